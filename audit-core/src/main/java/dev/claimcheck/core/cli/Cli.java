@@ -1,0 +1,58 @@
+package dev.claimcheck.core.cli;
+
+import dev.claimcheck.core.ClaimcheckException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one place that maps failures to exit codes (ARCHITECTURE.md §3): 0 done, 1 could not do its
+ * job, 2 bad usage or bad input. Errors are one line on stderr.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    private Cli() {
+    }
+
+    /** Runs a picocli command and returns its exit code; never calls System.exit. */
+    public static int execute(Object command, String... args) {
+        return commandLine(command, new PrintWriter(System.err, true)).execute(args);
+    }
+
+    static CommandLine commandLine(Object command, PrintWriter err) {
+        CommandLine cl = new CommandLine(command);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            line.getErr().println(line.getCommandName() + ": " + oneLine(ex));
+            return exitCodeOf(ex);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine line = ex.getCommandLine();
+            line.getErr().println(line.getCommandName() + ": " + oneLine(ex));
+            line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    static int exitCodeOf(Throwable t) {
+        if (t instanceof ClaimcheckException ce) {
+            return ce.exitCode();
+        }
+        if (t instanceof CommandLine.ParameterException) {
+            return BAD_INPUT;
+        }
+        return FAILED;
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage();
+        if (message == null || message.isBlank() || !(t instanceof ClaimcheckException || t instanceof CommandLine.ParameterException)) {
+            message = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        }
+        return message.replace('\n', ' ').strip();
+    }
+}

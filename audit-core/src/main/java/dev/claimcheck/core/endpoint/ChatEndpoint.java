@@ -1,0 +1,21 @@
+package dev.claimcheck.core.endpoint;
+
+import dev.claimcheck.core.model.RunManifest;
+
+/** An OpenAI-compatible chat endpoint as the run engine sees it. Thread-safe. */
+public interface ChatEndpoint extends AutoCloseable {
+
+    /**
+     * Sends one request, retrying retryable failures as the policy allows; per-attempt failures come
+     * back as {@link ChatOutcome.Failure}, never as exceptions.
+     *
+     * @throws EndpointAbortedException on 401/403 or when the circuit breaker is open
+     */
+    ChatOutcome complete(ChatRequest request);
+
+    /** What the endpoint says about itself (/v1/models, /version, server info); absent parts are null. */
+    RunManifest.EndpointRef describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One chat message as sent to an OpenAI-compatible endpoint.
+ *
+ * @param role system, user, assistant or tool
+ * @param content the text (may be null for an assistant message that only calls tools)
+ * @param toolCalls calls made by an assistant message, else empty
+ * @param toolCallId for a tool message, the call it answers
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ChatMessage(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+    public ChatMessage {
+        Objects.requireNonNull(role, "role");
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+    }
+
+    public static ChatMessage system(String content) {
+        return new ChatMessage("system", content, List.of(), null);
+    }
+
+    public static ChatMessage user(String content) {
+        return new ChatMessage("user", content, List.of(), null);
+    }
+}

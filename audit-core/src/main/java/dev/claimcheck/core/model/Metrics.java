@@ -1,0 +1,31 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The summary of a run, recomputable from its samples (verify checks this).
+ *
+ * @param score the workload's primary metric over graded attempts (null when none, or for throughput)
+ * @param ci95Low cluster-robust (by task) 95% interval, clipped to [0, 1]; null with fewer than 2 tasks
+ * @param tasks tasks with at least one attempt
+ * @param attempts attempts finished (graded or errored)
+ * @param graded attempts that received a verdict
+ * @param errors errored attempts by cause id
+ * @param truncated graded attempts that stopped at max_tokens
+ * @param outputTokens completion tokens per attempt with a response, reasoning included
+ * @param scorePer1kOutputTokens score divided by mean output tokens per 1,000
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
+                      Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
+                      TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
+    public Metrics {
+        errors = errors == null ? Map.of() : new TreeMap<>(errors);
+    }
+
+    public int errorCount() {
+        return errors.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code run.json}: everything needed to understand, resume and re-check a run (ARCHITECTURE.md §4).
+ * Written at start with status running, rewritten at the end; a signed one is immutable.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
+                          SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
+                          HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
+                          String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs) {
+    public static final String SCHEMA = "claimcheck/run/v1";
+
+    public RunManifest {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(model, "model");
+        proofs = proofs == null ? List.of() : List.copyOf(proofs);
+        journalRepairs = journalRepairs == null ? List.of() : List.copyOf(journalRepairs);
+    }
+
+    /** Identifies the suite, its version, its options and its data. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SuiteRef(String id, String version, DatasetRef dataset, Map<String, String> options) {
+        public SuiteRef {
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+    }
+
+    /** A dataset by name and content hash; {@code source} is relative to the root or a file name, never absolute. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DatasetRef(String name, String sha256, String source, boolean redistributable, String generatorVersion) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelRef(String id, String slug, String revision) {
+    }
+
+    /**
+     * The endpoint as reached. {@code simulator} holds the sim: options (null for a real endpoint);
+     * {@code apiKeyEnv} names the environment variable the key came from — never the key.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
+                              JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HardwareRef(String gpu, Integer gpuCount, Integer nodes, String driver, String source) {
+        public static final HardwareRef UNKNOWN = new HardwareRef(null, null, null, null, "unknown");
+    }
+
+    /**
+     * What was sent: the exact request template (body minus messages), k, seed and the run limits.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RequestSpec(ObjectNode template, int k, long seed, Integer limit, int concurrency,
+                              Long maxTotalTokens, String systemPrompt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HarnessRef(String version, String gitCommit, Boolean dirty, Map<String, String> graders) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileRef(String path, String sha256, String id) {
+    }
+
+    public record ProofRef(String path, String sha256, String taskId, int attempt, String why) {
+    }
+
+    /** A torn journal line cut off on resume: which file, at which byte offset, how many bytes were dropped. */
+    public record JournalRepair(String file, long offset, long droppedBytes, String at) {
+    }
+
+    public RunManifest withStatus(RunStatus newStatus, String finished, String reason, Metrics newMetrics) {
+        return new RunManifest(schema, runId, newStatus, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs);
+    }
+
+    public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs);
+    }
+
+    public RunManifest withEndpoint(EndpointRef newEndpoint) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, newEndpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs);
+    }
+}

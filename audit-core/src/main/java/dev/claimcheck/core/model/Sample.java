@@ -1,0 +1,43 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One line of a run's journal ({@code samples.jsonl}): one finished attempt, graded or errored.
+ * Exactly one of {@code verdict} and {@code error} is set.
+ *
+ * @param messages the prompt, or null when the dataset is not redistributable (then only the hash)
+ * @param targetTokens requested prompt length for generated prompts, else null
+ * @param request the body sent, minus messages
+ * @param retries failed tries before the final outcome, in order
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
+                     ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
+                     AttemptError error, List<RetryRecord> retries) {
+    public Sample {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(promptSha256, "promptSha256");
+        if (attempt < 0) {
+            throw new IllegalArgumentException("attempt must be >= 0");
+        }
+        if ((verdict == null) == (error == null)) {
+            throw new IllegalArgumentException("sample " + taskId + "#" + attempt + " needs exactly one of verdict and error");
+        }
+        retries = retries == null ? List.of() : List.copyOf(retries);
+        usage = usage == null ? Usage.NONE : usage;
+        timing = timing == null ? Timing.NONE : timing;
+    }
+
+    /** The journal key: one line per (task, attempt). */
+    public AttemptKey key() {
+        return new AttemptKey(taskId, attempt);
+    }
+
+    public boolean graded() {
+        return verdict != null;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The kinds of work the leaderboard separates; each suite belongs to exactly one. */
+public enum Workload {
+    ARITH("arith"),
+    MATH("math"),
+    CODE("code"),
+    AGENT("agent"),
+    LONGCTX("longctx"),
+    DOCS("docs"),
+    THROUGHPUT("throughput");
+
+    private final String id;
+
+    Workload(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
+    public static Workload of(String id) {
+        for (Workload w : values()) {
+            if (w.id.equals(id)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload '" + id + "'");
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
