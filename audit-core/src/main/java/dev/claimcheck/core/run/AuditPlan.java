@@ -1,0 +1,47 @@
+package dev.claimcheck.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.SuiteContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run sends: tasks × k attempts with one request template.
+ *
+ * @param tasks the tasks after --limit, in dataset or generator order
+ * @param template the body sent with every request, minus messages
+ * @param systemPrompt prepended as a system message when not null
+ * @param maxTotalTokens stop (resumably) once prompt + completion tokens reach this; null for no budget
+ */
+public record AuditPlan(Suite suite, SuiteContext context, List<Task> tasks, int k, ObjectNode template,
+                        String systemPrompt, int concurrency, Long maxTotalTokens) {
+    public AuditPlan {
+        Objects.requireNonNull(suite, "suite");
+        tasks = List.copyOf(tasks);
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1");
+        }
+    }
+
+    public long attempts() {
+        return (long) tasks.size() * k;
+    }
+
+    /** The messages sent for a task: the optional system prompt, then the task's own. */
+    public List<ChatMessage> messagesFor(Task task) {
+        if (systemPrompt == null) {
+            return task.messages();
+        }
+        List<ChatMessage> all = new ArrayList<>(task.messages().size() + 1);
+        all.add(ChatMessage.system(systemPrompt));
+        all.addAll(task.messages());
+        return all;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.claimcheck.core.stats;
+
+import java.util.List;
+
+/**
+ * The mean of per-attempt scores with a cluster-robust (by task) 95% interval (ARCHITECTURE.md §4).
+ *
+ * <p>Attempts of one task are correlated (an easy problem is solved on every attempt), so the
+ * variance is estimated from per-task residual sums: V = G/(G−1) · Σ_g (Σ_j (y_gj − ȳ))² / N², and
+ * the interval is ȳ ± t(0.975, G−1)·√V, clipped to [0, 1]. With k = 1 this is the usual
+ * standard error of a mean with a t quantile.
+ */
+public final class ClusteredMean {
+    private ClusteredMean() {
+    }
+
+    /**
+     * @param clusters per task, the scores of its graded attempts; tasks without graded attempts are ignored
+     */
+    public static ScoreInterval of(List<double[]> clusters) {
+        long n = 0;
+        double sum = 0;
+        int groups = 0;
+        for (double[] scores : clusters) {
+            if (scores.length == 0) {
+                continue;
+            }
+            groups++;
+            for (double y : scores) {
+                n++;
+                sum += y;
+            }
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("no observations");
+        }
+        double mean = sum / n;
+        if (groups < 2) {
+            return new ScoreInterval(mean, null, null, groups, (int) n);
+        }
+        double ss = 0;
+        for (double[] scores : clusters) {
+            double residual = 0;
+            for (double y : scores) {
+                residual += y - mean;
+            }
+            ss += residual * residual;
+        }
+        double variance = (double) groups / (groups - 1) * ss / ((double) n * n);
+        double half = StudentT.quantile(0.975, groups - 1) * StrictMath.sqrt(variance);
+        return new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n);
+    }
+
+    private static double clip(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.claimcheck.core.store;
+
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.TokenSummary;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** summary.csv: one row per metric, {@code metric,value,ci_low,ci_high,n} (RFC 4180, header row). */
+public final class SummaryCsv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader("metric", "value", "ci_low", "ci_high", "n").get();
+
+    private SummaryCsv() {
+    }
+
+    public static void write(RunFolder folder, Metrics m, boolean simulated) {
+        RunManifestStore.writeAtomically(folder.summaryCsv(), () -> render(m, simulated).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String render(Metrics m, boolean simulated) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+            // Simulator output is labelled in every file it produces, so no row can pass for a model's result.
+            csv.printRecord("simulated", simulated, "", "", "");
+            csv.printRecord("score", num(m.score()), num(m.ci95Low()), num(m.ci95High()), m.graded());
+            csv.printRecord("tasks", m.tasks(), "", "", "");
+            csv.printRecord("attempts", m.attempts(), "", "", "");
+            csv.printRecord("graded", m.graded(), "", "", "");
+            csv.printRecord("truncated", m.truncated(), "", "", m.graded());
+            for (Map.Entry<String, Integer> e : m.errors().entrySet()) {
+                csv.printRecord("errors." + e.getKey(), e.getValue(), "", "", m.attempts());
+            }
+            tokens(csv, "outputTokens", m.outputTokens(), m.graded());
+            tokens(csv, "reasoningTokens", m.reasoningTokens(), m.graded());
+            csv.printRecord("scorePer1kOutputTokens", num(m.scorePer1kOutputTokens()), "", "", m.graded());
+        }
+        return out.toString();
+    }
+
+    private static void tokens(CSVPrinter csv, String name, TokenSummary t, int n) throws IOException {
+        csv.printRecord(name + ".mean", num(t.mean()), "", "", n);
+        csv.printRecord(name + ".p50", num(t.p50()), "", "", n);
+        csv.printRecord(name + ".p90", num(t.p90()), "", "", n);
+    }
+
+    private static String num(Double v) {
+        return v == null ? "" : Double.toString(v);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.claimcheck.core.suite;
+
+import dev.claimcheck.core.endpoint.OracleEntry;
+import dev.claimcheck.core.grade.Grader;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.model.Workload;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A benchmark: where tasks come from, how they are prompted and graded, and which options it takes.
+ * Adding one is one class plus one line in {@link SuiteRegistry} (docs/contributing.md).
+ */
+public interface Suite {
+    /** Stable id, used on the command line and in run folder paths. */
+    String id();
+
+    /** Bumped whenever tasks, prompts or grading change, so old runs stay comparable only to themselves. */
+    String version();
+
+    Workload workload();
+
+    /** One sentence for help text and the site. */
+    String description();
+
+    /**
+     * A fresh picocli options object for this suite (fields annotated with {@code @Option}); it is
+     * mixed into {@code audit <suite>}, so its options appear in {@code audit <suite> --help}.
+     */
+    Object newOptions();
+
+    /** The dataset these options and seed select (name, hash, source). */
+    DatasetRef dataset(SuiteContext context);
+
+    /** All tasks in dataset or generator order; the same context gives the same tasks. */
+    List<Task> tasks(SuiteContext context);
+
+    Grader grader();
+
+    default Verdict grade(Task task, String responseContent) {
+        return grader().grade(responseContent, task.expected());
+    }
+
+    /** What the simulator should answer for this task, filled into its oracle before sending. */
+    Optional<OracleEntry> oracleEntry(Task task, SuiteContext context);
+}
