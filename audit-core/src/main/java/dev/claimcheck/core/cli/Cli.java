@@ -23,6 +23,9 @@ public final class Cli {
 
     static CommandLine commandLine(Object command, PrintWriter err) {
         CommandLine cl = new CommandLine(command);
+        if (command instanceof SubcommandProvider provider) {
+            provider.addSubcommands(cl);
+        }
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {

@@ -1,0 +1,262 @@
+package dev.claimcheck.core.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.run.AuditOutcome;
+import dev.claimcheck.core.run.AuditPlan;
+import dev.claimcheck.core.run.AuditSession;
+import dev.claimcheck.core.run.AuditSpec;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.SuiteOptions;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code audit [<suite>] ...}: runs a suite against an OpenAI-compatible endpoint or the built-in
+ * simulator, or resumes a run. Each registered suite is a subcommand carrying its own options;
+ * the shared options below are inherited by all of them (ARCHITECTURE.md §3).
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Re-run an eval against an OpenAI-compatible endpoint (or the built-in simulator) and write a run folder.",
+            "Choose a suite (below), or resume a stopped run with --resume RUN_DIR."},
+        footer = {"", "Examples:",
+            "  ./jbang audit@. arith --base-url sim --k 4",
+            "  ./jbang audit@. arith --base-url http://localhost:30000/v1 --model inclusionAI/Ring-2.5-1T --lane thinking",
+            "  ./jbang audit@. --resume target/sim-root/results/runs/sim/arith/arith/<run-id>",
+            "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
+public final class AuditCommand implements Callable<Integer>, SubcommandProvider {
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL|sim[:k=v,...]",
+            description = "OpenAI-compatible base URL (…/v1), or 'sim' for the built-in simulator, e.g. sim:accuracy=0.5,faults=0.2.")
+    String baseUrl;
+
+    @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "ID", description = "Model id sent to the endpoint (default 'sim' with the simulator).")
+    String model;
+
+    @Option(names = "--lane", scope = ScopeType.INHERIT, paramLabel = "instant|thinking", defaultValue = "instant",
+            converter = LaneConverter.class, description = "Lane label and request defaults (default: ${DEFAULT-VALUE}).")
+    Lane lane = Lane.INSTANT;
+
+    @Option(names = "--k", scope = ScopeType.INHERIT, defaultValue = "1", paramLabel = "N", description = "Attempts per task (default: ${DEFAULT-VALUE}).")
+    int k = 1;
+
+    @Option(names = "--limit", scope = ScopeType.INHERIT, paramLabel = "N", description = "Only the first N tasks.")
+    Integer limit;
+
+    @Option(names = "--concurrency", scope = ScopeType.INHERIT, defaultValue = "8", paramLabel = "N", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency = 8;
+
+    @Option(names = "--seed", scope = ScopeType.INHERIT, defaultValue = "0", paramLabel = "N", description = "Seed for tasks, prompts and the simulator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Root to write results to (default: . for real endpoints, target/sim-root for sim).")
+    Path root;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Resume a stopped or killed run; needs no other option.")
+    Path resume;
+
+    @Option(names = "--temperature", scope = ScopeType.INHERIT, paramLabel = "X", description = "Sampling temperature.")
+    Double temperature;
+
+    @Option(names = "--top-p", scope = ScopeType.INHERIT, paramLabel = "X", description = "Nucleus sampling top_p.")
+    Double topP;
+
+    @Option(names = "--max-tokens", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "max_tokens per request (default: 16384 in the instant lane, 65536 in the thinking lane).")
+    Integer maxTokens;
+
+    @Option(names = "--system-prompt", scope = ScopeType.INHERIT, paramLabel = "TEXT", description = "System message prepended to every prompt.")
+    String systemPrompt;
+
+    @Option(names = "--chat-template-kwargs", scope = ScopeType.INHERIT, paramLabel = "JSON", description = "chat_template_kwargs object, e.g. '{\"enable_thinking\": true}'.")
+    String chatTemplateKwargs;
+
+    @Option(names = "--extra-body", scope = ScopeType.INHERIT, paramLabel = "JSON", description = "JSON object merged into every request body.")
+    String extraBody;
+
+    @Option(names = "--header", scope = ScopeType.INHERIT, paramLabel = "K:V", description = "Extra HTTP header (repeatable); secret-looking values are redacted in run.json.")
+    List<String> header = List.of();
+
+    @Option(names = "--api-flavor", scope = ScopeType.INHERIT, defaultValue = "openai", paramLabel = "NAME", description = "Endpoint dialect (default: ${DEFAULT-VALUE}).")
+    String apiFlavor = "openai";
+
+    @Option(names = "--api-key-env", scope = ScopeType.INHERIT, defaultValue = "OPENAI_API_KEY", paramLabel = "VAR",
+            description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}); the key is never written anywhere.")
+    String apiKeyEnv = "OPENAI_API_KEY";
+
+    @Option(names = "--max-total-tokens", scope = ScopeType.INHERIT, paramLabel = "N", description = "Stop cleanly (resumable) once prompt + completion tokens reach N.")
+    Long maxTotalTokens;
+
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print tasks × k and the token estimate; send nothing.")
+    boolean dryRun;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final AuditSession session;
+
+    public AuditCommand() {
+        this(AuditSession.standard(), System.out, System.err);
+    }
+
+    public AuditCommand(AuditSession session, PrintStream out, PrintStream err) {
+        this.session = session;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void addSubcommands(CommandLine commandLine) {
+        for (Suite suite : SuiteRegistry.all()) {
+            Object options = suite.newOptions();
+            CommandLine sub = new CommandLine(new SuiteCommand(this, suite, options));
+            sub.getCommandSpec().addMixin("options", CommandSpec.forAnnotatedObject(options));
+            commandLine.addSubcommand(suite.id(), sub);
+        }
+    }
+
+    /** {@code audit} without a suite: only --resume makes sense. */
+    @Override
+    public Integer call() {
+        if (resume == null) {
+            throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + ") or --resume RUN_DIR");
+        }
+        AuditOutcome outcome = session.resume(resume, headers(), new ConsoleProgress(err));
+        if (outcome.complete() && outcome.manifest().finishedAt() != null && outcome.abort() == null
+                && outcome.manifest().metrics() != null) {
+            ResultTable.print(out, outcome);
+        }
+        return report(outcome);
+    }
+
+    Integer runSuite(Suite suite, Object options) {
+        if (resume != null) {
+            throw new BadInputException("--resume takes no suite: use 'audit --resume RUN_DIR'");
+        }
+        if (baseUrl == null) {
+            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
+        }
+        AuditSpec spec = spec(suite, options);
+        if (dryRun) {
+            DryRun.print(out, session.plan(spec), spec);
+            return Cli.OK;
+        }
+        AuditOutcome outcome = session.start(spec, new ConsoleProgress(err));
+        ResultTable.print(out, outcome);
+        return report(outcome);
+    }
+
+    private AuditSpec spec(Suite suite, Object options) {
+        boolean simulated = baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        if (model == null && !simulated) {
+            throw new BadInputException("--model is required for a real endpoint");
+        }
+        if (k < 1) {
+            throw new BadInputException("--k must be at least 1");
+        }
+        if (concurrency < 1 || concurrency > 4096) {
+            throw new BadInputException("--concurrency must be between 1 and 4096");
+        }
+        return new AuditSpec(suite.id(), options, SuiteOptions.values(options), baseUrl, model, lane, k, limit, concurrency,
+                seed, root, template(simulated), systemPrompt, headers(), apiFlavor, apiKeyEnv, maxTotalTokens);
+    }
+
+    /** The request body minus messages, exactly as sent and recorded: lane defaults, then options, then --extra-body. */
+    ObjectNode template(boolean simulated) {
+        ObjectNode t = Json.mapper().createObjectNode();
+        t.put("model", model != null ? model : "sim");
+        t.put("max_tokens", maxTokens != null ? maxTokens : lane == Lane.THINKING ? 65536 : 16384);
+        if (temperature != null) {
+            t.put("temperature", temperature);
+        }
+        if (topP != null) {
+            t.put("top_p", topP);
+        }
+        if (chatTemplateKwargs != null) {
+            t.set("chat_template_kwargs", jsonObject("--chat-template-kwargs", chatTemplateKwargs));
+        }
+        t.put("stream", true);
+        t.putObject("stream_options").put("include_usage", true);
+        if (extraBody != null) {
+            ObjectNode extra = jsonObject("--extra-body", extraBody);
+            if (extra.has("messages")) {
+                throw new BadInputException("--extra-body must not set messages");
+            }
+            t.setAll(extra);
+        }
+        return t;
+    }
+
+    private static ObjectNode jsonObject(String option, String text) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException(option + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException(option + " must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h : header) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw new BadInputException("--header '" + h.replaceAll(":.*", ":…") + "' must look like Name:value");
+            }
+            headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+        }
+        return headers;
+    }
+
+    private int report(AuditOutcome outcome) {
+        String dir = outcome.folder().dir().toString();
+        if (outcome.complete()) {
+            err.println("run complete: " + dir);
+            return Cli.OK;
+        }
+        err.println("run stopped: " + outcome.stopReason());
+        err.println("resume with: ./jbang audit@. --resume " + dir);
+        return outcome.abort() == null ? Cli.OK : Cli.FAILED;
+    }
+
+    /** One suite as a subcommand: its options are mixed in, the shared ones inherited. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class SuiteCommand implements Callable<Integer> {
+        private final AuditCommand parent;
+        private final Suite suite;
+        private final Object options;
+
+        SuiteCommand(AuditCommand parent, Suite suite, Object options) {
+            this.parent = parent;
+            this.suite = suite;
+            this.options = options;
+        }
+
+        @Override
+        public Integer call() {
+            return parent.runSuite(suite, options);
+        }
+    }
+
+    static final class LaneConverter implements CommandLine.ITypeConverter<Lane> {
+        @Override
+        public Lane convert(String value) {
+            return Lane.of(value);
+        }
+    }
+}
