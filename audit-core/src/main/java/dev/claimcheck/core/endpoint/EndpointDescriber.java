@@ -1,0 +1,122 @@
+package dev.claimcheck.core.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.claimcheck.core.model.RunManifest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks an endpoint what it is: {@code /v1/models}, {@code /version}, SGLang's server and model info. Every probe
+ * is optional and short; a failure only leaves that part null. Secrets are scrubbed from what servers return
+ * (SGLang's server info lists its own {@code api_key}).
+ */
+final class EndpointDescriber {
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_PROBE_BYTES = 1 << 20;
+    // Narrower than the header rule: server info is full of harmless "max_*_tokens" and "tokenizer_*" fields.
+    private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile(
+            "(?i)(.*(api[_-]?key|secret|password|authorization|cookie|access[_-]?token|auth[_-]?token).*|token|.*[_-]token)");
+
+    private final ClientConfig config;
+    private final HttpClient http;
+    private final Secrets secrets;
+
+    EndpointDescriber(ClientConfig config, HttpClient http, Secrets secrets) {
+        this.config = config;
+        this.http = http;
+        this.secrets = secrets;
+    }
+
+    RunManifest.EndpointRef describe() {
+        String root = config.serverRoot();
+        JsonNode models = get(config.baseUrl() + "/models").map(m -> m.has("data") ? m.get("data") : m).orElse(null);
+        JsonNode version = get(root + "/version").orElse(null);
+        JsonNode serverInfo = get(root + "/get_server_info").or(() -> get(root + "/server_info")).orElse(null);
+        JsonNode modelInfo = get(root + "/get_model_info").orElse(null);
+
+        String engine = null;
+        String engineVersion = version == null ? null : text(version.get("version"));
+        if (version != null && "claimcheck-sim".equals(text(version.get("engine")))) {
+            engine = "claimcheck-sim";
+        } else if (serverInfo != null) {
+            engine = "sglang";
+            if (engineVersion == null) {
+                engineVersion = text(serverInfo.get("version"));
+            }
+        } else if (engineVersion != null) {
+            engine = "vllm";
+        }
+        ObjectNode info = OpenAiChatEndpoint.JSON.createObjectNode();
+        if (version != null) {
+            info.set("version", version);
+        }
+        if (serverInfo != null) {
+            info.set("serverInfo", serverInfo);
+        }
+        if (modelInfo != null) {
+            info.set("modelInfo", modelInfo);
+        }
+        return new RunManifest.EndpointRef(config.baseUrl(), config.apiFlavor(), engine, engineVersion,
+                info.isEmpty() ? null : scrub(info), models == null ? null : scrub(models), null, config.apiKeyEnv(),
+                Secrets.redactHeaders(config.headers()));
+    }
+
+    private Optional<JsonNode> get(String url) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET().timeout(PROBE_TIMEOUT)
+                    .header("Accept", "application/json");
+            config.headers().forEach(b::header);
+            if (config.apiKey() != null) {
+                b.header("Authorization", "Bearer " + config.apiKey());
+            }
+            HttpResponse<byte[]> r = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .get(PROBE_TIMEOUT.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (r.statusCode() != 200 || r.body().length > MAX_PROBE_BYTES) {
+                return Optional.empty();
+            }
+            JsonNode node = OpenAiChatEndpoint.JSON.readTree(r.body());
+            return node != null && node.isContainerNode() ? Optional.of(node) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty(); // optional probe: absent is a valid answer
+        }
+    }
+
+    /** A copy with secret-looking fields and any known secret value replaced. */
+    private JsonNode scrub(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = OpenAiChatEndpoint.JSON.createObjectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                boolean secret = SECRET_FIELD.matcher(e.getKey()).matches() && !e.getValue().isContainerNode()
+                        && !e.getValue().isNull() && !e.getValue().isNumber() && !e.getValue().isBoolean();
+                out.set(e.getKey(), secret ? TextNode.valueOf(Secrets.REDACTED) : scrub(e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = OpenAiChatEndpoint.JSON.createArrayNode();
+            node.forEach(n -> out.add(scrub(n)));
+            return out;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(secrets.redact(node.asText()));
+        }
+        return node;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

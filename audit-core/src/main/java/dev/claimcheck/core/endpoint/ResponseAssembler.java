@@ -1,0 +1,184 @@
+package dev.claimcheck.core.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.Response;
+import dev.claimcheck.core.model.Timing;
+import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.model.Usage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds one response from stream chunks (or from one non-streaming body) and stamps token times on the
+ * monotonic clock relative to the send. Not thread-safe: one per try.
+ */
+final class ResponseAssembler {
+    private final ApiFlavor flavor;
+    private final long sentNanos;
+    private final StringBuilder content = new StringBuilder();
+    private StringBuilder reasoning;
+    private final Map<Integer, String[]> tools = new TreeMap<>(); // index -> {id, name, arguments}
+    private String finishReason;
+    private Usage usage;
+    private long firstByte = -1;
+    private long firstToken = -1;
+    private long firstContent = -1;
+    private long lastToken = -1;
+
+    ResponseAssembler(ApiFlavor flavor, long sentNanos) {
+        this.flavor = flavor;
+        this.sentNanos = sentNanos;
+    }
+
+    void markFirstByte() {
+        firstByte = System.nanoTime();
+    }
+
+    /** One {@code chat.completion.chunk}; the caller has checked it is an object with choices. */
+    void acceptChunk(JsonNode chunk) {
+        readUsage(chunk.get("usage"));
+        for (JsonNode choice : chunk.get("choices")) {
+            if (choice.path("index").asInt(0) != 0) {
+                continue; // n > 1 is not used by the harness
+            }
+            JsonNode delta = choice.has("delta") ? choice.get("delta") : choice.path("message");
+            boolean token = false;
+            String text = text(delta.get("content"));
+            if (text != null && !text.isEmpty()) {
+                content.append(text);
+                if (firstContent < 0) {
+                    firstContent = System.nanoTime();
+                }
+                token = true;
+            }
+            String thought = reasoningOf(delta);
+            if (thought != null && !thought.isEmpty()) {
+                reasoning().append(thought);
+                token = true;
+            }
+            JsonNode calls = delta.get("tool_calls");
+            if (calls != null && calls.isArray()) {
+                int position = 0;
+                for (JsonNode call : calls) {
+                    int index = call.path("index").asInt(position++);
+                    String[] t = tools.computeIfAbsent(index, i -> new String[] {null, "", ""});
+                    String id = text(call.get("id"));
+                    if (id != null && !id.isEmpty()) {
+                        t[0] = id;
+                    }
+                    JsonNode fn = call.path("function");
+                    String name = text(fn.get("name"));
+                    if (name != null && t[1].isEmpty()) {
+                        t[1] = name; // sent once, with the first delta of the call
+                    }
+                    String args = text(fn.get("arguments"));
+                    if (args != null) {
+                        t[2] += args;
+                    }
+                    token = true;
+                }
+            }
+            if (token) {
+                lastToken = System.nanoTime();
+                if (firstToken < 0) {
+                    firstToken = lastToken;
+                }
+            }
+            String finish = text(choice.get("finish_reason"));
+            if (finish != null) {
+                finishReason = finish;
+            }
+        }
+    }
+
+    /** A non-streaming {@code chat.completion} body. Token times are unknown there and stay null. */
+    void acceptBody(JsonNode body) {
+        readUsage(body.get("usage"));
+        for (JsonNode choice : body.get("choices")) {
+            if (choice.path("index").asInt(0) != 0) {
+                continue;
+            }
+            JsonNode message = choice.path("message");
+            String text = text(message.get("content"));
+            if (text != null) {
+                content.append(text);
+            }
+            String thought = reasoningOf(message);
+            if (thought != null) {
+                reasoning().append(thought);
+            }
+            int position = 0;
+            for (JsonNode call : message.path("tool_calls")) {
+                JsonNode fn = call.path("function");
+                JsonNode args = fn.get("arguments");
+                String argText = args == null || args.isNull() ? "" : args.isTextual() ? args.asText() : args.toString();
+                tools.put(position++, new String[] {text(call.get("id")), fn.path("name").asText(""), argText});
+            }
+            finishReason = text(choice.get("finish_reason"));
+        }
+    }
+
+    String finishReason() {
+        return finishReason;
+    }
+
+    Response response() {
+        List<ToolCall> calls = new ArrayList<>();
+        for (String[] t : tools.values()) {
+            calls.add(new ToolCall(t[0], t[1], t[2]));
+        }
+        return new Response(content.toString(), reasoning == null ? null : reasoning.toString(), calls, finishReason);
+    }
+
+    boolean empty() {
+        return content.length() == 0 && reasoning == null && tools.isEmpty();
+    }
+
+    Usage usage() {
+        return usage == null ? Usage.NONE : usage;
+    }
+
+    Timing timing() {
+        return new Timing(ms(firstByte), ms(firstToken), ms(firstContent), ms(lastToken), ms(System.nanoTime()));
+    }
+
+    private void readUsage(JsonNode u) {
+        if (u == null || !u.isObject()) {
+            return;
+        }
+        usage = new Usage(count(u.get("prompt_tokens")), count(u.get("completion_tokens")),
+                count(u.path("completion_tokens_details").get("reasoning_tokens")),
+                count(u.path("prompt_tokens_details").get("cached_tokens")));
+    }
+
+    private String reasoningOf(JsonNode node) {
+        for (String field : flavor.reasoningFields()) {
+            String t = text(node.get(field));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private StringBuilder reasoning() {
+        if (reasoning == null) {
+            reasoning = new StringBuilder();
+        }
+        return reasoning;
+    }
+
+    private Double ms(long nanos) {
+        return nanos < 0 ? null : (nanos - sentNanos) / 1e6;
+    }
+
+    private static long count(JsonNode n) {
+        return n == null || !n.canConvertToLong() ? 0 : Math.max(0, n.asLong());
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.claimcheck.core.endpoint;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Minimal HTTP/1.1 framing for the simulator: enough to read a request and write whole or chunked responses. */
+final class SimHttp {
+    static final int MAX_LINE = 16 * 1024;
+    static final int MAX_HEADERS = 200;
+    static final int MAX_BODY = 64 << 20;
+
+    private SimHttp() {
+    }
+
+    /** A parsed request; header names lower-cased. */
+    record Request(String method, String path, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        boolean keepAlive() {
+            return !"close".equalsIgnoreCase(headers.getOrDefault("connection", ""));
+        }
+    }
+
+    /** Thrown for a request the simulator refuses; answered with {@code status}. */
+    static final class BadRequest extends IOException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    /** The next request, or null when the client closed the connection between requests. */
+    static Request read(InputStream in) throws IOException {
+        String requestLine = line(in);
+        if (requestLine == null) {
+            return null;
+        }
+        String[] parts = requestLine.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+            throw new BadRequest(400, "bad request line");
+        }
+        Map<String, String> headers = new HashMap<>();
+        String h;
+        while ((h = line(in)) != null && !h.isEmpty()) {
+            int colon = h.indexOf(':');
+            if (colon <= 0 || headers.size() >= MAX_HEADERS) {
+                throw new BadRequest(400, "bad header");
+            }
+            headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+        }
+        if (h == null) {
+            throw new BadRequest(400, "headers cut off");
+        }
+        if (headers.containsKey("transfer-encoding")) {
+            throw new BadRequest(411, "chunked request bodies are not supported; send Content-Length");
+        }
+        int length;
+        try {
+            length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "bad Content-Length");
+        }
+        if (length < 0 || length > MAX_BODY) {
+            throw new BadRequest(413, "body too large");
+        }
+        byte[] body = in.readNBytes(length);
+        if (body.length != length) {
+            throw new BadRequest(400, "body cut off");
+        }
+        String path = parts[1];
+        int q = path.indexOf('?');
+        return new Request(parts[0], q < 0 ? path : path.substring(0, q), headers, body);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                byte[] b = buf.toByteArray();
+                int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+                return new String(b, 0, len, StandardCharsets.ISO_8859_1);
+            }
+            if (buf.size() >= MAX_LINE) {
+                throw new BadRequest(431, "header line too long");
+            }
+            buf.write(c);
+        }
+        if (buf.size() == 0) {
+            return null;
+        }
+        throw new BadRequest(400, "connection closed mid-line");
+    }
+
+    static String head(int status, String contentType, String extra, long contentLength) {
+        return "HTTP/1.1 " + status + " " + reason(status) + "\r\nContent-Type: " + contentType + "\r\n"
+                + (contentLength < 0 ? "Transfer-Encoding: chunked\r\nCache-Control: no-cache\r\n"
+                : "Content-Length: " + contentLength + "\r\n") + (extra == null ? "" : extra) + "\r\n";
+    }
+
+    /** A whole response with a Content-Length body. */
+    static void writeWhole(OutputStream out, int status, String contentType, String extra, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        out.write(head(status, contentType, extra, b.length).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(b);
+        out.flush();
+    }
+
+    /** One chunk of a chunked body (no flush). */
+    static void writeChunk(OutputStream out, byte[] data) throws IOException {
+        if (data.length == 0) {
+            return; // an empty chunk would end the body
+        }
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(data);
+        out.write('\r');
+        out.write('\n');
+    }
+
+    static void endChunks(OutputStream out) throws IOException {
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    static String error(String message, String type) {
+        return "{\"error\":{\"message\":" + quote(message) + ",\"type\":" + quote(type) + "}}";
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 411 -> "Length Required";
+            case 413 -> "Payload Too Large";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

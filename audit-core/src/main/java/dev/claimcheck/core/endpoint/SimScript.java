@@ -1,0 +1,131 @@
+package dev.claimcheck.core.endpoint;
+
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.PromptHash;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the simulator will send for one request: the fault (if any), the reasoning and content tokens, the
+ * finish reason and the usage. Every choice is a pure function of (seed, prompt hash, attempt, retry), so
+ * concurrency, ordering and resume cannot change it. Correctness ignores the retry index on purpose: a retried
+ * request may draw a different fault, but it answers the same way, as a real model at fixed sampling would
+ * be expected to on average.
+ */
+final class SimScript {
+    private static final String[] FILLER = ("Let us work through the problem carefully and check each step before we "
+            + "commit to a result so that nothing is missed along the way").split(" ");
+    private static final String[] THOUGHT = ("Hmm first restate what is asked then consider the cases one by one and "
+            + "verify the arithmetic twice before answering").split(" ");
+
+    final String promptSha256;
+    final int attempt;
+    final int retry;
+    final SimFault fault;
+    final List<String> reasoning;
+    final List<String> content;
+    final String finishReason;
+    final long promptTokens;
+
+    private SimScript(String promptSha256, int attempt, int retry, SimFault fault, List<String> reasoning,
+                      List<String> content, String finishReason, long promptTokens) {
+        this.promptSha256 = promptSha256;
+        this.attempt = attempt;
+        this.retry = retry;
+        this.fault = fault;
+        this.reasoning = reasoning;
+        this.content = content;
+        this.finishReason = finishReason;
+        this.promptTokens = promptTokens;
+    }
+
+    /**
+     * Plans the answer. {@code maxTokens} (from the request, or null) cuts reasoning first, then content, and makes
+     * the finish reason "length", as a real server does.
+     */
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
+                          Integer maxTokens) {
+        String sha = PromptHash.of(messages);
+        SimFault fault = null;
+        if (o.faults() > 0 && unit(o.seed(), sha, attempt, retry, "fault") < o.faults()) {
+            List<SimFault> kinds = o.faultList();
+            fault = kinds.get((int) Math.floorMod(draw(o.seed(), sha, attempt, retry, "kind"), (long) kinds.size()));
+        }
+        List<String> content = new ArrayList<>();
+        List<String> sentence = new ArrayList<>();
+        var entry = oracle.lookup(sha);
+        if (entry.isPresent() && entry.get() instanceof OracleEntry.FinalAnswer fa) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
+            String answer = correct ? fa.correct() : fa.wrong();
+            sentence.addAll(words("The answer is \\boxed{" + answer + "}."));
+        }
+        // The final sentence always fits: outputTokens grows to its length if it is shorter.
+        int fillerCount = Math.max(0, o.outputTokens() - sentence.size());
+        for (int i = 0; i < fillerCount; i++) {
+            content.add(FILLER[i % FILLER.length]);
+        }
+        content.addAll(sentence);
+        List<String> reasoning = new ArrayList<>();
+        for (int i = 0; i < o.reasoningTokens(); i++) {
+            reasoning.add(THOUGHT[i % THOUGHT.length]);
+        }
+        String finish = "stop";
+        if (maxTokens != null && maxTokens >= 0 && maxTokens < reasoning.size() + content.size()) {
+            finish = "length";
+            int keepReasoning = Math.min(maxTokens, reasoning.size());
+            reasoning = new ArrayList<>(reasoning.subList(0, keepReasoning));
+            content = new ArrayList<>(content.subList(0, maxTokens - keepReasoning));
+        }
+        long promptTokens = 0;
+        for (ChatMessage m : messages) {
+            promptTokens += m.content() == null ? 0 : words(m.content()).size();
+        }
+        return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), finish,
+                promptTokens);
+    }
+
+    int completionTokens() {
+        return reasoning.size() + content.size();
+    }
+
+    /** The text of token {@code i} of a list: words are separated by one space, so a token is one chunk and one word. */
+    static String piece(List<String> tokens, int i) {
+        return i == 0 ? tokens.get(0) : " " + tokens.get(i);
+    }
+
+    static String join(List<String> tokens) {
+        return String.join(" ", tokens);
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** A uniform draw in [0, 1) from the inputs alone. */
+    static double unit(long seed, String sha, int attempt, int retry, String purpose) {
+        return (draw(seed, sha, attempt, retry, purpose) >>> 11) * 0x1.0p-53;
+    }
+
+    static long draw(long seed, String sha, int attempt, int retry, String purpose) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(ByteBuffer.allocate(16).putLong(seed).putInt(attempt).putInt(retry).array());
+            d.update(sha.getBytes(StandardCharsets.US_ASCII));
+            d.update((byte) 0);
+            d.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            return ByteBuffer.wrap(d.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.claimcheck.core.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.ChatMessage;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * An in-process OpenAI-compatible HTTP/1.1 server on a loopback port, answering from a {@link SimOracle}.
+ * Built on plain sockets (one thread per keep-alive connection) because faults such as a TCP reset or a
+ * cut-off chunked body cannot be produced through a higher-level server.
+ */
+public final class Simulator implements AutoCloseable {
+    /** The {@code /version} answer's engine name, which describe() maps to engine "claimcheck-sim". */
+    public static final String ENGINE = "claimcheck-sim";
+    public static final String VERSION = "1";
+
+    /**
+     * When each token of one response was handed to the socket ({@link System#nanoTime()}); with no pacing
+     * the whole response is one write and all tokens share its stamp.
+     */
+    public record TokenTrace(String promptSha256, int attempt, int retry, long[] emitNanos) {
+    }
+
+    private final SimOptions options;
+    private final SimOracle oracle;
+    private final ServerSocket server;
+    private final ExecutorService workers;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final Map<SimFault, AtomicLong> faults = new EnumMap<>(SimFault.class);
+    private final AtomicLong ids = new AtomicLong();
+    private volatile Consumer<TokenTrace> tokenListener;
+    private volatile boolean closed;
+
+    private Simulator(SimOptions options, SimOracle oracle) throws IOException {
+        this.options = options;
+        this.oracle = oracle;
+        for (SimFault f : SimFault.values()) {
+            faults.put(f, new AtomicLong());
+        }
+        this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "claimcheck-sim-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Thread acceptor = new Thread(this::acceptLoop, "claimcheck-sim-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Starts a simulator on an ephemeral loopback port. */
+    public static Simulator start(SimOptions options, SimOracle oracle) {
+        try {
+            return new Simulator(options, oracle);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for the simulator", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1}. */
+    public String baseUrl() {
+        return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort() + "/v1";
+    }
+
+    public SimOptions options() {
+        return options;
+    }
+
+    /** Receives each response's token emit times (for throughput calibration); null to stop. */
+    public void onTokens(Consumer<TokenTrace> listener) {
+        this.tokenListener = listener;
+    }
+
+    /** Chat completion requests received, faulted ones included. */
+    public long requestsServed() {
+        return requests.get();
+    }
+
+    public long faultsInjected(SimFault kind) {
+        return faults.get(kind).get();
+    }
+
+    /** Faults injected by kind (kinds never injected are absent). */
+    public Map<SimFault, Long> faultsInjected() {
+        Map<SimFault, Long> m = new EnumMap<>(SimFault.class);
+        faults.forEach((k, v) -> {
+            if (v.get() > 0) {
+                m.put(k, v.get());
+            }
+        });
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        workers.shutdownNow(); // interrupts stalls and paced streams
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                open.add(s);
+                workers.execute(() -> serve(s));
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
+            while (!closed) {
+                SimHttp.Request request;
+                try {
+                    request = SimHttp.read(in);
+                } catch (SimHttp.BadRequest e) {
+                    SimHttp.writeWhole(out, e.status, "application/json", "Connection: close\r\n",
+                            SimHttp.error(e.getMessage(), "invalid_request_error"));
+                    return;
+                }
+                if (request == null || route(socket, out, request) == SimResponder.After.CLOSED || !request.keepAlive()) {
+                    return;
+                }
+            }
+        } catch (SocketException e) {
+            // client went away or we reset the connection on purpose
+        } catch (IOException e) {
+            // same: a broken connection ends this worker only
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private SimResponder.After route(Socket socket, OutputStream out, SimHttp.Request r)
+            throws IOException, InterruptedException {
+        String path = r.path();
+        if (path.equals("/v1/chat/completions")) {
+            if (!r.method().equals("POST")) {
+                SimHttp.writeWhole(out, 405, "application/json", "Allow: POST\r\n", SimHttp.error("use POST", "invalid_request_error"));
+                return SimResponder.After.KEEP;
+            }
+            return chat(socket, out, r);
+        }
+        if (r.method().equals("GET") && path.equals("/v1/models")) {
+            SimHttp.writeWhole(out, 200, "application/json", null,
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"sim\",\"object\":\"model\",\"created\":0,\"owned_by\":\"claimcheck\"}]}");
+        } else if (r.method().equals("GET") && path.equals("/version")) {
+            SimHttp.writeWhole(out, 200, "application/json", null,
+                    "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\"}");
+        } else {
+            SimHttp.writeWhole(out, 404, "application/json", null, SimHttp.error("no route " + path, "not_found"));
+        }
+        return SimResponder.After.KEEP;
+    }
+
+    private SimResponder.After chat(Socket socket, OutputStream out, SimHttp.Request r)
+            throws IOException, InterruptedException {
+        requests.incrementAndGet();
+        JsonNode body;
+        List<ChatMessage> messages;
+        try {
+            body = OpenAiChatEndpoint.JSON.readTree(r.body());
+            if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
+                throw new IOException("messages missing");
+            }
+            messages = OpenAiChatEndpoint.parseMessages(body.get("messages"));
+        } catch (IOException | RuntimeException e) {
+            SimHttp.writeWhole(out, 400, "application/json", null,
+                    SimHttp.error("body must be a JSON object with a non-empty messages array", "invalid_request_error"));
+            return SimResponder.After.KEEP;
+        }
+        JsonNode max = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+        Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
+        SimScript script = SimScript.plan(options, oracle, messages, header(r, "x-claimcheck-attempt"),
+                header(r, "x-claimcheck-retry"), maxTokens);
+        if (script.fault != null) {
+            faults.get(script.fault).incrementAndGet();
+        }
+        boolean stream = body.path("stream").asBoolean(false);
+        boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
+        String model = body.path("model").asText("sim");
+        return new SimResponder(options, tokenListener).respond(socket, out, script, stream, usage, model,
+                "chatcmpl-sim-" + ids.incrementAndGet());
+    }
+
+    private static int header(SimHttp.Request r, String name) {
+        String v = r.header(name);
+        try {
+            return v == null ? 0 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
