@@ -22,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -63,6 +64,13 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Root to write results to (default: . for real endpoints, target/sim-root for sim).")
     Path root;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<suite>", description = "The suite to run (see Commands).")
+    String unknownSuite;
+
+    @Option(names = "--max-retries", scope = ScopeType.INHERIT, defaultValue = "6", paramLabel = "N",
+            description = "Retries per request for 429, 5xx, resets, stalls and broken streams (default: ${DEFAULT-VALUE}).")
+    int maxRetries = 6;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Resume a stopped or killed run; needs no other option.")
     Path resume;
@@ -122,6 +130,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             Object options = suite.newOptions();
             CommandLine sub = new CommandLine(new SuiteCommand(this, suite, options));
             sub.getCommandSpec().addMixin("options", CommandSpec.forAnnotatedObject(options));
+            sub.getCommandSpec().usageMessage().description(suite.description());
             commandLine.addSubcommand(suite.id(), sub);
         }
     }
@@ -129,6 +138,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     /** {@code audit} without a suite: only --resume makes sense. */
     @Override
     public Integer call() {
+        if (unknownSuite != null) {
+            SuiteRegistry.byId(unknownSuite); // a registered suite would have matched its subcommand: this throws
+        }
         if (resume == null) {
             throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + ") or --resume RUN_DIR");
         }
@@ -162,6 +174,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (model == null && !simulated) {
             throw new BadInputException("--model is required for a real endpoint");
         }
+        if (maxRetries < 0 || maxRetries > 100) {
+            throw new BadInputException("--max-retries must be between 0 and 100");
+        }
         if (k < 1) {
             throw new BadInputException("--k must be at least 1");
         }
@@ -169,7 +184,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             throw new BadInputException("--concurrency must be between 1 and 4096");
         }
         return new AuditSpec(suite.id(), options, SuiteOptions.values(options), baseUrl, model, lane, k, limit, concurrency,
-                seed, root, template(simulated), systemPrompt, headers(), apiFlavor, apiKeyEnv, maxTotalTokens);
+                seed, root, template(simulated), systemPrompt, headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries);
     }
 
     /** The request body minus messages, exactly as sent and recorded: lane defaults, then options, then --extra-body. */
@@ -225,6 +240,12 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     private int report(AuditOutcome outcome) {
         String dir = outcome.folder().dir().toString();
+        var metrics = outcome.manifest().metrics();
+        if (outcome.complete() && metrics != null && metrics.graded() == 0) {
+            // Completed, but nothing could be graded: the endpoint never gave a usable answer.
+            err.println("no attempt got a gradable response (" + metrics.errors() + "); first error: " + outcome.firstError());
+            return Cli.FAILED;
+        }
         if (outcome.complete()) {
             err.println("run complete: " + dir);
             return Cli.OK;

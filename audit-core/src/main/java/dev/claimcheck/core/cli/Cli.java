@@ -18,7 +18,12 @@ public final class Cli {
 
     /** Runs a picocli command and returns its exit code; never calls System.exit. */
     public static int execute(Object command, String... args) {
-        return commandLine(command, new PrintWriter(System.err, true)).execute(args);
+        return execute(command, new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(Object, String...)}, with usage errors and failures printed to {@code err}. */
+    public static int execute(Object command, PrintWriter err, String... args) {
+        return commandLine(command, err).execute(args);
     }
 
     static CommandLine commandLine(Object command, PrintWriter err) {
@@ -29,12 +34,12 @@ public final class Cli {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            line.getErr().println(line.getCommandName() + ": " + oneLine(ex));
+            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
             return exitCodeOf(ex);
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine line = ex.getCommandLine();
-            line.getErr().println(line.getCommandName() + ": " + oneLine(ex));
+            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
             line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;
         });

@@ -5,6 +5,7 @@ import dev.claimcheck.core.RunFailedException;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.Preflight;
+import dev.claimcheck.core.endpoint.RetryPolicy;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -77,7 +78,7 @@ public final class AuditSession {
         }
         String apiKey = spec.simulated() ? null : environment.get(spec.apiKeyEnv());
         Endpoints.Opened opened = Endpoints.open(spec.baseUrl(), spec.lane(), spec.seed(), spec.apiFlavor(),
-                spec.apiKeyEnv(), apiKey, spec.headers());
+                spec.apiKeyEnv(), apiKey, spec.headers(), spec.maxRetries());
         try {
             if (!spec.simulated()) {
                 Preflight.check(spec.baseUrl(), apiKey, spec.headers(), Duration.ofSeconds(30));
@@ -139,7 +140,7 @@ public final class AuditSession {
         String baseUrl = manifest.simulated() ? Endpoints.simSpec(endpoint.simulator()) : endpoint.baseUrl();
         String apiKey = manifest.simulated() ? null : environment.get(endpoint.apiKeyEnv());
         Endpoints.Opened opened = Endpoints.open(baseUrl, manifest.lane(), request.seed(), endpoint.apiFlavor(),
-                endpoint.apiKeyEnv(), apiKey, headers);
+                endpoint.apiKeyEnv(), apiKey, headers, RetryPolicy.DEFAULT_MAX_RETRIES);
         try {
             if (!manifest.simulated()) {
                 Preflight.check(baseUrl, apiKey, headers, Duration.ofSeconds(30));

@@ -19,7 +19,7 @@ import java.util.Objects;
 public record AuditSpec(String suiteId, Object suiteOptions, Map<String, String> suiteOptionValues, String baseUrl,
                         String model, Lane lane, int k, Integer limit, int concurrency, long seed, Path root,
                         ObjectNode template, String systemPrompt, Map<String, String> headers, String apiFlavor,
-                        String apiKeyEnv, Long maxTotalTokens) {
+                        String apiKeyEnv, Long maxTotalTokens, int maxRetries) {
     public AuditSpec {
         Objects.requireNonNull(suiteId, "suiteId");
         Objects.requireNonNull(baseUrl, "baseUrl");

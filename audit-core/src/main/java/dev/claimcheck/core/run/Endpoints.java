@@ -43,7 +43,7 @@ final class Endpoints {
     }
 
     static Opened open(String baseUrl, Lane lane, long seed, String apiFlavor, String apiKeyEnv, String apiKey,
-                       Map<String, String> headers) {
+                       Map<String, String> headers, int maxRetries) {
         if (SimOptions.isSim(baseUrl)) {
             SimOptions options = SimOptions.parse(baseUrl, lane, seed);
             InMemoryOracle oracle = new InMemoryOracle();
@@ -51,11 +51,13 @@ final class Endpoints {
             // Short idle timeout and quick retries: injected stalls and faults should cost milliseconds, not minutes.
             ClientConfig config = ClientConfig.builder(simulator.baseUrl()).apiFlavor(apiFlavor)
                     .idleTimeout(Duration.ofMillis(Math.max(200, Math.min(1000, options.stallMs() / 2))))
-                    .retry(new RetryPolicy(RetryPolicy.DEFAULT_MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(100), 0.5))
+                    .retry(new RetryPolicy(maxRetries, Duration.ofMillis(5), Duration.ofMillis(100), 0.5))
                     .simulatorHeaders(true).build();
             return new Opened(new OpenAiChatEndpoint(config), oracle, simulator, options);
         }
-        ClientConfig.Builder config = ClientConfig.builder(baseUrl).apiFlavor(apiFlavor).apiKeyEnv(apiKeyEnv).apiKey(apiKey);
+        RetryPolicy defaults = RetryPolicy.defaults();
+        ClientConfig.Builder config = ClientConfig.builder(baseUrl).apiFlavor(apiFlavor).apiKeyEnv(apiKeyEnv).apiKey(apiKey)
+                .retry(new RetryPolicy(maxRetries, defaults.baseDelay(), defaults.maxDelay(), defaults.jitter()));
         headers.forEach(config::header);
         return new Opened(new OpenAiChatEndpoint(config.build()), null, null, null);
     }

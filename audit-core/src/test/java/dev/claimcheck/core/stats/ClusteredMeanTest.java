@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Test;
 class ClusteredMeanTest {
     @Test
     void withOneAttemptPerTaskItIsTheClassicTInterval() {
-        // 10 tasks, 7 correct: mean 0.7, sample sd = sqrt(0.7*0.3*10/9), se = sd/sqrt(10), t(0.975, 9) = 2.2621572.
+        // 10 tasks, 5 correct: mean 0.5, sample sd = sqrt(0.5*0.5*10/9), se = sd/sqrt(10), t(0.975, 9) = 2.2621572.
         List<double[]> clusters = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            clusters.add(new double[] {i < 7 ? 1 : 0});
+            clusters.add(new double[] {i < 5 ? 1 : 0});
         }
         ScoreInterval ci = ClusteredMean.of(clusters);
-        double se = Math.sqrt(0.7 * 0.3 * 10 / 9) / Math.sqrt(10);
-        assertThat(ci.estimate()).isCloseTo(0.7, within(1e-12));
-        assertThat(ci.low()).isCloseTo(0.7 - 2.2621572 * se, within(1e-6));
-        assertThat(ci.high()).isCloseTo(0.7 + 2.2621572 * se, within(1e-6));
+        double se = Math.sqrt(0.5 * 0.5 * 10 / 9) / Math.sqrt(10);
+        assertThat(ci.estimate()).isCloseTo(0.5, within(1e-12));
+        assertThat(ci.low()).isCloseTo(0.5 - 2.2621572 * se, within(1e-6));
+        assertThat(ci.high()).isCloseTo(0.5 + 2.2621572 * se, within(1e-6));
     }
 
     @Test
