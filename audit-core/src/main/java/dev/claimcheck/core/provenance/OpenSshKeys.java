@@ -109,6 +109,9 @@ public final class OpenSshKeys {
                 if (a.length != 32 || seedAndPub.length != 64) {
                     throw new SshWire.FormatException("bad ed25519 key lengths");
                 }
+                if (!Arrays.equals(a, Arrays.copyOfRange(seedAndPub, 32, 64))) {
+                    throw new BadInputException("malformed OpenSSH private key (public and private halves differ)");
+                }
                 byte[] seed = Arrays.copyOf(seedAndPub, 32);
                 key = KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
                 Arrays.fill(seed, (byte) 0);
@@ -142,7 +145,15 @@ public final class OpenSshKeys {
                 throw new BadInputException("malformed OpenSSH private key (bad padding)");
             }
         }
-        return new SshPrivateKey(key, publicKey);
+        SshPrivateKey result = new SshPrivateKey(key, publicKey);
+        // A damaged private half would otherwise make signatures that silently fail to verify later.
+        byte[] probe = "claimcheck key check".getBytes(StandardCharsets.US_ASCII);
+        try {
+            SshSignature.verify(probe, SshSignature.sign(probe, result), SshSignature.NAMESPACE);
+        } catch (InvalidSignatureException e) {
+            throw new BadInputException("malformed OpenSSH private key (it does not match its public key)");
+        }
+        return result;
     }
 
     /** Reads a one-line public key file such as {@code id_ed25519.pub}. */
