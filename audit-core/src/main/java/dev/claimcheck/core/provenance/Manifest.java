@@ -39,6 +39,8 @@ public record Manifest(List<Entry> entries) {
             Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     private static final Pattern LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
     private static final int BUFFER = 1 << 20;
+    /** Far above any real run (about 100 bytes per file); stops a hostile MANIFEST from exhausting memory. */
+    public static final long MAX_BYTES = 16L << 20;
 
     /** One listed file: path relative to the run folder with '/' separators, and lower-case hex SHA-256. */
     public record Entry(String path, String sha256) {
@@ -129,6 +131,9 @@ public record Manifest(List<Entry> entries) {
         }
         Parsed p;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return List.of(new ManifestFinding.Malformed(FILE, "larger than " + (MAX_BYTES >> 20) + " MiB"));
+            }
             p = parseLenient(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of(new ManifestFinding.Malformed(FILE, "unreadable: " + e.getMessage()));

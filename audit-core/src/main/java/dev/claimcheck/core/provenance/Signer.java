@@ -21,6 +21,9 @@ import java.time.Instant;
  * {@value SshSignature#NAMESPACE} namespace, so {@code ssh-keygen -Y verify} can check a run without claimcheck.
  */
 public final class Signer {
+    /** An RSA-16384 signature is under 6 KiB armored; anything far larger is hostile. */
+    private static final long MAX_SIGNATURE_BYTES = 64 * 1024;
+
     /** What {@link #sign} wrote. */
     public record Signed(Path manifest, Path signature, SshPublicKey signer, int files) {
     }
@@ -92,6 +95,9 @@ public final class Signer {
             }
         }
         try {
+            if (Files.size(manifestFile) > Manifest.MAX_BYTES || Files.size(sigFile) > MAX_SIGNATURE_BYTES) {
+                return new SignatureVerdict.Invalid(InvalidSignatureException.Reason.MALFORMED, "MANIFEST or MANIFEST.sig is implausibly large");
+            }
             byte[] message = Files.readAllBytes(manifestFile);
             SshPublicKey signer = SshSignature.verify(message, Files.readString(sigFile, StandardCharsets.ISO_8859_1),
                     SshSignature.NAMESPACE);

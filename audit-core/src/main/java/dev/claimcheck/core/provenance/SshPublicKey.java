@@ -3,7 +3,6 @@ package dev.claimcheck.core.provenance;
 import dev.claimcheck.core.BadInputException;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -173,9 +172,5 @@ public record SshPublicKey(String type, byte[] blob, String comment) {
     @Override
     public String toString() {
         return type + " " + fingerprint() + (comment.isEmpty() ? "" : " " + comment);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
