@@ -218,4 +218,32 @@ class OpenAiChatEndpointTest {
             assertThat(c.config().toString()).doesNotContain(KEY).doesNotContain("other-secret");
         }
     }
+
+    @Test
+    void describeGuessesVllmFromVersionAlone() throws IOException {
+        try (CannedServer s = new CannedServer(i -> i == 1
+                ? CannedServer.http(200, "application/json", "", "{\"version\":\"0.11.0\"}")
+                : CannedServer.http(404, "text/plain", "", "not found"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            var ref = c.describe();
+            assertThat(ref.engine()).isEqualTo("vllm");
+            assertThat(ref.engineVersion()).isEqualTo("0.11.0");
+            assertThat(ref.models()).isNull();
+            assertThat(ref.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+            assertThat(s.requests()).isEqualTo(5); // models, version, get_server_info, server_info, get_model_info
+        }
+    }
+
+    @Test
+    void overallRequestTimeoutCutsASlowStream() {
+        InMemoryOracle none = new InMemoryOracle();
+        try (Simulator sim = Simulator.start(SimOptions.parse("sim:outputTokens=200,tpotMs=20",
+                dev.claimcheck.core.model.Lane.INSTANT, 0), none);
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl())
+                     .retry(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300)).build())) {
+            ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+            assertThat(f.error().cause()).isEqualTo(ErrorCause.TIMEOUT);
+            assertThat(f.error().message()).contains("request timeout");
+        }
+    }
 }
