@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -80,18 +79,21 @@ final class BodyReader implements HttpResponse.BodySubscriber<BodyReader> {
         return finished;
     }
 
-    /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end of the body. */
-    String readLine(int maxLineBytes) throws TryFailure, IOException, InterruptedException {
+    /**
+     * Reads the next line into {@link #lineBuffer()} without its terminator ({@code \n} or {@code \r\n}) and
+     * returns its length, or -1 at the end of the body. Bytes, not a String: chunks go straight to the JSON parser.
+     */
+    int readLine(int maxLineBytes) throws TryFailure, IOException, InterruptedException {
         int len = 0;
         while (true) {
             ByteBuffer b = current(idleNanos);
             if (b == null) {
-                return len == 0 ? null : decode(len);
+                return len == 0 ? -1 : strip(len);
             }
             while (b.hasRemaining()) {
                 byte c = b.get();
                 if (c == '\n') {
-                    return decode(len);
+                    return strip(len);
                 }
                 if (len == maxLineBytes) {
                     throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "a line of the stream exceeds " + maxLineBytes + " bytes");
@@ -102,6 +104,11 @@ final class BodyReader implements HttpResponse.BodySubscriber<BodyReader> {
                 line[len++] = c;
             }
         }
+    }
+
+    /** The bytes of the last line read (valid up to the length {@link #readLine} returned). */
+    byte[] lineBuffer() {
+        return line;
     }
 
     /** Everything that remains, up to the size limit. */
@@ -120,9 +127,8 @@ final class BodyReader implements HttpResponse.BodySubscriber<BodyReader> {
         return out.toByteArray();
     }
 
-    private String decode(int len) {
-        int end = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
-        return new String(line, 0, end, StandardCharsets.UTF_8);
+    private int strip(int len) {
+        return len > 0 && line[len - 1] == '\r' ? len - 1 : len;
     }
 
     /** A buffer with bytes remaining, or null at the end; waits at most the idle time (and the overall deadline). */

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 /** One try of one request: send, check the status, read an SSE stream or a JSON body into the assembler. */
 final class StreamTry {
     private static final long ERROR_BODY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
     private final OpenAiChatEndpoint endpoint;
     private final ResponseAssembler asm;
@@ -89,26 +91,33 @@ final class StreamTry {
     }
 
     private void readStream(BodyReader body) throws TryFailure, IOException, InterruptedException {
-        String line;
-        while ((line = body.readLine(OpenAiChatEndpoint.MAX_LINE_BYTES)) != null) {
-            if (!line.startsWith("data:")) {
+        int len;
+        while ((len = body.readLine(OpenAiChatEndpoint.MAX_LINE_BYTES)) >= 0) {
+            byte[] line = body.lineBuffer();
+            if (!startsWith(line, len, DATA)) {
                 continue; // blank separators, comments (":"), event:, id:, retry:
             }
-            String data = line.substring(5).trim();
-            if (data.equals("[DONE]")) {
+            int from = DATA.length;
+            while (from < len && line[from] == ' ') {
+                from++;
+            }
+            int to = len;
+            while (to > from && line[to - 1] == ' ') {
+                to--;
+            }
+            if (to - from == DONE.length && startsWith(line, from, to, DONE)) {
                 drain(body);
                 return;
             }
             JsonNode chunk;
             try {
-                chunk = OpenAiChatEndpoint.JSON.readTree(data);
+                chunk = OpenAiChatEndpoint.JSON.readTree(line, from, to - from);
             } catch (IOException e) {
-                throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "malformed JSON chunk in stream: "
-                        + endpoint.secrets().snippet(data));
+                chunk = null;
             }
             if (chunk == null || !chunk.isObject()) {
-                throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "stream chunk is not a JSON object: "
-                        + endpoint.secrets().snippet(data));
+                throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "malformed JSON chunk in stream: "
+                        + endpoint.secrets().snippet(new String(line, from, to - from, StandardCharsets.UTF_8)));
             }
             if (chunk.has("error") && !chunk.has("choices")) {
                 throw TryFailure.of(ErrorCause.SERVER_ERROR, 200, "error event in stream: "
@@ -116,13 +125,29 @@ final class StreamTry {
             }
             if (!chunk.path("choices").isArray()) {
                 throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "stream chunk without choices: "
-                        + endpoint.secrets().snippet(data));
+                        + endpoint.secrets().snippet(chunk.toString()));
             }
             asm.acceptChunk(chunk);
         }
         if (asm.finishReason() == null) {
             throw TryFailure.of(ErrorCause.TRUNCATED_STREAM, 200, "stream ended before [DONE] and without finish_reason");
         }
+    }
+
+    private static boolean startsWith(byte[] line, int len, byte[] prefix) {
+        return len >= prefix.length && startsWith(line, 0, len, prefix);
+    }
+
+    private static boolean startsWith(byte[] line, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (line[from + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** After [DONE] the body should end at once; reading it to its end keeps the connection reusable. */

@@ -1,0 +1,249 @@
+package dev.claimcheck.core.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.endpoint.EndpointAbortedException.Reason;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.ErrorCause;
+import dev.claimcheck.core.model.ToolCall;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The client against a raw-socket server replaying canned bytes over loopback. */
+class OpenAiChatEndpointTest {
+    static final String KEY = "sk-test-SECRET-0123456789";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String CHUNK = "{\"choices\":[{\"index\":0,\"delta\":%s,\"finish_reason\":%s}]}";
+
+    static String chunk(String delta, String finish) {
+        return String.format(CHUNK, delta, finish == null ? "null" : "\"" + finish + "\"");
+    }
+
+    static ChatRequest request() {
+        ObjectNode t = JSON.createObjectNode().put("model", "m").put("temperature", 0.0);
+        return new ChatRequest(List.of(ChatMessage.user("What is 2+2?")), t, 0);
+    }
+
+    static OpenAiChatEndpoint client(String baseUrl, int maxRetries) {
+        return new OpenAiChatEndpoint(ClientConfig.builder(baseUrl).apiKey(KEY).retry(RetryPolicy.immediate(maxRetries))
+                .idleTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    @Test
+    void reassemblesToolCallDeltasReasoningSpellingsAndUsage() throws IOException {
+        String usage = "{\"choices\":[],\"usage\":{\"prompt_tokens\":7,\"completion_tokens\":9,"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":3},\"prompt_tokens_details\":{\"cached_tokens\":4}}}";
+        try (CannedServer s = new CannedServer(i -> CannedServer.sse(
+                chunk("{\"role\":\"assistant\",\"reasoning_content\":\"think \"}", null),
+                chunk("{\"reasoning\":\"more\"}", null),
+                chunk("{\"content\":\"Calling.\"}", null),
+                chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"call_a\",\"type\":\"function\",\"function\":{\"name\":\"add\",\"arguments\":\"{\\\"a\\\":\"}}]}", null),
+                chunk("{\"tool_calls\":[{\"index\":1,\"id\":\"call_b\",\"function\":{\"name\":\"mul\",\"arguments\":\"{}\"}}]}", null),
+                chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"1}\"}}]}", "tool_calls"),
+                usage, "[DONE]"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            ChatOutcome.Success ok = (ChatOutcome.Success) c.complete(request());
+            assertThat(ok.response().content()).isEqualTo("Calling.");
+            assertThat(ok.response().reasoning()).isEqualTo("think more");
+            assertThat(ok.response().toolCalls()).containsExactly(new ToolCall("call_a", "add", "{\"a\":1}"),
+                    new ToolCall("call_b", "mul", "{}"));
+            assertThat(ok.response().finishReason()).isEqualTo("tool_calls");
+            assertThat(ok.usage()).isEqualTo(new dev.claimcheck.core.model.Usage(7, 9, 3, 4));
+            assertThat(ok.timing().ttftMs()).isNotNull();
+            assertThat(ok.timing().firstContentMs()).isGreaterThanOrEqualTo(ok.timing().ttftMs());
+            // body = template + messages + streaming fields; the key goes in the header only
+            assertThat(s.requestBodies.get(0)).contains("\"stream\":true", "\"include_usage\":true", "\"messages\"",
+                    "\"temperature\"").doesNotContain(KEY);
+            assertThat(s.requestHeaders.get(0)).containsEntry("authorization", "Bearer " + KEY)
+                    .doesNotContainKey("x-claimcheck-attempt");
+        }
+    }
+
+    @Test
+    void fallsBackToJsonBodyAndReadsNonStreamingToolCalls() throws IOException {
+        String body = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"reasoning\":\"r\","
+                + "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]},"
+                + "\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":3}}";
+        try (CannedServer s = new CannedServer(i -> CannedServer.http(200, "application/json", "", body));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            ChatOutcome.Success ok = (ChatOutcome.Success) c.complete(request());
+            assertThat(ok.response().toolCalls()).containsExactly(new ToolCall("c1", "f", "{}"));
+            assertThat(ok.response().reasoning()).isEqualTo("r");
+            assertThat(ok.usage().completionTokens()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void unauthorizedAbortsWithoutLeakingTheKey() throws IOException {
+        try (CannedServer s = new CannedServer(i -> CannedServer.http(401, "application/json", "",
+                "{\"error\":\"bad key " + KEY + " in header Authorization: Bearer " + KEY + "\"}"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 3)) {
+            assertThatThrownBy(() -> c.complete(request())).isInstanceOfSatisfying(EndpointAbortedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(Reason.AUTH);
+                assertThat(e.getMessage()).contains("401").doesNotContain(KEY).doesNotContain("\n");
+            });
+            assertThat(s.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retriesRateLimitHonouringRetryAfterThenSucceeds() throws IOException {
+        try (CannedServer s = new CannedServer(i -> i == 0
+                ? CannedServer.http(429, "application/json", "Retry-After: 0\r\n", "{\"error\":\"slow down\"}")
+                : CannedServer.sse(chunk("{\"content\":\"4\"}", "stop"), "[DONE]"));
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(s.baseUrl())
+                     .retry(new RetryPolicy(2, Duration.ofSeconds(20), Duration.ofSeconds(30), 0)).build())) {
+            ChatOutcome out = c.complete(request());
+            assertThat(out).isInstanceOf(ChatOutcome.Success.class);
+            // Retry-After: 0 beat the 20 s backoff
+            assertThat(out.retries()).singleElement().satisfies(r -> {
+                assertThat(r.cause()).isEqualTo(ErrorCause.RATE_LIMITED);
+                assertThat(r.status()).isEqualTo(429);
+                assertThat(r.delayMs()).isZero();
+                assertThat(r.message()).contains("slow down");
+            });
+        }
+    }
+
+    @Test
+    void clientErrorsFailAtOnce() throws IOException {
+        try (CannedServer s = new CannedServer(i -> CannedServer.http(400, "application/json", "",
+                "{\"error\":\"context too long\"}"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 3)) {
+            ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+            assertThat(f.error().cause()).isEqualTo(ErrorCause.CLIENT_ERROR);
+            assertThat(f.error().message()).contains("400", "context too long");
+            assertThat(f.retries()).isEmpty();
+            assertThat(s.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void htmlBodyIsMalformed() throws IOException {
+        try (CannedServer s = new CannedServer(i -> CannedServer.http(200, "text/html", "",
+                "<html><body>Welcome to nginx</body></html>"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 1)) {
+            ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+            assertThat(f.error().cause()).isEqualTo(ErrorCause.MALFORMED_RESPONSE);
+            assertThat(f.error().message()).contains("text/html", "nginx");
+            assertThat(f.error().retries()).isEqualTo(1);
+            assertThat(f.retries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void badChunksAndCutStreamsAreClassified() throws IOException {
+        String[] bodies = {
+            CannedServer.sse(chunk("{\"content\":\"a\"}", null), "{not json"),
+            CannedServer.sse("{\"id\":\"x\"}"),
+            CannedServer.sse(chunk("{\"content\":\"a\"}", null)),
+            CannedServer.http(200, "application/json", "", "{\"id\":\"x\"}"),
+        };
+        ErrorCause[] expected = {ErrorCause.MALFORMED_RESPONSE, ErrorCause.MALFORMED_RESPONSE,
+            ErrorCause.TRUNCATED_STREAM, ErrorCause.MALFORMED_RESPONSE};
+        for (int k = 0; k < bodies.length; k++) {
+            String body = bodies[k];
+            try (CannedServer s = new CannedServer(i -> body); OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+                ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+                assertThat(f.error().cause()).as(body).isEqualTo(expected[k]);
+            }
+        }
+    }
+
+    @Test
+    void finishReasonWithoutDoneIsAccepted() throws IOException {
+        try (CannedServer s = new CannedServer(i -> CannedServer.sse(chunk("{\"content\":\"x\"}", "length")));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            ChatOutcome.Success ok = (ChatOutcome.Success) c.complete(request());
+            assertThat(ok.response().truncated()).isTrue();
+        }
+    }
+
+    @Test
+    void circuitBreakerOpensAfterThresholdServerErrors() throws IOException {
+        try (CannedServer s = new CannedServer(i -> CannedServer.http(500, "application/json", "", "{\"error\":\"boom\"}"));
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(s.baseUrl())
+                     .retry(RetryPolicy.immediate(2)).circuitBreakerThreshold(5).build())) {
+            ChatOutcome.Failure first = (ChatOutcome.Failure) c.complete(request()); // 3 tries
+            assertThat(first.error().cause()).isEqualTo(ErrorCause.SERVER_ERROR);
+            assertThat(first.error().retries()).isEqualTo(2);
+            assertThatThrownBy(() -> c.complete(request())) // tries 4 and 5 open it
+                    .isInstanceOfSatisfying(EndpointAbortedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            int served = s.requests();
+            assertThat(served).isEqualTo(5);
+            assertThatThrownBy(() -> c.complete(request())).isInstanceOf(EndpointAbortedException.class);
+            assertThat(s.requests()).isEqualTo(served);
+            assertThat(c.breakerOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreUnreachable() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        try (OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder("http://127.0.0.1:" + port + "/v1")
+                .retry(RetryPolicy.immediate(1)).build())) {
+            assertThatThrownBy(() -> c.complete(request())).isInstanceOfSatisfying(EndpointAbortedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE));
+        }
+    }
+
+    @Test
+    void describeRedactsSecretsAndDetectsSglang() throws IOException {
+        try (CannedServer s = new CannedServer(i -> i == 0
+                ? CannedServer.http(200, "application/json", "", "{\"data\":[{\"id\":\"m\"}]}")
+                : i == 1 ? CannedServer.http(200, "application/json", "", "{\"version\":\"0.5.1\"}")
+                : i == 2 ? CannedServer.http(200, "application/json", "",
+                        "{\"api_key\":\"" + KEY + "\",\"max_total_tokens\":100,\"tokenizer_path\":\"/m\",\"note\":\"" + KEY + "\"}")
+                : CannedServer.http(404, "application/json", "", "{}"));
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(s.baseUrl()).apiKey(KEY)
+                     .header("X-Api-Key", "other-secret").header("X-Team", "audit").build())) {
+            var ref = c.describe();
+            assertThat(ref.engine()).isEqualTo("sglang");
+            assertThat(ref.engineVersion()).isEqualTo("0.5.1");
+            assertThat(ref.models().get(0).get("id").asText()).isEqualTo("m");
+            assertThat(ref.headers()).containsEntry("X-Api-Key", Secrets.REDACTED).containsEntry("X-Team", "audit");
+            assertThat(ref.serverInfo().toString()).doesNotContain(KEY).contains("tokenizer_path", "max_total_tokens");
+            assertThat(ref.toString()).doesNotContain(KEY).doesNotContain("other-secret");
+            assertThat(c.config().toString()).doesNotContain(KEY).doesNotContain("other-secret");
+        }
+    }
+
+    @Test
+    void describeGuessesVllmFromVersionAlone() throws IOException {
+        try (CannedServer s = new CannedServer(i -> i == 1
+                ? CannedServer.http(200, "application/json", "", "{\"version\":\"0.11.0\"}")
+                : CannedServer.http(404, "text/plain", "", "not found"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            var ref = c.describe();
+            assertThat(ref.engine()).isEqualTo("vllm");
+            assertThat(ref.engineVersion()).isEqualTo("0.11.0");
+            assertThat(ref.models()).isNull();
+            assertThat(ref.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
+            assertThat(s.requests()).isEqualTo(5); // models, version, get_server_info, server_info, get_model_info
+        }
+    }
+
+    @Test
+    void overallRequestTimeoutCutsASlowStream() {
+        InMemoryOracle none = new InMemoryOracle();
+        try (Simulator sim = Simulator.start(SimOptions.parse("sim:outputTokens=200,tpotMs=20",
+                dev.claimcheck.core.model.Lane.INSTANT, 0), none);
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl())
+                     .retry(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300)).build())) {
+            ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+            assertThat(f.error().cause()).isEqualTo(ErrorCause.TIMEOUT);
+            assertThat(f.error().message()).contains("request timeout");
+        }
+    }
+}
