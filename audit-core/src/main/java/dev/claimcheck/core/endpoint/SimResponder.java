@@ -63,7 +63,13 @@ final class SimResponder {
         }
         out.write(SimHttp.head(200, "text/event-stream", null, -1).getBytes(StandardCharsets.ISO_8859_1));
         long[] stamps = listener == null ? null : new long[tokens];
-        if (!paced) {
+        // With no time per token, every token exists the moment the first does: one write after the TTFT
+        // wait, so the client sees the stream as the engine would send it and one request costs one wakeup.
+        if (options.tpotMs() == 0) {
+            if (options.ttftMs() > 0) {
+                out.flush();
+                Thread.sleep(options.ttftMs());
+            }
             ByteArrayOutputStream all = new ByteArrayOutputStream(limit * 160);
             for (int i = 0; i < limit; i++) {
                 all.write(events.get(i));
