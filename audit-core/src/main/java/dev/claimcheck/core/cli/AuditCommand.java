@@ -3,6 +3,7 @@ package dev.claimcheck.core.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.endpoint.ClientConfig;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.AuditPlan;
@@ -229,11 +230,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     private Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String h : header) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw new BadInputException("--header '" + h.replaceAll(":.*", ":…") + "' must look like Name:value");
-            }
-            headers.put(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+            var entry = ClientConfig.parseHeader(h);
+            headers.put(entry.getKey(), entry.getValue());
         }
         return headers;
     }

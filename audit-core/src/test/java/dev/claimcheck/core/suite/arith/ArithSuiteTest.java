@@ -44,6 +44,21 @@ class ArithSuiteTest {
     }
 
     @Test
+    void theGeneratorIsByteStableAcrossMachines() throws Exception {
+        // Golden file: a changed generator must bump ArithGenerator.VERSION and the suite version.
+        StringBuilder actual = new StringBuilder();
+        for (Task t : suite.tasks(context(0, 5, 4))) {
+            actual.append(dev.claimcheck.core.store.Json.mapper().writeValueAsString(t)).append('\n');
+        }
+        Path golden = Path.of("src/test/resources/suites/arith/seed0-steps4.jsonl");
+        if (Boolean.getBoolean("claimcheck.regenerateFixtures")) {
+            java.nio.file.Files.writeString(golden, actual);
+        }
+        assertThat(actual.toString()).isEqualTo(java.nio.file.Files.readString(golden));
+        assertThat(ArithGenerator.VERSION).isEqualTo("1");
+    }
+
+    @Test
     void theSimulatorIsToldARightAndAWrongAnswer() {
         Task t = suite.tasks(context(1, 1, 3)).get(0);
         OracleEntry.FinalAnswer e = (OracleEntry.FinalAnswer) suite.oracleEntry(t, context(1, 1, 3)).orElseThrow();
