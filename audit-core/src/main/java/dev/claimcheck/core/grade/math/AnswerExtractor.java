@@ -16,10 +16,14 @@ public final class AnswerExtractor {
             + "r[ée]ponse\\s*(?:est|:)|答案\\s*(?:是|为|：|:)|最终答案\\s*(?:是|为|：|:)?)\\s*");
     private static final Pattern HOPE = Pattern.compile("(?i)\\s*I hope it is correct\\.?.*$");
     private static final Pattern MATH_SEGMENT = Pattern.compile(
-            "\\$\\$(.+?)\\$\\$|\\\\\\[(.+?)\\\\\\]|(?<!\\\\)\\$([^$\\n]+?)(?<!\\\\)\\$|\\\\\\(([^\\n]+?)\\\\\\)", Pattern.DOTALL);
+            "\\$\\$(.+?)\\$\\$|\\\\\\[(.+?)\\\\\\]|(?<!\\\\)\\$((?:[^$\\n]|(?<=\\\\)\\$)+?)(?<!\\\\)\\$|\\\\\\(([^\\n]+?)\\\\\\)", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![A-Za-z0-9.,\\\\])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:/\\d+)?");
-    private static final Pattern PROSE_WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{3,}|[\\p{IsHan}]");
+    private static final Pattern PROSE_WORD = Pattern.compile(
+            "(?<![\\\\A-Za-z])[A-Za-z]{3,}|[\\p{IsHan}]|[\\p{IsAlphabetic}&&[^\\p{ASCII}]]{2,}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("\\\\(?:begin|end)\\{[A-Za-z*]+\\}");
+    /** {@code \\ } (a LaTeX space), not the row break {@code \\\\ }. */
+    static final Pattern LATEX_SPACE = Pattern.compile("(?<!\\\\)\\\\ ");
     private static final Pattern SEPARATOR = Pattern.compile("(?i)\\band\\b|\\bor\\b|,|;|和|或");
     /** Longest tail of a response that cue and math-segment rules read. */
     private static final int TAIL = 20_000;
@@ -51,28 +55,131 @@ public final class AnswerExtractor {
         if (boxes.unclosed()) {
             return Extraction.none("malformed-box");
         }
+        String tail = response.length() > TAIL ? response.substring(response.length() - TAIL) : response;
+        int tailStart = response.length() - tail.length();
         if (!boxes.boxes().isEmpty()) {
+            // A final-answer line written after the last box ("… Final Answer: 10,455") is the answer.
+            int lastBoxEnd = boxes.boxes().get(boxes.boxes().size() - 1).end();
+            Cue late = lastCue(tail);
+            if (late != null && tailStart + late.at() > lastBoxEnd && late.answer() != null) {
+                return new Extraction(late.answer(), "cue", null);
+            }
             return chain(response, boxes.boxes());
         }
-        String tail = response.length() > TAIL ? response.substring(response.length() - TAIL) : response;
-        String cue = afterLastCue(tail);
-        if (cue != null) {
-            return new Extraction(cue, "cue", null);
+        Cue cue = lastCue(tail);
+        if (cue != null && cue.answer() != null) {
+            return new Extraction(cue.answer(), "cue", null);
+        }
+        String hoped = beforeHope(tail);
+        if (hoped != null) {
+            return new Extraction(hoped, "hope-sentence", null);
+        }
+        String stripped = tail.strip();
+        if (stripped.length() <= 300) {
+            String whole = shortAnswer(stripped);
+            if (whole != null) {
+                return new Extraction(whole, "whole", null);
+            }
         }
         String segment = lastMathSegment(tail);
         if (segment != null) {
-            return new Extraction(segment, "math-segment", null);
+            return new Extraction(isProse(segment) ? residueOr(segment, segment) : segment, "math-segment", null);
         }
-        String stripped = tail.strip();
-        if (stripped.length() <= 200 && !isProse(stripped)) {
-            return new Extraction(stripped, "whole", null);
+        if (looksLikeCode(tail)) {
+            return Extraction.none("code-like text, no answer read");
+        }
+        if (stripped.length() <= 300) {
+            String residue = residueOr(stripped, null);
+            if (residue != null) {
+                return new Extraction(residue, "math-in-text", null);
+            }
         }
         String number = lastNumber(tail);
         if (number != null) {
             return new Extraction(number, "last-number", null);
         }
-        return stripped.length() <= 200 ? new Extraction(stripped, "text", null) : Extraction.none("no-answer");
+        return stripped.length() <= 300 ? new Extraction(stripped, "text", null) : Extraction.none("no-answer");
     }
+
+    private static final Pattern HOPE_MARK = Pattern.compile("(?i)I hope it is correct");
+
+    /**
+     * Minerva-style responses end "… X. I hope it is correct."; the sentence before the mark states
+     * the answer even when the "Final Answer:" prefix is missing.
+     */
+    private static String beforeHope(String text) {
+        Matcher m = HOPE_MARK.matcher(text);
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        if (at < 0) {
+            return null;
+        }
+        String before = text.substring(0, at).stripTrailing();
+        if (before.endsWith(".")) {
+            before = before.substring(0, before.length() - 1);
+        }
+        int sentence = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
+        String last = before.substring(sentence + 1).strip();
+        String segment = lastMathSegment(last);
+        if (segment != null) {
+            return segment;
+        }
+        return lastNumber(last);
+    }
+
+    /** A short response that is itself the answer ("x^2 + 2*x + 1", "The area is \frac{54}{25}"). */
+    private static String shortAnswer(String s) {
+        String text = LATEX_SPACE.matcher(s).replaceAll(" ");
+        if (MATH_SEGMENT.matcher(text).find()) {
+            return null;
+        }
+        if (!isProse(text)) {
+            return text;
+        }
+        int is = text.lastIndexOf(" is ");
+        if (is >= 0 && !isProse(text.substring(is + 4))) {
+            return text.substring(is + 4).strip();
+        }
+        return null;
+    }
+
+    private static final Pattern CODE = Pattern.compile("__|\\blambda\\b|\\bimport\\b|\\bopen\\(|\\)\\(|\\bexec\\(|\\beval\\(");
+
+    /** Program text is never mined for a stray number ("__import__('os')… or 0" is not the answer 0). */
+    static boolean looksLikeCode(String s) {
+        return CODE.matcher(s).find();
+    }
+
+    /**
+     * The math left in a line of prose once words are removed ("每份应该是 (\frac{2}{5}) 吨" gives
+     * "(\frac{2}{5})"), when that is a single readable value; otherwise {@code fallback}.
+     */
+    private static String residueOr(String s, String fallback) {
+        String r = RESIDUE_DROP.matcher(s).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        r = r.replaceAll("^[?:,.;!]+|[?:,.;!]+$", "").strip();
+        if (r.isEmpty() || r.length() > 200) {
+            return fallback;
+        }
+        try {
+            Normalizer.Normalized n = Normalizer.normalize(r);
+            Answer a = AnswerParser.parse(n.text(), n.percent());
+            if (a instanceof Answer.Value v) {
+                java.util.Set<String> vars = new java.util.HashSet<>();
+                ExprParser.variables(v.expr(), vars);
+                // Only a constant counts: stray letters of the prose must not become variables.
+                return vars.isEmpty() ? r : fallback;
+            }
+            return fallback;
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private static final Pattern RESIDUE_DROP = Pattern.compile(
+            "(?<![\\\\A-Za-z])(?!(?:percent|percentage|pct)\\b)[A-Za-z]{2,}(?![A-Za-z(])"
+            + "|[\\p{IsAlphabetic}&&[^\\p{ASCII}]&&[^\u03c0]]+|[\u3002\uff0c\uff1a*]");
 
     /** The last box, or the trailing run of boxes separated by little text or by "and"/","/"or". */
     private static Extraction chain(String text, List<BoxFinder.Box> boxes) {
@@ -92,24 +199,42 @@ public final class AnswerExtractor {
             return new Extraction(lastBox, "boxed", null);
         }
         StringBuilder sb = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = first; i <= last; i++) {
-            if (i > first) {
+            // The same box repeated ("\\boxed{840} … \\boxed{840}") is one answer, not a list.
+            if (!seen.add(boxes.get(i).content().strip())) {
+                continue;
+            }
+            if (sb.length() > 0) {
                 sb.append(", ");
             }
             sb.append(boxes.get(i).content());
         }
+        if (seen.size() == 1) {
+            return new Extraction(lastBox, "boxed", null);
+        }
         return new Extraction(sb.toString(), "boxed-chain", lastBox);
     }
 
-    private static String afterLastCue(String text) {
+    /** Where the last cue starts, and the answer read after it (null when the line is empty). */
+    private record Cue(int at, String answer) {
+    }
+
+    private static Cue lastCue(String text) {
         Matcher m = CUE.matcher(text);
         int at = -1;
+        int start = -1;
         while (m.find()) {
             at = m.end();
+            start = m.start();
         }
         if (at < 0) {
             return null;
         }
+        return new Cue(start, afterCue(text, at));
+    }
+
+    private static String afterCue(String text, int at) {
         int nl = text.indexOf('\n', at);
         String rest = (nl < 0 ? text.substring(at) : text.substring(at, nl)).strip();
         if (rest.isEmpty() && nl >= 0) {
@@ -124,15 +249,43 @@ public final class AnswerExtractor {
         if (is >= 0 && isProse(rest.substring(0, is))) {
             rest = rest.substring(is + 4).strip();
         }
-        String segment = lastMathSegment(rest);
-        if (segment != null) {
-            return segment;
+        String segments = joinedSegments(rest);
+        if (segments != null) {
+            return segments;
         }
         if (isProse(rest)) {
+            String residue = residueOr(rest, null);
+            if (residue != null) {
+                return residue;
+            }
             String number = firstNumber(rest);
             return number != null ? number : rest;
         }
         return rest;
+    }
+
+    /** The math segments of a cue line; several joined when only separators lie between them ("$12$ and $13$"). */
+    private static String joinedSegments(String rest) {
+        Matcher m = MATH_SEGMENT.matcher(rest);
+        List<String> found = new java.util.ArrayList<>();
+        StringBuilder between = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            if (!found.isEmpty()) {
+                between.append(rest, from, m.start());
+            }
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !m.group(g).isBlank()) {
+                    found.add(m.group(g).strip());
+                }
+            }
+            from = m.end();
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        String gap = between.toString().replaceAll("(?i)\\band\\b|\\bor\\b|[,;\"'\\s]", "");
+        return found.size() > 1 && gap.isEmpty() ? String.join(", ", found) : found.get(found.size() - 1);
     }
 
     static String lastMathSegment(String text) {
@@ -149,7 +302,7 @@ public final class AnswerExtractor {
     }
 
     static boolean isProse(String s) {
-        Matcher m = PROSE_WORD.matcher(s);
+        Matcher m = PROSE_WORD.matcher(ENVIRONMENT.matcher(s).replaceAll(" "));
         while (m.find()) {
             if (!Lexer.WORDS.contains(m.group())) {
                 return true;

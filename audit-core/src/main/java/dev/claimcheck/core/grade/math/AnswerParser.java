@@ -16,7 +16,7 @@ final class AnswerParser {
     private static final Pattern MATRIX = Pattern.compile(
             "^[(\\[]?\\s*\\\\begin\\{([pbvBV]?matrix|array)\\}(\\{[^}]*\\})?(.*)\\\\end\\{\\1\\}\\s*[)\\]]?$", Pattern.DOTALL);
     private static final Pattern WORD = Pattern.compile("(?<![\\\\A-Za-z])[A-Za-z]{3,}");
-    private static final Pattern SEPARATOR_WORD = Pattern.compile("\\s+(and|or)\\s+");
+    private static final Pattern SEPARATOR_WORD = Pattern.compile("\\s+(and|or)\\s+|(?<=[)\\]}])\\s*(and|or)\\s*(?=[(\\[{])");
     private static final String RELATIONS = "=<>\u2264\u2265\u2260\u2208\u2248";
 
     private AnswerParser() {
@@ -108,6 +108,11 @@ final class AnswerParser {
             return null;
         }
         sides.add(s.substring(from).strip());
+        int approx = ops.indexOf('\u2248');
+        if (approx > 0) {
+            // "x = 1/3 ≈ 0.33": the exact value before ≈ is the answer.
+            return parse(String.join("=", sides.subList(0, approx + 1)), percent, depth + 1);
+        }
         char op = ops.get(0);
         if (op == '\u2248') {
             // "x ≈ 11" means 11; "√3/3 ≈ 0.577" means √3/3.
@@ -192,7 +197,12 @@ final class AnswerParser {
         }
         List<String> items = split(inner, ",;");
         if (items.size() == 1 && open != '{') {
-            return inner.isBlank() ? new Bracketed(s, open, close, List.of()) : null;
+            if (inner.isBlank()) {
+                return new Bracketed(s, open, close, List.of());
+            }
+            // "(35 + 70 = 105)": a parenthesized statement is read as the statement.
+            boolean statement = open == '(' && close == ')' && inner.chars().anyMatch(c -> RELATIONS.indexOf(c) >= 0);
+            return statement ? parse(inner.strip(), percent, depth + 1) : null;
         }
         List<Answer> out = new ArrayList<>();
         for (String item : items) {

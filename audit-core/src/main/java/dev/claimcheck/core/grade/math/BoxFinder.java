@@ -64,14 +64,19 @@ final class BoxFinder {
         return new Boxes(boxes, unclosed);
     }
 
+    /** {@code \\boxed}, {@code \\fbox}, or a garbled macro ending in "boxed" ({@code \\beginboxed}). */
     private static String macroAt(String text, int i) {
+        int j = i + 1;
+        while (j < text.length() && j - i < 40 && Lexer.isAsciiLetter(text.charAt(j))) {
+            j++;
+        }
+        String name = text.substring(i, j);
         for (String m : MACROS) {
-            if (text.startsWith(m, i) && (i + m.length() >= text.length()
-                    || !Character.isLetter(text.charAt(i + m.length())))) {
+            if (name.equals(m)) {
                 return m;
             }
         }
-        return null;
+        return name.endsWith("boxed") ? name : null;
     }
 
     /** match[i] is the index of the brace closing the '{' at i, or -1; other entries are unused. */

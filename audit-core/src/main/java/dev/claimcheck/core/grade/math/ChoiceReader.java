@@ -45,7 +45,7 @@ final class ChoiceReader {
         if (found != null) {
             return found;
         }
-        if (!LOWER_WORD.matcher(text).find()) {
+        if (!LOWER_WORD.matcher(text.replaceAll("\\\\[A-Za-z]+", " ")).find()) {
             return null;
         }
         Matcher lead = LEADING.matcher(text);

@@ -75,7 +75,20 @@ final class Equivalence {
         if (Labels.isLabel(r.leftSource())) {
             return r.right();
         }
-        return Labels.isLabel(r.rightSource()) ? r.left() : null;
+        if (Labels.isLabel(r.rightSource())) {
+            return r.left();
+        }
+        // "35 + 70 = 105": a worked computation; its value is the last side.
+        return isConstant(r.left()) && isConstant(r.right()) ? r.right() : null;
+    }
+
+    private static boolean isConstant(Answer a) {
+        if (!(a instanceof Value v)) {
+            return false;
+        }
+        java.util.Set<String> vars = new java.util.HashSet<>();
+        ExprParser.variables(v.expr(), vars);
+        return vars.isEmpty();
     }
 
     private boolean relations(Relation g, Relation p) {

@@ -14,6 +14,7 @@ final class Labels {
             + "|\\|" + NAME + "\\|"
             + "|" + NAME + "\\s*:\\s*" + NAME
             + "|\\\\frac\\{" + NAME + "\\}\\{" + NAME + "\\}"
+            + "|\\\\(?:angle|triangle|overline|widehat|measuredangle)\\s*\\{?[A-Z]+\\}?"
             + "|\\((?:\\s*" + NAME + "\\s*,)+\\s*" + NAME + "\\s*\\)");
 
     private Labels() {

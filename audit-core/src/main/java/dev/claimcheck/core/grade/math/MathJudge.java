@@ -49,6 +49,14 @@ public final class MathJudge {
             return new MathJudgement(o, letter, goldLetter, "choice: gold " + goldLetter + ", response "
                     + (letter == null ? "commits to no option" : letter));
         }
+        if (response != null && response.length() <= 300 && g.rule().equals("whole")) {
+            // A short response written exactly like the gold answer ("odd $n$") is that answer,
+            // even when its parts would be read separately.
+            String whole = Normalizer.normalize(response).text();
+            if (Equivalence.compact(whole).equals(Equivalence.compact(gn.text()))) {
+                return new MathJudgement(Outcome.EQUAL, whole, gn.text(), "response whole text matches gold");
+            }
+        }
         if (p.answer() == null) {
             return new MathJudgement(Outcome.NOT_EQUAL, null, gn.text(), "response: no answer (" + p.rule() + ")");
         }

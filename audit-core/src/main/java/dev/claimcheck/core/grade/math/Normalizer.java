@@ -23,7 +23,7 @@ final class Normalizer {
         {"\\dbinom", "\\binom"}, {"\\tbinom", "\\binom"}, {"{,}", ""}, {"\\displaystyle", " "},
         {"\\left", ""}, {"\\right", ""}, {"\\bigl", ""}, {"\\bigr", ""}, {"\\Bigl", ""}, {"\\Bigr", ""},
         {"\\big", ""}, {"\\Big", ""}, {"\\!", ""}, {"\\,", " "}, {"\\;", " "}, {"\\:", " "}, {"\\qquad", " "},
-        {"\\quad", " "}, {"\\ ", " "}, {"~", " "}, {"\\$", ""}, {"$", ""}, {"\\(", ""}, {"\\)", ""},
+        {"\\quad", " "}, {"~", " "}, {"\\$", ""}, {"$", ""}, {"\\(", ""}, {"\\)", ""},
         {"\\[", ""}, {"\\]", ""}, {"\u20ac", ""}, {"\u00a3", ""}, {"\u00a5", ""}, {"^\\circ", ""}, {"^{\\circ}", ""},
         {"\\circ", ""}, {"\\degree", ""}, {"\\lt", "<"}, {"\\gt", ">"}, {"\\leqslant", "\u2264"},
         {"\\geqslant", "\u2265"}, {"\\leq", "\u2264"}, {"\\geq", "\u2265"}, {"\\le", "\u2264"}, {"\\ge", "\u2265"},
@@ -34,9 +34,15 @@ final class Normalizer {
     private static final String[] TEXT_MACROS = {"\\text", "\\textbf", "\\textit", "\\textnormal", "\\mathrm",
         "\\mathbf", "\\mathit", "\\mbox", "\\operatorname", "\\boxed", "\\fbox", "\\textsf", "\\mathsf",
         "\\hbox", "\\emph", "\\textrm"};
-    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern SPACED_THOUSANDS = Pattern.compile("[+-]?\\d{1,3}( \\d{3})+(\\.\\d+)?");
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?[1-9]\\d{0,2}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern SPACED_THOUSANDS = Pattern.compile("[+-]?[1-9]\\d{0,2}( \\d{3})+(\\.\\d+)?");
+    /** JSON-escaped LaTeX ({@code \\\\frac}) reads as LaTeX; a double backslash before a digit stays a row break. */
+    private static final Pattern DOUBLE_BACKSLASH = Pattern.compile("(?<!\\\\)\\\\\\\\(?=[A-Za-z])");
+    /** A remark in parentheses after the answer: "(about 18.9 cards)", "(approximately 3.01)". */
+    private static final Pattern REMARK = Pattern.compile(
+            "\\s*\\(\\s*(?:about|approximately|approx\\.?|roughly|i\\.e\\.|or|which is|rounded)\\b[^()]*\\)\\s*$");
     private static final Pattern THIN_SPACE_DIGITS = Pattern.compile("(\\d)\\\\,(\\d{3})");
+    private static final Pattern BRACED_COMMA = Pattern.compile("(\\d)\\s*\\{\\s*,\\s*\\}\\s*(\\d{3})");
     private static final Pattern COMMA_BANG = Pattern.compile(",\\\\!\\s*(\\d{3})");
     private static final Pattern PERCENT = Pattern.compile(
             "\\s*(\\\\%|%|\\bpercentage\\b|\\bpercent\\b|\\bpct\\b)\\s*$");
@@ -53,7 +59,10 @@ final class Normalizer {
         if (s.length() > Budget.MAX_ANSWER_CHARS) {
             throw new BudgetExceededException("answer longer than " + Budget.MAX_ANSWER_CHARS + " characters");
         }
+        s = DOUBLE_BACKSLASH.matcher(s).replaceAll("\\\\");
+        s = AnswerExtractor.LATEX_SPACE.matcher(s).replaceAll(" ");
         s = COMMA_BANG.matcher(s).replaceAll(",$1");
+        s = BRACED_COMMA.matcher(s).replaceAll("$1$2");
         s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
         s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
         for (String macro : TEXT_MACROS) {
@@ -66,6 +75,7 @@ final class Normalizer {
         }
         s = s.replace("\u221e", "\\infty ").replaceAll("\\s+", " ").strip();
         s = stripTrailingPunctuation(s);
+        s = REMARK.matcher(s).replaceAll("");
         boolean percent = false;
         Matcher pm = PERCENT.matcher(s);
         if (pm.find()) {
