@@ -241,7 +241,7 @@ public final class AnswerExtractor {
             int nl2 = text.indexOf('\n', nl + 1);
             rest = (nl2 < 0 ? text.substring(nl + 1) : text.substring(nl + 1, nl2)).strip();
         }
-        rest = HOPE.matcher(rest).replaceAll("").strip();
+        rest = HOPE.matcher(rest).replaceAll("").strip().replaceFirst("^[*#:：\\s]+", "");
         if (rest.isEmpty()) {
             return null;
         }

@@ -183,6 +183,6 @@ final class Equivalence {
     }
 
     static String compact(String s) {
-        return s.replace(" ", "").replace("{", "").replace("}", "");
+        return s.replace(" ", "");
     }
 }

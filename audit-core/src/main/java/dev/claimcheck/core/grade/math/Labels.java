@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class Labels {
     private static final String NAME = "(?:\\\\?[A-Za-z]+(?:'|_\\{?[A-Za-z0-9,]+\\}?|\\^\\{?[*'0-9]+\\}?)*)";
     private static final Pattern LABEL = Pattern.compile(
-            NAME + "(?:\\([A-Za-z, ]*\\))?"
+            NAME + "(?:\\([A-Za-z0-9, ]*\\))?"
             + "|\\|" + NAME + "\\|"
             + "|" + NAME + "\\s*:\\s*" + NAME
             + "|\\\\frac\\{" + NAME + "\\}\\{" + NAME + "\\}"

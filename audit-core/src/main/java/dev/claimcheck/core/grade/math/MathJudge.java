@@ -49,7 +49,8 @@ public final class MathJudge {
             return new MathJudgement(o, letter, goldLetter, "choice: gold " + goldLetter + ", response "
                     + (letter == null ? "commits to no option" : letter));
         }
-        if (response != null && response.length() <= 300 && g.rule().equals("whole")) {
+        if (response != null && response.length() <= 300 && g.rule().equals("whole")
+                && !p.rule().equals("malformed-box")) {
             // A short response written exactly like the gold answer ("odd $n$") is that answer,
             // even when its parts would be read separately.
             String whole = Normalizer.normalize(response).text();

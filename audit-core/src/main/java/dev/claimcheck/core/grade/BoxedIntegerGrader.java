@@ -1,0 +1,64 @@
+package dev.claimcheck.core.grade;
+
+import dev.claimcheck.core.grade.math.AnswerExtractor;
+import dev.claimcheck.core.grade.math.Extraction;
+import dev.claimcheck.core.model.Verdict;
+import java.math.BigInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Generated arithmetic: the answer is an exact integer, read with the math grader's extraction
+ * (last box, else cue line, else last number). No tolerance: 41 is not 42.
+ */
+public final class BoxedIntegerGrader implements Grader {
+    public static final String ID = "arith";
+    public static final String VERSION = "1";
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,4000}");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public Verdict grade(String response, String expected) {
+        BigInteger want = parse(expected);
+        if (want == null) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "expected answer is not an integer");
+        }
+        Extraction e;
+        try {
+            e = AnswerExtractor.fromResponse(response);
+        } catch (RuntimeException ex) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "extraction failed: " + ex.getClass().getSimpleName());
+        }
+        if (e.answer() == null) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "no answer (" + e.rule() + ")");
+        }
+        BigInteger got = parse(e.answer());
+        if (got == null) {
+            return new Verdict(false, 0, e.answer(), expected, ID, VERSION, e.rule() + ": not an integer");
+        }
+        boolean ok = got.equals(want);
+        return new Verdict(ok, ok ? 1 : 0, got.toString(), expected, ID, VERSION,
+                e.rule() + (ok ? ": equal" : ": not equal"));
+    }
+
+    /** An integer written plainly, with thousands separators, or wrapped in math delimiters; else null. */
+    static BigInteger parse(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.replace("$", "").replace("{,}", "").replace("\\!", "").replace("\\,", "")
+                .replace(",", "").replace(" ", "").strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return INTEGER.matcher(t).matches() ? new BigInteger(t) : null;
+    }
+}
