@@ -40,9 +40,11 @@ public final class BoxedIntegerGrader implements Grader {
         if (e.answer() == null) {
             return new Verdict(false, 0, null, expected, ID, VERSION, "no answer (" + e.rule() + ")");
         }
-        BigInteger got = parse(e.answer());
+        // A chain of boxes is a list in the math grader; an arithmetic answer is the last box alone.
+        String answer = e.lastBoxOnly() != null ? e.lastBoxOnly() : e.answer();
+        BigInteger got = parse(answer);
         if (got == null) {
-            return new Verdict(false, 0, e.answer(), expected, ID, VERSION, e.rule() + ": not an integer");
+            return new Verdict(false, 0, answer, expected, ID, VERSION, e.rule() + ": not an integer");
         }
         boolean ok = got.equals(want);
         return new Verdict(ok, ok ? 1 : 0, got.toString(), expected, ID, VERSION,

@@ -140,7 +140,7 @@ public final class AnswerExtractor {
         }
         int is = text.lastIndexOf(" is ");
         if (is >= 0 && !isProse(text.substring(is + 4))) {
-            return text.substring(is + 4).strip();
+            return text.substring(is + 4).strip().replaceFirst("^[}\\s]+", "");
         }
         return null;
     }
