@@ -108,6 +108,9 @@ public final class AnswerExtractor {
      * the answer even when the "Final Answer:" prefix is missing.
      */
     private static String beforeHope(String text) {
+        if (text.indexOf("hope") < 0) {
+            return null;
+        }
         Matcher m = HOPE_MARK.matcher(text);
         int at = -1;
         while (m.find()) {
@@ -131,8 +134,8 @@ public final class AnswerExtractor {
 
     /** A short response that is itself the answer ("x^2 + 2*x + 1", "The area is \frac{54}{25}"). */
     private static String shortAnswer(String s) {
-        String text = LATEX_SPACE.matcher(s).replaceAll(" ");
-        if (MATH_SEGMENT.matcher(text).find()) {
+        String text = s.indexOf('\\') >= 0 ? LATEX_SPACE.matcher(s).replaceAll(" ") : s;
+        if (lastMathSegment(text) != null) {
             return null;
         }
         if (!isProse(text)) {
@@ -221,6 +224,10 @@ public final class AnswerExtractor {
     }
 
     private static Cue lastCue(String text) {
+        if (text.indexOf("nswer") < 0 && text.indexOf("NSWER") < 0 && text.indexOf("\u7b54\u6848") < 0
+                && text.indexOf("ponse") < 0) {
+            return null;
+        }
         Matcher m = CUE.matcher(text);
         int at = -1;
         int start = -1;
@@ -289,6 +296,9 @@ public final class AnswerExtractor {
     }
 
     static String lastMathSegment(String text) {
+        if (text.indexOf('$') < 0 && text.indexOf("\\(") < 0 && text.indexOf("\\[") < 0) {
+            return null;
+        }
         Matcher m = MATH_SEGMENT.matcher(text);
         String found = null;
         while (m.find()) {

@@ -49,8 +49,9 @@ public final class MathJudge {
             return new MathJudgement(o, letter, goldLetter, "choice: gold " + goldLetter + ", response "
                     + (letter == null ? "commits to no option" : letter));
         }
+        boolean extractedWhole = p.rule().equals("whole") && response != null && p.answer().equals(response.strip());
         if (response != null && response.length() <= 300 && g.rule().equals("whole")
-                && !p.rule().equals("malformed-box")) {
+                && !p.rule().equals("malformed-box") && !extractedWhole) {
             // A short response written exactly like the gold answer ("odd $n$") is that answer,
             // even when its parts would be read separately.
             String whole = Normalizer.normalize(response).text();

@@ -59,39 +59,91 @@ final class Normalizer {
         if (s.length() > Budget.MAX_ANSWER_CHARS) {
             throw new BudgetExceededException("answer longer than " + Budget.MAX_ANSWER_CHARS + " characters");
         }
-        s = DOUBLE_BACKSLASH.matcher(s).replaceAll("\\\\");
-        s = AnswerExtractor.LATEX_SPACE.matcher(s).replaceAll(" ");
-        s = COMMA_BANG.matcher(s).replaceAll(",$1");
-        s = BRACED_COMMA.matcher(s).replaceAll("$1$2");
-        s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
-        s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
-        for (String macro : TEXT_MACROS) {
-            s = Braces.unwrap(s, macro, " ", " ");
+        // Each regex runs only when its trigger character is present: most answers are plain numbers.
+        boolean latex = s.indexOf('\\') >= 0;
+        if (latex) {
+            s = DOUBLE_BACKSLASH.matcher(s).replaceAll("\\\\");
+            s = AnswerExtractor.LATEX_SPACE.matcher(s).replaceAll(" ");
+            s = COMMA_BANG.matcher(s).replaceAll(",$1");
+            s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
+            s = THIN_SPACE_DIGITS.matcher(s).replaceAll("$1$2");
         }
-        for (String[] r : REPLACEMENTS) {
-            if (s.contains(r[0])) {
-                s = s.replace(r[0], r[1]);
+        if (s.indexOf('{') >= 0) {
+            s = BRACED_COMMA.matcher(s).replaceAll("$1$2");
+        }
+        if (latex) {
+            for (String macro : TEXT_MACROS) {
+                s = Braces.unwrap(s, macro, " ", " ");
             }
         }
-        s = s.replace("\u221e", "\\infty ").replaceAll("\\s+", " ").strip();
+        if (needsReplacements(s)) {
+            for (String[] r : REPLACEMENTS) {
+                if (s.contains(r[0])) {
+                    s = s.replace(r[0], r[1]);
+                }
+            }
+        }
+        s = s.replace("\u221e", "\\infty ");
+        if (hasSpaceRun(s)) {
+            s = s.replaceAll("\\s+", " ");
+        }
+        s = s.strip();
         s = stripTrailingPunctuation(s);
-        s = REMARK.matcher(s).replaceAll("");
+        if (s.indexOf('(') >= 0) {
+            s = REMARK.matcher(s).replaceAll("");
+        }
+        boolean words = hasWord(s);
         boolean percent = false;
-        Matcher pm = PERCENT.matcher(s);
-        if (pm.find()) {
-            percent = true;
-            s = s.substring(0, pm.start()).strip();
+        if (words || s.indexOf('%') >= 0) {
+            Matcher pm = PERCENT.matcher(s);
+            if (pm.find()) {
+                percent = true;
+                s = s.substring(0, pm.start()).strip();
+            }
         }
-        Matcher lead = LEADING_PROSE.matcher(s);
-        if (lead.matches()) {
-            s = lead.group(1).strip();
+        if (words) {
+            Matcher lead = LEADING_PROSE.matcher(s);
+            if (lead.matches()) {
+                s = lead.group(1).strip();
+            }
+            s = stripUnits(s);
         }
-        s = stripUnits(s);
         s = stripTrailingPunctuation(s);
         if (THOUSANDS.matcher(s).matches() || SPACED_THOUSANDS.matcher(s).matches()) {
             s = s.replace(",", "").replace(" ", "");
         }
         return new Normalized(s, percent);
+    }
+
+    /** Whether any replacement can apply: every pattern holds a backslash, a symbol below, or non-ASCII. */
+    private static boolean needsReplacements(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 127 || "\\$~{<>!^".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSpaceRun(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c) || c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Two ASCII letters in a row (a word, a unit, a macro name): only then do the word rules run. */
+    private static boolean hasWord(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Lexer.isAsciiLetter(s.charAt(i)) && Lexer.isAsciiLetter(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stripUnits(String s) {
