@@ -170,7 +170,7 @@ public final class AnswerExtractor {
             Answer a = AnswerParser.parse(n.text(), n.percent());
             if (a instanceof Answer.Value v) {
                 java.util.Set<String> vars = new java.util.HashSet<>();
-                ExprParser.variables(v.expr(), vars);
+                ExprTrees.variables(v.expr(), vars);
                 // Only a constant counts: stray letters of the prose must not become variables.
                 return vars.isEmpty() ? r : fallback;
             }

@@ -220,9 +220,9 @@ final class AnswerParser {
         }
         try {
             Expr e = ExprParser.parse(s);
-            if (ExprParser.hasPlusMinus(e)) {
+            if (ExprTrees.hasPlusMinus(e)) {
                 List<Answer> alternatives = new ArrayList<>();
-                for (Expr x : ExprParser.expandPlusMinus(e)) {
+                for (Expr x : ExprTrees.expandPlusMinus(e)) {
                     alternatives.add(new Value(s, x, percent));
                 }
                 return new Bracketed(s, ' ', ' ', alternatives);

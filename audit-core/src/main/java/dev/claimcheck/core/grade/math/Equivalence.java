@@ -87,7 +87,7 @@ final class Equivalence {
             return false;
         }
         java.util.Set<String> vars = new java.util.HashSet<>();
-        ExprParser.variables(v.expr(), vars);
+        ExprTrees.variables(v.expr(), vars);
         return vars.isEmpty();
     }
 

@@ -33,8 +33,8 @@ final class ValueComparator {
 
     boolean equal(Value g, Value p) {
         TreeSet<String> vars = new TreeSet<>();
-        ExprParser.variables(g.expr(), vars);
-        ExprParser.variables(p.expr(), vars);
+        ExprTrees.variables(g.expr(), vars);
+        ExprTrees.variables(p.expr(), vars);
         boolean decimal = hasDecimal(g.expr()) || hasDecimal(p.expr());
         double tol = decimal ? DECIMAL_TOLERANCE : EXACT_TOLERANCE;
         if (vars.isEmpty()) {
@@ -75,8 +75,8 @@ final class ValueComparator {
         Expr f = new Sub(gl, gr);
         Expr h = new Sub(pl, pr);
         TreeSet<String> vars = new TreeSet<>();
-        ExprParser.variables(f, vars);
-        ExprParser.variables(h, vars);
+        ExprTrees.variables(f, vars);
+        ExprTrees.variables(h, vars);
         SplittableRandom random = new SplittableRandom(SEED);
         Complex ratio = null;
         int valid = 0;
@@ -167,7 +167,7 @@ final class ValueComparator {
         if (e instanceof Num n) {
             return n.decimal();
         }
-        for (Expr c : ExprParser.children(e)) {
+        for (Expr c : ExprTrees.children(e)) {
             if (hasDecimal(c)) {
                 return true;
             }
