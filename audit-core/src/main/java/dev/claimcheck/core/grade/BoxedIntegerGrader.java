@@ -1,12 +1,19 @@
 package dev.claimcheck.core.grade;
 
+import dev.claimcheck.core.grade.math.AnswerExtractor;
+import dev.claimcheck.core.grade.math.Extraction;
 import dev.claimcheck.core.model.Verdict;
 import java.math.BigInteger;
+import java.util.regex.Pattern;
 
-/** Exact integer match after extracting the last {@code \boxed{}}; used by the arith suite. */
+/**
+ * Generated arithmetic: the answer is an exact integer, read with the math grader's extraction
+ * (last box, else cue line, else last number). No tolerance: 41 is not 42.
+ */
 public final class BoxedIntegerGrader implements Grader {
     public static final String ID = "arith";
     public static final String VERSION = "1";
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,4000}");
 
     @Override
     public String id() {
@@ -20,43 +27,40 @@ public final class BoxedIntegerGrader implements Grader {
 
     @Override
     public Verdict grade(String response, String expected) {
-        String boxed = lastBoxed(response == null ? "" : response);
-        if (boxed == null) {
-            return verdict(false, null, expected, "no \\boxed{} answer");
+        BigInteger want = parse(expected);
+        if (want == null) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "expected answer is not an integer");
         }
-        String cleaned = boxed.replaceAll("[\\s,$]|\\\\[,!; ]", "");
-        if (!cleaned.matches("[+-]?\\d{1,1000}")) {
-            return verdict(false, boxed, expected, "boxed answer is not an integer");
-        }
-        boolean equal;
+        Extraction e;
         try {
-            equal = new BigInteger(cleaned).equals(new BigInteger(expected.strip()));
-        } catch (NumberFormatException e) {
-            return verdict(false, boxed, expected, "expected answer is not an integer");
+            e = AnswerExtractor.fromResponse(response);
+        } catch (RuntimeException ex) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "extraction failed: " + ex.getClass().getSimpleName());
         }
-        return verdict(equal, cleaned, expected, equal ? "exact integer match" : "integer differs");
+        if (e.answer() == null) {
+            return new Verdict(false, 0, null, expected, ID, VERSION, "no answer (" + e.rule() + ")");
+        }
+        // A chain of boxes is a list in the math grader; an arithmetic answer is the last box alone.
+        String answer = e.lastBoxOnly() != null ? e.lastBoxOnly() : e.answer();
+        BigInteger got = parse(answer);
+        if (got == null) {
+            return new Verdict(false, 0, answer, expected, ID, VERSION, e.rule() + ": not an integer");
+        }
+        boolean ok = got.equals(want);
+        return new Verdict(ok, ok ? 1 : 0, got.toString(), expected, ID, VERSION,
+                e.rule() + (ok ? ": equal" : ": not equal"));
     }
 
-    private static Verdict verdict(boolean ok, String extracted, String expected, String detail) {
-        return new Verdict(ok, ok ? 1 : 0, extracted, expected, ID, VERSION, detail);
-    }
-
-    /** The content of the last balanced {@code \boxed{...}}; null when there is none or it is unclosed. */
-    static String lastBoxed(String text) {
-        int at = text.lastIndexOf("\\boxed{");
-        while (at >= 0) {
-            int depth = 0;
-            int start = at + "\\boxed{".length();
-            for (int i = start - 1; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '{') {
-                    depth++;
-                } else if (c == '}' && --depth == 0) {
-                    return text.substring(start, i);
-                }
-            }
-            at = text.lastIndexOf("\\boxed{", at - 1);
+    /** An integer written plainly, with thousands separators, or wrapped in math delimiters; else null. */
+    static BigInteger parse(String s) {
+        if (s == null) {
+            return null;
         }
-        return null;
+        String t = s.replace("$", "").replace("{,}", "").replace("\\!", "").replace("\\,", "")
+                .replace(",", "").replace(" ", "").strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return INTEGER.matcher(t).matches() ? new BigInteger(t) : null;
     }
 }

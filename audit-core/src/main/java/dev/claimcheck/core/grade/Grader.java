@@ -2,12 +2,32 @@ package dev.claimcheck.core.grade;
 
 import dev.claimcheck.core.model.Verdict;
 
-/** Judges one response against a reference answer. Deterministic: budgets, never wall-clock timeouts. */
+/**
+ * Judges one attempt against a reference answer. Implementations are deterministic and bounded
+ * by step and size budgets, never by wall-clock time, so a re-grade gives the same verdict on any
+ * machine (ARCHITECTURE.md §7). {@code grade} never throws on bad model output: a response that
+ * cannot be read is a verdict with a reason in {@code detail}.
+ */
 public interface Grader {
+    /** Stable id, as used by {@code grade@. <id>} and recorded in every verdict. */
     String id();
 
+    /** Version recorded in every verdict; bumped whenever a verdict could change. */
     String version();
 
-    /** Never throws for any response text; hostile or malformed input yields a failing verdict with a reason. */
+    /**
+     * Grades one response.
+     *
+     * @param response the model's final content (never the separate reasoning field)
+     * @param expected the reference answer (a bare answer or a worked solution)
+     */
     Verdict grade(String response, String expected);
+
+    /**
+     * The reference answer as this grader reads it (for the {@code goldNormalized} column of
+     * {@code grade@.}); by default the answer itself.
+     */
+    default String normalizeExpected(String expected) {
+        return expected;
+    }
 }

@@ -2,39 +2,29 @@ package dev.claimcheck.core.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimcheck.core.model.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BoxedIntegerGraderTest {
-    final BoxedIntegerGrader grader = new BoxedIntegerGrader();
+    private static final BoxedIntegerGrader GRADER = new BoxedIntegerGrader();
 
-    @ParameterizedTest(name = "[{index}] {0} vs {1} -> {2}")
+    @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            The answer is \\boxed{42}.            | 42   | true
-            \\boxed{1,234}                         | 1234 | true
-            \\boxed{ -7 }                          | -7   | true
-            \\boxed{007}                           | 7    | true
-            \\boxed{41} no wait \\boxed{42}         | 42   | true
-            \\boxed{42} no wait \\boxed{41}         | 42   | false
-            \\boxed{4.2}                           | 42   | false
-            \\boxed{42                             | 42   | false
-            42                                    | 42   | false
-            \\boxed{\\frac{84}{2}}                 | 42   | false
-            \\boxed{}                              | 42   | false
+            boxed integer            | 42  | So \\boxed{42}.                | true
+            nested box last wins     | 42  | \\boxed{41} no wait \\boxed{42} | true
+            thousands separator      | 1234| \\boxed{1,234}                 | true
+            negative                 | -3  | \\boxed{-3}                    | true
+            sign matters             | 3   | \\boxed{-3}                    | false
+            off by one               | 42  | \\boxed{41}                    | false
+            fraction is not integer  | 2   | \\boxed{4/2}                   | false
+            decimal is not integer   | 2   | \\boxed{2.0}                   | false
+            cue fallback             | 7   | The answer is 7                | true
+            unclosed box             | 7   | \\boxed{7                      | false
+            gold not integer         | x   | \\boxed{7}                     | false
             """)
-    void gradesExactIntegersOnly(String response, String expected, boolean correct) {
-        Verdict v = grader.grade(response, expected);
-        assertThat(v.correct()).isEqualTo(correct);
-        assertThat(v.score()).isEqualTo(correct ? 1.0 : 0.0);
+    void gradesExactIntegers(String name, String gold, String pred, boolean equal) {
+        var v = GRADER.grade(pred, gold);
+        assertThat(v.correct()).as(name + " " + v.detail()).isEqualTo(equal);
         assertThat(v.grader()).isEqualTo("arith");
-        assertThat(v.detail()).isNotBlank();
-    }
-
-    @ParameterizedTest
-    @CsvSource({"'\\boxed{{{{{{{{{{'", "''", "'\\boxed{999999999999999999999999999999}'"})
-    void hostileOrEmptyInputGetsAVerdictNotAnException(String response) {
-        assertThat(grader.grade(response, "1").correct()).isFalse();
-        assertThat(grader.grade(null, "1").correct()).isFalse();
     }
 }

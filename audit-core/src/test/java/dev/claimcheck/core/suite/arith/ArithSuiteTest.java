@@ -70,7 +70,8 @@ class ArithSuiteTest {
     void gradingReadsTheLastBoxedInteger() {
         Task t = suite.tasks(context(1, 1, 3)).get(0);
         assertThat(suite.grade(t, "first \\boxed{0} then \\boxed{" + t.expected() + "}").correct()).isTrue();
-        assertThat(suite.grade(t, "The answer is " + t.expected()).correct()).isFalse();
+        assertThat(suite.grade(t, "\\boxed{" + t.expected() + "} no, \\boxed{" + (Long.parseLong(t.expected()) + 1) + "}")
+                .correct()).isFalse();
     }
 
     @Test

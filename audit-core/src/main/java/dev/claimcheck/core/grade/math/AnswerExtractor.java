@@ -1,0 +1,337 @@
+package dev.claimcheck.core.grade.math;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the final answer from a long response or a worked solution: the last box (several boxes
+ * close together count as one list), else a final-answer cue line (English, Chinese, French),
+ * else the last math segment, else the whole text when it is short math, else the last bare
+ * number. Everything is linear in the text length.
+ */
+public final class AnswerExtractor {
+    private static final Pattern CUE = Pattern.compile(
+            "(?i)(?:final\\s+answer\\s*(?:is)?\\s*[:：]?|answer\\s*(?:is)?\\s*[:：]|answer\\s+is\\b|"
+            + "r[ée]ponse\\s*(?:est|:)|答案\\s*(?:是|为|：|:)|最终答案\\s*(?:是|为|：|:)?)\\s*");
+    private static final Pattern HOPE = Pattern.compile("(?i)\\s*I hope it is correct\\.?.*$");
+    private static final Pattern MATH_SEGMENT = Pattern.compile(
+            "\\$\\$(.+?)\\$\\$|\\\\\\[(.+?)\\\\\\]|(?<!\\\\)\\$((?:[^$\\n]|(?<=\\\\)\\$)+?)(?<!\\\\)\\$|\\\\\\(([^\\n]+?)\\\\\\)", Pattern.DOTALL);
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![A-Za-z0-9.,\\\\])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:/\\d+)?");
+    private static final Pattern PROSE_WORD = Pattern.compile(
+            "(?<![\\\\A-Za-z])[A-Za-z]{3,}|[\\p{IsHan}]|[\\p{IsAlphabetic}&&[^\\p{ASCII}]]{2,}");
+    private static final Pattern ENVIRONMENT = Pattern.compile("\\\\(?:begin|end)\\{[A-Za-z*]+\\}");
+    /** {@code \\ } (a LaTeX space), not the row break {@code \\\\ }. */
+    static final Pattern LATEX_SPACE = Pattern.compile("(?<!\\\\)\\\\ ");
+    private static final Pattern SEPARATOR = Pattern.compile("(?i)\\band\\b|\\bor\\b|,|;|和|或");
+    /** Longest tail of a response that cue and math-segment rules read. */
+    private static final int TAIL = 20_000;
+
+    private AnswerExtractor() {
+    }
+
+    /** Extraction for a gold answer: boxes are joined as a chain; otherwise the whole text is the answer. */
+    public static Extraction fromGold(String gold) {
+        if (gold == null || gold.isBlank()) {
+            return Extraction.none("empty");
+        }
+        BoxFinder.Boxes boxes = BoxFinder.find(gold);
+        if (!boxes.boxes().isEmpty()) {
+            return chain(gold, boxes.boxes());
+        }
+        if (gold.length() > 300) {
+            return fromResponse(gold);
+        }
+        return new Extraction(gold.strip(), "whole", null);
+    }
+
+    /** Extraction for a model response. */
+    public static Extraction fromResponse(String response) {
+        if (response == null || response.isBlank()) {
+            return Extraction.none("empty");
+        }
+        BoxFinder.Boxes boxes = BoxFinder.find(response);
+        if (boxes.unclosed()) {
+            return Extraction.none("malformed-box");
+        }
+        String tail = response.length() > TAIL ? response.substring(response.length() - TAIL) : response;
+        int tailStart = response.length() - tail.length();
+        if (!boxes.boxes().isEmpty()) {
+            // A final-answer line written after the last box ("… Final Answer: 10,455") is the answer.
+            int lastBoxEnd = boxes.boxes().get(boxes.boxes().size() - 1).end();
+            Cue late = lastCue(tail);
+            if (late != null && tailStart + late.at() > lastBoxEnd && late.answer() != null) {
+                return new Extraction(late.answer(), "cue", null);
+            }
+            return chain(response, boxes.boxes());
+        }
+        Cue cue = lastCue(tail);
+        if (cue != null && cue.answer() != null) {
+            return new Extraction(cue.answer(), "cue", null);
+        }
+        String hoped = beforeHope(tail);
+        if (hoped != null) {
+            return new Extraction(hoped, "hope-sentence", null);
+        }
+        String stripped = tail.strip();
+        if (stripped.length() <= 300) {
+            String whole = shortAnswer(stripped);
+            if (whole != null) {
+                return new Extraction(whole, "whole", null);
+            }
+        }
+        String segment = lastMathSegment(tail);
+        if (segment != null) {
+            return new Extraction(isProse(segment) ? residueOr(segment, segment) : segment, "math-segment", null);
+        }
+        if (looksLikeCode(tail)) {
+            return Extraction.none("code-like text, no answer read");
+        }
+        if (stripped.length() <= 300) {
+            String residue = residueOr(stripped, null);
+            if (residue != null) {
+                return new Extraction(residue, "math-in-text", null);
+            }
+        }
+        String number = lastNumber(tail);
+        if (number != null) {
+            return new Extraction(number, "last-number", null);
+        }
+        return stripped.length() <= 300 ? new Extraction(stripped, "text", null) : Extraction.none("no-answer");
+    }
+
+    private static final Pattern HOPE_MARK = Pattern.compile("(?i)I hope it is correct");
+
+    /**
+     * Minerva-style responses end "… X. I hope it is correct."; the sentence before the mark states
+     * the answer even when the "Final Answer:" prefix is missing.
+     */
+    private static String beforeHope(String text) {
+        if (text.indexOf("hope") < 0) {
+            return null;
+        }
+        Matcher m = HOPE_MARK.matcher(text);
+        int at = -1;
+        while (m.find()) {
+            at = m.start();
+        }
+        if (at < 0) {
+            return null;
+        }
+        String before = text.substring(0, at).stripTrailing();
+        if (before.endsWith(".")) {
+            before = before.substring(0, before.length() - 1);
+        }
+        int sentence = Math.max(before.lastIndexOf(". "), before.lastIndexOf('\n'));
+        String last = before.substring(sentence + 1).strip();
+        String segment = lastMathSegment(last);
+        if (segment != null) {
+            return segment;
+        }
+        return lastNumber(last);
+    }
+
+    /** A short response that is itself the answer ("x^2 + 2*x + 1", "The area is \frac{54}{25}"). */
+    private static String shortAnswer(String s) {
+        String text = s.indexOf('\\') >= 0 ? LATEX_SPACE.matcher(s).replaceAll(" ") : s;
+        if (lastMathSegment(text) != null) {
+            return null;
+        }
+        if (!isProse(text)) {
+            return text;
+        }
+        int is = text.lastIndexOf(" is ");
+        if (is >= 0 && !isProse(text.substring(is + 4))) {
+            return text.substring(is + 4).strip().replaceFirst("^[}\\s]+", "");
+        }
+        return null;
+    }
+
+    private static final Pattern CODE = Pattern.compile("__|\\blambda\\b|\\bimport\\b|\\bopen\\(|\\)\\(|\\bexec\\(|\\beval\\(");
+
+    /** Program text is never mined for a stray number ("__import__('os')… or 0" is not the answer 0). */
+    static boolean looksLikeCode(String s) {
+        return CODE.matcher(s).find();
+    }
+
+    /**
+     * The math left in a line of prose once words are removed ("每份应该是 (\frac{2}{5}) 吨" gives
+     * "(\frac{2}{5})"), when that is a single readable value; otherwise {@code fallback}.
+     */
+    private static String residueOr(String s, String fallback) {
+        String r = RESIDUE_DROP.matcher(s).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        r = r.replaceAll("^[?:,.;!]+|[?:,.;!]+$", "").strip();
+        if (r.isEmpty() || r.length() > 200) {
+            return fallback;
+        }
+        try {
+            Normalizer.Normalized n = Normalizer.normalize(r);
+            Answer a = AnswerParser.parse(n.text(), n.percent());
+            if (a instanceof Answer.Value v) {
+                java.util.Set<String> vars = new java.util.HashSet<>();
+                ExprTrees.variables(v.expr(), vars);
+                // Only a constant counts: stray letters of the prose must not become variables.
+                return vars.isEmpty() ? r : fallback;
+            }
+            return fallback;
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private static final Pattern RESIDUE_DROP = Pattern.compile(
+            "(?<![\\\\A-Za-z])(?!(?:percent|percentage|pct)\\b)[A-Za-z]{2,}(?![A-Za-z(])"
+            + "|[\\p{IsAlphabetic}&&[^\\p{ASCII}]&&[^\u03c0]]+|[\u3002\uff0c\uff1a*]");
+
+    /** The last box, or the trailing run of boxes separated by little text or by "and"/","/"or". */
+    private static Extraction chain(String text, List<BoxFinder.Box> boxes) {
+        int last = boxes.size() - 1;
+        int first = last;
+        while (first > 0) {
+            String gap = text.substring(boxes.get(first - 1).end(), boxes.get(first).start()).strip();
+            boolean shortGap = gap.length() < 10;
+            boolean listGap = gap.length() < 70 && SEPARATOR.matcher(gap).find();
+            if (!shortGap && !listGap) {
+                break;
+            }
+            first--;
+        }
+        String lastBox = boxes.get(last).content();
+        if (first == last) {
+            return new Extraction(lastBox, "boxed", null);
+        }
+        StringBuilder sb = new StringBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = first; i <= last; i++) {
+            // The same box repeated ("\\boxed{840} … \\boxed{840}") is one answer, not a list.
+            if (!seen.add(boxes.get(i).content().strip())) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(boxes.get(i).content());
+        }
+        if (seen.size() == 1) {
+            return new Extraction(lastBox, "boxed", null);
+        }
+        return new Extraction(sb.toString(), "boxed-chain", lastBox);
+    }
+
+    /** Where the last cue starts, and the answer read after it (null when the line is empty). */
+    private record Cue(int at, String answer) {
+    }
+
+    private static Cue lastCue(String text) {
+        if (text.indexOf("nswer") < 0 && text.indexOf("NSWER") < 0 && text.indexOf("\u7b54\u6848") < 0
+                && text.indexOf("ponse") < 0) {
+            return null;
+        }
+        Matcher m = CUE.matcher(text);
+        int at = -1;
+        int start = -1;
+        while (m.find()) {
+            at = m.end();
+            start = m.start();
+        }
+        if (at < 0) {
+            return null;
+        }
+        return new Cue(start, afterCue(text, at));
+    }
+
+    private static String afterCue(String text, int at) {
+        int nl = text.indexOf('\n', at);
+        String rest = (nl < 0 ? text.substring(at) : text.substring(at, nl)).strip();
+        if (rest.isEmpty() && nl >= 0) {
+            int nl2 = text.indexOf('\n', nl + 1);
+            rest = (nl2 < 0 ? text.substring(nl + 1) : text.substring(nl + 1, nl2)).strip();
+        }
+        rest = HOPE.matcher(rest).replaceAll("").strip().replaceFirst("^[*#:：\\s]+", "");
+        if (rest.isEmpty()) {
+            return null;
+        }
+        int is = rest.lastIndexOf(" is ");
+        if (is >= 0 && isProse(rest.substring(0, is))) {
+            rest = rest.substring(is + 4).strip();
+        }
+        String segments = joinedSegments(rest);
+        if (segments != null) {
+            return segments;
+        }
+        if (isProse(rest)) {
+            String residue = residueOr(rest, null);
+            if (residue != null) {
+                return residue;
+            }
+            String number = firstNumber(rest);
+            return number != null ? number : rest;
+        }
+        return rest;
+    }
+
+    /** The math segments of a cue line; several joined when only separators lie between them ("$12$ and $13$"). */
+    private static String joinedSegments(String rest) {
+        Matcher m = MATH_SEGMENT.matcher(rest);
+        List<String> found = new java.util.ArrayList<>();
+        StringBuilder between = new StringBuilder();
+        int from = 0;
+        while (m.find()) {
+            if (!found.isEmpty()) {
+                between.append(rest, from, m.start());
+            }
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !m.group(g).isBlank()) {
+                    found.add(m.group(g).strip());
+                }
+            }
+            from = m.end();
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        String gap = between.toString().replaceAll("(?i)\\band\\b|\\bor\\b|[,;\"'\\s]", "");
+        return found.size() > 1 && gap.isEmpty() ? String.join(", ", found) : found.get(found.size() - 1);
+    }
+
+    static String lastMathSegment(String text) {
+        if (text.indexOf('$') < 0 && text.indexOf("\\(") < 0 && text.indexOf("\\[") < 0) {
+            return null;
+        }
+        Matcher m = MATH_SEGMENT.matcher(text);
+        String found = null;
+        while (m.find()) {
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !m.group(g).isBlank()) {
+                    found = m.group(g).strip();
+                }
+            }
+        }
+        return found;
+    }
+
+    static boolean isProse(String s) {
+        Matcher m = PROSE_WORD.matcher(ENVIRONMENT.matcher(s).replaceAll(" "));
+        while (m.find()) {
+            if (!Lexer.WORDS.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        String found = null;
+        while (m.find()) {
+            found = m.group();
+        }
+        return found;
+    }
+
+    private static String firstNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        return m.find() ? m.group() : null;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.claimcheck.core.grade.math;
+
+import dev.claimcheck.core.grade.math.MathJudgement.Outcome;
+
+/**
+ * The math grader's engine: extraction, normalization, parsing and equivalence, with a fresh
+ * {@link Budget} per comparison. Nothing escapes {@link #judge}: hostile input gets a verdict and
+ * a reason.
+ */
+public final class MathJudge {
+    private static final int DETAIL_SNIPPET = 80;
+
+    private MathJudge() {
+    }
+
+    public static MathJudgement judge(String response, String gold) {
+        try {
+            return judgeUnsafe(response, gold);
+        } catch (BudgetExceededException e) {
+            return new MathJudgement(Outcome.UNKNOWN, null, null, "unknown: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A defect must not stop a run; the verdict says what happened so it can be fixed.
+            return new MathJudgement(Outcome.NOT_EQUAL, null, null, "grader error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The gold answer as the grader reads it (extracted and normalized). */
+    public static String normalizeGold(String gold) {
+        try {
+            Extraction g = AnswerExtractor.fromGold(gold);
+            return g.answer() == null ? null : Normalizer.normalize(g.answer()).text();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MathJudgement judgeUnsafe(String response, String gold) {
+        Extraction g = AnswerExtractor.fromGold(gold);
+        if (g.answer() == null) {
+            return new MathJudgement(Outcome.NOT_EQUAL, null, null, "gold: no answer (" + g.rule() + ")");
+        }
+        Normalizer.Normalized gn = Normalizer.normalize(g.answer());
+        Extraction p = AnswerExtractor.fromResponse(response);
+        String goldLetter = ChoiceReader.goldLetter(gn.text());
+        if (goldLetter != null) {
+            String predText = p.answer() == null ? null : Normalizer.normalize(p.answer()).text();
+            String letter = ChoiceReader.predLetter(predText, response);
+            Outcome o = goldLetter.equals(letter) ? Outcome.EQUAL : Outcome.NOT_EQUAL;
+            return new MathJudgement(o, letter, goldLetter, "choice: gold " + goldLetter + ", response "
+                    + (letter == null ? "commits to no option" : letter));
+        }
+        boolean extractedWhole = p.rule().equals("whole") && response != null && p.answer().equals(response.strip());
+        if (response != null && response.length() <= 300 && g.rule().equals("whole")
+                && !p.rule().equals("malformed-box") && !extractedWhole) {
+            // A short response written exactly like the gold answer ("odd $n$") is that answer,
+            // even when its parts would be read separately.
+            String whole = Normalizer.normalize(response).text();
+            if (Equivalence.compact(whole).equals(Equivalence.compact(gn.text()))) {
+                return new MathJudgement(Outcome.EQUAL, whole, gn.text(), "response whole text matches gold");
+            }
+        }
+        if (p.answer() == null) {
+            return new MathJudgement(Outcome.NOT_EQUAL, null, gn.text(), "response: no answer (" + p.rule() + ")");
+        }
+        Budget budget = new Budget();
+        Answer goldAnswer = AnswerParser.parse(gn.text(), gn.percent());
+        Normalizer.Normalized pn = Normalizer.normalize(p.answer());
+        Answer predAnswer = AnswerParser.parse(pn.text(), pn.percent());
+        Equivalence eq = new Equivalence(budget);
+        String via = p.rule();
+        boolean equal = eq.equal(goldAnswer, predAnswer);
+        String extracted = pn.text();
+        if (!equal && p.lastBoxOnly() != null) {
+            Normalizer.Normalized ln = Normalizer.normalize(p.lastBoxOnly());
+            if (eq.equal(goldAnswer, AnswerParser.parse(ln.text(), ln.percent()))) {
+                equal = true;
+                via = "boxed (last of a chain)";
+                extracted = ln.text();
+            }
+        }
+        String detail = "gold " + g.rule() + ", response " + via + "; " + kind(goldAnswer) + " vs " + kind(predAnswer)
+                + (equal ? ": equal" : ": not equal") + " [" + snippet(gn.text()) + " | " + snippet(extracted) + "]";
+        return new MathJudgement(equal ? Outcome.EQUAL : Outcome.NOT_EQUAL, extracted, gn.text(), detail);
+    }
+
+    private static String kind(Answer a) {
+        return a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String snippet(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= DETAIL_SNIPPET ? one : one.substring(0, DETAIL_SNIPPET) + "…";
+    }
+}

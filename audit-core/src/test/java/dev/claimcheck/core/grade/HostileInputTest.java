@@ -1,0 +1,74 @@
+package dev.claimcheck.core.grade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claimcheck.core.grade.math.MathJudgement;
+import dev.claimcheck.core.model.Verdict;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input is graded with a reason, never an exception, never executed, and stays bounded. */
+class HostileInputTest {
+    private static final MathGrader GRADER = new MathGrader();
+
+    static Stream<String> hostile() {
+        return Stream.of("", " ", "\\", "{", "}", "$", "$$", "\\boxed{", "\\boxed{}", "\\frac", "\\sqrt[",
+                "NaN", "-Infinity", "1e99999", "0/0", "\\frac{1}{0}", "((((((((((", "))))", "x^^^2", "2^{2^{2^{2^{2^{99}}}}}",
+                "99999999999999999999!", "\\binom{99999999999}{4999999999}", "\\begin{pmatrix}", "\\end{pmatrix}",
+                "${jndi:ldap://x/a}", "'; DROP TABLE verdicts; --", "<script>alert(1)</script>",
+                "__import__('os').system('rm -rf /')", "eval('1+1')", "\u0000\u0001", "\uD800", "ℵ₀ ∑∫∂",
+                "\\left( \\right", "1,2,3,".repeat(2000), "a_{".repeat(500), "\\sqrt{".repeat(3000) + "2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostile")
+    void hostileResponseIsGradedWithReason(String pred) {
+        Verdict v = GRADER.grade(pred, "42");
+        assertThat(v.correct()).isFalse();
+        assertThat(v.detail()).isNotBlank();
+        Verdict asGold = GRADER.grade("42", pred);
+        assertThat(asGold.detail()).isNotBlank();
+    }
+
+    @Test
+    void megabyteResponseWithAnswerAtTheEnd() {
+        String pred = "Let me think. ".repeat(75_000) + "So the answer is \\boxed{42}.";
+        assertThat(pred.length()).isGreaterThan(1_000_000);
+        long start = System.nanoTime();
+        Verdict v = GRADER.grade(pred, "42");
+        assertThat(v.correct()).isTrue();
+        // Not a wall-clock budget of the grader, only a guard that extraction stays linear.
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void deeplyNestedBracesAreBounded() {
+        String pred = "\\boxed{" + "{".repeat(200_000) + "42" + "}".repeat(200_000) + "}";
+        MathJudgement j = GRADER.judge(pred, "42");
+        assertThat(j.outcome()).isIn(MathJudgement.Outcome.UNKNOWN, MathJudgement.Outcome.NOT_EQUAL);
+        assertThat(j.detail()).isNotBlank();
+    }
+
+    @Test
+    void unclosedBoxAtTheEndIsMalformedNotAnAnswer() {
+        Verdict v = GRADER.grade("First \\boxed{41} then \\boxed{42", "42");
+        assertThat(v.correct()).isFalse();
+        assertThat(v.detail()).contains("malformed-box");
+    }
+
+    @Test
+    void exhaustedBudgetIsUnknownAndCountedApart() {
+        MathJudgement j = GRADER.judge("\\boxed{2^{2^{2^{49}}}}", "1");
+        assertThat(j.outcome()).isEqualTo(MathJudgement.Outcome.UNKNOWN);
+        assertThat(j.detail()).startsWith("unknown:");
+        assertThat(GRADER.grade("\\boxed{2^{2^{2^{49}}}}", "1").correct()).isFalse();
+    }
+
+    @Test
+    void nullInputsAreGraded() {
+        assertThat(GRADER.grade(null, "42").correct()).isFalse();
+        assertThat(GRADER.grade("42", null).correct()).isFalse();
+    }
+}
