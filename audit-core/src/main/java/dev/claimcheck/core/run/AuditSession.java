@@ -6,6 +6,7 @@ import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.Preflight;
 import dev.claimcheck.core.endpoint.RetryPolicy;
+import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -72,10 +73,6 @@ public final class AuditSession {
     public AuditOutcome start(AuditSpec spec, ProgressListener progress) {
         AuditPlan plan = plan(spec);
         Root root = rootOf(spec);
-        if (spec.simulated() && root.isRepository()) {
-            throw new BadInputException("simulated runs never go under the repository's results/; "
-                    + "omit --root (default target/sim-root) or pass another folder");
-        }
         String apiKey = spec.simulated() ? null : environment.get(spec.apiKeyEnv());
         Endpoints.Opened opened = Endpoints.open(spec.baseUrl(), spec.lane(), spec.seed(), spec.apiFlavor(),
                 spec.apiKeyEnv(), apiKey, spec.headers(), spec.maxRetries());
@@ -86,11 +83,17 @@ public final class AuditSession {
             String modelId = spec.model() != null ? spec.model() : "sim";
             Suite suite = plan.suite();
             DatasetRef dataset = suite.dataset(plan.context());
+            EndpointRef described = opened.describe();
+            // A simulator reached through a plain URL is still the simulator: its output is labelled, never a result.
+            boolean simulated = spec.simulated() || Simulator.ENGINE.equals(described.engine());
+            if (simulated && root.isRepository()) {
+                throw new BadInputException("simulated runs never go under the repository's results/; "
+                        + "omit --root (default target/sim-root) or pass another folder");
+            }
             String runId = RunIds.next(clock.instant());
             RunFolder folder = root.runFolder(ModelSlug.of(modelId), suite.workload(), suite.id(), runId);
             createFolder(root, folder);
-            EndpointRef described = opened.describe();
-            RunManifest manifest = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.RUNNING, spec.simulated(),
+            RunManifest manifest = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.RUNNING, simulated,
                     spec.lane(), suite.workload(),
                     new SuiteRef(suite.id(), suite.version(), dataset, spec.suiteOptionValues()),
                     new ModelRef(modelId, ModelSlug.of(modelId), null), described,
