@@ -25,7 +25,7 @@ class KillAndResumeTest {
 
     @Test
     void aKilledRunResumesToTheSameMetricsAsAnUninterruptedOne() throws Exception {
-        String[] args = {"arith", "--base-url", "sim:ttftMs=20,faults=0.1", "--k", "4", "--concurrency", "4",
+        String[] args = {"arith", "--base-url", "sim:ttftMs=50,faults=0.1", "--k", "4", "--concurrency", "4",
             "--seed", "11", "--root", root.resolve("killed").toString()};
         Process p = new ProcessBuilder(command(args)).redirectErrorStream(true)
                 .redirectOutput(root.resolve("child.log").toFile()).start();
@@ -43,7 +43,7 @@ class KillAndResumeTest {
         var resumed = audit("--resume", runDir.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
 
-        var straight = audit("arith", "--base-url", "sim:ttftMs=20,faults=0.1", "--k", "4", "--concurrency", "4",
+        var straight = audit("arith", "--base-url", "sim:ttftMs=50,faults=0.1", "--k", "4", "--concurrency", "4",
                 "--seed", "11", "--root", root.resolve("straight").toString());
         List<Sample> samples = Journal.readAll(new RunFolder(runDir));
         assertThat(samples).hasSize(200);
