@@ -90,18 +90,28 @@ final class BodyReader implements HttpResponse.BodySubscriber<BodyReader> {
             if (b == null) {
                 return len == 0 ? -1 : strip(len);
             }
-            while (b.hasRemaining()) {
-                byte c = b.get();
-                if (c == '\n') {
-                    return strip(len);
+            // Scan for the terminator in bulk: a per-byte get() was the client's hottest loop.
+            int start = b.position();
+            int limit = b.limit();
+            int nl = -1;
+            for (int i = start; i < limit; i++) {
+                if (b.get(i) == '\n') {
+                    nl = i;
+                    break;
                 }
-                if (len == maxLineBytes) {
-                    throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "a line of the stream exceeds " + maxLineBytes + " bytes");
-                }
-                if (len == line.length) {
-                    line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
-                }
-                line[len++] = c;
+            }
+            int n = (nl < 0 ? limit : nl) - start;
+            if (len + n > maxLineBytes) {
+                throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "a line of the stream exceeds " + maxLineBytes + " bytes");
+            }
+            if (len + n > line.length) {
+                line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(len + n, line.length * 2)));
+            }
+            b.get(line, len, n);
+            len += n;
+            if (nl >= 0) {
+                b.get(); // the '\n' itself
+                return strip(len);
             }
         }
     }
