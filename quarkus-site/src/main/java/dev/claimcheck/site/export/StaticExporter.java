@@ -1,0 +1,156 @@
+package dev.claimcheck.site.export;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.render.LeaderboardCsv;
+import dev.claimcheck.site.render.SafeJson;
+import dev.claimcheck.site.render.Templates;
+import dev.claimcheck.site.view.Links;
+import dev.claimcheck.site.view.NotFoundPage;
+import dev.claimcheck.site.view.SampleBrowser;
+import dev.claimcheck.site.view.SiteModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the static site: the same view models and templates as the server, straight to files (no HTTP
+ * crawl), with relative links. Iteration is sorted and nothing depends on the current time, so the same
+ * root gives byte-identical output.
+ */
+public final class StaticExporter {
+    /** Marks a folder as written by this exporter: only such a folder (or an empty one) is replaced. */
+    static final String MARKER = ".claimcheck-site";
+    static final List<String> ASSETS = List.of("static/site.css", "static/site.js", Links.ECHARTS);
+
+    public record Result(Path dir, int runs, int excluded, int files, long bytes) {
+    }
+
+    private final Path out;
+    private int files;
+    private long bytes;
+
+    private StaticExporter(Path out) {
+        this.out = out;
+    }
+
+    public static Result export(Root root, Path out) {
+        return export(new SiteModel(IndexLoader.load(root, Instant.now())), out);
+    }
+
+    public static Result export(SiteModel model, Path out) {
+        StaticExporter e = new StaticExporter(out);
+        e.prepare();
+        e.write(model);
+        return new Result(out, model.index().runs().size(), model.index().excluded().size(), e.files, e.bytes);
+    }
+
+    private void prepare() {
+        try {
+            if (Files.exists(out)) {
+                boolean empty;
+                try (Stream<Path> s = Files.list(out)) {
+                    empty = s.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(out.resolve(MARKER))) {
+                    throw new BadInputException(out + " is not empty and was not written by the exporter; choose another folder");
+                }
+                try (Stream<Path> s = Files.walk(out)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(out)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out, e);
+        }
+    }
+
+    private void write(SiteModel model) {
+        Templates t = Templates.get();
+        Links top = Links.at(0, true);
+        Links deep = Links.at(1, true);
+        text(MARKER, "written by claimcheck's static exporter; the next export replaces this folder\n");
+        text(".nojekyll", "");
+        text("index.html", t.render("index.ftlh", model.leaderboard(top)));
+        text("claims.html", t.render("claims.ftlh", model.claims(top)));
+        text("excluded.html", t.render("excluded.ftlh", model.excluded(top)));
+        text("404.html", t.render("notfound.ftlh", new NotFoundPage(top.nav(), "This page")));
+        text("api/leaderboard.json", SafeJson.write(model.leaderboardJson()));
+        text("api/leaderboard.csv", LeaderboardCsv.render(model.rows()));
+        for (String slug : model.modelSlugs()) {
+            model.model(slug, deep).ifPresent(p -> text("models/" + slug + ".html", t.render("model.ftlh", p)));
+        }
+        for (RunEntry r : model.index().runs()) {
+            String id = r.runId();
+            model.run(id, deep).ifPresent(p -> text("runs/" + id + ".html", t.render("run.ftlh", p)));
+            model.runJson(id).ifPresent(j -> text("api/runs/" + id + ".json", SafeJson.write(j)));
+            samples(model, r);
+        }
+        for (String asset : ASSETS) {
+            copyResource("META-INF/resources/" + asset, asset);
+        }
+    }
+
+    /** Every page of every filter and sort order, as api/runs/ID/samples/VERDICT-SORT-PAGE.json. */
+    private void samples(SiteModel model, RunEntry r) {
+        List<Sample> samples;
+        try {
+            samples = model.samples(r.runId()).orElse(List.of());
+        } catch (RuntimeException e) {
+            samples = List.of();
+        }
+        for (String verdict : SampleBrowser.VERDICTS) {
+            int pages = SampleBrowser.pages(samples, verdict);
+            for (String sort : SampleBrowser.SORTS) {
+                for (int p = 1; p <= pages; p++) {
+                    text("api/runs/" + r.runId() + "/samples/" + verdict + "-" + sort + "-" + p + ".json",
+                            SafeJson.write(SampleBrowser.page(r.runId(), samples, verdict, sort, p)));
+                }
+            }
+        }
+    }
+
+    private void text(String rel, String content) {
+        bytes(rel, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void bytes(String rel, byte[] content) {
+        Path target = out.resolve(rel).normalize();
+        if (!target.startsWith(out.normalize())) {
+            throw new IllegalStateException("refusing to write outside " + out + ": " + rel);
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        files++;
+        bytes += content.length;
+    }
+
+    private void copyResource(String resource, String rel) {
+        try (InputStream in = StaticExporter.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " on the classpath");
+            }
+            bytes(rel, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + resource, e);
+        }
+    }
+}

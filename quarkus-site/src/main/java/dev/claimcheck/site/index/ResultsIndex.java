@@ -1,0 +1,44 @@
+package dev.claimcheck.site.index;
+
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.site.claims.ClaimsFile;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the site shows, read from one root at one moment: runs sorted by folder path, the
+ * problems found, and the claims ledger. Immutable; a refresh builds a new one.
+ *
+ * @param byId the runs by run id (the first folder wins when two share an id; the other is excluded)
+ */
+public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
+                           Map<String, RunEntry> byId) {
+    public ResultsIndex {
+        runs = List.copyOf(runs);
+        excluded = List.copyOf(excluded);
+        claims = List.copyOf(claims);
+        byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+    }
+
+    /** Indexes the runs by id; a duplicate id is moved to the excluded list. */
+    public static ResultsIndex of(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims) {
+        Map<String, RunEntry> ids = new LinkedHashMap<>();
+        List<RunEntry> kept = new java.util.ArrayList<>();
+        List<ExcludedRun> ex = new java.util.ArrayList<>(excluded);
+        for (RunEntry r : runs) {
+            if (ids.putIfAbsent(r.runId(), r) == null) {
+                kept.add(r);
+            } else {
+                ex.add(new ExcludedRun(r.relPath(), "duplicate run id (also " + ids.get(r.runId()).relPath() + ")"));
+            }
+        }
+        return new ResultsIndex(root, kept, ex, claims, ids);
+    }
+
+    public Optional<RunEntry> run(String runId) {
+        return Optional.ofNullable(byId.get(runId));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.claimcheck.site.view;
+
+import java.util.List;
+
+/** The view model of {@code /claims} (and the claims part of a model page). */
+public record ClaimsPage(Nav nav, List<Row> rows) {
+    /**
+     * A claim beside its reproduction.
+     *
+     * @param sourceHref the source link, empty unless it is an http(s) URL
+     * @param runHref the reproduction's run page, empty when not reproduced
+     * @param reproduce the one-command reproduction to copy
+     */
+    public record Row(String anchor, String model, String modelHref, String lane, String claimId, String what,
+                      String claimed, String settings, String sourceHref, String sourceText, String sourceDate,
+                      String measured, String interval, String difference, String verdict, String verdictText,
+                      String note, String runHref, boolean simulated, String reproduce) {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.claimcheck.site.view;
+
+import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.claims.Claim;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Builds claim rows from assessments. */
+public final class ClaimsView {
+    private ClaimsView() {
+    }
+
+    public static ClaimsPage build(List<Assessment> assessments, Links links) {
+        return new ClaimsPage(links.nav(), rows(assessments, links));
+    }
+
+    public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {
+        return assessments.stream().map(a -> row(a, links)).toList();
+    }
+
+    static ClaimsPage.Row row(Assessment a, Links links) {
+        Claim c = a.claim();
+        String slug = a.file().modelSlug();
+        String settings = c.undisclosed() ? "undisclosed" : c.settings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String url = c.sourceUrl();
+        String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
+        String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));
+        String diff = a.measured() == null ? Fmt.NONE : signed(100 * (a.measured() - c.value()));
+        return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
+                c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
+                href, c.sourceTitle().isEmpty() ? url : c.sourceTitle(), c.sourceDate(), Fmt.pct(a.measured()),
+                a.measured() == null ? "" : Fmt.interval(a.ciLow(), a.ciHigh()), diff, a.verdict().id(), verdictText,
+                a.note() + (c.note().isEmpty() ? "" : " · " + c.note()),
+                a.run().map(r -> links.run(r.runId())).orElse(""), a.run().map(r -> r.simulated()).orElse(false),
+                "./jbang " + slug + "-" + c.id() + "@.");
+    }
+
+    static String value(Claim c) {
+        return "fraction".equals(c.unit()) ? Fmt.pct(c.value()) + "%" : Fmt.dec(c.value(), 3) + (c.unit().isEmpty() ? "" : " " + c.unit());
+    }
+
+    static String signed(double points) {
+        return String.format(Locale.ROOT, "%+.1f pts", points);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.claimcheck.site.view;
+
+import java.util.List;
+
+/**
+ * One row of the leaderboard as served by {@code /api/leaderboard.json} and {@code .csv}: the latest run
+ * of a model for one workload, suite, dataset and lane. Field names are documented in docs/site.md.
+ *
+ * @param band rank band within its lane table (1 = best; rows whose CIs overlap the band leader's share it)
+ * @param trust signature status: verified, unverified or invalid
+ * @param badges badge kinds in display order (simulated first when simulated)
+ * @param claimVerdict ARCHITECTURE.md §8 spelling, or null when no claim matches
+ */
+public record LeaderboardRow(String workload, String suite, String dataset, String datasetSha256, String lane, int band,
+                             String modelId, String modelSlug, String runId, boolean simulated, String trust,
+                             List<String> badges, Double score, Double ci95Low, Double ci95High, int tasks, int attempts,
+                             int graded, int errors, int truncated, double meanOutputTokens, Double scorePer1kOutputTokens,
+                             String hardware, String hardwareSource, String finishedAt, String claimId, Double claimValue,
+                             String claimVerdict) {
+    public LeaderboardRow {
+        badges = List.copyOf(badges);
+    }
+
+    /** The same row with its band set. */
+    LeaderboardRow withBand(int b) {
+        return new LeaderboardRow(workload, suite, dataset, datasetSha256, lane, b, modelId, modelSlug, runId, simulated,
+                trust, badges, score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, meanOutputTokens,
+                scorePer1kOutputTokens, hardware, hardwareSource, finishedAt, claimId, claimValue, claimVerdict);
+    }
+
+    double lo() {
+        return ci95Low != null ? ci95Low : score != null ? score : 0;
+    }
+
+    double hi() {
+        return ci95High != null ? ci95High : score != null ? score : 0;
+    }
+}

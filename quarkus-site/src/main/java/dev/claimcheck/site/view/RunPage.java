@@ -1,0 +1,17 @@
+package dev.claimcheck.site.view;
+
+import dev.claimcheck.site.index.TrustBadge;
+import java.util.List;
+
+/** The view model of {@code /runs/{runId}}. Samples are not inlined: the page loads them a page at a time. */
+public record RunPage(Nav nav, String runId, String modelId, String modelHref, String workload, String suite, String lane,
+                      boolean simulated, List<TrustBadge> badges, List<Item> provenance, List<Item> metrics,
+                      String requestTemplate, String samplesUrl, String firstSamplesUrl, String runJsonHref,
+                      List<Item> proofs, List<Item> claims) {
+    /** A labelled value; {@code href} is empty when the value is not a link. */
+    public record Item(String label, String value, String href) {
+        public static Item of(String label, String value) {
+            return new Item(label, value, "");
+        }
+    }
+}

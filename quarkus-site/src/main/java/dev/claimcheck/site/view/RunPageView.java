@@ -1,0 +1,83 @@
+package dev.claimcheck.site.view;
+
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.render.SafeJson;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a run page: provenance, metrics with CIs, proofs, claims compared with this run. */
+public final class RunPageView {
+    private RunPageView() {
+    }
+
+    public static RunPage build(RunEntry r, List<Assessment> assessments, Links links) {
+        RunManifest m = r.manifest();
+        List<RunPage.Item> prov = new ArrayList<>();
+        RunManifest.EndpointRef e = m.endpoint();
+        prov.add(RunPage.Item.of("endpoint", e == null ? "unknown" : or(e.engine()) + " " + or(e.engineVersion())
+                + (e.baseUrl() == null ? "" : " · " + e.baseUrl())));
+        RunManifest.HardwareRef h = m.hardware() == null ? RunManifest.HardwareRef.UNKNOWN : m.hardware();
+        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + h.nodes() + " node(s)")
+                + (h.driver() == null ? "" : " · driver " + h.driver()) + " (" + or(h.source()) + ")"));
+        RunManifest.DatasetRef d = m.suite().dataset();
+        prov.add(RunPage.Item.of("dataset", d == null ? "unknown" : or(d.name()) + " · sha256 " + or(d.sha256())
+                + (d.source() == null ? "" : " · " + d.source())));
+        prov.add(RunPage.Item.of("suite", m.suite().id() + " v" + or(m.suite().version())));
+        RunManifest.RequestSpec q = m.request();
+        if (q != null) {
+            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · seed " + q.seed() + (q.limit() == null ? "" : " · limit " + q.limit())));
+        }
+        RunManifest.HarnessRef hr = m.harness();
+        prov.add(RunPage.Item.of("harness", hr == null ? "unknown" : or(hr.version()) + " · commit " + or(hr.gitCommit())
+                + (Boolean.TRUE.equals(hr.dirty()) ? " (dirty)" : "")));
+        prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
+        if (m.recipe() != null) {
+            prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
+        }
+        prov.add(RunPage.Item.of("status", m.status().toString() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
+        prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
+        prov.add(RunPage.Item.of("folder", r.relPath()));
+
+        List<RunPage.Item> claims = new ArrayList<>();
+        for (Assessment a : assessments) {
+            if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
+                claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + Fmt.pct(a.claim().value()) + ")",
+                        a.verdict().text() + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
+            }
+        }
+        List<RunPage.Item> proofs = m.proofs().stream()
+                .map(p -> RunPage.Item.of(p.taskId() + "#" + p.attempt() + " (" + p.why() + ")", p.path())).toList();
+        String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
+        String samples = links.samples(r.runId());
+        String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
+        return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, metrics(m.metrics()), template, samples,
+                first, links.runJson(r.runId()), proofs, claims);
+    }
+
+    static List<RunPage.Item> metrics(Metrics x) {
+        List<RunPage.Item> out = new ArrayList<>();
+        out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
+                + " (" + Fmt.interval(x.ci95Low(), x.ci95High()) + ")"));
+        out.add(RunPage.Item.of("tasks / attempts / graded", x.tasks() + " / " + x.attempts() + " / " + x.graded()));
+        out.add(RunPage.Item.of("errors", x.errorCount() + (x.errors().isEmpty() ? "" : " " + x.errors())));
+        out.add(RunPage.Item.of("truncated", Integer.toString(x.truncated())));
+        out.add(RunPage.Item.of("output tokens / attempt", tokens(x.outputTokens())));
+        out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
+        out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
+        return out;
+    }
+
+    static String tokens(TokenSummary t) {
+        TokenSummary s = t == null ? TokenSummary.EMPTY : t;
+        return "mean " + Fmt.count(s.mean()) + " · p50 " + Fmt.count(s.p50()) + " · p90 " + Fmt.count(s.p90());
+    }
+
+    static String or(String s) {
+        return s == null ? "—" : s;
+    }
+}

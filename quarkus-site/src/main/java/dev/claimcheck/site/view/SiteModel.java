@@ -1,0 +1,102 @@
+package dev.claimcheck.site.view;
+
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.claims.ClaimAssessor;
+import dev.claimcheck.site.index.ResultsIndex;
+import dev.claimcheck.site.index.RunEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every page's and API's data, derived once from a {@link ResultsIndex}; shared by the server and the
+ * static exporter so that both show the same thing.
+ */
+public final class SiteModel {
+    public static final String LEADERBOARD_SCHEMA = "claimcheck/leaderboard/v1";
+
+    private final ResultsIndex index;
+    private final List<Assessment> assessments;
+    private final List<Board> boards;
+    private final List<LeaderboardRow> rows;
+
+    public SiteModel(ResultsIndex index) {
+        this.index = index;
+        this.assessments = ClaimAssessor.assess(index);
+        this.boards = Boards.build(index, assessments);
+        List<LeaderboardRow> all = new ArrayList<>();
+        boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
+        this.rows = List.copyOf(all);
+    }
+
+    public ResultsIndex index() {
+        return index;
+    }
+
+    public LeaderboardPage leaderboard(Links links) {
+        return LeaderboardView.build(index, boards, links);
+    }
+
+    public Optional<RunPage> run(String runId, Links links) {
+        return index.run(runId).map(r -> RunPageView.build(r, assessments, links));
+    }
+
+    public Optional<ModelPage> model(String slug, Links links) {
+        List<RunEntry> runs = index.runs().stream().filter(r -> r.modelSlug().equals(slug)).toList();
+        List<Assessment> claims = assessments.stream().filter(a -> a.file().modelSlug().equals(slug)).toList();
+        if (runs.isEmpty() && claims.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = runs.isEmpty() ? claims.get(0).file().modelId() : runs.get(0).manifest().model().id();
+        List<ModelPage.Run> rs = runs.stream().map(r -> new ModelPage.Run(r.runId(), links.run(r.runId()),
+                r.manifest().workload().id(), r.manifest().suite().id(), r.datasetName(), r.manifest().lane().id(),
+                Fmt.pct(r.manifest().metrics().score()),
+                Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
+                Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
+                Fmt.date(r.manifest().finishedAt()), r.badges())).toList();
+        return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
+    }
+
+    /** Model slugs with a page: those with runs or claims, sorted. */
+    public List<String> modelSlugs() {
+        java.util.TreeSet<String> s = new java.util.TreeSet<>();
+        index.runs().forEach(r -> s.add(r.modelSlug()));
+        assessments.forEach(a -> s.add(a.file().modelSlug()));
+        return List.copyOf(s);
+    }
+
+    public ClaimsPage claims(Links links) {
+        return ClaimsView.build(assessments, links);
+    }
+
+    public ExcludedPage excluded(Links links) {
+        return new ExcludedPage(links.nav(), index.excluded());
+    }
+
+    /** {@code /api/leaderboard.json}. */
+    public record LeaderboardJson(String schema, int runs, int excluded, List<LeaderboardRow> rows) {
+    }
+
+    public LeaderboardJson leaderboardJson() {
+        return new LeaderboardJson(LEADERBOARD_SCHEMA, index.runs().size(), index.excluded().size(), rows);
+    }
+
+    public List<LeaderboardRow> rows() {
+        return rows;
+    }
+
+    /** {@code /api/runs/{runId}.json}: the manifest as read plus what the site computed about it. */
+    public record RunJson(String runId, String folder, String trust, List<String> badges, Object run) {
+    }
+
+    public Optional<RunJson> runJson(String runId) {
+        return index.run(runId).map(r -> new RunJson(r.runId(), r.relPath(), r.trust(),
+                r.badges().stream().map(b -> b.kind()).toList(), r.manifest()));
+    }
+
+    public Optional<List<Sample>> samples(String runId) {
+        return index.run(runId).map(r -> Journal.readAll(r.folder()));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.claimcheck.site.web;
+
+import dev.claimcheck.site.render.Templates;
+import dev.claimcheck.site.view.Links;
+import dev.claimcheck.site.view.NotFoundPage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+/** The HTML pages, rendered from the in-memory index; links are relative so the export can share them. */
+@Path("/")
+@Produces("text/html;charset=UTF-8")
+public class PageResource {
+    static final String HTML = "text/html;charset=UTF-8";
+
+    @Inject
+    SiteState state;
+
+    @GET
+    public byte[] leaderboard() {
+        return state.snapshot().leaderboardHtml();
+    }
+
+    @GET
+    @Path("index.html")
+    public byte[] indexHtml() {
+        return leaderboard();
+    }
+
+    @GET
+    @Path("runs/{runId}")
+    public Response run(@PathParam("runId") String runId) {
+        Links links = Links.at(1, false);
+        String id = runId.endsWith(".html") ? runId.substring(0, runId.length() - 5) : runId;
+        return state.snapshot().model().run(id, links)
+                .map(p -> ok(Templates.get().render("run.ftlh", p)))
+                .orElseGet(() -> notFound(links, "Run " + id));
+    }
+
+    @GET
+    @Path("models/{slug}")
+    public Response model(@PathParam("slug") String slug) {
+        Links links = Links.at(1, false);
+        String s = slug.endsWith(".html") ? slug.substring(0, slug.length() - 5) : slug;
+        return state.snapshot().model().model(s, links)
+                .map(p -> ok(Templates.get().render("model.ftlh", p)))
+                .orElseGet(() -> notFound(links, "Model " + s));
+    }
+
+    @GET
+    @Path("claims")
+    public String claims() {
+        return Templates.get().render("claims.ftlh", state.snapshot().model().claims(Links.at(0, false)));
+    }
+
+    @GET
+    @Path("excluded")
+    public String excluded() {
+        return Templates.get().render("excluded.ftlh", state.snapshot().model().excluded(Links.at(0, false)));
+    }
+
+    static Response ok(String html) {
+        return Response.ok(html, HTML).build();
+    }
+
+    static Response notFound(Links links, String what) {
+        return Response.status(404).type(HTML)
+                .entity(Templates.get().render("notfound.ftlh", new NotFoundPage(links.nav(), what))).build();
+    }
+}

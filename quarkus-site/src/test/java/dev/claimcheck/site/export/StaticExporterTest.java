@@ -1,0 +1,75 @@
+package dev.claimcheck.site.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.site.SampleRoot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaticExporterTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sameRootGivesByteIdenticalOutput() throws IOException {
+        StaticExporter.Result a = StaticExporter.export(SampleRoot.root(), tmp.resolve("a"));
+        StaticExporter.export(SampleRoot.root(), tmp.resolve("b"));
+        Map<String, byte[]> fa = files(tmp.resolve("a"));
+        Map<String, byte[]> fb = files(tmp.resolve("b"));
+        assertThat(fa.keySet()).isEqualTo(fb.keySet()).hasSize(a.files());
+        fa.forEach((k, v) -> assertThat(fb.get(k)).as(k).isEqualTo(v));
+        // exporting again into the same folder replaces it, still identical
+        StaticExporter.export(SampleRoot.root(), tmp.resolve("a"));
+        assertThat(files(tmp.resolve("a")).keySet()).isEqualTo(fb.keySet());
+    }
+
+    @Test
+    void writesPagesApiSamplesAndAssetsWithRelativeLinks() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        Path run = out.resolve("runs/" + SampleRoot.ACME_RUN + ".html");
+        assertThat(out.resolve("index.html")).exists();
+        assertThat(out.resolve("claims.html")).exists();
+        assertThat(out.resolve("excluded.html")).exists();
+        assertThat(out.resolve("models/acme--calc-b---one-.html")).exists();
+        assertThat(out.resolve("api/leaderboard.json")).exists();
+        assertThat(out.resolve("api/leaderboard.csv")).exists();
+        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + ".json")).exists();
+        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples/all-journal-1.json")).exists();
+        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples/wrong-tokens-1.json")).exists();
+        assertThat(out.resolve("webjars/echarts/5.3.1/dist/echarts.min.js")).exists();
+        assertThat(out.resolve("static/site.js")).exists();
+        String index = Files.readString(out.resolve("index.html"));
+        assertThat(index).contains("href=\"./runs/" + SampleRoot.ACME_RUN + ".html\"").contains("src=\"./webjars/echarts/")
+                .doesNotContain("href=\"/").doesNotContain("src=\"/").doesNotContain("http://localhost");
+        assertThat(Files.readString(run)).contains("data-url=\"../api/runs/" + SampleRoot.ACME_RUN + "/samples/{verdict}-{sort}-{page}.json\"")
+                .contains("href=\"../index.html\"");
+    }
+
+    @Test
+    void refusesToOverwriteAFolderItDidNotWrite() throws IOException {
+        Path out = tmp.resolve("mine");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("precious.txt"), "keep");
+        assertThatThrownBy(() -> StaticExporter.export(SampleRoot.root(), out)).isInstanceOf(BadInputException.class);
+        assertThat(out.resolve("precious.txt")).exists();
+    }
+
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.claimcheck.site.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+
+import dev.claimcheck.site.SampleRoot;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ApiResourceTest {
+    @Test
+    void leaderboardJsonListsRowsAndEscapesHtmlCharacters() {
+        String body = given().get("/api/leaderboard.json").then().statusCode(200).contentType("application/json")
+                .body("schema", equalTo("claimcheck/leaderboard/v1"))
+                .body("rows.size()", greaterThan(4))
+                .body("rows.simulated", everyItem(equalTo(true)))
+                .body("excluded", equalTo(3))
+                .extract().asString();
+        assertThat(body).contains("acme/Calc\\u003Cb\\u003E\\u0026\\\"One\\\"").doesNotContain("<").doesNotContain(">").doesNotContain("&");
+    }
+
+    @Test
+    void leaderboardCsvHasASimulatedColumn() {
+        String csv = given().get("/api/leaderboard.csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).startsWith("workload,suite,dataset,lane,band,model,modelSlug,runId,simulated,");
+        assertThat(lines).hasSizeGreaterThan(5);
+        assertThat(lines[1]).contains(",true,");
+    }
+
+    @Test
+    void runJsonAndSamplesPages() {
+        given().get("/api/runs/" + SampleRoot.ACME_RUN + ".json").then().statusCode(200)
+                .body("runId", equalTo(SampleRoot.ACME_RUN)).body("run.simulated", equalTo(true))
+                .body("badges[0]", equalTo("simulated"));
+        String body = given().get("/api/runs/" + SampleRoot.ACME_RUN + "/samples?page=1").then().statusCode(200)
+                .body("page", equalTo(1)).body("total", equalTo(10)).body("samples.size()", equalTo(10))
+                .extract().asString();
+        assertThat(body).contains("\\u003Cscript\\u003Ealert(1)\\u003C/script\\u003E").doesNotContain("<script>");
+        given().get("/api/runs/" + SampleRoot.ACME_RUN + "/samples?page=1&verdict=correct&sort=tokens").then().statusCode(200)
+                .body("samples.outcome", everyItem(equalTo("correct"))).body("verdict", equalTo("correct"));
+        given().get("/api/runs/" + SampleRoot.ACME_RUN + "/samples?verdict=bogus").then().statusCode(400);
+        given().get("/api/runs/nope.json").then().statusCode(404);
+        given().get("/api/runs/nope/samples").then().statusCode(404);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.claimcheck.site.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claimcheck.site.SampleRoot;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The site in a real browser: Debian's chromium and chromedriver (never a Selenium Manager download).
+ * Fails when they are missing, unless CLAIMCHECK_SKIP_BROWSER_TEST=1 (local runs only; CI installs them).
+ */
+@QuarkusTest
+class SiteBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    @TestHTTPResource("/")
+    URL home;
+
+    ChromeDriver driver;
+    Path profile;
+
+    @BeforeEach
+    void start() throws IOException {
+        if ("1".equals(System.getenv("CLAIMCHECK_SKIP_BROWSER_TEST"))) {
+            Assumptions.abort("CLAIMCHECK_SKIP_BROWSER_TEST=1");
+        }
+        assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium chromium-driver; .ci/run installs it)").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian chromedriver (apt-get install chromium-driver)").isExecutable();
+        profile = Files.createTempDirectory("claimcheck-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var s = Files.walk(profile)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    WebDriverWait waiter() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    void shot(String name) throws IOException {
+        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void leaderboardTabsSortingChartRunPageAndSampleBrowser() throws IOException {
+        driver.get(home.toString());
+        WebDriverWait wait = waiter();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#w-arith .chart.drawn canvas")));
+        assertThat(driver.findElement(By.cssSelector("#w-math")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("script")).stream().filter(s -> s.getAttribute("src") == null
+                && !"application/json".equals(s.getAttribute("type")))).as("no inline scripts").isEmpty();
+        assertThat(driver.getPageSource()).doesNotContain("<script>alert");
+        shot("leaderboard-desktop");
+
+        // sort the instant table by tokens, ascending then descending
+        WebElement table = driver.findElement(By.cssSelector("#w-arith .lane-instant table"));
+        WebElement tokens = table.findElements(By.cssSelector("th")).get(3);
+        tokens.click();
+        assertThat(tokens.getAttribute("aria-sort")).isEqualTo("descending");
+        List<Double> values = table.findElements(By.cssSelector("tbody tr td:nth-child(4)")).stream()
+                .map(td -> Double.parseDouble(td.getAttribute("data-key"))).toList();
+        assertThat(values).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // switch workload
+        driver.findElement(By.cssSelector(".tab[data-tab='w-math']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#w-math")));
+        assertThat(driver.findElement(By.cssSelector("#w-arith")).isDisplayed()).isFalse();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#w-math .chart.drawn canvas")));
+
+        // phone width
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(home.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#w-arith .chart.drawn canvas")));
+        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no horizontal page scroll at 390 px").isLessThanOrEqualTo(0L);
+        shot("leaderboard-390");
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+
+        // open a run from the leaderboard and page through its samples
+        driver.get(home.toString());
+        driver.findElement(By.cssSelector("a[href='./runs/" + SampleRoot.ACME_RUN + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sample-list article.sample")));
+        assertThat(driver.findElement(By.id("sample-pos")).getText()).contains("page 1 of 1").contains("10 samples");
+        WebElement first = driver.findElement(By.cssSelector("#sample-list article.sample"));
+        WebElement answer = first.findElements(By.cssSelector("details")).stream()
+                .filter(d -> d.findElement(By.tagName("summary")).getText().equals("answer")).findFirst().orElseThrow();
+        answer.findElement(By.tagName("summary")).click();
+        assertThat(answer.getAttribute("open")).isNotNull();
+        assertThat(answer.findElement(By.tagName("pre")).getText()).startsWith("<script>alert(1)</script>");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sample-verdict"))).selectByValue("wrong");
+        wait.until(d -> d.findElement(By.id("sample-pos")).getText().contains("samples") && d.findElements(By.cssSelector(".sample.outcome-correct")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sample-sort"))).selectByValue("tokens");
+        wait.until(d -> d.findElement(By.id("sample-pos")).getText().startsWith("page 1"));
+        shot("run-desktop");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        shot("run-390");
+    }
+
+    @Test
+    void samplePagerMovesThroughPages() {
+        // The fixture runs have 10 samples (one page); the API pager is checked in ApiResourceTest, here the buttons' state.
+        driver.get(home.toString() + "runs/" + SampleRoot.RING_RUN);
+        waiter().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sample-list article.sample")));
+        assertThat(driver.findElement(By.id("sample-prev")).isEnabled()).isFalse();
+        assertThat(driver.findElement(By.id("sample-next")).isEnabled()).isFalse();
+        WebElement reasoning = driver.findElements(By.cssSelector("#sample-list details")).stream()
+                .filter(d -> d.findElement(By.tagName("summary")).getText().startsWith("reasoning")).findFirst().orElseThrow();
+        assertThat(reasoning.getAttribute("open")).as("reasoning starts collapsed").isNull();
+    }
+}
