@@ -50,9 +50,9 @@ final class SimResponder {
                 out.write(body, 0, body.length / 2);
                 return cutOff(socket, out, f);
             }
+            trace(s, System.nanoTime(), s.completionTokens());
             out.write(body);
             out.flush();
-            trace(s, System.nanoTime(), s.completionTokens());
             return After.KEEP;
         }
         // Faults that cut the stream do so halfway through the token events (events 0..n-1 are tokens).
@@ -77,14 +77,15 @@ final class SimResponder {
             if (f == SimFault.MALFORMED) {
                 all.write("data: {not json\n\n".getBytes(StandardCharsets.UTF_8));
             }
+            if (stamps != null) {
+                java.util.Arrays.fill(stamps, 0, Math.min(limit, tokens), System.nanoTime());
+                emit(s, stamps, Math.min(limit, tokens));
+            }
             SimHttp.writeChunk(out, all.toByteArray());
             if (f == null || f == SimFault.MALFORMED || f == SimFault.TRUNCATED) {
                 SimHttp.endChunks(out);
             }
             out.flush();
-            if (stamps != null) {
-                java.util.Arrays.fill(stamps, 0, Math.min(limit, tokens), System.nanoTime());
-            }
         } else {
             out.flush();
             for (int i = 0; i < limit; i++) {
@@ -95,6 +96,10 @@ final class SimResponder {
                 out.flush();
                 if (stamps != null && i < tokens) {
                     stamps[i] = System.nanoTime();
+                    if (i == Math.min(limit, tokens) - 1) {
+                        // Before the closing events, so a client that has its answer also sees the trace.
+                        emit(s, stamps, i + 1);
+                    }
                 }
             }
             if (f == SimFault.MALFORMED) {
@@ -105,14 +110,14 @@ final class SimResponder {
             }
             out.flush();
         }
-        if (stamps != null) {
-            listener.accept(new Simulator.TokenTrace(s.promptSha256, s.attempt, s.retry,
-                    java.util.Arrays.copyOf(stamps, Math.min(limit, tokens))));
-        }
         if (f == SimFault.RESET || f == SimFault.STALL) {
             return cutOff(socket, out, f);
         }
         return After.KEEP;
+    }
+
+    private void emit(SimScript s, long[] stamps, int count) {
+        listener.accept(new Simulator.TokenTrace(s.promptSha256, s.attempt, s.retry, java.util.Arrays.copyOf(stamps, count)));
     }
 
     private After cutOff(Socket socket, OutputStream out, SimFault f) throws IOException, InterruptedException {
