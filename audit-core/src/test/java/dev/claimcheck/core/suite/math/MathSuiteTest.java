@@ -123,6 +123,15 @@ class MathSuiteTest {
     }
 
     @Test
+    void helpListsTheSuiteOptions() {
+        // --help succeeds although --dataset is required (picocli prints it to System.out).
+        var r = audit("math", "--help");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(new picocli.CommandLine(new MathSuite().newOptions()).getUsageMessage())
+                .contains("--dataset=FILE", "--fields", "--redistributable", "--prompt-template");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneClearLine() throws Exception {
         var missing = audit("math", "--base-url", "sim", "--root", root.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
