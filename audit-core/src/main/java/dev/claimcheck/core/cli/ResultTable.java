@@ -1,6 +1,9 @@
 package dev.claimcheck.core.cli;
 
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.run.AuditOutcome;
 import java.io.PrintStream;
@@ -31,9 +34,28 @@ final class ResultTable {
                     x.reasoningTokens().mean(), x.reasoningTokens().p50(), x.reasoningTokens().p90());
             out.printf(Locale.ROOT, "  %-28s %s%n", "score per 1k output tokens",
                     x.scorePer1kOutputTokens() == null ? "—" : String.format(Locale.ROOT, "%.3f", x.scorePer1kOutputTokens()));
+            if (x.math() != null) {
+                MathMetrics mm = x.math();
+                for (PassAtK p : mm.passAtK()) {
+                    out.printf(Locale.ROOT, "  %-28s %s%n", "pass@" + p.k() + " (95% CI)", estimate(p.estimate()));
+                }
+                if (mm.consAtK() != null) {
+                    out.printf(Locale.ROOT, "  %-28s %s%n", "cons@" + mm.k() + " (95% CI)", estimate(mm.consAtK()));
+                }
+                out.printf(Locale.ROOT, "  %-28s unknown %d, parse failures %d, tokens per correct %s%n", "answers",
+                        mm.unknown(), mm.parseFailures(),
+                        mm.tokensPerCorrect() == null ? "—" : String.format(Locale.ROOT, "%.1f", mm.tokensPerCorrect()));
+            }
         }
         out.printf("  %-28s %s%n", "status", m.status().id() + (outcome.stopReason() == null ? "" : " (" + outcome.stopReason() + ")"));
         out.printf("  %-28s %s%n", "run folder", outcome.folder().dir());
+    }
+
+    private static String estimate(Estimate e) {
+        if (e.ci95Low() == null) {
+            return String.format(Locale.ROOT, "%.3f (no CI: one task)", e.value());
+        }
+        return String.format(Locale.ROOT, "%.3f  [%.3f, %.3f]", e.value(), e.ci95Low(), e.ci95High());
     }
 
     private static String score(Metrics x) {

@@ -24,4 +24,17 @@ public final class Graders {
         throw new BadInputException("unknown grader '" + id + "'; known: "
                 + String.join(", ", ALL.stream().map(Grader::id).toList()));
     }
+
+    /**
+     * The grader with this id at exactly this version, for re-grading a committed run with the version it
+     * records; throws {@link BadInputException} when this harness does not carry that version.
+     */
+    public static Grader byIdAndVersion(String id, String version) {
+        Grader g = byId(id);
+        if (!g.version().equals(version)) {
+            throw new BadInputException("grader " + id + " version " + version + " is not available (this harness has "
+                    + g.version() + ")");
+        }
+        return g;
+    }
 }

@@ -16,11 +16,13 @@ import java.util.TreeMap;
  * @param truncated graded attempts that stopped at max_tokens
  * @param outputTokens completion tokens per attempt with a response, reasoning included
  * @param scorePer1kOutputTokens score divided by mean output tokens per 1,000
+ * @param math the math workload's pass@k, cons@k and counts; null (absent) for other workloads
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
                       Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
-                      TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
+                      TokenSummary reasoningTokens, Double scorePer1kOutputTokens,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) MathMetrics math) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
     }

@@ -37,9 +37,32 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
         }
     }
 
-    /** A dataset by name and content hash; {@code source} is relative to the root or a file name, never absolute. */
+    /**
+     * A dataset by name and content hash; {@code source} is relative to the root or a file name, never absolute.
+     *
+     * @param sha256 of the file's bytes (for a generated set: of its content)
+     * @param generatorVersion for generated suites, else null
+     * @param rows rows read from a dataset file (null for generated sets)
+     * @param fields which columns of the file were read as id, problem and answer (null for generated sets)
+     * @param answersSha256 {@link AnswersHash} over every (task id, expected answer) pair, so a recipe can pin
+     *     the answers and verify can check them without the dataset (null for generated sets)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DatasetRef(String name, String sha256, String source, boolean redistributable, String generatorVersion) {
+    public record DatasetRef(String name, String sha256, String source, boolean redistributable, String generatorVersion,
+                             Integer rows, DatasetFields fields, String answersSha256) {
+        /** A generated set: no file, no field mapping. */
+        public DatasetRef(String name, String sha256, String source, boolean redistributable, String generatorVersion) {
+            this(name, sha256, source, redistributable, generatorVersion, null, null, null);
+        }
+    }
+
+    /** The columns (JSON keys or CSV headers) read as task id, problem text and answer. */
+    public record DatasetFields(String id, String problem, String answer) {
+        public DatasetFields {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(answer, "answer");
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,6 +99,14 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
     public record FileRef(String path, String sha256, String id) {
     }
 
+    /**
+     * A proof page in the root's {@code proofs/} (ARCHITECTURE.md §4).
+     *
+     * @param path relative to the root, with forward slashes
+     * @param sha256 of the file's bytes
+     * @param why why it was selected: {@code correct}, {@code wrong}, {@code longest}, {@code truncated}, or
+     *     several joined by {@code +} when one attempt fills several roles
+     */
     public record ProofRef(String path, String sha256, String taskId, int attempt, String why) {
     }
 
@@ -91,6 +122,11 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
     public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs);
+    }
+
+    public RunManifest withProofs(List<ProofRef> newProofs) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs);
     }
 
     public RunManifest withEndpoint(EndpointRef newEndpoint) {

@@ -13,8 +13,10 @@ import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.proof.Proofs;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.store.SummaryCsv;
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the missing attempts of a plan against an endpoint with bounded concurrency, journaling each
- * finished attempt, then writes the final run.json and summary.csv. A run stopped early (token
+ * finished attempt, then writes the final run.json and summary.csv, and for a complete run its proof
+ * pages ({@link Proofs}). A run stopped early (token
  * budget, auth failure, circuit breaker, kill) resumes by running this again on the same folder.
  */
 public final class AuditEngine {
@@ -125,10 +128,14 @@ public final class AuditEngine {
         if (!complete && stopReason == null) {
             stopReason = (plan.attempts() - samples.size()) + " attempts did not finish";
         }
-        Metrics metrics = samples.isEmpty() ? null : RunMetrics.of(samples);
+        Metrics metrics = samples.isEmpty() ? null : RunMetrics.of(manifest.workload(), samples);
         RunManifest updated = manifest.withJournalRepairs(journal.repairs())
                 .withStatus(complete ? RunStatus.COMPLETE : RunStatus.STOPPED,
                         complete ? clock.instant().toString() : null, complete ? null : stopReason, metrics);
+        if (complete) {
+            // Proofs are written before the final run.json, which lists them with their hashes.
+            updated = updated.withProofs(Proofs.write(Root.of(folder), updated, samples));
+        }
         RunManifestStore.write(folder, updated);
         if (metrics != null) {
             SummaryCsv.write(folder, metrics, manifest.simulated());

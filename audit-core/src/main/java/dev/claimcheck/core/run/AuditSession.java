@@ -95,7 +95,8 @@ public final class AuditSession {
             createFolder(root, folder);
             RunManifest manifest = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.RUNNING, simulated,
                     spec.lane(), suite.workload(),
-                    new SuiteRef(suite.id(), suite.version(), dataset, spec.suiteOptionValues()),
+                    new SuiteRef(suite.id(), suite.version(), dataset,
+                            suite.recordedOptions(spec.suiteOptionValues(), plan.context())),
                     new ModelRef(modelId, ModelSlug.of(modelId), null), described,
                     RunManifest.HardwareRef.UNKNOWN,
                     new RequestSpec(spec.template(), spec.k(), spec.seed(), spec.limit(), spec.concurrency(),

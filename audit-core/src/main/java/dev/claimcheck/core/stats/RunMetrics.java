@@ -2,6 +2,7 @@ package dev.claimcheck.core.stats;
 
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Workload;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,13 +13,19 @@ import java.util.TreeMap;
 /**
  * The metrics every workload shares, computed from a run's samples: score (mean verdict score over
  * graded attempts) with its clustered CI, errors by cause, truncations, token summaries and score per
- * 1k output tokens. Errors are counted, never scored as wrong answers.
+ * 1k output tokens, plus the workload's own block. Errors are counted, never scored as wrong answers.
  */
 public final class RunMetrics {
     private RunMetrics() {
     }
 
-    public static Metrics of(Collection<Sample> samples) {
+    /**
+     * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
+     * the audit and {@code verify} call.
+     *
+     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics})
+     */
+    public static Metrics of(Workload workload, Collection<Sample> samples) {
         Map<String, List<Double>> byTask = new LinkedHashMap<>();
         Map<String, Integer> errors = new TreeMap<>();
         List<Long> output = new ArrayList<>();
@@ -56,6 +63,7 @@ public final class RunMetrics {
         var reasoningSummary = Percentiles.summary(reasoning.stream().mapToLong(Long::longValue).toArray());
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
-                outputSummary, reasoningSummary, perK);
+                outputSummary, reasoningSummary, perK,
+                workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null);
     }
 }

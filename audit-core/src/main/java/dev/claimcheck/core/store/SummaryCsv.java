@@ -1,6 +1,9 @@
 package dev.claimcheck.core.store;
 
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.TokenSummary;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -37,8 +40,29 @@ public final class SummaryCsv {
             tokens(csv, "outputTokens", m.outputTokens(), m.graded());
             tokens(csv, "reasoningTokens", m.reasoningTokens(), m.graded());
             csv.printRecord("scorePer1kOutputTokens", num(m.scorePer1kOutputTokens()), "", "", m.graded());
+            if (m.math() != null) {
+                math(csv, m.math(), m.graded());
+            }
         }
         return out.toString();
+    }
+
+    /** The math block: one row per pass@k and cons@k (n = tasks), counts with n = graded attempts. */
+    private static void math(CSVPrinter csv, MathMetrics x, int graded) throws IOException {
+        for (PassAtK p : x.passAtK()) {
+            estimate(csv, "math.passAt" + p.k(), p.estimate());
+        }
+        if (x.consAtK() != null) {
+            estimate(csv, "math.consAt" + x.k(), x.consAtK());
+        }
+        csv.printRecord("math.correct", x.correct(), "", "", graded);
+        csv.printRecord("math.unknown", x.unknown(), "", "", graded);
+        csv.printRecord("math.parseFailures", x.parseFailures(), "", "", graded);
+        csv.printRecord("math.tokensPerCorrect", num(x.tokensPerCorrect()), "", "", x.correct());
+    }
+
+    private static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {
+        csv.printRecord(name, num(e.value()), num(e.ci95Low()), num(e.ci95High()), e.tasks());
     }
 
     private static void tokens(CSVPrinter csv, String name, TokenSummary t, int n) throws IOException {

@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,15 @@ public interface Suite {
     List<Task> tasks(SuiteContext context);
 
     Grader grader();
+
+    /**
+     * The option values recorded in run.json {@code suite.options} (so {@code --resume} needs no other
+     * option). By default the values as typed; a suite that takes a file path rewrites it relative to the
+     * root or to a file name, since run.json never holds an absolute local path (ARCHITECTURE.md §4).
+     */
+    default Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
+        return values;
+    }
 
     default Verdict grade(Task task, String responseContent) {
         return grader().grade(responseContent, task.expected());

@@ -2,13 +2,15 @@ package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.arith.ArithSuite;
+import dev.claimcheck.core.suite.math.MathSuite;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every suite the harness knows; adding a suite adds one line here. */
 public final class SuiteRegistry {
     private static final List<Suite> SUITES = List.of(
-            new ArithSuite());
+            new ArithSuite(),
+            new MathSuite());
 
     private SuiteRegistry() {
     }

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Runs {@code audit} in-process the way the script does, capturing stdout, stderr and the exit code. */
-final class AuditRunner {
-    record Result(int exitCode, String out, String err) {
-        Path runDir() {
+public final class AuditRunner {
+    public record Result(int exitCode, String out, String err) {
+        public Path runDir() {
             Matcher m = Pattern.compile("run folder\\s+(\\S+)").matcher(out);
             if (!m.find()) {
                 throw new AssertionError("no run folder in output:\n" + out + "\n" + err);
@@ -28,12 +28,12 @@ final class AuditRunner {
             return Path.of(m.group(1));
         }
 
-        RunManifest manifest() {
+        public RunManifest manifest() {
             return RunManifestStore.read(new RunFolder(runDir()));
         }
     }
 
-    static Result audit(Map<String, String> env, String... args) {
+    public static Result audit(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -43,11 +43,11 @@ final class AuditRunner {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Result audit(String... args) {
+    public static Result audit(String... args) {
         return audit(Map.of(), args);
     }
 
-    static long journalLines(Path runDir) throws java.io.IOException {
+    public static long journalLines(Path runDir) throws java.io.IOException {
         long n = 0;
         try (Stream<Path> files = Files.list(runDir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().matches("samples(\\.\\d+)?\\.jsonl")).toList()) {

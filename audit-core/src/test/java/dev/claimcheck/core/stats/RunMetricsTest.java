@@ -26,7 +26,7 @@ class RunMetricsTest {
 
     @Test
     void errorsAreCountedByCauseAndNeverScoredAsWrong() {
-        Metrics m = RunMetrics.of(List.of(
+        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(
                 graded("a", 0, true, 100, "stop"), graded("b", 0, true, 300, "stop"),
                 errored("c", 0, ErrorCause.TIMEOUT), errored("c", 1, ErrorCause.TIMEOUT),
                 errored("d", 0, ErrorCause.SERVER_ERROR)));
@@ -40,7 +40,7 @@ class RunMetricsTest {
 
     @Test
     void tokensAndScorePerThousandComeFromGradedAttempts() {
-        Metrics m = RunMetrics.of(List.of(
+        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(
                 graded("a", 0, true, 100, "stop"), graded("b", 0, false, 300, "length")));
         assertThat(m.score()).isEqualTo(0.5);
         assertThat(m.outputTokens().mean()).isEqualTo(200.0);
@@ -50,7 +50,7 @@ class RunMetricsTest {
 
     @Test
     void aRunWithOnlyErrorsHasNoScore() {
-        Metrics m = RunMetrics.of(List.of(errored("a", 0, ErrorCause.CONNECTION)));
+        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(errored("a", 0, ErrorCause.CONNECTION)));
         assertThat(m.score()).isNull();
         assertThat(m.ci95Low()).isNull();
         assertThat(m.scorePer1kOutputTokens()).isNull();

@@ -1,0 +1,32 @@
+package dev.claimcheck.core.grade;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Verdict;
+
+/**
+ * The re-grade hook for {@code verify} (ARCHITECTURE.md §7): grades a recorded attempt again, from its
+ * recorded response content against its recorded {@code verdict.expected}, with the grader id and
+ * version the verdict records. No dataset is needed. Comparing the result with the recorded verdict
+ * (and with the newest grader version, for "re-grade drift") is the verifier's job.
+ */
+public final class Regrade {
+    private Regrade() {
+    }
+
+    /**
+     * The verdict the recorded grader version gives today.
+     *
+     * @throws IllegalArgumentException for an errored sample (nothing to re-grade)
+     * @throws BadInputException when this harness does not have the recorded grader version
+     */
+    public static Verdict of(Sample sample) {
+        Verdict recorded = sample.verdict();
+        if (recorded == null) {
+            throw new IllegalArgumentException("sample " + sample.key() + " has no verdict to re-grade");
+        }
+        Grader grader = Graders.byIdAndVersion(recorded.grader(), recorded.graderVersion());
+        String content = sample.response() == null ? "" : sample.response().content();
+        return grader.grade(content, recorded.expected());
+    }
+}

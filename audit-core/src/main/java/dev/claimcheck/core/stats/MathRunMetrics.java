@@ -1,0 +1,89 @@
+package dev.claimcheck.core.stats;
+
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.MathMetrics;
+import dev.claimcheck.core.model.PassAtK;
+import dev.claimcheck.core.model.Sample;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The math workload's figures (pass@k, cons@k, unknown verdicts, parse failures, tokens per correct
+ * answer) from a run's samples; called by {@link RunMetrics}. Verdict details are read as the math
+ * grader writes them: {@code unknown:} for an exhausted budget, {@code response: no answer} when
+ * nothing could be read (docs/grading/math.md).
+ */
+final class MathRunMetrics {
+    static final String UNKNOWN_PREFIX = "unknown:";
+    static final String NO_ANSWER_PREFIX = "response: no answer";
+
+    private MathRunMetrics() {
+    }
+
+    static MathMetrics of(Collection<Sample> samples) {
+        // Sorted by task id so the figures do not depend on journal order.
+        Map<String, List<Sample>> byTask = new TreeMap<>();
+        int correct = 0;
+        int unknown = 0;
+        int parseFailures = 0;
+        long outputTokens = 0;
+        int k = 0;
+        for (Sample s : samples) {
+            k = Math.max(k, s.attempt() + 1);
+            if (!s.graded()) {
+                continue;
+            }
+            byTask.computeIfAbsent(s.taskId(), id -> new ArrayList<>()).add(s);
+            outputTokens += s.usage().completionTokens();
+            String detail = s.verdict().detail() == null ? "" : s.verdict().detail();
+            if (s.verdict().correct()) {
+                correct++;
+            } else if (detail.startsWith(UNKNOWN_PREFIX)) {
+                unknown++;
+            } else if (detail.startsWith(NO_ANSWER_PREFIX) && !(s.response() != null && s.response().truncated())) {
+                parseFailures++;
+            }
+        }
+        List<PassAtK> passAtK = new ArrayList<>();
+        for (int j : ks(k)) {
+            List<double[]> perTask = new ArrayList<>();
+            for (List<Sample> attempts : byTask.values()) {
+                if (attempts.size() >= j) {
+                    int c = (int) attempts.stream().filter(s -> s.verdict().correct()).count();
+                    perTask.add(new double[] {PassAtKEstimator.of(attempts.size(), c, j)});
+                }
+            }
+            if (!perTask.isEmpty()) {
+                passAtK.add(new PassAtK(j, overTasks(perTask)));
+            }
+        }
+        List<double[]> votes = new ArrayList<>();
+        for (List<Sample> attempts : byTask.values()) {
+            votes.add(new double[] {MajorityVote.correct(attempts) ? 1 : 0});
+        }
+        Estimate cons = votes.isEmpty() ? null : overTasks(votes);
+        Double perCorrect = correct == 0 ? null : (double) outputTokens / correct;
+        return new MathMetrics(k, passAtK, cons, correct, unknown, parseFailures, perCorrect);
+    }
+
+    /** 1, 2, 4, … below k, then k. */
+    static List<Integer> ks(int k) {
+        List<Integer> ks = new ArrayList<>();
+        for (int j = 1; j < k; j *= 2) {
+            ks.add(j);
+        }
+        if (k >= 1) {
+            ks.add(k);
+        }
+        return ks;
+    }
+
+    /** Mean over tasks with a t interval: the clustered interval with one value per cluster. */
+    private static Estimate overTasks(List<double[]> perTask) {
+        ScoreInterval i = ClusteredMean.of(perTask);
+        return new Estimate(i.estimate(), i.low(), i.high(), i.clusters());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.claimcheck.core.suite.math;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.endpoint.OracleEntry;
+import dev.claimcheck.core.grade.Grader;
+import dev.claimcheck.core.grade.MathGrader;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.SuiteContext;
+import dev.claimcheck.core.suite.data.Dataset;
+import dev.claimcheck.core.suite.data.DatasetLoader;
+import dev.claimcheck.core.suite.data.DatasetRow;
+import dev.claimcheck.core.suite.data.FieldMapping;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Competition math from a dataset file (AIME, HMMT, MathArena sets, …): the problem, an instruction to
+ * box the final answer, graded by {@link MathGrader}; the score is avg@k, with pass@k and cons@k beside
+ * it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
+ */
+public final class MathSuite implements Suite {
+    /** The default prompt: the common instruction of open math evaluations. */
+    public static final String DEFAULT_TEMPLATE = "{problem}\n\nPlease reason step by step, and put your final answer within \\boxed{}.";
+    static final String PLACEHOLDER = "{problem}";
+
+    private final MathGrader grader = new MathGrader();
+
+    @Override
+    public String id() {
+        return "math";
+    }
+
+    @Override
+    public String version() {
+        return "1";
+    }
+
+    @Override
+    public Workload workload() {
+        return Workload.MATH;
+    }
+
+    @Override
+    public String description() {
+        return "Competition math from a dataset file (--dataset), graded by answer equivalence; avg@k, pass@k, cons@k.";
+    }
+
+    @Override
+    public Object newOptions() {
+        return new MathOptions();
+    }
+
+    @Override
+    public DatasetRef dataset(SuiteContext context) {
+        MathOptions o = context.options(MathOptions.class);
+        Path file = resolve(o, context);
+        return load(o, file).ref(recordedPath(file, context.root()), o.redistributable());
+    }
+
+    @Override
+    public List<Task> tasks(SuiteContext context) {
+        MathOptions o = context.options(MathOptions.class);
+        String template = template(o);
+        Dataset dataset = load(o, resolve(o, context));
+        List<Task> tasks = new ArrayList<>(dataset.rows().size());
+        for (DatasetRow row : dataset.rows()) {
+            String prompt = template.replace(PLACEHOLDER, row.problem());
+            tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), Map.of()));
+        }
+        return tasks;
+    }
+
+    @Override
+    public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
+        Map<String, String> recorded = new TreeMap<>(values);
+        MathOptions o = context.options(MathOptions.class);
+        recorded.put("--dataset", recordedPath(resolve(o, context), context.root()));
+        return recorded;
+    }
+
+    @Override
+    public Grader grader() {
+        return grader;
+    }
+
+    @Override
+    public Optional<OracleEntry> oracleEntry(Task task, SuiteContext context) {
+        return Optional.of(new OracleEntry.FinalAnswer(task.expected(), WrongAnswers.near(task.id(), task.expected())));
+    }
+
+    private static Dataset load(MathOptions o, Path file) {
+        return DatasetLoader.load(file, FieldMapping.parseOverrides(o.fields()));
+    }
+
+    static String template(MathOptions o) {
+        String t = o.promptTemplate() == null ? DEFAULT_TEMPLATE : o.promptTemplate();
+        if (!t.contains(PLACEHOLDER)) {
+            throw new BadInputException("--prompt-template must contain " + PLACEHOLDER + " where the problem goes");
+        }
+        return t;
+    }
+
+    /**
+     * The dataset file: as given (relative to the working directory), else relative to the root — where a
+     * resumed run finds the path recorded in run.json.
+     */
+    static Path resolve(MathOptions o, SuiteContext context) {
+        if (o.dataset() == null) {
+            throw new BadInputException("--dataset FILE is required for suite math");
+        }
+        Path p = o.dataset();
+        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
+            return context.root().resolve(p);
+        }
+        return p;
+    }
+
+    /** Relative to the root when the file lies under it, else the file name alone: never an absolute path. */
+    static String recordedPath(Path file, Path root) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (root != null) {
+            Path r = root.toAbsolutePath().normalize();
+            if (abs.startsWith(r) && !abs.equals(r)) {
+                return r.relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        return abs.getFileName().toString();
+    }
+}
