@@ -131,6 +131,9 @@ public final class Verifier {
     /** Verifies every run folder named by {@code paths}, in parallel, reports in order. */
     public List<RunReport> verify(List<Path> paths) {
         List<Path> runs = runFolders(paths);
+        for (Path run : runs) {
+            signersFor(run); // a malformed allowed_signers file is bad input (exit 2), not a finding of one run
+        }
         int threads = Math.max(1, Math.min(options.threads(), runs.size()));
         if (threads == 1) {
             return runs.stream().map(this::verifyRun).toList();
@@ -383,9 +386,8 @@ public final class Verifier {
     }
 
     private void signature(Path dir, Path root, List<Finding> findings, String[] signer) {
-        Path file = options.allowedSigners() != null ? options.allowedSigners() : new Root(root).allowedSigners();
-        AllowedSigners trusted = signers.computeIfAbsent(file.toAbsolutePath().normalize(), f ->
-                Files.isRegularFile(f) ? AllowedSigners.read(f) : AllowedSigners.parse("", ZoneId.systemDefault()));
+        Path file = signersFile(dir);
+        AllowedSigners trusted = signersFor(dir);
         SignatureVerdict verdict = Signer.verify(dir, trusted, options.at());
         if (verdict instanceof SignatureVerdict.Unsigned u) {
             if (findings.stream().noneMatch(f -> f instanceof Finding.Unsigned)) {
@@ -415,6 +417,16 @@ public final class Verifier {
         } else {
             findings.add(new Finding.UnknownSigner("signed by " + fp + ": " + trust.describe()));
         }
+    }
+
+    private Path signersFile(Path runDir) {
+        return options.allowedSigners() != null ? options.allowedSigners() : new Root(rootOf(runDir)).allowedSigners();
+    }
+
+    /** The trusted keys for a run folder, read once per file; an absent root file trusts nobody. */
+    private AllowedSigners signersFor(Path runDir) {
+        return signers.computeIfAbsent(signersFile(runDir).toAbsolutePath().normalize(), f ->
+                Files.isRegularFile(f) ? AllowedSigners.read(f) : AllowedSigners.parse("", ZoneId.systemDefault()));
     }
 
     // ---- proofs and references
