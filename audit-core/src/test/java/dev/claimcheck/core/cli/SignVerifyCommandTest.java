@@ -130,7 +130,7 @@ class SignVerifyCommandTest {
         Path bad = Files.writeString(dir.resolve("bad_signers"), "alice@example.org bogus-option ssh-ed25519 AAAA\n");
         assertThat(verify(run.toString(), "--allowed-signers", bad.toString()).exitCode()).isEqualTo(2);
         // a run folder outside any root needs --allowed-signers
-        Path loose = dir.resolve("loose");
+        Path loose = dir.resolve("loose").resolve(run.getFileName().toString());
         Evidence.copyTree(run, loose);
         assertThat(verify(loose.toString()).exitCode()).isEqualTo(2);
         Result r = verify(loose.toString(), "--allowed-signers", root.resolve("results/allowed_signers").toString());
