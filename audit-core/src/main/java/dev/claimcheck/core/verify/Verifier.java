@@ -95,7 +95,7 @@ public final class Verifier {
     }
 
     /**
-     * The run folders named by {@code paths}: a path holding {@code results/} is a root and stands for every
+     * The run folders named by {@code paths}: a path holding {@code results/} (or a repository checkout) is a root and stands for every
      * folder four levels under its results/runs; any other directory is a run folder.
      */
     public List<Path> runFolders(List<Path> paths) {
@@ -104,7 +104,7 @@ public final class Verifier {
             if (!Files.isDirectory(p)) {
                 throw new BadInputException("not a directory: " + p);
             }
-            if (Files.isDirectory(p.resolve("results"))) {
+            if (Files.isDirectory(p.resolve("results")) || new Root(p).isRepository()) {
                 Path runsDir = new Root(p).runsDir();
                 if (!Files.isDirectory(runsDir)) {
                     continue;
