@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.endpoint.ClientConfig;
 import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.provenance.GitCommitter;
+import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.Signer;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.AuditPlan;
 import dev.claimcheck.core.run.AuditSession;
@@ -108,6 +111,13 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--max-total-tokens", scope = ScopeType.INHERIT, paramLabel = "N", description = "Stop cleanly (resumable) once prompt + completion tokens reach N.")
     Long maxTotalTokens;
 
+    @Option(names = "--sign", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "Sign the run folder with this OpenSSH private key when the run completes (the key is checked before the run starts).")
+    Path signKey;
+
+    @Option(names = "--commit", scope = ScopeType.INHERIT, description = "With --sign: commit the signed run folder and its proofs (SSH-signed) on the current branch.")
+    boolean commit;
+
     @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print tasks × k and the token estimate; send nothing.")
     boolean dryRun;
 
@@ -145,12 +155,42 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (resume == null) {
             throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + ") or --resume RUN_DIR");
         }
+        checkSigning();
         AuditOutcome outcome = session.resume(resume, headers(), new ConsoleProgress(err));
         if (outcome.complete() && outcome.manifest().finishedAt() != null && outcome.abort() == null
                 && outcome.manifest().metrics() != null) {
             ResultTable.print(out, outcome);
         }
-        return report(outcome);
+        return signAndCommit(outcome, report(outcome));
+    }
+
+    /** Fails before any request is sent when --sign names an unusable key or --commit cannot work. */
+    private void checkSigning() {
+        if (commit && signKey == null) {
+            throw new BadInputException("--commit needs --sign KEY (commits are signed with the same key)");
+        }
+        if (signKey != null) {
+            OpenSshKeys.readPrivateKey(signKey); // parses it: a missing, encrypted or malformed key fails now, not after the run
+        }
+    }
+
+    /** After a complete run: sign (and commit) when asked. */
+    private int signAndCommit(AuditOutcome outcome, int code) {
+        if (signKey == null || code != Cli.OK || !outcome.complete()) {
+            if (signKey != null && code == Cli.OK) {
+                err.println("not signed: the run is not complete");
+            }
+            return code;
+        }
+        Path dir = outcome.folder().dir();
+        if (commit) {
+            GitCommitter.checkCommittable(dir);
+        }
+        SignCommand.print(out, Signer.sign(dir, OpenSshKeys.readPrivateKey(signKey), false));
+        if (commit) {
+            SignCommand.print(out, GitCommitter.commit(dir, signKey));
+        }
+        return code;
     }
 
     Integer runSuite(Suite suite, Object options) {
@@ -165,9 +205,10 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             DryRun.print(out, session.plan(spec), spec);
             return Cli.OK;
         }
+        checkSigning();
         AuditOutcome outcome = session.start(spec, new ConsoleProgress(err));
         ResultTable.print(out, outcome);
-        return report(outcome);
+        return signAndCommit(outcome, report(outcome));
     }
 
     private AuditSpec spec(Suite suite, Object options) {

@@ -13,7 +13,24 @@ public final class Cli {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
 
+    static {
+        quietLibraryLogging();
+    }
+
     private Cli() {
+    }
+
+    /**
+     * JGit and sshd log through SLF4J; with no provider on the classpath SLF4J would print three warning lines on
+     * stderr, breaking "errors are one clear line". Select its no-op provider unless the user chose one.
+     */
+    static void quietLibraryLogging() {
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
     }
 
     /** Runs a picocli command and returns its exit code; never calls System.exit. */

@@ -38,6 +38,22 @@ public record Root(Path dir) {
         return Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isDirectory(dir.resolve("audit-core"));
     }
 
+    /**
+     * The root holding {@code runDir} when it sits at results/runs/&lt;slug&gt;/&lt;workload&gt;/&lt;suite&gt;/&lt;run-id&gt;,
+     * else null (a run folder copied elsewhere has no root).
+     */
+    public static Path containing(Path runDir) {
+        Path p = runDir.toAbsolutePath().normalize();
+        if (p.getNameCount() < 7) {
+            return null;
+        }
+        Path runs = p.getParent().getParent().getParent().getParent();
+        if (!runs.getFileName().toString().equals("runs") || !runs.getParent().getFileName().toString().equals("results")) {
+            return null;
+        }
+        return runs.getParent().getParent();
+    }
+
     /** The root holding a run folder: four levels above results/runs/slug/workload/suite/id. */
     public static Root of(RunFolder folder) {
         Path p = folder.dir().toAbsolutePath().normalize();

@@ -198,6 +198,11 @@ class SimulatorTest {
              OpenAiChatEndpoint c = client(sim, 0, Duration.ofSeconds(5))) {
             sim.onTokens(traces::add);
             c.complete(request(0, 2));
+            // The simulator reports the trace after its last flush, so the client can finish first: wait for it.
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (traces.isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(traces).singleElement().satisfies(t -> {
                 assertThat(t.emitNanos()).hasSize(5);
                 assertThat(t.attempt()).isEqualTo(2);

@@ -1,0 +1,70 @@
+package dev.claimcheck.core.cli;
+
+import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.verify.RunReport;
+import dev.claimcheck.core.verify.Verifier;
+import dev.claimcheck.core.verify.VerifyReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code verify PATH... [--allowed-signers FILE] [--allow-simulated] [--report FILE]} (ARCHITECTURE.md §7). */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Verify run folders: limits, schema, MANIFEST coverage and hashes, signature by a trusted key,",
+            "proofs, metrics recomputed from the journal, and re-grading. A PATH is a run folder, or a root (all of its results/runs)."},
+        footer = {"", "Examples:",
+            "  ./jbang verify@. .",
+            "  ./jbang verify@. results/runs/<model>/<workload>/<suite>/<run-id> --report report.md",
+            "Exit codes: 0 every run trusted, 1 any run failed, 2 bad usage or input."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Run folders or roots.")
+    List<Path> paths;
+
+    @Option(names = "--allowed-signers", paramLabel = "FILE",
+            description = "Trusted keys (OpenSSH allowed_signers); default: the root's results/allowed_signers.")
+    Path allowedSigners;
+
+    @Option(names = "--allow-simulated", description = "Accept simulated runs inside a repository's own results/.")
+    boolean allowSimulated;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a Markdown report (per run: trusted/failed and each finding).")
+    Path report;
+
+    private final PrintStream out;
+
+    public VerifyCommand() {
+        this(System.out);
+    }
+
+    public VerifyCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        Verifier verifier = new Verifier(new Verifier.Options(allowedSigners, allowSimulated, true, Instant.now(),
+                Runtime.getRuntime().availableProcessors()));
+        List<RunReport> reports = verifier.verify(paths);
+        out.print(VerifyReport.text(reports));
+        if (report != null) {
+            try {
+                Path parent = report.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(report, VerifyReport.markdown(reports, allowedSigners), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RunFailedException("cannot write " + report + ": " + e.getMessage(), e);
+            }
+        }
+        return reports.stream().allMatch(RunReport::passed) ? Cli.OK : Cli.FAILED;
+    }
+}

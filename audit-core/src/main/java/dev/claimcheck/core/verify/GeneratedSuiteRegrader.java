@@ -1,0 +1,152 @@
+package dev.claimcheck.core.verify;
+
+import dev.claimcheck.core.ClaimcheckException;
+import dev.claimcheck.core.grade.Grader;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.SuiteContext;
+import dev.claimcheck.core.suite.SuiteOptions;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Re-grade for suites whose tasks come from a seeded generator (arith; longctx and docs later): regenerate the
+ * tasks from the recorded seed and suite options, check the dataset hash, each sample's prompt hash and expected
+ * answer, then re-grade the recorded response content with the suite's grader and compare correct and score.
+ */
+public final class GeneratedSuiteRegrader implements Regrader {
+    /** Repeated findings of one kind are summarised after this many lines. */
+    static final int MAX_PER_KIND = 10;
+
+    private final List<String> suiteIds;
+
+    public GeneratedSuiteRegrader(List<String> suiteIds) {
+        this.suiteIds = List.copyOf(suiteIds);
+    }
+
+    @Override
+    public List<String> suiteIds() {
+        return suiteIds;
+    }
+
+    @Override
+    public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
+        Findings out = new Findings();
+        Suite suite;
+        List<Task> tasks;
+        try {
+            suite = SuiteRegistry.byId(manifest.suite().id());
+            Object options = SuiteOptions.restore(suite, manifest.suite().options());
+            long seed = manifest.request() == null ? 0 : manifest.request().seed();
+            SuiteContext context = new SuiteContext(seed, options, root);
+            tasks = suite.tasks(context);
+            String expectedSha = manifest.suite().dataset() == null ? null : manifest.suite().dataset().sha256();
+            String actualSha = suite.dataset(context).sha256();
+            if (!Objects.equals(expectedSha, actualSha)) {
+                out.add(new Finding.DatasetMismatch("run.json dataset sha256 " + expectedSha
+                        + ", regenerated from seed " + seed + " and options " + manifest.suite().options() + ": " + actualSha));
+                return out.list();
+            }
+        } catch (ClaimcheckException | IllegalArgumentException e) {
+            out.add(new Finding.DatasetMismatch("cannot regenerate the tasks: " + e.getMessage()));
+            return out.list();
+        }
+        Map<String, Task> byId = new HashMap<>();
+        tasks.forEach(t -> byId.put(t.id(), t));
+        String systemPrompt = manifest.request() == null ? null : manifest.request().systemPrompt();
+        Grader grader = suite.grader();
+        for (Sample s : samples) {
+            String where = s.taskId() + "#" + s.attempt();
+            Task task = byId.get(s.taskId());
+            if (task == null) {
+                out.add(new Finding.UnknownTask(where + ": no such task in the regenerated suite"));
+                continue;
+            }
+            String prompt = PromptHash.of(messages(systemPrompt, task));
+            if (!prompt.equals(s.promptSha256())) {
+                out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
+            }
+            Verdict recorded = s.verdict();
+            if (recorded == null) {
+                continue; // an errored attempt: nothing to grade
+            }
+            if (!Objects.equals(recorded.expected(), task.expected())) {
+                out.add(new Finding.ExpectedMismatch(where + ": verdict.expected '" + clip(recorded.expected())
+                        + "', regenerated answer '" + clip(task.expected()) + "'"));
+                continue;
+            }
+            if (!grader.id().equals(recorded.grader())) {
+                out.add(new Finding.RegradeMismatch(where + ": recorded grader '" + clip(recorded.grader())
+                        + "', suite " + suite.id() + " grades with '" + grader.id() + "'"));
+                continue;
+            }
+            String content = s.response() == null ? null : s.response().content();
+            Verdict now = suite.grade(task, content);
+            if (now.correct() == recorded.correct() && Double.compare(now.score(), recorded.score()) == 0) {
+                continue;
+            }
+            String diff = where + ": recorded correct=" + recorded.correct() + " score=" + recorded.score()
+                    + ", re-graded correct=" + now.correct() + " score=" + now.score() + " (" + now.detail() + ")";
+            if (grader.version().equals(recorded.graderVersion())) {
+                out.add(new Finding.RegradeMismatch(diff));
+            } else {
+                out.add(new Finding.RegradeDrift(diff + "; recorded grader version " + clip(recorded.graderVersion())
+                        + ", current " + grader.version()));
+            }
+        }
+        return out.list();
+    }
+
+    private static List<ChatMessage> messages(String systemPrompt, Task task) {
+        if (systemPrompt == null) {
+            return task.messages();
+        }
+        List<ChatMessage> all = new ArrayList<>(task.messages().size() + 1);
+        all.add(ChatMessage.system(systemPrompt));
+        all.addAll(task.messages());
+        return all;
+    }
+
+    static String clip(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String one = s.replaceAll("[\\p{Cntrl}]", " ");
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
+    }
+
+    /** Collects findings, keeping at most {@link #MAX_PER_KIND} of each id and counting the rest. */
+    static final class Findings {
+        private final List<Finding> list = new ArrayList<>();
+        private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Finding> first = new HashMap<>();
+
+        void add(Finding f) {
+            int n = counts.merge(f.id(), 1, Integer::sum);
+            first.putIfAbsent(f.id(), f);
+            if (n <= MAX_PER_KIND) {
+                list.add(f);
+            }
+        }
+
+        List<Finding> list() {
+            List<Finding> all = new ArrayList<>(list);
+            counts.forEach((id, n) -> {
+                if (n > MAX_PER_KIND) {
+                    all.add(Verifier.withDetail(first.get(id), "... and " + (n - MAX_PER_KIND) + " more like this"));
+                }
+            });
+            return all;
+        }
+    }
+}

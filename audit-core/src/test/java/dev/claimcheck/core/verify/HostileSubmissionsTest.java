@@ -1,0 +1,452 @@
+package dev.claimcheck.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.provenance.Manifest;
+import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.Signer;
+import dev.claimcheck.core.provenance.SshSignature;
+import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.RunFolder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hostile-submission corpus (issue 4): each row starts from a real signed simulated run, alters it the way a
+ * cheating or careless submitter would, and asserts that verify rejects it for the right reason (the finding id).
+ * Rows marked {@code only} must fail with that finding and no other: e.g. an inflated score re-signed with a
+ * trusted key passes every file and signature check and is caught by the metrics recomputation alone.
+ */
+class HostileSubmissionsTest {
+    @TempDir
+    static Path shared;
+
+    static Path keys;
+    static Path alice;
+    static Path mallory;
+    static Path retired;
+    static Path gitOnly;
+    static Path future;
+    static Path baseRoot;
+
+    @FunctionalInterface
+    interface Mutation {
+        void apply(Path root, Path run) throws Exception;
+    }
+
+    /** One row: the mutation and the finding id it must produce; {@code only}: no other failure allowed. */
+    record Case(String name, String expected, boolean only, Mutation mutation) {
+        @Override
+        public String toString() {
+            return name + " -> " + expected;
+        }
+    }
+
+    @BeforeAll
+    static void signedRun() throws Exception {
+        Evidence.assumeSshKeygen();
+        keys = Files.createDirectories(shared.resolve("keys"));
+        alice = Evidence.keygen(keys, "alice", "alice@example.org");
+        mallory = Evidence.keygen(keys, "mallory", "mallory@example.org");
+        retired = Evidence.keygen(keys, "retired", "retired@example.org");
+        gitOnly = Evidence.keygen(keys, "gitonly", "gitonly@example.org");
+        future = Evidence.keygen(keys, "future", "future@example.org");
+        baseRoot = Files.createDirectories(shared.resolve("base"));
+        Path run = Evidence.simRun(baseRoot);
+        Evidence.addProof(baseRoot, run);
+        Files.writeString(baseRoot.resolve("results/allowed_signers"),
+                Evidence.signerLine("alice@example.org", "", alice)
+                        + Evidence.signerLine("retired@example.org", "valid-before=\"20200101Z\"", retired)
+                        + Evidence.signerLine("gitonly@example.org", "namespaces=\"git\"", gitOnly)
+                        + Evidence.signerLine("future@example.org", "valid-after=\"29990101Z\"", future));
+        Signer.sign(run, alice, false);
+    }
+
+    static Verifier verifier() {
+        return new Verifier(new Verifier.Options(null, false, true, Instant.now(), 1));
+    }
+
+    /** A fresh copy of the signed root for one case. */
+    static Path copy(Path dir, String name) throws IOException {
+        Path root = dir.resolve(name);
+        Evidence.copyTree(baseRoot, root);
+        return root;
+    }
+
+    @Test
+    void theUntouchedRunIsTrustedWithEveryCheckPassing(@TempDir Path tmp) throws IOException {
+        Path root = copy(tmp, "clean");
+        RunReport r = verifier().verifyRun(Evidence.runs(root).get(0));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.passed()).isTrue();
+        assertThat(r.checks()).containsExactlyElementsOf(Finding.CHECKS);
+        assertThat(r.signer()).contains("alice@example.org");
+    }
+
+    static List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        // --- files and MANIFEST
+        c.add(new Case("tampered transcript", "hashMismatch", false,
+                (root, run) -> editSample(run, 0, s -> ((ObjectNode) s.path("response")).put("content", "\\boxed{12345}"))));
+        c.add(new Case("run.json edited after signing", "hashMismatch", true,
+                (root, run) -> editRunJson(run, j -> ((ObjectNode) j.path("hardware")).put("gpu", "NVIDIA H200"))));
+        c.add(new Case("summary.csv edited after signing", "hashMismatch", true,
+                (root, run) -> Files.writeString(run.resolve("summary.csv"), "metric,value\nscore,0.99\n")));
+        c.add(new Case("file deleted", "manifestMissing", true, (root, run) -> Files.delete(run.resolve("summary.csv"))));
+        c.add(new Case("extra file", "manifestExtra", true, (root, run) -> Files.writeString(run.resolve("notes.txt"), "hi\n")));
+        c.add(new Case("extra nested file", "manifestExtra", true, (root, run) -> {
+            Files.createDirectories(run.resolve("extra"));
+            Files.writeString(run.resolve("extra/more.jsonl"), "{}\n");
+        }));
+        c.add(new Case("MANIFEST missing a file, re-signed", "manifestExtra", true, (root, run) -> {
+            rewriteManifest(run, lines -> lines.stream().filter(l -> !l.endsWith("  summary.csv")).toList());
+            Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+        }));
+        c.add(new Case("symlink in folder", "symlink", true,
+                (root, run) -> Files.createSymbolicLink(run.resolve("passwd"), Path.of("/etc/passwd"))));
+        c.add(new Case("file replaced by a symlink", "symlink", false, (root, run) -> {
+            Path copy = root.resolve("summary-copy.csv");
+            Files.move(run.resolve("summary.csv"), copy);
+            Files.createSymbolicLink(run.resolve("summary.csv"), copy);
+        }));
+        c.add(new Case("FIFO in folder", "notRegularFile", true, (root, run) -> Evidence.exec(run, "mkfifo", "pipe")));
+        c.add(new Case("../ path in MANIFEST, re-signed", "pathTraversal", false, (root, run) -> {
+            rewriteManifest(run, lines -> prepend(lines, "0".repeat(64) + "  ../../../../../allowed_signers"));
+            Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+        }));
+        c.add(new Case("absolute path in MANIFEST, re-signed", "pathTraversal", false, (root, run) -> {
+            rewriteManifest(run, lines -> prepend(lines, "0".repeat(64) + "  /etc/passwd"));
+            Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+        }));
+        c.add(new Case("unsorted MANIFEST, re-signed", "manifestMalformed", true, (root, run) -> {
+            rewriteManifest(run, lines -> {
+                List<String> l = new ArrayList<>(lines);
+                java.util.Collections.reverse(l);
+                return l;
+            });
+            Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+        }));
+        c.add(new Case("duplicate MANIFEST line, re-signed", "manifestMalformed", true, (root, run) -> {
+            rewriteManifest(run, lines -> prepend(lines, lines.get(0)));
+            Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+        }));
+        // --- signatures and trust
+        c.add(new Case("missing MANIFEST", "unsigned", true, (root, run) -> Files.delete(run.resolve("MANIFEST"))));
+        c.add(new Case("missing MANIFEST.sig", "unsigned", true, (root, run) -> Files.delete(run.resolve("MANIFEST.sig"))));
+        c.add(new Case("garbage signature", "badSignature", true,
+                (root, run) -> Files.writeString(run.resolve("MANIFEST.sig"), "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n")));
+        c.add(new Case("signature of another MANIFEST", "badSignature", true, (root, run) -> {
+            byte[] other = "0000000000000000000000000000000000000000000000000000000000000000  run.json\n".getBytes(StandardCharsets.UTF_8);
+            Files.writeString(run.resolve("MANIFEST.sig"), SshSignature.sign(other, OpenSshKeys.readPrivateKey(alice)));
+        }));
+        c.add(new Case("signature by an unlisted key", "unknownSigner", true, (root, run) -> Evidence.resign(run, mallory)));
+        c.add(new Case("signature by a retired key (valid-before past)", "expiredSigner", true, (root, run) -> Evidence.resign(run, retired)));
+        c.add(new Case("signature by a key not valid yet", "notYetValidSigner", true, (root, run) -> Evidence.resign(run, future)));
+        c.add(new Case("key listed only for namespace git", "namespaceNotAllowed", true, (root, run) -> Evidence.resign(run, gitOnly)));
+        c.add(new Case("signature made for another namespace", "wrongNamespace", true,
+                (root, run) -> Evidence.signManifestAsIs(run, alice, "git")));
+        c.add(new Case("allowed_signers of the submission replaced by its own key", "unknownSigner", true, (root, run) -> {
+            // The submitter edits the root's allowed_signers; verify runs with the base's (--allowed-signers), as CI does.
+            Files.writeString(root.resolve("results/allowed_signers"), Evidence.signerLine("mallory@example.org", "", mallory));
+            Evidence.resign(run, mallory);
+        }));
+        // --- schema and limits
+        c.add(new Case("unknown schema version", "schema", true, resigned(j -> j.put("schema", "claimcheck/run/v9"))));
+        c.add(new Case("NaN score", "schema", true, (root, run) -> {
+            String text = Files.readString(run.resolve("run.json")).replaceFirst("\"score\" : [0-9.Ee-]+", "\"score\" : NaN");
+            Files.writeString(run.resolve("run.json"), text);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("negative score", "schema", true, resigned(j -> ((ObjectNode) j.path("metrics")).put("score", -0.25))));
+        c.add(new Case("runId does not match the folder", "schema", true, resigned(j -> j.put("runId", "20200101T000000Z-00000000"))));
+        c.add(new Case("run placed under another model's folder", "schema", true, (root, run) -> {
+            Path moved = root.resolve("results/runs/other-model/arith/arith").resolve(run.getFileName());
+            Files.createDirectories(moved.getParent());
+            Files.move(run, moved);
+        }));
+        c.add(new Case("run.json missing", "schema", true, (root, run) -> {
+            Files.delete(run.resolve("run.json"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("run.json not an object", "schema", true, (root, run) -> {
+            Files.writeString(run.resolve("run.json"), "[]");
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("status running, re-signed by hand", "incomplete", true, resigned(j -> j.put("status", "running"))));
+        c.add(new Case("run.json nested 10,000 deep", "limitExceeded", true, (root, run) -> {
+            String text = Files.readString(run.resolve("run.json"));
+            text = text.replaceFirst("\\{", "{\"deep\": " + "[".repeat(10_000) + "]".repeat(10_000) + ",");
+            Files.writeString(run.resolve("run.json"), text);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("journal line nested 10,000 deep", "limitExceeded", true, (root, run) -> {
+            Files.writeString(run.resolve("samples.jsonl"), "{\"x\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}\n",
+                    StandardOpenOption.APPEND);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("100 MB journal line", "limitExceeded", true, (root, run) -> {
+            try (OutputStream out = Files.newOutputStream(run.resolve("samples.jsonl"), StandardOpenOption.APPEND)) {
+                byte[] chunk = new byte[1 << 20];
+                Arrays.fill(chunk, (byte) 'a');
+                out.write("{\"taskId\":\"".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 100; i++) {
+                    out.write(chunk);
+                }
+                out.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }));
+        // --- simulated, proofs, references
+        c.add(new Case("simulated run inside a repository's results/", "simulatedInResults", true, (root, run) -> {
+            Files.writeString(root.resolve("jbang-catalog.json"), "{}\n");
+            Files.createDirectories(root.resolve("audit-core"));
+        }));
+        c.add(new Case("proof missing", "proofMissing", true, (root, run) -> deleteProof(root)));
+        c.add(new Case("proof altered", "proofHashMismatch", true, (root, run) -> {
+            try (Stream<Path> s = Files.walk(root.resolve("proofs"))) {
+                Path proof = s.filter(Files::isRegularFile).findFirst().orElseThrow();
+                Files.writeString(proof, "\n\\boxed{42}\n", StandardOpenOption.APPEND);
+            }
+        }));
+        c.add(new Case("proof path leaves proofs/", "proofMissing", true,
+                resigned(j -> ((ObjectNode) j.path("proofs").get(0)).put("path", "results/allowed_signers"))));
+        c.add(new Case("recipe reference missing", "referenceMissing", true, resigned(j -> j.putObject("recipe")
+                .put("path", "audit-scripts/recipes/none.json").put("sha256", "0".repeat(64)))));
+        c.add(new Case("recipe reference with a wrong hash", "referenceHashMismatch", true, (root, run) -> {
+            Files.createDirectories(root.resolve("audit-scripts/recipes"));
+            Files.writeString(root.resolve("audit-scripts/recipes/r.json"), "{}\n");
+            editRunJson(run, j -> j.putObject("recipe").put("path", "audit-scripts/recipes/r.json").put("sha256", "1".repeat(64)));
+            Evidence.resign(run, alice);
+        }));
+        // --- journal
+        c.add(new Case("duplicate journal line", "duplicateAttempt", true, (root, run) -> {
+            List<String> lines = Files.readAllLines(run.resolve("samples.jsonl"));
+            Files.writeString(run.resolve("samples.jsonl"), lines.get(0) + "\n", StandardOpenOption.APPEND);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("torn journal line", "journalCorrupt", true, (root, run) -> {
+            Files.writeString(run.resolve("samples.jsonl"), "{\"taskId\":\"arith-0000\",\"att", StandardOpenOption.APPEND);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("garbage journal line", "journalCorrupt", true, (root, run) -> {
+            Files.writeString(run.resolve("samples.jsonl"), "not json at all\n", StandardOpenOption.APPEND);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("NaN verdict score in the journal", "journalCorrupt", true, (root, run) -> {
+            editSample(run, 0, s -> ((ObjectNode) s.path("verdict")).put("score", Double.NaN));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("attempt beyond k", "journalCorrupt", true, (root, run) -> {
+            ObjectNode s = (ObjectNode) Json.mapper().readTree(Files.readAllLines(run.resolve("samples.jsonl")).get(0));
+            s.put("attempt", 7);
+            Files.writeString(run.resolve("samples.jsonl"), Json.mapper().writeValueAsString(s) + "\n", StandardOpenOption.APPEND);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("journal part missing before a later part", "journalCorrupt", true, (root, run) -> {
+            Files.copy(run.resolve("samples.jsonl"), run.resolve("samples.2.jsonl"));
+            Evidence.resign(run, alice);
+        }));
+        // --- metrics: everything signed by a trusted key, only recomputation catches it
+        c.add(new Case("score inflated in run.json, re-signed with a trusted key", "metricsMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("metrics")).put("score", 0.99))));
+        c.add(new Case("CI narrowed, re-signed", "metricsMismatch", true, resigned(j -> {
+            ObjectNode m = (ObjectNode) j.path("metrics");
+            m.put("ci95Low", m.path("ci95Low").asDouble() + 1e-6);
+        })));
+        c.add(new Case("errors hidden, re-signed", "metricsMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("metrics")).putObject("errors").put("timeout", 1))));
+        c.add(new Case("attempts count inflated, re-signed", "metricsMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("metrics")).put("attempts", 1000))));
+        c.add(new Case("failed attempts deleted from the journal, metrics recomputed, re-signed", "metricsMismatch", false, (root, run) -> {
+            List<String> kept = Files.readAllLines(run.resolve("samples.jsonl")).stream()
+                    .filter(l -> !l.contains("\"correct\":false")).toList();
+            Files.write(run.resolve("samples.jsonl"), kept);
+            Evidence.resign(run, alice); // run.json still has the honest metrics
+        }));
+        // --- re-grading: journal and metrics consistent, signed by a trusted key
+        c.add(new Case("verdict flipped to correct, metrics recomputed, re-signed", "regradeMismatch", true, (root, run) -> {
+            editSample(run, firstWrong(run), s -> ((ObjectNode) s.path("verdict")).put("correct", true).put("score", 1.0));
+            recomputeMetrics(run);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("verdict flipped without touching run.json", "regradeMismatch", false, (root, run) -> {
+            editSample(run, firstWrong(run), s -> ((ObjectNode) s.path("verdict")).put("correct", true).put("score", 1.0));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("expected answer changed to the wrong answer", "expectedMismatch", true, (root, run) -> {
+            int i = firstWrong(run);
+            editSample(run, i, s -> {
+                ObjectNode v = (ObjectNode) s.path("verdict");
+                v.put("expected", v.path("extracted").asText()).put("correct", true).put("score", 1.0);
+            });
+            recomputeMetrics(run);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("grader id changed", "regradeMismatch", true, (root, run) -> {
+            editSample(run, 0, s -> ((ObjectNode) s.path("verdict")).put("grader", "lenient"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("prompt hash changed", "promptMismatch", true, (root, run) -> {
+            editSample(run, 0, s -> s.put("promptSha256", "f".repeat(64)));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("task id not in the suite", "unknownTask", false, (root, run) -> {
+            editSample(run, 0, s -> s.put("taskId", "arith-9999"));
+            recomputeMetrics(run);
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("dataset hash changed", "datasetMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("suite").path("dataset")).put("sha256", "0".repeat(64)))));
+        c.add(new Case("seed changed (easier tasks claimed)", "datasetMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("request")).put("seed", 1))));
+        c.add(new Case("suite options changed", "datasetMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("suite").path("options")).put("--steps", "1"))));
+        return c;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void hostileSubmissionIsRejectedForTheRightReason(Case c, @TempDir Path tmp) throws Exception {
+        Path root = copy(tmp, "root");
+        Path run = Evidence.runs(root).get(0);
+        c.mutation().apply(root, run);
+        List<Path> runs = Evidence.runs(root);
+        assertThat(runs).hasSize(1);
+        Verifier verifier = new Verifier(new Verifier.Options(baseRoot.resolve("results/allowed_signers"), false, true,
+                Instant.now(), 1));
+        RunReport r = verifier.verifyRun(runs.get(0));
+        String lines = String.join("\n", r.lines());
+        assertThat(r.passed()).as("%s must be rejected:%n%s", c.name(), lines).isFalse();
+        assertThat(r.failureIds()).as("%s:%n%s", c.name(), lines).contains(c.expected());
+        if (c.only()) {
+            assertThat(r.failureIds()).as("%s must fail only %s:%n%s", c.name(), c.expected(), lines).containsExactly(c.expected());
+        }
+    }
+
+    @Test
+    void theCorpusHasAtLeastFortyCasesCoveringManyFindingIds() {
+        List<Case> all = cases();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(all.stream().map(Case::name).distinct().count()).isEqualTo(all.size());
+        assertThat(all.stream().map(Case::expected).collect(Collectors.toSet())).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void aSimulatedRunInARepositoryPassesWithAllowSimulated(@TempDir Path tmp) throws Exception {
+        Path root = copy(tmp, "repo");
+        Files.writeString(root.resolve("jbang-catalog.json"), "{}\n");
+        Files.createDirectories(root.resolve("audit-core"));
+        Path run = Evidence.runs(root).get(0);
+        assertThat(verifier().verifyRun(run).failureIds()).containsExactly("simulatedInResults");
+        RunReport allowed = new Verifier(new Verifier.Options(null, true, true, Instant.now(), 1)).verifyRun(run);
+        assertThat(allowed.passed()).as(String.join("\n", allowed.lines())).isTrue();
+    }
+
+    @Test
+    void aNewerGraderThatDisagreesIsDriftNotFailure(@TempDir Path tmp) throws Exception {
+        Path root = copy(tmp, "drift");
+        Path run = Evidence.runs(root).get(0);
+        editSample(run, firstWrong(run), s -> ((ObjectNode) s.path("verdict")).put("correct", true).put("score", 1.0)
+                .put("graderVersion", "0"));
+        recomputeMetrics(run);
+        Evidence.resign(run, alice);
+        RunReport r = verifier().verifyRun(run);
+        assertThat(r.passed()).as(String.join("\n", r.lines())).isTrue();
+        assertThat(r.has("regradeDrift")).isTrue();
+        assertThat(r.lines()).anyMatch(l -> l.startsWith("DRIFT regradeDrift: "));
+    }
+
+    @Test
+    void aSuiteWithoutReGraderIsReportedNotReGradedAsAWarning(@TempDir Path tmp) throws Exception {
+        Path root = copy(tmp, "noregrade");
+        Path run = Evidence.runs(root).get(0);
+        RunReport r = new Verifier(new Verifier.Options(null, false, true, Instant.now(), 1), new Regraders(List.of())).verifyRun(run);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo("notRegraded");
+            assertThat(f.severity()).isEqualTo(Finding.Severity.WARN);
+        });
+    }
+
+    // ---- helpers
+
+    static Mutation resigned(ThrowingEdit edit) {
+        return (root, run) -> {
+            editRunJson(run, edit);
+            Evidence.resign(run, alice);
+        };
+    }
+
+    @FunctionalInterface
+    interface ThrowingEdit {
+        void edit(ObjectNode json) throws Exception;
+    }
+
+    static void editRunJson(Path run, ThrowingEdit edit) throws Exception {
+        ObjectNode json = Evidence.runJson(run);
+        edit.edit(json);
+        Evidence.writeRunJson(run, json);
+    }
+
+    static void editSample(Path run, int index, ThrowingEdit edit) throws Exception {
+        Path file = run.resolve("samples.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        ObjectNode s = (ObjectNode) Json.mapper().readTree(lines.get(index));
+        edit.edit(s);
+        lines.set(index, Json.mapper().writeValueAsString(s));
+        Files.write(file, lines);
+    }
+
+    static int firstWrong(Path run) throws IOException {
+        List<String> lines = Files.readAllLines(run.resolve("samples.jsonl"));
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode v = Json.mapper().readTree(lines.get(i)).path("verdict");
+            if (v.isObject() && !v.path("correct").asBoolean()) {
+                return i;
+            }
+        }
+        throw new AssertionError("the simulated run has no wrong answer to flip");
+    }
+
+    static void recomputeMetrics(Path run) throws Exception {
+        var metrics = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, Journal.readAll(new RunFolder(run)));
+        editRunJson(run, j -> j.set("metrics", Json.mapper().valueToTree(metrics)));
+    }
+
+    static void rewriteManifest(Path run, java.util.function.UnaryOperator<List<String>> f) throws IOException {
+        List<String> lines = f.apply(Files.readAllLines(run.resolve(Manifest.FILE)));
+        Files.writeString(run.resolve(Manifest.FILE), lines.stream().map(l -> l + "\n").collect(Collectors.joining()));
+    }
+
+    static List<String> prepend(List<String> lines, String first) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(lines);
+        return l;
+    }
+
+    static void deleteProof(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root.resolve("proofs"))) {
+            Files.delete(s.filter(Files::isRegularFile).findFirst().orElseThrow());
+        }
+    }
+
+}
