@@ -154,6 +154,7 @@ class WorkflowsTest {
         Path target = pr.resolve(ws.resolve("sim").relativize(run).toString());
         Files.createDirectories(target.getParent());
         Evidence.copyTree(run, target);
+        Evidence.copyTree(ws.resolve("sim/proofs"), pr.resolve("proofs")); // a submission brings its proofs along
         Signer.sign(target, alice, false);
         git(pr, "add", "-A");
         git(pr, "commit", "-q", "-m", "audit(sim): arith");
