@@ -37,7 +37,7 @@ class HarnessBench {
         }
         int c = 64;
         double ideal = c / 0.050;
-        double rate = best(session, root, "sim:ttftMs=50,outputTokens=32", c, 3200);
+        double rate = best(session, root, "sim:ttftMs=50,outputTokens=32", c, 6400);
         System.out.printf(Locale.ROOT, "utilisation, simulator TTFT 50 ms, concurrency %d: %.0f attempts/s of an ideal %.0f = %.3f%n",
                 c, rate, ideal, rate / ideal);
     }
