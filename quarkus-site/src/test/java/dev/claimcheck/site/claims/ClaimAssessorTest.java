@@ -15,9 +15,9 @@ class ClaimAssessorTest {
     void fixtureClaimsGetTheirVerdicts() {
         List<Assessment> a = ClaimAssessor.assess(IndexLoader.load(SampleRoot.root(), Instant.EPOCH));
         assertThat(a).extracting(x -> x.file().modelSlug() + "/" + x.claim().id() + "=" + x.verdict().id()).containsExactly(
-                "inclusionai--ling-2.5-1t/arith-fixture=undisclosed",
-                "inclusionai--ring-2.5-1t/arith-fixture=settingsDiffer",
-                "inclusionai--ring-2.5-1t/gsm8k-cookbook=notReproduced");
+                "fixture--instant-1t/arith-fixture=undisclosed",
+                "fixture--thinking-1t/arith-fixture=settingsDiffer",
+                "fixture--thinking-1t/gsm8k-cookbook=notReproduced");
         assertThat(a.get(1).differences()).contains("temperature: claimed 1.2, used server default", "tasks: claimed 200, used 5");
     }
 

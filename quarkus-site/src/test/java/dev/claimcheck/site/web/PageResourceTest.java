@@ -20,8 +20,8 @@ class PageResourceTest {
     @Test
     void everyPageRenders() {
         List<String> pages = List.of("/", "/index.html", "/claims", "/excluded", "/runs/" + SampleRoot.ACME_RUN,
-                "/runs/" + SampleRoot.RING_RUN, "/models/acme--calc-b---one-", "/models/inclusionai--ring-2.5-1t",
-                "/models/inclusionai--ling-2.5-1t");
+                "/runs/" + SampleRoot.RING_RUN, "/models/acme--calc-b---one-", "/models/fixture--thinking-1t",
+                "/models/fixture--instant-1t");
         for (String p : pages) {
             String html = page(p, 200);
             assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
@@ -54,9 +54,9 @@ class PageResourceTest {
     @Test
     void claimsPageEscapesSourcesAndNeverLinksJavascriptUrls() {
         String html = page("/claims", 200);
-        assertThat(html).contains("Ring &lt;i&gt;cookbook&lt;/i&gt; &amp; &quot;friends&quot;")
+        assertThat(html).contains("Fixture &lt;i&gt;cookbook&lt;/i&gt; &amp; &quot;friends&quot;")
                 .contains("href=\"https://example.org/ring?a=1&amp;b=&lt;2&gt;\"")
-                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("./jbang inclusionai--ring-2.5-1t-arith-fixture@.");
+                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("./jbang fixture--thinking-1t-arith-fixture@.");
     }
 
     @Test
