@@ -22,4 +22,20 @@ public record Verdict(boolean correct, double score, String extracted, String ex
             throw new IllegalArgumentException("score must be in [0, 1]: " + score);
         }
     }
+
+    /** The prefix of {@code detail} for a response cut at max_tokens: truncated, not wrong-by-parse. */
+    public static final String TRUNCATED = "truncated (finish_reason length): ";
+
+    /**
+     * The same judgement, marked as coming from a response that stopped at max_tokens, so a missing
+     * answer reads as truncation rather than as a parse failure (metrics count the two apart).
+     */
+    public Verdict markedTruncated() {
+        return detail != null && detail.startsWith(TRUNCATED) ? this
+                : new Verdict(correct, score, extracted, expected, grader, graderVersion, TRUNCATED + detail);
+    }
+
+    public boolean truncated() {
+        return detail != null && detail.startsWith(TRUNCATED);
+    }
 }

@@ -113,6 +113,9 @@ public final class AuditEngine {
         Long target = task.meta().containsKey("targetTokens") ? Long.valueOf(task.meta().get("targetTokens")) : null;
         if (outcome instanceof ChatOutcome.Success s) {
             Verdict verdict = plan.suite().grade(task, s.response().content());
+            if (s.response().truncated()) {
+                verdict = verdict.markedTruncated();
+            }
             return new Sample(task.id(), attempt, stored, hash, target, plan.template(), s.response(), s.usage(),
                     s.timing(), verdict, null, s.retries());
         }

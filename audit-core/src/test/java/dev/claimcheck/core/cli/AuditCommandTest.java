@@ -128,4 +128,16 @@ class AuditCommandTest {
                 "\"top_p\":0.95", "\"enable_thinking\":true");
         assertThat(m.metrics().reasoningTokens().mean()).isEqualTo(256.0);
     }
+
+    @Test
+    void responsesCutAtMaxTokensAreMarkedTruncatedNotWrongByParse() {
+        var r = audit("arith", "--base-url", "sim", "--max-tokens", "8", "--limit", "5", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.manifest().metrics().truncated()).isEqualTo(5);
+        assertThat(Journal.readAll(new RunFolder(r.runDir()))).allSatisfy(s -> {
+            assertThat(s.response().finishReason()).isEqualTo("length");
+            assertThat(s.verdict().truncated()).isTrue();
+            assertThat(s.verdict().detail()).startsWith("truncated (finish_reason length): ");
+        });
+    }
 }
