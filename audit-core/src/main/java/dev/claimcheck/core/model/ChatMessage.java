@@ -26,4 +26,15 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
     public static ChatMessage user(String content) {
         return new ChatMessage("user", content, List.of(), null);
     }
+
+    /** The messages with an optional system prompt in front (null: unchanged), as a run sends them. */
+    public static List<ChatMessage> withSystemPrompt(String systemPrompt, List<ChatMessage> messages) {
+        if (systemPrompt == null) {
+            return messages;
+        }
+        List<ChatMessage> all = new java.util.ArrayList<>(messages.size() + 1);
+        all.add(system(systemPrompt));
+        all.addAll(messages);
+        return all;
+    }
 }

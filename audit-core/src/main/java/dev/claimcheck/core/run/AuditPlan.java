@@ -5,7 +5,6 @@ import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,12 +35,6 @@ public record AuditPlan(Suite suite, SuiteContext context, List<Task> tasks, int
 
     /** The messages sent for a task: the optional system prompt, then the task's own. */
     public List<ChatMessage> messagesFor(Task task) {
-        if (systemPrompt == null) {
-            return task.messages();
-        }
-        List<ChatMessage> all = new ArrayList<>(task.messages().size() + 1);
-        all.add(ChatMessage.system(systemPrompt));
-        all.addAll(task.messages());
-        return all;
+        return ChatMessage.withSystemPrompt(systemPrompt, task.messages());
     }
 }

@@ -72,7 +72,7 @@ public final class GeneratedSuiteRegrader implements Regrader {
                 out.add(new Finding.UnknownTask(where + ": no such task in the regenerated suite"));
                 continue;
             }
-            String prompt = PromptHash.of(messages(systemPrompt, task));
+            String prompt = PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, task.messages()));
             if (!prompt.equals(s.promptSha256())) {
                 out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
             }
@@ -105,16 +105,6 @@ public final class GeneratedSuiteRegrader implements Regrader {
             }
         }
         return out.list();
-    }
-
-    private static List<ChatMessage> messages(String systemPrompt, Task task) {
-        if (systemPrompt == null) {
-            return task.messages();
-        }
-        List<ChatMessage> all = new ArrayList<>(task.messages().size() + 1);
-        all.add(ChatMessage.system(systemPrompt));
-        all.addAll(task.messages());
-        return all;
     }
 
     static String clip(String s) {
