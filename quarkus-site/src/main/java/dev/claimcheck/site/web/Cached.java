@@ -1,5 +1,7 @@
 package dev.claimcheck.site.web;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +18,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code If-None-Match}; every answer says {@code Vary: Accept-Encoding} and {@code Cache-Control: no-cache}
  * (the client may keep it but revalidates, so a rebuilt index shows at once).
  */
-public record Cached(String contentType, byte[] bytes, byte[] gzip, String etag, String gzipEtag) {
+public record Cached(String contentType, byte[] bytes, byte[] gzip, String etag, String gzipEtag, Buffer bytesBuffer,
+                     Buffer gzipBuffer) {
     static final String CACHE_CONTROL = "no-cache";
 
     public static Cached of(String contentType, String text) {
@@ -26,7 +29,15 @@ public record Cached(String contentType, byte[] bytes, byte[] gzip, String etag,
     public static Cached of(String contentType, byte[] bytes) {
         byte[] gz = gzip(bytes);
         String tag = hash(bytes);
-        return new Cached(contentType, bytes, gz, "\"" + tag + "\"", "\"" + tag + "-gz\"");
+        return new Cached(contentType, bytes, gz, "\"" + tag + "\"", "\"" + tag + "-gz\"", wrap(bytes), wrap(gz));
+    }
+
+    /**
+     * A Vert.x buffer over the bytes, written again and again without a copy per response (Vert.x writes a
+     * duplicate of it; unreleasable, so no write frees it).
+     */
+    static Buffer wrap(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
     }
 
     /** True when Accept-Encoding lists gzip (or *) without q=0. */

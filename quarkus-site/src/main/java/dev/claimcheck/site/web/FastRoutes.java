@@ -4,7 +4,6 @@ import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
 import dev.claimcheck.site.view.Links;
 import dev.claimcheck.site.view.NotFoundPage;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -83,11 +82,10 @@ public class FastRoutes {
         for (int i = 0; i + 1 < extra.length; i += 2) {
             res.putHeader(extra[i], extra[i + 1]);
         }
-        byte[] body = gz ? c.gzip() : c.bytes();
         if (req.method() == HttpMethod.HEAD) {
-            res.putHeader("Content-Length", Integer.toString(body.length)).end();
+            res.putHeader("Content-Length", Integer.toString(gz ? c.gzip().length : c.bytes().length)).end();
         } else {
-            res.end(Buffer.buffer(body));
+            res.end(gz ? c.gzipBuffer() : c.bytesBuffer());
         }
     }
 
