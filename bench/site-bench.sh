@@ -4,7 +4,8 @@
 # 1. writes a root of N simulated run folders (bench/SiteBenchRoot.java, from a fixture run);
 # 2. start-up: time from launching the packaged site until /api/leaderboard.json answers, and the
 #    index time the site logs;
-# 3. wrk on loopback against the leaderboard page (2 threads, 32 connections, 20 s, after a 5 s warm-up);
+# 3. wrk on loopback against the leaderboard page (2 threads, 32 connections, 20 s, after a 5 s warm-up),
+#    once without and once with Accept-Encoding: gzip (the site serves precomputed gzip bytes);
 # 4. static export time and size.
 # Targets (issue 5): >= 2,000 req/s, p99 <= 20 ms, start-up <= 5 s, export <= 30 s.
 set -euo pipefail
@@ -15,7 +16,7 @@ port=${PORT:-18080}
 app=quarkus-site/target/quarkus-app/quarkus-run.jar
 command -v wrk >/dev/null || { echo "site-bench: wrk missing (apt-get install wrk)" >&2; exit 1; }
 [ -f "$app" ] || ./mvnw -q package -DskipTests -pl quarkus-site -am
-template=$(ls -d quarkus-site/src/test/resources/sample-root/results/runs/inclusionai--ling-2.5-1t/arith/arith/*/ | head -n 1)
+template=$(ls -d quarkus-site/src/test/resources/sample-root/results/runs/fixture--instant-1t/arith/arith/*/ | head -n 1)
 rm -rf "$work" && mkdir -p "$work"
 ./jbang bench/SiteBenchRoot.java "$template" "$work/root" "$n"
 
@@ -30,10 +31,19 @@ done
 ready=$(date +%s%N)
 echo "start-up until first answer: $(( (ready - start) / 1000000 )) ms ($n runs)"
 grep -o 'claimcheck site: .*' "$work/server.log" | head -n 1
-echo "leaderboard page: $(curl -fs "http://127.0.0.1:$port/" | wc -c) bytes"
+echo "leaderboard page: $(curl -fs "http://127.0.0.1:$port/" | wc -c) bytes, gzip $(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" | wc -c) bytes"
+for chart in $(curl -fs "http://127.0.0.1:$port/" | grep -o 'data-src="[^"]*"' | cut -d'"' -f2 | sed 's#^\./##'); do
+  echo "chart data $chart: $(curl -fs "http://127.0.0.1:$port/$chart" | wc -c) bytes, gzip $(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/$chart" | wc -c) bytes"
+done
+for board in $(curl -fs "http://127.0.0.1:$port/" | grep -o 'href="./boards/[^"]*"' | sort -u | cut -d'"' -f2 | sed 's#^\./##'); do
+  echo "board page $board: $(curl -fs "http://127.0.0.1:$port/$board" | wc -c) bytes, gzip $(curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/$board" | wc -c) bytes"
+done
 wrk -t2 -c32 -d5s "http://127.0.0.1:$port/" > /dev/null
 echo "--- wrk -t2 -c32 -d20s --latency http://127.0.0.1:$port/"
 wrk -t2 -c32 -d20s --latency "http://127.0.0.1:$port/"
+wrk -t2 -c32 -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" > /dev/null
+echo "--- wrk -t2 -c32 -d20s --latency -H 'Accept-Encoding: gzip' http://127.0.0.1:$port/"
+wrk -t2 -c32 -d20s --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/"
 kill $pid; wait $pid 2>/dev/null || true
 trap - EXIT
 

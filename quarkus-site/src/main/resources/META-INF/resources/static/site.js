@@ -89,52 +89,63 @@
   var LANE_COLOURS = { instant: '#1f6feb', thinking: '#b35900' };
   function drawCharts() {
     if (typeof window.echarts === 'undefined') { return; }
-    $$('.chart[data-json]').forEach(function (box) {
-      if (box.classList.contains('drawn') || box.offsetParent === null) { return; }
-      var data = JSON.parse(document.getElementById(box.getAttribute('data-json')).textContent);
-      box.classList.add('drawn');
-      var holder = el('div', 'chart-canvas');
-      holder.style.width = '100%';
-      holder.style.height = '100%';
-      box.appendChild(holder);
-      var series = [];
-      data.series.forEach(function (s) {
-        var colour = LANE_COLOURS[s.lane];
-        series.push({
-          name: s.lane, type: 'scatter', symbol: s.lane === 'instant' ? 'circle' : 'diamond', symbolSize: 10,
-          itemStyle: { color: colour },
-          data: s.points.map(function (p) { return { value: [p.x, p.y * 100], name: p.model + (p.simulated ? ' (SIM)' : ''), href: p.href }; })
+    $$('.chart[data-src]').forEach(function (box) {
+      if (box.classList.contains('drawn') || box.classList.contains('loading') || box.offsetParent === null) { return; }
+      // The data is a separate JSON resource (cached by ETag), so pages stay small.
+      box.classList.add('loading');
+      fetch(box.getAttribute('data-src'), { headers: { Accept: 'application/json' } })
+        .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+        .then(function (data) { box.classList.remove('loading'); draw(box, data); })
+        .catch(function (e) {
+          box.classList.remove('loading');
+          box.appendChild(el('p', 'warn', 'cannot load the chart data: ' + e.message));
         });
-        series.push({
-          name: s.lane + ' 95% CI', type: 'custom', silent: true, itemStyle: { color: colour },
-          renderItem: function (params, api) {
-            var top = api.coord([api.value(0), api.value(2)]), bottom = api.coord([api.value(0), api.value(1)]);
-            return { type: 'group', children: [
-              { type: 'line', shape: { x1: top[0], y1: top[1], x2: bottom[0], y2: bottom[1] }, style: { stroke: colour, lineWidth: 1 } },
-              { type: 'line', shape: { x1: top[0] - 4, y1: top[1], x2: top[0] + 4, y2: top[1] }, style: { stroke: colour, lineWidth: 1 } },
-              { type: 'line', shape: { x1: bottom[0] - 4, y1: bottom[1], x2: bottom[0] + 4, y2: bottom[1] }, style: { stroke: colour, lineWidth: 1 } }
-            ] };
-          },
-          data: s.points.map(function (p) { return [Math.max(p.x, 1), p.lo * 100, p.hi * 100]; })
-        });
+    });
+  }
+  function draw(box, data) {
+    var runHref = box.getAttribute('data-run-href') || '';
+    box.classList.add('drawn');
+    var holder = el('div', 'chart-canvas');
+    holder.style.width = '100%';
+    holder.style.height = '100%';
+    box.appendChild(holder);
+    var series = [];
+    data.series.forEach(function (s) {
+      var colour = LANE_COLOURS[s.lane];
+      series.push({
+        name: s.lane, type: 'scatter', symbol: s.lane === 'instant' ? 'circle' : 'diamond', symbolSize: 10,
+        itemStyle: { color: colour },
+        data: s.points.map(function (p) { return { value: [p.x, p.y * 100], name: p.model + (p.simulated ? ' (SIM)' : ''), href: runHref.replace('{runId}', encodeURIComponent(p.runId)) }; })
       });
       series.push({
-        name: 'Pareto frontier', type: 'line', step: 'end', symbol: 'none', lineStyle: { color: '#57606a', type: 'dashed' },
-        data: data.frontier.map(function (f) { return [Math.max(f.x, 1), f.y * 100]; })
+        name: s.lane + ' 95% CI', type: 'custom', silent: true, itemStyle: { color: colour },
+        renderItem: function (params, api) {
+          var top = api.coord([api.value(0), api.value(2)]), bottom = api.coord([api.value(0), api.value(1)]);
+          return { type: 'group', children: [
+            { type: 'line', shape: { x1: top[0], y1: top[1], x2: bottom[0], y2: bottom[1] }, style: { stroke: colour, lineWidth: 1 } },
+            { type: 'line', shape: { x1: top[0] - 4, y1: top[1], x2: top[0] + 4, y2: top[1] }, style: { stroke: colour, lineWidth: 1 } },
+            { type: 'line', shape: { x1: bottom[0] - 4, y1: bottom[1], x2: bottom[0] + 4, y2: bottom[1] }, style: { stroke: colour, lineWidth: 1 } }
+          ] };
+        },
+        data: s.points.map(function (p) { return [Math.max(p.x, 1), p.lo * 100, p.hi * 100]; })
       });
-      var chart = window.echarts.init(holder, null, { renderer: 'canvas' });
-      chart.setOption({
-        animation: false,
-        grid: { left: 48, right: 16, top: 32, bottom: 48 },
-        legend: { top: 0 },
-        tooltip: { trigger: 'item', formatter: function (p) { return p.seriesType === 'scatter' ? escapeHtml(p.name) + '<br>' + Math.round(p.value[0]) + ' tokens · ' + p.value[1].toFixed(1) : ''; } },
-        xAxis: { type: 'log', name: 'mean output tokens (log)', nameLocation: 'middle', nameGap: 28 },
-        yAxis: { type: 'value', name: 'score', min: 0, max: 100 },
-        series: series
-      });
-      chart.on('click', function (p) { if (p.data && p.data.href) { location.href = p.data.href; } });
-      window.addEventListener('resize', function () { chart.resize(); });
     });
+    series.push({
+      name: 'Pareto frontier', type: 'line', step: 'end', symbol: 'none', lineStyle: { color: '#57606a', type: 'dashed' },
+      data: data.frontier.map(function (f) { return [Math.max(f.x, 1), f.y * 100]; })
+    });
+    var chart = window.echarts.init(holder, null, { renderer: 'canvas' });
+    chart.setOption({
+      animation: false,
+      grid: { left: 48, right: 16, top: 32, bottom: 48 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesType === 'scatter' ? escapeHtml(p.name) + '<br>' + Math.round(p.value[0]) + ' tokens · ' + p.value[1].toFixed(1) : ''; } },
+      xAxis: { type: 'log', name: 'mean output tokens (log)', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', name: 'score', min: 0, max: 100 },
+      series: series
+    });
+    chart.on('click', function (p) { if (p.data && p.data.href) { location.href = p.data.href; } });
+    window.addEventListener('resize', function () { chart.resize(); });
   }
   function escapeHtml(s) {
     return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });

@@ -91,6 +91,10 @@ public final class StaticExporter {
         text("404.html", t.render("notfound.ftlh", new NotFoundPage(top.nav(), "This page")));
         text("api/leaderboard.json", SafeJson.write(model.leaderboardJson()));
         text("api/leaderboard.csv", LeaderboardCsv.render(model.rows()));
+        for (String slug : model.boardSlugs()) {
+            model.board(slug, deep).ifPresent(p -> text("boards/" + slug + ".html", t.render("board.ftlh", p)));
+        }
+        model.charts().forEach((id, data) -> text("api/charts/" + id + ".json", SafeJson.write(data)));
         for (String slug : model.modelSlugs()) {
             model.model(slug, deep).ifPresent(p -> text("models/" + slug + ".html", t.render("model.ftlh", p)));
         }

@@ -12,11 +12,20 @@ public record ChartData(String workload, List<Series> series, List<Xy> frontier)
     public record Series(String lane, List<Point> points) {
     }
 
-    public record Point(String model, String suite, String dataset, String runId, String href, double x, double y,
+    /** A run; pages link it through their own run link template (the data is the same for every page). */
+    public record Point(String model, String suite, String dataset, String runId, double x, double y,
                         double lo, double hi, boolean simulated) {
     }
 
     public record Xy(double x, double y) {
+    }
+
+    /** The chart of {@code points} by lane (instant, thinking), with their frontier. */
+    public static ChartData of(String workload, List<Point> instant, List<Point> thinking) {
+        List<Point> all = new ArrayList<>(instant);
+        all.addAll(thinking);
+        return new ChartData(workload, List.of(new Series("instant", List.copyOf(instant)),
+                new Series("thinking", List.copyOf(thinking))), frontier(all));
     }
 
     /** Points with fewer tokens or a higher score than every cheaper point, in token order. */

@@ -42,6 +42,16 @@ public record Links(String base, boolean export) {
         return "claim-" + (slug + "-" + claimId).replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
+    /** The full page of one board (every row of both lanes, and the chart's points as a table). */
+    public String board(String slug) {
+        return base + "boards/" + slug + ext();
+    }
+
+    /** Chart data ({@link ChartData} as JSON), a separate resource so pages stay small; same path served and exported. */
+    public String chart(String id) {
+        return base + "api/charts/" + id + ".json";
+    }
+
     public String excluded() {
         return base + "excluded" + ext();
     }

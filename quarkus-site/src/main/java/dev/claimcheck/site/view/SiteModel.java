@@ -21,6 +21,7 @@ public final class SiteModel {
     private final List<Assessment> assessments;
     private final List<Board> boards;
     private final List<LeaderboardRow> rows;
+    private final List<String> boardSlugs;
 
     public SiteModel(ResultsIndex index) {
         this.index = index;
@@ -29,14 +30,44 @@ public final class SiteModel {
         List<LeaderboardRow> all = new ArrayList<>();
         boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
         this.rows = List.copyOf(all);
+        this.boardSlugs = LeaderboardView.slugs(boards);
     }
 
     public ResultsIndex index() {
         return index;
     }
 
+    /** {@code /}: each lane's top {@link LeaderboardView#TOP} rows, linked to the boards' full pages. */
     public LeaderboardPage leaderboard(Links links) {
-        return LeaderboardView.build(index, boards, links);
+        return leaderboard(links, LeaderboardView.TOP);
+    }
+
+    public LeaderboardPage leaderboard(Links links, int top) {
+        return LeaderboardView.build(index, boards, boardSlugs, links, top);
+    }
+
+    /** Slugs of the boards' full pages ({@code boards/SLUG}), in board order. */
+    public List<String> boardSlugs() {
+        return boardSlugs;
+    }
+
+    public Optional<BoardPage> board(String slug, Links links) {
+        int i = boardSlugs.indexOf(slug);
+        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links));
+    }
+
+    /**
+     * Every chart's data by id ({@code api/charts/ID.json}): {@code w-WORKLOAD} for the leaderboard's charts,
+     * {@code b-SLUG} for the boards' pages. Sorted by id; the same for the server and the export.
+     */
+    public java.util.SortedMap<String, ChartData> charts() {
+        java.util.TreeMap<String, ChartData> out = new java.util.TreeMap<>();
+        boards.stream().map(Board::workload).distinct()
+                .forEach(w -> out.put(LeaderboardView.workloadChartId(w), LeaderboardView.chartData(w, boards)));
+        for (int i = 0; i < boards.size(); i++) {
+            out.put(LeaderboardView.boardChartId(boardSlugs.get(i)), LeaderboardView.chartData(boards.get(i)));
+        }
+        return out;
     }
 
     public Optional<RunPage> run(String runId, Links links) {

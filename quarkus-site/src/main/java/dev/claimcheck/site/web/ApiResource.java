@@ -15,22 +15,12 @@ import java.util.Map;
 @Path("/api")
 public class ApiResource {
     static final String JSON = "application/json;charset=UTF-8";
+    static final String CSV = "text/csv;charset=UTF-8";
 
     @Inject
     SiteState state;
 
-    @GET
-    @Path("leaderboard.json")
-    public Response leaderboardJson() {
-        return Response.ok(state.snapshot().leaderboardJson(), JSON).build();
-    }
-
-    @GET
-    @Path("leaderboard.csv")
-    public Response leaderboardCsv() {
-        return Response.ok(state.snapshot().leaderboardCsv(), "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"leaderboard.csv\"").build();
-    }
+    // leaderboard.json, leaderboard.csv and charts/{id}.json are answered by FastRoutes (rendered once per index, gzip, ETag).
 
     @GET
     @Path("runs/{file}")

@@ -19,16 +19,7 @@ public class PageResource {
     @Inject
     SiteState state;
 
-    @GET
-    public byte[] leaderboard() {
-        return state.snapshot().leaderboardHtml();
-    }
-
-    @GET
-    @Path("index.html")
-    public byte[] indexHtml() {
-        return leaderboard();
-    }
+    // "/", "/index.html" and "/boards/{slug}" are answered by FastRoutes (rendered once per index, gzip, ETag).
 
     @GET
     @Path("runs/{runId}")

@@ -12,9 +12,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +27,16 @@ import org.jboss.logging.Logger;
 
 /**
  * The results index held in memory: built at start-up, rebuilt when the root's files change (polled),
- * with the hottest responses (leaderboard HTML, JSON, CSV) rendered once per index.
+ * with the hottest responses (leaderboard HTML, board pages, chart data, JSON, CSV) rendered and gzipped
+ * once per index.
  */
 @ApplicationScoped
 public class SiteState {
     private static final Logger LOG = Logger.getLogger(SiteState.class);
 
     /** One consistent view of the root. */
-    public record Snapshot(SiteModel model, long fingerprint, byte[] leaderboardHtml, byte[] leaderboardJson,
-                           byte[] leaderboardCsv) {
+    public record Snapshot(SiteModel model, long fingerprint, Cached leaderboardHtml, Cached leaderboardJson,
+                           Cached leaderboardCsv, Map<String, Cached> boards, Map<String, Cached> charts) {
     }
 
     @ConfigProperty(name = "claimcheck.root", defaultValue = ".")
@@ -101,10 +102,18 @@ public class SiteState {
         Root r = new Root(rootPath());
         long fp = RootFingerprint.of(r.dir().resolve("results"));
         SiteModel model = new SiteModel(IndexLoader.load(r, Instant.now()));
-        byte[] html = Templates.get().render("index.ftlh", model.leaderboard(Links.at(0, false))).getBytes(StandardCharsets.UTF_8);
-        byte[] json = SafeJson.write(model.leaderboardJson()).getBytes(StandardCharsets.UTF_8);
-        byte[] csv = LeaderboardCsv.render(model.rows()).getBytes(StandardCharsets.UTF_8);
-        snapshot = new Snapshot(model, fp, html, json, csv);
+        Templates t = Templates.get();
+        Cached html = Cached.of(PageResource.HTML, t.render("index.ftlh", model.leaderboard(Links.at(0, false))));
+        Cached json = Cached.of(ApiResource.JSON, SafeJson.write(model.leaderboardJson()));
+        Cached csv = Cached.of(ApiResource.CSV, LeaderboardCsv.render(model.rows()));
+        Map<String, Cached> boards = new HashMap<>();
+        Links deep = Links.at(1, false);
+        for (String slug : model.boardSlugs()) {
+            model.board(slug, deep).ifPresent(p -> boards.put(slug, Cached.of(PageResource.HTML, t.render("board.ftlh", p))));
+        }
+        Map<String, Cached> charts = new HashMap<>();
+        model.charts().forEach((id, data) -> charts.put(id, Cached.of(ApiResource.JSON, SafeJson.write(data))));
+        snapshot = new Snapshot(model, fp, html, json, csv, Map.copyOf(boards), Map.copyOf(charts));
         synchronized (sampleCache) {
             sampleCache.clear();
         }

@@ -50,6 +50,18 @@ class StaticExporterTest {
         String index = Files.readString(out.resolve("index.html"));
         assertThat(index).contains("href=\"./runs/" + SampleRoot.ACME_RUN + ".html\"").contains("src=\"./webjars/echarts/")
                 .doesNotContain("href=\"/").doesNotContain("src=\"/").doesNotContain("http://localhost");
+        for (String b : SampleRoot.model().boardSlugs()) {
+            String board = Files.readString(out.resolve("boards/" + b + ".html"));
+            assertThat(index).contains("href=\"./boards/" + b + ".html\"");
+            assertThat(board).contains(b.startsWith("arith--") ? "href=\"../runs/" + SampleRoot.ACME_RUN + ".html\"" : "href=\"../runs/")
+                    .contains("href=\"../index.html\"")
+                    .contains("data-src=\"../api/charts/b-" + b + ".json\"").contains("data-run-href=\"../runs/{runId}.html\"")
+                    .contains("<table class=\"fallback\"").doesNotContain("href=\"/").doesNotContain("src=\"/");
+            assertThat(out.resolve("api/charts/b-" + b + ".json")).exists();
+        }
+        assertThat(out.resolve("api/charts/w-arith.json")).exists();
+        assertThat(out.resolve("api/charts/w-math.json")).exists();
+        assertThat(index).contains("data-src=\"./api/charts/w-arith.json\"").doesNotContain("type=\"application/json\"");
         assertThat(Files.readString(run)).contains("data-url=\"../api/runs/" + SampleRoot.ACME_RUN + "/samples/{verdict}-{sort}-{page}.json\"")
                 .contains("href=\"../index.html\"");
     }

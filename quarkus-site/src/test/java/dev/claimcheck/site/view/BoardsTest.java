@@ -25,6 +25,6 @@ class BoardsTest {
     }
 
     static ChartData.Point p(double x, double y) {
-        return new ChartData.Point("m", "s", "d", "r", "h", x, y, y, y, false);
+        return new ChartData.Point("m", "s", "d", "r", x, y, y, y, false);
     }
 }

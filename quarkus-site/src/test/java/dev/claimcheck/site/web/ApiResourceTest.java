@@ -47,4 +47,21 @@ class ApiResourceTest {
         given().get("/api/runs/nope.json").then().statusCode(404);
         given().get("/api/runs/nope/samples").then().statusCode(404);
     }
+
+    @Test
+    void chartDataIsASeparateCachedResource() {
+        var r = given().header("Accept-Encoding", "identity").get("/api/charts/w-arith.json").then().statusCode(200)
+                .contentType("application/json").header("Vary", "Accept-Encoding").header("Cache-Control", "no-cache")
+                .body("workload", equalTo("arith")).body("series.lane", org.hamcrest.Matchers.contains("instant", "thinking"))
+                .extract();
+        assertThat(r.asString()).doesNotContain("<").doesNotContain(">").doesNotContain("&").contains(SampleRoot.ACME_RUN);
+        given().header("Accept-Encoding", "identity").header("If-None-Match", r.header("ETag")).get("/api/charts/w-arith.json")
+                .then().statusCode(304);
+        given().header("Accept-Encoding", "gzip").get("/api/charts/w-arith.json").then().statusCode(200)
+                .header("Content-Encoding", "gzip");
+        for (String b : SampleRoot.model().boardSlugs()) {
+            given().get("/api/charts/b-" + b + ".json").then().statusCode(200).body("series.size()", equalTo(2));
+        }
+        given().get("/api/charts/nope.json").then().statusCode(404);
+    }
 }

@@ -19,9 +19,13 @@ class PageResourceTest {
 
     @Test
     void everyPageRenders() {
-        List<String> pages = List.of("/", "/index.html", "/claims", "/excluded", "/runs/" + SampleRoot.ACME_RUN,
-                "/runs/" + SampleRoot.RING_RUN, "/models/acme--calc-b---one-", "/models/fixture--thinking-1t",
-                "/models/fixture--instant-1t");
+        List<String> pages = new java.util.ArrayList<>(List.of("/", "/index.html", "/claims", "/excluded",
+                "/runs/" + SampleRoot.ACME_RUN, "/runs/" + SampleRoot.RING_RUN, "/models/acme--calc-b---one-",
+                "/models/fixture--thinking-1t", "/models/fixture--instant-1t"));
+        List<String> boards = SampleRoot.model().boardSlugs();
+        assertThat(boards).hasSizeGreaterThanOrEqualTo(2);
+        boards.forEach(b -> pages.add("/boards/" + b));
+        pages.add("/boards/" + boards.get(0) + ".html");
         for (String p : pages) {
             String html = page(p, 200);
             assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
@@ -40,7 +44,83 @@ class PageResourceTest {
         assertThat(simRows).as("every simulated row is marked").isEqualTo(rows);
         assertThat(html.split("badge-simulated\" title=", -1).length - 1).as("a SIM badge per row").isGreaterThanOrEqualTo((int) rows);
         assertThat(html).contains("verdict-settingsDiffer").contains("verdict-undisclosed");
-        assertThat(html).contains("type=\"application/json\"").contains("class=\"fallback\"");
+        // chart data is a separate resource; the points as a table live on the boards' full pages
+        assertThat(html).doesNotContain("type=\"application/json\"").doesNotContain("<table class=\"fallback\"")
+                .contains("data-src=\"./api/charts/w-arith.json\"").contains("data-run-href=\"./runs/{runId}\"");
+        for (String b : SampleRoot.model().boardSlugs()) {
+            assertThat(html).contains("href=\"./boards/" + b + "\"");
+        }
+    }
+
+    @Test
+    void boardPageHasEveryRowAndTheChartPointsAsATable() {
+        String slug = SampleRoot.model().boardSlugs().stream().filter(s -> s.startsWith("arith--")).findFirst().orElseThrow();
+        String html = page("/boards/" + slug, 200);
+        assertThat(html).contains("instant lane").contains("thinking lane").contains("<table class=\"fallback\"")
+                .contains("data-src=\"../api/charts/b-" + slug + ".json\"").contains("href=\"../runs/" + SampleRoot.ACME_RUN + "\"")
+                .contains("acme/Calc&lt;b&gt;&amp;&quot;One&quot;").doesNotContain(SampleRoot.ACME_MODEL)
+                .doesNotContain("type=\"application/json\"");
+        assertThat(page("/boards/nope", 404)).contains("Board nope");
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI home;
+
+    /** Plain HTTP (rest-assured adds its own Accept-Encoding and inflates). */
+    java.net.http.HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        return get(java.net.http.HttpClient.Version.HTTP_1_1, path, headers);
+    }
+
+    java.net.http.HttpResponse<byte[]> get(java.net.http.HttpClient.Version v, String path, String... headers) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(home.resolve(path)).version(v);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void pagesAreGzippedWhenAcceptedAndRevalidatedByEtag() throws Exception {
+        var plain = get("/");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding").orElse("identity")).isEqualTo("identity");
+        assertThat(plain.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        var gz = get("/", "Accept-Encoding", "gzip, deflate, br");
+        assertThat(gz.statusCode()).isEqualTo(200);
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        String gzTag = gz.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzTag).isNotEqualTo(etag).endsWith("-gz\"");
+        assertThat(gz.body().length).isLessThan(plain.body().length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(get("/", "Accept-Encoding", "gzip;q=0").headers().firstValue("Content-Encoding").orElse("identity")).isEqualTo("identity");
+        var notModified = get("/", "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(notModified.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(get("/", "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode()).isEqualTo(304);
+        assertThat(get("/", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        String slug = SampleRoot.model().boardSlugs().get(0);
+        String boardTag = get("/boards/" + slug).headers().firstValue("ETag").orElseThrow();
+        assertThat(get("/boards/" + slug, "If-None-Match", boardTag).statusCode()).isEqualTo(304);
+        // HTTP/2 (h2c upgrade): never compressed twice
+        var h2 = get(java.net.http.HttpClient.Version.HTTP_2, "/", "Accept-Encoding", "gzip");
+        h2 = get(java.net.http.HttpClient.Version.HTTP_2, "/", "Accept-Encoding", "gzip");
+        byte[] h2body = h2.body();
+        if (h2.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(h2body))) {
+                h2body = in.readAllBytes();
+            }
+        }
+        assertThat(h2body).isEqualTo(plain.body());
+        var csv = get("/api/leaderboard.csv", "Accept-Encoding", "gzip");
+        assertThat(csv.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"leaderboard.csv\"");
     }
 
     @Test

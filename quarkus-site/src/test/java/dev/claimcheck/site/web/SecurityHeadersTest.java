@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecurityHeadersTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/claims", "/api/leaderboard.json", "/api/leaderboard.csv", "/static/site.js",
-            "/webjars/echarts/5.3.1/dist/echarts.min.js", "/runs/missing"})
+            "/webjars/echarts/5.3.1/dist/echarts.min.js", "/runs/missing", "/index.html", "/boards/missing",
+            "/api/charts/w-arith.json", "/api/charts/missing.json"})
     void everyResponseCarriesTheHeaders(String path) {
         given().get(path).then()
                 .header("Content-Security-Policy", allOf(containsString("script-src 'self'"), not(containsString("unsafe-inline")),

@@ -118,6 +118,19 @@ class SiteBrowserTest {
         shot("leaderboard-390");
         driver.manage().window().setSize(new Dimension(1400, 1000));
 
+        // the board's full page: every row, its own chart (data loaded from api/charts/), the points as a table without scripts
+        driver.get(home.toString());
+        driver.findElement(By.cssSelector("#w-arith .board-link a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".board-page .chart.drawn canvas")));
+        assertThat(driver.getCurrentUrl()).contains("/boards/arith--");
+        assertThat(driver.findElements(By.cssSelector(".board-page .lane-instant tbody tr"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(driver.findElement(By.cssSelector(".board-page table.fallback")).isDisplayed()).as("table hidden once drawn").isFalse();
+        assertThat(driver.findElements(By.cssSelector("script")).stream().filter(s -> s.getAttribute("src") == null))
+                .as("no inline scripts on the board page").isEmpty();
+        shot("board-desktop");
+        driver.findElement(By.cssSelector(".crumbs a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#w-arith .chart.drawn canvas")));
+
         // open a run from the leaderboard and page through its samples
         driver.get(home.toString());
         driver.findElement(By.cssSelector("a[href='./runs/" + SampleRoot.ACME_RUN + "']")).click();

@@ -1,0 +1,95 @@
+package dev.claimcheck.site.web;
+
+import dev.claimcheck.site.render.SafeJson;
+import dev.claimcheck.site.render.Templates;
+import dev.claimcheck.site.view.Links;
+import dev.claimcheck.site.view.NotFoundPage;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * The responses rendered once per index ({@link Cached}: leaderboard, boards' pages, chart data, leaderboard
+ * JSON and CSV), answered straight from Vert.x routes on the event loop: gzip bytes when an HTTP/1.x client
+ * accepts gzip, 304 on a matching If-None-Match. Plain Vert.x, not JAX-RS, because the JAX-RS layer would compress
+ * the gzip bytes a second time ({@code quarkus.http.enable-compression}, still used for the other pages and
+ * the static files), and because it is the hot path. The security headers of application.properties are
+ * added to these responses like to every other.
+ */
+@ApplicationScoped
+public class FastRoutes {
+    @Inject
+    SiteState state;
+
+    void routes(@Observes Router router) {
+        route(router, "/", ctx -> send(ctx, state.snapshot().leaderboardHtml()));
+        route(router, "/index.html", ctx -> send(ctx, state.snapshot().leaderboardHtml()));
+        route(router, "/api/leaderboard.json", ctx -> send(ctx, state.snapshot().leaderboardJson()));
+        route(router, "/api/leaderboard.csv", ctx -> send(ctx, state.snapshot().leaderboardCsv(),
+                "Content-Disposition", "inline; filename=\"leaderboard.csv\""));
+        route(router, "/boards/:slug", ctx -> {
+            String slug = strip(ctx.pathParam("slug"), ".html");
+            Cached c = state.snapshot().boards().get(slug);
+            if (c != null) {
+                send(ctx, c);
+            } else {
+                end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
+                        new NotFoundPage(Links.at(1, false).nav(), "Board " + slug)));
+            }
+        });
+        route(router, "/api/charts/:file", ctx -> {
+            String id = strip(ctx.pathParam("file"), ".json");
+            Cached c = state.snapshot().charts().get(id);
+            if (c != null) {
+                send(ctx, c);
+            } else {
+                end(ctx, 404, ApiResource.JSON, SafeJson.write(Map.of("error", "no chart " + id)));
+            }
+        });
+    }
+
+    private static void route(Router router, String path, io.vertx.core.Handler<RoutingContext> h) {
+        router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).handler(h);
+    }
+
+    static String strip(String s, String suffix) {
+        return s.endsWith(suffix) ? s.substring(0, s.length() - suffix.length()) : s;
+    }
+
+    static void send(RoutingContext ctx, Cached c, String... extra) {
+        HttpServerRequest req = ctx.request();
+        HttpServerResponse res = ctx.response();
+        // HTTP/2 (h2c, or h2 behind TLS): Netty's HTTP/2 encoder compresses whatever says Content-Encoding: gzip,
+        // so there the plain bytes go out and the server's own compression applies.
+        boolean gz = req.version() != HttpVersion.HTTP_2 && Cached.acceptsGzip(req.getHeader("Accept-Encoding"));
+        String tag = gz ? c.gzipEtag() : c.etag();
+        res.putHeader("ETag", tag).putHeader("Cache-Control", Cached.CACHE_CONTROL).putHeader("Vary", "Accept-Encoding");
+        if (Cached.matches(req.getHeader("If-None-Match"), tag)) {
+            res.setStatusCode(304).end();
+            return;
+        }
+        res.putHeader("Content-Type", c.contentType());
+        if (gz) {
+            res.putHeader("Content-Encoding", "gzip");
+        }
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            res.putHeader(extra[i], extra[i + 1]);
+        }
+        if (req.method() == HttpMethod.HEAD) {
+            res.putHeader("Content-Length", Integer.toString(gz ? c.gzip().length : c.bytes().length)).end();
+        } else {
+            res.end(gz ? c.gzipBuffer() : c.bytesBuffer());
+        }
+    }
+
+    static void end(RoutingContext ctx, int status, String type, String body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", type).end(body);
+    }
+}
