@@ -61,6 +61,12 @@ class VerifyBench {
             String templateId = template.getFileName().toString();
             String runJson = Files.readString(template.resolve("run.json"));
             String prefix = templateId.substring(0, templateId.length() - 8);
+            // Proofs live outside the run folder (root/proofs/.../<run-id>/) and run.json names them by run id: each copy
+            // gets its own copy of the template's proofs, unchanged, so the proofs check passes as for a real submission.
+            List<Path> proofDirs;
+            try (Stream<Path> s = Files.walk(root.resolve("proofs"))) {
+                proofDirs = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals(templateId)).toList();
+            }
             for (int i = 0; i < runs; i++) {
                 String id = prefix + String.format(Locale.ROOT, "%08x", i);
                 Path run = template.resolveSibling(id);
@@ -75,6 +81,14 @@ class VerifyBench {
                         }
                     }
                     Files.writeString(run.resolve("run.json"), runJson.replace(templateId, id));
+                    for (Path proofs : proofDirs) {
+                        Path copy = Files.createDirectories(proofs.resolveSibling(id));
+                        try (Stream<Path> files = Files.list(proofs)) {
+                            for (Path f : files.toList()) {
+                                Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                            }
+                        }
+                    }
                 }
                 Signer.sign(run, privateKey, true);
             }
