@@ -14,6 +14,10 @@ final class FileRefCheck {
     private FileRefCheck() {
     }
 
+    /**
+     * @param under the folder of the root the file must lie in (null: anywhere in the root)
+     * @param proof report proofMissing/proofHashMismatch (else referenceMissing/referenceHashMismatch)
+     */
     static void check(Path root, String under, String path, String sha256, String what, List<Finding> findings, boolean proof) {
         Finding missing;
         String p = path == null ? "" : path;

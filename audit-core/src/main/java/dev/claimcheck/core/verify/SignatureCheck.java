@@ -31,6 +31,7 @@ final class SignatureCheck {
         this.at = at;
     }
 
+    /** A MANIFEST problem as its finding id (an absent MANIFEST is {@code unsigned}). */
     static Finding map(ManifestFinding f) {
         if (f instanceof ManifestFinding.Missing) {
             return new Finding.ManifestMissing(f.describe());
@@ -51,6 +52,7 @@ final class SignatureCheck {
                 : new Finding.ManifestMalformed(m.describe());
     }
 
+    /** Judges MANIFEST.sig; on a trusted signature sets {@code signer[0]} to "fingerprint (principals)". */
     void check(Path dir, Path root, List<Finding> findings, String[] signer) {
         Path file = signersFile(dir);
         AllowedSigners trusted = signersFor(dir);
