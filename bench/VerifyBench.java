@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  * Verify throughput (issue 4 quality bar), printing numbers:
  *   1. MB/s hashed checking MANIFEST coverage and hashes of every run folder (target >= 300 MB/s), one thread and all cores;
  *   2. whole-root verify time excluding re-grading: limits, schema, MANIFEST, signature, proofs, journal, metrics
- *      (target <= 10 s for 1,000 runs).
+ *      (target <= 10 s for 1,000 runs), best of 3 passes after a warm-up, with the process CPU time (the machine may be
+ *      shared: CPU seconds compare runs on a busy machine better than wall time);
+ *   3. the same with re-grading, best of 2, for reference.
  * The root holds N copies (default 1,000) of one simulated arith run, each with its own run id and signed.
  * Run: ./jbang bench/VerifyBench.java [runs] [problems]     (needs ssh-keygen)
  */
@@ -61,6 +63,12 @@ class VerifyBench {
             String templateId = template.getFileName().toString();
             String runJson = Files.readString(template.resolve("run.json"));
             String prefix = templateId.substring(0, templateId.length() - 8);
+            // Proofs live outside the run folder (root/proofs/.../<run-id>/) and run.json names them by run id: each copy
+            // gets its own copy of the template's proofs, unchanged, so the proofs check passes as for a real submission.
+            List<Path> proofDirs;
+            try (Stream<Path> s = Files.walk(root.resolve("proofs"))) {
+                proofDirs = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().equals(templateId)).toList();
+            }
             for (int i = 0; i < runs; i++) {
                 String id = prefix + String.format(Locale.ROOT, "%08x", i);
                 Path run = template.resolveSibling(id);
@@ -75,6 +83,14 @@ class VerifyBench {
                         }
                     }
                     Files.writeString(run.resolve("run.json"), runJson.replace(templateId, id));
+                    for (Path proofs : proofDirs) {
+                        Path copy = Files.createDirectories(proofs.resolveSibling(id));
+                        try (Stream<Path> files = Files.list(proofs)) {
+                            for (Path f : files.toList()) {
+                                Files.copy(f, copy.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                            }
+                        }
+                    }
                 }
                 Signer.sign(run, privateKey, true);
             }
@@ -100,24 +116,38 @@ class VerifyBench {
                 System.out.printf(Locale.ROOT, "hash + MANIFEST coverage, %2d thread%s: %6.2f s, %7.0f MB/s%n",
                         threads, threads == 1 ? " " : "s", s, bytes / 1e6 / s);
             }
+            // The machine may be shared: each figure is the best of a few passes, with the process CPU time of that pass.
             Verifier verifier = new Verifier(new Verifier.Options(null, false, false, Instant.now(), cores));
             verifier.verify(List.of(root)); // warm-up
-            long v0 = System.nanoTime();
-            List<RunReport> reports = verifier.verify(List.of(root));
-            double s = (System.nanoTime() - v0) / 1e9;
-            long failed = reports.stream().filter(r -> !r.passed()).count();
-            System.out.printf(Locale.ROOT, "whole-root verify without re-grading, %d threads: %.2f s for %d runs (%d failed)%n",
-                    cores, s, reports.size(), failed);
+            double[] best = timed(verifier, root, 3);
+            System.out.printf(Locale.ROOT, "whole-root verify without re-grading, %d threads: %.2f s (cpu %.2f s) for %d runs (%d failed), best of 3%n",
+                    cores, best[0], best[1], (long) best[2], (long) best[3]);
             Verifier full = new Verifier(new Verifier.Options(null, false, true, Instant.now(), cores));
-            long f0 = System.nanoTime();
-            List<RunReport> regraded = full.verify(List.of(root));
-            System.out.printf(Locale.ROOT, "whole-root verify with re-grading (for reference): %.2f s (%d failed)%n",
-                    (System.nanoTime() - f0) / 1e9, regraded.stream().filter(r -> !r.passed()).count());
+            best = timed(full, root, 2);
+            System.out.printf(Locale.ROOT, "whole-root verify with re-grading (for reference): %.2f s (cpu %.2f s) (%d failed), best of 2%n",
+                    best[0], best[1], (long) best[3]);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The fastest of {@code passes} whole-root verifications: {wall s, process cpu s, runs, failed}. */
+    static double[] timed(Verifier verifier, Path root, int passes) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double[] best = null;
+        for (int i = 0; i < passes; i++) {
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            List<RunReport> reports = verifier.verify(List.of(root));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            if (best == null || wall < best[0]) {
+                best = new double[] {wall, cpu, reports.size(), reports.stream().filter(r -> !r.passed()).count()};
+            }
+        }
+        return best;
     }
 
     /** MANIFEST.check of every folder (hashes every file), on {@code threads} threads; seconds. */

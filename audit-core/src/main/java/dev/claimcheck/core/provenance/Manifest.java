@@ -46,6 +46,24 @@ public record Manifest(List<Entry> entries) {
     public record Entry(String path, String sha256) {
     }
 
+    /**
+     * Sees the bytes of listed files as {@link #check(Path, ContentTap)} hashes them, so a caller can use exactly the
+     * hashed content without reading the file again.
+     */
+    @FunctionalInterface
+    public interface ContentTap {
+        /** A sink for the listed file at {@code path} (relative, '/' separators), or null to only hash it. */
+        ContentSink open(String path);
+    }
+
+    /** Receives a file's bytes in order, as they are hashed. */
+    public interface ContentSink {
+        void accept(byte[] buf, int off, int len);
+
+        /** Called once the whole file was read (not called when reading failed). */
+        void end();
+    }
+
     public Manifest {
         entries = List.copyOf(entries);
     }
@@ -98,6 +116,11 @@ public record Manifest(List<Entry> entries) {
      * An empty list means the manifest covers exactly the files present, with matching hashes.
      */
     public List<ManifestFinding> check(Path runDir) {
+        return check(runDir, null);
+    }
+
+    /** {@link #check(Path)}, showing each listed file's bytes to {@code tap} (null: none) as they are hashed. */
+    public List<ManifestFinding> check(Path runDir, ContentTap tap) {
         runDir = realDir(runDir);
         Walk walk = walk(runDir);
         Map<String, ManifestFinding> findings = new LinkedHashMap<>();
@@ -109,7 +132,7 @@ public record Manifest(List<Entry> entries) {
             if (findings.containsKey(e.path())) {
                 continue;
             }
-            ManifestFinding f = checkEntry(runDir, e, buffer);
+            ManifestFinding f = checkEntry(runDir, e, buffer, tap);
             if (f != null) {
                 findings.put(e.path(), f);
             }
@@ -124,6 +147,11 @@ public record Manifest(List<Entry> entries) {
 
     /** Reads {@code runDir/MANIFEST} and checks the folder against it; a bad MANIFEST is a finding, not an exception. */
     public static List<ManifestFinding> checkFolder(Path runDir) {
+        return checkFolder(runDir, null);
+    }
+
+    /** {@link #checkFolder(Path)}, showing each listed file's bytes to {@code tap} (null: none) as they are hashed. */
+    public static List<ManifestFinding> checkFolder(Path runDir, ContentTap tap) {
         Path file = runDir.resolve(FILE);
         if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return List.of(new ManifestFinding.Malformed(FILE, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
@@ -138,7 +166,7 @@ public record Manifest(List<Entry> entries) {
         } catch (IOException e) {
             return List.of(new ManifestFinding.Malformed(FILE, "unreadable: " + e.getMessage()));
         }
-        return p.problem != null ? List.of(p.problem) : p.manifest.check(runDir);
+        return p.problem != null ? List.of(p.problem) : p.manifest.check(runDir, tap);
     }
 
     /** Streams {@code file} through SHA-256 and returns lower-case hex. */
@@ -147,10 +175,20 @@ public record Manifest(List<Entry> entries) {
     }
 
     private static String sha256(Path file, byte[] buffer) {
+        return sha256(file, buffer, null);
+    }
+
+    private static String sha256(Path file, byte[] buffer, ContentSink sink) {
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (int n; (n = in.read(buffer)) > 0; ) {
                 md.update(buffer, 0, n);
+                if (sink != null) {
+                    sink.accept(buffer, 0, n);
+                }
+            }
+            if (sink != null) {
+                sink.end();
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
@@ -160,7 +198,7 @@ public record Manifest(List<Entry> entries) {
         }
     }
 
-    private static ManifestFinding checkEntry(Path runDir, Entry e, byte[] buffer) {
+    private static ManifestFinding checkEntry(Path runDir, Entry e, byte[] buffer, ContentTap tap) {
         Path target = runDir.resolve(e.path()).normalize();
         if (!target.startsWith(runDir.normalize())) {
             return new ManifestFinding.OutsideFolder(e.path());
@@ -179,7 +217,7 @@ public record Manifest(List<Entry> entries) {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return new ManifestFinding.NotRegularFile(e.path());
         }
-        String actual = sha256(target, buffer);
+        String actual = sha256(target, buffer, tap == null ? null : tap.open(e.path()));
         return actual.equals(e.sha256()) ? null : new ManifestFinding.HashMismatch(e.path(), e.sha256(), actual);
     }
 

@@ -4,6 +4,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,22 +27,23 @@ public final class RunMetrics {
      * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics})
      */
     public static Metrics of(Workload workload, Collection<Sample> samples) {
-        Map<String, List<Double>> byTask = new LinkedHashMap<>();
+        // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
+        Map<String, Scores> byTask = new LinkedHashMap<>();
         Map<String, Integer> errors = new TreeMap<>();
-        List<Long> output = new ArrayList<>();
-        List<Long> reasoning = new ArrayList<>();
+        long[] output = new long[samples.size()];
+        long[] reasoning = new long[samples.size()];
         int graded = 0;
         int truncated = 0;
         for (Sample s : samples) {
-            List<Double> scores = byTask.computeIfAbsent(s.taskId(), id -> new ArrayList<>());
+            Scores scores = byTask.computeIfAbsent(s.taskId(), id -> new Scores());
             if (s.graded()) {
-                graded++;
                 scores.add(s.verdict().score());
                 if (s.response() != null && s.response().truncated()) {
                     truncated++;
                 }
-                output.add(s.usage().completionTokens());
-                reasoning.add(s.usage().reasoningTokens());
+                output[graded] = s.usage().completionTokens();
+                reasoning[graded] = s.usage().reasoningTokens();
+                graded++;
             } else {
                 errors.merge(s.error().cause().id(), 1, Integer::sum);
             }
@@ -51,19 +53,36 @@ public final class RunMetrics {
         Double high = null;
         if (graded > 0) {
             List<double[]> clusters = new ArrayList<>(byTask.size());
-            for (List<Double> scores : byTask.values()) {
-                clusters.add(scores.stream().mapToDouble(Double::doubleValue).toArray());
+            for (Scores scores : byTask.values()) {
+                clusters.add(scores.toArray());
             }
             ScoreInterval interval = ClusteredMean.of(clusters);
             score = interval.estimate();
             low = interval.low();
             high = interval.high();
         }
-        var outputSummary = Percentiles.summary(output.stream().mapToLong(Long::longValue).toArray());
-        var reasoningSummary = Percentiles.summary(reasoning.stream().mapToLong(Long::longValue).toArray());
+        var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
+        var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, perK,
                 workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null);
+    }
+
+    /** The graded scores of one task, in journal order. */
+    private static final class Scores {
+        private double[] values = new double[4];
+        private int size;
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 }

@@ -65,6 +65,7 @@ public final class GeneratedSuiteRegrader implements Regrader {
         tasks.forEach(t -> byId.put(t.id(), t));
         String systemPrompt = manifest.request() == null ? null : manifest.request().systemPrompt();
         Grader grader = suite.grader();
+        Map<String, String> promptHashes = new HashMap<>(); // every attempt of a task has the same prompt
         for (Sample s : samples) {
             String where = s.taskId() + "#" + s.attempt();
             Task task = byId.get(s.taskId());
@@ -72,7 +73,8 @@ public final class GeneratedSuiteRegrader implements Regrader {
                 out.add(new Finding.UnknownTask(where + ": no such task in the regenerated suite"));
                 continue;
             }
-            String prompt = PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, task.messages()));
+            String prompt = promptHashes.computeIfAbsent(task.id(),
+                    id -> PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, task.messages())));
             if (!prompt.equals(s.promptSha256())) {
                 out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
             }

@@ -1,0 +1,72 @@
+package dev.claimcheck.core.verify;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.claimcheck.core.verify.Verifier.MAX_DIR_DEPTH;
+import static dev.claimcheck.core.verify.Verifier.MAX_FILES;
+import static dev.claimcheck.core.verify.Verifier.MAX_FILE_BYTES;
+import static dev.claimcheck.core.verify.Verifier.MAX_FOLDER_BYTES;
+
+/** The limits check: file sizes, file count and directory depth, judged from the directory walk before any file is read. */
+final class LimitsCheck {
+    private LimitsCheck() {
+    }
+
+    /** False when the folder breaks a limit (then nothing more is read from it). */
+    static boolean check(Path dir, List<Finding> findings) {
+        if (Files.isSymbolicLink(dir)) {
+            findings.add(new Finding.Symlink("the run folder itself is a symbolic link: " + dir));
+            return false;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            findings.add(new Finding.Schema("not a directory: " + dir));
+            return false;
+        }
+        long[] total = {0, 0};
+        List<Finding> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (dir.relativize(d).getNameCount() > MAX_DIR_DEPTH) {
+                        out.add(new Finding.LimitExceeded("directories nested deeper than " + MAX_DIR_DEPTH + ": " + dir.relativize(d)));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (++total[1] > MAX_FILES) {
+                        out.add(new Finding.LimitExceeded("more than " + MAX_FILES + " files"));
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.isRegularFile()) {
+                        total[0] += attrs.size();
+                        if (attrs.size() > MAX_FILE_BYTES) {
+                            out.add(new Finding.LimitExceeded(dir.relativize(file) + " is " + (attrs.size() >> 20)
+                                    + " MiB (limit " + (MAX_FILE_BYTES >> 20) + " MiB per file)"));
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            findings.add(new Finding.Schema("cannot read " + dir + ": " + e.getMessage()));
+            return false;
+        }
+        if (total[0] > MAX_FOLDER_BYTES) {
+            out.add(new Finding.LimitExceeded("the folder holds " + (total[0] >> 20) + " MiB (limit " + (MAX_FOLDER_BYTES >> 20) + " MiB)"));
+        }
+        findings.addAll(out);
+        return out.isEmpty();
+    }
+}
