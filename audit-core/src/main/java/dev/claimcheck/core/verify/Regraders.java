@@ -18,7 +18,8 @@ public final class Regraders {
     public static Regraders standard() {
         return new Regraders(List.of(
                 new GeneratedSuiteRegrader(List.of("arith")),
-                new RecordedAnswerRegrader(List.of("math"))));
+                new RecordedAnswerRegrader(List.of("math")),
+                new RecordedTestsRegrader(List.of("code"))));
     }
 
     public Optional<Regrader> forSuite(String suiteId) {

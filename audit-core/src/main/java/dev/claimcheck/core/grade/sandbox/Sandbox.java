@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * Runs untrusted programs under bubblewrap (docs/design/sandbox.md): every namespace unshared (no network, own
  * PID namespace whose end kills every process the program started), a minimal read-only root ({@code /usr} and
  * the {@code /lib*}, {@code /bin} links; no home, no repository, no host {@code /tmp}), a private size-capped
- * tmpfs as working directory, the program's files read-only in {@link #BOX}, an unprivileged uid (65534, set with
- * setpriv before bwrap when the harness runs as root, since RLIMIT_NPROC does not bind root), and rlimits on
+ * tmpfs as working directory, the program's files read-only in {@link #BOX}, an unprivileged uid (a host uid of its
+ * own per concurrent execution, set with setpriv before bwrap when the harness runs as root, since RLIMIT_NPROC
+ * neither binds root nor separates executions sharing a uid; 65534 inside), and rlimits on
  * processes, CPU time, address space, file size and core dumps. Output caps are enforced by the reader; a
  * wall-clock net kills programs that block. Thread-safe; executions are independent.
  */
@@ -30,7 +31,11 @@ public final class Sandbox {
     static final String BWRAP = "/usr/bin/bwrap";
     static final String SETPRIV = "/usr/bin/setpriv";
     static final String PRLIMIT = "/usr/bin/prlimit";
+    /** The uid and gid the program sees inside its user namespace. */
     static final int NOBODY = 65534;
+    /** Concurrent executions per JVM; each gets its own host uid so RLIMIT_NPROC caps it alone. */
+    static final int SLOTS = 64;
+    static final int NON_ROOT_NPROC_ALLOWANCE = 2_048;
 
     private static volatile Sandbox system;
 
@@ -38,6 +43,8 @@ public final class Sandbox {
     private final String bwrap;
     private final boolean root;
     private final String unavailable;
+    private final int uidBase;
+    private final java.util.concurrent.BlockingQueue<Integer> slots = new java.util.concurrent.ArrayBlockingQueue<>(SLOTS);
 
     /** A sandbox staging under {@code staging} and running the bubblewrap binary at {@code bwrap}. */
     Sandbox(Path staging, String bwrap) {
@@ -45,6 +52,12 @@ public final class Sandbox {
         this.bwrap = bwrap;
         this.root = hostUid() == 0;
         this.unavailable = probeTools();
+        // Unprivileged host uids with no passwd entry, distinct per JVM (by pid) and per concurrent execution:
+        // RLIMIT_NPROC counts every process of a uid on the host, so a shared uid would make it a global pool.
+        this.uidBase = 1_000_000 + (int) (ProcessHandle.current().pid() % 30_000) * SLOTS;
+        for (int i = 0; i < SLOTS; i++) {
+            slots.add(i);
+        }
     }
 
     /** The sandbox of this machine, with staging directories under java.io.tmpdir. */
@@ -75,29 +88,44 @@ public final class Sandbox {
         if (unavailable != null) {
             throw new SandboxException(unavailable);
         }
-        Path box = stage(request.files());
+        int slot;
         try {
-            return execute(command(request, box), request);
+            slot = slots.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted", e);
+        }
+        Path box = null;
+        try {
+            box = stage(request.files());
+            return execute(command(request, box, uidBase + slot), request);
         } finally {
-            deleteTree(box);
+            if (box != null) {
+                deleteTree(box);
+            }
+            slots.add(slot);
         }
     }
 
     /** The full host command line: [setpriv] prlimit bwrap … program. */
-    List<String> command(SandboxRequest request, Path box) {
+    List<String> command(SandboxRequest request, Path box, int hostUid) {
         SandboxLimits l = request.limits();
         List<String> c = new ArrayList<>();
         if (root) {
-            c.addAll(List.of(SETPRIV, "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--inh-caps=-all"));
+            c.addAll(List.of(SETPRIV, "--reuid=" + hostUid, "--regid=" + hostUid, "--clear-groups", "--inh-caps=-all"));
         }
         long cpuS = Math.max(1, (l.cpuMs() + 999) / 1000);
-        c.addAll(List.of(PRLIMIT, "--nproc=" + l.maxProcesses(), "--cpu=" + cpuS + ":" + (cpuS + 1),
+        // Not root: the sandbox shares the harness's uid, whose processes and threads (the JVM's included) count
+        // too, so the cap is looser by a fixed allowance; run as root (CI does) for the exact cap.
+        int nproc = root ? l.maxProcesses() : l.maxProcesses() + NON_ROOT_NPROC_ALLOWANCE;
+        c.addAll(List.of(PRLIMIT, "--nproc=" + nproc, "--cpu=" + cpuS + ":" + (cpuS + 1),
                 "--fsize=" + l.fileSizeBytes(), "--core=0", "--nofile=256"));
         if (l.addressSpaceBytes() > 0) {
             c.add("--as=" + l.addressSpaceBytes());
         }
         c.add("--");
-        c.addAll(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        c.addAll(List.of(bwrap, "--unshare-all", "--unshare-user", "--uid", Integer.toString(NOBODY), "--gid",
+                Integer.toString(NOBODY), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                 "--hostname", "sandbox", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
                 "--ro-bind", "/usr", "/usr"));
