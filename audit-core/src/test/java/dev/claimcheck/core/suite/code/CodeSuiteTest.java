@@ -16,6 +16,9 @@ import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.verify.Finding;
 import dev.claimcheck.core.verify.Regraders;
+import dev.claimcheck.core.verify.RunReport;
+import dev.claimcheck.core.verify.Verifier;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +67,11 @@ class CodeSuiteTest {
         assertThat(Files.readString(r.runDir().resolve("samples.jsonl"))).doesNotContain("2000000000", "[1, 2]");
         assertThat(RunMetrics.of(Workload.CODE, samples)).isEqualTo(m.metrics());
         assertThat(Regraders.standard().forSuite("code").orElseThrow().regrade(m, samples, root)).isEmpty();
+        // The verifier itself: metrics recomputed from the recorded per-test verdicts, re-grade included.
+        RunReport report = new Verifier(new Verifier.Options(null, true, true, Instant.now(), 1)).verifyRun(r.runDir());
+        assertThat(report.checks()).contains("metrics", "regrade");
+        assertThat(report.findings()).extracting(Finding::id).doesNotContain("metricsMismatch", "regradeMismatch",
+                "notRegraded", "expectedMismatch");
     }
 
     @Test
