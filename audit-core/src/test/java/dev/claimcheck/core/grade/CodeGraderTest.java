@@ -130,6 +130,47 @@ class CodeGraderTest {
         assertThat(v.correct()).as(v.detail()).isTrue();
     }
 
+    static String javaSpec(String... inOut) {
+        List<CodeTest> tests = new java.util.ArrayList<>();
+        for (int i = 0; i < inOut.length; i += 2) {
+            tests.add(new CodeTest(inOut[i], inOut[i + 1], CodeTest.Kind.STDIN, null));
+        }
+        return CodeSpecJson.write(new CodeSpec("java", tests, 6_000, 256));
+    }
+
+    static String java(String program) {
+        return "```java\n" + program + "```\n";
+    }
+
+    @Test
+    void javaIsCompiledInProcessAndRunInTheSandbox() {
+        String spec = javaSpec("1 2\n", "3\n", "5 7\n", "12\n");
+        Verdict v = GRADER.grade(java("""
+                import java.util.Scanner;
+                public class Main {
+                    public static void main(String[] args) {
+                        Scanner in = new Scanner(System.in);
+                        System.out.println(in.nextLong() + in.nextLong());
+                    }
+                }
+                """), spec);
+        assertThat(v.correct()).as(v.detail()).isTrue();
+        assertThat(detail(v).interpreter()).contains("/bin/java (17");
+    }
+
+    @Test
+    void javaCompileErrorsExceptionsAndHeapExhaustion() {
+        String spec = javaSpec("1 2\n", "3\n");
+        Verdict compile = GRADER.grade(java("class Main { void f() { int x = \"s\"; } }\n"), spec);
+        assertThat(detail(compile).verdict()).isEqualTo("compileError");
+        assertThat(detail(compile).message()).startsWith("line 1: incompatible types");
+        Verdict thrown = GRADER.grade(java("class Main { public static void main(String[] a) { int z = 0; System.out.println(1 / z); } }\n"), spec);
+        assertThat(detail(thrown).message()).isEqualTo("test 1 of 1: exit 1, java.lang.ArithmeticException");
+        Verdict heap = GRADER.grade(java("class Main { public static void main(String[] a) { long[][] x = new long[1 << 20][];"
+                + " for (int i = 0; ; i++) x[i] = new long[1 << 20]; } }\n"), spec);
+        assertThat(detail(heap).verdict()).as(heap.detail()).isEqualTo("memoryLimit");
+    }
+
     @Test
     void aBadSpecIsASandboxErrorWithTheReason() {
         Verdict v = GRADER.grade(py("print(1)\n"), "{\"language\":\"python\",\"tests\":[{\"input\":\"1\"}]}");

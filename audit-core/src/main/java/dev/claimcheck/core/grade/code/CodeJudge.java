@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a program against a spec's tests in the {@link Sandbox}, one sandboxed process per test, in order, stopping
+ * Runs a program (Python, or Java compiled in-process by {@link JavaBuild}) against a spec's tests in the
+ * {@link Sandbox}, one sandboxed process per test, in order, stopping
  * at the first failure and at an overall deadline. Messages name the failing test's index and the exception type
  * only, never test content: hidden tests must not leak into a run's samples.
  */
@@ -27,6 +28,8 @@ public final class CodeJudge {
     public static final long DEADLINE_MS = 120_000;
     static final String PYTHON = "/usr/bin/python3";
     private static final Pattern EXCEPTION = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]{0,80})(:|$)");
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile(
+            "(?m)^Exception in thread \"main\" ([A-Za-z_$][A-Za-z0-9_.$]{0,120})(:|$)");
     private static final byte[] CALL_DRIVER = resource("call_driver.py");
     private static volatile String pythonVersion;
 
@@ -37,12 +40,9 @@ public final class CodeJudge {
     }
 
     public CodeJudgement judge(String program, CodeSpec spec) {
-        String interpreter = "python".equals(spec.language()) ? PYTHON + " (" + pythonVersion() + ")" : "none";
         int total = spec.tests().size();
-        if (!"python".equals(spec.language())) {
-            return new CodeJudgement(CodeVerdict.SANDBOX_ERROR, List.of(), total,
-                    "executing " + spec.language() + " is not implemented in this grader version", interpreter);
-        }
+        boolean java = "java".equals(spec.language());
+        String interpreter = java ? javaBinary() + " (" + Runtime.version() + ")" : PYTHON + " (" + pythonVersion() + ")";
         byte[] source = program.getBytes(StandardCharsets.UTF_8);
         if (source.length > MAX_PROGRAM_BYTES) {
             return new CodeJudgement(CodeVerdict.COMPILE_ERROR, List.of(), total, "program is " + source.length
@@ -51,8 +51,34 @@ public final class CodeJudge {
         if (sandbox.unavailableReason() != null) {
             return new CodeJudgement(CodeVerdict.SANDBOX_ERROR, List.of(), total, sandbox.unavailableReason(), interpreter);
         }
-        SandboxLimits limits = SandboxLimits.DEFAULT.withCpuMs(spec.timeLimitMs())
-                .withAddressSpace((long) spec.memoryLimitMb() << 20);
+        SandboxLimits limits = SandboxLimits.DEFAULT.withCpuMs(spec.timeLimitMs());
+        Map<String, byte[]> files;
+        List<String> command;
+        if (java) {
+            if (spec.tests().stream().anyMatch(t -> t.kind() == CodeTest.Kind.CALL)) {
+                return new CodeJudgement(CodeVerdict.SANDBOX_ERROR, List.of(), total,
+                        "call tests are supported for python only", interpreter);
+            }
+            if (!javaBinary().startsWith("/usr/")) {
+                return new CodeJudgement(CodeVerdict.SANDBOX_ERROR, List.of(), total, "the JDK at " + javaBinary()
+                        + " is outside the sandbox's read-only /usr", interpreter);
+            }
+            JavaBuild.Result build = JavaBuild.compile(program);
+            if (build.error() != null) {
+                return new CodeJudgement(CodeVerdict.COMPILE_ERROR, List.of(), total, build.error(), interpreter);
+            }
+            files = build.classes();
+            // A JVM reserves far more address space than it uses, so the heap cap (-Xmx) replaces RLIMIT_AS; its
+            // threads count as processes.
+            limits = limits.withAddressSpace(0).withMaxProcesses(256);
+            command = List.of(javaBinary(), "-Xmx" + spec.memoryLimitMb() + "m", "-Xss64m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:-UseContainerSupport", "-Xshare:auto",
+                    "-cp", Sandbox.BOX, build.mainClass());
+        } else {
+            limits = limits.withAddressSpace((long) spec.memoryLimitMb() << 20);
+            files = Map.of("main.py", source);
+            command = null;
+        }
         long deadline = System.nanoTime() + DEADLINE_MS * 1_000_000;
         List<TestResult> results = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -64,7 +90,9 @@ public final class CodeJudge {
             CodeTest test = spec.tests().get(i);
             SandboxResult r;
             try {
-                r = sandbox.run(request(test, source, limits));
+                r = sandbox.run(command != null
+                        ? new SandboxRequest(command, files, test.input().getBytes(StandardCharsets.UTF_8), limits)
+                        : pythonRequest(test, source, limits));
             } catch (SandboxException e) {
                 results.add(new TestResult(false, CodeVerdict.SANDBOX_ERROR, 0));
                 return new CodeJudgement(CodeVerdict.SANDBOX_ERROR, results, total, e.getMessage(), interpreter);
@@ -79,13 +107,23 @@ public final class CodeJudge {
         return new CodeJudgement(CodeVerdict.ACCEPTED, results, total, "all " + total + " tests passed", interpreter);
     }
 
-    private static SandboxRequest request(CodeTest test, byte[] source, SandboxLimits limits) {
+    private static SandboxRequest pythonRequest(CodeTest test, byte[] source, SandboxLimits limits) {
         byte[] input = test.input().getBytes(StandardCharsets.UTF_8);
         if (test.kind() == CodeTest.Kind.CALL) {
             return new SandboxRequest(List.of(PYTHON, "-I", "/box/driver.py", test.fn()),
                     Map.of("main.py", source, "driver.py", CALL_DRIVER), input, limits);
         }
         return new SandboxRequest(List.of(PYTHON, "-I", "/box/main.py"), Map.of("main.py", source), input, limits);
+    }
+
+    /** The java launcher of the running JDK, symlinks resolved (the sandbox sees only /usr). */
+    static String javaBinary() {
+        java.nio.file.Path p = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+        try {
+            return p.toRealPath().toString();
+        } catch (IOException e) {
+            return p.toString();
+        }
     }
 
     static TestResult classify(CodeTest test, SandboxResult r) {
@@ -96,7 +134,7 @@ public final class CodeJudge {
             v = CodeVerdict.RUNTIME_ERROR;
         } else if (r.exitCode() != 0) {
             String exception = exceptionType(r.stderr());
-            v = "MemoryError".equals(exception) ? CodeVerdict.MEMORY_LIMIT
+            v = "MemoryError".equals(exception) || "java.lang.OutOfMemoryError".equals(exception) ? CodeVerdict.MEMORY_LIMIT
                     : exception != null && exception.matches("SyntaxError|IndentationError|TabError")
                     ? CodeVerdict.COMPILE_ERROR : CodeVerdict.RUNTIME_ERROR;
         } else {
@@ -113,7 +151,7 @@ public final class CodeJudge {
             case TIME_LIMIT -> r.wallTimeout() ? "wall-clock net of " + r.wallMs() + " ms hit" : "CPU time limit hit";
             case RUNTIME_ERROR -> r.stdoutOverflow() ? "output over the cap" : "exit " + r.exitCode()
                     + (exceptionType(r.stderr()) == null ? "" : ", " + exceptionType(r.stderr()));
-            case MEMORY_LIMIT -> "MemoryError";
+            case MEMORY_LIMIT -> exceptionType(r.stderr());
             case COMPILE_ERROR -> exceptionType(r.stderr());
             case WRONG_ANSWER -> "output differs";
             case ACCEPTED, SANDBOX_ERROR -> v.id();
@@ -122,6 +160,10 @@ public final class CodeJudge {
 
     /** The exception type of a Python traceback's last line, or null: only the type, never its message. */
     static String exceptionType(String stderr) {
+        Matcher java = JAVA_EXCEPTION.matcher(stderr);
+        if (java.find()) {
+            return java.group(1);
+        }
         String[] lines = stderr.strip().split("\n");
         Matcher m = EXCEPTION.matcher(lines[lines.length - 1].strip());
         return m.find() ? m.group(1) : null;

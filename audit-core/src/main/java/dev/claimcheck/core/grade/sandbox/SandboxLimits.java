@@ -32,6 +32,12 @@ public record SandboxLimits(long cpuMs, long wallMs, long addressSpaceBytes, int
                 tmpfsBytes, fileSizeBytes);
     }
 
+    /** These limits with another process cap (a JVM's threads count as processes). */
+    public SandboxLimits withMaxProcesses(int n) {
+        return new SandboxLimits(cpuMs, wallMs, addressSpaceBytes, n, maxStdoutBytes, maxStderrBytes, tmpfsBytes,
+                fileSizeBytes);
+    }
+
     /** These limits with another address-space limit in bytes (0: none). */
     public SandboxLimits withAddressSpace(long bytes) {
         return new SandboxLimits(cpuMs, wallMs, bytes, maxProcesses, maxStdoutBytes, maxStderrBytes, tmpfsBytes,

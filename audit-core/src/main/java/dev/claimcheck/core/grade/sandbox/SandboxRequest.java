@@ -20,7 +20,7 @@ public record SandboxRequest(List<String> command, Map<String, byte[]> files, by
         }
         files = Map.copyOf(files);
         for (String name : files.keySet()) {
-            if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")) {
+            if (!name.matches("[A-Za-z0-9_$][A-Za-z0-9_.$-]{0,127}")) {
                 throw new IllegalArgumentException("bad sandbox file name: " + name);
             }
         }
