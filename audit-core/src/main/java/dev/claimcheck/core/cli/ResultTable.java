@@ -52,6 +52,8 @@ final class ResultTable {
                 }
                 out.printf(Locale.ROOT, "  %-28s %s%n", "verdicts", x.code().verdicts().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+                x.code().byDifficulty().forEach((d, e) ->
+                        out.printf(Locale.ROOT, "  %-28s %s%n", "pass@1 " + d + " (95% CI)", estimate(e)));
             }
         }
         out.printf("  %-28s %s%n", "status", m.status().id() + (outcome.stopReason() == null ? "" : " (" + outcome.stopReason() + ")"));

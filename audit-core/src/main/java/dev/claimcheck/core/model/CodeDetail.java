@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param message why, naming a test index and an exception type at most, never test content
  * @param interpreter which interpreter ran, e.g. "/usr/bin/python3 (Python 3.11.2)"
  * @param extraction how the program was read from the response
+ * @param difficulty the problem's difficulty as the dataset states it (added by the suite; null from {@code grade@.})
+ * @param contestDate the problem's contest date, YYYY-MM-DD (added by the suite), for metrics by date window
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CodeDetail(String verdict, List<Test> tests, int testsTotal, String message, String interpreter,
-                         String extraction) {
+                         String extraction, String difficulty, String contestDate) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     public static final String ACCEPTED = "accepted";
@@ -32,6 +34,19 @@ public record CodeDetail(String verdict, List<Test> tests, int testsTotal, Strin
 
     public CodeDetail {
         tests = tests == null ? List.of() : List.copyOf(tests);
+    }
+
+    /** A detail for a program judged outside a suite (no problem facts). */
+    public CodeDetail(String verdict, List<Test> tests, int testsTotal, String message, String interpreter,
+                      String extraction) {
+        this(verdict, tests, testsTotal, message, interpreter, extraction, null, null);
+    }
+
+    /** This detail with the problem's facts, which the suite knows and the grader does not. */
+    public CodeDetail withProblem(String difficulty, String contestDate) {
+        return new CodeDetail(verdict, tests, testsTotal, message, interpreter, extraction,
+                difficulty == null || difficulty.isEmpty() ? null : difficulty,
+                contestDate == null || contestDate.isEmpty() ? null : contestDate);
     }
 
     public String toJson() {

@@ -13,10 +13,15 @@ import java.util.TreeMap;
  * @param verdicts graded attempts by program verdict (accepted, wrongAnswer, timeLimit, …)
  * @param testsRun tests executed over all graded attempts (runs stop at the first failure)
  * @param sandboxErrors graded attempts that could not be executed (counted in the score as not solved)
+ * @param byDifficulty pass@1 over the tasks of each difficulty (as the dataset spells it)
+ * @param byMonth pass@1 over the tasks of each contest month (YYYY-MM): the date-window view against contamination
  */
-public record CodeMetrics(int k, List<PassAtK> passAtK, Map<String, Integer> verdicts, int testsRun, int sandboxErrors) {
+public record CodeMetrics(int k, List<PassAtK> passAtK, Map<String, Integer> verdicts, int testsRun, int sandboxErrors,
+                          Map<String, Estimate> byDifficulty, Map<String, Estimate> byMonth) {
     public CodeMetrics {
         passAtK = passAtK == null ? List.of() : List.copyOf(passAtK);
         verdicts = verdicts == null ? Map.of() : new TreeMap<>(verdicts);
+        byDifficulty = byDifficulty == null ? Map.of() : new TreeMap<>(byDifficulty);
+        byMonth = byMonth == null ? Map.of() : new TreeMap<>(byMonth);
     }
 }

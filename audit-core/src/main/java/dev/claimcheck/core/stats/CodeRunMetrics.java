@@ -22,6 +22,8 @@ final class CodeRunMetrics {
 
     static CodeMetrics of(Collection<Sample> samples) {
         Map<String, int[]> byTask = new TreeMap<>();
+        Map<String, String> difficulty = new TreeMap<>();
+        Map<String, String> month = new TreeMap<>();
         Map<String, Integer> verdicts = new TreeMap<>();
         int k = 0;
         int testsRun = 0;
@@ -36,6 +38,9 @@ final class CodeRunMetrics {
             var detail = CodeDetail.parse(s.verdict().detail());
             verdicts.merge(detail.map(CodeDetail::verdict).orElse("unreadable"), 1, Integer::sum);
             testsRun += detail.map(d -> d.tests().size()).orElse(0);
+            detail.map(CodeDetail::difficulty).ifPresent(d -> difficulty.putIfAbsent(s.taskId(), d));
+            detail.map(CodeDetail::contestDate).filter(d -> d.length() >= 7)
+                    .ifPresent(d -> month.putIfAbsent(s.taskId(), d.substring(0, 7)));
         }
         List<PassAtK> passAtK = new ArrayList<>();
         for (int j : MathRunMetrics.ks(k)) {
@@ -50,6 +55,24 @@ final class CodeRunMetrics {
                 passAtK.add(new PassAtK(j, new Estimate(i.estimate(), i.low(), i.high(), i.clusters())));
             }
         }
-        return new CodeMetrics(k, passAtK, verdicts, testsRun, verdicts.getOrDefault("sandboxError", 0));
+        return new CodeMetrics(k, passAtK, verdicts, testsRun, verdicts.getOrDefault("sandboxError", 0),
+                passAt1By(byTask, difficulty), passAt1By(byTask, month));
+    }
+
+    /** pass@1 (mean per-task pass rate) with a t interval over tasks, for each group of tasks. */
+    private static Map<String, Estimate> passAt1By(Map<String, int[]> byTask, Map<String, String> groupOf) {
+        Map<String, List<double[]>> groups = new TreeMap<>();
+        byTask.forEach((task, nc) -> {
+            String g = groupOf.get(task);
+            if (g != null) {
+                groups.computeIfAbsent(g, x -> new ArrayList<>()).add(new double[] {(double) nc[1] / nc[0]});
+            }
+        });
+        Map<String, Estimate> out = new TreeMap<>();
+        groups.forEach((g, perTask) -> {
+            ScoreInterval i = ClusteredMean.of(perTask);
+            out.put(g, new Estimate(i.estimate(), i.low(), i.high(), i.clusters()));
+        });
+        return out;
     }
 }

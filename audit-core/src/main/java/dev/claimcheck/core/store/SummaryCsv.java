@@ -73,6 +73,12 @@ public final class SummaryCsv {
             csv.printRecord("code.verdicts." + e.getKey(), e.getValue(), "", "", graded);
         }
         csv.printRecord("code.testsRun", x.testsRun(), "", "", "");
+        for (Map.Entry<String, Estimate> e : x.byDifficulty().entrySet()) {
+            estimate(csv, "code.passAt1.difficulty." + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Estimate> e : x.byMonth().entrySet()) {
+            estimate(csv, "code.passAt1.month." + e.getKey(), e.getValue());
+        }
     }
 
     private static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {

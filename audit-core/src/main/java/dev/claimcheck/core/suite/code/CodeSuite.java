@@ -6,7 +6,9 @@ import dev.claimcheck.core.grade.CodeGrader;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.code.CodeSpec;
 import dev.claimcheck.core.grade.code.CodeSpecJson;
+import dev.claimcheck.core.model.CodeDetail;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.Suite;
@@ -110,6 +112,16 @@ public final class CodeSuite implements Suite {
         Map<String, String> recorded = new TreeMap<>(values);
         recorded.put("--dataset", recordedPath(resolve(context.options(CodeOptions.class), context), context));
         return recorded;
+    }
+
+    /** The grader's verdict, with the problem's difficulty and contest date added to the detail for the metrics. */
+    @Override
+    public Verdict grade(Task task, String responseContent) {
+        Verdict v = grader.grade(responseContent, task.expected());
+        return CodeDetail.parse(v.detail())
+                .map(d -> new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
+                        d.withProblem(task.meta().get("difficulty"), task.meta().get("contestDate")).toJson()))
+                .orElse(v);
     }
 
     @Override

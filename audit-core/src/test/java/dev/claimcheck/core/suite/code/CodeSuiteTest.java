@@ -53,8 +53,12 @@ class CodeSuiteTest {
         assertThat(m.suite().dataset().rows()).isEqualTo(4);
         assertThat(m.suite().options().get("--dataset")).isEqualTo("problems.jsonl");
         assertThat(m.harness().graders()).containsEntry("code", "1");
-        assertThat(r.out()).contains("pass@2 (95% CI)", "verdicts", "accepted 8");
-        assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("code.passAt1,1.0", "code.verdicts.accepted,8");
+        assertThat(m.metrics().code().byDifficulty()).containsOnlyKeys("easy", "medium", "hard");
+        assertThat(m.metrics().code().byDifficulty().get("easy").tasks()).isEqualTo(2);
+        assertThat(m.metrics().code().byMonth()).containsOnlyKeys("2024-11", "2025-02", "2025-03", "2025-04");
+        assertThat(r.out()).contains("pass@2 (95% CI)", "verdicts", "accepted 8", "pass@1 easy (95% CI)");
+        assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("code.passAt1,1.0", "code.verdicts.accepted,8",
+                "code.passAt1.difficulty.easy,1.0", "code.passAt1.month.2025-02,1.0");
 
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
         assertThat(samples).hasSize(8).allSatisfy(s -> {
