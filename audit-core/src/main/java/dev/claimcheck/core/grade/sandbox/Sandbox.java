@@ -44,6 +44,7 @@ public final class Sandbox {
     private final boolean root;
     private final String unavailable;
     private final int uidBase;
+    private final String jdk;
     private final java.util.concurrent.BlockingQueue<Integer> slots = new java.util.concurrent.ArrayBlockingQueue<>(SLOTS);
 
     /** A sandbox staging under {@code staging} and running the bubblewrap binary at {@code bwrap}. */
@@ -54,6 +55,7 @@ public final class Sandbox {
         this.unavailable = probeTools();
         // Unprivileged host uids with no passwd entry, distinct per JVM (by pid) and per concurrent execution:
         // RLIMIT_NPROC counts every process of a uid on the host, so a shared uid would make it a global pool.
+        this.jdk = jdkOutsideUsr();
         this.uidBase = 1_000_000 + (int) (ProcessHandle.current().pid() % 30_000) * SLOTS;
         for (int i = 0; i < SLOTS; i++) {
             slots.add(i);
@@ -140,6 +142,10 @@ public final class Sandbox {
             } else if (Files.isDirectory(p)) {
                 c.addAll(List.of("--ro-bind", dir, dir));
             }
+        }
+        if (jdk != null) {
+            // The harness's own JDK, to run Java programs, when it lives outside /usr (e.g. a CI tool cache).
+            c.addAll(List.of("--ro-bind", jdk, jdk));
         }
         c.addAll(List.of("--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
@@ -283,6 +289,16 @@ public final class Sandbox {
             }
         }
         return null;
+    }
+
+    /** The running JDK's home, symlinks resolved, when it is not under /usr (else null: /usr is bound anyway). */
+    private static String jdkOutsideUsr() {
+        try {
+            Path home = Path.of(System.getProperty("java.home")).toRealPath();
+            return home.startsWith("/usr") ? null : home.toString();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The real uid of this process, from /proc (no JDK API gives it). */
