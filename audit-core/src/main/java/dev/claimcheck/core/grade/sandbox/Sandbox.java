@@ -151,7 +151,10 @@ public final class Sandbox {
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
                 "--proc", "/proc", "--dev", "/dev",
                 "--size", Long.toString(l.tmpfsBytes()), "--tmpfs", "/tmp",
-                "--ro-bind", box.toString(), BOX, "--chdir", "/tmp", "--"));
+                "--ro-bind", box.toString(), BOX,
+                // bwrap's own root and /dev are unbounded tmpfs owned by the sandbox uid: without these, a program
+                // could fill host memory with files there. Only the size-capped /tmp stays writable.
+                "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp", "--"));
         c.addAll(request.command());
         return c;
     }

@@ -136,13 +136,28 @@ class SandboxTest {
                         print('wrote', p)
                     except OSError as e:
                         print('denied', p, type(e).__name__)
-                """.replace("sys.argv[2:]", "['" + hostTmp + "', '" + inRepo + "', '/box/evil', '/usr/evil']"),
+                """.replace("sys.argv[2:]", "['" + hostTmp + "', '" + inRepo + "', '/box/evil', '/usr/evil', '/evil', '/dev/shm/evil']"),
                 "", LIMITS);
         // /tmp inside is a private tmpfs, so that write "succeeds" there and vanishes with the sandbox.
         assertThat(out(r)).as(r.stderr()).contains("wrote " + hostTmp, "denied " + inRepo, "denied /box/evil",
-                "denied /usr/evil");
+                "denied /usr/evil", "denied /evil", "denied /dev/shm/evil");
         assertThat(hostTmp).doesNotExist();
         assertThat(inRepo).doesNotExist();
+    }
+
+    @Test
+    void thePrivateTempDirIsSizeCapped() throws Exception {
+        SandboxResult r = python("""
+                try:
+                    with open('/tmp/fill', 'wb') as f:
+                        for _ in range(200):
+                            f.write(b'x' * (1 << 20))
+                    print('filled')
+                except OSError as e:
+                    print('stopped', e.errno)
+                """, "", LIMITS);
+        // RLIMIT_FSIZE (16 MiB) stops the write (Python ignores SIGXFSZ and sees EFBIG) before the 64 MiB tmpfs is full.
+        assertThat(out(r)).as(r.stderr()).isEqualTo("stopped 27\n");
     }
 
     @Test
