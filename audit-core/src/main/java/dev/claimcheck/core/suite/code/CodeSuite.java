@@ -6,6 +6,7 @@ import dev.claimcheck.core.grade.CodeGrader;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.code.CodeSpec;
 import dev.claimcheck.core.grade.code.CodeSpecJson;
+import dev.claimcheck.core.grade.sandbox.Sandbox;
 import dev.claimcheck.core.model.CodeDetail;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Verdict;
@@ -65,8 +66,16 @@ public final class CodeSuite implements Suite {
                 select(loaded.problems(), o).size(), null, null);
     }
 
+    /**
+     * The problems as tasks. Refuses to start when the sandbox is unavailable: every attempt would end in
+     * {@code sandboxError} after its tokens were spent, and nothing may run unsandboxed instead.
+     */
     @Override
     public List<Task> tasks(SuiteContext context) {
+        String unavailable = Sandbox.system().unavailableReason();
+        if (unavailable != null) {
+            throw new BadInputException("suite code runs model-written programs only in the bubblewrap sandbox: " + unavailable);
+        }
         CodeOptions o = context.options(CodeOptions.class);
         List<Task> tasks = new ArrayList<>();
         for (CodeProblem p : select(LcbLoader.load(resolve(o, context)).problems(), o)) {
