@@ -17,15 +17,23 @@ import java.util.Set;
  * verdicts ({@link CodeDetail}) without running anything, since hidden tests are never stored. Each verdict must be
  * consistent with its tests: runs stop at the first failure, the program's verdict is the failing test's (accepted
  * only when every test ran and passed), and {@code correct} and {@code score} follow from it. The metrics themselves
- * are recomputed from the same details by the verifier's metrics check. Re-executing programs is not done here.
+ * are recomputed from the same details by the verifier's metrics check. Re-executing programs is opt-in
+ * ({@code verify --reexecute}, {@link Reexecution}).
  */
 public final class RecordedTestsRegrader implements Regrader {
     static final Set<String> VERDICTS = Set.of("accepted", "wrongAnswer", "timeLimit", "memoryLimit", "runtimeError",
             "compileError", "sandboxError");
     private final List<String> suiteIds;
+    private final boolean reexecute;
 
     public RecordedTestsRegrader(List<String> suiteIds) {
+        this(suiteIds, false);
+    }
+
+    /** @param reexecute also run each recorded program again in the sandbox against the dataset ({@link Reexecution}) */
+    public RecordedTestsRegrader(List<String> suiteIds, boolean reexecute) {
         this.suiteIds = List.copyOf(suiteIds);
+        this.reexecute = reexecute;
     }
 
     @Override
@@ -57,6 +65,9 @@ public final class RecordedTestsRegrader implements Regrader {
             if (problem != null) {
                 out.add(new Finding.RegradeMismatch(where + ": " + problem));
             }
+        }
+        if (reexecute) {
+            Reexecution.check(manifest, samples, root, out);
         }
         return out.list();
     }

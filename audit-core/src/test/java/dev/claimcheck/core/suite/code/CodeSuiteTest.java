@@ -100,6 +100,25 @@ class CodeSuiteTest {
     }
 
     @Test
+    void reexecutionRunsTheRecordedProgramsAgainAgainstTheDatasetInTheRoot() throws Exception {
+        Path data = Files.createDirectories(root.resolve("data")).resolve("problems.jsonl");
+        Files.copy(FIXTURES.resolve("problems.jsonl"), data);
+        var r = audit("code", "--dataset", data.toString(), "--base-url", "sim:accuracy=0.5", "--k", "2",
+                "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.manifest().suite().options().get("--dataset")).isEqualTo("data/problems.jsonl");
+        Verifier.Options options = new Verifier.Options(null, true, true, Instant.now(), 1);
+
+        RunReport again = new Verifier(options, Regraders.standard(true)).verifyRun(r.runDir());
+        assertThat(again.findings()).extracting(Finding::id).doesNotContain("regradeMismatch", "regradeDrift",
+                "notRegraded", "datasetMismatch", "expectedMismatch", "metricsMismatch");
+
+        Files.writeString(data, Files.readString(data).replace("print A+B", "print A plus B"));
+        RunReport changed = new Verifier(options, Regraders.standard(true)).verifyRun(r.runDir());
+        assertThat(changed.findings()).extracting(Finding::id).contains("datasetMismatch");
+    }
+
+    @Test
     void theDateWindowSelectsProblemsByContestDate() throws Exception {
         var r = audit("code", "--dataset", FIXTURES.resolve("problems.jsonl").toString(), "--base-url", "sim:accuracy=1.0",
                 "--after", "2025-02-10", "--before", "2025-04-01", "--root", root.toString());
