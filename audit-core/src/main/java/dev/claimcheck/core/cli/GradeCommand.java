@@ -15,8 +15,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Grade prepared inputs with a registered grader and write one verdict line per input line.",
-            "math: input lines {\"id\",\"gold\",\"pred\"}; output lines {\"id\",\"equal\",\"extracted\",\"goldNormalized\",\"detail\"}."},
+            "math: input lines {\"id\",\"gold\",\"pred\"}; output lines {\"id\",\"equal\",\"extracted\",\"goldNormalized\",\"detail\"}.",
+            "code: input lines {\"id\",\"language\",\"program\",\"tests\":[{\"input\",\"output\",\"kind\",\"fn\"?}],\"timeLimitMs\"?,\"memoryLimitMb\"?};",
+            "      output lines {\"id\",\"passed\",\"verdict\",\"tests\":[{\"passed\",\"verdict\",\"timeMs\"}],\"detail\"} (programs run in the bubblewrap sandbox)."},
         footer = {"", "Example:", "  ./jbang grade@. math --input pairs.jsonl --output verdicts.jsonl",
+            "  ./jbang grade@. code --input programs.jsonl --output verdicts.jsonl",
             "Exit codes: 0 every line graded, 1 could not finish, 2 bad usage or unreadable input."})
 public final class GradeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<grader>", completionCandidates = GraderIds.class,

@@ -46,6 +46,15 @@ final class ResultTable {
                         mm.unknown(), mm.parseFailures(),
                         mm.tokensPerCorrect() == null ? "—" : String.format(Locale.ROOT, "%.1f", mm.tokensPerCorrect()));
             }
+            if (x.code() != null) {
+                for (PassAtK p : x.code().passAtK()) {
+                    out.printf(Locale.ROOT, "  %-28s %s%n", "pass@" + p.k() + " (95% CI)", estimate(p.estimate()));
+                }
+                out.printf(Locale.ROOT, "  %-28s %s%n", "verdicts", x.code().verdicts().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+                x.code().byDifficulty().forEach((d, e) ->
+                        out.printf(Locale.ROOT, "  %-28s %s%n", "pass@1 " + d + " (95% CI)", estimate(e)));
+            }
         }
         out.printf("  %-28s %s%n", "status", m.status().id() + (outcome.stopReason() == null ? "" : " (" + outcome.stopReason() + ")"));
         out.printf("  %-28s %s%n", "run folder", outcome.folder().dir());

@@ -35,6 +35,10 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--allow-simulated", description = "Accept simulated runs inside a repository's own results/.")
     boolean allowSimulated;
 
+    @Option(names = "--reexecute",
+            description = "Code runs: also run each recorded program again in the sandbox, against the dataset the run names (resolved against the root).")
+    boolean reexecute;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a Markdown report (per run: trusted/failed and each finding).")
     Path report;
 
@@ -51,7 +55,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Verifier verifier = new Verifier(new Verifier.Options(allowedSigners, allowSimulated, true, Instant.now(),
-                Runtime.getRuntime().availableProcessors()));
+                Runtime.getRuntime().availableProcessors()), dev.claimcheck.core.verify.Regraders.standard(reexecute));
         List<RunReport> reports = verifier.verify(paths);
         out.print(VerifyReport.text(reports));
         if (report != null) {

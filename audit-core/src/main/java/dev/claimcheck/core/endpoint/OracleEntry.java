@@ -15,4 +15,16 @@ public sealed interface OracleEntry {
             Objects.requireNonNull(wrong, "wrong");
         }
     }
+
+    /**
+     * A program: the simulator ends its content with a fenced block in {@code language} holding {@code correct}
+     * with probability {@code accuracy}, else {@code wrong}. Whitespace inside the block is kept as written.
+     */
+    record Program(String language, String correct, String wrong) implements OracleEntry {
+        public Program {
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(correct, "correct");
+            Objects.requireNonNull(wrong, "wrong");
+        }
+    }
 }

@@ -62,6 +62,12 @@ final class SimScript {
             boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
             String answer = correct ? fa.correct() : fa.wrong();
             sentence.addAll(words("The answer is \\boxed{" + answer + "}."));
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.Program program) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
+            String code = correct ? program.correct() : program.wrong();
+            sentence.addAll(words("Here is the program:"));
+            // One token for the whole block, so its newlines and indentation survive the space-joined stream.
+            sentence.add("\n```" + program.language() + "\n" + (code.endsWith("\n") ? code : code + "\n") + "```\n");
         }
         // The final sentence always fits: outputTokens grows to its length if it is shorter.
         int fillerCount = Math.max(0, o.outputTokens() - sentence.size());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 /**
  * {@code grade@. <grader> --input pairs.jsonl --output verdicts.jsonl}: reads {@code {"id","gold","pred"}}
+ * lines (the code grader reads programs and tests instead: {@link CodeGradeLines})
  * lines and writes one {@code {"id","equal","extracted","goldNormalized","detail"}} line per input
  * line, in order, streaming (one line in memory at a time). A malformed line gets a verdict line
  * with {@code equal: false} and the reason, never a crash; this is the same grading path the audit uses.
@@ -48,7 +49,8 @@ public final class GradeFiles {
                 if (line.isBlank()) {
                     continue;
                 }
-                out.write(JSON.writeValueAsString(gradeLine(grader, line, lineNo)));
+                out.write(JSON.writeValueAsString(grader instanceof CodeGrader code
+                        ? CodeGradeLines.gradeLine(code, line, lineNo) : gradeLine(grader, line, lineNo)));
                 out.write('\n');
                 written++;
             }

@@ -24,7 +24,7 @@ public final class RunMetrics {
      * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
      * the audit and {@code verify} call.
      *
-     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics})
+     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics})
      */
     public static Metrics of(Workload workload, Collection<Sample> samples) {
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
@@ -66,7 +66,8 @@ public final class RunMetrics {
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, perK,
-                workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null);
+                workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null,
+                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null);
     }
 
     /** The graded scores of one task, in journal order. */

@@ -43,6 +43,9 @@ public final class SummaryCsv {
             if (m.math() != null) {
                 math(csv, m.math(), m.graded());
             }
+            if (m.code() != null) {
+                code(csv, m.code(), m.graded());
+            }
         }
         return out.toString();
     }
@@ -59,6 +62,23 @@ public final class SummaryCsv {
         csv.printRecord("math.unknown", x.unknown(), "", "", graded);
         csv.printRecord("math.parseFailures", x.parseFailures(), "", "", graded);
         csv.printRecord("math.tokensPerCorrect", num(x.tokensPerCorrect()), "", "", x.correct());
+    }
+
+    /** The code block: pass@k rows (n = tasks), then attempts by verdict (n = graded attempts). */
+    private static void code(CSVPrinter csv, dev.claimcheck.core.model.CodeMetrics x, int graded) throws IOException {
+        for (PassAtK p : x.passAtK()) {
+            estimate(csv, "code.passAt" + p.k(), p.estimate());
+        }
+        for (Map.Entry<String, Integer> e : x.verdicts().entrySet()) {
+            csv.printRecord("code.verdicts." + e.getKey(), e.getValue(), "", "", graded);
+        }
+        csv.printRecord("code.testsRun", x.testsRun(), "", "", "");
+        for (Map.Entry<String, Estimate> e : x.byDifficulty().entrySet()) {
+            estimate(csv, "code.passAt1.difficulty." + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Estimate> e : x.byMonth().entrySet()) {
+            estimate(csv, "code.passAt1.month." + e.getKey(), e.getValue());
+        }
     }
 
     private static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {

@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.arith.ArithSuite;
+import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 public final class SuiteRegistry {
     private static final List<Suite> SUITES = List.of(
             new ArithSuite(),
-            new MathSuite());
+            new MathSuite(),
+            new CodeSuite());
 
     private SuiteRegistry() {
     }

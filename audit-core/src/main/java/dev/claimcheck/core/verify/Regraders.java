@@ -16,9 +16,15 @@ public final class Regraders {
 
     /** Every re-grader the harness has. */
     public static Regraders standard() {
+        return standard(false);
+    }
+
+    /** Every re-grader, with code programs re-executed in the sandbox when {@code reexecute} ({@code verify --reexecute}). */
+    public static Regraders standard(boolean reexecute) {
         return new Regraders(List.of(
                 new GeneratedSuiteRegrader(List.of("arith")),
-                new RecordedAnswerRegrader(List.of("math"))));
+                new RecordedAnswerRegrader(List.of("math")),
+                new RecordedTestsRegrader(List.of("code"), reexecute)));
     }
 
     public Optional<Regrader> forSuite(String suiteId) {

@@ -52,6 +52,26 @@ class GradeCommandTest {
     }
 
     @Test
+    void codeProgramsAreGradedThroughTheCommand() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dev.claimcheck.core.grade.sandbox.Sandbox.system().unavailableReason() == null, "bubblewrap missing");
+        Path in = Files.writeString(dir.resolve("programs.jsonl"), String.join("\n",
+                "{\"id\":\"p\",\"language\":\"python\",\"program\":\"print(input()[::-1])\","
+                        + "\"tests\":[{\"input\":\"abc\\n\",\"output\":\"cba\\n\",\"kind\":\"stdin\"}]}",
+                "{\"id\":\"q\",\"language\":\"python\",\"program\":\"import os\\nos.kill(-1, 9)\","
+                        + "\"tests\":[{\"input\":\"\",\"output\":\"x\",\"kind\":\"stdin\"}]}") + "\n");
+        Path out = dir.resolve("verdicts.jsonl");
+
+        Run r = grade("code", "--input", in.toString(), "--output", out.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("graded 2 lines with code (version 1)");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(Json.mapper().readTree(lines.get(0)).get("verdict").asText()).isEqualTo("accepted");
+        assertThat(Json.mapper().readTree(lines.get(1)).get("verdict").asText()).isEqualTo("runtimeError");
+    }
+
+    @Test
     void anUnknownGraderIsBadUsage() throws Exception {
         Path in = Files.writeString(dir.resolve("in.jsonl"), "");
         Run r = grade("nosuch", "--input", in.toString(), "--output", dir.resolve("o").toString());
