@@ -1,6 +1,10 @@
 package dev.claimcheck.site.view;
 
+import dev.claimcheck.core.model.CodeMetrics;
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.site.claims.Assessment;
@@ -69,7 +73,43 @@ public final class RunPageView {
         out.add(RunPage.Item.of("output tokens / attempt", tokens(x.outputTokens())));
         out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
         out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
+        if (x.math() != null) {
+            MathMetrics m = x.math();
+            passAtK(out, m.passAtK());
+            out.add(RunPage.Item.of("cons@" + m.k(), estimate(m.consAtK())));
+            out.add(RunPage.Item.of("unknown (grader budget) / parse failures", m.unknown() + " / " + m.parseFailures()));
+            out.add(RunPage.Item.of("tokens per correct answer", Fmt.dec(m.tokensPerCorrect(), 0)));
+        }
+        if (x.code() != null) {
+            CodeMetrics c = x.code();
+            passAtK(out, c.passAtK());
+            out.add(RunPage.Item.of("verdicts", breakdown(c.verdicts())));
+            out.add(RunPage.Item.of("tests run / sandbox errors", c.testsRun() + " / " + c.sandboxErrors()));
+            c.byDifficulty().forEach((d, e) -> out.add(RunPage.Item.of("pass@1 · " + d, estimate(e))));
+        }
         return out;
+    }
+
+    private static void passAtK(List<RunPage.Item> out, List<PassAtK> list) {
+        for (PassAtK p : list) {
+            out.add(RunPage.Item.of("pass@" + p.k(), estimate(p.estimate())));
+        }
+    }
+
+    static String estimate(Estimate e) {
+        if (e == null) {
+            return Fmt.NONE;
+        }
+        return Fmt.pct(e.value()) + " " + Fmt.plusMinus(e.ci95Low(), e.ci95High()) + " (" + e.tasks() + " tasks)";
+    }
+
+    static String breakdown(java.util.Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return Fmt.NONE;
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " · ").append(k).append(' ').append(v));
+        return sb.toString();
     }
 
     static String tokens(TokenSummary t) {
