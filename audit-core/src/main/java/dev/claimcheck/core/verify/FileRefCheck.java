@@ -22,8 +22,8 @@ final class FileRefCheck {
         Finding missing;
         String p = path == null ? "" : path;
         if (root == null) {
-            missing = proof ? new Finding.ProofMissing(what + " " + GeneratedSuiteRegrader.clip(p) + ": the run folder is not inside a root")
-                    : new Finding.ReferenceMissing(what + " " + GeneratedSuiteRegrader.clip(p) + ": the run folder is not inside a root");
+            missing = proof ? new Finding.ProofMissing(what + " " + Findings.clip(p) + ": the run folder is not inside a root")
+                    : new Finding.ReferenceMissing(what + " " + Findings.clip(p) + ": the run folder is not inside a root");
             findings.add(missing);
             return;
         }
@@ -48,7 +48,7 @@ final class FileRefCheck {
             }
         }
         if (problem != null) {
-            String d = what + " " + GeneratedSuiteRegrader.clip(p) + ": " + problem;
+            String d = what + " " + Findings.clip(p) + ": " + problem;
             findings.add(proof ? new Finding.ProofMissing(d) : new Finding.ReferenceMissing(d));
             return;
         }

@@ -25,9 +25,6 @@ import java.util.Objects;
  * answer, then re-grade the recorded response content with the suite's grader and compare correct and score.
  */
 public final class GeneratedSuiteRegrader implements Regrader {
-    /** Repeated findings of one kind are summarised after this many lines. */
-    static final int MAX_PER_KIND = 10;
-
     private final List<String> suiteIds;
 
     public GeneratedSuiteRegrader(List<String> suiteIds) {
@@ -41,7 +38,7 @@ public final class GeneratedSuiteRegrader implements Regrader {
 
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
-        Findings out = new Findings();
+        Findings.Collector out = new Findings.Collector();
         Suite suite;
         List<Task> tasks;
         try {
@@ -83,12 +80,12 @@ public final class GeneratedSuiteRegrader implements Regrader {
                 continue; // an errored attempt: nothing to grade
             }
             if (!Objects.equals(recorded.expected(), task.expected())) {
-                out.add(new Finding.ExpectedMismatch(where + ": verdict.expected '" + clip(recorded.expected())
-                        + "', regenerated answer '" + clip(task.expected()) + "'"));
+                out.add(new Finding.ExpectedMismatch(where + ": verdict.expected '" + Findings.clip(recorded.expected())
+                        + "', regenerated answer '" + Findings.clip(task.expected()) + "'"));
                 continue;
             }
             if (!grader.id().equals(recorded.grader())) {
-                out.add(new Finding.RegradeMismatch(where + ": recorded grader '" + clip(recorded.grader())
+                out.add(new Finding.RegradeMismatch(where + ": recorded grader '" + Findings.clip(recorded.grader())
                         + "', suite " + suite.id() + " grades with '" + grader.id() + "'"));
                 continue;
             }
@@ -102,43 +99,10 @@ public final class GeneratedSuiteRegrader implements Regrader {
             if (grader.version().equals(recorded.graderVersion())) {
                 out.add(new Finding.RegradeMismatch(diff));
             } else {
-                out.add(new Finding.RegradeDrift(diff + "; recorded grader version " + clip(recorded.graderVersion())
+                out.add(new Finding.RegradeDrift(diff + "; recorded grader version " + Findings.clip(recorded.graderVersion())
                         + ", current " + grader.version()));
             }
         }
         return out.list();
-    }
-
-    static String clip(String s) {
-        if (s == null) {
-            return "null";
-        }
-        String one = s.replaceAll("[\\p{Cntrl}]", " ");
-        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
-    }
-
-    /** Collects findings, keeping at most {@link #MAX_PER_KIND} of each id and counting the rest. */
-    static final class Findings {
-        private final List<Finding> list = new ArrayList<>();
-        private final Map<String, Integer> counts = new HashMap<>();
-        private final Map<String, Finding> first = new HashMap<>();
-
-        void add(Finding f) {
-            int n = counts.merge(f.id(), 1, Integer::sum);
-            first.putIfAbsent(f.id(), f);
-            if (n <= MAX_PER_KIND) {
-                list.add(f);
-            }
-        }
-
-        List<Finding> list() {
-            List<Finding> all = new ArrayList<>(list);
-            counts.forEach((id, n) -> {
-                if (n > MAX_PER_KIND) {
-                    all.add(Verifier.withDetail(first.get(id), "... and " + (n - MAX_PER_KIND) + " more like this"));
-                }
-            });
-            return all;
-        }
     }
 }

@@ -120,7 +120,7 @@ final class JournalCheck {
                                 + " but the run has k=" + k));
                     } else if (samples.putIfAbsent(s.key(), s) != null) {
                         findings.add(new Finding.DuplicateAttempt(name + " line " + p.lineNo() + " repeats attempt "
-                                + GeneratedSuiteRegrader.clip(s.taskId()) + "#" + s.attempt()));
+                                + Findings.clip(s.taskId()) + "#" + s.attempt()));
                     }
                 }
             }

@@ -22,11 +22,11 @@ final class MetricsCheck {
         Metrics recomputed = RunMetrics.of(manifest.workload(), samples);
         List<String> diffs = new ArrayList<>();
         compare("metrics", recorded, Json.mapper().valueToTree(recomputed), diffs);
-        for (String d : diffs.subList(0, Math.min(diffs.size(), GeneratedSuiteRegrader.MAX_PER_KIND))) {
+        for (String d : diffs.subList(0, Math.min(diffs.size(), Findings.MAX_PER_KIND))) {
             findings.add(new Finding.MetricsMismatch(d));
         }
-        if (diffs.size() > GeneratedSuiteRegrader.MAX_PER_KIND) {
-            findings.add(new Finding.MetricsMismatch("... and " + (diffs.size() - GeneratedSuiteRegrader.MAX_PER_KIND) + " more fields"));
+        if (diffs.size() > Findings.MAX_PER_KIND) {
+            findings.add(new Finding.MetricsMismatch("... and " + (diffs.size() - Findings.MAX_PER_KIND) + " more fields"));
         }
     }
 
@@ -64,6 +64,6 @@ final class MetricsCheck {
     }
 
     private static String clipJson(JsonNode n) {
-        return GeneratedSuiteRegrader.clip(n.toString());
+        return Findings.clip(n.toString());
     }
 }

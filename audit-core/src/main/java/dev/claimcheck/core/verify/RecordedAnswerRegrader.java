@@ -35,7 +35,7 @@ public final class RecordedAnswerRegrader implements Regrader {
 
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
-        GeneratedSuiteRegrader.Findings out = new GeneratedSuiteRegrader.Findings();
+        Findings.Collector out = new Findings.Collector();
         Map<String, String> answers = new HashMap<>();
         for (Sample s : samples) {
             Verdict recorded = s.verdict();

@@ -43,14 +43,14 @@ public final class RecordedTestsRegrader implements Regrader {
 
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
-        GeneratedSuiteRegrader.Findings out = new GeneratedSuiteRegrader.Findings();
+        Findings.Collector out = new Findings.Collector();
         Map<String, String> tests = new HashMap<>();
         for (Sample s : samples) {
             Verdict v = s.verdict();
             if (v == null) {
                 continue;
             }
-            String where = GeneratedSuiteRegrader.clip(s.taskId()) + "#" + s.attempt();
+            String where = Findings.clip(s.taskId()) + "#" + s.attempt();
             try {
                 Graders.byIdAndVersion(v.grader(), v.graderVersion());
             } catch (BadInputException e) {
@@ -80,7 +80,7 @@ public final class RecordedTestsRegrader implements Regrader {
         }
         CodeDetail d = parsed.get();
         if (!VERDICTS.contains(d.verdict())) {
-            return "unknown verdict '" + GeneratedSuiteRegrader.clip(d.verdict()) + "'";
+            return "unknown verdict '" + Findings.clip(d.verdict()) + "'";
         }
         List<CodeDetail.Test> ts = d.tests();
         if (ts.size() > d.testsTotal()) {

@@ -27,7 +27,7 @@ final class Reexecution {
     private Reexecution() {
     }
 
-    static void check(RunManifest manifest, List<Sample> samples, Path root, GeneratedSuiteRegrader.Findings out) {
+    static void check(RunManifest manifest, List<Sample> samples, Path root, Findings.Collector out) {
         Suite suite;
         Map<String, Task> byId = new HashMap<>();
         try {
@@ -42,7 +42,7 @@ final class Reexecution {
             }
             suite.tasks(context).forEach(t -> byId.put(t.id(), t));
         } catch (ClaimcheckException | IllegalArgumentException e) {
-            out.add(new Finding.NotRegraded("--reexecute: cannot load the dataset: " + GeneratedSuiteRegrader.clip(e.getMessage())));
+            out.add(new Finding.NotRegraded("--reexecute: cannot load the dataset: " + Findings.clip(e.getMessage())));
             return;
         }
         for (Sample s : samples) {
@@ -50,7 +50,7 @@ final class Reexecution {
             if (recorded == null) {
                 continue;
             }
-            String where = GeneratedSuiteRegrader.clip(s.taskId()) + "#" + s.attempt();
+            String where = Findings.clip(s.taskId()) + "#" + s.attempt();
             Task task = byId.get(s.taskId());
             if (task == null) {
                 out.add(new Finding.UnknownTask(where + ": no such problem in the dataset"));

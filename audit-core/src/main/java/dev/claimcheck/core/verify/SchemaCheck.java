@@ -58,7 +58,7 @@ final class SchemaCheck {
         }
         String schema = tree.path("schema").asText("");
         if (!RunManifest.SCHEMA.equals(schema)) {
-            findings.add(new Finding.Schema("schema '" + GeneratedSuiteRegrader.clip(schema) + "' is not " + RunManifest.SCHEMA));
+            findings.add(new Finding.Schema("schema '" + Findings.clip(schema) + "' is not " + RunManifest.SCHEMA));
             return null;
         }
         RunManifest m;
@@ -70,7 +70,7 @@ final class SchemaCheck {
         }
         List<String> problems = new ArrayList<>();
         if (!RUN_ID.matcher(m.runId()).matches()) {
-            problems.add("runId '" + GeneratedSuiteRegrader.clip(m.runId()) + "' is not YYYYMMDDTHHMMSSZ-<8 hex>");
+            problems.add("runId '" + Findings.clip(m.runId()) + "' is not YYYYMMDDTHHMMSSZ-<8 hex>");
         } else if (!m.runId().equals(dir.toAbsolutePath().normalize().getFileName().toString())) {
             problems.add("runId " + m.runId() + " differs from the folder name " + dir.getFileName());
         }
@@ -94,13 +94,13 @@ final class SchemaCheck {
             for (String f : List.of("score", "ci95Low", "ci95High")) {
                 JsonNode v = metrics.path(f);
                 if (!v.isMissingNode() && !v.isNull() && !(v.isNumber() && v.asDouble() >= 0 && v.asDouble() <= 1)) {
-                    problems.add("metrics." + f + " must be a number in [0, 1] or null, not " + GeneratedSuiteRegrader.clip(v.toString()));
+                    problems.add("metrics." + f + " must be a number in [0, 1] or null, not " + Findings.clip(v.toString()));
                 }
             }
             for (String f : List.of("tasks", "attempts", "graded", "truncated")) {
                 JsonNode v = metrics.path(f);
                 if (!v.isIntegralNumber() || v.asLong() < 0) {
-                    problems.add("metrics." + f + " must be a count, not " + GeneratedSuiteRegrader.clip(v.toString()));
+                    problems.add("metrics." + f + " must be a count, not " + Findings.clip(v.toString()));
                 }
             }
         }

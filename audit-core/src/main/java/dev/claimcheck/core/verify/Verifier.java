@@ -141,7 +141,7 @@ public final class Verifier {
         try {
             run(dir, checks, findings, simulated, signer);
         } catch (ClaimcheckException | IllegalArgumentException | IllegalStateException e) {
-            findings.add(new Finding.Schema("cannot verify: " + GeneratedSuiteRegrader.clip(e.getMessage())));
+            findings.add(new Finding.Schema("cannot verify: " + Findings.clip(e.getMessage())));
         }
         return new RunReport(dir, simulated[0], signer[0], checks, findings);
     }
@@ -210,7 +210,7 @@ public final class Verifier {
     static String firstLine(Exception e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
-        return GeneratedSuiteRegrader.clip(nl < 0 ? m : m.substring(0, nl));
+        return Findings.clip(nl < 0 ? m : m.substring(0, nl));
     }
 
     /** The same kind of finding with another detail (for "... and N more" lines). */
