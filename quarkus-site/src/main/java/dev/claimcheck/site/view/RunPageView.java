@@ -1,11 +1,17 @@
 package dev.claimcheck.site.view;
 
 import dev.claimcheck.core.model.CodeMetrics;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.store.Root;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
-import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
@@ -15,10 +21,12 @@ import java.util.List;
 
 /** Builds a run page: provenance, metrics with CIs, proofs, claims compared with this run. */
 public final class RunPageView {
+    static final long MAX_PROOF_BYTES = 256 * 1024;
+
     private RunPageView() {
     }
 
-    public static RunPage build(RunEntry r, List<Assessment> assessments, Links links) {
+    public static RunPage build(RunEntry r, List<Assessment> assessments, Links links, Root root) {
         RunManifest m = r.manifest();
         List<RunPage.Item> prov = new ArrayList<>();
         RunManifest.EndpointRef e = m.endpoint();
@@ -53,14 +61,34 @@ public final class RunPageView {
                         a.verdict().text() + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
-        List<RunPage.Item> proofs = m.proofs().stream()
-                .map(p -> RunPage.Item.of(p.taskId() + "#" + p.attempt() + " (" + p.why() + ")", p.path())).toList();
+        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         String samples = links.samples(r.runId());
         String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, metrics(m.metrics()), template, samples,
                 first, links.runJson(r.runId()), proofs, claims);
+    }
+
+    /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
+    static RunPage.Proof proof(Root root, RunManifest.ProofRef p) {
+        String label = p.taskId() + "#" + p.attempt() + " (" + p.why() + ")";
+        Path file = root.dir().resolve(p.path()).normalize();
+        if (!file.startsWith(root.dir().normalize()) || !Files.isRegularFile(file)) {
+            return new RunPage.Proof(label, p.path(), "not found in this root", false);
+        }
+        try {
+            if (Files.size(file) > MAX_PROOF_BYTES) {
+                return new RunPage.Proof(label, p.path(), "larger than " + MAX_PROOF_BYTES + " bytes: not shown inline", false);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (!PromptHash.sha256Hex(bytes).equals(p.sha256())) {
+                return new RunPage.Proof(label, p.path(), "does not match the sha256 listed in run.json: not shown", false);
+            }
+            return new RunPage.Proof(label, p.path(), new String(bytes, StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            return new RunPage.Proof(label, p.path(), "unreadable: " + e.getClass().getSimpleName(), false);
+        }
     }
 
     static List<RunPage.Item> metrics(Metrics x) {

@@ -71,7 +71,7 @@ public final class SiteModel {
     }
 
     public Optional<RunPage> run(String runId, Links links) {
-        return index.run(runId).map(r -> RunPageView.build(r, assessments, links));
+        return index.run(runId).map(r -> RunPageView.build(r, assessments, links, index.root()));
     }
 
     public Optional<ModelPage> model(String slug, Links links) {

@@ -46,4 +46,25 @@ class RunPageViewTest {
                 .containsKey("pass@1 · easy")
                 .doesNotContainKey("cons@1");
     }
+
+    @Test
+    void proofsAreShownOnlyWhenTheyMatchTheSignedHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var root = new dev.claimcheck.core.store.Root(dir);
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve("proofs/m/arith/r"))
+                .resolve("t-0.md");
+        java.nio.file.Files.writeString(file, "# proof <script>alert(1)</script>");
+        String sha = dev.claimcheck.core.model.PromptHash.sha256Hex(java.nio.file.Files.readAllBytes(file));
+
+        var good = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", sha, "t", 0, "correct"));
+        assertThat(good.ok()).isTrue();
+        assertThat(good.text()).contains("<script>"); // raw here: the .ftlh template escapes it (PageResourceTest)
+
+        var tampered = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"));
+        assertThat(tampered.ok()).isFalse();
+        assertThat(tampered.text()).contains("does not match the sha256");
+
+        var outside = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("../../etc/passwd", sha, "t", 0, "x"));
+        assertThat(outside.ok()).isFalse();
+        assertThat(outside.text()).isEqualTo("not found in this root");
+    }
 }
