@@ -50,7 +50,7 @@ public final class RunPageView {
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
         }
-        prov.add(RunPage.Item.of("status", m.status().toString() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
+        prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
 
