@@ -2,6 +2,7 @@ package dev.claimcheck.core.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -9,14 +10,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a run sends: tasks × k attempts with one request template.
+ * What a run sends: tasks × k attempts with one request template, and the dataset they came from.
  *
  * @param tasks the tasks after --limit, in dataset or generator order
  * @param template the body sent with every request, minus messages
  * @param systemPrompt prepended as a system message when not null
  * @param maxTotalTokens stop (resumably) once prompt + completion tokens reach this; null for no budget
  */
-public record AuditPlan(Suite suite, SuiteContext context, List<Task> tasks, int k, ObjectNode template,
+public record AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, List<Task> tasks, int k, ObjectNode template,
                         String systemPrompt, int concurrency, Long maxTotalTokens) {
     public AuditPlan {
         Objects.requireNonNull(suite, "suite");

@@ -57,8 +57,8 @@ public final class AuditSession {
     public AuditPlan plan(AuditSpec spec) {
         Suite suite = SuiteRegistry.byId(spec.suiteId());
         SuiteContext context = new SuiteContext(spec.seed(), spec.suiteOptions(), rootOf(spec).dir());
-        List<Task> tasks = limit(suite.tasks(context), spec.limit());
-        return new AuditPlan(suite, context, tasks, spec.k(), spec.template(), spec.systemPrompt(), spec.concurrency(),
+        Suite.Prepared prepared = suite.prepare(context);
+        return new AuditPlan(suite, context, prepared.dataset(), limit(prepared.tasks(), spec.limit()), spec.k(), spec.template(), spec.systemPrompt(), spec.concurrency(),
                 spec.maxTotalTokens());
     }
 
@@ -82,7 +82,7 @@ public final class AuditSession {
             }
             String modelId = spec.model() != null ? spec.model() : "sim";
             Suite suite = plan.suite();
-            DatasetRef dataset = suite.dataset(plan.context());
+            DatasetRef dataset = plan.dataset();
             EndpointRef described = opened.describe();
             // A simulator reached through a plain URL is still the simulator: its output is labelled, never a result.
             boolean simulated = spec.simulated() || Simulator.ENGINE.equals(described.engine());
@@ -125,13 +125,14 @@ public final class AuditSession {
         Object options = SuiteOptions.restore(suite, manifest.suite().options());
         RequestSpec request = manifest.request();
         SuiteContext context = new SuiteContext(request.seed(), options, Root.of(folder).dir());
-        List<Task> tasks = limit(suite.tasks(context), request.limit());
-        String sha = suite.dataset(context).sha256();
+        Suite.Prepared prepared = suite.prepare(context);
+        List<Task> tasks = limit(prepared.tasks(), request.limit());
+        String sha = prepared.dataset().sha256();
         if (manifest.suite().dataset() != null && !sha.equals(manifest.suite().dataset().sha256())) {
             throw new BadInputException("dataset hash " + sha + " differs from the run's "
                     + manifest.suite().dataset().sha256() + "; the run cannot be resumed with this data");
         }
-        AuditPlan plan = new AuditPlan(suite, context, tasks, request.k(), request.template(), request.systemPrompt(),
+        AuditPlan plan = new AuditPlan(suite, context, prepared.dataset(), tasks, request.k(), request.template(), request.systemPrompt(),
                 request.concurrency(), request.maxTotalTokens());
         EndpointRef endpoint = manifest.endpoint();
         Map<String, String> headers = new HashMap<>(endpoint.headers() == null ? Map.of() : endpoint.headers());

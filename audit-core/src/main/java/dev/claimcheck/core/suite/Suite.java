@@ -38,6 +38,21 @@ public interface Suite {
     /** All tasks in dataset or generator order; the same context gives the same tasks. */
     List<Task> tasks(SuiteContext context);
 
+    /**
+     * The dataset and its tasks from one read: what a run, a resume and a re-grade need. Suites that read
+     * or generate their data once for both override it; the default asks {@link #dataset} and {@link #tasks}.
+     */
+    default Prepared prepare(SuiteContext context) {
+        return new Prepared(dataset(context), tasks(context));
+    }
+
+    /** A suite's dataset reference together with its tasks. */
+    record Prepared(DatasetRef dataset, List<Task> tasks) {
+        public Prepared {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
     Grader grader();
 
     /**

@@ -45,9 +45,10 @@ public final class GeneratedSuiteRegrader implements Regrader {
             Object options = SuiteOptions.restore(suite, manifest.suite().options());
             long seed = manifest.request() == null ? 0 : manifest.request().seed();
             SuiteContext context = new SuiteContext(seed, options, root);
-            tasks = suite.tasks(context);
+            Suite.Prepared prepared = suite.prepare(context);
+            tasks = prepared.tasks();
             String expectedSha = manifest.suite().dataset() == null ? null : manifest.suite().dataset().sha256();
-            String actualSha = suite.dataset(context).sha256();
+            String actualSha = prepared.dataset().sha256();
             if (!Objects.equals(expectedSha, actualSha)) {
                 out.add(new Finding.DatasetMismatch("run.json dataset sha256 " + expectedSha
                         + ", regenerated from seed " + seed + " and options " + manifest.suite().options() + ": " + actualSha));

@@ -35,12 +35,13 @@ final class Reexecution {
             Object options = SuiteOptions.restore(suite, manifest.suite().options());
             SuiteContext context = new SuiteContext(manifest.request() == null ? 0 : manifest.request().seed(), options, root);
             String recorded = manifest.suite().dataset() == null ? null : manifest.suite().dataset().sha256();
-            String actual = suite.dataset(context).sha256();
+            Suite.Prepared prepared = suite.prepare(context);
+            String actual = prepared.dataset().sha256();
             if (!Objects.equals(recorded, actual)) {
                 out.add(new Finding.DatasetMismatch("--reexecute: the dataset hashes to " + actual + ", run.json says " + recorded));
                 return;
             }
-            suite.tasks(context).forEach(t -> byId.put(t.id(), t));
+            prepared.tasks().forEach(t -> byId.put(t.id(), t));
         } catch (ClaimcheckException | IllegalArgumentException e) {
             out.add(new Finding.NotRegraded("--reexecute: cannot load the dataset: " + Findings.clip(e.getMessage())));
             return;

@@ -53,15 +53,21 @@ public final class ArithSuite implements Suite {
 
     @Override
     public DatasetRef dataset(SuiteContext context) {
+        return prepare(context).dataset();
+    }
+
+    /** Generates the tasks once and identifies the generated set by their content hash, like any dataset. */
+    @Override
+    public Prepared prepare(SuiteContext context) {
         ArithOptions o = checked(context);
-        String name = "arith-generated-p" + o.problems() + "-s" + o.steps();
-        // The generated set is identified by its content hash, like any dataset.
+        List<Task> tasks = tasks(context);
         StringBuilder all = new StringBuilder();
-        for (Task t : tasks(context)) {
+        for (Task t : tasks) {
             all.append(t.id()).append('\n').append(t.messages().get(0).content()).append('\n').append(t.expected()).append('\n');
         }
-        return new DatasetRef(name, PromptHash.sha256Hex(all.toString()), "generated:seed=" + context.seed(), true,
-                ArithGenerator.VERSION);
+        String name = "arith-generated-p" + o.problems() + "-s" + o.steps();
+        return new Prepared(new DatasetRef(name, PromptHash.sha256Hex(all.toString()), "generated:seed=" + context.seed(), true,
+                ArithGenerator.VERSION), tasks);
     }
 
     @Override

@@ -60,25 +60,29 @@ public final class CodeSuite implements Suite {
     public DatasetRef dataset(SuiteContext context) {
         CodeOptions o = context.options(CodeOptions.class);
         Path file = resolve(o, context);
-        LcbLoader.Loaded loaded = LcbLoader.load(file);
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new DatasetRef(name, loaded.sha256(), recordedPath(file, context), o.redistributable(), null,
-                select(loaded.problems(), o).size(), null, null);
+        return ref(file, LcbLoader.load(file), o, context);
+    }
+
+    @Override
+    public List<Task> tasks(SuiteContext context) {
+        return prepare(context).tasks();
     }
 
     /**
-     * The problems as tasks. Refuses to start when the sandbox is unavailable: every attempt would end in
-     * {@code sandboxError} after its tokens were spent, and nothing may run unsandboxed instead.
+     * The problems as tasks, with the dataset read once. Refuses to start when the sandbox is unavailable: every
+     * attempt would end in {@code sandboxError} after its tokens were spent, and nothing may run unsandboxed instead.
      */
     @Override
-    public List<Task> tasks(SuiteContext context) {
+    public Prepared prepare(SuiteContext context) {
         String unavailable = Sandbox.system().unavailableReason();
         if (unavailable != null) {
             throw new BadInputException("suite code runs model-written programs only in the bubblewrap sandbox: " + unavailable);
         }
         CodeOptions o = context.options(CodeOptions.class);
+        Path file = resolve(o, context);
+        LcbLoader.Loaded loaded = LcbLoader.load(file);
         List<Task> tasks = new ArrayList<>();
-        for (CodeProblem p : select(LcbLoader.load(resolve(o, context)).problems(), o)) {
+        for (CodeProblem p : select(loaded.problems(), o)) {
             String spec = CodeSpecJson.write(new CodeSpec("python", p.allTests(), CodeSpec.DEFAULT_TIME_LIMIT_MS,
                     CodeSpec.DEFAULT_MEMORY_LIMIT_MB));
             Map<String, String> meta = new TreeMap<>();
@@ -93,7 +97,13 @@ public final class CodeSuite implements Suite {
             }
             tasks.add(new Task(p.id(), CodePrompt.messages(p), spec, o.redistributable(), meta));
         }
-        return tasks;
+        return new Prepared(ref(file, loaded, o, context), tasks);
+    }
+
+    private static DatasetRef ref(Path file, LcbLoader.Loaded loaded, CodeOptions o, SuiteContext context) {
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return new DatasetRef(name, loaded.sha256(), recordedPath(file, context), o.redistributable(), null,
+                select(loaded.problems(), o).size(), null, null);
     }
 
     /** The problems inside the date window, in file order. */

@@ -61,22 +61,27 @@ public final class MathSuite implements Suite {
 
     @Override
     public DatasetRef dataset(SuiteContext context) {
-        MathOptions o = context.options(MathOptions.class);
-        Path file = resolve(o, context);
-        return load(o, file).ref(recordedPath(file, context.root()), o.redistributable());
+        return prepare(context).dataset();
     }
 
     @Override
     public List<Task> tasks(SuiteContext context) {
+        return prepare(context).tasks();
+    }
+
+    /** Reads the dataset file once for both its reference and its tasks. */
+    @Override
+    public Prepared prepare(SuiteContext context) {
         MathOptions o = context.options(MathOptions.class);
         String template = template(o);
-        Dataset dataset = load(o, resolve(o, context));
+        Path file = resolve(o, context);
+        Dataset dataset = load(o, file);
         List<Task> tasks = new ArrayList<>(dataset.rows().size());
         for (DatasetRow row : dataset.rows()) {
             String prompt = template.replace(PLACEHOLDER, row.problem());
             tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), Map.of()));
         }
-        return tasks;
+        return new Prepared(dataset.ref(recordedPath(file, context.root()), o.redistributable()), tasks);
     }
 
     @Override
