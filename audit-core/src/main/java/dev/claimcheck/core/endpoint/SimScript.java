@@ -2,6 +2,7 @@ package dev.claimcheck.core.endpoint;
 
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.tokens.Tokenizer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +22,8 @@ final class SimScript {
             + "commit to a result so that nothing is missed along the way").split(" ");
     private static final String[] THOUGHT = ("Hmm first restate what is asked then consider the cases one by one and "
             + "verify the arithmetic twice before answering").split(" ");
+
+    private static final Tokenizer PROMPT_TOKENIZER = Tokenizer.named(Tokenizer.DEFAULT);
 
     final String promptSha256;
     final int attempt;
@@ -86,9 +89,11 @@ final class SimScript {
             reasoning = new ArrayList<>(reasoning.subList(0, keepReasoning));
             content = new ArrayList<>(content.subList(0, maxTokens - keepReasoning));
         }
+        // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
+        // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.
         long promptTokens = 0;
         for (ChatMessage m : messages) {
-            promptTokens += m.content() == null ? 0 : words(m.content()).size();
+            promptTokens += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
         }
         return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), finish,
                 promptTokens);

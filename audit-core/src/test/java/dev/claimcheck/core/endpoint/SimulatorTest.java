@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.tokens.Tokenizer;
 import dev.claimcheck.core.model.PromptHash;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +57,10 @@ class SimulatorTest {
                 assertThat(ok.response().reasoning()).isNull();
                 assertThat(ok.response().finishReason()).isEqualTo("stop");
                 assertThat(ok.usage().completionTokens()).isEqualTo(10);
-                assertThat(ok.usage().promptTokens()).isEqualTo(2 + 4);
+                // o200k_base over the contents: "Answer briefly." + "What is question i?"
+                Tokenizer tokenizer = Tokenizer.named("o200k_base");
+                assertThat(ok.usage().promptTokens())
+                        .isEqualTo(tokenizer.count("Answer briefly.") + tokenizer.count("What is question " + i + "?"));
                 assertThat(ok.retries()).isEmpty();
             }
             assertThat(sim.requestsServed()).isEqualTo(3);
