@@ -27,4 +27,20 @@ public sealed interface OracleEntry {
             Objects.requireNonNull(wrong, "wrong");
         }
     }
+
+    /**
+     * A plain-text answer (a line such as {@code Answer: 4821937}, or a JSON object): the simulator ends its content
+     * with {@code correct} with probability {@code accuracy × (1 − depthDecay × depth)}, else with {@code wrong}; the
+     * text is sent as one token so its spacing survives. {@code depth} is where the answer sits in the prompt (0 =
+     * start, 1 = end), a fact of the prompt itself, which lets {@code sim:depthDecay} model lost-in-the-middle.
+     */
+    record PlainAnswer(String correct, String wrong, double depth) implements OracleEntry {
+        public PlainAnswer {
+            Objects.requireNonNull(correct, "correct");
+            Objects.requireNonNull(wrong, "wrong");
+            if (!(depth >= 0 && depth <= 1)) {
+                throw new IllegalArgumentException("depth must be in [0, 1]: " + depth);
+            }
+        }
+    }
 }

@@ -25,14 +25,15 @@ import java.util.stream.Collectors;
  * @param seed seed of every draw
  * @param stallMs silence of the stall fault before the connection closes
  * @param faultKinds the faults to draw from (uniformly); all when the option is not given
+ * @param depthDecay for answers planted at a depth d in [0, 1] (long context): accuracy × (1 − depthDecay × d)
  */
 public record SimOptions(double accuracy, double faults, long ttftMs, long tpotMs, int outputTokens, int reasoningTokens,
-                         long seed, long stallMs, Set<SimFault> faultKinds) {
+                         long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay) {
     public static final String SCHEME = "sim";
     public static final int THINKING_REASONING_TOKENS = 256;
     /** The keys accepted after {@code sim:}, in documentation order. */
     public static final List<String> KEYS = List.of("accuracy", "faults", "ttftMs", "tpotMs", "outputTokens",
-            "reasoningTokens", "seed", "stallMs", "faultKinds");
+            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay");
 
     public SimOptions {
         check(accuracy >= 0 && accuracy <= 1, "accuracy", accuracy, "a number in [0, 1]");
@@ -42,6 +43,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         check(outputTokens >= 1, "outputTokens", outputTokens, "an integer >= 1");
         check(reasoningTokens >= 0, "reasoningTokens", reasoningTokens, "an integer >= 0");
         check(stallMs >= 0, "stallMs", stallMs, "milliseconds >= 0");
+        check(depthDecay >= 0 && depthDecay <= 1, "depthDecay", depthDecay, "a number in [0, 1]");
         faultKinds = faultKinds == null || faultKinds.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(SimFault.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(faultKinds));
     }
@@ -49,7 +51,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
     /** The defaults for a lane and run seed. */
     public static SimOptions defaults(Lane lane, long runSeed) {
         return new SimOptions(0.7, 0.0, 0, 0, 32, lane == Lane.THINKING ? THINKING_REASONING_TOKENS : 0, runSeed, 3000,
-                null);
+                null, 0.0);
     }
 
     /** Whether a {@code --base-url} value names the simulator. */
@@ -97,6 +99,10 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         m.put("seed", Long.toString(seed));
         m.put("stallMs", Long.toString(stallMs));
         m.put("faultKinds", faultKinds.stream().map(SimFault::id).collect(Collectors.joining("+")));
+        if (depthDecay != 0) {
+            // Listed only when set, so runs that do not use it record the same simulator map as before it existed.
+            m.put("depthDecay", Double.toString(depthDecay));
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -115,6 +121,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         long seed = d.seed;
         long stallMs = d.stallMs;
         Set<SimFault> kinds = null;
+        double depthDecay = d.depthDecay;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
@@ -127,6 +134,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                 case "reasoningTokens" -> reasoningTokens = (int) integer(k, v);
                 case "seed" -> seed = integer(k, v);
                 case "stallMs" -> stallMs = integer(k, v);
+                case "depthDecay" -> depthDecay = number(k, v);
                 case "faultKinds" -> {
                     kinds = EnumSet.noneOf(SimFault.class);
                     for (String id : v.split("\\+")) {
@@ -144,7 +152,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                         + String.join(", ", KEYS) + ")");
             }
         }
-        return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds);
+        return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds, depthDecay);
     }
 
     private static double number(String key, String v) {

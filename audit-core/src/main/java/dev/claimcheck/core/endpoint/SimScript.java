@@ -71,6 +71,11 @@ final class SimScript {
             sentence.addAll(words("Here is the program:"));
             // One token for the whole block, so its newlines and indentation survive the space-joined stream.
             sentence.add("\n```" + program.language() + "\n" + (code.endsWith("\n") ? code : code + "\n") + "```\n");
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.PlainAnswer plain) {
+            double p = o.accuracy() * (1 - o.depthDecay() * plain.depth());
+            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < p;
+            // One token on a line of its own, so the answer's spacing and line survive the space-joined stream.
+            sentence.add("\n" + (correct ? plain.correct() : plain.wrong()));
         }
         // The final sentence always fits: outputTokens grows to its length if it is shorter.
         int fillerCount = Math.max(0, o.outputTokens() - sentence.size());

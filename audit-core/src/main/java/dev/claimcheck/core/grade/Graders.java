@@ -5,7 +5,8 @@ import java.util.List;
 
 /** The one registry of graders (STYLE.md §3): {@code grade@. <id>} finds its grader here. */
 public final class Graders {
-    private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader());
+    private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader(),
+            new AnswerSetGrader());
 
     private Graders() {
     }

@@ -18,13 +18,19 @@ import java.util.TreeMap;
  * @param scorePer1kOutputTokens score divided by mean output tokens per 1,000
  * @param math the math workload's pass@k, cons@k and counts; null (absent) for other workloads
  * @param code the code workload's pass@k and verdict breakdown; null (absent) for other workloads
+ * @param cells long-context accuracy per (length, depth) cell; null (absent) for other workloads
+ * @param longctx the long-context workload's other figures; null (absent) for other workloads
+ * @param docs the grounded-document workload's figures; null (absent) for other workloads
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
                       Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
                       TokenSummary reasoningTokens, Double scorePer1kOutputTokens,
                       @JsonInclude(JsonInclude.Include.NON_NULL) MathMetrics math,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<LongctxCell> cells,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) LongctxMetrics longctx,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) DocsMetrics docs) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
     }

@@ -34,8 +34,8 @@ public record AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, L
         return (long) tasks.size() * k;
     }
 
-    /** The messages sent for a task: the optional system prompt, then the task's own. */
+    /** The messages sent for a task: the optional system prompt, then the task's own (rendered by the suite). */
     public List<ChatMessage> messagesFor(Task task) {
-        return ChatMessage.withSystemPrompt(systemPrompt, task.messages());
+        return ChatMessage.withSystemPrompt(systemPrompt, suite.messages(task, context));
     }
 }

@@ -38,6 +38,13 @@ public final class ClusteredMean {
         if (groups < 2) {
             return new ScoreInterval(mean, null, null, groups, (int) n);
         }
+        double variance = variance(clusters, mean, groups, n);
+        double half = StudentT.quantile(0.975, groups - 1) * StrictMath.sqrt(variance);
+        return new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n);
+    }
+
+    /** The cluster-robust variance of the mean: G/(G−1) · Σ_g (Σ_j (y_gj − ȳ))² / N² (needs G ≥ 2). */
+    static double variance(List<double[]> clusters, double mean, int groups, long n) {
         double ss = 0;
         for (double[] scores : clusters) {
             double residual = 0;
@@ -46,12 +53,10 @@ public final class ClusteredMean {
             }
             ss += residual * residual;
         }
-        double variance = (double) groups / (groups - 1) * ss / ((double) n * n);
-        double half = StudentT.quantile(0.975, groups - 1) * StrictMath.sqrt(variance);
-        return new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n);
+        return (double) groups / (groups - 1) * ss / ((double) n * n);
     }
 
-    private static double clip(double v) {
+    static double clip(double v) {
         return Math.max(0, Math.min(1, v));
     }
 }

@@ -24,7 +24,8 @@ public final class RunMetrics {
      * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
      * the audit and {@code verify} call.
      *
-     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics})
+     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics},
+     *        longctx: {@link LongctxRunMetrics}, docs: {@link DocsRunMetrics})
      */
     public static Metrics of(Workload workload, Collection<Sample> samples) {
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
@@ -61,13 +62,22 @@ public final class RunMetrics {
             low = interval.low();
             high = interval.high();
         }
+        // Long context scores the mean over (length, depth) cells, so a cell with more attempts weighs no more.
+        LongctxRunMetrics.Result longctx = workload == Workload.LONGCTX && graded > 0 ? LongctxRunMetrics.of(samples) : null;
+        if (longctx != null) {
+            score = longctx.score().estimate();
+            low = longctx.score().low();
+            high = longctx.score().high();
+        }
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
         var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, perK,
                 workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null,
-                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null);
+                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null,
+                longctx == null ? null : longctx.cells(), longctx == null ? null : longctx.longctx(),
+                workload == Workload.DOCS && graded > 0 ? DocsRunMetrics.of(samples) : null);
     }
 
     /** The graded scores of one task, in journal order. */

@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.grade.Grader;
+import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
@@ -62,6 +63,15 @@ public interface Suite {
      */
     default Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         return values;
+    }
+
+    /**
+     * The prompt of a task as sent. By default the task's own messages; a suite whose prompts are too large to
+     * hold for every task at once (a 1M-token haystack) keeps a short stand-in in {@link Task#messages()} and
+     * renders the real prompt here, deterministically, each time it is needed (docs/architecture.md).
+     */
+    default List<ChatMessage> messages(Task task, SuiteContext context) {
+        return task.messages();
     }
 
     default Verdict grade(Task task, String responseContent) {

@@ -3,6 +3,7 @@ package dev.claimcheck.core.suite;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
+import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ public final class SuiteRegistry {
     private static final List<Suite> SUITES = List.of(
             new ArithSuite(),
             new MathSuite(),
-            new CodeSuite());
+            new CodeSuite(),
+            new LongctxSuite());
 
     private SuiteRegistry() {
     }

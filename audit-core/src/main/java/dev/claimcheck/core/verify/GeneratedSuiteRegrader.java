@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Re-grade for suites whose tasks come from a seeded generator (arith; longctx and docs later): regenerate the
+ * Re-grade for suites whose tasks come from a seeded generator (arith, longctx, docs): regenerate the
  * tasks from the recorded seed and suite options, check the dataset hash, each sample's prompt hash and expected
  * answer, then re-grade the recorded response content with the suite's grader and compare correct and score.
  */
@@ -39,12 +39,13 @@ public final class GeneratedSuiteRegrader implements Regrader {
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
         Findings.Collector out = new Findings.Collector();
         Suite suite;
+        SuiteContext context;
         List<Task> tasks;
         try {
             suite = SuiteRegistry.byId(manifest.suite().id());
             Object options = SuiteOptions.restore(suite, manifest.suite().options());
             long seed = manifest.request() == null ? 0 : manifest.request().seed();
-            SuiteContext context = new SuiteContext(seed, options, root);
+            context = new SuiteContext(seed, options, root);
             Suite.Prepared prepared = suite.prepare(context);
             tasks = prepared.tasks();
             String expectedSha = manifest.suite().dataset() == null ? null : manifest.suite().dataset().sha256();
@@ -71,7 +72,7 @@ public final class GeneratedSuiteRegrader implements Regrader {
                 continue;
             }
             String prompt = promptHashes.computeIfAbsent(task.id(),
-                    id -> PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, task.messages())));
+                    id -> PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, suite.messages(task, context))));
             if (!prompt.equals(s.promptSha256())) {
                 out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
             }
