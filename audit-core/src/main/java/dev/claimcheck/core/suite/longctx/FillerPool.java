@@ -21,7 +21,8 @@ final class FillerPool {
         for (Format f : Format.values()) {
             for (int i = 0; i < BLOCKS_PER_FORMAT; i++) {
                 blocks[f.ordinal()][i] = f.filler(r);
-                tokens[f.ordinal()][i] = tokenizer.count(blocks[f.ordinal()][i]);
+                // Counted with the separator that follows it in a haystack: BPE merges "." and "}" with the newlines.
+                tokens[f.ordinal()][i] = tokenizer.count(blocks[f.ordinal()][i] + Haystack.SEPARATOR);
             }
         }
     }
@@ -34,6 +35,7 @@ final class FillerPool {
         return blocks[f.ordinal()][i];
     }
 
+    /** Tokens of the block followed by {@link Haystack#SEPARATOR}. */
     int tokens(Format f, int i) {
         return tokens[f.ordinal()][i];
     }

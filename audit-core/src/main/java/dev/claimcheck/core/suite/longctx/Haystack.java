@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * Assembles a mixed-format document of a given token budget with the planted lines at their positions. Filler
  * comes in sections of one format (4 to 12 blocks); a planted line due at the current point is written inside a
  * section of its own format (a block of that format first if the section differs). Token counts are summed from
- * the pool's per-block counts plus one token per separator; the last block is cut by tokens to land on the budget.
+ * the pool's per-block counts (each with its separator); the last block is cut by tokens to land on the budget.
  */
 final class Haystack {
-    private static final String SEPARATOR = "\n\n";
+    static final String SEPARATOR = "\n\n";
 
     private Haystack() {
     }
@@ -35,7 +35,7 @@ final class Haystack {
                     // Open a section of the line's format so the line sits among its own kind.
                     int i = r.nextInt(FillerPool.BLOCKS_PER_FORMAT);
                     append(out, pool.block(p.format(), i));
-                    used += pool.tokens(p.format(), i) + 1;
+                    used += pool.tokens(p.format(), i);
                     section = p.format();
                     sectionLeft = 1 + r.nextInt(4);
                 }
@@ -50,7 +50,7 @@ final class Haystack {
                 sectionLeft = 4 + r.nextInt(9);
             }
             int i = r.nextInt(FillerPool.BLOCKS_PER_FORMAT);
-            int cost = pool.tokens(section, i) + 1;
+            int cost = pool.tokens(section, i);
             if (used + cost > fillerTokens) {
                 long room = fillerTokens - used - 1;
                 if (room > 0) {
@@ -68,10 +68,7 @@ final class Haystack {
     }
 
     private static void append(StringBuilder out, String text) {
-        if (!out.isEmpty()) {
-            out.append(SEPARATOR);
-        }
-        out.append(text);
+        out.append(text).append(SEPARATOR);
     }
 
     /** The first {@code tokens} tokens of a block, as text. */

@@ -10,13 +10,13 @@ import java.util.SplittableRandom;
  */
 final class LongctxPrompt {
     static final String HEAD = "Below is a long document that mixes prose, Markdown tables, JSON records, CSV rows, log "
-            + "lines and source code. Read all of it, then answer the question that follows it.\n\n<document>";
+            + "lines and source code. Read all of it, then answer the question that follows it.\n\n<document>\n";
 
     private LongctxPrompt() {
     }
 
     static String tail(Problem p) {
-        return "\n</document>\n\nQuestion: " + p.question() + "\n\nEnd your reply with one line that starts with \"Answer:\" "
+        return "</document>\n\nQuestion: " + p.question() + "\n\nEnd your reply with one line that starts with \"Answer:\" "
                 + "followed by " + (p.listAnswer() ? "all the values, separated by commas." : "the answer alone.");
     }
 
@@ -24,7 +24,7 @@ final class LongctxPrompt {
     static long overhead(Tokenizer tokenizer, Problem p) {
         long n = tokenizer.count(HEAD) + tokenizer.count(tail(p));
         for (Problem.Planted line : p.lines()) {
-            n += tokenizer.count(line.text()) + 1;
+            n += tokenizer.count(line.text() + Haystack.SEPARATOR);
         }
         return n;
     }
