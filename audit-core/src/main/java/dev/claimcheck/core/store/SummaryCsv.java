@@ -46,6 +46,12 @@ public final class SummaryCsv {
             if (m.code() != null) {
                 code(csv, m.code(), m.graded());
             }
+            if (m.cells() != null) {
+                WorkloadRows.longctx(csv, m.cells(), m.longctx());
+            }
+            if (m.docs() != null) {
+                WorkloadRows.docs(csv, m.docs());
+            }
         }
         return out.toString();
     }
@@ -81,7 +87,7 @@ public final class SummaryCsv {
         }
     }
 
-    private static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {
+    static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {
         csv.printRecord(name, num(e.value()), num(e.ci95Low()), num(e.ci95High()), e.tasks());
     }
 
@@ -91,7 +97,7 @@ public final class SummaryCsv {
         csv.printRecord(name + ".p90", num(t.p90()), "", "", n);
     }
 
-    private static String num(Double v) {
+    static String num(Double v) {
         return v == null ? "" : Double.toString(v);
     }
 }

@@ -1,0 +1,61 @@
+package dev.claimcheck.core.store;
+
+import dev.claimcheck.core.model.DocsMetrics;
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.LongctxCell;
+import dev.claimcheck.core.model.LongctxMetrics;
+import dev.claimcheck.core.model.MeanInterval;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The summary.csv rows of the long-context and grounded-document workloads (their own file, to keep SummaryCsv small). */
+final class WorkloadRows {
+    private WorkloadRows() {
+    }
+
+    /** {@code cells.<length>.d<depth>} per cell, then {@code longctx.*} by format, density, kind and length. */
+    static void longctx(CSVPrinter csv, List<LongctxCell> cells, LongctxMetrics x) throws IOException {
+        for (LongctxCell c : cells) {
+            csv.printRecord("cells." + c.length() + ".d" + c.depth(), c.accuracy(), SummaryCsv.num(c.ci95Low()),
+                    SummaryCsv.num(c.ci95High()), c.n());
+        }
+        if (x == null) {
+            return;
+        }
+        estimates(csv, "longctx.format.", x.byFormat());
+        estimates(csv, "longctx.density.", x.byDensity());
+        estimates(csv, "longctx.kind.", x.byKind());
+        csv.printRecord("longctx.effectiveLength", x.effectiveLength().length() == null ? "" : x.effectiveLength().length(),
+                "", "", "");
+        csv.printRecord("longctx.effectiveLength.threshold", x.effectiveLength().threshold(), "", "", "");
+        mean(csv, "longctx.promptTokensRatio", x.promptTokensRatio());
+        for (LongctxMetrics.LengthCost l : x.byLength()) {
+            SummaryCsv.estimate(csv, "longctx.length." + l.length() + ".accuracy", l.accuracy());
+            mean(csv, "longctx.length." + l.length() + ".promptTokens", l.promptTokens());
+            mean(csv, "longctx.length." + l.length() + ".ttftMs", l.ttftMs());
+        }
+    }
+
+    static void docs(CSVPrinter csv, DocsMetrics x) throws IOException {
+        SummaryCsv.estimate(csv, "docs.fieldAccuracy", x.fieldAccuracy());
+        if (x.citationPrecision() != null) {
+            SummaryCsv.estimate(csv, "docs.citationPrecision", x.citationPrecision());
+        }
+        estimates(csv, "docs.kind.", x.byKind());
+        estimates(csv, "docs.document.", x.byDocument());
+    }
+
+    private static void estimates(CSVPrinter csv, String prefix, Map<String, Estimate> byGroup) throws IOException {
+        for (Map.Entry<String, Estimate> e : byGroup.entrySet()) {
+            SummaryCsv.estimate(csv, prefix + e.getKey(), e.getValue());
+        }
+    }
+
+    private static void mean(CSVPrinter csv, String name, MeanInterval m) throws IOException {
+        if (m != null) {
+            csv.printRecord(name, m.mean(), SummaryCsv.num(m.ci95Low()), SummaryCsv.num(m.ci95High()), m.n());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.claimcheck.core.suite.longctx;
+
+import static dev.claimcheck.core.cli.AuditRunner.audit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.LongctxCell;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.verify.GeneratedSuiteRegrader;
+import dev.claimcheck.core.verify.Finding;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code audit longctx} against the simulator over loopback HTTP, end to end. */
+class LongctxAuditTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void aDepthDecayProfileIsRecoveredByThePerCellMetrics() throws Exception {
+        // Configured: accuracy 0.9 × (1 − 0.6 × depth), i.e. 0.90 at depth 0, 0.63 at 50, 0.36 at 100.
+        var r = audit("longctx", "--base-url", "sim:accuracy=0.9,depthDecay=0.6", "--lengths", "1k", "--depths", "0,50,100",
+                "--kinds", "single", "--samples", "400", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Metrics m = r.manifest().metrics();
+        assertThat(m.cells()).extracting(LongctxCell::depth).containsExactly(0, 50, 100);
+        for (LongctxCell c : m.cells()) {
+            double configured = 0.9 * (1 - 0.6 * c.depth() / 100.0);
+            assertThat(configured).as("depth %d: %s", c.depth(), c).isBetween(c.ci95Low(), c.ci95High());
+            assertThat(c.n()).isEqualTo(400);
+            assertThat(c.length()).isEqualTo(1024);
+        }
+        assertThat(m.cells().get(0).accuracy()).isGreaterThan(m.cells().get(2).accuracy());
+        // §4: the score is the mean over cells.
+        assertThat(m.score()).isCloseTo(m.cells().stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
+                within(1e-12));
+        assertThat(m.ci95Low()).isLessThan(m.score());
+        // At exactly these paths in run.json.
+        JsonNode json = Json.mapper().readTree(Files.readString(r.runDir().resolve("run.json")));
+        assertThat(json.at("/metrics/cells/0").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("length", "depth", "accuracy", "ci95Low", "ci95High", "n");
+        assertThat(json.at("/metrics/longctx/effectiveLength/threshold").asDouble()).isEqualTo(0.85);
+        assertThat(json.at("/metrics/docs").isMissingNode()).isTrue();
+        assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("cells.1024.d50,");
+    }
+
+    @Test
+    void samplesKeepTheHashAndTargetNotThePromptAndTheServerCountAgrees() throws Exception {
+        var r = audit("longctx", "--base-url", "sim", "--lengths", "8k", "--depths", "0,100", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        assertThat(samples).hasSize(14);
+        for (Sample s : samples) {
+            assertThat(s.messages()).isNull();
+            assertThat(s.targetTokens()).isEqualTo(8192L);
+            assertThat(s.promptSha256()).hasSize(64);
+            // The simulator counts o200k_base over the same contents: within 2% of the target.
+            assertThat((double) s.usage().promptTokens() / s.targetTokens()).isCloseTo(1.0, within(0.02));
+        }
+        assertThat(Files.size(r.runDir().resolve("samples.jsonl"))).isLessThan(64 * 1024);
+        var ratio = r.manifest().metrics().longctx().promptTokensRatio();
+        assertThat(ratio.mean()).isCloseTo(1.0, within(0.02));
+        assertThat(ratio.n()).isEqualTo(14);
+        assertThat(r.manifest().metrics().longctx().byKind()).containsOnlyKeys("aggregate", "multiKey", "multiQuery",
+                "multiValue", "qa", "single", "varTrack");
+    }
+
+    @Test
+    void verifyRegeneratesThePromptsAndRegradesAndCatchesAFlippedVerdict() {
+        var r = audit("longctx", "--base-url", "sim:accuracy=0.5", "--lengths", "1k,2k", "--depths", "0,50", "--root",
+                root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        GeneratedSuiteRegrader regrader = new GeneratedSuiteRegrader(List.of("longctx"));
+        assertThat(regrader.regrade(r.manifest(), samples, root)).isEmpty();
+
+        List<Sample> edited = new ArrayList<>(samples);
+        int wrong = 0;
+        while (edited.get(wrong).verdict().correct()) {
+            wrong++;
+        }
+        Sample s = edited.get(wrong);
+        Verdict v = s.verdict();
+        edited.set(wrong, new Sample(s.taskId(), s.attempt(), s.messages(), s.promptSha256(), s.targetTokens(), s.request(),
+                s.response(), s.usage(), s.timing(), new Verdict(true, 1, v.extracted(), v.expected(), v.grader(),
+                v.graderVersion(), v.detail()), null, s.retries()));
+        assertThat(regrader.regrade(r.manifest(), edited, root)).extracting(Finding::id).containsExactly("regradeMismatch");
+    }
+
+    @Test
+    void badOptionsAreOneClearLine() {
+        var r = audit("longctx", "--base-url", "sim", "--lengths", "8q", "--root", root.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("--lengths: '8q' is not a token count").doesNotContain("\n");
+        var d = audit("longctx", "--base-url", "sim", "--depths", "120", "--root", root.toString());
+        assertThat(d.exitCode()).isEqualTo(2);
+        assertThat(d.err()).contains("--depths values must be between 0 and 100, got 120");
+    }
+}
