@@ -3,6 +3,7 @@ package dev.claimcheck.core.suite;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
+import dev.claimcheck.core.suite.docs.DocsSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import java.util.List;
@@ -14,7 +15,8 @@ public final class SuiteRegistry {
             new ArithSuite(),
             new MathSuite(),
             new CodeSuite(),
-            new LongctxSuite());
+            new LongctxSuite(),
+            new DocsSuite());
 
     private SuiteRegistry() {
     }

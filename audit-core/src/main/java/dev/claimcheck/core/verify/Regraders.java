@@ -22,7 +22,7 @@ public final class Regraders {
     /** Every re-grader, with code programs re-executed in the sandbox when {@code reexecute} ({@code verify --reexecute}). */
     public static Regraders standard(boolean reexecute) {
         return new Regraders(List.of(
-                new GeneratedSuiteRegrader(List.of("arith", "longctx")),
+                new GeneratedSuiteRegrader(List.of("arith", "longctx", "docs")),
                 new RecordedAnswerRegrader(List.of("math")),
                 new RecordedTestsRegrader(List.of("code"), reexecute)));
     }
