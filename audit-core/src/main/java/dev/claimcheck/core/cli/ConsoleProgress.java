@@ -26,6 +26,11 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void note(String line) {
+        err.println(line);
+    }
+
+    @Override
     public void started(long total, long alreadyDone) {
         this.total = total;
         done.set(alreadyDone);

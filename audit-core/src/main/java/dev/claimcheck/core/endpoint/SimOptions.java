@@ -26,14 +26,16 @@ import java.util.stream.Collectors;
  * @param stallMs silence of the stall fault before the connection closes
  * @param faultKinds the faults to draw from (uniformly); all when the option is not given
  * @param depthDecay for answers planted at a depth d in [0, 1] (long context): accuracy × (1 − depthDecay × d)
+ * @param maxModelLen the context length {@code /v1/models} reports as {@code max_model_len} (vLLM's spelling); 0: none
  */
 public record SimOptions(double accuracy, double faults, long ttftMs, long tpotMs, int outputTokens, int reasoningTokens,
-                         long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay) {
+                         long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay,
+                         long maxModelLen) {
     public static final String SCHEME = "sim";
     public static final int THINKING_REASONING_TOKENS = 256;
     /** The keys accepted after {@code sim:}, in documentation order. */
     public static final List<String> KEYS = List.of("accuracy", "faults", "ttftMs", "tpotMs", "outputTokens",
-            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay");
+            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay", "maxModelLen");
 
     public SimOptions {
         check(accuracy >= 0 && accuracy <= 1, "accuracy", accuracy, "a number in [0, 1]");
@@ -44,6 +46,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         check(reasoningTokens >= 0, "reasoningTokens", reasoningTokens, "an integer >= 0");
         check(stallMs >= 0, "stallMs", stallMs, "milliseconds >= 0");
         check(depthDecay >= 0 && depthDecay <= 1, "depthDecay", depthDecay, "a number in [0, 1]");
+        check(maxModelLen >= 0, "maxModelLen", maxModelLen, "tokens >= 0");
         faultKinds = faultKinds == null || faultKinds.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(SimFault.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(faultKinds));
     }
@@ -51,7 +54,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
     /** The defaults for a lane and run seed. */
     public static SimOptions defaults(Lane lane, long runSeed) {
         return new SimOptions(0.7, 0.0, 0, 0, 32, lane == Lane.THINKING ? THINKING_REASONING_TOKENS : 0, runSeed, 3000,
-                null, 0.0);
+                null, 0.0, 0);
     }
 
     /** Whether a {@code --base-url} value names the simulator. */
@@ -103,6 +106,9 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
             // Listed only when set, so runs that do not use it record the same simulator map as before it existed.
             m.put("depthDecay", Double.toString(depthDecay));
         }
+        if (maxModelLen != 0) {
+            m.put("maxModelLen", Long.toString(maxModelLen));
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -122,6 +128,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         long stallMs = d.stallMs;
         Set<SimFault> kinds = null;
         double depthDecay = d.depthDecay;
+        long maxModelLen = d.maxModelLen;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
@@ -135,6 +142,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                 case "seed" -> seed = integer(k, v);
                 case "stallMs" -> stallMs = integer(k, v);
                 case "depthDecay" -> depthDecay = number(k, v);
+                case "maxModelLen" -> maxModelLen = integer(k, v);
                 case "faultKinds" -> {
                     kinds = EnumSet.noneOf(SimFault.class);
                     for (String id : v.split("\\+")) {
@@ -152,7 +160,8 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                         + String.join(", ", KEYS) + ")");
             }
         }
-        return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds, depthDecay);
+        return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds, depthDecay,
+                maxModelLen);
     }
 
     private static double number(String key, String v) {

@@ -187,7 +187,8 @@ public final class Simulator implements AutoCloseable {
         }
         if (r.method().equals("GET") && path.equals("/v1/models")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
-                    "{\"object\":\"list\",\"data\":[{\"id\":\"sim\",\"object\":\"model\",\"created\":0,\"owned_by\":\"claimcheck\"}]}");
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"sim\",\"object\":\"model\",\"created\":0,\"owned_by\":\"claimcheck\""
+                            + (options.maxModelLen() > 0 ? ",\"max_model_len\":" + options.maxModelLen() : "") + "}]}");
         } else if (r.method().equals("GET") && path.equals("/version")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
                     "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\"}");

@@ -84,6 +84,7 @@ public final class AuditSession {
             Suite suite = plan.suite();
             DatasetRef dataset = plan.dataset();
             EndpointRef described = opened.describe();
+            plan = ContextLimit.skipTooLong(plan, described, modelId, progress);
             // A simulator reached through a plain URL is still the simulator: its output is labelled, never a result.
             boolean simulated = spec.simulated() || Simulator.ENGINE.equals(described.engine());
             if (simulated && root.isRepository()) {
@@ -150,6 +151,7 @@ public final class AuditSession {
             if (!manifest.simulated()) {
                 Preflight.check(baseUrl, apiKey, headers, Duration.ofSeconds(30));
             }
+            plan = ContextLimit.skipTooLong(plan, endpoint, manifest.model().id(), progress);
             RunManifest running = manifest.withStatus(RunStatus.RUNNING, null, null, manifest.metrics());
             RunManifestStore.write(folder, running);
             return execute(folder, running, plan, opened, progress);

@@ -21,4 +21,8 @@ public interface ProgressListener {
     void attemptFinished(boolean graded, boolean correct);
 
     void finished();
+
+    /** One line worth telling the user before the attempts start (e.g. tasks skipped as too long). */
+    default void note(String line) {
+    }
 }

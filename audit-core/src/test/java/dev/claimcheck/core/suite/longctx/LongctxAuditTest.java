@@ -98,6 +98,23 @@ class LongctxAuditTest {
     }
 
     @Test
+    void lengthsBeyondTheAdvertisedMaxModelLenAreReportedAndNotSent() {
+        var r = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "2k,8k", "--depths", "50",
+                "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipping 7 tasks of 1 length(s) [8192] above the model's advertised context of 4096 "
+                + "tokens (max_model_len); they are not sent");
+        assertThat(r.manifest().status()).isEqualTo(dev.claimcheck.core.model.RunStatus.COMPLETE);
+        assertThat(Journal.readAll(new RunFolder(r.runDir()))).hasSize(7)
+                .allSatisfy(s -> assertThat(s.targetTokens()).isEqualTo(2048L));
+        assertThat(r.manifest().metrics().cells()).extracting(LongctxCell::length).containsOnly(2048);
+
+        var none = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "8k", "--root", root.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("every task is longer than the model's advertised context of 4096 tokens");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         var r = audit("longctx", "--base-url", "sim", "--lengths", "8q", "--root", root.toString());
         assertThat(r.exitCode()).isEqualTo(2);
