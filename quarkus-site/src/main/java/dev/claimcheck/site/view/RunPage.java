@@ -3,11 +3,14 @@ package dev.claimcheck.site.view;
 import dev.claimcheck.site.index.TrustBadge;
 import java.util.List;
 
-/** The view model of {@code /runs/{runId}}. Samples are not inlined: the page loads them a page at a time. */
+/**
+ * The view model of {@code /runs/{runId}}. Samples are not inlined: the page loads them a page at a time.
+ * {@code heatmap} is the long-context length × depth grid, null for other workloads.
+ */
 public record RunPage(Nav nav, String runId, String modelId, String modelHref, String workload, String suite, String lane,
                       boolean simulated, List<TrustBadge> badges, List<Item> provenance, List<Item> metrics,
                       String requestTemplate, String samplesUrl, String firstSamplesUrl, String runJsonHref,
-                      List<Proof> proofs, List<Item> claims) {
+                      List<Proof> proofs, List<Item> claims, Heatmap heatmap) {
     /** A labelled value; {@code href} is empty when the value is not a link. */
     public record Item(String label, String value, String href) {
         public static Item of(String label, String value) {

@@ -67,7 +67,7 @@ public final class RunPageView {
         String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, metrics(m.metrics()), template, samples,
-                first, links.runJson(r.runId()), proofs, claims);
+                first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().cells()));
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
@@ -114,6 +114,28 @@ public final class RunPageView {
             out.add(RunPage.Item.of("verdicts", breakdown(c.verdicts())));
             out.add(RunPage.Item.of("tests run / sandbox errors", c.testsRun() + " / " + c.sandboxErrors()));
             c.byDifficulty().forEach((d, e) -> out.add(RunPage.Item.of("pass@1 · " + d, estimate(e))));
+        }
+        if (x.longctx() != null) {
+            var l = x.longctx();
+            out.add(RunPage.Item.of("effective length (accuracy ≥ " + Fmt.pct(l.effectiveLength().threshold()) + ")",
+                    l.effectiveLength().length() == null ? Fmt.NONE : Heatmap.tokens(l.effectiveLength().length())));
+            if (l.promptTokensRatio() != null) {
+                out.add(RunPage.Item.of("server prompt tokens / target", Fmt.dec(l.promptTokensRatio().mean(), 3)));
+            }
+            l.byFormat().forEach((f, e) -> out.add(RunPage.Item.of("accuracy · format " + f, estimate(e))));
+            l.byDensity().forEach((d, e) -> out.add(RunPage.Item.of("accuracy · " + d + " distractors / 8k", estimate(e))));
+            l.byKind().forEach((k, e) -> out.add(RunPage.Item.of("accuracy · " + k, estimate(e))));
+            for (var c : l.byLength()) {
+                out.add(RunPage.Item.of("ttft · " + Heatmap.tokens(c.length()),
+                        c.ttftMs() == null ? Fmt.NONE : Fmt.ms(c.ttftMs().mean())));
+            }
+        }
+        if (x.docs() != null) {
+            var d = x.docs();
+            out.add(RunPage.Item.of("field accuracy", estimate(d.fieldAccuracy())));
+            out.add(RunPage.Item.of("citation precision", estimate(d.citationPrecision())));
+            d.byKind().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
+            d.byDocument().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
         }
         return out;
     }

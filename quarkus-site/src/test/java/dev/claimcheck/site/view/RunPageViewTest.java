@@ -67,4 +67,41 @@ class RunPageViewTest {
         assertThat(outside.ok()).isFalse();
         assertThat(outside.text()).isEqualTo("not found in this root");
     }
+
+    @Test
+    void longContextRunsShowTheLengthByDepthHeatmapAndEffectiveLength() {
+        var cells = List.of(new dev.claimcheck.core.model.LongctxCell(8192, 0, 0.9, 0.8, 1.0, 20),
+                new dev.claimcheck.core.model.LongctxCell(8192, 50, 0.55, 0.4, 0.7, 20),
+                new dev.claimcheck.core.model.LongctxCell(1048576, 0, 0.25, 0.1, 0.4, 20));
+        var longctx = new dev.claimcheck.core.model.LongctxMetrics(Map.of("json", new Estimate(0.6, 0.5, 0.7, 30)), Map.of(),
+                Map.of(), new dev.claimcheck.core.model.LongctxMetrics.EffectiveLength(0.85, 8192),
+                new dev.claimcheck.core.model.MeanInterval(1.004, 1.0, 1.01, 60), List.of());
+        Metrics m = new Metrics(0.57, 0.5, 0.64, 60, 60, 60, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
+                5.0, null, null, cells, longctx, null);
+        assertThat(items(m)).containsEntry("effective length (accuracy ≥ 85.0)", "8k")
+                .containsEntry("server prompt tokens / target", "1.004")
+                .containsEntry("accuracy · format json", "60.0 ± 10.0 (30 tasks)");
+        Heatmap h = Heatmap.of(cells);
+        assertThat(h.lengths()).containsExactly("8k", "1m");
+        assertThat(h.rows()).extracting(Heatmap.Row::depth).containsExactly("0%", "50%");
+        assertThat(h.rows().get(0).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat9", "heat3");
+        assertThat(h.rows().get(1).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat6", "heat-none");
+        var page = new RunPage(Links.at(1, false).nav(), "r1", "m<1>", "../m", "longctx", "longctx", "instant", true,
+                List.of(), List.of(), RunPageView.metrics(m), "{}", "s", "s1", "run.json", List.of(), List.of(), h);
+        String html = dev.claimcheck.site.render.Templates.get().render("run.ftlh", page);
+        assertThat(html).contains("Accuracy by length × depth").contains("<td class=\"num heat9\"").contains("m&lt;1&gt;");
+        assertThat(Heatmap.of(null)).isNull();
+    }
+
+    @Test
+    void docsRunsShowGroundedAccuracyAndCitationPrecision() {
+        var docs = new dev.claimcheck.core.model.DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), new Estimate(0.95, 0.9, 1.0, 8),
+                Map.of("kbqa", new Estimate(0.75, 0.5, 1.0, 4)), Map.of("contract", new Estimate(0.8, 0.6, 1.0, 3)));
+        Metrics m = new Metrics(0.8, 0.7, 0.9, 12, 12, 12, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
+                5.0, null, null, null, null, docs);
+        assertThat(items(m)).containsEntry("citation precision", "95.0 ± 5.0 (8 tasks)")
+                .containsEntry("field accuracy", "90.0 ± 10.0 (12 tasks)")
+                .containsEntry("grounded accuracy · kbqa", "75.0 ± 25.0 (4 tasks)")
+                .containsEntry("grounded accuracy · contract", "80.0 ± 20.0 (3 tasks)");
+    }
 }
