@@ -115,6 +115,37 @@ class LongctxAuditTest {
     }
 
     @Test
+    void theVerifierRecomputesTheMetricsAndRegradesLongctxAndDocsRuns() {
+        var lc = audit("longctx", "--base-url", "sim:depthDecay=0.5", "--lengths", "1k,2k", "--depths", "0,50,100", "--k", "2",
+                "--root", root.toString());
+        var docs = audit("docs", "--base-url", "sim", "--per-kind", "3", "--root", root.toString());
+        assertThat(lc.exitCode()).as(lc.err()).isZero();
+        assertThat(docs.exitCode()).as(docs.err()).isZero();
+        var verifier = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults());
+        for (Path dir : List.of(lc.runDir(), docs.runDir())) {
+            var report = verifier.verifyRun(dir);
+            // Unsigned here (signing is covered elsewhere): everything but the signature must hold.
+            assertThat(report.findings()).extracting(Finding::id).as(report.findings().toString())
+                    .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "datasetMismatch",
+                            "expectedMismatch", "unknownTask", "schema", "notRegraded");
+        }
+    }
+
+    @Test
+    void aStoppedRunResumesWithItsRecordedListOptions() {
+        var stopped = audit("longctx", "--base-url", "sim", "--lengths", "1k", "--depths", "0,100", "--kinds", "single,qa",
+                "--samples", "3", "--concurrency", "1", "--max-total-tokens", "5000", "--root", root.toString());
+        assertThat(stopped.exitCode()).as(stopped.err()).isZero();
+        assertThat(stopped.manifest().status()).isEqualTo(dev.claimcheck.core.model.RunStatus.STOPPED);
+        int partial = Journal.readAll(new RunFolder(stopped.runDir())).size();
+        // The budget is part of the run, so the resume stops again at once; it must rebuild the same 12-attempt grid
+        // from the list options recorded in suite.options.
+        var resumed = audit("--resume", stopped.runDir().toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming: " + partial + "/12 attempts already done");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         var r = audit("longctx", "--base-url", "sim", "--lengths", "8q", "--root", root.toString());
         assertThat(r.exitCode()).isEqualTo(2);
