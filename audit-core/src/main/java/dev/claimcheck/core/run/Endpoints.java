@@ -49,8 +49,10 @@ final class Endpoints {
             InMemoryOracle oracle = new InMemoryOracle();
             Simulator simulator = Simulator.start(options, oracle);
             // Short idle timeout and quick retries: injected stalls and faults should cost milliseconds, not minutes.
+            // A third of stallMs (1 s by default), so a larger stallMs also gives the simulator time to count a
+            // 1M-token prompt (about a second per core) without that being taken for a stall (docs/simulator.md).
             ClientConfig config = ClientConfig.builder(simulator.baseUrl()).apiFlavor(apiFlavor)
-                    .idleTimeout(Duration.ofMillis(Math.max(200, Math.min(1000, options.stallMs() / 2))))
+                    .idleTimeout(Duration.ofMillis(Math.max(200, options.stallMs() / 3)))
                     .retry(new RetryPolicy(maxRetries, Duration.ofMillis(5), Duration.ofMillis(100), 0.5))
                     .simulatorHeaders(true).build();
             return new Opened(new OpenAiChatEndpoint(config), oracle, simulator, options);
