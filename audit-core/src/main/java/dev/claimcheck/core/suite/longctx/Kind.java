@@ -135,7 +135,7 @@ enum Kind {
         List<String> vars = new ArrayList<>();
         double[] positions = new double[hops];
         for (int i = 0; i < hops; i++) {
-            positions[i] = near(r, depth, 0.02, f, "").position();
+            positions[i] = position(r, depth, 0.02);
         }
         java.util.Arrays.sort(positions);
         String previous = value;
@@ -149,8 +149,12 @@ enum Kind {
     }
 
     private static Problem.Planted near(SplittableRandom r, double depth, double spread, Format f, String text) {
-        double p = depth + (r.nextDouble() * 2 - 1) * spread;
-        return new Problem.Planted(Math.max(0, Math.min(1, p)), f, text);
+        return new Problem.Planted(position(r, depth, spread), f, text);
+    }
+
+    /** A uniform position within ±spread of the depth, clipped to the document. */
+    private static double position(SplittableRandom r, double depth, double spread) {
+        return Math.max(0, Math.min(1, depth + (r.nextDouble() * 2 - 1) * spread));
     }
 
     /** A draw not used before in this task (keys and names must not repeat, or an answer would be ambiguous). */

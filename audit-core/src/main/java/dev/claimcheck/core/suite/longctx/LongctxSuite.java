@@ -88,9 +88,31 @@ public final class LongctxSuite implements Suite {
                     expected, false, meta));
             all.append(key.id()).append('\n').append(expected).append('\n');
         }
+        checkRoom(grid, context.seed());
         String name = "longctx-generated-" + grid.tokenizer();
         return new Prepared(new DatasetRef(name, PromptHash.sha256Hex(all.toString()), "generated:seed=" + context.seed(),
                 true, GENERATOR_VERSION), tasks);
+    }
+
+    /**
+     * Fails before anything is sent when a task's question and planted lines would leave too little room for filler:
+     * checked for every kind at the shortest length and the highest density (the tightest combination).
+     */
+    private static void checkRoom(LongctxGrid grid, long seed) {
+        Tokenizer tokenizer = Tokenizer.named(grid.tokenizer());
+        int length = grid.lengths().get(0);
+        int density = grid.densities().get(grid.densities().size() - 1);
+        for (Kind kind : grid.kinds()) {
+            for (Format format : Format.values()) {
+                LongctxTaskKey key = new LongctxTaskKey(length, 50, kind.id, format.id, density, 0);
+                long overhead = LongctxPrompt.overhead(tokenizer, problem(seed, key));
+                if (length - overhead < length / 4) {
+                    throw new dev.claimcheck.core.BadInputException("--lengths " + length + " is too short for " + kind.id
+                            + " at density " + density + " (question and planted lines take " + overhead
+                            + " tokens); use a longer length or a lower --densities");
+                }
+            }
+        }
     }
 
     @Override
