@@ -146,6 +146,14 @@ class LongctxAuditTest {
     }
 
     @Test
+    void aDryRunSumsTheTargetsWithoutRenderingThePrompts() {
+        var r = audit("longctx", "--base-url", "sim", "--lengths", "8k,1m", "--dry-run", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // 35 tasks per length (5 depths × 7 kinds): 35 × 8192 + 35 × 1048576.
+        assertThat(r.out()).contains("70 tasks × k=1").contains("36,986,880 in all (targetTokens of the generated prompts)");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         var r = audit("longctx", "--base-url", "sim", "--lengths", "8q", "--root", root.toString());
         assertThat(r.exitCode()).isEqualTo(2);
