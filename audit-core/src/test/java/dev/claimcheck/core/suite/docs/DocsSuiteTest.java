@@ -78,6 +78,14 @@ class DocsSuiteTest {
                 within(1e-12));
     }
 
+    /** Pinned: the dataset hash covers every prompt and expected answer, so any change to the generator shows here. */
+    @Test
+    void theSameSeedGivesByteIdenticalDocuments() {
+        String sha = suite.prepare(context(0)).dataset().sha256();
+        assertThat(suite.prepare(context(0)).dataset().sha256()).isEqualTo(sha);
+        assertThat(sha).isEqualTo("84288824b5c40e6fe4cd9f6af595d43d13d65087eb3a76f7e6ca2b6f5cdf4b62");
+    }
+
     @Test
     void anUnknownKindIsOneClearLine() {
         var r = audit("docs", "--base-url", "sim", "--documents", "memo", "--root", root.toString());
