@@ -5,6 +5,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.RoutingAnalysis;
 import dev.claimcheck.core.stats.RoutingRow;
+import dev.claimcheck.core.stats.RoutingSentence;
 import dev.claimcheck.core.stats.ScoreInterval;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RoutingFiles;
@@ -89,6 +90,7 @@ public final class RouteCommand implements Callable<Integer> {
                     row.budget() == null ? "" : row.budget().toString(), fmt(row.accuracy(), 100, "%.1f%%"),
                     fmt(row.tokens(), 1, "%.0f"), fmt(row.latencyMs(), 1, "%.0f"), 100 * row.escalated());
         }
+        out.println(RoutingSentence.of(r));
     }
 
     private static String fmt(ScoreInterval i, double scale, String f) {

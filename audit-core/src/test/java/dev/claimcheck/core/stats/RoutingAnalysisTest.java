@@ -75,6 +75,17 @@ class RoutingAnalysisTest {
     }
 
     @Test
+    void theSentenceNamesTheCheapestStrategyInsideTheThinkingIntervalAndShowsIt() {
+        // Four tasks: the thinking interval is so wide that even instant-only lies inside it; the sentence shows the interval.
+        RoutingAnalysis.Report r = RoutingAnalysis.of(I, INSTANT, T, THINKING);
+        ScoreInterval t = r.rows().get(1).accuracy();
+        assertThat(RoutingSentence.of(r)).isEqualTo(String.format(java.util.Locale.ROOT,
+                "instant-only scores 37.5%%, inside the thinking model's 95%% CI (75.0%% [%.1f%%, %.1f%%]) or above it, with 25 "
+                        + "output tokens per task instead of 100 (75%% fewer), escalating 0%% of instant answers.",
+                100 * t.low(), 100 * t.high()));
+    }
+
+    @Test
     void runsOnOtherTasksDataOrSuitesDoNotPair() {
         assertThatThrownBy(() -> RoutingAnalysis.of(I, INSTANT, T, THINKING.subList(0, 3)))
                 .hasMessage("the runs are not on the same tasks: 1 only in the instant run (first: t4), 0 only in the thinking run");
