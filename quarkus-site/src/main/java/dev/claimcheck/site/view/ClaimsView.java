@@ -11,8 +11,8 @@ public final class ClaimsView {
     private ClaimsView() {
     }
 
-    public static ClaimsPage build(List<Assessment> assessments, Links links) {
-        return new ClaimsPage(links.nav(), rows(assessments, links));
+    public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing, Links links) {
+        return new ClaimsPage(links.nav(), rows(assessments, links), routing);
     }
 
     public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {
