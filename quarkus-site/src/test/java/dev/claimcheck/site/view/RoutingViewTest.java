@@ -59,6 +59,13 @@ class RoutingViewTest {
     }
 
     @Test
+    void theStaticExportWritesTheRoutingPage(@TempDir Path out) throws Exception {
+        dev.claimcheck.site.export.StaticExporter.export(model, out.resolve("site"));
+        String html = java.nio.file.Files.readString(out.resolve("site/routing/arith.html"));
+        assertThat(html).contains("<svg class=\"routing-chart\"", "href=\"../runs/");
+    }
+
+    @Test
     void theClaimsPageLinksTheRoutingPages() {
         String html = Templates.get().render("claims.ftlh", model.claims(Links.at(0, true)));
         assertThat(html).contains("href=\"./routing/arith.html\"");
