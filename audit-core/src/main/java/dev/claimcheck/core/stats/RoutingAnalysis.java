@@ -58,22 +58,18 @@ public final class RoutingAnalysis {
                 instant.runId(), thinking.runId(), instant.simulated() || thinking.simulated(), rows);
     }
 
-    /** One task's attempts in both runs. */
-    private record Task(List<Sample> instant, List<Sample> thinking) {
-        double thinkingCorrect() {
-            return thinking.stream().mapToDouble(s -> correct(s) ? 1 : 0).average().orElse(0);
-        }
-
-        double thinkingTokens() {
-            return thinking.stream().mapToDouble(s -> s.usage().completionTokens()).average().orElse(0);
-        }
-
-        double thinkingLatency() {
-            return thinking.stream().mapToDouble(s -> s.timing().e2eMs()).average().orElse(0);
-        }
-
-        boolean instantDisagrees() {
-            return instant.stream().map(s -> s.verdict() == null ? null : s.verdict().extracted()).distinct().count() > 1;
+    /**
+     * One task's attempts in both runs, with the thinking run's per-task means computed once (every strategy and
+     * budget reads them for each instant attempt).
+     */
+    private record Task(List<Sample> instant, List<Sample> thinking, double thinkingCorrect, double thinkingTokens,
+                        double thinkingLatency, boolean instantDisagrees) {
+        Task(List<Sample> instant, List<Sample> thinking) {
+            this(instant, thinking,
+                    thinking.stream().mapToDouble(s -> correct(s) ? 1 : 0).average().orElse(0),
+                    thinking.stream().mapToDouble(s -> s.usage().completionTokens()).average().orElse(0),
+                    thinking.stream().mapToDouble(s -> s.timing().e2eMs() == null ? 0 : s.timing().e2eMs()).average().orElse(0),
+                    instant.stream().map(s -> s.verdict() == null ? null : s.verdict().extracted()).distinct().count() > 1);
         }
     }
 
