@@ -230,14 +230,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, baseUrl, model, recipeDataset, root, seed,
                 commandSpec.commandLine().getParseResult().hasMatchedOption("--concurrency") ? concurrency : null,
                 headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned), session);
-        if (dryRun) {
-            DryRun.print(out, session.plan(spec), spec);
-            return Cli.OK;
-        }
-        checkSigning();
-        AuditOutcome outcome = session.start(spec, new ConsoleProgress(err));
-        ResultTable.print(out, outcome);
-        return signAndCommit(outcome, report(outcome));
+        return start(spec);
     }
 
     Integer runSuite(Suite suite, Object options) {
@@ -250,7 +243,11 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
         }
-        AuditSpec spec = spec(suite, options);
+        return start(spec(suite, options));
+    }
+
+    /** A new run (or its dry run), then the table, signing and the exit code. */
+    private int start(AuditSpec spec) {
         if (dryRun) {
             DryRun.print(out, session.plan(spec), spec);
             return Cli.OK;
