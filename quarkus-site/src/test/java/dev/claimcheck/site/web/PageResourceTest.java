@@ -25,6 +25,7 @@ class PageResourceTest {
         List<String> boards = SampleRoot.model().boardSlugs();
         assertThat(boards).hasSizeGreaterThanOrEqualTo(2);
         boards.forEach(b -> pages.add("/boards/" + b));
+        SampleRoot.model().routingWorkloads().forEach(w -> pages.add("/routing/" + w));
         pages.add("/boards/" + boards.get(0) + ".html");
         for (String p : pages) {
             String html = page(p, 200);
@@ -149,6 +150,7 @@ class PageResourceTest {
     @Test
     void unknownRunOrModelIs404() {
         assertThat(page("/runs/nope", 404)).contains("Run nope");
+        assertThat(page("/routing/nope", 404)).contains("Routing for nope");
         assertThat(page("/models/<x>", 404)).contains("Model &lt;x&gt;");
     }
 }
