@@ -41,11 +41,14 @@ public final class RecipeRun {
      * does not pin.
      *
      * @param dataset the downloaded dataset file, or null for the recipe's {@code dataset.path}
+     * @param model the model name to send, when the server serves the recipe's model under another spelling of the
+     *              same slug (null: the recipe's)
      * @param allowUnpinned run a recipe whose dataset hashes are not pinned yet (the run records the hashes found)
+     * @param dryRun only plan: nothing is sent and nothing is written
      */
     public record Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
                              Integer concurrency, Map<String, String> headers, String apiFlavor, String apiKeyEnv,
-                             Long maxTotalTokens, int maxRetries, boolean allowUnpinned) {
+                             Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun) {
     }
 
     /** The checked spec, ready for {@link AuditSession#start}; {@code session} resolves the default root. */
@@ -79,6 +82,10 @@ public final class RecipeRun {
         options.put("--dataset", data.toString());
         Object suiteOptions = SuiteOptions.restore(suite, options);
         String model = in.model() != null ? in.model() : recipe.model();
+        if (!ModelSlug.of(model).equals(claims.modelSlug())) {
+            throw new BadInputException("--model " + model + " is not the recipe's model " + recipe.model()
+                    + " (a run under another model would not be compared with the claim)");
+        }
         Root root = AuditSession.rootOf(in.root(), in.baseUrl());
         String recipeRel = checkout.relativize(recipeFile).toString().replace('\\', '/');
         RecipePin pin = new RecipePin(new FileRef(recipeRel, sha256(recipeFile), null),
@@ -96,8 +103,10 @@ public final class RecipeRun {
                     + "; pin them (docs/recipes.md) or pass --allow-unpinned");
         }
         pin.check(dataset);
-        copyInto(checkout, root, recipeRel);
-        copyInto(checkout, root, recipe.claim().file());
+        if (!in.dryRun()) {
+            copyInto(checkout, root, recipeRel);
+            copyInto(checkout, root, recipe.claim().file());
+        }
         return spec;
     }
 

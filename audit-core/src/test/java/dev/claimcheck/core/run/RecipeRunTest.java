@@ -198,6 +198,23 @@ class RecipeRunTest {
     }
 
     @Test
+    void aModelOtherThanTheRecipesIsRefused() {
+        AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
+                "--model", "other/Model", "--root", tmp.resolve("root").toString());
+        assertThat(r.err()).contains("--model other/Model is not the recipe's model test/Tiny-1B");
+    }
+
+    @Test
+    void aDryRunPlansWithoutSendingOrWriting() {
+        AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", counted(), "--dry-run",
+                "--root", tmp.resolve("root").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("8");
+        assertThat(requests.get()).isZero();
+        assertThat(tmp.resolve("root")).doesNotExist();
+    }
+
+    @Test
     void aMalformedHashIsRefused() throws IOException {
         editRecipe("\"sha256\": \"11b0ac98", "\"sha256\": \"XYZ0ac98");
         AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
