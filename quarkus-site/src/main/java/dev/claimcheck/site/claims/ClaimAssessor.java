@@ -27,7 +27,9 @@ public final class ClaimAssessor {
             for (Claim c : f.claims()) {
                 Optional<RunEntry> run = match(index, f, c);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),
-                        run.map(r -> samples(c, r)).orElse(List.of())), run));
+                        run.map(r -> samples(c, r)).orElse(List.of())), run,
+                        java.nio.file.Files.isRegularFile(index.root().dir().resolve("audit-scripts/recipes")
+                                .resolve(f.modelSlug()).resolve(c.id() + ".json"))));
             }
         }
         return out;

@@ -38,7 +38,7 @@ public final class ClaimsView {
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), a.run().map(r -> r.simulated()).orElse(false),
-                "./jbang " + slug + "-" + c.id() + "@.");
+                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
     }
 
     static String value(Claim c) {
