@@ -37,7 +37,8 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--thinking", required = true, paramLabel = "RUN_DIR", description = "The thinking lane's run folder.")
     Path thinking;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Write the report as JSON, and as CSV beside it (FILE.csv).")
+    @Option(names = "--out", paramLabel = "FILE.json",
+            description = "Write the report as JSON, and as CSV beside it (FILE.csv); naming FILE.csv writes FILE.json beside it.")
     Path outFile;
 
     private final PrintStream out;
@@ -61,8 +62,8 @@ public final class RouteCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage());
         }
         if (outFile != null) {
-            Path csv = RoutingFiles.write(report, outFile);
-            out.println("wrote " + outFile + " and " + csv);
+            Path other = RoutingFiles.write(report, outFile);
+            out.println("wrote " + outFile + " and " + other);
         } else {
             print(out, report);
         }

@@ -26,12 +26,18 @@ public final class RoutingFiles {
     private RoutingFiles() {
     }
 
-    /** Writes {@code out} (JSON) and the same name with {@code .csv} beside it; returns the CSV path. */
+    /**
+     * Writes the JSON report and the CSV beside it: {@code out} is either file ({@code x.json} or {@code x.csv}); the
+     * other gets the same base name. Returns the path of the other file.
+     */
     public static Path write(RoutingAnalysis.Report report, Path out) {
-        Path csv = csvBeside(out);
-        RunManifestStore.writeAtomically(out, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        String name = out.getFileName().toString();
+        boolean csvGiven = name.endsWith(".csv");
+        Path json = csvGiven ? out.resolveSibling(name.substring(0, name.length() - 4) + ".json") : out;
+        Path csv = csvGiven ? out : csvBeside(out);
+        RunManifestStore.writeAtomically(json, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         RunManifestStore.writeAtomically(csv, () -> csv(report).getBytes(StandardCharsets.UTF_8));
-        return csv;
+        return csvGiven ? json : csv;
     }
 
     static Path csvBeside(Path json) {

@@ -101,6 +101,16 @@ class RouteCommandTest {
     }
 
     @Test
+    void namingTheCsvWritesTheJsonBesideIt() {
+        Path csv = root.resolve("other/route.csv");
+        csv.getParent().toFile().mkdirs();
+        Result r = route("--instant", instant.toString(), "--thinking", thinking.toString(), "--out", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(csv).content().startsWith("strategy,budget,");
+        assertThat(root.resolve("other/route.json")).content().contains("\"rows\"");
+    }
+
+    @Test
     void theTablePrintsEveryStrategyAndLabelsTheRunsSimulated() {
         Result r = route("--instant", instant.toString(), "--thinking", thinking.toString());
         assertThat(r.code()).as(r.err()).isZero();

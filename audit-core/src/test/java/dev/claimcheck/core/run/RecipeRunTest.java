@@ -121,6 +121,23 @@ class RecipeRunTest {
     }
 
     @Test
+    void verifyFindsTheRecipeAndTheClaimInTheResultsRootAndNoticesAClaimIdThatIsNotThere() throws IOException {
+        Path root = tmp.resolve("sim-root");
+        AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", "sim:accuracy=0.75",
+                "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var verifier = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults());
+        assertThat(verifier.verifyRun(r.runDir()).findings()).extracting(dev.claimcheck.core.verify.Finding::id)
+                .doesNotContain("referenceMissing", "referenceHashMismatch", "claimNotFound");
+        Path runJson = r.runDir().resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"id\" : \"gsm8k-fixture\"", "\"id\" : \"no-such-claim\"")
+                .replace("\"id\":\"gsm8k-fixture\"", "\"id\":\"no-such-claim\""));
+        assertThat(Files.readString(runJson)).contains("no-such-claim");
+        assertThat(verifier.verifyRun(r.runDir()).findings()).extracting(dev.claimcheck.core.verify.Finding::id)
+                .contains("claimNotFound");
+    }
+
+    @Test
     void settingsThatDifferFromTheClaimAreListedAndNeverReadConsistent() throws IOException {
         editRecipe("\"thinking\": {\"temperature\": 0.6", "\"thinking\": {\"temperature\": 1.0");
         AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", "sim:accuracy=0.75",
