@@ -88,6 +88,14 @@ class RouteCommandTest {
         within(all.path("accuracy"), B);
         assertThat(all.path("tokens").path("estimate").asDouble()).isCloseTo(ti + tt, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(io.path("latencyMs").path("estimate").isNumber()).as("timings are recorded").isTrue();
+        // Escalating a share e of instant answers, chosen independently of correctness: a + e·(b − a).
+        JsonNode unparsed = row(report, "escalate-on-unparsed", null);
+        double e = unparsed.path("escalated").asDouble();
+        within(unparsed.path("accuracy"), A + e * (B - A));
+        // k = 1: the instant model cannot disagree with itself, so nothing is escalated.
+        JsonNode disagreement = row(report, "escalate-on-disagreement", null);
+        assertThat(disagreement.path("escalated").asDouble()).isZero();
+        assertThat(disagreement.path("accuracy").path("estimate").asDouble()).isEqualTo(io.path("accuracy").path("estimate").asDouble());
 
         Path csv = root.resolve("route.csv");
         assertThat(Files.readAllLines(csv).get(0)).startsWith("strategy,budget,accuracy,accuracy_ci_low");
