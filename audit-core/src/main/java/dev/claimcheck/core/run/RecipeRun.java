@@ -62,6 +62,15 @@ public final class RecipeRun {
             throw new BadInputException(recipeFile.getFileName() + ": model " + recipe.model() + " in folder " + slugDir
                     + " does not match the claim's model " + claims.modelId());
         }
+        if (!recipeFile.getFileName().toString().equals(recipe.claim().id() + ".json")) {
+            throw new BadInputException(recipeFile.getFileName() + ": a recipe is named after its claim: "
+                    + recipe.claim().id() + ".json");
+        }
+        String claimDataset = claims.claims().get(0).dataset();
+        if (!claimDataset.isEmpty() && !claimDataset.equals(recipe.dataset().name())) {
+            throw new BadInputException("recipe dataset " + recipe.dataset().name() + " differs from the claim's dataset "
+                    + claimDataset);
+        }
         Suite suite = SuiteRegistry.byId(recipe.suite());
         String claimSuite = claims.claims().get(0).suite();
         if (!claimSuite.isEmpty() && !claimSuite.equals(suite.id())) {
@@ -97,6 +106,11 @@ public final class RecipeRun {
                 in.seed(), root.dir(), template(model, lane, body), null, in.headers(), in.apiFlavor(), in.apiKeyEnv(),
                 in.maxTotalTokens(), in.maxRetries(), pin);
         var dataset = session.plan(spec).dataset();
+        if (!recipe.dataset().name().equals(dataset.name())) {
+            throw new BadInputException("the run would record dataset name " + dataset.name() + ", not the recipe's "
+                    + recipe.dataset().name() + " (set it in suiteOptions, e.g. \"--dataset-name\": \""
+                    + recipe.dataset().name() + "\")");
+        }
         if (!recipe.dataset().pinned() && !in.allowUnpinned()) {
             throw new BadInputException("recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus()
                     + "); this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256()

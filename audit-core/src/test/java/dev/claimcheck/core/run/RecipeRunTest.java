@@ -232,6 +232,17 @@ class RecipeRunTest {
     }
 
     @Test
+    void theRecordedDatasetNameMustBeTheRecipesAndTheClaims() throws IOException {
+        editRecipe("\"suiteOptions\": {\"--dataset-name\": \"gsm8k-style\"}", "\"suiteOptions\": {}");
+        Path download = tmp.resolve("test.jsonl");
+        Files.copy(checkout.resolve("data/gsm8k-style.jsonl"), download);
+        AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
+                "--dataset", download.toString(), "--root", tmp.resolve("root").toString());
+        assertThat(r.err()).contains("the run would record dataset name test, not the recipe's gsm8k-style")
+                .contains("--dataset-name");
+    }
+
+    @Test
     void aMalformedHashIsRefused() throws IOException {
         editRecipe("\"sha256\": \"11b0ac98", "\"sha256\": \"XYZ0ac98");
         AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
