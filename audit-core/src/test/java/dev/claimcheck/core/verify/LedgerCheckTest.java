@@ -81,7 +81,8 @@ class LedgerCheckTest {
                 "FAIL claimUnknownMetric: results/claims/wrong-name.json: claim odd-metric: metric 'vibes' is not in the vocabulary (docs/claims.md)",
                 "FAIL recipeMisplaced: audit-scripts/recipes/t--m-1/elsewhere.json: a recipe for t/M-1 claim good lies at audit-scripts/recipes/t--m-1/good.json",
                 "FAIL recipeClaimMissing: audit-scripts/recipes/t--m-1/missing.json: results/claims/t--m-1.json: no claim with id 'missing'",
-                "FAIL recipeUnknownSuite: audit-scripts/recipes/t--m-1/no-url.json: unknown suite 'chess' (known: arith, math, code)",
+                "FAIL recipeUnknownSuite: audit-scripts/recipes/t--m-1/no-url.json: unknown suite 'chess' (known: "
+                        + dev.claimcheck.core.suite.SuiteRegistry.ids() + ")",
                 "WARN recipeUnpinned: audit-scripts/recipes/t--m-1/no-url.json: unpinned: test",
                 "FAIL recipeSchema: audit-scripts/recipes/t--m-1/odd-metric.json: dataset hashes must be 64 lower-case hex digits, got 'XYZ'");
     }
