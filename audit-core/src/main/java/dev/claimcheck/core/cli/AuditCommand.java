@@ -12,6 +12,7 @@ import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.AuditPlan;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.run.AuditSpec;
+import dev.claimcheck.core.run.RecipeRun;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteOptions;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
             "  ./jbang audit@. arith --base-url sim --k 4",
             "  ./jbang audit@. arith --base-url http://localhost:30000/v1 --model inclusionAI/Ring-2.5-1T --lane thinking",
             "  ./jbang audit@. --resume target/sim-root/results/runs/sim/arith/arith/<run-id>",
+            "  ./jbang audit@. --recipe audit-scripts/recipes/inclusionai--ring-2.5-1t/gsm8k-cookbook.json --base-url http://localhost:30000/v1",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class AuditCommand implements Callable<Integer>, SubcommandProvider {
     @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL|sim[:k=v,...]",
@@ -78,6 +80,19 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Resume a stopped or killed run; needs no other option.")
     Path resume;
+
+    @Option(names = "--recipe", paramLabel = "FILE",
+            description = "Reproduce a claim with a pinned recipe (audit-scripts/recipes/<model-slug>/<claim-id>.json); needs only --base-url.")
+    Path recipe;
+
+    @Option(names = "--dataset", paramLabel = "FILE", description = "With --recipe: the downloaded dataset file (default: the recipe's dataset.path).")
+    Path recipeDataset;
+
+    @Option(names = "--allow-unpinned", description = "With --recipe: run even though the recipe does not pin the dataset hashes yet.")
+    boolean allowUnpinned;
+
+    @picocli.CommandLine.Spec
+    CommandSpec commandSpec;
 
     @Option(names = "--temperature", scope = ScopeType.INHERIT, paramLabel = "X", description = "Sampling temperature.")
     Double temperature;
@@ -152,8 +167,14 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (unknownSuite != null) {
             SuiteRegistry.byId(unknownSuite); // a registered suite would have matched its subcommand: this throws
         }
+        if (recipe != null) {
+            return runRecipe();
+        }
+        if (recipeDataset != null || allowUnpinned) {
+            throw new BadInputException("--dataset and --allow-unpinned go with --recipe (for a suite: audit math --dataset FILE)");
+        }
         if (resume == null) {
-            throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + ") or --resume RUN_DIR");
+            throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + "), --recipe FILE or --resume RUN_DIR");
         }
         checkSigning();
         AuditOutcome outcome = session.resume(resume, headers(), new ConsoleProgress(err));
@@ -193,14 +214,40 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         return code;
     }
 
+    /** {@code audit --recipe FILE --base-url URL}: everything else comes from the recipe (docs/recipes.md). */
+    private Integer runRecipe() {
+        if (resume != null) {
+            throw new BadInputException("--recipe and --resume do not go together (a resumed run already records its recipe)");
+        }
+        if (baseUrl == null) {
+            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
+        }
+        for (String pinned : RecipeRun.PINNED_OPTIONS) {
+            if (commandSpec.commandLine().getParseResult().hasMatchedOption(pinned)) {
+                throw new BadInputException(pinned + " cannot be combined with --recipe: the recipe pins it");
+            }
+        }
+        AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, baseUrl, model, recipeDataset, root, seed,
+                commandSpec.commandLine().getParseResult().hasMatchedOption("--concurrency") ? concurrency : null,
+                headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session);
+        return start(spec);
+    }
+
     Integer runSuite(Suite suite, Object options) {
+        if (recipe != null) {
+            throw new BadInputException("--recipe takes no suite: the recipe names it");
+        }
         if (resume != null) {
             throw new BadInputException("--resume takes no suite: use 'audit --resume RUN_DIR'");
         }
         if (baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
         }
-        AuditSpec spec = spec(suite, options);
+        return start(spec(suite, options));
+    }
+
+    /** A new run (or its dry run), then the table, signing and the exit code. */
+    private int start(AuditSpec spec) {
         if (dryRun) {
             DryRun.print(out, session.plan(spec), spec);
             return Cli.OK;

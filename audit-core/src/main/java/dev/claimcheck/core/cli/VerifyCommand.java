@@ -58,6 +58,15 @@ public final class VerifyCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors()), dev.claimcheck.core.verify.Regraders.standard(reexecute));
         List<RunReport> reports = verifier.verify(paths);
         out.print(VerifyReport.text(reports));
+        // Roots also hold a claims ledger and recipes: checked once per root (docs/verification.md, ledger findings).
+        List<dev.claimcheck.core.verify.LedgerFinding> ledger = new java.util.ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p.resolve("results")) || new dev.claimcheck.core.store.Root(p).isRepository()) {
+                ledger.addAll(dev.claimcheck.core.verify.LedgerCheck.check(new dev.claimcheck.core.store.Root(p)));
+            }
+        }
+        ledger.forEach(f -> out.println(f.line()));
+        boolean ledgerFailed = ledger.stream().anyMatch(f -> !f.warning());
         if (report != null) {
             try {
                 Path parent = report.toAbsolutePath().getParent();
@@ -69,6 +78,6 @@ public final class VerifyCommand implements Callable<Integer> {
                 throw new RunFailedException("cannot write " + report + ": " + e.getMessage(), e);
             }
         }
-        return reports.stream().allMatch(RunReport::passed) ? Cli.OK : Cli.FAILED;
+        return reports.stream().allMatch(RunReport::passed) && !ledgerFailed ? Cli.OK : Cli.FAILED;
     }
 }

@@ -1,6 +1,7 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,11 +29,19 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                       TokenSummary reasoningTokens, Double scorePer1kOutputTokens,
                       @JsonInclude(JsonInclude.Include.NON_NULL) MathMetrics math,
                       @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<LongctxCell> cells,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<LongctxCell> cells,
                       @JsonInclude(JsonInclude.Include.NON_NULL) LongctxMetrics longctx,
                       @JsonInclude(JsonInclude.Include.NON_NULL) DocsMetrics docs) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
+    }
+
+    /** The figures every workload shares, with no workload block (tests and workloads without one). */
+    public static Metrics shared(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
+                                 Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
+                                 TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens,
+                reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null);
     }
 
     public int errorCount() {

@@ -63,15 +63,24 @@ public final class AuditSession {
     }
 
     public Root rootOf(AuditSpec spec) {
-        if (spec.root() != null) {
-            return new Root(spec.root());
+        return rootOf(spec.root(), spec.baseUrl());
+    }
+
+    /** The given root, else the default for the endpoint: target/sim-root for the simulator, the working directory otherwise. */
+    public static Root rootOf(Path root, String baseUrl) {
+        if (root != null) {
+            return new Root(root);
         }
-        return new Root(spec.simulated() ? Root.DEFAULT_SIM_ROOT : Path.of("."));
+        boolean simulated = baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        return new Root(simulated ? Root.DEFAULT_SIM_ROOT : Path.of("."));
     }
 
     /** Creates a run folder and runs every attempt. */
     public AuditOutcome start(AuditSpec spec, ProgressListener progress) {
         AuditPlan plan = plan(spec);
+        if (spec.recipe() != null) {
+            spec.recipe().check(plan.dataset()); // before the endpoint is opened: a wrong dataset sends nothing
+        }
         Root root = rootOf(spec);
         String apiKey = spec.simulated() ? null : environment.get(spec.apiKeyEnv());
         Endpoints.Opened opened = Endpoints.open(spec.baseUrl(), spec.lane(), spec.seed(), spec.apiFlavor(),
@@ -103,7 +112,9 @@ public final class AuditSession {
                     new RequestSpec(spec.template(), spec.k(), spec.seed(), spec.limit(), spec.concurrency(),
                             spec.maxTotalTokens(), spec.systemPrompt()),
                     HarnessInfo.probe(Path.of("."), Map.of(suite.grader().id(), suite.grader().version())),
-                    null, null, clock.instant().toString(), null, null, null, null, null);
+                    spec.recipe() == null ? null : spec.recipe().recipe(),
+                    spec.recipe() == null ? null : spec.recipe().claimRef(),
+                    clock.instant().toString(), null, null, null, null, null);
             RunManifestStore.write(folder, manifest);
             return execute(folder, manifest, plan, opened, progress);
         } finally {

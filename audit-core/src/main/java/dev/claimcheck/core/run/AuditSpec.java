@@ -15,17 +15,28 @@ import java.util.Objects;
  * @param root where results go; null for the default (repository for real runs, target/sim-root for sim)
  * @param template the request body minus messages, exactly as it will be sent
  * @param headers extra HTTP headers (values may be secret: only their redacted form is stored)
+ * @param recipe for {@code --recipe} runs, the pinned hashes checked before any request and the references
+ *               recorded in run.json; null otherwise
  */
 public record AuditSpec(String suiteId, Object suiteOptions, Map<String, String> suiteOptionValues, String baseUrl,
                         String model, Lane lane, int k, Integer limit, int concurrency, long seed, Path root,
                         ObjectNode template, String systemPrompt, Map<String, String> headers, String apiFlavor,
-                        String apiKeyEnv, Long maxTotalTokens, int maxRetries) {
+                        String apiKeyEnv, Long maxTotalTokens, int maxRetries, RecipePin recipe) {
     public AuditSpec {
         Objects.requireNonNull(suiteId, "suiteId");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(lane, "lane");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         suiteOptionValues = suiteOptionValues == null ? Map.of() : Map.copyOf(suiteOptionValues);
+    }
+
+    /** A run without a recipe. */
+    public AuditSpec(String suiteId, Object suiteOptions, Map<String, String> suiteOptionValues, String baseUrl,
+                     String model, Lane lane, int k, Integer limit, int concurrency, long seed, Path root,
+                     ObjectNode template, String systemPrompt, Map<String, String> headers, String apiFlavor,
+                     String apiKeyEnv, Long maxTotalTokens, int maxRetries) {
+        this(suiteId, suiteOptions, suiteOptionValues, baseUrl, model, lane, k, limit, concurrency, seed, root, template,
+                systemPrompt, headers, apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, null);
     }
 
     public boolean simulated() {

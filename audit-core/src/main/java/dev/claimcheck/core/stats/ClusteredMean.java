@@ -18,6 +18,18 @@ public final class ClusteredMean {
      * @param clusters per task, the scores of its graded attempts; tasks without graded attempts are ignored
      */
     public static ScoreInterval of(List<double[]> clusters) {
+        return compute(clusters, true);
+    }
+
+    /**
+     * The same estimator for values that are not fractions (tokens, tokens per second): the interval is
+     * not clipped, except that it never goes below 0.
+     */
+    public static ScoreInterval unbounded(List<double[]> clusters) {
+        return compute(clusters, false);
+    }
+
+    private static ScoreInterval compute(List<double[]> clusters, boolean fraction) {
         long n = 0;
         double sum = 0;
         int groups = 0;
@@ -40,6 +52,9 @@ public final class ClusteredMean {
         }
         double variance = variance(clusters, mean, groups, n);
         double half = StudentT.quantile(0.975, groups - 1) * StrictMath.sqrt(variance);
+        if (!fraction) {
+            return new ScoreInterval(mean, Math.max(0, mean - half), mean + half, groups, (int) n);
+        }
         return new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n);
     }
 

@@ -286,6 +286,17 @@ public sealed interface Finding {
         }
     }
 
+    /** run.json's claimRef names a claim id the (present, matching) claims file does not hold. */
+    record ClaimNotFound(String detail) implements Finding {
+        public String id() {
+            return "claimNotFound";
+        }
+
+        public String check() {
+            return "references";
+        }
+    }
+
     /** The journal has a torn line, a line that is not a valid sample, a missing part or an attempt outside k. */
     record JournalCorrupt(String detail) implements Finding {
         public String id() {

@@ -184,7 +184,11 @@ public final class Verifier {
             FileRefCheck.check(root, null, manifest.recipe().path(), manifest.recipe().sha256(), "recipe", findings, false);
         }
         if (manifest.claimRef() != null && manifest.claimRef().path() != null) {
+            int before = findings.size();
             FileRefCheck.check(root, null, manifest.claimRef().path(), manifest.claimRef().sha256(), "claim file", findings, false);
+            if (findings.size() == before && manifest.claimRef().id() != null) {
+                claimExists(new Root(root), manifest.claimRef(), findings);
+            }
         }
         checks.add("journal");
         List<Sample> samples = journal.check(dir, findings);
@@ -205,6 +209,15 @@ public final class Verifier {
             return;
         }
         findings.addAll(regrader.get().regrade(manifest, samples, root));
+    }
+
+    /** The file is there with the recorded hash: the claim id must be in it (docs/verification.md). */
+    private static void claimExists(Root root, RunManifest.FileRef ref, List<Finding> findings) {
+        try {
+            dev.claimcheck.core.store.ClaimsReader.claim(root, ref.path(), ref.id());
+        } catch (ClaimcheckException e) {
+            findings.add(new Finding.ClaimNotFound(Findings.clip(e.getMessage())));
+        }
     }
 
     static String firstLine(Exception e) {

@@ -1,21 +1,48 @@
 package dev.claimcheck.site.claims;
 
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.stats.ClaimAssessment;
 import dev.claimcheck.site.index.RunEntry;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A claim beside its reproduction, judged when read (never stored).
+ * A claim of the ledger beside the run it was judged against; the judgement itself is audit-core's
+ * ({@link dev.claimcheck.core.stats.ClaimVerdicts}), computed when the index is read and never stored.
  *
  * @param run the reproduction compared with, if any (the latest matching run, real runs preferred)
- * @param measured the reproduction's value of the claimed metric, or null
- * @param pValue one-sided p-value for {@code refuted} (normal approximation from the CI), else null
- * @param differences stated settings the reproduction did not use ({@code settingsDiffer})
+ * @param recipe whether the root holds the claim's recipe ({@code audit-scripts/recipes/<slug>/<claim-id>.json}),
+ *               so the page offers its one-command alias only when it exists
  */
-public record Assessment(ClaimsFile file, Claim claim, ClaimVerdict verdict, Optional<RunEntry> run, Double measured,
-                         Double ciLow, Double ciHigh, Double pValue, List<String> differences, String note) {
-    public Assessment {
-        differences = List.copyOf(differences);
+public record Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, Optional<RunEntry> run, boolean recipe) {
+    public ClaimVerdict verdict() {
+        return judged.verdict();
+    }
+
+    public Double measured() {
+        return judged.measured();
+    }
+
+    public Double ciLow() {
+        return judged.ciLow();
+    }
+
+    public Double ciHigh() {
+        return judged.ciHigh();
+    }
+
+    public Double pValue() {
+        return judged.pValue();
+    }
+
+    public List<String> differences() {
+        return judged.differences();
+    }
+
+    public String note() {
+        return judged.note();
     }
 
     /** Key used to attach the claim to a leaderboard row. */

@@ -95,6 +95,9 @@ public final class StaticExporter {
             model.board(slug, deep).ifPresent(p -> text("boards/" + slug + ".html", t.render("board.ftlh", p)));
         }
         model.charts().forEach((id, data) -> text("api/charts/" + id + ".json", SafeJson.write(data)));
+        for (String w : model.routingWorkloads()) {
+            model.routing(w, deep).ifPresent(p -> text("routing/" + w + ".html", t.render("routing.ftlh", p)));
+        }
         for (String slug : model.modelSlugs()) {
             model.model(slug, deep).ifPresent(p -> text("models/" + slug + ".html", t.render("model.ftlh", p)));
         }

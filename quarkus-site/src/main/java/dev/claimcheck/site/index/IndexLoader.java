@@ -5,8 +5,8 @@ import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
-import dev.claimcheck.site.claims.ClaimsFile;
-import dev.claimcheck.site.claims.ClaimsReader;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.store.ClaimsReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,8 +44,7 @@ public final class IndexLoader {
                 excluded.add(new ExcludedRun(rel, oneLine(e.getMessage(), root)));
             }
         }
-        List<ClaimsFile> claims = new ArrayList<>();
-        ClaimsReader.readAll(root.claimsDir(), claims, problem ->
+        List<ClaimsFile> claims = ClaimsReader.readAll(root, problem ->
                 excluded.add(new ExcludedRun(problem.path(), problem.reason())));
         return ResultsIndex.of(root, runs, excluded, claims);
     }

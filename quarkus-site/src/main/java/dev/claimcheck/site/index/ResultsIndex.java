@@ -1,7 +1,7 @@
 package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.store.Root;
-import dev.claimcheck.site.claims.ClaimsFile;
+import dev.claimcheck.core.model.ClaimsFile;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

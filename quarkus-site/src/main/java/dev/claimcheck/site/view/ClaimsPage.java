@@ -2,8 +2,12 @@ package dev.claimcheck.site.view;
 
 import java.util.List;
 
-/** The view model of {@code /claims} (and the claims part of a model page). */
-public record ClaimsPage(Nav nav, List<Row> rows) {
+/**
+ * The view model of {@code /claims} (and the claims part of a model page).
+ *
+ * @param routing the routing pages (one per workload with a pair of instant and thinking runs)
+ */
+public record ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing) {
     /**
      * A claim beside its reproduction.
      *

@@ -1,7 +1,7 @@
 package dev.claimcheck.site.view;
 
 import dev.claimcheck.site.claims.Assessment;
-import dev.claimcheck.site.claims.Claim;
+import dev.claimcheck.core.model.Claim;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,8 +11,8 @@ public final class ClaimsView {
     private ClaimsView() {
     }
 
-    public static ClaimsPage build(List<Assessment> assessments, Links links) {
-        return new ClaimsPage(links.nav(), rows(assessments, links));
+    public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing, Links links) {
+        return new ClaimsPage(links.nav(), rows(assessments, links), routing);
     }
 
     public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {
@@ -24,21 +24,30 @@ public final class ClaimsView {
         String slug = a.file().modelSlug();
         String settings = c.undisclosed() ? "undisclosed" : c.settings().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-        String url = c.sourceUrl();
+        String url = c.source().url();
         String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
         String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));
-        String diff = a.measured() == null ? Fmt.NONE : signed(100 * (a.measured() - c.value()));
+        boolean fraction = "fraction".equals(c.unit());
+        String diff = a.measured() == null ? Fmt.NONE
+                : fraction ? signed(100 * (a.measured() - c.value())) : String.format(Locale.ROOT, "%+.1f", a.measured() - c.value());
         return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
                 c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
-                href, c.sourceTitle().isEmpty() ? url : c.sourceTitle(), c.sourceDate(), Fmt.pct(a.measured()),
-                a.measured() == null ? "" : Fmt.interval(a.ciLow(), a.ciHigh()), diff, a.verdict().id(), verdictText,
-                a.note() + (c.note().isEmpty() ? "" : " · " + c.note()),
+                href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), fraction ? Fmt.pct(a.measured()) : a.measured() == null ? Fmt.NONE : Fmt.dec(a.measured(), 1),
+                a.measured() == null ? "" : fraction ? Fmt.interval(a.ciLow(), a.ciHigh())
+                        : a.ciLow() == null ? "" : "[" + Fmt.dec(a.ciLow(), 1) + ", " + Fmt.dec(a.ciHigh(), 1) + "]", diff, a.verdict().id(), verdictText,
+                a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
+                        + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), a.run().map(r -> r.simulated()).orElse(false),
-                "./jbang " + slug + "-" + c.id() + "@.");
+                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
     }
 
     static String value(Claim c) {
-        return "fraction".equals(c.unit()) ? Fmt.pct(c.value()) + "%" : Fmt.dec(c.value(), 3) + (c.unit().isEmpty() ? "" : " " + c.unit());
+        if ("fraction".equals(c.unit())) {
+            return Fmt.pct(c.value()) + "%";
+        }
+        String number = c.value() == Math.rint(c.value()) && Math.abs(c.value()) < 1e18
+                ? String.format(Locale.ROOT, "%,d", (long) c.value()) : Fmt.dec(c.value(), 3);
+        return number + (c.unit().isEmpty() ? "" : " " + c.unit());
     }
 
     static String signed(double points) {

@@ -166,7 +166,7 @@ public final class LeaderboardView {
     }
 
     static String verdictText(String id) {
-        for (dev.claimcheck.site.claims.ClaimVerdict v : dev.claimcheck.site.claims.ClaimVerdict.values()) {
+        for (dev.claimcheck.core.model.ClaimVerdict v : dev.claimcheck.core.model.ClaimVerdict.values()) {
             if (v.id().equals(id)) {
                 return v.text();
             }

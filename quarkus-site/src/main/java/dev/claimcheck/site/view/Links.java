@@ -52,6 +52,11 @@ public record Links(String base, boolean export) {
         return base + "api/charts/" + id + ".json";
     }
 
+    /** The routing page of a workload (docs/routing.md). */
+    public String routing(String workload) {
+        return base + "routing/" + workload + ext();
+    }
+
     public String excluded() {
         return base + "excluded" + ext();
     }

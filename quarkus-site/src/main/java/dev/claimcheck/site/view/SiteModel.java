@@ -22,6 +22,7 @@ public final class SiteModel {
     private final List<Board> boards;
     private final List<LeaderboardRow> rows;
     private final List<String> boardSlugs;
+    private final List<RoutingPairs.Pair> routingPairs;
 
     public SiteModel(ResultsIndex index) {
         this.index = index;
@@ -31,6 +32,7 @@ public final class SiteModel {
         boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
         this.rows = List.copyOf(all);
         this.boardSlugs = LeaderboardView.slugs(boards);
+        this.routingPairs = RoutingPairs.of(index);
     }
 
     public ResultsIndex index() {
@@ -99,7 +101,19 @@ public final class SiteModel {
     }
 
     public ClaimsPage claims(Links links) {
-        return ClaimsView.build(assessments, links);
+        return ClaimsView.build(assessments, routingWorkloads().stream()
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), links);
+    }
+
+    /** Workloads with at least one pair of instant and thinking runs (RoutingPairs), sorted. */
+    public List<String> routingWorkloads() {
+        return routingPairs.stream().map(RoutingPairs.Pair::workload).distinct().sorted().toList();
+    }
+
+    /** {@code /routing/{workload}}; empty when the workload has no pair of runs. */
+    public Optional<RoutingPage> routing(String workload, Links links) {
+        return routingWorkloads().contains(workload)
+                ? Optional.of(RoutingView.build(workload, routingPairs, routingWorkloads(), links)) : Optional.empty();
     }
 
     public ExcludedPage excluded(Links links) {

@@ -48,6 +48,16 @@ public class PageResource {
     }
 
     @GET
+    @Path("routing/{workload}")
+    public Response routing(@PathParam("workload") String workload) {
+        Links links = Links.at(1, false);
+        String w = workload.endsWith(".html") ? workload.substring(0, workload.length() - 5) : workload;
+        return state.snapshot().model().routing(w, links)
+                .map(p -> ok(Templates.get().render("routing.ftlh", p)))
+                .orElseGet(() -> notFound(links, "Routing for " + w));
+    }
+
+    @GET
     @Path("excluded")
     public String excluded() {
         return Templates.get().render("excluded.ftlh", state.snapshot().model().excluded(Links.at(0, false)));

@@ -25,6 +25,7 @@ class PageResourceTest {
         List<String> boards = SampleRoot.model().boardSlugs();
         assertThat(boards).hasSizeGreaterThanOrEqualTo(2);
         boards.forEach(b -> pages.add("/boards/" + b));
+        SampleRoot.model().routingWorkloads().forEach(w -> pages.add("/routing/" + w));
         pages.add("/boards/" + boards.get(0) + ".html");
         for (String p : pages) {
             String html = page(p, 200);
@@ -136,7 +137,7 @@ class PageResourceTest {
         String html = page("/claims", 200);
         assertThat(html).contains("Fixture &lt;i&gt;cookbook&lt;/i&gt; &amp; &quot;friends&quot;")
                 .contains("href=\"https://example.org/ring?a=1&amp;b=&lt;2&gt;\"")
-                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("./jbang fixture--thinking-1t-arith-fixture@.");
+                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("no recipe yet");
     }
 
     @Test
@@ -149,6 +150,7 @@ class PageResourceTest {
     @Test
     void unknownRunOrModelIs404() {
         assertThat(page("/runs/nope", 404)).contains("Run nope");
+        assertThat(page("/routing/nope", 404)).contains("Routing for nope");
         assertThat(page("/models/<x>", 404)).contains("Model &lt;x&gt;");
     }
 }

@@ -51,11 +51,12 @@ public final class DatasetLoader {
         }
         List<String> keys = new ArrayList<>();
         raw.get(0).fields().fieldNames().forEachRemaining(keys::add);
-        DatasetFields fields = FieldMapping.resolve(fileName, keys, fieldOverrides);
+        DatasetFields fields = Gsm8kFormat.fields(fileName, keys, raw.get(0), fieldOverrides)
+                .orElseGet(() -> FieldMapping.resolve(fileName, keys, fieldOverrides));
         List<DatasetRow> rows = new ArrayList<>(raw.size());
         Map<String, Integer> seen = new HashMap<>();
         for (RawRow r : raw) {
-            DatasetRow row = row(fileName, r, fields);
+            DatasetRow row = row(fileName, r, fields, rows.size());
             Integer first = seen.putIfAbsent(row.id(), row.line());
             if (first != null) {
                 throw new BadInputException(fileName + ":" + row.line() + ": duplicate id '" + row.id()
@@ -67,9 +68,9 @@ public final class DatasetLoader {
         return new Dataset(name, fileName, PromptHash.sha256Hex(bytes), fields, rows);
     }
 
-    private static DatasetRow row(String file, RawRow r, DatasetFields fields) {
+    private static DatasetRow row(String file, RawRow r, DatasetFields fields, int index) {
         String at = file + ":" + r.line() + ": ";
-        String id = scalar(at, r.fields(), fields.id());
+        String id = Gsm8kFormat.ROW_INDEX.equals(fields.id()) ? Integer.toString(index) : scalar(at, r.fields(), fields.id());
         if (id.isBlank() || id.length() > MAX_ID_CHARS || id.chars().anyMatch(Character::isISOControl)) {
             throw new BadInputException(at + "id must be 1 to " + MAX_ID_CHARS + " characters without control characters");
         }
@@ -78,7 +79,11 @@ public final class DatasetLoader {
             throw new BadInputException(at + "empty " + fields.problem());
         }
         String answer = scalar(at, r.fields(), fields.answer());
-        if (answer.contains("\\boxed") || answer.contains("\\fbox")) {
+        if (Gsm8kFormat.ROW_INDEX.equals(fields.id())) {
+            // GSM8K: the worked solution's last line is "#### <number>"; a row without it is unusable, not skipped.
+            answer = Gsm8kFormat.finalAnswer(answer).orElseThrow(() -> new BadInputException(
+                    at + "the " + fields.answer() + " has no final '#### <number>' line"));
+        } else if (answer.contains("\\boxed") || answer.contains("\\fbox")) {
             // A worked solution: the gold answer is what its box says, read as the grader reads gold.
             Extraction read = AnswerExtractor.fromGold(answer);
             String boxed = read.rule().startsWith("boxed") ? read.answer() : null;

@@ -21,6 +21,14 @@ public final class MathOptions {
             description = "Prompt with {problem} where the problem goes (default: the problem, then an instruction to box the answer).")
     String promptTemplate;
 
+    @Option(names = "--dataset-name", paramLabel = "NAME",
+            description = "Name recorded for the dataset (default: the file name without its extension), e.g. gsm8k for test.jsonl.")
+    String datasetName;
+
+    public String datasetName() {
+        return datasetName;
+    }
+
     public Path dataset() {
         return dataset;
     }

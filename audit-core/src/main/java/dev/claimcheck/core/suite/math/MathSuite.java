@@ -81,7 +81,15 @@ public final class MathSuite implements Suite {
             String prompt = template.replace(PLACEHOLDER, row.problem());
             tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), Map.of()));
         }
-        return new Prepared(dataset.ref(recordedPath(file, context.root()), o.redistributable()), tasks);
+        DatasetRef ref = dataset.ref(recordedPath(file, context.root()), o.redistributable());
+        if (o.datasetName() != null) {
+            if (!o.datasetName().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+                throw new BadInputException("--dataset-name must be 1 to 64 of [a-z0-9._-], got '" + o.datasetName() + "'");
+            }
+            ref = new DatasetRef(o.datasetName(), ref.sha256(), ref.source(), ref.redistributable(), ref.generatorVersion(),
+                    ref.rows(), ref.fields(), ref.answersSha256());
+        }
+        return new Prepared(ref, tasks);
     }
 
     @Override

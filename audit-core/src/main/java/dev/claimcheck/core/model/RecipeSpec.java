@@ -1,0 +1,108 @@
+package dev.claimcheck.core.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A pinned reproduction of one claim: {@code audit-scripts/recipes/<model-slug>/<claim-id>.json}, schema
+ * {@code claimcheck/recipe/v1} (docs/recipes.md). Paths in it are relative to the checkout that holds it.
+ *
+ * @param claim the claims file and claim id it reproduces
+ * @param model the model id sent to the endpoint
+ * @param suite the suite id (e.g. {@code math})
+ * @param dataset where the data comes from and the hashes it must have
+ * @param suiteOptions the suite's options as on the command line ({@code --prompt-template}, {@code --dataset-name}, …);
+ *                     {@code --dataset} is set by the runner from {@code dataset.path} or {@code --dataset FILE}
+ * @param requests per lane, the request body minus messages (OpenAI wire names: {@code max_tokens}, {@code top_p}, …)
+ * @param limit the first N tasks (null: all)
+ * @param serve how the server is expected to be started (documentation, recorded nowhere else)
+ * @param verdict how the verdict is computed, in words
+ * @param departures every known way the recipe differs from how the claim was produced (prompt format, client,
+ *                   settings the source leaves out), so a reader never mistakes a reproduction for a replica
+ */
+public record RecipeSpec(String schema, ClaimPointer claim, String model, String suite, DatasetPin dataset,
+                         Map<String, String> suiteOptions, Map<String, ObjectNode> requests, Integer k, Integer limit,
+                         Integer concurrency, Serve serve, String verdict, java.util.List<String> departures) {
+    public static final String SCHEMA = "claimcheck/recipe/v1";
+    static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    public RecipeSpec {
+        if (!SCHEMA.equals(schema)) {
+            throw new IllegalArgumentException("schema '" + schema + "' is not " + SCHEMA);
+        }
+        require(claim, "claim");
+        require(model, "model");
+        require(suite, "suite");
+        require(dataset, "dataset");
+        require(requests, "requests");
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("requests needs a body for the claim's lane");
+        }
+        suiteOptions = suiteOptions == null ? Map.of() : new TreeMap<>(suiteOptions);
+        requests = new TreeMap<>(requests);
+        departures = departures == null ? java.util.List.of() : java.util.List.copyOf(departures);
+        if (suiteOptions.containsKey("--dataset")) {
+            throw new IllegalArgumentException("suiteOptions must not set --dataset (use dataset.path)");
+        }
+        if (k != null && k < 1 || limit != null && limit < 1 || concurrency != null && concurrency < 1) {
+            throw new IllegalArgumentException("k, limit and concurrency must be at least 1");
+        }
+    }
+
+    private static void require(Object v, String name) {
+        if (v == null || v instanceof String s && s.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    /** A claim by claims file (relative to the checkout) and id. */
+    public record ClaimPointer(String file, String id) {
+        public ClaimPointer {
+            require(file, "claim.file");
+            require(id, "claim.id");
+        }
+    }
+
+    /**
+     * The dataset a recipe runs on.
+     *
+     * @param name recorded as run.json {@code suite.dataset.name} (the claim's {@code dataset})
+     * @param source the public address users download it from
+     * @param revision the exact version at that address (a commit, a tag)
+     * @param path where the runner looks for the downloaded file, relative to the checkout
+     * @param sha256 of the file's bytes; null only while unpinned
+     * @param answersSha256 {@link AnswersHash} over (task id, answer); null only while unpinned
+     * @param pinStatus {@code pinned}, or {@code unpinned: <why and how to pin>} when a hash is null
+     */
+    public record DatasetPin(String name, String source, String revision, String path, String sha256,
+                             String answersSha256, String pinStatus) {
+        public DatasetPin {
+            require(name, "dataset.name");
+            require(source, "dataset.source");
+            require(revision, "dataset.revision");
+            require(path, "dataset.path");
+            for (String h : new String[] {sha256, answersSha256}) {
+                if (h != null && !SHA256.matcher(h).matches()) {
+                    throw new IllegalArgumentException("dataset hashes must be 64 lower-case hex digits, got '" + h + "'");
+                }
+            }
+            boolean pinned = sha256 != null && answersSha256 != null;
+            boolean statusOk = pinned ? "pinned".equals(pinStatus) : pinStatus != null && pinStatus.startsWith("unpinned: ");
+            if (!statusOk) {
+                throw new IllegalArgumentException("dataset.pinStatus must be 'pinned' when both hashes are set, "
+                        + "else 'unpinned: <why>'");
+            }
+        }
+
+        public boolean pinned() {
+            return sha256 != null && answersSha256 != null;
+        }
+    }
+
+    /** How the endpoint is meant to be served: engine and command, as documentation. */
+    public record Serve(String engine, String command, String notes) {
+    }
+}

@@ -1,0 +1,188 @@
+package dev.claimcheck.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.model.ModelSlug;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RecipeSpec;
+import dev.claimcheck.core.model.RunManifest.FileRef;
+import dev.claimcheck.core.store.ClaimsReader;
+import dev.claimcheck.core.store.RecipeReader;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.SuiteOptions;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a recipe into an {@link AuditSpec} (docs/recipes.md). Everything that can be wrong with the recipe, its
+ * claim, its suite or its dataset is found here, as one {@link BadInputException} line, before any endpoint is
+ * opened; the results root receives copies of the recipe and the claims file so run.json's references resolve
+ * inside it (verify checks them there).
+ */
+public final class RecipeRun {
+    /** Command-line options a recipe pins: giving one with {@code --recipe} is an error, not an override. */
+    public static final java.util.List<String> PINNED_OPTIONS = java.util.List.of("--lane", "--k", "--limit",
+            "--temperature", "--top-p", "--max-tokens", "--system-prompt", "--chat-template-kwargs", "--extra-body");
+
+    private RecipeRun() {
+    }
+
+    /**
+     * What the command line adds to a recipe: where to send, where to write, and the operational settings a recipe
+     * does not pin.
+     *
+     * @param dataset the downloaded dataset file, or null for the recipe's {@code dataset.path}
+     * @param model the model name to send, when the server serves the recipe's model under another spelling of the
+     *              same slug (null: the recipe's)
+     * @param allowUnpinned run a recipe whose dataset hashes are not pinned yet (the run records the hashes found)
+     * @param dryRun only plan: nothing is sent and nothing is written
+     */
+    public record Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
+                             Integer concurrency, Map<String, String> headers, String apiFlavor, String apiKeyEnv,
+                             Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun) {
+    }
+
+    /** The checked spec, ready for {@link AuditSession#start}; {@code session} resolves the default root. */
+    public static AuditSpec prepare(Invocation in, AuditSession session) {
+        Path recipeFile = in.recipe().toAbsolutePath().normalize();
+        Path checkout = checkout(recipeFile);
+        RecipeSpec recipe = RecipeReader.read(recipeFile);
+        ClaimsFile claims = ClaimsReader.claim(new Root(checkout), recipe.claim().file(), recipe.claim().id());
+        String slugDir = recipeFile.getParent().getFileName().toString();
+        if (!slugDir.equals(claims.modelSlug()) || !ModelSlug.of(recipe.model()).equals(claims.modelSlug())) {
+            throw new BadInputException(recipeFile.getFileName() + ": model " + recipe.model() + " in folder " + slugDir
+                    + " does not match the claim's model " + claims.modelId());
+        }
+        if (!recipeFile.getFileName().toString().equals(recipe.claim().id() + ".json")) {
+            throw new BadInputException(recipeFile.getFileName() + ": a recipe is named after its claim: "
+                    + recipe.claim().id() + ".json");
+        }
+        String claimDataset = claims.claims().get(0).dataset();
+        if (!claimDataset.isEmpty() && !claimDataset.equals(recipe.dataset().name())) {
+            throw new BadInputException("recipe dataset " + recipe.dataset().name() + " differs from the claim's dataset "
+                    + claimDataset);
+        }
+        Suite suite = SuiteRegistry.byId(recipe.suite());
+        String claimSuite = claims.claims().get(0).suite();
+        if (!claimSuite.isEmpty() && !claimSuite.equals(suite.id())) {
+            throw new BadInputException("recipe suite " + suite.id() + " differs from the claim's suite " + claimSuite);
+        }
+        Lane lane = claims.lane();
+        ObjectNode body = recipe.requests().get(lane.id());
+        if (body == null) {
+            throw new BadInputException("recipe has no request body for the claim's lane " + lane.id()
+                    + " (requests: " + recipe.requests().keySet() + ")");
+        }
+        Path data = in.dataset() != null ? in.dataset() : checkout.resolve(recipe.dataset().path());
+        if (!Files.isRegularFile(data)) {
+            throw new BadInputException("dataset not found at " + data + ": download " + recipe.dataset().source()
+                    + " (revision " + recipe.dataset().revision() + ") there, or pass --dataset FILE");
+        }
+        Map<String, String> options = new LinkedHashMap<>(recipe.suiteOptions());
+        options.put("--dataset", data.toString());
+        Object suiteOptions = SuiteOptions.restore(suite, options);
+        String model = in.model() != null ? in.model() : recipe.model();
+        if (!ModelSlug.of(model).equals(claims.modelSlug())) {
+            throw new BadInputException("--model " + model + " is not the recipe's model " + recipe.model()
+                    + " (a run under another model would not be compared with the claim)");
+        }
+        Root root = AuditSession.rootOf(in.root(), in.baseUrl());
+        String recipeRel = checkout.relativize(recipeFile).toString().replace('\\', '/');
+        RecipePin pin = new RecipePin(new FileRef(recipeRel, sha256(recipeFile), null),
+                new FileRef(recipe.claim().file(), sha256(checkout.resolve(recipe.claim().file())), recipe.claim().id()),
+                recipe.dataset().sha256(), recipe.dataset().answersSha256());
+        AuditSpec spec = new AuditSpec(suite.id(), suiteOptions, SuiteOptions.values(suiteOptions), in.baseUrl(), model,
+                lane, recipe.k() == null ? 1 : recipe.k(), recipe.limit(),
+                in.concurrency() != null ? in.concurrency() : recipe.concurrency() != null ? recipe.concurrency() : 8,
+                in.seed(), root.dir(), template(model, lane, body), null, in.headers(), in.apiFlavor(), in.apiKeyEnv(),
+                in.maxTotalTokens(), in.maxRetries(), pin);
+        var dataset = session.plan(spec).dataset();
+        if (!recipe.dataset().name().equals(dataset.name())) {
+            throw new BadInputException("the run would record dataset name " + dataset.name() + ", not the recipe's "
+                    + recipe.dataset().name() + " (set it in suiteOptions, e.g. \"--dataset-name\": \""
+                    + recipe.dataset().name() + "\")");
+        }
+        if (!recipe.dataset().pinned() && !in.allowUnpinned()) {
+            throw new BadInputException("recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus()
+                    + "); this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256()
+                    + "; pin them (docs/recipes.md) or pass --allow-unpinned");
+        }
+        pin.check(dataset);
+        if (!in.dryRun()) {
+            copyInto(checkout, root, recipeRel);
+            copyInto(checkout, root, recipe.claim().file());
+        }
+        return spec;
+    }
+
+    /** The checkout holding {@code audit-scripts/recipes/<model-slug>/<claim-id>.json}. */
+    static Path checkout(Path recipeFile) {
+        Path slug = recipeFile.getParent();
+        Path recipes = slug == null ? null : slug.getParent();
+        Path scripts = recipes == null ? null : recipes.getParent();
+        if (scripts == null || !recipes.getFileName().toString().equals("recipes")
+                || !scripts.getFileName().toString().equals("audit-scripts") || scripts.getParent() == null) {
+            throw new BadInputException("a recipe lies at audit-scripts/recipes/<model-slug>/<claim-id>.json in a checkout, not at "
+                    + recipeFile);
+        }
+        return scripts.getParent();
+    }
+
+    /** The request body as sent: the model, the recipe's body for the lane, streaming with usage. */
+    static ObjectNode template(String model, Lane lane, ObjectNode body) {
+        for (String forbidden : Arrays.asList("messages", "stream", "stream_options", "model")) {
+            if (body.has(forbidden)) {
+                throw new BadInputException("recipe request body for lane " + lane.id() + " must not set " + forbidden);
+            }
+        }
+        ObjectNode t = body.objectNode();
+        t.put("model", model);
+        if (!body.has("max_tokens")) {
+            t.put("max_tokens", lane == Lane.THINKING ? 65536 : 16384);
+        }
+        t.setAll(body.deepCopy());
+        t.put("stream", true);
+        t.putObject("stream_options").put("include_usage", true);
+        return t;
+    }
+
+    /** Puts a copy of a checkout file at the same place in the results root (same bytes, or a clear refusal). */
+    private static void copyInto(Path checkout, Root root, String rel) {
+        Path from = checkout.resolve(rel);
+        Path to = root.dir().toAbsolutePath().normalize().resolve(rel);
+        if (to.equals(from)) {
+            return;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(from);
+            if (Files.exists(to)) {
+                if (!Arrays.equals(Files.readAllBytes(to), bytes)) {
+                    throw new BadInputException("root " + root.dir() + " already holds a different " + rel
+                            + "; use another --root");
+                }
+                return;
+            }
+            Files.createDirectories(to.getParent());
+            Files.write(to, bytes);
+        } catch (IOException e) {
+            throw new RunFailedException("cannot copy " + rel + " into root " + root.dir() + ": " + e.getMessage());
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return PromptHash.sha256Hex(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

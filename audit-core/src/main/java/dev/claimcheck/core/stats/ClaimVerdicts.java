@@ -1,0 +1,157 @@
+package dev.claimcheck.core.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimMetric;
+import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judges a claim against a reproduction (ARCHITECTURE.md §8, docs/claims.md). The order of the checks is the
+ * contract: nothing to compare → {@code notReproduced}; settings not stated → {@code undisclosed}; any stated
+ * setting the run did not use, or that this harness cannot check → {@code settingsDiffer} (so a recipe that
+ * departs from its claim never reads {@code consistent}); else the claim against the 95% interval.
+ */
+public final class ClaimVerdicts {
+    /** The shortfall a power note is computed for: 5 points of accuracy. */
+    static final double POWER_SHORTFALL = 0.05;
+
+    private ClaimVerdicts() {
+    }
+
+    /**
+     * @param run the reproduction, or null when none exists
+     * @param samples the reproduction's journal (may be empty: then token and speed metrics are not measured)
+     */
+    public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples) {
+        ClaimMetric metric = claim.metricKind();
+        String power = power(claim, metric);
+        if (metric == null) {
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "unknown metric '" + claim.metric() + "'", power);
+        }
+        if (!metric.measurable()) {
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "an audit run does not measure " + metric.id(), power);
+        }
+        if (run == null) {
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "no run yet", power);
+        }
+        Optional<ScoreInterval> measured = ClaimMeasure.of(metric, run, samples);
+        if (measured.isEmpty()) {
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "the run does not measure " + metric.id(), power);
+        }
+        ScoreInterval m = measured.get();
+        if (claim.undisclosed()) {
+            return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
+        }
+        List<String> diff = differences(claim.settings(), run);
+        if (!diff.isEmpty()) {
+            return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, String.join("; ", diff), power);
+        }
+        if (m.low() == null || m.high() == null) {
+            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), "fewer than 2 tasks: no interval", power);
+        }
+        if (claim.value() > m.high()) {
+            return judged(ClaimVerdict.REFUTED, m, pBelow(m, claim.value()), List.of(), "claim above the 95% CI", power);
+        }
+        if (claim.value() < m.low()) {
+            return judged(ClaimVerdict.EXCEEDS, m, null, List.of(), "reproduction above the claim", power);
+        }
+        return judged(ClaimVerdict.CONSISTENT, m, null, List.of(), "claim inside the 95% CI", power);
+    }
+
+    private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, String note,
+                                          String power) {
+        return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
+    }
+
+    /**
+     * Stated settings against what the run used: the request template, k, concurrency and the task count. A
+     * setting this harness cannot check is a difference too (it was stated, and nothing shows it was used).
+     */
+    public static List<String> differences(Map<String, String> stated, RunManifest run) {
+        JsonNode t = run.request() == null || run.request().template() == null
+                ? MissingNode.getInstance() : run.request().template();
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : stated.entrySet()) {
+            String used = used(e.getKey(), t, run);
+            if (used == null) {
+                out.add(e.getKey() + ": claimed " + e.getValue() + ", not checked by this harness");
+            } else if (!same(e.getValue(), used)) {
+                out.add(e.getKey() + ": claimed " + e.getValue() + ", used " + used);
+            }
+        }
+        return out;
+    }
+
+    /** What the run used for a setting, as text ("server default" when the body left it out), or null if unknown. */
+    private static String used(String key, JsonNode template, RunManifest run) {
+        return switch (key) {
+            case "temperature" -> text(template.path("temperature"));
+            case "topP" -> text(template.path("top_p"));
+            case "maxTokens" -> text(template.path("max_tokens"));
+            case "enableThinking" -> text(template.path("chat_template_kwargs").path("enable_thinking"));
+            case "k" -> run.request() == null ? "unknown" : Integer.toString(run.request().k());
+            case "concurrency" -> run.request() == null ? "unknown" : Integer.toString(run.request().concurrency());
+            case "tasks" -> run.metrics() == null ? "unknown" : Integer.toString(run.metrics().tasks());
+            default -> null;
+        };
+    }
+
+    private static String text(JsonNode v) {
+        return v.isMissingNode() || v.isNull() ? "server default" : v.asText();
+    }
+
+    static boolean same(String a, String b) {
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return a.equalsIgnoreCase(b);
+        }
+    }
+
+    /**
+     * One-sided p-value of a reproduction this low if the claim were true: Student t on tasks − 1 degrees of
+     * freedom, with the standard error read back from the wider half of the 95% interval (the narrower half may
+     * have been clipped at 0 or 1).
+     */
+    static double pBelow(ScoreInterval m, double claim) {
+        int df = Math.max(1, m.clusters() - 1);
+        double half = Math.max(m.high() - m.estimate(), m.estimate() - m.low());
+        double se = half / StudentT.quantile(0.975, df);
+        if (se <= 0) {
+            return 0.0;
+        }
+        return StudentT.cdf((m.estimate() - claim) / se, df);
+    }
+
+    /**
+     * How many independent tasks × attempts a reproduction needs before it can refute an accuracy claim that is
+     * {@value #POWER_SHORTFALL} too high (80% power, one-sided 2.5%): n = (1.96 + 0.84)² p(1 − p) / δ², with p the
+     * claim. Repeated attempts at one task count for less than new tasks when tasks differ in difficulty.
+     */
+    static String power(Claim claim, ClaimMetric metric) {
+        if (metric != ClaimMetric.ACCURACY || !(claim.value() > 0 && claim.value() < 1)) {
+            return null;
+        }
+        double p = claim.value();
+        long n = attemptsForPower(p);
+        String tasks = claim.settings().get("tasks");
+        String base = String.format(Locale.ROOT,
+                "refuting %.1f%% when the truth is %.0f points lower needs about %d independent tasks × attempts "
+                        + "(80%% power, one-sided 2.5%%)", 100 * p, 100 * POWER_SHORTFALL, n);
+        return tasks == null ? base : base + "; the claim used " + tasks + " tasks";
+    }
+
+    /** The number behind {@link #power}: tasks × attempts needed (exposed for tests and the site). */
+    public static long attemptsForPower(double claimed) {
+        double z = 1.959964 + 0.841621;
+        return (long) Math.ceil(z * z * claimed * (1 - claimed) / (POWER_SHORTFALL * POWER_SHORTFALL));
+    }
+}

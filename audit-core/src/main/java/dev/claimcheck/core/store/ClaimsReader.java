@@ -1,0 +1,134 @@
+package dev.claimcheck.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.Lane;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Reads the claims ledger {@code results/claims/*.json} (docs/claims.md). Tolerant for the site and verify
+ * ({@link #readAll}: a file or claim that cannot be read is reported and skipped); strict for a recipe
+ * ({@link #claim}: anything missing is a {@link BadInputException}).
+ */
+public final class ClaimsReader {
+    static final long MAX_BYTES = 4L << 20;
+
+    private ClaimsReader() {
+    }
+
+    /** Every readable claims file of the root, in file-name order; problems go to {@code problems}. */
+    public static List<ClaimsFile> readAll(Root root, Consumer<ClaimsFile.Problem> problems) {
+        List<ClaimsFile> out = new ArrayList<>();
+        Path dir = root.claimsDir();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            problems.accept(new ClaimsFile.Problem("results/claims", "cannot list: " + e.getMessage()));
+            return out;
+        }
+        for (Path f : files) {
+            String rel = "results/claims/" + f.getFileName();
+            read(rel, f, problems).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The claim a recipe names, or a one-line {@link BadInputException} saying what is missing.
+     *
+     * @param rel the claims file relative to the root
+     */
+    public static ClaimsFile claim(Root root, String rel, String id) {
+        Path file = root.dir().resolve(rel);
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("claims file not found: " + rel + " (relative to root " + root.dir() + ")");
+        }
+        List<ClaimsFile.Problem> problems = new ArrayList<>();
+        Optional<ClaimsFile> read = read(rel, file, problems::add);
+        if (read.isEmpty()) {
+            throw new BadInputException(rel + ": " + problems.get(0).reason());
+        }
+        ClaimsFile f = read.get();
+        List<Claim> match = f.claims().stream().filter(c -> c.id().equals(id)).toList();
+        if (match.isEmpty()) {
+            throw new BadInputException(rel + ": no claim with id '" + id + "'"
+                    + problems.stream().filter(p -> p.reason().contains("'" + id + "'")).map(p -> " (" + p.reason() + ")").findFirst().orElse(""));
+        }
+        return new ClaimsFile(f.path(), f.modelId(), f.modelSlug(), f.lane(), match);
+    }
+
+    /** One file: empty (with a problem) when it cannot be used at all; bad claims are reported and skipped. */
+    public static Optional<ClaimsFile> read(String rel, Path file, Consumer<ClaimsFile.Problem> problems) {
+        JsonNode tree;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                problems.accept(new ClaimsFile.Problem(rel, "larger than 4 MiB"));
+                return Optional.empty();
+            }
+            tree = Json.mapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            problems.accept(new ClaimsFile.Problem(rel, "not valid JSON: " + m.lines().findFirst().orElse(m)));
+            return Optional.empty();
+        }
+        if (tree == null || !ClaimsFile.SCHEMA.equals(tree.path("schema").asText())) {
+            problems.accept(new ClaimsFile.Problem(rel, "schema '" + (tree == null ? "" : tree.path("schema").asText())
+                    + "' is not " + ClaimsFile.SCHEMA));
+            return Optional.empty();
+        }
+        String slug = tree.path("model").path("slug").asText("");
+        String id = tree.path("model").path("id").asText("");
+        if (slug.isEmpty() || id.isEmpty()) {
+            problems.accept(new ClaimsFile.Problem(rel, "model.id and model.slug are required"));
+            return Optional.empty();
+        }
+        Lane lane;
+        try {
+            lane = Lane.of(tree.path("lane").asText());
+        } catch (IllegalArgumentException e) {
+            problems.accept(new ClaimsFile.Problem(rel, e.getMessage()));
+            return Optional.empty();
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (JsonNode c : tree.path("claims")) {
+            String cid = c.path("id").asText("");
+            if (cid.isEmpty() || !c.path("value").isNumber()) {
+                problems.accept(new ClaimsFile.Problem(rel, "claim '" + cid + "' needs an id and a numeric value"));
+                continue;
+            }
+            claims.add(claim(c));
+        }
+        return Optional.of(new ClaimsFile(rel, id, slug, lane, claims));
+    }
+
+    private static Claim claim(JsonNode c) {
+        JsonNode s = c.path("settings");
+        Map<String, String> settings = new TreeMap<>();
+        boolean undisclosed = !s.isObject();
+        if (s.isObject()) {
+            s.fields().forEachRemaining(e -> settings.put(e.getKey(),
+                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        }
+        JsonNode src = c.path("source");
+        Claim.Source source = new Claim.Source(src.path("url").asText(""), src.path("date").asText(""),
+                src.path("dateKind").asText(""), src.path("title").asText(""), src.path("revision").asText(""));
+        return new Claim(c.path("id").asText(), c.path("workload").asText(""), c.path("suite").asText(""),
+                c.path("dataset").asText(""), c.path("metric").asText(""), c.path("value").asDouble(),
+                c.path("unit").asText(""), settings, undisclosed, source, c.path("note").asText(""));
+    }
+}

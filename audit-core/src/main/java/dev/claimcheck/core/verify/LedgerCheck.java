@@ -1,0 +1,101 @@
+package dev.claimcheck.core.verify;
+
+import dev.claimcheck.core.ClaimcheckException;
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.ModelSlug;
+import dev.claimcheck.core.model.RecipeSpec;
+import dev.claimcheck.core.store.ClaimsReader;
+import dev.claimcheck.core.store.RecipeReader;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Validates a root's claims ledger ({@code results/claims/*.json}) and recipes ({@code audit-scripts/recipes/**}):
+ * schema, every claim sourced with an http(s) URL and a date, metrics from the vocabulary, every recipe well-formed
+ * (hashes included), placed at {@code <model-slug>/<claim-id>.json} and naming an existing claim and suite.
+ */
+public final class LedgerCheck {
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private LedgerCheck() {
+    }
+
+    public static List<LedgerFinding> check(Root root) {
+        List<LedgerFinding> out = new ArrayList<>();
+        List<ClaimsFile> files = ClaimsReader.readAll(root, p -> out.add(new LedgerFinding("claimsSchema", p.path(), p.reason(), false)));
+        for (ClaimsFile f : files) {
+            if (!f.path().equals("results/claims/" + f.modelSlug() + ".json") || !ModelSlug.of(f.modelId()).equals(f.modelSlug())) {
+                out.add(new LedgerFinding("claimsFileMisnamed", f.path(), "model " + f.modelId() + " (slug " + f.modelSlug()
+                        + ") belongs in results/claims/" + ModelSlug.of(f.modelId()) + ".json", false));
+            }
+            for (Claim c : f.claims()) {
+                String url = c.source().url();
+                if (!(url.startsWith("https://") || url.startsWith("http://")) || !DATE.matcher(c.source().date()).matches()
+                        || !(c.source().dateKind().equals("published") || c.source().dateKind().equals("retrieved"))) {
+                    out.add(new LedgerFinding("claimUnsourced", f.path(), "claim " + c.id()
+                            + " needs source.url (http or https) and source.date (YYYY-MM-DD, published or retrieved)", false));
+                }
+                if (c.metricKind() == null) {
+                    out.add(new LedgerFinding("claimUnknownMetric", f.path(), "claim " + c.id() + ": metric '" + c.metric()
+                            + "' is not in the vocabulary (docs/claims.md)", false));
+                }
+            }
+        }
+        for (Path recipe : recipes(root)) {
+            checkRecipe(root, recipe, out);
+        }
+        return out;
+    }
+
+    private static void checkRecipe(Root root, Path file, List<LedgerFinding> out) {
+        String rel = root.dir().relativize(file).toString().replace('\\', '/');
+        RecipeSpec recipe;
+        try {
+            recipe = RecipeReader.read(file);
+        } catch (ClaimcheckException e) {
+            out.add(new LedgerFinding("recipeSchema", rel, e.getMessage().replace(file.toString() + ": ", ""), false));
+            return;
+        }
+        String slug = file.getParent().getFileName().toString();
+        String expected = "audit-scripts/recipes/" + ModelSlug.of(recipe.model()) + "/" + recipe.claim().id() + ".json";
+        if (!rel.equals(expected)) {
+            out.add(new LedgerFinding("recipeMisplaced", rel, "a recipe for " + recipe.model() + " claim " + recipe.claim().id()
+                    + " lies at " + expected, false));
+        }
+        try {
+            ClaimsFile claims = ClaimsReader.claim(root, recipe.claim().file(), recipe.claim().id());
+            if (!claims.modelSlug().equals(slug)) {
+                out.add(new LedgerFinding("recipeClaimMissing", rel, "the claim belongs to " + claims.modelSlug() + ", not " + slug, false));
+            }
+        } catch (ClaimcheckException e) {
+            out.add(new LedgerFinding("recipeClaimMissing", rel, e.getMessage(), false));
+        }
+        if (SuiteRegistry.all().stream().noneMatch(s -> s.id().equals(recipe.suite()))) {
+            out.add(new LedgerFinding("recipeUnknownSuite", rel, "unknown suite '" + recipe.suite() + "' (known: "
+                    + SuiteRegistry.ids() + ")", false));
+        }
+        if (!recipe.dataset().pinned()) {
+            out.add(new LedgerFinding("recipeUnpinned", rel, recipe.dataset().pinStatus(), true));
+        }
+    }
+
+    private static List<Path> recipes(Root root) {
+        Path dir = root.dir().resolve("audit-scripts").resolve("recipes");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir, 3)) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

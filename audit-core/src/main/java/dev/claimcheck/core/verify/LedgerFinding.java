@@ -1,0 +1,25 @@
+package dev.claimcheck.core.verify;
+
+/**
+ * A problem with a root's claims ledger or recipes (docs/verification.md, "Ledger findings"): a stable camelCase
+ * id, the file (relative to the root) and one line.
+ *
+ * @param warning reported only (an unpinned recipe); anything else fails verify
+ */
+public record LedgerFinding(String id, String path, String detail, boolean warning) {
+    /** Every ledger finding id, as documented. */
+    public static final java.util.List<String> IDS = java.util.List.of("claimsSchema", "claimsFileMisnamed",
+            "claimUnsourced", "claimUnknownMetric", "recipeSchema", "recipeMisplaced", "recipeClaimMissing",
+            "recipeUnknownSuite", "recipeUnpinned");
+
+    public LedgerFinding {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("undocumented ledger finding id " + id);
+        }
+    }
+
+    /** {@code FAIL <id>: <path>: <detail>} (WARN for warnings). */
+    public String line() {
+        return (warning ? "WARN " : "FAIL ") + id + ": " + path + ": " + detail;
+    }
+}

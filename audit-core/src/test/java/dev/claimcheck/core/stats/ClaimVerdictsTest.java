@@ -1,0 +1,123 @@
+package dev.claimcheck.core.stats;
+
+import static dev.claimcheck.core.stats.MathSamples.math;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.RunManifest.ModelRef;
+import dev.claimcheck.core.model.RunManifest.RequestSpec;
+import dev.claimcheck.core.model.RunManifest.SuiteRef;
+import dev.claimcheck.core.model.RunStatus;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.store.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The §8 verdict vocabulary, check by check, on a reproduction scoring 0.80 [0.70, 0.90] over 100 tasks. */
+class ClaimVerdictsTest {
+    static final Map<String, String> STATED = Map.of("temperature", "0.6", "maxTokens", "1024", "tasks", "100");
+
+    static RunManifest run(double temperature) {
+        ObjectNode t = Json.mapper().createObjectNode().put("temperature", temperature).put("max_tokens", 1024);
+        Metrics m = Metrics.shared(0.80, 0.70, 0.90, 100, 100, 100, Map.of(), 0, new TokenSummary(10, 10, 10),
+                new TokenSummary(0, 0, 0), null);
+        return new RunManifest(RunManifest.SCHEMA, "r", RunStatus.COMPLETE, false, Lane.THINKING, Workload.MATH,
+                new SuiteRef("math", "1", new DatasetRef("gsm8k", "abc", "gsm8k.jsonl", false, null), null),
+                new ModelRef("m", "m", null), null, null, new RequestSpec(t, 1, 0, null, 8, null, null), null, null, null,
+                null, null, null, m, null, null);
+    }
+
+    static Claim claim(String metric, double value, Map<String, String> settings, boolean undisclosed) {
+        return new Claim("c", "math", "math", "gsm8k", metric, value, "fraction", settings, undisclosed,
+                new Claim.Source("https://example.org", "2026-01-01", null, "t", null), null);
+    }
+
+    @ParameterizedTest(name = "claim {0} → {1}")
+    @CsvSource(textBlock = """
+            0.80, consistent
+            0.70, consistent
+            0.95, refuted
+            0.60, exceeds
+            """)
+    void theClaimAgainstTheInterval(double value, String verdict) {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", value, STATED, false), run(0.6), List.of());
+        assertThat(a.verdict().id()).isEqualTo(verdict);
+        assertThat(a.measured()).isEqualTo(0.80);
+        assertThat(a.pValue() != null).isEqualTo(verdict.equals("refuted"));
+    }
+
+    @Test
+    void aRefutationCarriesItsOneSidedPValue() {
+        // se = 0.10 / t(0.975, 99); z = (0.80 − 0.95) / se ≈ −2.98 → p ≈ 0.0018
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.95, STATED, false), run(0.6), List.of());
+        double se = 0.10 / StudentT.quantile(0.975, 99);
+        assertThat(a.pValue()).isCloseTo(StudentT.cdf(-0.15 / se, 99), within(1e-12)).isBetween(0.001, 0.003);
+    }
+
+    @Test
+    void aSettingTheRunDidNotUseIsListedAndNeverReadsConsistent() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), run(1.0), List.of());
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+        assertThat(a.differences()).containsExactly("temperature: claimed 0.6, used 1.0");
+        assertThat(a.measured()).as("still shown").isEqualTo(0.80);
+    }
+
+    @Test
+    void aSettingThisHarnessCannotCheckIsADifferenceToo() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, Map.of("numShots", "5"), false), run(0.6), List.of());
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+        assertThat(a.differences()).containsExactly("numShots: claimed 5, not checked by this harness");
+    }
+
+    @Test
+    void undisclosedSettingsComeBeforeAnyComparison() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.99, Map.of(), true), run(0.6), List.of());
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.UNDISCLOSED);
+    }
+
+    @Test
+    void nothingToCompareIsNotReproduced() {
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.9, STATED, false), null, List.of()).note()).isEqualTo("no run yet");
+        assertThat(ClaimVerdicts.assess(claim("parametersTotal", 1e12, Map.of(), true), run(0.6), List.of()).verdict())
+                .isEqualTo(ClaimVerdict.NOT_REPRODUCED);
+        assertThat(ClaimVerdicts.assess(claim("outputThroughput", 412.36, STATED, false), run(0.6), List.of()).note())
+                .isEqualTo("an audit run does not measure outputThroughput");
+        assertThat(ClaimVerdicts.assess(claim("bogus", 1, STATED, false), run(0.6), List.of()).note())
+                .isEqualTo("unknown metric 'bogus'");
+    }
+
+    @Test
+    void tokenClaimsAreJudgedAgainstTheirOwnInterval() {
+        List<Sample> samples = List.of(math("a", 0, true, "7", 90), math("b", 0, true, "7", 110),
+                math("c", 0, true, "7", 100), math("d", 0, true, "7", 100));
+        Map<String, String> stated = Map.of("temperature", "0.6");
+        ClaimAssessment inside = ClaimVerdicts.assess(claim("outputTokensMean", 100, stated, false), run(0.6), samples);
+        assertThat(inside.verdict()).isEqualTo(ClaimVerdict.CONSISTENT);
+        assertThat(inside.measured()).isEqualTo(100.0);
+        assertThat(inside.ciHigh()).isGreaterThan(100).isLessThan(120);
+        ClaimAssessment above = ClaimVerdicts.assess(claim("outputTokensMean", 200, stated, false), run(0.6), samples);
+        assertThat(above.verdict()).isEqualTo(ClaimVerdict.REFUTED);
+    }
+
+    @ParameterizedTest(name = "claim {0}: {1} tasks × attempts")
+    @CsvSource(textBlock = """
+            0.955, 135
+            0.5,   785
+            0.9,   283
+            """)
+    void thePowerNoteSaysHowManyAttemptsARefutationNeeds(double claimed, long attempts) {
+        assertThat(ClaimVerdicts.attemptsForPower(claimed)).isEqualTo(attempts);
+    }
+}
