@@ -38,6 +38,7 @@ final class Environment {
         this.task = task;
         this.fault = fault;
         this.world = task.newWorld().get();
+        this.faultFired = fault == Fault.AMBIGUITY; // the underspecified instruction is the injection
     }
 
     /** The tools offered to the agent: the world's and {@code ask_user}. */
