@@ -1,6 +1,7 @@
 package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.suite.agent.AgentSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
@@ -12,7 +13,8 @@ public final class SuiteRegistry {
     private static final List<Suite> SUITES = List.of(
             new ArithSuite(),
             new MathSuite(),
-            new CodeSuite());
+            new CodeSuite(),
+            new AgentSuite());
 
     private SuiteRegistry() {
     }

@@ -112,6 +112,12 @@ final class Environment {
         return result;
     }
 
+    /** Answers a call that is not executed (e.g. over the per-turn limit): counted as a call and as malformed. */
+    ObjectNode refuse(String message) {
+        calls++;
+        return malformed(message);
+    }
+
     private ObjectNode malformed(String message) {
         malformed++;
         toolErrors++;
