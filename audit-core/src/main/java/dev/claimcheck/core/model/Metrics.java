@@ -18,15 +18,23 @@ import java.util.TreeMap;
  * @param scorePer1kOutputTokens score divided by mean output tokens per 1,000
  * @param math the math workload's pass@k, cons@k and counts; null (absent) for other workloads
  * @param code the code workload's pass@k and verdict breakdown; null (absent) for other workloads
+ * @param agent the agent workload's counts, violations, steps and tokens per success; null (absent) for other workloads
+ * @param passHatK pass^k for k = 1 … the run's k (agent; the path the issue names); null (absent) for other workloads
+ * @param byFault the agent workload's success and recovery rate per injected fault id; null (absent) for other workloads
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
                       Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
                       TokenSummary reasoningTokens, Double scorePer1kOutputTokens,
                       @JsonInclude(JsonInclude.Include.NON_NULL) MathMetrics math,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) AgentMetrics agent,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<PassHatK> passHatK,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
+        passHatK = passHatK == null ? null : java.util.List.copyOf(passHatK);
+        byFault = byFault == null ? null : new TreeMap<>(byFault);
     }
 
     public int errorCount() {

@@ -18,6 +18,15 @@ public final class ClusteredMean {
      * @param clusters per task, the scores of its graded attempts; tasks without graded attempts are ignored
      */
     public static ScoreInterval of(List<double[]> clusters) {
+        return compute(clusters, true);
+    }
+
+    /** The same interval for a mean that is not a rate (steps, tokens): not clipped to [0, 1] (clipped below at 0). */
+    public static ScoreInterval unclipped(List<double[]> clusters) {
+        return compute(clusters, false);
+    }
+
+    private static ScoreInterval compute(List<double[]> clusters, boolean rate) {
         long n = 0;
         double sum = 0;
         int groups = 0;
@@ -48,7 +57,8 @@ public final class ClusteredMean {
         }
         double variance = (double) groups / (groups - 1) * ss / ((double) n * n);
         double half = StudentT.quantile(0.975, groups - 1) * StrictMath.sqrt(variance);
-        return new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n);
+        return rate ? new ScoreInterval(mean, clip(mean - half), clip(mean + half), groups, (int) n)
+                : new ScoreInterval(mean, Math.max(0, mean - half), mean + half, groups, (int) n);
     }
 
     private static double clip(double v) {

@@ -46,6 +46,9 @@ public final class SummaryCsv {
             if (m.code() != null) {
                 code(csv, m.code(), m.graded());
             }
+            if (m.agent() != null) {
+                agent(csv, m, m.graded());
+            }
         }
         return out.toString();
     }
@@ -79,6 +82,33 @@ public final class SummaryCsv {
         for (Map.Entry<String, Estimate> e : x.byMonth().entrySet()) {
             estimate(csv, "code.passAt1.month." + e.getKey(), e.getValue());
         }
+    }
+
+    /** The agent figures: pass^k and per-fault rows (n = tasks), per-world success, counts with n = graded attempts. */
+    private static void agent(CSVPrinter csv, Metrics m, int graded) throws IOException {
+        var x = m.agent();
+        for (var p : m.passHatK()) {
+            estimate(csv, "passHatK." + p.k(), p.estimate());
+        }
+        for (var e : m.byFault().entrySet()) {
+            estimate(csv, "byFault." + e.getKey() + ".success", e.getValue().success());
+            if (e.getValue().recoveryRate() != null) {
+                estimate(csv, "byFault." + e.getKey() + ".recoveryRate", e.getValue().recoveryRate());
+            }
+        }
+        for (Map.Entry<String, Estimate> e : x.byWorld().entrySet()) {
+            estimate(csv, "agent.success.world." + e.getKey(), e.getValue());
+        }
+        csv.printRecord("agent.successes", x.successes(), "", "", graded);
+        estimate(csv, "agent.policyViolationRate", x.policyViolationRate());
+        csv.printRecord("agent.policyViolations", x.policyViolations(), "", "", graded);
+        if (x.stepsPerSuccess() != null) {
+            estimate(csv, "agent.stepsPerSuccess", x.stepsPerSuccess());
+            estimate(csv, "agent.tokensPerSuccess", x.tokensPerSuccess());
+        }
+        csv.printRecord("agent.toolErrors", x.toolErrors(), "", "", graded);
+        csv.printRecord("agent.malformedCalls", x.malformedCalls(), "", "", graded);
+        csv.printRecord("agent.budgetStops", x.budgetStops(), "", "", graded);
     }
 
     private static void estimate(CSVPrinter csv, String name, Estimate e) throws IOException {

@@ -53,6 +53,35 @@ class AgentAuditTest {
         });
     }
 
+    @Test
+    void passHatKFallsAsKRisesAndMatchesTheClosedFormWithinItsInterval() throws Exception {
+        var r = audit("agent", "--base-url", "sim:accuracy=0.7", "--k", "4", "--root", root.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var m = r.manifest().metrics();
+        assertThat(m.passHatK()).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
+        double previous = 1.0;
+        for (var p : m.passHatK()) {
+            double closedForm = Math.pow(0.7, p.k()); // each episode follows the reference with probability 0.7
+            assertThat(closedForm).as("pass^%d closed form inside [%s, %s]", p.k(), p.estimate().ci95Low(),
+                    p.estimate().ci95High()).isBetween(p.estimate().ci95Low(), p.estimate().ci95High());
+            assertThat(p.estimate().value()).isLessThan(previous);
+            previous = p.estimate().value();
+        }
+        assertThat(m.passHatK().get(0).estimate().value()).isEqualTo(m.score(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m.byFault()).containsOnlyKeys("toolError", "staleFile", "ambiguity", "checkpoint");
+        assertThat(m.byFault().get("toolError").recoveryRate().value()).isBetween(0.4, 0.95);
+        assertThat(m.agent().stepsPerSuccess().value()).isGreaterThan(2);
+        assertThat(m.agent().policyViolations()).isPositive(); // mistakes act on ambiguous instructions without asking
+
+        // The figures sit at the paths the issue names.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.runDir().resolve("run.json").toFile());
+        assertThat(json.at("/metrics/passHatK/3/k").asInt()).isEqualTo(4);
+        assertThat(json.at("/metrics/byFault/staleFile/recoveryRate/value").isNumber()).isTrue();
+        assertThat(json.at("/metrics/agent/tokensPerSuccess/value").isNumber()).isTrue();
+        assertThat(java.nio.file.Files.readString(r.runDir().resolve("summary.csv"))).contains("passHatK.4,", "byFault.checkpoint.recoveryRate,");
+    }
+
     static List<Sample> samples(Path runDir) {
         return Journal.readAll(new RunFolder(runDir));
     }
