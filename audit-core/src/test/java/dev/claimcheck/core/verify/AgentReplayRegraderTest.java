@@ -24,6 +24,7 @@ class AgentReplayRegraderTest {
 
     RunManifest manifest;
     List<Sample> samples;
+    Path runDir;
     final Regrader regrader = Regraders.standard().forSuite("agent").orElseThrow();
 
     @BeforeEach
@@ -31,12 +32,22 @@ class AgentReplayRegraderTest {
         var r = audit("agent", "--base-url", "sim:accuracy=0.6", "--k", "2", "--root", root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         manifest = r.manifest();
+        runDir = r.runDir();
         samples = Journal.readAll(new RunFolder(r.runDir()));
     }
 
     @Test
     void anHonestRunReplaysCleanly() {
         assertThat(regrader.regrade(manifest, samples, root)).isEmpty();
+    }
+
+    @Test
+    void theWholeVerifierFindsNothingButTheMissingSignature() {
+        var report = new Verifier(Verifier.Options.defaults()).verifyRun(runDir);
+        assertThat(report.failureIds()).as(String.join("\n", report.lines())).allMatch(id -> id.equals("unsigned") || id.equals("notSigned")
+                || id.equals("manifestMissing"));
+        assertThat(report.has("regradeMismatch")).isFalse();
+        assertThat(report.has("metricsMismatch")).isFalse();
     }
 
     @Test
