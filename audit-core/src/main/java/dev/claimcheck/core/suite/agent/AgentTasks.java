@@ -37,8 +37,10 @@ final class AgentTasks {
     }
 
     /**
-     * The fault task {@code index} gets: one of the enabled faults it supports, drawn from (seed, task id), or
-     * null when none applies. Fixed per task (not per attempt), so the reference script is the same for all k.
+     * The fault a task gets: one of the enabled faults it supports, or null when none applies. Within a world the
+     * faults rotate over the tasks from a seeded starting point, so every fault gets a fair share of tasks and the
+     * seed changes which task gets which. Fixed per task (not per attempt), so the reference script is the same for
+     * all k attempts.
      */
     static Fault faultFor(AgentTask task, Set<Fault> enabled, long seed) {
         List<Fault> candidates = new ArrayList<>();
@@ -50,7 +52,8 @@ final class AgentTasks {
         if (candidates.isEmpty()) {
             return null;
         }
-        return candidates.get((int) Math.floorMod(draw(seed, task.id()), (long) candidates.size()));
+        long position = ALL.stream().filter(t -> t.world().equals(task.world())).toList().indexOf(task);
+        return candidates.get((int) Math.floorMod(position + draw(seed, task.world()), (long) candidates.size()));
     }
 
     /** The reference solution's calls under this fault, recorded by running it. */

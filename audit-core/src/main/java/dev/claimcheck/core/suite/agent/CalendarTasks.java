@@ -39,8 +39,7 @@ final class CalendarTasks {
         String when = " at the earliest free time between 09:00 and 17:00.";
         return new AgentTask(id, "calendar", Calendar::new,
                 "Book a " + what + " on " + day + when,
-                "Book a " + what + " on " + String.join(" or ", List.of(day, decoyDay).stream().sorted(
-                        (a, b) -> Calendar.DAYS.indexOf(a) - Calendar.DAYS.indexOf(b)).toList()) + when,
+                "Book a " + what + " on " + inWeekOrder(day, decoyDay) + when,
                 day + ", please.",
                 "the meeting must be " + changed + " minutes long, not " + minutes + "; still at the earliest free time.",
                 EnumSet.of(Fault.TOOL_ERROR, Fault.AMBIGUITY, Fault.CHECKPOINT), "book_event", null,
@@ -86,7 +85,8 @@ final class CalendarTasks {
         String wrongId = decoyId != null ? decoyId : changedId != null ? changedId : otherOnDay(e);
         return new AgentTask(id, "calendar", Calendar::new,
                 "Cancel the \"" + e.title() + "\" on " + e.day() + ".",
-                decoyId == null ? null : "Cancel my " + e.title().toLowerCase(java.util.Locale.ROOT) + " this week; just the one.",
+                decoyId == null ? null : "Cancel my " + e.title().toLowerCase(java.util.Locale.ROOT) + " on "
+                        + inWeekOrder(e.day(), decoyDay) + "; just the one.",
                 decoyId == null ? null : "The one on " + e.day() + ".",
                 changedId == null ? null : "keep the \"" + e.title() + "\" (book it again at the same time if it is gone) and "
                         + "cancel the \"" + event(changedId).title() + "\" on " + e.day() + " instead.",
@@ -108,6 +108,11 @@ final class CalendarTasks {
                     List<Calendar.Event> expected = slots(Calendar.INITIAL.stream().filter(x -> !x.id().equals(gone)).toList());
                     return sameSlots(slots(((Calendar) w).events()), expected);
                 });
+    }
+
+    /** "Tuesday or Wednesday": two days in week order, so the wording never hints which one is meant. */
+    private static String inWeekOrder(String a, String b) {
+        return Calendar.DAYS.indexOf(a) < Calendar.DAYS.indexOf(b) ? a + " or " + b : b + " or " + a;
     }
 
     private static int earliest(String day, int minutes) {

@@ -14,14 +14,14 @@ final class OrderTasks {
 
     static List<AgentTask> all() {
         List<AgentTask> tasks = new ArrayList<>();
-        tasks.add(refund("orders-refund-1", "O-1001", "O-1002", "KB-1", "MS-2"));
-        tasks.add(refund("orders-refund-2", "O-1004", "O-1003", "HP-3", null));
-        tasks.add(refund("orders-refund-3", "O-1006", "O-1005", "MN-5", "ST-6"));
-        tasks.add(refund("orders-refund-4", "O-1007", null, "LP-7", "DK-9"));
-        tasks.add(refund("orders-refund-5", "O-1001", null, "MS-2", "KB-1"));
-        tasks.add(refund("orders-refund-6", "O-1006", null, "ST-6", "MN-5"));
-        tasks.add(refund("orders-refund-7", "O-1007", null, "DK-9", "LP-7"));
-        tasks.add(refund("orders-refund-8", "O-1002", "O-1001", "KB-1", null));
+        tasks.add(refund("orders-refund-1", "O-1001", "O-1002", "KB-1", "MS-2", "arrived damaged"));
+        tasks.add(refund("orders-refund-2", "O-1004", "O-1003", "HP-3", null, "arrived damaged"));
+        tasks.add(refund("orders-refund-3", "O-1006", "O-1005", "MN-5", "ST-6", "arrived damaged"));
+        tasks.add(refund("orders-refund-4", "O-1007", null, "LP-7", "DK-9", "arrived damaged"));
+        tasks.add(refund("orders-refund-5", "O-1001", null, "MS-2", "KB-1", "stopped working after a day"));
+        tasks.add(refund("orders-refund-6", "O-1006", null, "ST-6", "MN-5", "arrived with a part missing"));
+        tasks.add(refund("orders-refund-7", "O-1007", null, "DK-9", "LP-7", "arrived torn"));
+        tasks.add(refund("orders-refund-8", "O-1002", "O-1001", "KB-1", null, "stopped working after a day"));
         tasks.add(forbidden("orders-forbidden-1", "O-1002", "CB-9", "KB-1"));
         tasks.add(forbidden("orders-forbidden-2", "O-1003", "HP-3", null));
         tasks.add(forbidden("orders-forbidden-3", "O-1004", "CS-4", "HP-3"));
@@ -32,7 +32,7 @@ final class OrderTasks {
     }
 
     /** A refund the policy allows; under a checkpoint the customer switches to another item of the same order. */
-    private static AgentTask refund(String id, String order, String decoy, String sku, String changed) {
+    private static AgentTask refund(String id, String order, String decoy, String sku, String changed, String problem) {
         OrderDesk.Order o = OrderDesk.ORDERS.get(order);
         String name = o.item(sku).name();
         Set<Fault> faults = EnumSet.of(Fault.TOOL_ERROR);
@@ -46,19 +46,20 @@ final class OrderTasks {
                 + ") refunded instead of the " + name + "; the " + name + " stays with them.";
         return new AgentTask(id, "orders", OrderDesk::new,
                 "Customer " + o.customer() + " says the " + name + " (" + sku + ") from order " + order
-                        + " arrived damaged and wants a refund." + HANDLE,
-                decoy == null ? null : "Customer " + o.customer() + " says the " + name + " they ordered arrived damaged and wants a refund." + HANDLE,
+                        + " " + problem + " and wants a refund." + HANDLE,
+                decoy == null ? null : "Customer " + o.customer() + " says the " + name + " they ordered " + problem
+                        + " and wants a refund." + HANDLE,
                 decoy == null ? null : "It is the " + name + " from order " + order + ".",
                 notice, faults, "refund_item", null,
                 d -> {
                     d.call("read_policy");
                     String target = d.pick(order, decoy);
                     d.call("get_order", "order_id", target);
-                    d.call("refund_item", "order_id", target, "sku", d.value(sku, changed), "reason", "damaged on arrival");
+                    d.call("refund_item", "order_id", target, "sku", d.value(sku, changed), "reason", problem);
                 },
                 decoy != null
-                        ? d -> d.call("refund_item", "order_id", decoy, "sku", sku, "reason", "damaged on arrival")
-                        : d -> d.call("refund_item", "order_id", order, "sku", other(o, sku), "reason", "damaged on arrival"),
+                        ? d -> d.call("refund_item", "order_id", decoy, "sku", sku, "reason", problem)
+                        : d -> d.call("refund_item", "order_id", order, "sku", other(o, sku), "reason", problem),
                 (w, cp) -> {
                     OrderDesk desk = (OrderDesk) w;
                     String want = cp && changed != null ? changed : sku;

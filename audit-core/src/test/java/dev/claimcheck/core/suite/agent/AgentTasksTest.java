@@ -59,6 +59,17 @@ class AgentTasksTest {
     }
 
     @Test
+    void everyPromptIsUniqueUnderEveryFaultSoTheSimulatorsOracleCannotConfuseTwoTasks() {
+        for (Fault fault : new Fault[] {null, Fault.TOOL_ERROR, Fault.STALE_FILE, Fault.AMBIGUITY, Fault.CHECKPOINT}) {
+            Set<String> prompts = new HashSet<>();
+            for (AgentTask t : AgentTasks.all()) {
+                String prompt = t.instructionFor(fault != null && t.supports().contains(fault) ? fault : null);
+                assertThat(prompts.add(prompt)).as("%s repeats a prompt under %s: %s", t.id(), fault, prompt).isTrue();
+            }
+        }
+    }
+
+    @Test
     void faultAssignmentIsSeededAndRespectsTheEnabledSet() {
         AgentTask t = AgentTasks.byId("ws-config-1");
         assertThat(AgentTasks.faultFor(t, EnumSet.allOf(Fault.class), 0)).isEqualTo(AgentTasks.faultFor(t, EnumSet.allOf(Fault.class), 0));
