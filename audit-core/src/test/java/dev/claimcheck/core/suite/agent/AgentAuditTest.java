@@ -82,6 +82,27 @@ class AgentAuditTest {
         assertThat(java.nio.file.Files.readString(r.runDir().resolve("summary.csv"))).contains("passHatK.4,", "byFault.checkpoint.recoveryRate,");
     }
 
+    @Test
+    void anInterruptedRunResumesToTheSameMetricsAsAnUninterruptedOne() throws Exception {
+        var whole = audit("agent", "--base-url", "sim:accuracy=0.6,faults=0.1", "--k", "2", "--root", root.toString());
+        var cut = audit("agent", "--base-url", "sim:accuracy=0.6,faults=0.1", "--k", "2", "--concurrency", "2",
+                "--root", root.toString());
+        // Simulate a kill half way: the journal loses its second half and run.json says running again.
+        Path journal = cut.runDir().resolve("samples.jsonl");
+        List<String> lines = java.nio.file.Files.readAllLines(journal);
+        java.nio.file.Files.write(journal, lines.subList(0, lines.size() / 2));
+        RunFolder folder = new RunFolder(cut.runDir());
+        dev.claimcheck.core.store.RunManifestStore.write(folder,
+                cut.manifest().withStatus(RunStatus.RUNNING, null, null, null).withProofs(List.of()));
+
+        var resumed = audit("--resume", cut.runDir().toString());
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.manifest().status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(resumed.manifest().metrics()).isEqualTo(whole.manifest().metrics());
+        assertThat(samples(cut.runDir())).hasSize(lines.size());
+    }
+
     static List<Sample> samples(Path runDir) {
         return Journal.readAll(new RunFolder(runDir));
     }
