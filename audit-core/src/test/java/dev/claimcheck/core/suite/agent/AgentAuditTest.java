@@ -20,7 +20,7 @@ class AgentAuditTest {
     Path root;
 
     @Test
-    void aPerfectPolicySucceedsOnEveryTaskWithEveryFaultOn() {
+    void aPerfectPolicySucceedsOnEveryTaskWithEveryFaultOn() throws Exception {
         var r = audit("agent", "--base-url", "sim:accuracy=1.0", "--faults", "all", "--root", root.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -38,6 +38,10 @@ class AgentAuditTest {
         });
         assertThat(samples.stream().map(s -> AgentDetail.parse(s.verdict().detail()).orElseThrow().fault()).distinct())
                 .contains("toolError", "staleFile", "ambiguity", "checkpoint");
+        // The proof pages show every step of the episode.
+        assertThat(m.proofs()).isNotEmpty();
+        String proof = java.nio.file.Files.readString(root.resolve(m.proofs().get(0).path()));
+        assertThat(proof).contains("SIMULATED", "## Steps", "assistant, turn 2", "Calls `");
     }
 
     @Test
