@@ -65,6 +65,30 @@ class AgentEpisodeTest {
     }
 
     @Test
+    void theSimulatorFollowsOneScriptThroughAWholeEpisodeDrawnPerAttempt() {
+        AgentTask task = AgentTasks.byId("calendar-book-1");
+        List<ChatMessage> opening = List.of(ChatMessage.system(AgentSuite.SYSTEM), ChatMessage.user(task.instructionFor(Fault.CHECKPOINT)));
+        List<ToolCall> reference = AgentTasks.referenceScript(task, Fault.CHECKPOINT);
+        List<ToolCall> mistake = AgentTasks.mistakeScript(task, Fault.CHECKPOINT);
+        InMemoryOracle oracle = new InMemoryOracle();
+        oracle.put(PromptHash.of(opening), new OracleEntry.AgentScript(reference, mistake, AgentSuite.CLOSING));
+        int followedReference = 0;
+        try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=0.5", Lane.INSTANT, 3), oracle)) {
+            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+                    .retry(RetryPolicy.immediate(0)).build());
+            for (int attempt = 0; attempt < 20; attempt++) {
+                Exchange ex = AgentEpisode.run(task, Fault.CHECKPOINT, AgentSuite.expected(task, Fault.CHECKPOINT), opening,
+                        JSON.createObjectNode().put("model", "sim"), attempt, client, new AgentEpisode.Budgets(30, 1_000_000));
+                List<ToolCall> made = ex.transcript().stream().flatMap(m -> m.toolCalls().stream()).toList();
+                assertThat(made).as("attempt %d made exactly one of the scripts", attempt).isIn(reference, mistake);
+                assertThat(ex.verdict().correct()).isEqualTo(made.equals(reference));
+                followedReference += made.equals(reference) ? 1 : 0;
+            }
+        }
+        assertThat(followedReference).isBetween(3, 17); // both scripts are drawn, per attempt
+    }
+
+    @Test
     void aPolicyThatNeverStopsHitsTheStepBudgetAndIsCountedNotCrashed() {
         List<ToolCall> endless = Collections.nCopies(500, new ToolCall("c", "list_files", "{}"));
 
