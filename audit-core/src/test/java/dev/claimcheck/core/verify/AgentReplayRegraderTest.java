@@ -94,6 +94,25 @@ class AgentReplayRegraderTest {
         assertThat(regrader.regrade(manifest, edited, root)).extracting(Finding::id).containsExactly("regradeMismatch");
     }
 
+    @Test
+    void aBudgetStopCannotBeRemovedUnnoticed(@TempDir Path other) {
+        // Three turns reach the goal of a config task (list, read, write) but leave no turn for the final answer.
+        var r = audit("agent", "--base-url", "sim:accuracy=1.0", "--faults", "none", "--max-steps", "3", "--limit", "5",
+                "--root", other.toString());
+        List<Sample> stopped = Journal.readAll(new RunFolder(r.runDir()));
+        List<Sample> edited = new ArrayList<>(stopped);
+        int i = 0;
+        Sample s = edited.get(i);
+        Verdict v = s.verdict();
+        assertThat(v.correct()).isFalse();
+        assertThat(v.detail()).contains("\"goalMet\":true", "\"budgetStop\":\"steps\"");
+        edited.set(i, withVerdictAndTranscript(s, new Verdict(true, 1, v.extracted(), v.expected(), v.grader(), v.graderVersion(),
+                v.detail().replace(",\"budgetStop\":\"steps\"", "")), s.transcript()));
+
+        assertThat(regrader.regrade(r.manifest(), stopped, other)).isEmpty();
+        assertThat(regrader.regrade(r.manifest(), edited, other)).extracting(Finding::id).containsExactly("regradeMismatch");
+    }
+
     private static int index(List<Sample> list, boolean correct) {
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).verdict() != null && list.get(i).verdict().correct() == correct) {

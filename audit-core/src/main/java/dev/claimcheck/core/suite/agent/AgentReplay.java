@@ -45,8 +45,13 @@ public final class AgentReplay {
                 }
             }
         }
+        // An episode ended on its own when its last turn called no tool; otherwise a budget stopped it. Only which
+        // budget (steps or tokens) is taken from the record, so a stop cannot be added or removed unnoticed.
+        boolean finished = !transcript.isEmpty() && transcript.get(transcript.size() - 1).role().equals("assistant")
+                && transcript.get(transcript.size() - 1).toolCalls().isEmpty();
         Verdict recorded = sample.verdict();
-        String stop = recorded == null ? null : AgentDetail.parse(recorded.detail()).map(AgentDetail::budgetStop).orElse(null);
+        String recordedStop = recorded == null ? null : AgentDetail.parse(recorded.detail()).map(AgentDetail::budgetStop).orElse(null);
+        String stop = finished ? null : recordedStop == null ? "unfinished" : recordedStop;
         String content = sample.response() == null ? null : sample.response().content();
         Verdict replayed = AgentEpisode.verdict(env, t, fault, task.expected(), steps, stop, content);
         if (divergence != null) {
