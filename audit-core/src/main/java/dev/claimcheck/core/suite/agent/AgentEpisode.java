@@ -81,7 +81,7 @@ final class AgentEpisode {
                         transcript, null);
             }
             last = ((ChatOutcome.Success) outcome).response();
-            List<ToolCall> calls = withIds(last.toolCalls(), steps);
+            List<ToolCall> calls = normalized(last.toolCalls(), steps);
             transcript.add(ChatMessage.assistant(last.content(), calls));
             if (calls.isEmpty()) {
                 break; // the final answer
@@ -118,12 +118,19 @@ final class AgentEpisode {
         return new Verdict(success, success ? 1 : 0, extracted, expected, AgentGrader.ID, AgentGrader.VERSION, detail.toJson());
     }
 
-    /** The calls with an id each (a server may omit them; a tool message must name the call it answers). */
-    private static List<ToolCall> withIds(List<ToolCall> calls, int step) {
+    /**
+     * The calls as the transcript keeps them: each with an id (a server may omit them; a tool message must name the
+     * call it answers), and oversized arguments cut just past the limit, so a model emitting megabytes does not
+     * resend them every turn nor bloat the journal; the cut arguments are still refused as too large on replay.
+     */
+    private static List<ToolCall> normalized(List<ToolCall> calls, int step) {
         List<ToolCall> out = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
             ToolCall c = calls.get(i);
-            out.add(c.id() == null || c.id().isBlank() ? new ToolCall("call_" + step + "_" + (i + 1), c.name(), c.arguments()) : c);
+            String id = c.id() == null || c.id().isBlank() ? "call_" + step + "_" + (i + 1) : c.id();
+            String args = c.arguments().length() > Environment.MAX_ARGUMENT_CHARS
+                    ? c.arguments().substring(0, Environment.MAX_ARGUMENT_CHARS + 1) : c.arguments();
+            out.add(new ToolCall(id, c.name(), args));
         }
         return out;
     }

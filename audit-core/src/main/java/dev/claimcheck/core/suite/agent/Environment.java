@@ -53,7 +53,8 @@ final class Environment {
         calls++;
         String raw = rawArguments == null ? "" : rawArguments;
         if (raw.length() > MAX_ARGUMENT_CHARS) {
-            return malformed("arguments too large: " + raw.length() + " characters (limit " + MAX_ARGUMENT_CHARS + ")");
+            // No length in the message: the transcript keeps such arguments cut (AgentEpisode), and a replay must agree.
+            return malformed("arguments too large: over " + MAX_ARGUMENT_CHARS + " characters; send a smaller call");
         }
         ObjectNode args;
         try {

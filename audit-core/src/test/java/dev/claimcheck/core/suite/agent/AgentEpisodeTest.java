@@ -59,6 +59,8 @@ class AgentEpisodeTest {
         assertThat(results.get(3)).contains("arguments too large");
         assertThat(ex.transcript().stream().filter(m -> m.role().equals("tool")).map(ChatMessage::toolCallId).toList())
                 .startsWith("bad-1", "bad-2", "bad-3", "bad-4");
+        // The megabyte is not carried on: the transcript keeps it cut just past the limit.
+        assertThat(ex.transcript().get(6).toolCalls().get(0).arguments()).hasSize(Environment.MAX_ARGUMENT_CHARS + 1);
         // One request per turn: every call, then the closing answer.
         assertThat(d.steps()).isEqualTo(script.size() + 1);
         assertThat(ex.outcome().usage().promptTokens()).isGreaterThan(ex.outcome().usage().completionTokens());
