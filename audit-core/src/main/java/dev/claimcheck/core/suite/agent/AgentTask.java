@@ -14,10 +14,26 @@ import java.util.function.Supplier;
  * @param staleTarget what the world changes after its first read under {@code staleFile} (null: not applicable)
  * @param reference the fault-aware reference solution, a program over a {@link Driver}
  * @param wrong a plausible wrong solution (used when no fault applies); it must fail the goal
+ * @param permanentToolError under {@code toolError}: false, the tool fails once and a retry succeeds; true, it keeps
+ *                           failing with an error that says what the call lacks, until a call supplies it
  */
 record AgentTask(String id, String world, Supplier<World> newWorld, String instruction, String ambiguousInstruction,
                  String clarification, String checkpointNotice, Set<Fault> supports, String faultTool,
-                 String staleTarget, Program reference, Program wrong, Goal goal) {
+                 String staleTarget, Program reference, Program wrong, Goal goal, boolean permanentToolError) {
+    /** A task whose tool error is transient. */
+    AgentTask(String id, String world, Supplier<World> newWorld, String instruction, String ambiguousInstruction,
+              String clarification, String checkpointNotice, Set<Fault> supports, String faultTool,
+              String staleTarget, Program reference, Program wrong, Goal goal) {
+        this(id, world, newWorld, instruction, ambiguousInstruction, clarification, checkpointNotice, supports, faultTool,
+                staleTarget, reference, wrong, goal, false);
+    }
+
+    /** The same task with a permanent tool error. */
+    AgentTask withPermanentToolError() {
+        return new AgentTask(id, world, newWorld, instruction, ambiguousInstruction, clarification, checkpointNotice, supports,
+                faultTool, staleTarget, reference, wrong, goal, true);
+    }
+
     AgentTask {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(instruction, "instruction");

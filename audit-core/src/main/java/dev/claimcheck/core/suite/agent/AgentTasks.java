@@ -85,10 +85,18 @@ final class AgentTasks {
     }
 
     private static List<AgentTask> build() {
-        List<AgentTask> all = new ArrayList<>();
-        all.addAll(WorkspaceTasks.all());
-        all.addAll(OrderTasks.all());
-        all.addAll(CalendarTasks.all());
+        List<AgentTask> written = new ArrayList<>();
+        written.addAll(WorkspaceTasks.all());
+        written.addAll(OrderTasks.all());
+        written.addAll(CalendarTasks.all());
+        // Every second task that takes a tool error gets the permanent kind: half the recoveries need a retry,
+        // half need the error read and the call changed.
+        List<AgentTask> all = new ArrayList<>(written.size());
+        int toolErrors = 0;
+        for (AgentTask t : written) {
+            boolean permanent = t.supports().contains(Fault.TOOL_ERROR) && toolErrors++ % 2 == 1;
+            all.add(permanent ? t.withPermanentToolError() : t);
+        }
         return List.copyOf(all);
     }
 

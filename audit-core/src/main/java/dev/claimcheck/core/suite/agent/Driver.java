@@ -21,6 +21,8 @@ final class Driver {
     private final Mode mode;
     private final List<ToolCall> calls = new ArrayList<>();
     private boolean asked;
+    /** Tools a permanent error said need {@code confirm}: the reference sends it on every later call. */
+    private final java.util.Set<String> confirming = new java.util.TreeSet<>();
 
     Driver(Environment env, Mode mode) {
         this.env = env;
@@ -38,9 +40,16 @@ final class Driver {
                 args.put((String) nameValues[i], (String) v);
             }
         }
+        if (confirming.contains(tool)) {
+            args.put(Environment.CONFIRM, true);
+        }
         JsonNode result = once(tool, args.toString());
-        if (mode == Mode.REFERENCE && Environment.TRANSIENT.equals(result.path("error").asText(null))) {
+        String error = result.path("error").asText("");
+        if (mode == Mode.REFERENCE && error.equals(Environment.TRANSIENT)) {
             result = once(tool, args.toString()); // read the error, retry
+        } else if (mode == Mode.REFERENCE && error.equals(Environment.permanentError(tool))) {
+            confirming.add(tool);
+            result = once(tool, args.put(Environment.CONFIRM, true).toString()); // read the error, supply what it asks
         }
         return result;
     }

@@ -16,6 +16,8 @@ final class Environment {
     /** Arguments above this size are refused unread (a model may emit megabytes). */
     static final int MAX_ARGUMENT_CHARS = 64 * 1024;
     static final String TRANSIENT = "transient failure: the service is temporarily unavailable; retry the call";
+    /** The field a permanent tool error asks for; the call has no effect until it is sent. */
+    static final String CONFIRM = "confirm";
     static final String NO_DETAILS = "No further details: the instruction is complete as given.";
     static final ToolSpec ASK_USER = ToolSpec.of("ask_user",
             "Ask the user a clarifying question; returns their answer.", false, "question:string");
@@ -78,11 +80,18 @@ final class Environment {
         if (spec.mutating() && fault == Fault.AMBIGUITY && !askedUser) {
             askViolations++; // acting on an underspecified instruction without asking
         }
-        if (fault == Fault.TOOL_ERROR && !toolErrorUsed && name.equals(task.faultTool())) {
-            toolErrorUsed = true;
-            faultFired = true;
-            toolErrors++;
-            return World.error(TRANSIENT);
+        if (fault == Fault.TOOL_ERROR && name.equals(task.faultTool())) {
+            if (task.permanentToolError() && !args.path(CONFIRM).asBoolean(false)) {
+                faultFired = true;
+                toolErrors++;
+                return World.error(permanentError(name));
+            }
+            if (!task.permanentToolError() && !toolErrorUsed) {
+                toolErrorUsed = true;
+                faultFired = true;
+                toolErrors++;
+                return World.error(TRANSIENT);
+            }
         }
         ObjectNode result;
         try {
@@ -101,6 +110,12 @@ final class Environment {
             faultFired = world.concurrentEdit(task.staleTarget());
         }
         return deliver(result);
+    }
+
+    /** The error of a permanent tool fault: it names what the call lacks, so only reading it helps. */
+    static String permanentError(String tool) {
+        return "permanent error: " + tool + " now requires \"" + CONFIRM + "\": true in its arguments to confirm the change; "
+                + "this call had no effect and repeating it unchanged will fail again";
     }
 
     /** A successful result, with the changed requirement attached once the episode is under way (call 2 or later). */

@@ -29,7 +29,6 @@ public record ToolSpec(String name, String description, ObjectNode parameters, b
             props.putObject(nt[0]).put("type", nt[1]);
             required.add(nt[0]);
         }
-        schema.put("additionalProperties", false);
         return new ToolSpec(name, description, schema, mutating);
     }
 

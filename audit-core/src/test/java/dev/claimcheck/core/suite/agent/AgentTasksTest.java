@@ -70,6 +70,24 @@ class AgentTasksTest {
     }
 
     @Test
+    void aPermanentToolErrorIsOnlyRecoveredByReadingIt() {
+        List<AgentTask> permanent = AgentTasks.all().stream().filter(AgentTask::permanentToolError).toList();
+        long withToolError = AgentTasks.all().stream().filter(t -> t.supports().contains(Fault.TOOL_ERROR)).count();
+        assertThat(permanent).hasSize((int) (withToolError / 2));
+        for (AgentTask t : permanent) {
+            var reference = AgentTasks.referenceScript(t, Fault.TOOL_ERROR);
+            assertThat(AgentTasks.replay(t, Fault.TOOL_ERROR, reference).toolErrors()).as("one error, read once: %s", t.id()).isEqualTo(1);
+            assertThat(reference.stream().filter(c -> c.arguments().contains("\"confirm\":true"))).as(t.id()).isNotEmpty();
+            // Retrying the very same call, as for a transient error, does not help.
+            var blindRetry = reference.stream().map(c -> new dev.claimcheck.core.model.ToolCall(c.id(), c.name(),
+                    c.arguments().replace(",\"confirm\":true", ""))).toList();
+            Environment env = AgentTasks.replay(t, Fault.TOOL_ERROR, blindRetry);
+            assertThat(env.goalMet()).as("blind retry of %s", t.id()).isFalse();
+            assertThat(env.toolErrors()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void faultAssignmentIsSeededAndRespectsTheEnabledSet() {
         AgentTask t = AgentTasks.byId("ws-config-1");
         assertThat(AgentTasks.faultFor(t, EnumSet.allOf(Fault.class), 0)).isEqualTo(AgentTasks.faultFor(t, EnumSet.allOf(Fault.class), 0));
