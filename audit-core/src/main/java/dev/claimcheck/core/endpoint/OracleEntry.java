@@ -1,5 +1,7 @@
 package dev.claimcheck.core.endpoint;
 
+import dev.claimcheck.core.model.ToolCall;
+import java.util.List;
 import java.util.Objects;
 
 /** One oracle answer; more kinds (agent tool scripts, planted needles) join this sealed set. */
@@ -41,6 +43,21 @@ public sealed interface OracleEntry {
             if (!(depth >= 0 && depth <= 1)) {
                 throw new IllegalArgumentException("depth must be in [0, 1]: " + depth);
             }
+        }
+    }
+
+    /**
+     * A scripted tool-calling policy for a multi-turn episode (agent). The simulator finds it from the conversation's
+     * opening (every message before the first assistant turn), so each turn of the growing conversation resolves to
+     * the same entry. Per episode it follows {@code reference} with probability {@code accuracy}, else {@code mistake}
+     * (drawn from seed, opening hash and attempt): turn n makes call n, and after the last call it answers
+     * {@code closing} with no call.
+     */
+    record AgentScript(List<ToolCall> reference, List<ToolCall> mistake, String closing) implements OracleEntry {
+        public AgentScript {
+            reference = List.copyOf(reference);
+            mistake = List.copyOf(mistake);
+            Objects.requireNonNull(closing, "closing");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.claimcheck.core.endpoint;
 
+import dev.claimcheck.core.model.ToolCall;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -157,6 +158,12 @@ final class SimResponder {
             out.add(event(prefix, first, "content", SimScript.piece(s.content, i)));
             first = false;
         }
+        for (int i = 0; i < s.toolCalls.size(); i++) {
+            // A whole call in one delta, as some servers send it; the client assembles split deltas as well.
+            out.add((prefix + "[{\"index\":0,\"delta\":{" + (first ? "\"role\":\"assistant\"," : "") + "\"tool_calls\":["
+                    + toolCall(s.toolCalls.get(i), i) + "]},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
+            first = false;
+        }
         out.add((prefix + "[{\"index\":0,\"delta\":{},\"finish_reason\":" + SimHttp.quote(s.finishReason) + "}]}\n\n")
                 .getBytes(StandardCharsets.UTF_8));
         if (includeUsage) {
@@ -173,10 +180,23 @@ final class SimResponder {
 
     private static byte[] body(SimScript s, String model, String id) {
         String reasoning = s.reasoning.isEmpty() ? "" : ",\"reasoning_content\":" + SimHttp.quote(SimScript.join(s.reasoning));
+        if (!s.toolCalls.isEmpty()) {
+            StringBuilder calls = new StringBuilder(",\"tool_calls\":[");
+            for (int i = 0; i < s.toolCalls.size(); i++) {
+                calls.append(i == 0 ? "" : ",").append(toolCall(s.toolCalls.get(i), i));
+            }
+            reasoning += calls.append(']');
+        }
         return ("{\"id\":" + SimHttp.quote(id) + ",\"object\":\"chat.completion\",\"created\":0,\"model\":"
                 + SimHttp.quote(model) + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
                 + SimHttp.quote(SimScript.join(s.content)) + reasoning + "},\"finish_reason\":"
                 + SimHttp.quote(s.finishReason) + "}],\"usage\":" + usage(s) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String toolCall(ToolCall c, int index) {
+        return "{\"index\":" + index + ",\"id\":" + SimHttp.quote(c.id() == null ? "call_" + index : c.id())
+                + ",\"type\":\"function\",\"function\":{\"name\":" + SimHttp.quote(c.name()) + ",\"arguments\":"
+                + SimHttp.quote(c.arguments()) + "}}";
     }
 
     private static String usage(SimScript s) {

@@ -2,6 +2,7 @@ package dev.claimcheck.core.endpoint;
 
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,17 +32,20 @@ final class SimScript {
     final SimFault fault;
     final List<String> reasoning;
     final List<String> content;
+    /** Tool calls after the content (an agent policy's turn); each counts as one completion token. */
+    final List<ToolCall> toolCalls;
     final String finishReason;
     final long promptTokens;
 
     private SimScript(String promptSha256, int attempt, int retry, SimFault fault, List<String> reasoning,
-                      List<String> content, String finishReason, long promptTokens) {
+                      List<String> content, List<ToolCall> toolCalls, String finishReason, long promptTokens) {
         this.promptSha256 = promptSha256;
         this.attempt = attempt;
         this.retry = retry;
         this.fault = fault;
         this.reasoning = reasoning;
         this.content = content;
+        this.toolCalls = toolCalls;
         this.finishReason = finishReason;
         this.promptTokens = promptTokens;
     }
@@ -60,8 +64,22 @@ final class SimScript {
         }
         List<String> content = new ArrayList<>();
         List<String> sentence = new ArrayList<>();
-        var entry = oracle.lookup(sha);
-        if (entry.isPresent() && entry.get() instanceof OracleEntry.FinalAnswer fa) {
+        List<ChatMessage> opening = opening(messages);
+        String openingSha = opening.size() == messages.size() ? sha : PromptHash.of(opening);
+        var entry = oracle.lookup(openingSha);
+        List<ToolCall> calls = new ArrayList<>();
+        if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
+            // One draw per episode (retry ignored): the policy follows one script through every turn.
+            boolean reference = unit(o.seed(), openingSha, attempt, -1, "correct") < o.accuracy();
+            List<ToolCall> script = reference ? agent.reference() : agent.mistake();
+            int turn = (int) messages.stream().filter(m -> m.role().equals("assistant")).count();
+            if (turn < script.size()) {
+                calls.add(script.get(turn));
+                sentence.addAll(words("Calling " + script.get(turn).name() + "."));
+            } else {
+                sentence.addAll(words(agent.closing()));
+            }
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.FinalAnswer fa) {
             boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
             String answer = correct ? fa.correct() : fa.wrong();
             sentence.addAll(words("The answer is \\boxed{" + answer + "}."));
@@ -87,12 +105,14 @@ final class SimScript {
         for (int i = 0; i < o.reasoningTokens(); i++) {
             reasoning.add(THOUGHT[i % THOUGHT.length]);
         }
-        String finish = "stop";
-        if (maxTokens != null && maxTokens >= 0 && maxTokens < reasoning.size() + content.size()) {
+        String finish = calls.isEmpty() ? "stop" : "tool_calls";
+        if (maxTokens != null && maxTokens >= 0 && maxTokens < reasoning.size() + content.size() + calls.size()) {
             finish = "length";
             int keepReasoning = Math.min(maxTokens, reasoning.size());
+            int keepContent = Math.min(maxTokens - keepReasoning, content.size());
             reasoning = new ArrayList<>(reasoning.subList(0, keepReasoning));
-            content = new ArrayList<>(content.subList(0, maxTokens - keepReasoning));
+            content = new ArrayList<>(content.subList(0, keepContent));
+            calls = new ArrayList<>(calls.subList(0, maxTokens - keepReasoning - keepContent));
         }
         // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
         // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.
@@ -100,12 +120,25 @@ final class SimScript {
         for (ChatMessage m : messages) {
             promptTokens += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
         }
-        return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), finish,
-                promptTokens);
+        return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
+                finish, promptTokens);
+    }
+
+    /**
+     * The conversation's opening: every message before the first assistant turn. The harness keys an agent's oracle
+     * entry by it, so a conversation that grows every turn still finds its entry, from the messages alone.
+     */
+    static List<ChatMessage> opening(List<ChatMessage> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).role().equals("assistant")) {
+                return messages.subList(0, i);
+            }
+        }
+        return messages;
     }
 
     int completionTokens() {
-        return reasoning.size() + content.size();
+        return reasoning.size() + content.size() + toolCalls.size();
     }
 
     /** The text of token {@code i} of a list: words are separated by one space, so a token is one chunk and one word. */

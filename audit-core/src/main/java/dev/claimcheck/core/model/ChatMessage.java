@@ -27,6 +27,16 @@ public record ChatMessage(String role, String content, List<ToolCall> toolCalls,
         return new ChatMessage("user", content, List.of(), null);
     }
 
+    /** An assistant turn: its text (may be empty) and the tools it calls. */
+    public static ChatMessage assistant(String content, List<ToolCall> toolCalls) {
+        return new ChatMessage("assistant", content, toolCalls, null);
+    }
+
+    /** A tool's result, answering the call with this id. */
+    public static ChatMessage tool(String toolCallId, String content) {
+        return new ChatMessage("tool", content, List.of(), toolCallId);
+    }
+
     /** The messages with an optional system prompt in front (null: unchanged), as a run sends them. */
     public static List<ChatMessage> withSystemPrompt(String systemPrompt, List<ChatMessage> messages) {
         if (systemPrompt == null) {

@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * @param cells long-context accuracy per (length, depth) cell; null (absent) for other workloads
  * @param longctx the long-context workload's other figures; null (absent) for other workloads
  * @param docs the grounded-document workload's figures; null (absent) for other workloads
+ * @param agent the agent workload's counts, violations, steps and tokens per success; null (absent) for other workloads
+ * @param passHatK pass^k for k = 1 … the run's k (agent; the path the issue names); null (absent) for other workloads
+ * @param byFault the agent workload's success and recovery rate per injected fault id; null (absent) for other workloads
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
@@ -31,9 +34,14 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                       @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<LongctxCell> cells,
                       @JsonInclude(JsonInclude.Include.NON_NULL) LongctxMetrics longctx,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) DocsMetrics docs) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) DocsMetrics docs,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) AgentMetrics agent,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<PassHatK> passHatK,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
+        passHatK = passHatK == null ? null : List.copyOf(passHatK);
+        byFault = byFault == null ? null : new TreeMap<>(byFault);
     }
 
     /** The figures every workload shares, with no workload block (tests and workloads without one). */
@@ -41,7 +49,7 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                                  Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
                                  TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
         return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens,
-                reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null);
+                reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null, null, null, null);
     }
 
     public int errorCount() {

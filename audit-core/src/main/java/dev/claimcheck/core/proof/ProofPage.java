@@ -59,9 +59,33 @@ final class ProofPage {
             pre(md, reasoning);
             md.append("</details>\n\n");
         }
+        if (s.transcript() != null) {
+            steps(md, s);
+        }
         md.append("## Final answer\n\n");
         pre(md, s.response() == null ? "" : s.response().content());
         return md.toString();
+    }
+
+    /** A multi-turn attempt's steps: each assistant turn with its tool calls, each tool result. */
+    private static void steps(StringBuilder md, Sample s) {
+        md.append("## Steps\n\n");
+        int turn = 0;
+        for (ChatMessage m : s.transcript()) {
+            if (m.role().equals("assistant")) {
+                md.append("**assistant, turn ").append(++turn).append("**\n\n");
+                if (m.content() != null && !m.content().isEmpty()) {
+                    pre(md, m.content());
+                }
+                for (var call : m.toolCalls()) {
+                    md.append("Calls `").append(cell(call.name())).append("`\n\n");
+                    pre(md, call.arguments());
+                }
+            } else {
+                md.append("**").append(cell(m.role())).append("** (").append(cell(m.toolCallId())).append(")\n\n");
+                pre(md, m.content());
+            }
+        }
     }
 
     private static void row(StringBuilder md, String name, String value) {

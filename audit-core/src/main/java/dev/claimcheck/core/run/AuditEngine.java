@@ -2,7 +2,6 @@ package dev.claimcheck.core.run;
 
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
-import dev.claimcheck.core.endpoint.ChatRequest;
 import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.ChatMessage;
@@ -20,6 +19,7 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.store.SummaryCsv;
+import dev.claimcheck.core.suite.Exchange;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -94,8 +94,8 @@ public final class AuditEngine {
         }
         List<ChatMessage> messages = plan.messagesFor(task);
         try {
-            ChatOutcome outcome = endpoint.complete(new ChatRequest(messages, plan.template(), attempt));
-            Sample sample = toSample(task, attempt, messages, plan, outcome);
+            Exchange exchange = plan.suite().attempt(task, messages, plan.template(), attempt, endpoint, plan.context());
+            Sample sample = toSample(task, attempt, messages, plan, exchange);
             journal.append(sample);
             tokensUsed.addAndGet(sample.usage().promptTokens() + sample.usage().completionTokens());
             progress.attemptFinished(sample.graded(), sample.graded() && sample.verdict().correct());
@@ -107,21 +107,22 @@ public final class AuditEngine {
         }
     }
 
-    private static Sample toSample(Task task, int attempt, List<ChatMessage> messages, AuditPlan plan, ChatOutcome outcome) {
+    private static Sample toSample(Task task, int attempt, List<ChatMessage> messages, AuditPlan plan, Exchange exchange) {
         String hash = PromptHash.of(messages);
         List<ChatMessage> stored = task.redistributable() ? messages : null;
         Long target = task.meta().containsKey("targetTokens") ? Long.valueOf(task.meta().get("targetTokens")) : null;
+        ChatOutcome outcome = exchange.outcome();
         if (outcome instanceof ChatOutcome.Success s) {
-            Verdict verdict = plan.suite().grade(task, s.response().content());
+            Verdict verdict = exchange.verdict() != null ? exchange.verdict() : plan.suite().grade(task, s.response().content());
             if (s.response().truncated()) {
                 verdict = verdict.markedTruncated();
             }
-            return new Sample(task.id(), attempt, stored, hash, target, plan.template(), s.response(), s.usage(),
-                    s.timing(), verdict, null, s.retries());
+            return new Sample(task.id(), attempt, stored, hash, target, exchange.request(), s.response(), s.usage(),
+                    s.timing(), verdict, null, s.retries(), exchange.transcript());
         }
         ChatOutcome.Failure f = (ChatOutcome.Failure) outcome;
-        return new Sample(task.id(), attempt, stored, hash, target, plan.template(),
-                f.partial(), f.usage(), f.timing(), null, f.error(), f.retries());
+        return new Sample(task.id(), attempt, stored, hash, target, exchange.request(),
+                f.partial(), f.usage(), f.timing(), null, f.error(), f.retries(), exchange.transcript());
     }
 
     private AuditOutcome finish(RunFolder folder, RunManifest manifest, AuditPlan plan, Journal journal,

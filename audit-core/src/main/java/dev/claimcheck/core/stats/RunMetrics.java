@@ -72,12 +72,15 @@ public final class RunMetrics {
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
         var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
+        AgentRunMetrics.Figures agent = workload == Workload.AGENT && graded > 0 ? AgentRunMetrics.of(samples) : null;
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, perK,
                 workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null,
                 workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null,
                 longctx == null ? null : longctx.cells(), longctx == null ? null : longctx.longctx(),
-                workload == Workload.DOCS && graded > 0 ? DocsRunMetrics.of(samples) : null);
+                workload == Workload.DOCS && graded > 0 ? DocsRunMetrics.of(samples) : null,
+                agent == null ? null : agent.agent(), agent == null ? null : agent.passHatK(),
+                agent == null ? null : agent.byFault());
     }
 
     /** The graded scores of one task, in journal order. */

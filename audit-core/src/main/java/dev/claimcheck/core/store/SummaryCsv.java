@@ -52,6 +52,9 @@ public final class SummaryCsv {
             if (m.docs() != null) {
                 WorkloadRows.docs(csv, m.docs());
             }
+            if (m.agent() != null) {
+                WorkloadRows.agent(csv, m, m.graded());
+            }
         }
         return out.toString();
     }

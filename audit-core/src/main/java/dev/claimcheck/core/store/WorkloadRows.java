@@ -5,12 +5,13 @@ import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.LongctxCell;
 import dev.claimcheck.core.model.LongctxMetrics;
 import dev.claimcheck.core.model.MeanInterval;
+import dev.claimcheck.core.model.Metrics;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The summary.csv rows of the long-context and grounded-document workloads (their own file, to keep SummaryCsv small). */
+/** The summary.csv rows of the long-context, grounded-document and agent workloads (their own file, to keep SummaryCsv small). */
 final class WorkloadRows {
     private WorkloadRows() {
     }
@@ -57,5 +58,32 @@ final class WorkloadRows {
         if (m != null) {
             csv.printRecord(name, m.mean(), SummaryCsv.num(m.ci95Low()), SummaryCsv.num(m.ci95High()), m.n());
         }
+    }
+
+    /** The agent figures: pass^k and per-fault rows (n = tasks), per-world success, counts with n = graded attempts. */
+    static void agent(CSVPrinter csv, Metrics m, int graded) throws IOException {
+        var x = m.agent();
+        for (var p : m.passHatK()) {
+            SummaryCsv.estimate(csv, "passHatK." + p.k(), p.estimate());
+        }
+        for (var e : m.byFault().entrySet()) {
+            SummaryCsv.estimate(csv, "byFault." + e.getKey() + ".success", e.getValue().success());
+            if (e.getValue().recoveryRate() != null) {
+                SummaryCsv.estimate(csv, "byFault." + e.getKey() + ".recoveryRate", e.getValue().recoveryRate());
+            }
+        }
+        for (Map.Entry<String, Estimate> e : x.byWorld().entrySet()) {
+            SummaryCsv.estimate(csv, "agent.success.world." + e.getKey(), e.getValue());
+        }
+        csv.printRecord("agent.successes", x.successes(), "", "", graded);
+        SummaryCsv.estimate(csv, "agent.policyViolationRate", x.policyViolationRate());
+        csv.printRecord("agent.policyViolations", x.policyViolations(), "", "", graded);
+        if (x.stepsPerSuccess() != null) {
+            SummaryCsv.estimate(csv, "agent.stepsPerSuccess", x.stepsPerSuccess());
+            SummaryCsv.estimate(csv, "agent.tokensPerSuccess", x.tokensPerSuccess());
+        }
+        csv.printRecord("agent.toolErrors", x.toolErrors(), "", "", graded);
+        csv.printRecord("agent.malformedCalls", x.malformedCalls(), "", "", graded);
+        csv.printRecord("agent.budgetStops", x.budgetStops(), "", "", graded);
     }
 }

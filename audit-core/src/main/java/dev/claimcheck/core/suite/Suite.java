@@ -1,6 +1,10 @@
 package dev.claimcheck.core.suite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.endpoint.ChatEndpoint;
+import dev.claimcheck.core.endpoint.ChatRequest;
 import dev.claimcheck.core.endpoint.OracleEntry;
+import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -76,6 +80,20 @@ public interface Suite {
 
     default Verdict grade(Task task, String responseContent) {
         return grader().grade(responseContent, task.expected());
+    }
+
+    /**
+     * Runs one attempt against the endpoint. The default sends one request and leaves grading to {@link #grade};
+     * a multi-turn suite (agent) overrides it to run a whole episode, returning the transcript and its own verdict.
+     * Per-request failures come back inside the exchange; {@link dev.claimcheck.core.endpoint.EndpointAbortedException}
+     * propagates and stops the run as for a single request.
+     *
+     * @param messages the prompt as sent (system prompt included)
+     * @param template the run's request template, minus messages
+     */
+    default Exchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
+                             ChatEndpoint endpoint, SuiteContext context) {
+        return Exchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
     }
 
     /** What the simulator should answer for this task, filled into its oracle before sending. */

@@ -1,6 +1,7 @@
 package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.suite.agent.AgentSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
@@ -16,7 +17,8 @@ public final class SuiteRegistry {
             new MathSuite(),
             new CodeSuite(),
             new LongctxSuite(),
-            new DocsSuite());
+            new DocsSuite(),
+            new AgentSuite());
 
     private SuiteRegistry() {
     }

@@ -24,10 +24,29 @@ import java.util.Objects;
  * answer, then re-grade the recorded response content with the suite's grader and compare correct and score.
  */
 public final class GeneratedSuiteRegrader implements Regrader {
-    private final List<String> suiteIds;
+    /** How a recorded attempt is judged again. */
+    @FunctionalInterface
+    public interface Regrading {
+        Verdict verdict(Suite suite, Task task, Sample sample);
+    }
 
+    private final List<String> suiteIds;
+    private final Regrading regrading;
+    private final boolean compareDetail;
+
+    /** Re-grades the recorded response content with the suite's grader; compares correct and score. */
     public GeneratedSuiteRegrader(List<String> suiteIds) {
+        this(suiteIds, (suite, task, s) -> suite.grade(task, s.response() == null ? null : s.response().content()), false);
+    }
+
+    /**
+     * @param regrading how an attempt is judged again (agent: replay its transcript)
+     * @param compareDetail also require {@code verdict.detail} to be equal (where it holds counts the metrics use)
+     */
+    public GeneratedSuiteRegrader(List<String> suiteIds, Regrading regrading, boolean compareDetail) {
         this.suiteIds = List.copyOf(suiteIds);
+        this.regrading = regrading;
+        this.compareDetail = compareDetail;
     }
 
     @Override
@@ -90,13 +109,15 @@ public final class GeneratedSuiteRegrader implements Regrader {
                         + "', suite " + suite.id() + " grades with '" + grader.id() + "'"));
                 continue;
             }
-            String content = s.response() == null ? null : s.response().content();
-            Verdict now = suite.grade(task, content);
-            if (now.correct() == recorded.correct() && Double.compare(now.score(), recorded.score()) == 0) {
+            Verdict now = regrading.verdict(suite, task, s);
+            if (now.correct() == recorded.correct() && Double.compare(now.score(), recorded.score()) == 0
+                    && (!compareDetail || Objects.equals(now.detail(), recorded.detail()))) {
                 continue;
             }
             String diff = where + ": recorded correct=" + recorded.correct() + " score=" + recorded.score()
-                    + ", re-graded correct=" + now.correct() + " score=" + now.score() + " (" + now.detail() + ")";
+                    + ", re-graded correct=" + now.correct() + " score=" + now.score() + " (" + now.detail() + ")"
+                    + (compareDetail && !Objects.equals(now.detail(), recorded.detail())
+                    ? "; recorded detail " + Findings.clip(recorded.detail()) : "");
             if (grader.version().equals(recorded.graderVersion())) {
                 out.add(new Finding.RegradeMismatch(diff));
             } else {

@@ -1,5 +1,6 @@
 package dev.claimcheck.core.verify;
 
+import dev.claimcheck.core.suite.agent.AgentReplay;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public final class Regraders {
         return new Regraders(List.of(
                 new GeneratedSuiteRegrader(List.of("arith", "longctx", "docs")),
                 new RecordedAnswerRegrader(List.of("math")),
-                new RecordedTestsRegrader(List.of("code"), reexecute)));
+                new RecordedTestsRegrader(List.of("code"), reexecute),
+                new GeneratedSuiteRegrader(List.of("agent"), (suite, task, s) -> AgentReplay.verdict(task, s), true)));
     }
 
     public Optional<Regrader> forSuite(String suiteId) {

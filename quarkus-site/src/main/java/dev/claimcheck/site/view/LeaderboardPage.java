@@ -42,7 +42,8 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
     public record Row(String band, String model, String modelHref, String runHref, String score, String plusMinus,
                       String interval, String scoreKey, String tokens, String tokensKey, String per1k, String per1kKey,
                       String errors, String truncated, String problemsKey, List<TrustBadge> badges, boolean simulated,
-                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date) {
+                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date,
+                      String figures) {
     }
 
     /**

@@ -162,7 +162,7 @@ public final class LeaderboardView {
                 run.badges(), r.simulated(), claim,
                 r.claimId() == null ? "" : links.claim(r.modelSlug(), r.claimId()),
                 r.claimVerdict() == null ? "" : r.claimVerdict(), r.claimVerdict() == null ? "" : verdictText(r.claimVerdict()),
-                r.hardware(), Fmt.date(r.finishedAt()));
+                r.hardware(), Fmt.date(r.finishedAt()), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()));
     }
 
     static String verdictText(String id) {

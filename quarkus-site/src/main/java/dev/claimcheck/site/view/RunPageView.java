@@ -1,6 +1,8 @@
 package dev.claimcheck.site.view;
 
+import dev.claimcheck.core.model.AgentMetrics;
 import dev.claimcheck.core.model.CodeMetrics;
+import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.store.Root;
@@ -137,7 +139,31 @@ public final class RunPageView {
             d.byKind().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
             d.byDocument().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
         }
+        if (x.agent() != null) {
+            agent(out, x);
+        }
         return out;
+    }
+
+    /** The agent figures: pass^k, success and recovery per fault, violations, steps and tokens per success. */
+    private static void agent(List<RunPage.Item> out, Metrics x) {
+        AgentMetrics a = x.agent();
+        for (PassHatK p : x.passHatK()) {
+            out.add(RunPage.Item.of("pass^" + p.k(), estimate(p.estimate())));
+        }
+        x.byFault().forEach((fault, f) -> out.add(RunPage.Item.of("fault " + fault,
+                "success " + estimate(f.success()) + " · recovery " + estimate(f.recoveryRate())
+                        + " · fired in " + f.injected() + " of " + f.attempts())));
+        a.byWorld().forEach((world, e) -> out.add(RunPage.Item.of("success · " + world, estimate(e))));
+        out.add(RunPage.Item.of("policy violations", a.policyViolations() + " · attempts with one: " + estimate(a.policyViolationRate())));
+        out.add(RunPage.Item.of("steps / tokens per success", mean(a.stepsPerSuccess()) + " / " + mean(a.tokensPerSuccess())));
+        out.add(RunPage.Item.of("tool errors / malformed calls / budget stops",
+                a.toolErrors() + " / " + a.malformedCalls() + " / " + a.budgetStops()));
+    }
+
+    /** A mean that is not a rate: the value and its interval as plain numbers. */
+    private static String mean(Estimate e) {
+        return e == null ? Fmt.NONE : Fmt.dec(e.value(), 1) + " [" + Fmt.dec(e.ci95Low(), 1) + ", " + Fmt.dec(e.ci95High(), 1) + "]";
     }
 
     private static void passAtK(List<RunPage.Item> out, List<PassAtK> list) {

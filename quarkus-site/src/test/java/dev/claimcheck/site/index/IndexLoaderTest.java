@@ -14,7 +14,7 @@ class IndexLoaderTest {
     @Test
     void readsRunsInPathOrderAndExcludesCorruptOnesWithAReason() {
         ResultsIndex index = IndexLoader.load(SampleRoot.root(), Instant.EPOCH);
-        assertThat(index.runs()).hasSize(8);
+        assertThat(index.runs()).hasSize(9);
         assertThat(index.runs()).extracting(RunEntry::relPath).isSorted();
         assertThat(index.runs()).allSatisfy(r -> {
             assertThat(r.badges().get(0)).isEqualTo(TrustBadge.SIMULATED);

@@ -28,6 +28,20 @@ class LeaderboardViewTest {
     }
 
     @Test
+    void agentRowsShowPassHatKAndRecoveryPerFaultUnderTheScore() {
+        SiteModel model = SampleRoot.model();
+        LeaderboardPage page = model.leaderboard(Links.at(0, false));
+        var agentRows = page.sections().stream().flatMap(s -> s.boards().stream())
+                .filter(b -> b.suite().equals("agent")).flatMap(b -> b.lanes().stream()).flatMap(l -> l.rows().stream()).toList();
+        assertThat(agentRows).singleElement().satisfies(r -> assertThat(r.figures())
+                .startsWith("pass^2 ").contains("recovery ", "toolError ", "staleFile "));
+        var others = page.sections().stream().flatMap(s -> s.boards().stream())
+                .filter(b -> !b.suite().equals("agent")).flatMap(b -> b.lanes().stream()).flatMap(l -> l.rows().stream()).toList();
+        assertThat(others).isNotEmpty().allSatisfy(r -> assertThat(r.figures()).isEmpty());
+        assertThat(Templates.get().render("index.ftlh", page)).contains("<span class=\"figures\">pass^2 ");
+    }
+
+    @Test
     void boardSlugsAreFileSafeAndUnique() {
         Board a = new Board(dev.claimcheck.core.model.Workload.ARITH, "s/1", "d", "", java.util.Map.of());
         Board b = new Board(dev.claimcheck.core.model.Workload.ARITH, "s?1", "d", "", java.util.Map.of());

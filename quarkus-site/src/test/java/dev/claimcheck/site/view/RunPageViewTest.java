@@ -48,6 +48,25 @@ class RunPageViewTest {
     }
 
     @Test
+    void agentRunsShowPassHatKAndRecoveryPerFault() {
+        var agent = new dev.claimcheck.core.model.AgentMetrics(2, 30, new Estimate(0.1, 0.0, 0.2, 10), 4,
+                new Estimate(5.5, 4.0, 7.0, 10), new Estimate(2000.0, 1500.0, 2500.0, 10), 12, 3, 1,
+                Map.of("orders", new Estimate(0.75, 0.5, 1.0, 4)));
+        var m = new Metrics(0.75, 0.6, 0.9, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
+                5.0, null, null, agent,
+                List.of(new dev.claimcheck.core.model.PassHatK(1, new Estimate(0.75, 0.6, 0.9, 10)),
+                        new dev.claimcheck.core.model.PassHatK(2, new Estimate(0.55, 0.4, 0.7, 10))),
+                Map.of("toolError", new dev.claimcheck.core.model.FaultMetrics(new Estimate(0.5, 0.3, 0.7, 5),
+                        new Estimate(0.4, 0.2, 0.6, 5), 10, 9)));
+        var items = items(m);
+        assertThat(items).containsEntry("pass^2", "55.0 ± 15.0 (10 tasks)")
+                .containsEntry("fault toolError", "success 50.0 ± 20.0 (5 tasks) · recovery 40.0 ± 20.0 (5 tasks) · fired in 9 of 10")
+                .containsEntry("steps / tokens per success", "5.5 [4.0, 7.0] / 2000.0 [1500.0, 2500.0]")
+                .containsEntry("tool errors / malformed calls / budget stops", "12 / 3 / 1")
+                .doesNotContainKey("pass@1");
+    }
+
+    @Test
     void proofsAreShownOnlyWhenTheyMatchTheSignedHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var root = new dev.claimcheck.core.store.Root(dir);
         java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve("proofs/m/arith/r"))
