@@ -1,6 +1,7 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,15 +19,20 @@ import java.util.TreeMap;
  * @param scorePer1kOutputTokens score divided by mean output tokens per 1,000
  * @param math the math workload's pass@k, cons@k and counts; null (absent) for other workloads
  * @param code the code workload's pass@k and verdict breakdown; null (absent) for other workloads
+ * @param points the throughput workload's measured load points (docs/throughput.md); null (absent) for other workloads
+ * @param calibration throughput against the simulator: receive lag and token mismatches; null (absent) otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
                       Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
                       TokenSummary reasoningTokens, Double scorePer1kOutputTokens,
                       @JsonInclude(JsonInclude.Include.NON_NULL) MathMetrics math,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) CodeMetrics code,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<ThroughputPoint> points,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
+        points = points == null ? null : List.copyOf(points);
     }
 
     public int errorCount() {

@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param targetTokens requested prompt length for generated prompts, else null
  * @param request the body sent, minus messages
  * @param retries failed tries before the final outcome, in order
+ * @param load the serving bench's per-request record (throughput workload only, else null)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
                      ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
-                     AttemptError error, List<RetryRecord> retries) {
+                     AttemptError error, List<RetryRecord> retries, LoadRecord load) {
     public Sample {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(promptSha256, "promptSha256");
@@ -30,6 +31,14 @@ public record Sample(String taskId, int attempt, List<ChatMessage> messages, Str
         retries = retries == null ? List.of() : List.copyOf(retries);
         usage = usage == null ? Usage.NONE : usage;
         timing = timing == null ? Timing.NONE : timing;
+    }
+
+    /** A sample of a workload without per-request load records (every workload but throughput). */
+    public Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
+                  ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
+                  AttemptError error, List<RetryRecord> retries) {
+        this(taskId, attempt, messages, promptSha256, targetTokens, request, response, usage, timing, verdict, error,
+                retries, null);
     }
 
     /** The journal key: one line per (task, attempt). */

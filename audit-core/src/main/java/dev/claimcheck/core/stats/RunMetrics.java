@@ -24,7 +24,8 @@ public final class RunMetrics {
      * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
      * the audit and {@code verify} call.
      *
-     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics})
+     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics},
+     *     throughput: {@link ThroughputMetrics}, with a null score)
      */
     public static Metrics of(Workload workload, Collection<Sample> samples) {
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
@@ -63,11 +64,20 @@ public final class RunMetrics {
         }
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
         var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
+        ThroughputMetrics.Figures throughput = null;
+        if (workload == Workload.THROUGHPUT) {
+            // A serving bench has no score (ARCHITECTURE.md §4); its verdicts only mark complete requests.
+            score = null;
+            low = null;
+            high = null;
+            throughput = ThroughputMetrics.of(samples);
+        }
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, perK,
                 workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null,
-                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null);
+                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null,
+                throughput == null ? null : throughput.points(), throughput == null ? null : throughput.calibration());
     }
 
     /** The graded scores of one task, in journal order. */

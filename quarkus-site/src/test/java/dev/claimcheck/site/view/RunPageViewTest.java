@@ -21,7 +21,7 @@ class RunPageViewTest {
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
         return new Metrics(0.5, 0.4, 0.6, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
-                5.0, math, code);
+                5.0, math, code, null, null);
     }
 
     @Test
