@@ -46,6 +46,9 @@ public final class SummaryCsv {
             if (m.code() != null) {
                 code(csv, m.code(), m.graded());
             }
+            if (m.points() != null) {
+                throughput(csv, m);
+            }
         }
         return out.toString();
     }
@@ -78,6 +81,32 @@ public final class SummaryCsv {
         }
         for (Map.Entry<String, Estimate> e : x.byMonth().entrySet()) {
             estimate(csv, "code.passAt1.month." + e.getKey(), e.getValue());
+        }
+    }
+
+    /** The throughput block: per point {@code throughput.p<index>.<figure>} (n = measured requests), then calibration. */
+    private static void throughput(CSVPrinter csv, Metrics m) throws IOException {
+        for (dev.claimcheck.core.model.ThroughputPoint p : m.points()) {
+            String at = "throughput.p" + p.index() + ".";
+            csv.printRecord(at + (p.concurrency() != null ? "concurrency" : "rate"),
+                    p.concurrency() != null ? p.concurrency() : p.rate(), "", "", "");
+            csv.printRecord(at + "inputTokens", p.inputTokens(), "", "", "");
+            csv.printRecord(at + "ttftMsP50", num(p.ttftMsP50()), "", "", p.completed());
+            csv.printRecord(at + "ttftMsP99", num(p.ttftMsP99()), "", "", p.completed());
+            csv.printRecord(at + "tpotMsP50", num(p.tpotMsP50()), "", "", p.completed());
+            csv.printRecord(at + "tpotMsP99", num(p.tpotMsP99()), "", "", p.completed());
+            csv.printRecord(at + "itlMsP99", num(p.itlMsP99()), "", "", p.completed());
+            csv.printRecord(at + "e2eMsP50", num(p.e2eMsP50()), "", "", p.completed());
+            csv.printRecord(at + "requestsPerSecond", p.requestsPerSecond(), "", "", p.completed());
+            csv.printRecord(at + "outputTokensPerSecond", p.outputTokensPerSecond(), "", "", p.completed());
+            csv.printRecord(at + "errors", p.errors(), "", "", p.requests());
+            csv.printRecord(at + "valid", p.valid(), "", "", "");
+        }
+        if (m.calibration() != null) {
+            csv.printRecord("calibration.receiveLagMsP50", m.calibration().receiveLagMsP50(), "", "", m.calibration().events());
+            csv.printRecord("calibration.receiveLagMsP99", m.calibration().receiveLagMsP99(), "", "", m.calibration().events());
+            csv.printRecord("calibration.receiveLagMsP999", m.calibration().receiveLagMsP999(), "", "", m.calibration().events());
+            csv.printRecord("calibration.tokenMismatches", m.calibration().tokenMismatches(), "", "", m.calibration().requests());
         }
     }
 
