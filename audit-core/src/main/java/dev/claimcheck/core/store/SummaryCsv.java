@@ -89,7 +89,7 @@ public final class SummaryCsv {
         for (dev.claimcheck.core.model.ThroughputPoint p : m.points()) {
             String at = "throughput.p" + p.index() + ".";
             csv.printRecord(at + (p.concurrency() != null ? "concurrency" : "rate"),
-                    p.concurrency() != null ? p.concurrency() : p.rate(), "", "", "");
+                    p.concurrency() != null ? (Object) p.concurrency() : p.rate(), "", "", "");
             csv.printRecord(at + "inputTokens", p.inputTokens(), "", "", "");
             csv.printRecord(at + "ttftMsP50", num(p.ttftMsP50()), "", "", p.completed());
             csv.printRecord(at + "ttftMsP99", num(p.ttftMsP99()), "", "", p.completed());

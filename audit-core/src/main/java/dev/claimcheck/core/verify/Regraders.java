@@ -24,7 +24,8 @@ public final class Regraders {
         return new Regraders(List.of(
                 new GeneratedSuiteRegrader(List.of("arith")),
                 new RecordedAnswerRegrader(List.of("math")),
-                new RecordedTestsRegrader(List.of("code"), reexecute)));
+                new RecordedTestsRegrader(List.of("code"), reexecute),
+                new ServingRegrader(List.of("serving"))));
     }
 
     public Optional<Regrader> forSuite(String suiteId) {

@@ -1,0 +1,131 @@
+package dev.claimcheck.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.verify.Evidence;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench} against the simulator over real loopback HTTP: the run folder, its metrics, sign and verify. */
+class BenchCommandTest {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result bench(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), o, e),
+                new PrintWriter(e, true), args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path onlyRun(Path root) throws IOException {
+        try (Stream<Path> s = Files.find(root.resolve("results/runs"), 4, (p, a) -> p.getFileName().toString().matches("\\d{8}T.*"))) {
+            List<Path> runs = s.toList();
+            assertThat(runs).hasSize(1);
+            return runs.get(0);
+        }
+    }
+
+    @Test
+    void aClosedLoopSweepAgainstTheSimulatorWritesAThroughputRunWithExactTokenCounts(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url", "sim:tpotMs=1", "--concurrency", "2,4", "--input-tokens", "64,1k", "--output-tokens", "12",
+                "--requests", "20", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[SIMULATED] serving · throughput").contains("calibration: receive lag");
+        Path run = onlyRun(root);
+        assertThat(root.relativize(run).toString()).startsWith("results/runs/sim/throughput/serving/");
+        JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
+        assertThat(json.path("status").asText()).isEqualTo("complete");
+        assertThat(json.path("workload").asText()).isEqualTo("throughput");
+        assertThat(json.path("simulated").asBoolean()).isTrue();
+        JsonNode metrics = json.path("metrics");
+        assertThat(metrics.has("score")).isTrue();
+        assertThat(metrics.get("score").isNull()).isTrue();
+        assertThat(metrics.path("points")).hasSize(4);
+        for (JsonNode p : metrics.path("points")) {
+            for (String field : List.of("concurrency", "inputTokens", "ttftMsP50", "ttftMsP99", "tpotMsP50", "tpotMsP99",
+                    "itlMsP99", "e2eMsP50", "requestsPerSecond", "outputTokensPerSecond")) {
+                assertThat(p.has(field)).as(field).isTrue();
+            }
+            assertThat(p.path("requests").asInt()).isEqualTo(18); // 20 minus the default 10% warm-up
+            assertThat(p.path("warmup").asInt()).isEqualTo(2);
+            assertThat(p.path("completed").asInt()).isEqualTo(18);
+            assertThat(p.path("tokenMismatches").asInt()).isZero();
+            assertThat(p.path("earlyEnded").asInt()).isZero();
+            assertThat(p.path("outputTokensPerSecond").asDouble()).isPositive();
+        }
+        assertThat(metrics.path("points").get(2).path("inputTokens").asInt()).isEqualTo(1024);
+        JsonNode calibration = metrics.path("calibration");
+        assertThat(calibration.path("tokenMismatches").asInt()).isZero();
+        assertThat(calibration.path("requests").asInt()).isEqualTo(4 * 18);
+        assertThat(calibration.path("events").asLong()).isEqualTo(4 * 18 * 12);
+        assertThat(calibration.path("receiveLagMsP50").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(calibration.path("receiveLagMsP999").asDouble()).isGreaterThanOrEqualTo(calibration.path("receiveLagMsP50").asDouble());
+
+        List<Sample> samples = Journal.readAll(new RunFolder(run));
+        assertThat(samples).hasSize(80);
+        for (Sample s : samples) {
+            // exact prompts: the simulator counts o200k_base tokens over the message and reports them
+            assertThat(s.usage().promptTokens()).isEqualTo(s.targetTokens());
+            assertThat(s.usage().completionTokens()).isEqualTo(12);
+            assertThat(s.load().countedTokens()).isEqualTo(12);
+            assertThat(s.load().simulatedTokens()).isEqualTo(12);
+            assertThat(s.load().gapsUs()).hasSize(11);
+            assertThat(s.load().receiveLagsUs()).hasSize(12);
+            assertThat(s.verdict().correct()).isTrue();
+            assertThat(s.messages()).isNull();
+        }
+        assertThat(samples.stream().map(Sample::promptSha256).distinct().count()).as("every prompt unique").isEqualTo(80);
+        assertThat(Files.readString(run.resolve("summary.csv"))).contains("\nsimulated,true")
+                .contains("throughput.p0.ttftMsP50").contains("calibration.receiveLagMsP99");
+    }
+
+    @Test
+    void aSignedBenchRunVerifiesAndATamperedPointFailsTheMetricsCheck(@TempDir Path root, @TempDir Path keys) throws Exception {
+        Evidence.assumeSshKeygen();
+        Path key = Evidence.keygen(keys, "bench", "bench@example.org");
+        Result r = bench("--base-url", "sim", "--rate", "200", "--arrival", "poisson", "--input-tokens", "32",
+                "--output-tokens", "4", "--requests", "30", "--slo", "ttft=2000ms,tpot=80ms", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path run = onlyRun(root);
+        JsonNode point = Json.mapper().readTree(run.resolve("run.json").toFile()).path("metrics").path("points").get(0);
+        assertThat(point.path("rate").asDouble()).isEqualTo(200.0);
+        assertThat(point.path("arrival").asText()).isEqualTo("poisson");
+        assertThat(point.has("sendLagMsP99")).isTrue();
+        assertThat(point.has("goodputRequestsPerSecond")).isTrue();
+
+        Files.writeString(root.resolve("results/allowed_signers"), Evidence.signerLine("bench@example.org", "", key));
+        assertThat(SignVerifyCommandTest.sign(run.toString(), "--key", key.toString()).exitCode()).isZero();
+        SignVerifyCommandTest.Result ok = SignVerifyCommandTest.verify(run.toString());
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("TRUSTED").contains("PASS regrade").doesNotContain("notRegraded");
+
+        var json = Evidence.runJson(run);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.path("metrics").path("points").get(0)).put("requestsPerSecond", 1e6);
+        Evidence.writeRunJson(run, json);
+        Evidence.resign(run, key);
+        SignVerifyCommandTest.Result bad = SignVerifyCommandTest.verify(run.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out()).contains("metrics.points[0].requestsPerSecond").doesNotContain("TRUSTED " + run);
+    }
+}
