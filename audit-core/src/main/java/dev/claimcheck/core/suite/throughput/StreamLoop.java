@@ -106,20 +106,19 @@ final class StreamLoop {
                             lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99));
                     return new Result(exchanges, load, t0, end, events);
                 }
-                long wake = nextTick;
-                if (pending != null && concurrency == 0) {
-                    wake = Math.min(wake, t0 + pending.dueNanos());
-                }
-                long wait = wake - System.nanoTime();
+                long due = pending != null && concurrency == 0 ? t0 + pending.dueNanos() : Long.MAX_VALUE;
+                now = System.nanoTime();
                 int ready;
-                if (wait <= 0) {
+                if (Math.min(due, nextTick) <= now) {
                     ready = selector.selectNow();
-                } else if (wait < TICK_NS) {
-                    // select() sleeps in whole milliseconds; park for the sub-millisecond rest, then poll.
-                    LockSupport.parkNanos(wait);
+                } else if (due - now < TICK_NS) {
+                    // select() sleeps in whole milliseconds (and wakes early on I/O); a send due sooner than that
+                    // is waited for by parking the sub-millisecond rest, then polling.
+                    LockSupport.parkNanos(due - now);
                     ready = selector.selectNow();
                 } else {
-                    ready = selector.select(TimeUnit.NANOSECONDS.toMillis(wait));
+                    long wait = Math.min(due, nextTick) - now;
+                    ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
                 }
                 if (ready > 0) {
                     Iterator<SelectionKey> it = selector.selectedKeys().iterator();
