@@ -128,4 +128,56 @@ class BenchCommandTest {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.out()).contains("metrics.points[0].requestsPerSecond").doesNotContain("TRUSTED " + run);
     }
+
+    @Test
+    void simulatorFaultsAreCountedByCauseTheRunCompletesAndEveryRequestIsRecorded(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url", "sim:faults=0.5,faultKinds=429+500+reset+truncated+stall,stallMs=200",
+                "--concurrency", "4", "--input-tokens", "16", "--output-tokens", "8", "--requests", "60", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path run = onlyRun(root);
+        List<Sample> samples = Journal.readAll(new RunFolder(run));
+        assertThat(samples).hasSize(60);
+        JsonNode metrics = Json.mapper().readTree(run.resolve("run.json").toFile()).path("metrics");
+        int errors = 0;
+        for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) metrics.path("errors")::fields) {
+            errors += e.getValue().asInt();
+        }
+        assertThat(errors).isBetween(15, 45);
+        assertThat(metrics.path("errors").fieldNames()).toIterable().contains("rateLimited", "serverError", "truncatedStream");
+        assertThat(metrics.path("attempts").asInt()).isEqualTo(60);
+        assertThat(metrics.path("graded").asInt()).isEqualTo(60 - errors);
+        // a stream cut by the simulator is an error, never a short success: all graded requests are whole
+        assertThat(samples.stream().filter(Sample::graded).allMatch(s -> s.verdict().correct())).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            https is refused            | --base-url=https://example.org/v1 | --model=m
+            both loops                  | --concurrency=1 | --rate=2
+            bad token count             | --input-tokens=1x | --concurrency=1
+            bad duration                | --duration=soon | --concurrency=1
+            unknown tokenizer           | --tokenizer=gpt2 | --concurrency=1
+            bad slo                     | --slo=latency=3ms | --concurrency=1
+            prefix share out of range   | --prefix-share=1.5 | --concurrency=1
+            hardware without gpus       | --hardware=tp=8 | --concurrency=1
+            burstiness without gamma    | --burstiness=0.5 | --rate=1
+            unknown sim key             | --base-url=sim:speed=9 | --concurrency=1
+            """)
+    void badOptionsExitTwoWithOneLine(String name, String a, String b, @TempDir Path root) {
+        List<String> args = new java.util.ArrayList<>(List.of(a, b, "--root", root.toString(), "--requests", "2"));
+        if (!a.startsWith("--base-url") && !b.startsWith("--base-url")) {
+            args.add("--base-url=sim");
+        }
+        Result r = bench(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isLessThanOrEqualTo(2);
+        assertThat(r.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aRealEndpointNeedsAModel(@TempDir Path root) {
+        Result r = bench("--base-url", "http://127.0.0.1:9/v1", "--root", root.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--model is required");
+    }
 }
