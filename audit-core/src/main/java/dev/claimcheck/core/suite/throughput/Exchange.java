@@ -28,6 +28,8 @@ final class Exchange {
     long reasoningTokens = -1;
     long cachedTokens = -1;
     boolean sawDone;
+    /** Sent again once because its kept-alive connection turned out closed before any response byte. */
+    boolean resentOnFreshConnection;
     long[] tokenNs = new long[16];
     int[] tokenCounts = new int[16];
     int events;

@@ -131,8 +131,8 @@ final class StreamLoop {
                         handle(selector, c, key);
                         if (before != null) {
                             events += before.events - eventsBefore;
-                            if (c.ex != before) {
-                                inFlight--; // finished
+                            if (before.finished()) {
+                                inFlight--;
                             }
                         }
                     }
@@ -182,11 +182,13 @@ final class StreamLoop {
 
     private void handle(Selector selector, Conn c, SelectionKey key) {
         long now = System.nanoTime();
+        boolean connecting = false;
         try {
             if (!key.isValid()) {
                 return;
             }
             if (key.isConnectable()) {
+                connecting = true; // a failed finishConnect closes the channel (and cancels the key) itself
                 c.channel.finishConnect();
                 write(c, System.nanoTime());
                 return;
@@ -195,11 +197,13 @@ final class StreamLoop {
                 write(c, now);
             }
             if (key.isValid() && key.isReadable()) {
-                read(c);
+                read(selector, c);
             }
         } catch (IOException e) {
-            fail(c, System.nanoTime(), c.ex != null && c.ex.sentNs == 0 && c.ex.headersNs == 0 && key.isConnectable()
-                    ? Exchange.End.CONNECT_FAILED : Exchange.End.BROKEN, e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (!retryStale(selector, c, System.nanoTime())) {
+                fail(c, System.nanoTime(), connecting ? Exchange.End.CONNECT_FAILED : Exchange.End.BROKEN,
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         } catch (ResponseParser.BadResponse e) {
             fail(c, System.nanoTime(), Exchange.End.MALFORMED, e.getMessage());
         }
@@ -214,12 +218,32 @@ final class StreamLoop {
         c.key.interestOps(c.out.hasRemaining() ? SelectionKey.OP_WRITE | SelectionKey.OP_READ : SelectionKey.OP_READ);
     }
 
-    private void read(Conn c) throws IOException, ResponseParser.BadResponse {
+    /**
+     * A kept-alive connection the server had already closed (idle timeout) fails before any response byte: the
+     * request goes once more on a fresh connection, as any HTTP client does; it was never seen by the server.
+     */
+    private boolean retryStale(Selector selector, Conn c, long now) {
+        Exchange ex = c.ex;
+        if (ex == null || ex.headersNs != 0 || c.uses < 2 || ex.resentOnFreshConnection) {
+            return false;
+        }
+        ex.resentOnFreshConnection = true;
+        ex.sentNs = 0;
+        c.ex = null;
+        discard(c);
+        start(selector, ex, now);
+        return true;
+    }
+
+    private void read(Selector selector, Conn c) throws IOException, ResponseParser.BadResponse {
         while (true) {
             readBuffer.clear();
             int n = c.channel.read(readBuffer);
             long now = System.nanoTime();
             if (n < 0) {
+                if (retryStale(selector, c, now)) {
+                    return;
+                }
                 c.parser.closed(now);
                 complete(c, now, true);
                 return;
@@ -312,6 +336,7 @@ final class StreamLoop {
         SelectionKey key;
         Exchange ex;
         ByteBuffer out;
+        int uses;
 
         Conn(ResponseParser parser) {
             this.parser = parser;
@@ -319,6 +344,7 @@ final class StreamLoop {
 
         void assign(Exchange exchange) {
             ex = exchange;
+            uses++;
             ex.lastActivityNs = System.nanoTime();
             out = ByteBuffer.wrap(exchange.request.http());
             parser.reset(exchange);
