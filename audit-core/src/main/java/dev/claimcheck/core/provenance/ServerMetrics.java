@@ -47,7 +47,7 @@ public final class ServerMetrics {
         }
     }
 
-    /** The known series, each summed over its label sets (e.g. over models), by name. */
+    /** The known series, each summed over its label sets (e.g. over models), by name; non-finite values are left out. */
     public static Map<String, Double> summary(String text) {
         Map<String, Double> out = new TreeMap<>();
         for (String line : text.split("\n")) {
@@ -59,9 +59,12 @@ public final class ServerMetrics {
                     String[] parts = line.substring(line.lastIndexOf('}') + 1 > 0 && line.charAt(name.length()) == '{'
                             ? line.lastIndexOf('}') + 1 : name.length()).trim().split("\\s+");
                     try {
-                        out.merge(name, Double.parseDouble(parts[0]), Double::sum);
+                        double v = Double.parseDouble(parts[0]);
+                        if (Double.isFinite(v)) { // NaN gauges (no data yet) have no JSON number
+                            out.merge(name, v, Double::sum);
+                        }
                     } catch (NumberFormatException e) {
-                        // NaN spelled otherwise, or a malformed line: skip it
+                        // a malformed line: skip it
                     }
                 }
             }
