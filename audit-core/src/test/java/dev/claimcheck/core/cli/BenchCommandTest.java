@@ -180,4 +180,28 @@ class BenchCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--model is required");
     }
+
+    @Test
+    void durationModeSendsForTheGivenTimeInClosedAndOpenLoop(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url", "sim:tpotMs=5", "--concurrency", "2", "--rate", "40", "--input-tokens", "16",
+                "--output-tokens", "4", "--duration", "1s", "--root", root.toString());
+        assertThat(r.exitCode()).isEqualTo(2); // one loop kind at a time
+        r = bench("--base-url", "sim:tpotMs=5", "--concurrency", "2", "--input-tokens", "16", "--output-tokens", "4",
+                "--duration", "1s", "--root", root.resolve("closed").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode closed = Json.mapper().readTree(onlyRun(root.resolve("closed")).resolve("run.json").toFile()).path("metrics").path("points").get(0);
+        // 2 streams of ~20 ms requests for 1 s: tens of requests, the first 10% of the time as warm-up
+        assertThat(closed.path("requests").asInt()).isBetween(10, 200);
+        assertThat(closed.path("warmup").asInt()).isPositive();
+
+        r = bench("--base-url", "sim:tpotMs=5", "--rate", "40", "--arrival", "gamma", "--burstiness", "0.5", "--input-tokens",
+                "16", "--output-tokens", "4", "--duration", "1s", "--root", root.resolve("open").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path run = onlyRun(root.resolve("open"));
+        JsonNode open = Json.mapper().readTree(run.resolve("run.json").toFile()).path("metrics").path("points").get(0);
+        assertThat(open.path("arrival").asText()).isEqualTo("gamma");
+        assertThat(open.path("burstiness").asDouble()).isEqualTo(0.5);
+        int sent = open.path("requests").asInt() + open.path("warmup").asInt();
+        assertThat(sent).isBetween(15, 80).isEqualTo(Journal.readAll(new RunFolder(run)).size());
+    }
 }
