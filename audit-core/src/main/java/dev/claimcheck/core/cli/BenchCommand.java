@@ -10,8 +10,11 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.BenchRun;
 import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.run.ShardMerge;
+import java.time.Clock;
 import dev.claimcheck.core.suite.throughput.Arrivals;
 import dev.claimcheck.core.suite.throughput.BenchSpec;
+import dev.claimcheck.core.suite.throughput.Shard;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Option;
             "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --rate 1,2,4,8 --arrival poisson --duration 300s",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--base-url", required = true, paramLabel = "URL|sim[:k=v,...]",
+    @Option(names = "--base-url", paramLabel = "URL|sim[:k=v,...]",
             description = "OpenAI-compatible base URL (http://…/v1), or 'sim' / sim:tpotMs=5,ttftMs=50 for the built-in simulator.")
     String baseUrl;
 
@@ -93,6 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Declared hardware and deployment, e.g. 8xH200,tp=8,dtype=fp8,image=vllm/vllm-openai:v0.11.0 (probed with nvidia-smi when the server is local).")
     String hardware;
 
+    @Option(names = "--shard", paramLabel = "i/n",
+            description = "Run shard i of n (0 <= i < n) of the load from this client machine; merge the shards' run folders with --merge.")
+    String shard;
+
+    @Option(names = "--merge", arity = "2..*", paramLabel = "RUN_DIR",
+            description = "Merge the run folders of all shards of one bench (--shard i/n) into one run (under --root, else the first shard's root).")
+    List<Path> merge;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for prompts, arrivals and the simulator (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -125,6 +136,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (merge != null) {
+            if (baseUrl != null) {
+                throw new BadInputException("--merge takes run folders only, no --base-url");
+            }
+            AuditOutcome merged = new ShardMerge(Clock.systemUTC()).merge(merge, root);
+            print(merged.manifest());
+            out.println("run folder: " + merged.folder().dir());
+            return Cli.OK;
+        }
+        if (baseUrl == null) {
+            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR...");
+        }
         boolean sim = SimOptions.isSim(baseUrl);
         if (sim) {
             SimOptions.parse(baseUrl, dev.claimcheck.core.model.Lane.INSTANT, seed); // bad keys are bad input now
@@ -169,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         String apiKey = sim ? null : environment.get(apiKeyEnv);
         BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, seed,
-                BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey);
+                BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey,
+                shard == null ? null : Shard.parse(shard));
         AuditOutcome outcome = bench.run(new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv),
                 done -> err.println(progress(done)));
         print(outcome.manifest());
@@ -196,6 +220,7 @@ public final class BenchCommand implements Callable<Integer> {
         put(m, "--slo", slo);
         put(m, "--hardware", hardware);
         put(m, "--seed", Long.toString(seed));
+        put(m, "--shard", shard);
         put(m, "--request-timeout", requestTimeout);
         return m;
     }

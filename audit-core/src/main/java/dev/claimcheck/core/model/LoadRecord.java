@@ -25,16 +25,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param receiveLagsUs per token event: client receive minus simulator emit, same clock (null against a real server)
  * @param earlyEnd the response finished normally with fewer tokens than requested
  * @param client how busy the client was during this record's point
+ * @param epochUs the point's start on the wall clock (µs since the epoch), so records of shards run on several
+ *     client machines can be put on one time base when they are merged
+ * @param shard {@code i/n} when this record came from shard i of n ({@code bench --shard}), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadRecord(LoadPoint point, boolean warmup, long scheduledUs, Long sentUs, Long headersUs, Long firstEventUs,
                          Long firstTokenUs, Long firstContentUs, Long lastTokenUs, Long doneUs, int status, int[] gapsUs,
                          int[] eventTokens, long countedTokens, Long tokenizerTokens, Long simulatedTokens,
-                         int[] receiveLagsUs, boolean earlyEnd, ClientLoad client) {
+                         int[] receiveLagsUs, boolean earlyEnd, ClientLoad client, Long epochUs, String shard) {
     public LoadRecord {
         java.util.Objects.requireNonNull(point, "point");
         java.util.Objects.requireNonNull(client, "client");
         gapsUs = gapsUs == null ? new int[0] : gapsUs;
+    }
+
+    /** The same record with every time moved by {@code deltaUs} and the given start and shard (merging shards). */
+    public LoadRecord shifted(long deltaUs, Long newEpochUs, String newShard) {
+        return new LoadRecord(point, warmup, scheduledUs + deltaUs, plus(sentUs, deltaUs), plus(headersUs, deltaUs),
+                plus(firstEventUs, deltaUs), plus(firstTokenUs, deltaUs), plus(firstContentUs, deltaUs),
+                plus(lastTokenUs, deltaUs), plus(doneUs, deltaUs), status, gapsUs, eventTokens, countedTokens,
+                tokenizerTokens, simulatedTokens, receiveLagsUs, earlyEnd, client, newEpochUs, newShard);
+    }
+
+    private static Long plus(Long t, long d) {
+        return t == null ? null : t + d;
     }
 
     /** Tokens carried by token event {@code i}. */

@@ -66,7 +66,7 @@ public final class ThroughputMetrics {
 
     private static ThroughputPoint point(List<Sample> group) {
         LoadPoint p = group.get(0).load().point();
-        ClientLoad client = group.get(0).load().client();
+        ClientLoad client = busiest(group);
         Histogram ttft = histogram();
         Histogram content = histogram();
         Histogram tpot = histogram();
@@ -158,6 +158,17 @@ public final class ThroughputMetrics {
                 rps, otps, ttps, p.hasSlo() ? (window > 0 ? good / window : 0.0) : null,
                 p.openLoop() ? pct(sendLag, 99) : null, client.cpuShare(), client.loopLagUsP99() / 1000.0,
                 clientBound, completed > 0 && !clientBound);
+    }
+
+    /** The busiest client of a point: one record's for a single client, the worst shard's for merged shards. */
+    private static ClientLoad busiest(List<Sample> group) {
+        double cpu = 0;
+        long lag = 0;
+        for (Sample s : group) {
+            cpu = Math.max(cpu, s.load().client().cpuShare());
+            lag = Math.max(lag, s.load().client().loopLagUsP99());
+        }
+        return new ClientLoad(cpu, lag);
     }
 
     private static boolean meets(Double boundMs, Long valueUs) {

@@ -204,4 +204,51 @@ class BenchCommandTest {
         int sent = open.path("requests").asInt() + open.path("warmup").asInt();
         assertThat(sent).isBetween(15, 80).isEqualTo(Journal.readAll(new RunFolder(run)).size());
     }
+
+    @Test
+    void shardsSplitTheLoadAndMergeIntoOneVerifiableRun(@TempDir Path a, @TempDir Path b, @TempDir Path merged, @TempDir Path keys)
+            throws Exception {
+        String[] common = {"--base-url", "sim:tpotMs=1", "--concurrency", "4", "--input-tokens", "32", "--output-tokens", "6",
+            "--requests", "21", "--seed", "5"};
+        Result r0 = bench(concat(common, "--shard", "0/2", "--root", a.toString()));
+        Result r1 = bench(concat(common, "--shard", "1/2", "--root", b.toString()));
+        assertThat(r0.exitCode()).as(r0.err()).isZero();
+        assertThat(r1.exitCode()).as(r1.err()).isZero();
+        Path s0 = onlyRun(a);
+        Path s1 = onlyRun(b);
+        List<Sample> first = Journal.readAll(new RunFolder(s0));
+        List<Sample> second = Journal.readAll(new RunFolder(s1));
+        assertThat(first).hasSize(11);  // 21 requests: 11 + 10
+        assertThat(second).hasSize(10);
+        assertThat(first).allSatisfy(s -> assertThat(Integer.parseInt(s.taskId().substring(5)) % 2).isZero());
+        assertThat(second).allSatisfy(s -> assertThat(s.load().shard()).isEqualTo("1/2"));
+
+        assertThat(bench("--merge", s0.toString(), "--root", merged.toString()).exitCode()).isEqualTo(2);
+        assertThat(bench("--merge", s0.toString(), s0.toString(), "--root", merged.toString()).exitCode()).isEqualTo(2);
+        Result m = bench("--merge", s0.toString(), s1.toString(), "--root", merged.toString());
+        assertThat(m.exitCode()).as(m.err()).isZero();
+        Path run = onlyRun(merged);
+        List<Sample> all = Journal.readAll(new RunFolder(run));
+        assertThat(all).hasSize(21);
+        assertThat(all.stream().map(Sample::promptSha256).distinct().count()).isEqualTo(21);
+        JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
+        assertThat(json.path("suite").path("options").path("--merged-shards").asText()).isEqualTo("2");
+        JsonNode point = json.path("metrics").path("points").get(0);
+        assertThat(point.path("requests").asInt() + point.path("warmup").asInt()).isEqualTo(21);
+        assertThat(point.path("completed").asInt()).isEqualTo(point.path("requests").asInt());
+        assertThat(json.path("metrics").path("calibration").path("tokenMismatches").asInt()).isZero();
+
+        Evidence.assumeSshKeygen();
+        Path key = Evidence.keygen(keys, "merge", "merge@example.org");
+        Files.writeString(merged.resolve("results/allowed_signers"), Evidence.signerLine("merge@example.org", "", key));
+        assertThat(SignVerifyCommandTest.sign(run.toString(), "--key", key.toString()).exitCode()).isZero();
+        SignVerifyCommandTest.Result v = SignVerifyCommandTest.verify(run.toString());
+        assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

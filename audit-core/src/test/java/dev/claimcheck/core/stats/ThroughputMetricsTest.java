@@ -37,14 +37,14 @@ class ThroughputMetricsTest {
         long first = sent + tokenMs[0] * 1000;
         long last = sent + tokenMs[tokenMs.length - 1] * 1000;
         LoadRecord r = new LoadRecord(p, warmup, sent, sent, sent + 500, first, first, first, last, last + 1000, 200, gaps,
-                eventTokens, counted, null, simulated, simulated == null ? null : new int[] {100, 200}, false, client);
+                eventTokens, counted, null, simulated, simulated == null ? null : new int[] {100, 200}, false, client, null, null);
         return new Sample("p000-" + n, 0, null, "h" + n, 100L, null, null, new Usage(100, counted, 0, 0), null,
                 new Verdict(true, 1, "", "", "serving", "1", "complete"), null, null, r);
     }
 
     static Sample failed(LoadPoint p, int n, long sentMs) {
         LoadRecord r = new LoadRecord(p, false, sentMs * 1000, sentMs * 1000, sentMs * 1000 + 100, null, null, null, null,
-                sentMs * 1000 + 200, 429, null, null, 0, null, null, null, false, IDLE);
+                sentMs * 1000 + 200, 429, null, null, 0, null, null, null, false, IDLE, null, null);
         return new Sample("p000-" + n, 0, null, "h" + n, 100L, null, null, null, null, null,
                 new AttemptError(ErrorCause.RATE_LIMITED, "HTTP 429", 0), null, r);
     }

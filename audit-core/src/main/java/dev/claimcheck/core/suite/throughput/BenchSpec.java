@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param tokenizer tokenizer name the prompt lengths are exact in
  * @param prefixShare fraction of each prompt shared by all prompts (0: none, no prefix cache can help)
  * @param idleTimeoutNs a request with no bytes for this long ends as a timeout
+ * @param shard this client's shard of the load, or null for all of it
  */
 public record BenchSpec(String model, List<LoadPoint> points, Integer requests, Long durationNs, Integer warmup,
                         String tokenizer, double prefixShare, long seed, long idleTimeoutNs, Map<String, String> headers,
-                        String apiKey) {
+                        String apiKey, Shard shard) {
     public BenchSpec {
         Objects.requireNonNull(model, "model");
         points = List.copyOf(points);

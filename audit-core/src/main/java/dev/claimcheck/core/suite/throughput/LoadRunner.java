@@ -50,11 +50,12 @@ public final class LoadRunner {
         StreamLoop.Source source = source(p);
         StreamLoop.Result result;
         try {
-            result = loop.run(source, p.openLoop() ? 0 : p.concurrency());
+            result = loop.run(source, p.openLoop() ? 0 : share(p.concurrency(), "concurrency"));
         } catch (IOException e) {
             throw new UncheckedIOException("the client's event loop failed", e);
         }
-        return new PointResult(p, RecordMaker.samples(p, result, emitTimes, tokenizer), result.client(),
+        return new PointResult(p, RecordMaker.samples(p, result, emitTimes, tokenizer,
+                spec.shard() == null ? null : spec.shard().toString()), result.client(),
                 (result.endNs() - result.startNs()) / 1e9, result.tokenEvents());
     }
 
@@ -66,18 +67,42 @@ public final class LoadRunner {
     private StreamLoop.Source source(LoadPoint p) {
         if (p.openLoop()) {
             long[] schedule = schedule(p);
-            int warm = spec.warmupOf(schedule.length);
-            return prebuilt(p, schedule.length, i -> builder.build(p, i, i < warm, schedule[i]));
+            int warm = warmupOf(schedule.length);
+            return prebuilt(p, schedule.length, i -> builder.build(p, global(i), i < warm, schedule[i]));
         }
         if (spec.requests() != null) {
-            int total = spec.requests();
-            int warm = spec.warmupOf(total);
-            return prebuilt(p, total, i -> builder.build(p, i, i < warm, 0));
+            int total = share(spec.requests(), "requests");
+            int warm = warmupOf(total);
+            return prebuilt(p, total, i -> builder.build(p, global(i), i < warm, 0));
         }
         long duration = spec.durationNs();
         Integer warm = spec.warmup();
         return (i, elapsed) -> elapsed >= duration ? null
-                : builder.build(p, i, warm != null ? i < warm : elapsed < duration / 10, 0);
+                : builder.build(p, global(i), warm != null ? i < warm : elapsed < duration / 10, 0);
+    }
+
+    /** This client's part of a point's concurrency or requests: all of it, or its shard's share (at least 1). */
+    private int share(int total, String what) {
+        if (spec.shard() == null) {
+            return total;
+        }
+        int mine = spec.shard().share(total);
+        if (mine < 1) {
+            throw new BadInputException(what + " " + total + " cannot be split over " + spec.shard().count() + " shards");
+        }
+        return mine;
+    }
+
+    /** Warm-up requests among this client's {@code total}: a shard takes its share of an explicit --warmup. */
+    private int warmupOf(int total) {
+        if (spec.shard() == null || spec.warmup() == null) {
+            return spec.warmupOf(total);
+        }
+        return Math.min(spec.shard().share(spec.warmup()), Math.max(0, total - 1));
+    }
+
+    private int global(int local) {
+        return spec.shard() == null ? local : spec.shard().global(local);
     }
 
     private StreamLoop.Source prebuilt(LoadPoint p, int count, java.util.function.IntFunction<BenchRequest> make) {
@@ -94,12 +119,14 @@ public final class LoadRunner {
     private long[] schedule(LoadPoint p) {
         Arrivals.Kind kind = Arrivals.Kind.of(p.arrival());
         double burst = p.burstiness() == null ? 1 : p.burstiness();
-        long seed = spec.seed() * 31 + p.index();
+        // A shard sends an independent 1/n-rate stream: the superposition of the shards' Poisson streams is Poisson.
+        double rate = spec.shard() == null ? p.rate() : p.rate() / spec.shard().count();
+        long seed = spec.seed() * 31 + p.index() + (spec.shard() == null ? 0 : 7919L * (spec.shard().index() + 1));
         if (spec.requests() != null) {
-            return Arrivals.schedule(kind, p.rate(), burst, spec.requests(), seed);
+            return Arrivals.schedule(kind, rate, burst, share(spec.requests(), "requests"), seed);
         }
-        int guess = (int) Math.min(10_000_000, Math.ceil(p.rate() * spec.durationNs() / 1e9 * 2) + 16);
-        long[] s = Arrivals.schedule(kind, p.rate(), burst, guess, seed);
+        int guess = (int) Math.min(10_000_000, Math.ceil(rate * spec.durationNs() / 1e9 * 2) + 16);
+        long[] s = Arrivals.schedule(kind, rate, burst, guess, seed);
         int n = Arrivals.countWithin(s, spec.durationNs());
         return java.util.Arrays.copyOf(s, Math.max(1, n));
     }

@@ -36,7 +36,7 @@ final class StreamLoop {
     }
 
     /** Everything one point produced: the exchanges in sequence order, and the client's own load. */
-    record Result(List<Exchange> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents) {
+    record Result(List<Exchange> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents, long epochUs) {
     }
 
     private final InetSocketAddress address;
@@ -67,6 +67,8 @@ final class StreamLoop {
         List<Exchange> exchanges = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             long t0 = System.nanoTime();
+            java.time.Instant wall = java.time.Instant.now();
+            long epochUs = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1000;
             long nextTick = t0 + TICK_NS;
             long nextScan = t0 + SCAN_NS;
             int inFlight = 0;
@@ -104,7 +106,7 @@ final class StreamLoop {
                     closeAll();
                     ClientLoad load = new ClientLoad(end > t0 ? cpuNs / (double) (end - t0) : 0,
                             lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99));
-                    return new Result(exchanges, load, t0, end, events);
+                    return new Result(exchanges, load, t0, end, events, epochUs);
                 }
                 long due = pending != null && concurrency == 0 ? t0 + pending.dueNanos() : Long.MAX_VALUE;
                 now = System.nanoTime();

@@ -85,7 +85,7 @@ class StreamLoopTest {
 
     static List<Sample> run(String baseUrl, int requests) {
         BenchSpec spec = new BenchSpec("m", List.of(new LoadPoint(0, 1, null, null, null, 8, 2, null, null)), requests, null, 0,
-                "o200k_base", 0, 1, 5_000_000_000L, Map.of(), null);
+                "o200k_base", 0, 1, 5_000_000_000L, Map.of(), null, null);
         return new LoadRunner(spec, baseUrl).run(spec.points().get(0), null).samples();
     }
 
