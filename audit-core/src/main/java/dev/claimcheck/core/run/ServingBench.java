@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -74,6 +75,37 @@ public final class ServingBench {
 
     /** Runs every point and returns the complete run folder's manifest. */
     public AuditOutcome run(BenchRun run, Consumer<PointDone> progress) {
+        try (Arm arm = open(run)) {
+            for (LoadPoint p : run.spec().points()) {
+                progress.accept(arm.point(p));
+            }
+            return arm.finish();
+        }
+    }
+
+    /**
+     * Context-length A/B: the same sweep against two endpoints or models, {@code repeats} times, interleaved
+     * (A then B on even repeats, B then A on odd ones, so drift hits both arms alike). Each arm is an ordinary run
+     * folder whose points are the sweep repeated; {@code stats.ThroughputComparison} compares them when read.
+     */
+    public List<AuditOutcome> runAb(BenchRun a, BenchRun b, int repeats, Consumer<PointDone> progress) {
+        try (Arm armA = open(a); Arm armB = open(b)) {
+            List<LoadPoint> sweep = a.spec().points();
+            for (int r = 0; r < repeats; r++) {
+                for (LoadPoint p : sweep) {
+                    LoadPoint repeated = new LoadPoint(r * sweep.size() + p.index(), p.concurrency(), p.rate(), p.arrival(),
+                            p.burstiness(), p.inputTokens(), p.outputTokens(), p.sloTtftMs(), p.sloTpotMs());
+                    for (Arm arm : r % 2 == 0 ? List.of(armA, armB) : List.of(armB, armA)) {
+                        progress.accept(arm.point(repeated));
+                    }
+                }
+            }
+            return List.of(armA.finish(), armB.finish());
+        }
+    }
+
+    /** Opens an endpoint (or simulator), creates the run folder with status running and opens its journal. */
+    Arm open(BenchRun run) {
         boolean sim = SimOptions.isSim(run.baseUrl());
         Root root = new Root(run.root() != null ? run.root() : sim ? Root.DEFAULT_SIM_ROOT : Path.of("."));
         Endpoints.Opened opened = Endpoints.open(run.baseUrl(), Lane.INSTANT, run.spec().seed(), "openai",
@@ -90,12 +122,6 @@ public final class ServingBench {
             // The simulator runs on this machine's CPU: probing its GPUs would attribute them to it.
             HardwareRef hardware = sim ? (run.hardware() == null ? HardwareRef.UNKNOWN : HardwareProbe.declared(run.hardware()))
                     : HardwareProbe.of(target, run.hardware(), nvidiaSmi);
-            Map<String, long[]> traces = new ConcurrentHashMap<>();
-            if (opened.simulator() != null) {
-                opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
-            }
-            Function<String, long[]> emitTimes = opened.simulator() == null ? null : traces::remove;
-
             String runId = RunIds.next(clock.instant());
             RunFolder folder = root.runFolder(ModelSlug.of(run.spec().model()), Workload.THROUGHPUT, SUITE_ID, runId);
             create(folder);
@@ -109,33 +135,77 @@ public final class ServingBench {
                     null, null, clock.instant().toString(), null, null, null, null, null);
             RunManifestStore.write(folder, manifest);
             snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE));
-            try (Journal journal = Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock)) {
-                for (LoadPoint p : run.spec().points()) {
-                    LoadRunner.PointResult result = runner.run(p, emitTimes);
-                    traces.clear();
-                    // Written after the point, so no disk write competes with the measurement.
-                    result.samples().forEach(journal::append);
-                    progress.accept(new PointDone(p, result));
-                    Sample refused = result.samples().stream()
-                            .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
-                    if (refused != null) {
-                        Metrics partial = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
-                        RunManifest stopped = manifest.withStatus(RunStatus.STOPPED, clock.instant().toString(),
-                                "credentials refused", partial);
-                        RunManifestStore.write(folder, stopped);
-                        throw new RunFailedException("the endpoint refused the credentials: " + refused.error().message());
-                    }
-                }
-                snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER));
-                Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
-                RunManifest complete = manifest.withEndpoint(withPrometheus(described, folder))
-                        .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
-                RunManifestStore.write(folder, complete);
-                SummaryCsv.write(folder, metrics, simulated);
-                return new AuditOutcome(folder, complete, null, null);
-            }
-        } finally {
+            return new Arm(opened, runner, folder, manifest, described, serverRoot, simulated,
+                    Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock));
+        } catch (RuntimeException e) {
             opened.close();
+            throw e;
+        }
+    }
+
+    /** One endpoint being measured into one run folder. */
+    final class Arm implements AutoCloseable {
+        private final Endpoints.Opened opened;
+        private final LoadRunner runner;
+        private final RunFolder folder;
+        private final RunManifest manifest;
+        private final EndpointRef described;
+        private final String serverRoot;
+        private final boolean simulated;
+        private final Journal journal;
+        private final Map<String, long[]> traces = new ConcurrentHashMap<>();
+        private final Function<String, long[]> emitTimes;
+
+        Arm(Endpoints.Opened opened, LoadRunner runner, RunFolder folder, RunManifest manifest, EndpointRef described,
+            String serverRoot, boolean simulated, Journal journal) {
+            this.opened = opened;
+            this.runner = runner;
+            this.folder = folder;
+            this.manifest = manifest;
+            this.described = described;
+            this.serverRoot = serverRoot;
+            this.simulated = simulated;
+            this.journal = journal;
+            if (opened.simulator() != null) {
+                opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
+            }
+            this.emitTimes = opened.simulator() == null ? null : traces::remove;
+        }
+
+        /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
+        PointDone point(LoadPoint p) {
+            LoadRunner.PointResult result = runner.run(p, emitTimes);
+            traces.clear();
+            result.samples().forEach(journal::append);
+            Sample refused = result.samples().stream()
+                    .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
+            if (refused != null) {
+                Metrics partial = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+                RunManifestStore.write(folder, manifest.withStatus(RunStatus.STOPPED, clock.instant().toString(),
+                        "credentials refused", partial));
+                throw new RunFailedException("the endpoint refused the credentials: " + refused.error().message());
+            }
+            return new PointDone(p, result);
+        }
+
+        /** The after-snapshot, the metrics from the journal, run.json complete and summary.csv. */
+        AuditOutcome finish() {
+            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER));
+            Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+            RunManifest complete = manifest.withEndpoint(withPrometheus(described, folder))
+                    .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
+            RunManifestStore.write(folder, complete);
+            SummaryCsv.write(folder, metrics, simulated);
+            return new AuditOutcome(folder, complete, null, null);
+        }
+
+        @Override
+        public void close() {
+            try {
+                journal.close();
+            } finally {
+                opened.close();
+            }
         }
     }
 
