@@ -11,6 +11,7 @@ import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.BenchRun;
 import dev.claimcheck.core.run.ServingBench;
 import dev.claimcheck.core.run.ShardMerge;
+import dev.claimcheck.core.stats.ThroughputComparison;
 import java.time.Clock;
 import dev.claimcheck.core.suite.throughput.Arrivals;
 import dev.claimcheck.core.suite.throughput.BenchSpec;
@@ -99,6 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/n",
             description = "Run shard i of n (0 <= i < n) of the load from this client machine; merge the shards' run folders with --merge.")
     String shard;
+
+    @Option(names = "--model-b", paramLabel = "ID",
+            description = "A/B mode: the second model (arm B); the sweep runs --repeats times, A and B interleaved, and prints the throughput ratio B/A with its CI.")
+    String modelB;
+
+    @Option(names = "--base-url-b", paramLabel = "URL|sim[:k=v,...]", description = "A/B mode: arm B's endpoint (default: --base-url).")
+    String baseUrlB;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "N", description = "A/B mode: interleaved repeats of the sweep (at least 3; default: ${DEFAULT-VALUE}).")
+    int repeats;
 
     @Option(names = "--merge", arity = "2..*", paramLabel = "RUN_DIR",
             description = "Merge the run folders of all shards of one bench (--shard i/n) into one run (under --root, else the first shard's root).")
@@ -194,6 +205,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, seed,
                 BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey,
                 shard == null ? null : Shard.parse(shard));
+        if (modelB != null || baseUrlB != null) {
+            return abTest(spec);
+        }
         AuditOutcome outcome = bench.run(new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv),
                 done -> err.println(progress(done)));
         print(outcome.manifest());
@@ -201,10 +215,65 @@ public final class BenchCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /** A/B: two arms of the same sweep, interleaved; each arm is a run folder; the comparison is printed. */
+    private Integer abTest(BenchSpec spec) {
+        if (repeats < 3) {
+            throw new BadInputException("--repeats must be at least 3 in A/B mode, got " + repeats);
+        }
+        if (shard != null) {
+            throw new BadInputException("--shard cannot be combined with A/B mode");
+        }
+        String urlB = baseUrlB != null ? baseUrlB : baseUrl;
+        boolean simB = SimOptions.isSim(urlB);
+        if (simB) {
+            SimOptions.parse(urlB, dev.claimcheck.core.model.Lane.INSTANT, seed);
+        }
+        String idB = modelB != null ? modelB : simB ? "sim-b" : null;
+        if (idB == null) {
+            throw new BadInputException("--model-b is required with a real --base-url-b");
+        }
+        BenchSpec specB = new BenchSpec(idB, spec.points(), spec.requests(), spec.durationNs(), spec.warmup(), spec.tokenizer(),
+                spec.prefixShare(), spec.seed(), spec.idleTimeoutNs(), spec.headers(), simB ? null : environment.get(apiKeyEnv), null);
+        Map<String, String> optionsA = recorded();
+        optionsA.put("--ab-arm", "a");
+        Map<String, String> optionsB = recorded();
+        optionsB.put("--ab-arm", "b");
+        optionsB.put("--base-url", urlB);
+        optionsB.put("--model", idB);
+        List<AuditOutcome> arms = bench.runAb(new BenchRun(baseUrl, spec, root, hardware, optionsA, apiKeyEnv),
+                new BenchRun(urlB, specB, root, hardware, optionsB, apiKeyEnv), repeats, done -> err.println(progress(done)));
+        for (AuditOutcome arm : arms) {
+            print(arm.manifest());
+            out.println("run folder: " + arm.folder().dir());
+        }
+        out.printf(Locale.ROOT, "A/B · A = %s · B = %s · %d interleaved repeats%n", arms.get(0).manifest().model().id(),
+                arms.get(1).manifest().model().id(), repeats);
+        out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
+                "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
+        for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().points(),
+                arms.get(1).manifest().metrics().points())) {
+            out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
+                    row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", ms(row.ttftMsP50A()),
+                    ms(row.ttftMsP50B()), ms(row.tpotMsP50A()), ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),
+                    row.outputTokensPerSecondB(), row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%s, %s]",
+                            row.ratio(), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High())),
+                    row.allValid() ? "" : " (a point was invalid)");
+        }
+        out.println("  memory access: " + ThroughputComparison.MEMORY_ACCESS);
+        return Cli.OK;
+    }
+
+    private static String ratio(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
     /** The options as typed, for run.json suite.options (headers by name only: values may be secrets). */
     private Map<String, String> recorded() {
         Map<String, String> m = new TreeMap<>();
         put(m, "--base-url", baseUrl);
+        put(m, "--model-b", modelB);
+        put(m, "--base-url-b", baseUrlB);
+        put(m, "--repeats", modelB != null || baseUrlB != null ? Integer.toString(repeats) : null);
         put(m, "--model", model);
         put(m, "--concurrency", concurrency);
         put(m, "--rate", rate);

@@ -246,6 +246,39 @@ class BenchCommandTest {
         assertThat(v.exitCode()).as(v.out() + v.err()).isZero();
     }
 
+    @Test
+    void abModeInterleavesRepeatsOfTwoArmsAndPrintsTheRatioWithItsInterval(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url", "sim:tpotMs=4", "--base-url-b", "sim:tpotMs=1", "--model-b", "sim-fast",
+                "--concurrency", "2", "--input-tokens", "16,64", "--output-tokens", "8", "--requests", "8", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("A/B · A = sim · B = sim-fast · 3 interleaved repeats")
+                .contains("memory access: not measurable from the client").containsPattern("ratio B/A \\(95% CI\\)");
+        for (String slug : List.of("sim", "sim-fast")) {
+            Path run = onlyRun(root, slug);
+            JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
+            assertThat(json.path("metrics").path("points")).hasSize(6); // 2 lengths x 3 repeats
+            assertThat(json.path("suite").path("options").path("--ab-arm").asText()).isEqualTo(slug.equals("sim") ? "a" : "b");
+        }
+        var a = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim"))).metrics().points();
+        var b = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim-fast"))).metrics().points();
+        var rows = dev.claimcheck.core.stats.ThroughputComparison.of(a, b);
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.repeats()).isEqualTo(3);
+            assertThat(row.ratio()).isGreaterThan(1.2); // 1 ms per token against 4 ms
+            assertThat(row.ratioCi95Low()).isLessThanOrEqualTo(row.ratio());
+            assertThat(row.ratioCi95High()).isGreaterThanOrEqualTo(row.ratio());
+        });
+        assertThat(bench("--base-url", "sim", "--model-b", "x", "--repeats", "2", "--root", root.toString()).exitCode()).isEqualTo(2);
+    }
+
+    static Path onlyRun(Path root, String slug) throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("results/runs/" + slug + "/throughput/serving"))) {
+            List<Path> runs = s.toList();
+            assertThat(runs).hasSize(1);
+            return runs.get(0);
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
