@@ -55,6 +55,8 @@ public final class ServingBench {
     public static final String GENERATOR_VERSION = "1";
     public static final String PROMETHEUS_BEFORE = "prometheus-before.txt";
     public static final String PROMETHEUS_AFTER = "prometheus-after.txt";
+    /** What the engine said about itself (/version, /v1/models, SGLang server and model info), secrets scrubbed. */
+    public static final String ENGINE_INFO = "engine-info.json";
 
     private final Clock clock;
     private final Path nvidiaSmi;
@@ -134,6 +136,8 @@ public final class ServingBench {
                     HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION)),
                     null, null, clock.instant().toString(), null, null, null, null, null);
             RunManifestStore.write(folder, manifest);
+            RunManifestStore.writeAtomically(folder.dir().resolve(ENGINE_INFO),
+                    () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(described));
             snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE));
             return new Arm(opened, runner, folder, manifest, described, serverRoot, simulated,
                     Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock));

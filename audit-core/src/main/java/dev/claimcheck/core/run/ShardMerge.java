@@ -100,7 +100,7 @@ public final class ShardMerge {
             try (Journal journal = Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock)) {
                 merged.forEach(journal::append);
             }
-            for (String f : new String[] {ServingBench.PROMETHEUS_BEFORE, ServingBench.PROMETHEUS_AFTER}) {
+            for (String f : new String[] {ServingBench.PROMETHEUS_BEFORE, ServingBench.PROMETHEUS_AFTER, ServingBench.ENGINE_INFO}) {
                 Path from = byShard.get(0).resolve(f);
                 if (Files.isRegularFile(from)) {
                     Files.copy(from, folder.dir().resolve(f), StandardCopyOption.REPLACE_EXISTING);

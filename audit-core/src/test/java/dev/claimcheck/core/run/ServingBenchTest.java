@@ -166,6 +166,10 @@ class ServingBenchTest {
         assertThat(hw.path("settings").path("tp").asText()).isEqualTo("8");
         assertThat(hw.path("settings").path("dtype").asText()).isEqualTo("fp8");
         assertThat(run.resolve(ServingBench.PROMETHEUS_BEFORE)).exists();
+        JsonNode engine = Json.mapper().readTree(run.resolve(ServingBench.ENGINE_INFO).toFile());
+        assertThat(engine.path("engine").asText()).isEqualTo("vllm");
+        assertThat(engine.path("engineVersion").asText()).isEqualTo("0.11.0");
+        assertThat(engine.path("models").get(0).path("max_model_len").asInt()).isEqualTo(32768);
         assertThat(Files.readString(run.resolve(ServingBench.PROMETHEUS_AFTER))).contains("1234.0");
         assertThat(json.path("metrics").has("calibration")).isFalse();
 
