@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Send for this long per point instead of a request count, e.g. 300s, 5m.")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10% of the point).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10%% of the point).")
     Integer warmup;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Root to write to (default: . for real endpoints, target/sim-root for sim).")

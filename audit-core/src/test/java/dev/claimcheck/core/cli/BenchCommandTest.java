@@ -175,6 +175,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void helpListsEveryOptionWithoutFormattingWarnings() {
+        Result r = bench("--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--concurrency=LIST", "--rate=LIST", "--shard=i/n", "--merge=RUN_DIR", "--model-b=ID",
+                "default 10% of the point");
+        assertThat(r.err()).doesNotContain("WARN");
+    }
+
+    @Test
     void aRealEndpointNeedsAModel(@TempDir Path root) {
         Result r = bench("--base-url", "http://127.0.0.1:9/v1", "--root", root.toString());
         assertThat(r.exitCode()).isEqualTo(2);
