@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One measured load point in run.json {@code metrics.points[]}, aggregated from its non-warm-up per-request records
  * (docs/throughput.md defines every figure). Latencies are milliseconds; percentiles come from an HdrHistogram of
- * microsecond values (3 significant digits). A latency is null when no request produced it.
+ * microsecond values (3 significant digits). A latency is null when no request produced it; every field is written,
+ * nulls included, so each point has the same keys (e.g. {@code concurrency: null} for an open-loop point).
  *
  * @param requests measured (non-warm-up) requests sent
  * @param completed measured requests that ended with [DONE] and HTTP 200
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param clientBound the client was the bottleneck (CPU share or loop lag over the limits in docs/throughput.md)
  * @param valid the point measured the server: it completed requests and the client was not the bottleneck
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ThroughputPoint(int index, Integer concurrency, Double rate, String arrival, Double burstiness,
                               int inputTokens, int outputTokens, int requests, int warmup, int completed, int errors,
                               int earlyEnded, int tokenMismatches, int missingUsage, double windowS,
