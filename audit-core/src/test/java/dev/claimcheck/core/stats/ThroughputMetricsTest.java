@@ -100,6 +100,18 @@ class ThroughputMetricsTest {
     }
 
     @Test
+    void aPointWhereEveryRequestFailedStillHasEveryKeyWithNullLatenciesAndIsInvalid() {
+        ThroughputPoint p = ThroughputMetrics.of(List.of(failed(C2, 0, 0), failed(C2, 1, 5))).points().get(0);
+        var json = dev.claimcheck.core.store.Json.mapper().valueToTree(p);
+        assertThat(json.has("ttftMsP50")).isTrue();
+        assertThat(json.get("ttftMsP50").isNull()).isTrue();
+        assertThat(json.get("rate").isNull()).isTrue();
+        assertThat(p.errors()).isEqualTo(2);
+        assertThat(p.requestsPerSecond()).isZero();
+        assertThat(p.valid()).isFalse();
+    }
+
+    @Test
     void aPointWhoseClientWasBusyIsMarkedClientBoundAndInvalid() {
         ThroughputPoint cpu = ThroughputMetrics.of(List.of(done(C2, 0, false, 0, new long[] {1, 2}, null, null,
                 new ClientLoad(0.95, 100)))).points().get(0);
