@@ -26,8 +26,9 @@ final class SimResponder {
         this.listener = listener;
     }
 
-    After respond(Socket socket, OutputStream out, SimScript s, boolean stream, boolean includeUsage, String model,
-                  String id) throws IOException, InterruptedException {
+    /** Writes the response; {@code continuousUsage} adds the usage so far to every chunk (vLLM's continuous_usage_stats). */
+    After respond(Socket socket, OutputStream out, SimScript s, boolean stream, boolean includeUsage,
+                  boolean continuousUsage, String model, String id) throws IOException, InterruptedException {
         SimFault f = s.fault;
         if (f == SimFault.RATE_LIMIT || f == SimFault.SERVER_ERROR || f == SimFault.UNAVAILABLE) {
             int status = f == SimFault.RATE_LIMIT ? 429 : f == SimFault.SERVER_ERROR ? 500 : 503;
@@ -35,7 +36,7 @@ final class SimResponder {
                     SimHttp.error("simulated fault: HTTP " + status, "simulated"));
             return After.KEEP;
         }
-        List<byte[]> events = stream ? events(s, includeUsage, model, id) : List.of(body(s, model, id));
+        List<byte[]> events = stream ? events(s, includeUsage, continuousUsage, model, id) : List.of(body(s, model, id));
         boolean paced = options.ttftMs() > 0 || options.tpotMs() > 0;
         if (!stream) {
             byte[] body = events.get(0);
@@ -145,17 +146,20 @@ final class SimResponder {
     }
 
     /** The SSE events: one per token, then the finish chunk, the usage chunk, and [DONE]. */
-    private static List<byte[]> events(SimScript s, boolean includeUsage, String model, String id) {
+    private static List<byte[]> events(SimScript s, boolean includeUsage, boolean continuous, String model, String id) {
         String prefix = "data: {\"id\":" + SimHttp.quote(id) + ",\"object\":\"chat.completion.chunk\",\"created\":0,"
                 + "\"model\":" + SimHttp.quote(model) + ",\"choices\":";
         List<byte[]> out = new ArrayList<>(s.completionTokens() + 3);
         boolean first = true;
         for (int i = 0; i < s.reasoning.size(); i++) {
-            out.add(event(prefix, first, "reasoning_content", SimScript.piece(s.reasoning, i)));
+            out.add(event(prefix, first, "reasoning_content", SimScript.piece(s.reasoning, i),
+                    continuous ? usage(s.promptTokens, i + 1, i + 1) : ""));
             first = false;
         }
+        int r = s.reasoning.size();
         for (int i = 0; i < s.content.size(); i++) {
-            out.add(event(prefix, first, "content", SimScript.piece(s.content, i)));
+            out.add(event(prefix, first, "content", SimScript.piece(s.content, i),
+                    continuous ? usage(s.promptTokens, r + i + 1, r) : ""));
             first = false;
         }
         for (int i = 0; i < s.toolCalls.size(); i++) {
@@ -164,7 +168,8 @@ final class SimResponder {
                     + toolCall(s.toolCalls.get(i), i) + "]},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8));
             first = false;
         }
-        out.add((prefix + "[{\"index\":0,\"delta\":{},\"finish_reason\":" + SimHttp.quote(s.finishReason) + "}]}\n\n")
+        out.add((prefix + "[{\"index\":0,\"delta\":{},\"finish_reason\":" + SimHttp.quote(s.finishReason) + "}]"
+                + (continuous ? usage(s.promptTokens, s.completionTokens(), r) : "") + "}\n\n")
                 .getBytes(StandardCharsets.UTF_8));
         if (includeUsage) {
             out.add((prefix + "[],\"usage\":" + usage(s) + "}\n\n").getBytes(StandardCharsets.UTF_8));
@@ -173,9 +178,15 @@ final class SimResponder {
         return out;
     }
 
-    private static byte[] event(String prefix, boolean first, String field, String text) {
+    private static byte[] event(String prefix, boolean first, String field, String text, String usage) {
         return (prefix + "[{\"index\":0,\"delta\":{" + (first ? "\"role\":\"assistant\"," : "") + "\"" + field + "\":"
-                + SimHttp.quote(text) + "},\"finish_reason\":null}]}\n\n").getBytes(StandardCharsets.UTF_8);
+                + SimHttp.quote(text) + "},\"finish_reason\":null}]" + usage + "}\n\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code ,"usage":{...}} for a chunk of a continuous-usage stream. */
+    private static String usage(long prompt, int completion, int reasoning) {
+        return ",\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":"
+                + (prompt + completion) + ",\"completion_tokens_details\":{\"reasoning_tokens\":" + reasoning + "}}";
     }
 
     private static byte[] body(SimScript s, String model, String id) {

@@ -56,6 +56,15 @@ final class SimScript {
      */
     static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
                           Integer maxTokens) {
+        return plan(o, oracle, messages, attempt, retry, maxTokens, 0);
+    }
+
+    /**
+     * As above; {@code minTokens} (vLLM's {@code min_tokens}, or {@code max_tokens} under {@code ignore_eos}) grows
+     * the content with filler so a serving bench gets exactly the output length it pinned.
+     */
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
+                          Integer maxTokens, int minTokens) {
         String sha = PromptHash.of(messages);
         SimFault fault = null;
         if (o.faults() > 0 && unit(o.seed(), sha, attempt, retry, "fault") < o.faults()) {
@@ -96,7 +105,7 @@ final class SimScript {
             sentence.add("\n" + (correct ? plain.correct() : plain.wrong()));
         }
         // The final sentence always fits: outputTokens grows to its length if it is shorter.
-        int fillerCount = Math.max(0, o.outputTokens() - sentence.size());
+        int fillerCount = Math.max(0, Math.max(o.outputTokens(), minTokens - o.reasoningTokens()) - sentence.size());
         for (int i = 0; i < fillerCount; i++) {
             content.add(FILLER[i % FILLER.length]);
         }

@@ -217,15 +217,26 @@ public final class Simulator implements AutoCloseable {
         JsonNode max = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
         Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
         SimScript script = SimScript.plan(options, oracle, messages, header(r, "x-claimcheck-attempt"),
-                header(r, "x-claimcheck-retry"), maxTokens);
+                header(r, "x-claimcheck-retry"), maxTokens, minTokens(body, maxTokens));
         if (script.fault != null) {
             faults.get(script.fault).incrementAndGet();
         }
         boolean stream = body.path("stream").asBoolean(false);
         boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
+        // vLLM's flag: usage on every chunk, so a client can count multi-token chunks.
+        boolean continuousUsage = body.path("stream_options").path("continuous_usage_stats").asBoolean(false);
         String model = body.path("model").asText("sim");
-        return new SimResponder(options, tokenListener).respond(socket, out, script, stream, usage, model,
-                "chatcmpl-sim-" + ids.incrementAndGet());
+        return new SimResponder(options, tokenListener).respond(socket, out, script, stream, usage, continuousUsage,
+                model, "chatcmpl-sim-" + ids.incrementAndGet());
+    }
+
+    /** vLLM's {@code min_tokens}, or all of {@code max_tokens} under {@code ignore_eos}: the pinned output length. */
+    private static int minTokens(JsonNode body, Integer maxTokens) {
+        int min = body.path("min_tokens").canConvertToInt() ? Math.max(0, body.get("min_tokens").asInt()) : 0;
+        if (body.path("ignore_eos").asBoolean(false) && maxTokens != null) {
+            min = Math.max(min, maxTokens);
+        }
+        return maxTokens == null ? min : Math.min(min, maxTokens);
     }
 
     private static int header(SimHttp.Request r, String name) {

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param agent the agent workload's counts, violations, steps and tokens per success; null (absent) for other workloads
  * @param passHatK pass^k for k = 1 … the run's k (agent; the path the issue names); null (absent) for other workloads
  * @param byFault the agent workload's success and recovery rate per injected fault id; null (absent) for other workloads
+ * @param points the throughput workload's measured load points (docs/throughput.md); null (absent) for other workloads
+ * @param calibration throughput against the simulator: receive lag and token mismatches; null (absent) otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, int attempts, int graded,
@@ -37,11 +39,14 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                       @JsonInclude(JsonInclude.Include.NON_NULL) DocsMetrics docs,
                       @JsonInclude(JsonInclude.Include.NON_NULL) AgentMetrics agent,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<PassHatK> passHatK,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<ThroughputPoint> points,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
     public Metrics {
         errors = errors == null ? Map.of() : new TreeMap<>(errors);
         passHatK = passHatK == null ? null : List.copyOf(passHatK);
         byFault = byFault == null ? null : new TreeMap<>(byFault);
+        points = points == null ? null : List.copyOf(points);
     }
 
     /** The figures every workload shares, with no workload block (tests and workloads without one). */
@@ -49,7 +54,7 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                                  Map<String, Integer> errors, int truncated, TokenSummary outputTokens,
                                  TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
         return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens,
-                reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null, null, null, null);
+                reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null, null, null, null, null, null);
     }
 
     public int errorCount() {

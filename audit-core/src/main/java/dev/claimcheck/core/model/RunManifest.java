@@ -78,9 +78,25 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
                               JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers) {
     }
 
+    /**
+     * The serving hardware: {@code source} is {@code probed} (read by the harness beside the server),
+     * {@code declared} ({@code bench --hardware}) or {@code unknown}.
+     *
+     * @param settings declared deployment settings (tp, pp, dp, dtype, quantization, image, commit, ...) and probed
+     *     extras (memoryTotal); null when none
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HardwareRef(String gpu, Integer gpuCount, Integer nodes, String driver, String source) {
+    public record HardwareRef(String gpu, Integer gpuCount, Integer nodes, String driver, String source,
+                              Map<String, String> settings) {
         public static final HardwareRef UNKNOWN = new HardwareRef(null, null, null, null, "unknown");
+
+        public HardwareRef {
+            settings = settings == null || settings.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        }
+
+        public HardwareRef(String gpu, Integer gpuCount, Integer nodes, String driver, String source) {
+            this(gpu, gpuCount, nodes, driver, source, null);
+        }
     }
 
     /**

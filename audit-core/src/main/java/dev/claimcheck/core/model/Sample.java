@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param retries failed tries before the final outcome, in order
  * @param transcript for a multi-turn attempt (agent), every message after {@code messages}: assistant turns with
  *                   their tool calls and the tool results, in order; null for single-request attempts
+ * @param load the serving bench's per-request record (throughput workload only, else null)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
                      ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
-                     AttemptError error, List<RetryRecord> retries, List<ChatMessage> transcript) {
+                     AttemptError error, List<RetryRecord> retries, List<ChatMessage> transcript, LoadRecord load) {
     public Sample {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(promptSha256, "promptSha256");
@@ -35,12 +36,12 @@ public record Sample(String taskId, int attempt, List<ChatMessage> messages, Str
         transcript = transcript == null ? null : List.copyOf(transcript);
     }
 
-    /** A single-request attempt (no transcript). */
+    /** A single-request attempt of a workload without load records (no transcript, no load). */
     public Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
                   ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
                   AttemptError error, List<RetryRecord> retries) {
         this(taskId, attempt, messages, promptSha256, targetTokens, request, response, usage, timing, verdict, error,
-                retries, null);
+                retries, null, null);
     }
 
     /** The journal key: one line per (task, attempt). */

@@ -118,11 +118,11 @@ public final class AuditEngine {
                 verdict = verdict.markedTruncated();
             }
             return new Sample(task.id(), attempt, stored, hash, target, exchange.request(), s.response(), s.usage(),
-                    s.timing(), verdict, null, s.retries(), exchange.transcript());
+                    s.timing(), verdict, null, s.retries(), exchange.transcript(), null);
         }
         ChatOutcome.Failure f = (ChatOutcome.Failure) outcome;
         return new Sample(task.id(), attempt, stored, hash, target, exchange.request(),
-                f.partial(), f.usage(), f.timing(), null, f.error(), f.retries(), exchange.transcript());
+                f.partial(), f.usage(), f.timing(), null, f.error(), f.retries(), exchange.transcript(), null);
     }
 
     private AuditOutcome finish(RunFolder folder, RunManifest manifest, AuditPlan plan, Journal journal,

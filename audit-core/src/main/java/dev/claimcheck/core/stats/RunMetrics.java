@@ -25,7 +25,8 @@ public final class RunMetrics {
      * the audit and {@code verify} call.
      *
      * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics},
-     *        longctx: {@link LongctxRunMetrics}, docs: {@link DocsRunMetrics})
+     *        longctx: {@link LongctxRunMetrics}, docs: {@link DocsRunMetrics}, agent: {@link AgentRunMetrics},
+     *        throughput: {@link ThroughputMetrics}, with a null score)
      */
     public static Metrics of(Workload workload, Collection<Sample> samples) {
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
@@ -71,6 +72,14 @@ public final class RunMetrics {
         }
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
         var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
+        ThroughputMetrics.Figures throughput = null;
+        if (workload == Workload.THROUGHPUT) {
+            // A serving bench has no score (ARCHITECTURE.md §4); its verdicts only mark complete requests.
+            score = null;
+            low = null;
+            high = null;
+            throughput = ThroughputMetrics.of(samples);
+        }
         Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
         AgentRunMetrics.Figures agent = workload == Workload.AGENT && graded > 0 ? AgentRunMetrics.of(samples) : null;
         return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
@@ -80,7 +89,8 @@ public final class RunMetrics {
                 longctx == null ? null : longctx.cells(), longctx == null ? null : longctx.longctx(),
                 workload == Workload.DOCS && graded > 0 ? DocsRunMetrics.of(samples) : null,
                 agent == null ? null : agent.agent(), agent == null ? null : agent.passHatK(),
-                agent == null ? null : agent.byFault());
+                agent == null ? null : agent.byFault(),
+                throughput == null ? null : throughput.points(), throughput == null ? null : throughput.calibration());
     }
 
     /** The graded scores of one task, in journal order. */

@@ -55,6 +55,9 @@ public final class SummaryCsv {
             if (m.agent() != null) {
                 WorkloadRows.agent(csv, m, m.graded());
             }
+            if (m.points() != null) {
+                WorkloadRows.throughput(csv, m);
+            }
         }
         return out.toString();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The summary.csv rows of the long-context, grounded-document and agent workloads (their own file, to keep SummaryCsv small). */
+/** The summary.csv rows of the long-context, grounded-document, agent and throughput workloads (their own file, to keep SummaryCsv small). */
 final class WorkloadRows {
     private WorkloadRows() {
     }
@@ -85,5 +85,31 @@ final class WorkloadRows {
         csv.printRecord("agent.toolErrors", x.toolErrors(), "", "", graded);
         csv.printRecord("agent.malformedCalls", x.malformedCalls(), "", "", graded);
         csv.printRecord("agent.budgetStops", x.budgetStops(), "", "", graded);
+    }
+
+    /** The throughput block: per point {@code throughput.p<index>.<figure>} (n = measured requests), then calibration. */
+    static void throughput(CSVPrinter csv, Metrics m) throws IOException {
+        for (dev.claimcheck.core.model.ThroughputPoint p : m.points()) {
+            String at = "throughput.p" + p.index() + ".";
+            csv.printRecord(at + (p.concurrency() != null ? "concurrency" : "rate"),
+                    p.concurrency() != null ? (Object) p.concurrency() : p.rate(), "", "", "");
+            csv.printRecord(at + "inputTokens", p.inputTokens(), "", "", "");
+            csv.printRecord(at + "ttftMsP50", SummaryCsv.num(p.ttftMsP50()), "", "", p.completed());
+            csv.printRecord(at + "ttftMsP99", SummaryCsv.num(p.ttftMsP99()), "", "", p.completed());
+            csv.printRecord(at + "tpotMsP50", SummaryCsv.num(p.tpotMsP50()), "", "", p.completed());
+            csv.printRecord(at + "tpotMsP99", SummaryCsv.num(p.tpotMsP99()), "", "", p.completed());
+            csv.printRecord(at + "itlMsP99", SummaryCsv.num(p.itlMsP99()), "", "", p.completed());
+            csv.printRecord(at + "e2eMsP50", SummaryCsv.num(p.e2eMsP50()), "", "", p.completed());
+            csv.printRecord(at + "requestsPerSecond", p.requestsPerSecond(), "", "", p.completed());
+            csv.printRecord(at + "outputTokensPerSecond", p.outputTokensPerSecond(), "", "", p.completed());
+            csv.printRecord(at + "errors", p.errors(), "", "", p.requests());
+            csv.printRecord(at + "valid", p.valid(), "", "", "");
+        }
+        if (m.calibration() != null) {
+            csv.printRecord("calibration.receiveLagMsP50", m.calibration().receiveLagMsP50(), "", "", m.calibration().events());
+            csv.printRecord("calibration.receiveLagMsP99", m.calibration().receiveLagMsP99(), "", "", m.calibration().events());
+            csv.printRecord("calibration.receiveLagMsP999", m.calibration().receiveLagMsP999(), "", "", m.calibration().events());
+            csv.printRecord("calibration.tokenMismatches", m.calibration().tokenMismatches(), "", "", m.calibration().requests());
+        }
     }
 }

@@ -49,6 +49,12 @@ final class MetricsCheck {
             }
             return;
         }
+        if (recorded.isArray() && recomputed.isArray() && recorded.size() == recomputed.size()) {
+            for (int i = 0; i < recorded.size(); i++) {
+                compare(path + "[" + i + "]", recorded.get(i), recomputed.get(i), diffs);
+            }
+            return;
+        }
         if (recorded.isNumber() && recomputed.isNumber()) {
             boolean same = recorded.isIntegralNumber() && recomputed.isIntegralNumber()
                     ? recorded.bigIntegerValue().equals(recomputed.bigIntegerValue())

@@ -26,7 +26,8 @@ public final class Regraders {
                 new GeneratedSuiteRegrader(List.of("arith", "longctx", "docs")),
                 new RecordedAnswerRegrader(List.of("math")),
                 new RecordedTestsRegrader(List.of("code"), reexecute),
-                new GeneratedSuiteRegrader(List.of("agent"), (suite, task, s) -> AgentReplay.verdict(task, s), true)));
+                new GeneratedSuiteRegrader(List.of("agent"), (suite, task, s) -> AgentReplay.verdict(task, s), true),
+                new ServingRegrader(List.of("serving"))));
     }
 
     public Optional<Regrader> forSuite(String suiteId) {

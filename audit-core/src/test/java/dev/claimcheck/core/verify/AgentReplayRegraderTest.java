@@ -124,6 +124,6 @@ class AgentReplayRegraderTest {
 
     private static Sample withVerdictAndTranscript(Sample s, Verdict v, List<ChatMessage> transcript) {
         return new Sample(s.taskId(), s.attempt(), s.messages(), s.promptSha256(), s.targetTokens(), s.request(),
-                s.response(), s.usage(), s.timing(), v, s.error(), s.retries(), transcript);
+                s.response(), s.usage(), s.timing(), v, s.error(), s.retries(), transcript, s.load());
     }
 }

@@ -14,6 +14,7 @@ import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
+import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
@@ -142,6 +143,9 @@ public final class RunPageView {
         if (x.agent() != null) {
             agent(out, x);
         }
+        if (x.points() != null) {
+            throughput(out, x);
+        }
         return out;
     }
 
@@ -164,6 +168,29 @@ public final class RunPageView {
     /** A mean that is not a rate: the value and its interval as plain numbers. */
     private static String mean(Estimate e) {
         return e == null ? Fmt.NONE : Fmt.dec(e.value(), 1) + " [" + Fmt.dec(e.ci95Low(), 1) + ", " + Fmt.dec(e.ci95High(), 1) + "]";
+    }
+
+    /** One line per load point (docs/throughput.md), then the simulator calibration. */
+    private static void throughput(List<RunPage.Item> out, Metrics x) {
+        for (ThroughputPoint p : x.points()) {
+            String load = p.concurrency() != null ? "concurrency " + p.concurrency() : "rate " + p.rate() + "/s " + p.arrival();
+            out.add(RunPage.Item.of("point " + p.index() + " · " + load + " · " + p.inputTokens() + " in / " + p.outputTokens() + " out",
+                    "TTFT p50 " + millis(p.ttftMsP50()) + " p99 " + millis(p.ttftMsP99()) + " · TPOT p50 " + millis(p.tpotMsP50())
+                    + " p99 " + millis(p.tpotMsP99()) + " · ITL p99 " + millis(p.itlMsP99()) + " · E2E p50 " + millis(p.e2eMsP50())
+                    + " · " + Fmt.dec(p.requestsPerSecond(), 2) + " req/s · " + Fmt.dec(p.outputTokensPerSecond(), 1)
+                    + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
+                    + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
+        }
+        if (x.calibration() != null) {
+            out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.calibration().receiveLagMsP50())
+                    + " · p99 " + millis(x.calibration().receiveLagMsP99()) + " · p99.9 " + millis(x.calibration().receiveLagMsP999())
+                    + " · token mismatches " + x.calibration().tokenMismatches() + " of " + x.calibration().requests()));
+        }
+    }
+
+    /** Two decimals, unlike {@link Fmt#ms}: receive lags and simulated latencies are sub-millisecond. */
+    private static String millis(Double v) {
+        return v == null ? Fmt.NONE : Fmt.dec(v, 2) + " ms";
     }
 
     private static void passAtK(List<RunPage.Item> out, List<PassAtK> list) {

@@ -21,7 +21,7 @@ class RunPageViewTest {
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
         return new Metrics(0.5, 0.4, 0.6, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
-                5.0, math, code, null, null, null, null, null, null);
+                5.0, math, code, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -57,7 +57,7 @@ class RunPageViewTest {
                 List.of(new dev.claimcheck.core.model.PassHatK(1, new Estimate(0.75, 0.6, 0.9, 10)),
                         new dev.claimcheck.core.model.PassHatK(2, new Estimate(0.55, 0.4, 0.7, 10))),
                 Map.of("toolError", new dev.claimcheck.core.model.FaultMetrics(new Estimate(0.5, 0.3, 0.7, 5),
-                        new Estimate(0.4, 0.2, 0.6, 5), 10, 9)));
+                        new Estimate(0.4, 0.2, 0.6, 5), 10, 9)), null, null);
         var items = items(m);
         assertThat(items).containsEntry("pass^2", "55.0 ± 15.0 (10 tasks)")
                 .containsEntry("fault toolError", "success 50.0 ± 20.0 (5 tasks) · recovery 40.0 ± 20.0 (5 tasks) · fired in 9 of 10")
@@ -96,7 +96,7 @@ class RunPageViewTest {
                 Map.of(), new dev.claimcheck.core.model.LongctxMetrics.EffectiveLength(0.85, 8192),
                 new dev.claimcheck.core.model.MeanInterval(1.004, 1.0, 1.01, 60), List.of());
         Metrics m = new Metrics(0.57, 0.5, 0.64, 60, 60, 60, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
-                5.0, null, null, cells, longctx, null, null, null, null);
+                5.0, null, null, cells, longctx, null, null, null, null, null, null);
         assertThat(items(m)).containsEntry("effective length (accuracy ≥ 85.0)", "8k")
                 .containsEntry("server prompt tokens / target", "1.004")
                 .containsEntry("accuracy · format json", "60.0 ± 10.0 (30 tasks)");
@@ -117,7 +117,7 @@ class RunPageViewTest {
         var docs = new dev.claimcheck.core.model.DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), new Estimate(0.95, 0.9, 1.0, 8),
                 Map.of("kbqa", new Estimate(0.75, 0.5, 1.0, 4)), Map.of("contract", new Estimate(0.8, 0.6, 1.0, 3)));
         Metrics m = new Metrics(0.8, 0.7, 0.9, 12, 12, 12, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
-                5.0, null, null, null, null, docs, null, null, null);
+                5.0, null, null, null, null, docs, null, null, null, null, null);
         assertThat(items(m)).containsEntry("citation precision", "95.0 ± 5.0 (8 tasks)")
                 .containsEntry("field accuracy", "90.0 ± 10.0 (12 tasks)")
                 .containsEntry("grounded accuracy · kbqa", "75.0 ± 25.0 (4 tasks)")

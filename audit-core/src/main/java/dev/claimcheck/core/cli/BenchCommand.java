@@ -1,0 +1,338 @@
+package dev.claimcheck.core.cli;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.endpoint.ClientConfig;
+import dev.claimcheck.core.endpoint.SimOptions;
+import dev.claimcheck.core.model.LoadPoint;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.ThroughputPoint;
+import dev.claimcheck.core.run.AuditOutcome;
+import dev.claimcheck.core.run.BenchRun;
+import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.run.ShardMerge;
+import dev.claimcheck.core.stats.ThroughputComparison;
+import java.time.Clock;
+import dev.claimcheck.core.suite.throughput.Arrivals;
+import dev.claimcheck.core.suite.throughput.BenchSpec;
+import dev.claimcheck.core.suite.throughput.Shard;
+import dev.claimcheck.core.tokens.Tokenizer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: serving throughput and latency of an OpenAI-compatible endpoint (or the simulator) over a sweep of
+ * load points, written as a throughput run folder (docs/throughput.md).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Measure serving throughput and latency (TTFT, TPOT, ITL, end-to-end) over a sweep of load points",
+            "and write a run folder (workload throughput, suite serving). Prompts have exact token lengths."},
+        footer = {"", "Examples:",
+            "  ./jbang bench@. --base-url sim:tpotMs=5 --concurrency 1,8,32 --input-tokens 1k --output-tokens 128 --requests 200",
+            "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --concurrency 1,8,32,128 --input-tokens 1k,8k,32k --output-tokens 1024",
+            "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --rate 1,2,4,8 --arrival poisson --duration 300s",
+            "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--base-url", paramLabel = "URL|sim[:k=v,...]",
+            description = "OpenAI-compatible base URL (http://…/v1), or 'sim' / sim:tpotMs=5,ttftMs=50 for the built-in simulator.")
+    String baseUrl;
+
+    @Option(names = "--model", paramLabel = "ID", description = "Model id sent to the endpoint (default 'sim' with the simulator).")
+    String model;
+
+    @Option(names = "--concurrency", paramLabel = "LIST", description = "Closed loop: requests in flight, e.g. 1,8,32,128.")
+    String concurrency;
+
+    @Option(names = "--rate", paramLabel = "LIST", description = "Open loop: arrivals per second, e.g. 1,2,4,8.")
+    String rate;
+
+    @Option(names = "--arrival", defaultValue = "poisson", paramLabel = "constant|poisson|gamma",
+            description = "Open-loop arrival process (default: ${DEFAULT-VALUE}).")
+    String arrival;
+
+    @Option(names = "--burstiness", paramLabel = "X", description = "Gamma shape for --arrival gamma (1 = Poisson, < 1 burstier; default 1).")
+    Double burstiness;
+
+    @Option(names = "--input-tokens", defaultValue = "1k", paramLabel = "LIST",
+            description = "Exact prompt lengths in the tokenizer, e.g. 1k,8k,32k,128k (k = 1024; default: ${DEFAULT-VALUE}).")
+    String inputTokens;
+
+    @Option(names = "--output-tokens", defaultValue = "256", paramLabel = "N",
+            description = "Output tokens per request, pinned with max_tokens + min_tokens + ignore_eos (default: ${DEFAULT-VALUE}).")
+    String outputTokens;
+
+    @Option(names = "--requests", paramLabel = "N", description = "Requests per point, warm-up included (default 100, or 4 × concurrency if more).")
+    Integer requests;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Send for this long per point instead of a request count, e.g. 300s, 5m.")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10%% of the point).")
+    Integer warmup;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Root to write to (default: . for real endpoints, target/sim-root for sim).")
+    Path root;
+
+    @Option(names = "--tokenizer", defaultValue = Tokenizer.DEFAULT, paramLabel = "NAME",
+            description = "Tokenizer the prompt lengths are exact in: o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
+    String tokenizer;
+
+    @Option(names = "--prefix-share", defaultValue = "0", paramLabel = "X",
+            description = "Fraction of each prompt shared by all prompts, to measure prefix caching on purpose (default 0: none can be cached).")
+    double prefixShare;
+
+    @Option(names = "--slo", paramLabel = "ttft=..,tpot=..", description = "Goodput SLO, e.g. ttft=2000ms,tpot=80ms.")
+    String slo;
+
+    @Option(names = "--hardware", paramLabel = "SPEC",
+            description = "Declared hardware and deployment, e.g. 8xH200,tp=8,dtype=fp8,image=vllm/vllm-openai:v0.11.0 (probed with nvidia-smi when the server is local).")
+    String hardware;
+
+    @Option(names = "--shard", paramLabel = "i/n",
+            description = "Run shard i of n (0 <= i < n) of the load from this client machine; merge the shards' run folders with --merge.")
+    String shard;
+
+    @Option(names = "--model-b", paramLabel = "ID",
+            description = "A/B mode: the second model (arm B); the sweep runs --repeats times, A and B interleaved, and prints the throughput ratio B/A with its CI.")
+    String modelB;
+
+    @Option(names = "--base-url-b", paramLabel = "URL|sim[:k=v,...]", description = "A/B mode: arm B's endpoint (default: --base-url).")
+    String baseUrlB;
+
+    @Option(names = "--repeats", defaultValue = "3", paramLabel = "N", description = "A/B mode: interleaved repeats of the sweep (at least 3; default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--merge", arity = "2..*", paramLabel = "RUN_DIR",
+            description = "Merge the run folders of all shards of one bench (--shard i/n) into one run (under --root, else the first shard's root).")
+    List<Path> merge;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for prompts, arrivals and the simulator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--request-timeout", defaultValue = "120s", paramLabel = "D",
+            description = "A request with no bytes for this long ends as a timeout (default: ${DEFAULT-VALUE}).")
+    String requestTimeout;
+
+    @Option(names = "--header", paramLabel = "K:V", description = "Extra HTTP header (repeatable).")
+    List<String> header = List.of();
+
+    @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", paramLabel = "VAR",
+            description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}); only its name is recorded.")
+    String apiKeyEnv;
+
+    private final ServingBench bench;
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public BenchCommand() {
+        this(ServingBench.standard(), System.getenv(), System.out, System.err);
+    }
+
+    public BenchCommand(ServingBench bench, Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.bench = bench;
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        if (merge != null) {
+            if (baseUrl != null) {
+                throw new BadInputException("--merge takes run folders only, no --base-url");
+            }
+            AuditOutcome merged = new ShardMerge(Clock.systemUTC()).merge(merge, root);
+            print(merged.manifest());
+            out.println("run folder: " + merged.folder().dir());
+            return Cli.OK;
+        }
+        if (baseUrl == null) {
+            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR...");
+        }
+        boolean sim = SimOptions.isSim(baseUrl);
+        if (sim) {
+            SimOptions.parse(baseUrl, dev.claimcheck.core.model.Lane.INSTANT, seed); // bad keys are bad input now
+        }
+        String modelId = model != null ? model : sim ? "sim" : null;
+        if (modelId == null) {
+            throw new BadInputException("--model is required with a real endpoint");
+        }
+        if (concurrency != null && rate != null) {
+            throw new BadInputException("give --concurrency (closed loop) or --rate (open loop), not both");
+        }
+        if (requests != null && duration != null) {
+            throw new BadInputException("give --requests or --duration, not both");
+        }
+        Arrivals.Kind kind = Arrivals.Kind.of(arrival);
+        if (burstiness != null && (kind != Arrivals.Kind.GAMMA || !(burstiness > 0))) {
+            throw new BadInputException("--burstiness takes a positive number and goes with --arrival gamma");
+        }
+        Tokenizer.named(tokenizer);
+        Double[] bounds = slo == null ? new Double[2] : BenchOptions.slo(slo);
+        int output = BenchOptions.tokenCount("--output-tokens", outputTokens);
+        List<Integer> lengths = BenchOptions.tokens("--input-tokens", inputTokens);
+        List<Integer> levels = rate == null ? BenchOptions.ints("--concurrency", concurrency == null ? "1" : concurrency) : List.of();
+        List<Double> rates = rate == null ? List.of() : BenchOptions.numbers("--rate", rate);
+        List<LoadPoint> points = new ArrayList<>();
+        for (int length : lengths) {
+            for (int c : levels) {
+                points.add(new LoadPoint(points.size(), c, null, null, null, length, output, bounds[0], bounds[1]));
+            }
+            for (double r : rates) {
+                points.add(new LoadPoint(points.size(), null, r, kind.id(), kind == Arrivals.Kind.GAMMA
+                        ? (burstiness == null ? 1.0 : burstiness) : null, length, output, bounds[0], bounds[1]));
+            }
+        }
+        Long durationNs = duration == null ? null : BenchOptions.duration("--duration", duration);
+        Integer perPoint = durationNs != null ? null : requests != null ? requests
+                : Math.max(100, 4 * levels.stream().mapToInt(Integer::intValue).max().orElse(0));
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String h : header) {
+            var e = ClientConfig.parseHeader(h);
+            headers.put(e.getKey(), e.getValue());
+        }
+        String apiKey = sim ? null : environment.get(apiKeyEnv);
+        BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, seed,
+                BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey,
+                shard == null ? null : Shard.parse(shard));
+        if (modelB != null || baseUrlB != null) {
+            return abTest(spec);
+        }
+        AuditOutcome outcome = bench.run(new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv),
+                done -> err.println(progress(done)));
+        print(outcome.manifest());
+        out.println("run folder: " + outcome.folder().dir());
+        return Cli.OK;
+    }
+
+    /** A/B: two arms of the same sweep, interleaved; each arm is a run folder; the comparison is printed. */
+    private Integer abTest(BenchSpec spec) {
+        if (repeats < 3) {
+            throw new BadInputException("--repeats must be at least 3 in A/B mode, got " + repeats);
+        }
+        if (shard != null) {
+            throw new BadInputException("--shard cannot be combined with A/B mode");
+        }
+        String urlB = baseUrlB != null ? baseUrlB : baseUrl;
+        boolean simB = SimOptions.isSim(urlB);
+        if (simB) {
+            SimOptions.parse(urlB, dev.claimcheck.core.model.Lane.INSTANT, seed);
+        }
+        String idB = modelB != null ? modelB : simB ? "sim-b" : null;
+        if (idB == null) {
+            throw new BadInputException("--model-b is required with a real --base-url-b");
+        }
+        BenchSpec specB = new BenchSpec(idB, spec.points(), spec.requests(), spec.durationNs(), spec.warmup(), spec.tokenizer(),
+                spec.prefixShare(), spec.seed(), spec.idleTimeoutNs(), spec.headers(), simB ? null : environment.get(apiKeyEnv), null);
+        Map<String, String> optionsA = recorded();
+        optionsA.put("--ab-arm", "a");
+        Map<String, String> optionsB = recorded();
+        optionsB.put("--ab-arm", "b");
+        optionsB.put("--base-url", urlB);
+        optionsB.put("--model", idB);
+        List<AuditOutcome> arms = bench.runAb(new BenchRun(baseUrl, spec, root, hardware, optionsA, apiKeyEnv),
+                new BenchRun(urlB, specB, root, hardware, optionsB, apiKeyEnv), repeats, done -> err.println(progress(done)));
+        for (AuditOutcome arm : arms) {
+            print(arm.manifest());
+            out.println("run folder: " + arm.folder().dir());
+        }
+        out.printf(Locale.ROOT, "A/B · A = %s · B = %s · %d interleaved repeats%n", arms.get(0).manifest().model().id(),
+                arms.get(1).manifest().model().id(), repeats);
+        out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
+                "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
+        for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().points(),
+                arms.get(1).manifest().metrics().points())) {
+            out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
+                    row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", ms(row.ttftMsP50A()),
+                    ms(row.ttftMsP50B()), ms(row.tpotMsP50A()), ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),
+                    row.outputTokensPerSecondB(), row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%s, %s]",
+                            row.ratio(), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High())),
+                    row.allValid() ? "" : " (a point was invalid)");
+        }
+        out.println("  memory access: " + ThroughputComparison.MEMORY_ACCESS);
+        return Cli.OK;
+    }
+
+    private static String ratio(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** The options as typed, for run.json suite.options (headers by name only: values may be secrets). */
+    private Map<String, String> recorded() {
+        Map<String, String> m = new TreeMap<>();
+        put(m, "--base-url", baseUrl);
+        put(m, "--model-b", modelB);
+        put(m, "--base-url-b", baseUrlB);
+        put(m, "--repeats", modelB != null || baseUrlB != null ? Integer.toString(repeats) : null);
+        put(m, "--model", model);
+        put(m, "--concurrency", concurrency);
+        put(m, "--rate", rate);
+        put(m, "--arrival", rate == null ? null : arrival);
+        put(m, "--burstiness", burstiness == null ? null : burstiness.toString());
+        put(m, "--input-tokens", inputTokens);
+        put(m, "--output-tokens", outputTokens);
+        put(m, "--requests", requests == null ? null : requests.toString());
+        put(m, "--duration", duration);
+        put(m, "--warmup", warmup == null ? null : warmup.toString());
+        put(m, "--tokenizer", tokenizer);
+        put(m, "--prefix-share", Double.toString(prefixShare));
+        put(m, "--slo", slo);
+        put(m, "--hardware", hardware);
+        put(m, "--seed", Long.toString(seed));
+        put(m, "--shard", shard);
+        put(m, "--request-timeout", requestTimeout);
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    private static String progress(ServingBench.PointDone done) {
+        LoadPoint p = done.point();
+        long errors = done.result().samples().stream().filter(s -> s.error() != null).count();
+        return String.format(Locale.ROOT, "point %d (%s, input %d, output %d): %d requests, %d errors, %.1f s, client cpu %.0f%%, loop lag p99 %.2f ms",
+                p.index(), p.openLoop() ? "rate " + p.rate() + "/s " + p.arrival() : "concurrency " + p.concurrency(),
+                p.inputTokens(), p.outputTokens(), done.result().samples().size(), errors, done.result().wallSeconds(),
+                100 * done.result().client().cpuShare(), done.result().client().loopLagUsP99() / 1000.0);
+    }
+
+    private void print(RunManifest m) {
+        Metrics x = m.metrics();
+        out.printf(Locale.ROOT, "%sserving · throughput · model %s · run %s · hardware %s%n", m.simulated() ? "[SIMULATED] " : "",
+                m.model().id(), m.runId(), m.hardware() == null ? "unknown" : m.hardware().source());
+        out.printf(Locale.ROOT, "  %-5s %-14s %7s %6s %6s %10s %10s %10s %10s %10s %9s %11s %s%n", "point", "load", "input",
+                "done", "errors", "ttft p50", "ttft p99", "tpot p50", "itl p99", "e2e p50", "req/s", "out tok/s", "valid");
+        for (ThroughputPoint p : x.points()) {
+            out.printf(Locale.ROOT, "  %-5d %-14s %7d %6d %6d %10s %10s %10s %10s %10s %9.2f %11.1f %s%n", p.index(),
+                    p.concurrency() != null ? "c=" + p.concurrency() : "r=" + p.rate() + "/s", p.inputTokens(), p.completed(),
+                    p.errors(), ms(p.ttftMsP50()), ms(p.ttftMsP99()), ms(p.tpotMsP50()), ms(p.itlMsP99()), ms(p.e2eMsP50()),
+                    p.requestsPerSecond(), p.outputTokensPerSecond(),
+                    p.valid() ? "yes" : p.clientBound() ? "no (client-bound)" : "no");
+        }
+        if (x.calibration() != null) {
+            out.printf(Locale.ROOT, "  calibration: receive lag p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms; token mismatches %d of %d requests%n",
+                    x.calibration().receiveLagMsP50(), x.calibration().receiveLagMsP99(), x.calibration().receiveLagMsP999(),
+                    x.calibration().tokenMismatches(), x.calibration().requests());
+        }
+        if (!x.errors().isEmpty()) {
+            out.println("  errors: " + x.errors());
+        }
+    }
+
+    private static String ms(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2f ms", v);
+    }
+}

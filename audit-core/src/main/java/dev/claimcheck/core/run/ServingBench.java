@@ -1,0 +1,268 @@
+package dev.claimcheck.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.endpoint.SimOptions;
+import dev.claimcheck.core.endpoint.Simulator;
+import dev.claimcheck.core.model.ErrorCause;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.model.LoadPoint;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.ModelSlug;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.RunManifest.EndpointRef;
+import dev.claimcheck.core.model.RunManifest.HardwareRef;
+import dev.claimcheck.core.model.RunStatus;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.provenance.HardwareProbe;
+import dev.claimcheck.core.provenance.ServerMetrics;
+import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.store.RunIds;
+import dev.claimcheck.core.store.RunManifestStore;
+import dev.claimcheck.core.store.SummaryCsv;
+import dev.claimcheck.core.suite.throughput.CompletionCheck;
+import dev.claimcheck.core.suite.throughput.LoadRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a serving bench into an ordinary run folder ({@code results/runs/<model-slug>/throughput/serving/<run-id>/}):
+ * run.json written running then complete, one sample line per request (its {@code load} record), Prometheus
+ * snapshots before and after, summary.csv. The simulator runs in this JVM on its own thread pool, so its token
+ * emit times and the client's receive times share one monotonic clock (calibration); its threads compete with
+ * the client for the cores, which the client's loop lag then shows.
+ */
+public final class ServingBench {
+    public static final String SUITE_ID = "serving";
+    public static final String SUITE_VERSION = "1";
+    /** Bumped when the prompt generator changes. */
+    public static final String GENERATOR_VERSION = "1";
+    public static final String PROMETHEUS_BEFORE = "prometheus-before.txt";
+    public static final String PROMETHEUS_AFTER = "prometheus-after.txt";
+    /** What the engine said about itself (/version, /v1/models, SGLang server and model info), secrets scrubbed. */
+    public static final String ENGINE_INFO = "engine-info.json";
+
+    private final Clock clock;
+    private final Path nvidiaSmi;
+
+    /** @param nvidiaSmi the nvidia-smi executable for the hardware probe, or null */
+    public ServingBench(Clock clock, Path nvidiaSmi) {
+        this.clock = clock;
+        this.nvidiaSmi = nvidiaSmi;
+    }
+
+    public static ServingBench standard() {
+        return new ServingBench(Clock.systemUTC(), HardwareProbe.findNvidiaSmi());
+    }
+
+    /** One finished point, for progress lines. */
+    public record PointDone(LoadPoint point, LoadRunner.PointResult result) {
+    }
+
+    /** Runs every point and returns the complete run folder's manifest. */
+    public AuditOutcome run(BenchRun run, Consumer<PointDone> progress) {
+        try (Arm arm = open(run)) {
+            for (LoadPoint p : run.spec().points()) {
+                progress.accept(arm.point(p));
+            }
+            return arm.finish();
+        }
+    }
+
+    /**
+     * Context-length A/B: the same sweep against two endpoints or models, {@code repeats} times, interleaved
+     * (A then B on even repeats, B then A on odd ones, so drift hits both arms alike). Each arm is an ordinary run
+     * folder whose points are the sweep repeated; {@code stats.ThroughputComparison} compares them when read.
+     */
+    public List<AuditOutcome> runAb(BenchRun a, BenchRun b, int repeats, Consumer<PointDone> progress) {
+        try (Arm armA = open(a); Arm armB = open(b)) {
+            List<LoadPoint> sweep = a.spec().points();
+            for (int r = 0; r < repeats; r++) {
+                for (LoadPoint p : sweep) {
+                    LoadPoint repeated = new LoadPoint(r * sweep.size() + p.index(), p.concurrency(), p.rate(), p.arrival(),
+                            p.burstiness(), p.inputTokens(), p.outputTokens(), p.sloTtftMs(), p.sloTpotMs());
+                    for (Arm arm : r % 2 == 0 ? List.of(armA, armB) : List.of(armB, armA)) {
+                        progress.accept(arm.point(repeated));
+                    }
+                }
+            }
+            return List.of(armA.finish(), armB.finish());
+        }
+    }
+
+    /** Opens an endpoint (or simulator), creates the run folder with status running and opens its journal. */
+    Arm open(BenchRun run) {
+        boolean sim = SimOptions.isSim(run.baseUrl());
+        Root root = new Root(run.root() != null ? run.root() : sim ? Root.DEFAULT_SIM_ROOT : Path.of("."));
+        Endpoints.Opened opened = Endpoints.open(run.baseUrl(), Lane.INSTANT, run.spec().seed(), "openai",
+                run.apiKeyEnv(), sim ? null : run.spec().apiKey(), run.spec().headers(), 0);
+        try {
+            String target = sim ? opened.simulator().baseUrl() : run.baseUrl();
+            LoadRunner runner = new LoadRunner(run.spec(), target);
+            EndpointRef described = opened.describe();
+            boolean simulated = sim || Simulator.ENGINE.equals(described.engine());
+            if (simulated && root.isRepository()) {
+                throw new BadInputException("simulated runs never go under the repository's results/; "
+                        + "omit --root (default target/sim-root) or pass another folder");
+            }
+            // The simulator runs on this machine's CPU: probing its GPUs would attribute them to it.
+            HardwareRef hardware = sim ? (run.hardware() == null ? HardwareRef.UNKNOWN : HardwareProbe.declared(run.hardware()))
+                    : HardwareProbe.of(target, run.hardware(), nvidiaSmi);
+            String runId = RunIds.next(clock.instant());
+            RunFolder folder = root.runFolder(ModelSlug.of(run.spec().model()), Workload.THROUGHPUT, SUITE_ID, runId);
+            create(folder);
+            String serverRoot = target.replaceAll("/+$", "").replaceAll("/v1$", "");
+            RunManifest manifest = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.RUNNING, simulated, Lane.INSTANT,
+                    Workload.THROUGHPUT, new RunManifest.SuiteRef(SUITE_ID, SUITE_VERSION, dataset(run), run.options()),
+                    new RunManifest.ModelRef(run.spec().model(), ModelSlug.of(run.spec().model()), null), described, hardware,
+                    new RunManifest.RequestSpec(runner.template(run.spec().points().get(0)), 1, run.spec().seed(), null,
+                            maxConcurrency(run), null, null),
+                    HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION)),
+                    null, null, clock.instant().toString(), null, null, null, null, null);
+            RunManifestStore.write(folder, manifest);
+            RunManifestStore.writeAtomically(folder.dir().resolve(ENGINE_INFO),
+                    () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(described));
+            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE));
+            return new Arm(opened, runner, folder, manifest, described, serverRoot, simulated,
+                    Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock));
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** One endpoint being measured into one run folder. */
+    final class Arm implements AutoCloseable {
+        private final Endpoints.Opened opened;
+        private final LoadRunner runner;
+        private final RunFolder folder;
+        private final RunManifest manifest;
+        private final EndpointRef described;
+        private final String serverRoot;
+        private final boolean simulated;
+        private final Journal journal;
+        private final Map<String, long[]> traces = new ConcurrentHashMap<>();
+        private final Function<String, long[]> emitTimes;
+
+        Arm(Endpoints.Opened opened, LoadRunner runner, RunFolder folder, RunManifest manifest, EndpointRef described,
+            String serverRoot, boolean simulated, Journal journal) {
+            this.opened = opened;
+            this.runner = runner;
+            this.folder = folder;
+            this.manifest = manifest;
+            this.described = described;
+            this.serverRoot = serverRoot;
+            this.simulated = simulated;
+            this.journal = journal;
+            if (opened.simulator() != null) {
+                opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
+            }
+            this.emitTimes = opened.simulator() == null ? null : traces::remove;
+        }
+
+        /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
+        PointDone point(LoadPoint p) {
+            LoadRunner.PointResult result = runner.run(p, emitTimes);
+            traces.clear();
+            result.samples().forEach(journal::append);
+            Sample refused = result.samples().stream()
+                    .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
+            if (refused != null) {
+                Metrics partial = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+                RunManifestStore.write(folder, manifest.withStatus(RunStatus.STOPPED, clock.instant().toString(),
+                        "credentials refused", partial));
+                throw new RunFailedException("the endpoint refused the credentials: " + refused.error().message());
+            }
+            return new PointDone(p, result);
+        }
+
+        /** The after-snapshot, the metrics from the journal, run.json complete and summary.csv. */
+        AuditOutcome finish() {
+            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER));
+            Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+            RunManifest complete = manifest.withEndpoint(withPrometheus(described, folder))
+                    .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
+            RunManifestStore.write(folder, complete);
+            SummaryCsv.write(folder, metrics, simulated);
+            return new AuditOutcome(folder, complete, null, null);
+        }
+
+        @Override
+        public void close() {
+            try {
+                journal.close();
+            } finally {
+                opened.close();
+            }
+        }
+    }
+
+    /** The synthetic prompt set: identified by generator version, tokenizer, seed and prefix share. */
+    private static DatasetRef dataset(BenchRun run) {
+        String id = "synthetic-words/" + GENERATOR_VERSION + "/" + run.spec().tokenizer() + "/seed=" + run.spec().seed()
+                + "/prefixShare=" + run.spec().prefixShare();
+        return new DatasetRef("synthetic-" + run.spec().tokenizer(), PromptHash.sha256Hex(id), null, true, GENERATOR_VERSION);
+    }
+
+    private static int maxConcurrency(BenchRun run) {
+        return run.spec().points().stream().mapToInt(p -> p.concurrency() == null ? 0 : p.concurrency()).max().orElse(0);
+    }
+
+    /** endpoint.serverInfo gains {@code prometheus.before/after}: the key series of each snapshot. */
+    private static EndpointRef withPrometheus(EndpointRef e, RunFolder folder) {
+        ObjectNode prom = Json.mapper().createObjectNode();
+        for (String[] f : new String[][] {{"before", PROMETHEUS_BEFORE}, {"after", PROMETHEUS_AFTER}}) {
+            Path file = folder.dir().resolve(f[1]);
+            if (Files.isRegularFile(file)) {
+                try {
+                    prom.set(f[0], Json.mapper().valueToTree(ServerMetrics.summary(Files.readString(file))));
+                } catch (IOException ignored) {
+                    // the file stays; only its summary is missing
+                }
+            }
+        }
+        if (prom.isEmpty()) {
+            return e;
+        }
+        ObjectNode info = e.serverInfo() != null && e.serverInfo().isObject() ? ((ObjectNode) e.serverInfo()).deepCopy()
+                : Json.mapper().createObjectNode();
+        info.set("prometheus", prom);
+        return new EndpointRef(e.baseUrl(), e.apiFlavor(), e.engine(), e.engineVersion(), info, e.models(), e.simulator(),
+                e.apiKeyEnv(), e.headers());
+    }
+
+    private static void snapshot(String serverRoot, Path file) {
+        String text = ServerMetrics.fetch(serverRoot);
+        if (text != null) {
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void create(RunFolder folder) {
+        try {
+            Files.createDirectories(folder.dir());
+        } catch (IOException e) {
+            throw new RunFailedException("cannot create " + folder.dir() + ": " + e.getMessage(), e);
+        }
+    }
+}
