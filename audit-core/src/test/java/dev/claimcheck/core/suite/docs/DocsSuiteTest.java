@@ -66,6 +66,7 @@ class DocsSuiteTest {
         // Wrong draws on cited tasks fabricate the citation half of the time: precision is below 1, above 0.8.
         assertThat(d.citationPrecision().value()).isBetween(0.8, 0.999);
         assertThat(d.fieldAccuracy().value()).isGreaterThanOrEqualTo(m.score());
+        assertThat(r.out()).contains("grounded accuracy (95% CI)", "field accuracy (95% CI)", "citation precision (95% CI)");
         JsonNode json = Json.mapper().readTree(Files.readString(r.runDir().resolve("run.json")));
         assertThat(json.at("/metrics/docs/citationPrecision/value").isNumber()).isTrue();
         assertThat(json.at("/metrics/cells").isMissingNode()).isTrue();

@@ -41,6 +41,8 @@ class LongctxAuditTest {
             assertThat(c.length()).isEqualTo(1024);
         }
         assertThat(m.cells().get(0).accuracy()).isGreaterThan(m.cells().get(2).accuracy());
+        assertThat(r.out()).contains("accuracy by length × depth", "    d0    d50   d100", "effective length (≥ 0.",
+                "server/target prompt tokens");
         // §4: the score is the mean over cells.
         assertThat(m.score()).isCloseTo(m.cells().stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
                 within(1e-12));
