@@ -96,6 +96,14 @@ public interface Suite {
         return Exchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
     }
 
+    /**
+     * How many requests one attempt of this task sends, for {@code --dry-run}'s estimate. By default exactly one; a
+     * suite that overrides {@link #attempt} with a multi-turn episode states its typical count and its budget.
+     */
+    default RequestEstimate requests(Task task, SuiteContext context) {
+        return RequestEstimate.ONE;
+    }
+
     /** What the simulator should answer for this task, filled into its oracle before sending. */
     Optional<OracleEntry> oracleEntry(Task task, SuiteContext context);
 }

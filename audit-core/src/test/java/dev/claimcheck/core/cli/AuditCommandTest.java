@@ -114,7 +114,8 @@ class AuditCommandTest {
     void dryRunPrintsThePlanAndWritesNothing() {
         var r = audit("arith", "--base-url", "sim", "--k", "4", "--dry-run", "--root", root.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("50 tasks × k=4 = 200 attempts", "nothing sent", "\"max_tokens\":16384");
+        assertThat(r.out()).contains("50 tasks × k=4 = 200 attempts", "nothing sent", "\"max_tokens\":16384",
+                "requests        200 (one per attempt)").doesNotContain("requests per attempt");
         assertThat(root.resolve("results")).doesNotExist();
     }
 

@@ -12,6 +12,7 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.suite.RequestEstimate;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import java.util.ArrayList;
@@ -111,6 +112,17 @@ public final class AgentSuite implements Suite {
         AgentOptions o = checked(context);
         return AgentEpisode.run(AgentTasks.byId(task.id()), faultOf(task), task.expected(), messages, template, attempt,
                 endpoint, new AgentEpisode.Budgets(o.maxSteps(), o.maxEpisodeTokens()));
+    }
+
+    /**
+     * A policy that follows the reference solution makes one request per tool call and one to say it is done; the
+     * step budget ({@code --max-steps}) bounds any episode.
+     */
+    @Override
+    public RequestEstimate requests(Task task, SuiteContext context) {
+        int max = checked(context).maxSteps();
+        int reference = AgentTasks.referenceScript(AgentTasks.byId(task.id()), faultOf(task)).size() + 1;
+        return new RequestEstimate(Math.min(reference, max), max);
     }
 
     @Override

@@ -42,6 +42,24 @@ class AgentAuditTest {
         assertThat(m.proofs()).isNotEmpty();
         String proof = java.nio.file.Files.readString(root.resolve(m.proofs().get(0).path()));
         assertThat(proof).contains("SIMULATED", "## Steps", "assistant, turn 2", "Calls `");
+
+        // The dry run's estimate is what a policy following the reference solutions actually sends.
+        double steps = samples.stream().mapToInt(s -> AgentDetail.parse(s.verdict().detail()).orElseThrow().steps())
+                .average().orElseThrow();
+        var dry = audit("agent", "--base-url", "sim", "--faults", "all", "--dry-run", "--root", root.toString());
+        assertThat(dry.out()).contains(String.format(java.util.Locale.ROOT, "requests per attempt: ~%.1f (max 30)", steps));
+        assertThat(steps).isGreaterThan(2);
+    }
+
+    @Test
+    void aDryRunBoundsRequestsByTheStepBudgetAndLabelsTheEstimate() {
+        var r = audit("agent", "--base-url", "sim", "--k", "2", "--max-steps", "3", "--dry-run", "--root", root.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("requests per attempt: ~3.0 (max 3) — an estimate", "nothing sent", "a lower bound");
+        int tasks = AgentTasks.all().size();
+        assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "(at most %,d)", tasks * 2 * 3));
+        assertThat(root.resolve("results")).doesNotExist();
     }
 
     @Test
