@@ -1,18 +1,31 @@
 package dev.claimcheck.site.render;
 
+import dev.claimcheck.core.model.FaultMetrics;
+import dev.claimcheck.core.model.PassHatK;
+import dev.claimcheck.core.suite.agent.Fault;
 import dev.claimcheck.site.view.LeaderboardRow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** {@code /api/leaderboard.csv}: the leaderboard rows as RFC 4180 CSV, with a {@code simulated} column. */
+/**
+ * {@code /api/leaderboard.csv}: the leaderboard rows as RFC 4180 CSV, with a {@code simulated} column. The agent
+ * columns come last (empty for other workloads): pass^k at the run's largest k, and the recovery rate per fault.
+ */
 public final class LeaderboardCsv {
-    static final String[] HEADER = {"workload", "suite", "dataset", "lane", "band", "model", "modelSlug", "runId",
+    static final List<String> COLUMNS = List.of("workload", "suite", "dataset", "lane", "band", "model", "modelSlug", "runId",
             "simulated", "trust", "score", "ci95Low", "ci95High", "tasks", "attempts", "errors", "truncated",
-            "meanOutputTokens", "scorePer1kOutputTokens", "hardware", "finishedAt", "claimId", "claimValue", "claimVerdict"};
+            "meanOutputTokens", "scorePer1kOutputTokens", "hardware", "finishedAt", "claimId", "claimValue", "claimVerdict",
+            "agentK", "passHatK", "passHatKCi95Low", "passHatKCi95High");
+    /** One recovery column per fault the agent suite knows, in its order: {@code recoveryToolError}, … */
+    static final String[] HEADER = Stream.concat(COLUMNS.stream(), Arrays.stream(Fault.values())
+            .map(f -> "recovery" + Character.toUpperCase(f.id().charAt(0)) + f.id().substring(1))).toArray(String[]::new);
 
     private LeaderboardCsv() {
     }
@@ -21,17 +34,34 @@ public final class LeaderboardCsv {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
             for (LeaderboardRow r : rows) {
-                csv.printRecord(r.workload(), r.suite(), text(r.dataset()), r.lane(), r.band(), text(r.modelId()),
+                List<Object> record = new ArrayList<>(Arrays.asList(r.workload(), r.suite(), text(r.dataset()), r.lane(), r.band(), text(r.modelId()),
                         r.modelSlug(), r.runId(), r.simulated(), r.trust(), num(r.score()), num(r.ci95Low()),
                         num(r.ci95High()), r.tasks(), r.attempts(), r.errors(), r.truncated(), r.meanOutputTokens(),
                         num(r.scorePer1kOutputTokens()), text(r.hardware()), r.finishedAt() == null ? "" : r.finishedAt(),
                         r.claimId() == null ? "" : text(r.claimId()), num(r.claimValue()),
-                        r.claimVerdict() == null ? "" : r.claimVerdict());
+                        r.claimVerdict() == null ? "" : r.claimVerdict()));
+                record.addAll(agent(r));
+                csv.printRecord(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The agent cells: k, pass^k with its interval, then each fault's recovery rate (empty when it never fired). */
+    private static List<Object> agent(LeaderboardRow r) {
+        List<Object> cells = new ArrayList<>();
+        PassHatK last = r.passHatK() == null || r.passHatK().isEmpty() ? null : r.passHatK().get(r.passHatK().size() - 1);
+        cells.add(last == null ? "" : last.k());
+        cells.add(last == null ? "" : last.estimate().value());
+        cells.add(last == null ? "" : num(last.estimate().ci95Low()));
+        cells.add(last == null ? "" : num(last.estimate().ci95High()));
+        for (Fault f : Fault.values()) {
+            FaultMetrics m = r.byFault() == null ? null : r.byFault().get(f.id());
+            cells.add(m == null || m.recoveryRate() == null ? "" : m.recoveryRate().value());
+        }
+        return cells;
     }
 
     private static String num(Double x) {

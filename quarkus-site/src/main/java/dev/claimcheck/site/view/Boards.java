@@ -68,7 +68,8 @@ public final class Boards {
                 r.badges().stream().map(TrustBadge::kind).toList(), x.score(), x.ci95Low(), x.ci95High(), x.tasks(),
                 x.attempts(), x.graded(), x.errorCount(), x.truncated(), out.mean(), x.scorePer1kOutputTokens(),
                 hardware(h), h.source() == null ? "unknown" : h.source(), m.finishedAt(),
-                a == null ? null : a.claim().id(), a == null ? null : a.claim().value(), a == null ? null : a.verdict().id());
+                a == null ? null : a.claim().id(), a == null ? null : a.claim().value(), a == null ? null : a.verdict().id(),
+                x.passHatK(), x.byFault());
     }
 
     static String sha(RunManifest m) {
