@@ -15,11 +15,15 @@ import java.util.Optional;
 
 /**
  * Judges a claim against a reproduction (ARCHITECTURE.md §8, docs/claims.md). The order of the checks is the
- * contract: nothing to compare → {@code notReproduced}; settings not stated → {@code undisclosed}; any stated
+ * contract: nothing to compare, or only a simulated run (a harness self-test, §8) → {@code notReproduced}, with the
+ * simulated figure still measured; settings not stated → {@code undisclosed}; any stated
  * setting the run did not use, or that this harness cannot check → {@code settingsDiffer} (so a recipe that
  * departs from its claim never reads {@code consistent}); else the claim against the 95% interval.
  */
 public final class ClaimVerdicts {
+    /** The note of a claim whose only reproduction is a simulated run. */
+    public static final String SIMULATED_ONLY = "only simulated runs (a harness self-test, not evidence about the model)";
+
     /** The shortfall a power note is computed for: 5 points of accuracy. */
     static final double POWER_SHORTFALL = 0.05;
 
@@ -47,6 +51,10 @@ public final class ClaimVerdicts {
             return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "the run does not measure " + metric.id(), power);
         }
         ScoreInterval m = measured.get();
+        if (run.simulated()) {
+            // §8: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
+            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), SIMULATED_ONLY, power);
+        }
         if (claim.undisclosed()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }

@@ -114,7 +114,13 @@ class RecipeRunTest {
         assertThat(root.resolve(m.claimRef().path())).hasSameBinaryContentAs(checkout.resolve(m.claimRef().path()));
 
         ClaimsFile claims = ClaimsReader.claim(new Root(root), m.claimRef().path(), m.claimRef().id());
-        ClaimAssessment a = ClaimVerdicts.assess(claims.claims().get(0), m, samples(r.runDir()));
+        // A simulated run is a harness self-test: never a verdict about the model (§8), its figure still shown.
+        ClaimAssessment sim = ClaimVerdicts.assess(claims.claims().get(0), m, samples(r.runDir()));
+        assertThat(sim.verdict()).isEqualTo(ClaimVerdict.NOT_REPRODUCED);
+        assertThat(sim.note()).isEqualTo(ClaimVerdicts.SIMULATED_ONLY);
+        assertThat(sim.measured()).isEqualTo(m.metrics().score());
+        // The same figures from a real endpoint are compared with the claim.
+        ClaimAssessment a = ClaimVerdicts.assess(claims.claims().get(0), asIfReal(m), samples(r.runDir()));
         assertThat(a.differences()).isEmpty();
         assertThat(a.verdict()).isIn(ClaimVerdict.CONSISTENT, ClaimVerdict.REFUTED, ClaimVerdict.EXCEEDS);
         assertThat(a.measured()).isEqualTo(m.metrics().score());
@@ -145,9 +151,16 @@ class RecipeRunTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         RunManifest m = r.manifest();
         ClaimsFile claims = ClaimsReader.claim(new Root(tmp.resolve("sim-root")), m.claimRef().path(), m.claimRef().id());
-        ClaimAssessment a = ClaimVerdicts.assess(claims.claims().get(0), m, samples(r.runDir()));
+        ClaimAssessment a = ClaimVerdicts.assess(claims.claims().get(0), asIfReal(m), samples(r.runDir()));
         assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
         assertThat(a.differences()).containsExactly("temperature: claimed 0.6, used 1.0");
+    }
+
+    /** The manifest as a real endpoint's run would record it: what the verdict rules see of a non-simulated run. */
+    static RunManifest asIfReal(RunManifest m) {
+        return new RunManifest(m.schema(), m.runId(), m.status(), false, m.lane(), m.workload(), m.suite(), m.model(),
+                m.endpoint(), m.hardware(), m.request(), m.harness(), m.recipe(), m.claimRef(), m.startedAt(), m.finishedAt(),
+                m.stopReason(), m.metrics(), m.proofs(), m.journalRepairs());
     }
 
     @Test

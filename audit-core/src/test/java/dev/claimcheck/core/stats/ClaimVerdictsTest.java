@@ -30,10 +30,14 @@ class ClaimVerdictsTest {
     static final Map<String, String> STATED = Map.of("temperature", "0.6", "maxTokens", "1024", "tasks", "100");
 
     static RunManifest run(double temperature) {
+        return run(temperature, false);
+    }
+
+    static RunManifest run(double temperature, boolean simulated) {
         ObjectNode t = Json.mapper().createObjectNode().put("temperature", temperature).put("max_tokens", 1024);
         Metrics m = Metrics.shared(0.80, 0.70, 0.90, 100, 100, 100, Map.of(), 0, new TokenSummary(10, 10, 10),
                 new TokenSummary(0, 0, 0), null);
-        return new RunManifest(RunManifest.SCHEMA, "r", RunStatus.COMPLETE, false, Lane.THINKING, Workload.MATH,
+        return new RunManifest(RunManifest.SCHEMA, "r", RunStatus.COMPLETE, simulated, Lane.THINKING, Workload.MATH,
                 new SuiteRef("math", "1", new DatasetRef("gsm8k", "abc", "gsm8k.jsonl", false, null), null),
                 new ModelRef("m", "m", null), null, null, new RequestSpec(t, 1, 0, null, 8, null, null), null, null, null,
                 null, null, null, m, null, null);
@@ -96,6 +100,25 @@ class ClaimVerdictsTest {
                 .isEqualTo("an audit run does not measure outputThroughput");
         assertThat(ClaimVerdicts.assess(claim("bogus", 1, STATED, false), run(0.6), List.of()).note())
                 .isEqualTo("unknown metric 'bogus'");
+    }
+
+    @ParameterizedTest(name = "claim {0}, temperature {1}, undisclosed {2}: a simulated run is never a verdict")
+    @CsvSource(textBlock = """
+            0.80, 0.6, false
+            0.95, 0.6, false
+            0.60, 0.6, false
+            0.80, 1.0, false
+            0.80, 0.6, true
+            """)
+    void aSimulatedReproductionIsNotReproducedWhateverItMeasures(double value, double temperature, boolean undisclosed) {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", value, undisclosed ? Map.of() : STATED, undisclosed),
+                run(temperature, true), List.of());
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.NOT_REPRODUCED);
+        assertThat(a.note()).isEqualTo("only simulated runs (a harness self-test, not evidence about the model)");
+        assertThat(a.measured()).as("the simulated figure is still shown").isEqualTo(0.80);
+        assertThat(a.ciLow()).isEqualTo(0.70);
+        assertThat(a.pValue()).isNull();
+        assertThat(a.differences()).isEmpty();
     }
 
     @Test

@@ -28,7 +28,9 @@ public final class ClaimsView {
         String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
         String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));
         boolean fraction = "fraction".equals(c.unit());
-        String diff = a.measured() == null ? Fmt.NONE
+        // A simulated figure is shown (badged SIM) but never set against the vendor's number.
+        boolean simulated = a.run().map(r -> r.simulated()).orElse(false);
+        String diff = a.measured() == null || simulated ? Fmt.NONE
                 : fraction ? signed(100 * (a.measured() - c.value())) : String.format(Locale.ROOT, "%+.1f", a.measured() - c.value());
         return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
                 c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
@@ -37,7 +39,7 @@ public final class ClaimsView {
                         : a.ciLow() == null ? "" : "[" + Fmt.dec(a.ciLow(), 1) + ", " + Fmt.dec(a.ciHigh(), 1) + "]", diff, a.verdict().id(), verdictText,
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
-                a.run().map(r -> links.run(r.runId())).orElse(""), a.run().map(r -> r.simulated()).orElse(false),
+                a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
     }
 

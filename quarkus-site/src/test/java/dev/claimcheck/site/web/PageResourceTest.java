@@ -44,7 +44,8 @@ class PageResourceTest {
         assertThat(rows).isGreaterThan(4);
         assertThat(simRows).as("every simulated row is marked").isEqualTo(rows);
         assertThat(html.split("badge-simulated\" title=", -1).length - 1).as("a SIM badge per row").isGreaterThanOrEqualTo((int) rows);
-        assertThat(html).contains("verdict-settingsDiffer").contains("verdict-undisclosed");
+        // Every fixture run is simulated: a self-test never yields a verdict about the model (§8).
+        assertThat(html).contains("verdict-notReproduced").doesNotContain("verdict-settingsDiffer", "verdict-undisclosed");
         // chart data is a separate resource; the points as a table live on the boards' full pages
         assertThat(html).doesNotContain("type=\"application/json\"").doesNotContain("<table class=\"fallback\"")
                 .contains("data-src=\"./api/charts/w-arith.json\"").contains("data-run-href=\"./runs/{runId}\"");
@@ -137,7 +138,9 @@ class PageResourceTest {
         String html = page("/claims", 200);
         assertThat(html).contains("Fixture &lt;i&gt;cookbook&lt;/i&gt; &amp; &quot;friends&quot;")
                 .contains("href=\"https://example.org/ring?a=1&amp;b=&lt;2&gt;\"")
-                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("no recipe yet");
+                .doesNotContain("href=\"javascript:").contains("not reproduced").contains("no recipe yet")
+                .contains("only simulated runs (a harness self-test, not evidence about the model)")
+                .contains("badge badge-simulated\">SIM</span>");
     }
 
     @Test
