@@ -285,6 +285,17 @@ class BenchCommandTest {
             assertThat(row.ratioCi95Low()).isLessThanOrEqualTo(row.ratio());
             assertThat(row.ratioCi95High()).isGreaterThanOrEqualTo(row.ratio());
         });
+        // both arms hold the same comparison.json: which run is which arm, and the rows computed from their points
+        var stored = Json.mapper().readValue(onlyRun(root, "sim").resolve("comparison.json").toFile(),
+                dev.claimcheck.core.stats.ThroughputComparison.Report.class);
+        assertThat(stored.schema()).isEqualTo("claimcheck/ab-comparison/v1");
+        assertThat(stored.runA()).isEqualTo(onlyRun(root, "sim").getFileName().toString());
+        assertThat(stored.runB()).isEqualTo(onlyRun(root, "sim-fast").getFileName().toString());
+        assertThat(stored.repeats()).isEqualTo(3);
+        assertThat(stored.memoryAccess()).isEqualTo("not measurable from the client");
+        assertThat(stored.rows()).isEqualTo(rows);
+        assertThat(Files.readString(onlyRun(root, "sim-fast").resolve("comparison.json")))
+                .isEqualTo(Files.readString(onlyRun(root, "sim").resolve("comparison.json")));
         assertThat(bench("--base-url", "sim", "--model-b", "x", "--repeats", "2", "--root", root.toString()).exitCode()).isEqualTo(2);
     }
 
