@@ -1,0 +1,161 @@
+package dev.claimcheck.site.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.cli.BenchCommand;
+import dev.claimcheck.core.cli.Cli;
+import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.index.ResultsIndex;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.view.SiteModel;
+import dev.claimcheck.site.view.ThroughputLaneKey;
+import dev.claimcheck.site.view.ThroughputView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The throughput section from real bench runs against the simulator: two declared hardware lanes, an A/B pair,
+ * a hostile hardware setting and engine version, and a client-bound point; rendered by the static export.
+ */
+class ThroughputSiteTest {
+    static final String HOSTILE_IMAGE = "<script>alert(1)</script>";
+    static final String HOSTILE_ENGINE = "\"><img src=x onerror=alert(2)>";
+
+    @TempDir
+    static Path root;
+    @TempDir
+    static Path out;
+    static String index;
+
+    @BeforeAll
+    static void benchTwoLanesAndAnAbPairThenExport() throws Exception {
+        bench("--base-url", "sim", "--model", "alpha", "--hardware", "8xH200,tp=8,dtype=fp8", "--concurrency", "1,2",
+                "--input-tokens", "16,32", "--output-tokens", "4", "--requests", "6");
+        bench("--base-url", "sim", "--model", "beta", "--hardware", "2xL4,image=" + HOSTILE_IMAGE, "--concurrency", "1,2",
+                "--input-tokens", "16", "--output-tokens", "4", "--requests", "4");
+        bench("--base-url", "sim:tpotMs=2", "--base-url-b", "sim:tpotMs=1", "--model-b", "gamma-b",
+                "--hardware", "8xH200,tp=8,dtype=fp8", "--concurrency", "1", "--input-tokens", "16", "--output-tokens", "4",
+                "--requests", "4", "--repeats", "3");
+        // The site renders whatever a run folder says: a hostile engine version, and a point the client marked
+        // client-bound (which a 2-core test machine cannot be made to produce on demand).
+        Path beta = onlyRun("beta").resolve("run.json");
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(beta.toFile());
+        ((ObjectNode) json.path("endpoint")).put("engineVersion", HOSTILE_ENGINE);
+        ObjectNode p1 = (ObjectNode) json.path("metrics").path("points").get(1);
+        p1.put("clientBound", true).put("valid", false).put("clientCpuShare", 0.97);
+        Files.write(beta, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        StaticExporter.export(new Root(root), out);
+        index = Files.readString(out.resolve("index.html"));
+    }
+
+    @Test
+    void runsAreGroupedByHardwareLaneWithEngineAndSettingsInTheKey() {
+        ResultsIndex idx = IndexLoader.load(new Root(root), Instant.now());
+        Map<ThroughputLaneKey, List<RunEntry>> lanes = ThroughputView.lanes(idx);
+        assertThat(lanes).hasSize(2);
+        assertThat(lanes.keySet()).extracting(ThroughputLaneKey::title).containsExactly(
+                "2×L4 · image=" + HOSTILE_IMAGE + " · declared · claimcheck-sim " + HOSTILE_ENGINE + " · simulated",
+                "8×H200 · dtype=fp8 · tp=8 · declared · " + engine(idx, "alpha") + " · simulated");
+        assertThat(lanes.values()).extracting(l -> l.stream().map(r -> r.manifest().model().id()).toList())
+                .containsExactly(List.of("beta"), List.of("alpha", "gamma-b", "sim"));
+    }
+
+    @Test
+    void theThroughputTabShowsLanesNotScoreTables() throws IOException {
+        assertThat(index).contains("data-tab=\"w-throughput\"").contains("<section class=\"workload throughput\" id=\"w-throughput\">")
+                .contains("<h3>8×H200 <span class=\"badge badge-simulated\">SIM</span></h3>")
+                .contains("<h3>2×L4 <span class=\"badge badge-simulated\">SIM</span></h3>")
+                .contains("TTFT p99").contains("goodput req/s").contains("early-ended")
+                .contains("<svg class=\"throughput-chart\"").doesNotContain("boards/throughput--");
+        String section = index.substring(index.indexOf("id=\"w-throughput\""));
+        assertThat(section).doesNotContain("band").doesNotContain("board-table").doesNotContain("Token efficiency");
+        try (Stream<Path> boards = Files.list(out.resolve("boards")).filter(f -> f.getFileName().toString().startsWith("throughput"))) {
+            assertThat(boards).isEmpty();
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no board at all: there are only throughput runs
+        }
+    }
+
+    @Test
+    void aClientBoundPointIsMarkedInTheTableAndDrawnOffTheLine() {
+        assertThat(index).contains("<tr class=\"invalid client-bound\"><td>1</td><td>concurrency 2</td>")
+                .contains("client-bound: not the model&#39;s number")
+                .contains("<g class=\"invalid\">").contains("(invalid: the client's limit, not the model's number)");
+        assertThat(index.split("<g class=\"invalid\">", -1)).hasSize(3); // beta's point 1, once per chart
+    }
+
+    @Test
+    void hostileHardwareAndEngineStringsAreEscaped() {
+        assertThat(index).doesNotContain(HOSTILE_IMAGE).doesNotContain("<img src=x")
+                .contains("image=&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(2)&gt;");
+    }
+
+    @Test
+    void theAbComparisonIsShownWithItsIntervalAndTheMemoryAccessNote() {
+        assertThat(index).contains("Context-length A/B").contains("Memory access: not measurable from the client")
+                .containsPattern("A <a href=\"[^\"]+\">sim</a> vs B <a href=\"[^\"]+\">gamma-b</a> · 3 repeats")
+                .containsPattern("<td class=\"num\">\\d+\\.\\d{3}</td><td>95% CI \\d+\\.\\d{3}–\\d+\\.\\d{3}</td>");
+        assertThat(index.split("Context-length A/B", -1)).hasSize(2); // once, from arm A, though both arms hold the file
+    }
+
+    @Test
+    void theApiGivesThroughputItsOwnRowsAndCsv() throws IOException {
+        JsonNode api = Json.mapper().readTree(out.resolve("api/leaderboard.json").toFile());
+        assertThat(api.path("rows")).isEmpty(); // only throughput runs here: no score rows with null scores
+        JsonNode tp = api.path("throughput");
+        assertThat(tp).hasSize(4 + 2 + 3 + 3); // alpha 2×2 points, beta 2, each A/B arm 3 repeats of 1
+        assertThat(tp).allSatisfy(r -> assertThat(r.path("simulated").asBoolean()).isTrue());
+        assertThat(tp.get(1).path("valid").asBoolean()).isFalse();
+        assertThat(tp.get(1).path("clientBound").asBoolean()).isTrue();
+        assertThat(tp.get(0).path("settings").path("image").asText()).isEqualTo(HOSTILE_IMAGE);
+        String raw = Files.readString(out.resolve("api/leaderboard.json"));
+        assertThat(raw).doesNotContain("<").doesNotContain(">");
+        List<String> csv = Files.readAllLines(out.resolve("api/throughput.csv"));
+        assertThat(csv.get(0)).startsWith("lane,runId,model,modelSlug,simulated,trust,hardware,");
+        assertThat(csv).hasSize(1 + 12);
+        assertThat(csv.get(2)).contains(",beta,beta,true,");
+    }
+
+    @Test
+    void theNavLinksTheRoutingIndexAndTheExportHasIt() throws IOException {
+        assertThat(index).contains("<a href=\"./claims.html\">Claims</a>\n<a href=\"./routing.html\">Routing</a>");
+        assertThat(Files.readString(out.resolve("routing.html"))).contains("No workload has a pair of instant and thinking runs yet.");
+    }
+
+    private static String engine(ResultsIndex idx, String model) {
+        RunEntry r = idx.runs().stream().filter(x -> x.manifest().model().id().equals(model)).findFirst().orElseThrow();
+        return r.manifest().endpoint().engine() + " " + r.manifest().endpoint().engineVersion();
+    }
+
+    private static void bench(String... args) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream p = new PrintStream(log, true, StandardCharsets.UTF_8);
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--root", root.toString())).toArray(String[]::new);
+        int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), p, p), new PrintWriter(p, true), all);
+        assertThat(code).as(log.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static Path onlyRun(String slug) throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("results/runs/" + slug + "/throughput/serving"))) {
+            return s.findFirst().orElseThrow();
+        }
+    }
+}
