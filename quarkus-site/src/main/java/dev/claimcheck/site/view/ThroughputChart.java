@@ -23,7 +23,7 @@ final class ThroughputChart {
     static final int B = 44;
     static final int LEGEND_ROW = 16;
     static final String[] PALETTE = {"#1f6feb", "#b35900", "#1a7f37", "#8250df", "#cf222e", "#0a7ea4", "#9a6700", "#bf3989"};
-    static final String INVALID = "#8c959f";
+    static final String INVALID = "#6e7781";
 
     /** One point; {@code y} null when the point has no such number (nothing completed). */
     record Point(double load, Double y, boolean valid) {
@@ -50,7 +50,8 @@ final class ThroughputChart {
             hi += 1;
         }
         double yMax = niceMax(all.stream().mapToDouble(Point::y).max().orElse(1));
-        int h = PLOT_H + LEGEND_ROW * series.size() + 8;
+        boolean anyInvalid = all.stream().anyMatch(p -> !p.valid());
+        int h = PLOT_H + LEGEND_ROW * (series.size() + (anyInvalid ? 1 : 0)) + 8;
         StringBuilder s = new StringBuilder(Svg.open("throughput-chart", W, h, label));
         s.append(line(L, T, L, PLOT_H - B, "#57606a")).append(line(L, PLOT_H - B, W - R, PLOT_H - B, "#57606a"));
         for (int i = 0; i <= 4; i++) {
@@ -89,14 +90,19 @@ final class ThroughputChart {
                     s.append(String.format(Locale.ROOT, "<circle class=\"valid\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>",
                             x, y, colour, title));
                 } else {
-                    s.append(String.format(Locale.ROOT, "<g class=\"invalid\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#ffffff\" stroke=\"%s\" "
-                            + "stroke-dasharray=\"2 2\"/>%s%s<title>%s (invalid: the client's limit, not the model's number)</title></g>",
+                    s.append(String.format(Locale.ROOT, "<g class=\"invalid\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#ffffff\" stroke=\"%s\" "
+                            + "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>%s%s<title>%s (invalid: the client's limit, not the model's number)</title></g>",
                             x, y, INVALID, line(x - 3, y - 3, x + 3, y + 3, INVALID), line(x - 3, y + 3, x + 3, y - 3, INVALID), title));
                 }
             }
             double ly = PLOT_H + LEGEND_ROW * i + 4;
             s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"12\" height=\"4\" fill=\"%s\"/>", L, ly + 4, colour));
             s.append(text(L + 18, ly + 10, "start", se.label()));
+        }
+        if (anyInvalid) {
+            double ly = PLOT_H + LEGEND_ROW * series.size() + 4;
+            s.append(line(L + 3, ly + 3, L + 9, ly + 9, INVALID)).append(line(L + 3, ly + 9, L + 9, ly + 3, INVALID));
+            s.append(text(L + 18, ly + 10, "start", "invalid point (client-bound or nothing completed): not the model's number"));
         }
         return s.append("</svg>").toString();
     }
