@@ -132,6 +132,12 @@ class ThroughputSiteTest {
         assertThat(tp.get(1).path("valid").asBoolean()).isFalse();
         assertThat(tp.get(1).path("clientBound").asBoolean()).isTrue();
         assertThat(tp.get(0).path("settings").path("image").asText()).isEqualTo(HOSTILE_IMAGE);
+        // each entry has exactly the fields the published schema requires, nulls included
+        JsonNode schema = Json.mapper().readTree(Path.of("../docs/schemas/leaderboard-v1.schema.json").toFile());
+        List<String> required = Json.mapper().convertValue(schema.path("$defs").path("throughputPoint").path("required"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+        assertThat(schema.path("required").toString()).contains("\"throughput\"");
+        assertThat(tp).allSatisfy(r -> assertThat(iterable(r.fieldNames())).containsExactlyInAnyOrderElementsOf(required));
         String raw = Files.readString(out.resolve("api/leaderboard.json"));
         assertThat(raw).doesNotContain("<").doesNotContain(">");
         List<String> csv = Files.readAllLines(out.resolve("api/throughput.csv"));
@@ -190,6 +196,12 @@ class ThroughputSiteTest {
             driver.quit();
             server.stop(0);
         }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     private static long invalidPoints() throws IOException {
