@@ -1,14 +1,9 @@
 package dev.claimcheck.site.render;
 
 import dev.claimcheck.site.view.ThroughputRow;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** {@code /api/throughput.csv}: one RFC 4180 row per load point of every throughput run, with a {@code simulated} column. */
 public final class ThroughputCsv {
@@ -22,25 +17,19 @@ public final class ThroughputCsv {
     }
 
     public static String render(List<ThroughputRow> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            for (ThroughputRow r : rows) {
-                String settings = new TreeMap<>(r.settings()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(";"));
-                csv.printRecord(LeaderboardCsv.text(r.lane()), r.runId(), LeaderboardCsv.text(r.modelId()), r.modelSlug(),
-                        r.simulated(), r.trust(), LeaderboardCsv.text(r.hardware()), r.hardwareSource(), num(r.nodes()),
-                        LeaderboardCsv.text(settings), LeaderboardCsv.text(r.engine()), LeaderboardCsv.text(r.engineVersion()),
-                        r.abArm() == null ? "" : r.abArm(), r.point(), num(r.concurrency()), num(r.rate()),
-                        r.arrival() == null ? "" : r.arrival(), r.inputTokens(), r.outputTokens(), r.requests(), r.completed(),
-                        r.errors(), r.earlyEnded(), num(r.ttftMsP50()), num(r.ttftMsP99()), num(r.tpotMsP50()),
-                        num(r.tpotMsP99()), num(r.itlMsP99()), num(r.e2eMsP50()), r.requestsPerSecond(),
-                        r.outputTokensPerSecond(), num(r.goodputRequestsPerSecond()), r.clientBound(), r.valid(),
-                        r.finishedAt() == null ? "" : r.finishedAt());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return LeaderboardCsv.render(HEADER, rows, r -> {
+            String settings = new TreeMap<>(r.settings()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(";"));
+            return new Object[] {LeaderboardCsv.text(r.lane()), r.runId(), LeaderboardCsv.text(r.modelId()), r.modelSlug(),
+                    r.simulated(), r.trust(), LeaderboardCsv.text(r.hardware()), r.hardwareSource(), num(r.nodes()),
+                    LeaderboardCsv.text(settings), LeaderboardCsv.text(r.engine()), LeaderboardCsv.text(r.engineVersion()),
+                    r.abArm() == null ? "" : r.abArm(), r.point(), num(r.concurrency()), num(r.rate()),
+                    r.arrival() == null ? "" : r.arrival(), r.inputTokens(), r.outputTokens(), r.requests(), r.completed(),
+                    r.errors(), r.earlyEnded(), num(r.ttftMsP50()), num(r.ttftMsP99()), num(r.tpotMsP50()),
+                    num(r.tpotMsP99()), num(r.itlMsP99()), num(r.e2eMsP50()), r.requestsPerSecond(),
+                    r.outputTokensPerSecond(), num(r.goodputRequestsPerSecond()), r.clientBound(), r.valid(),
+                    r.finishedAt() == null ? "" : r.finishedAt()};
+        });
     }
 
     private static String num(Number x) {
