@@ -56,6 +56,12 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics()));
+        if (m.workload() == dev.claimcheck.core.model.Workload.THROUGHPUT) {
+            prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
+                    + " (the leaderboard's Throughput tab groups runs by this key)"));
+            figures.addAll(ThroughputView.comparisonItems(r));
+        }
 
         List<RunPage.Item> claims = new ArrayList<>();
         for (Assessment a : assessments) {
@@ -69,7 +75,7 @@ public final class RunPageView {
         String samples = links.samples(r.runId());
         String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
-                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, metrics(m.metrics()), template, samples,
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template, samples,
                 first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().cells()));
     }
 

@@ -9,6 +9,7 @@ import dev.claimcheck.core.store.Json;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Builds the throughput section: throughput runs by hardware lane, their points, charts and A/B comparisons. */
@@ -135,26 +137,64 @@ public final class ThroughputView {
     }
 
     /** The A/B comparison stored in arm A's folder ({@link ServingBench#COMPARISON}); arm B's copy is not shown twice. */
-    static java.util.Optional<ThroughputSection.Comparison> comparison(RunEntry r, ResultsIndex index, Links links) {
-        Path file = r.folder().dir().resolve(ServingBench.COMPARISON);
-        if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
-        }
-        ThroughputComparison.Report report;
+    static Optional<ThroughputSection.Comparison> comparison(RunEntry r, ResultsIndex index, Links links) {
+        Optional<ThroughputComparison.Report> stored;
         try {
-            report = Json.mapper().readValue(file.toFile(), ThroughputComparison.Report.class);
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.of(new ThroughputSection.Comparison(r.manifest().model().id(), links.run(r.runId()),
-                    Fmt.NONE, "", 0, r.simulated(), List.of(), "comparison.json of " + r.runId() + " is unreadable: "
-                    + e.getMessage().lines().findFirst().orElse("")));
+            stored = report(r);
+        } catch (UncheckedIOException e) {
+            return Optional.of(new ThroughputSection.Comparison(r.manifest().model().id(), links.run(r.runId()), Fmt.NONE, "",
+                    0, r.simulated(), List.of(), e.getMessage()));
         }
-        if (!r.runId().equals(report.runA())) {
-            return java.util.Optional.empty();
+        if (stored.isEmpty() || !r.runId().equals(stored.get().runA())) {
+            return Optional.empty();
         }
+        ThroughputComparison.Report report = stored.get();
         String hrefB = index.run(report.runB()).map(b -> links.run(b.runId())).orElse("");
         List<ThroughputSection.Ratio> rows = report.rows().stream().map(ThroughputView::ratio).toList();
-        return java.util.Optional.of(new ThroughputSection.Comparison(report.modelA(), links.run(r.runId()), report.modelB(),
+        return Optional.of(new ThroughputSection.Comparison(report.modelA(), links.run(r.runId()), report.modelB(),
                 hrefB, report.repeats(), r.simulated(), rows, hrefB.isEmpty() ? "arm B (" + report.runB() + ") is not in this root" : ""));
+    }
+
+    /**
+     * The run folder's {@code comparison.json}, if any.
+     *
+     * @throws UncheckedIOException with a one-line message when the file is there but unreadable
+     */
+    static Optional<ThroughputComparison.Report> report(RunEntry r) {
+        Path file = r.folder().dir().resolve(ServingBench.COMPARISON);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(file.toFile(), ThroughputComparison.Report.class));
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException(ServingBench.COMPARISON + " of " + r.runId() + " is unreadable: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
+    }
+
+    /** The run page's lines for an A/B arm: which arms, then the ratio per load (empty for other runs). */
+    static List<RunPage.Item> comparisonItems(RunEntry r) {
+        Optional<ThroughputComparison.Report> stored;
+        try {
+            stored = report(r);
+        } catch (UncheckedIOException e) {
+            return List.of(RunPage.Item.of("A/B comparison", e.getCause().getMessage()));
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        ThroughputComparison.Report report = stored.get();
+        List<RunPage.Item> out = new ArrayList<>();
+        out.add(RunPage.Item.of("A/B comparison", "A " + report.modelA() + " (" + report.runA() + ") vs B " + report.modelB()
+                + " (" + report.runB() + ") · " + report.repeats() + " interleaved repeats · memory access: " + report.memoryAccess()));
+        for (ThroughputComparison.Row row : report.rows()) {
+            ThroughputSection.Ratio x = ratio(row);
+            out.add(RunPage.Item.of("ratio B/A · " + x.inputTokens() + " in · " + x.load(), x.ratio() + " (" + x.ci() + ") · TTFT p50 "
+                    + x.ttftA() + " / " + x.ttftB() + " ms · TPOT p50 " + x.tpotA() + " / " + x.tpotB() + " ms"
+                    + (x.note().isEmpty() ? "" : " · " + x.note())));
+        }
+        return out;
     }
 
     static ThroughputSection.Ratio ratio(ThroughputComparison.Row x) {

@@ -123,6 +123,18 @@ class ThroughputSiteTest {
     }
 
     @Test
+    void bothArmsRunPagesNameTheLaneAndShowTheComparison() throws IOException {
+        for (String slug : List.of("sim", "gamma-b")) {
+            String page = Files.readString(out.resolve("runs/" + onlyRun(slug).getFileName() + ".html"));
+            assertThat(page).contains("throughput lane").contains("8×H200 · dtype=fp8 · tp=8 · declared")
+                    .contains("A/B comparison").contains("3 interleaved repeats · memory access: not measurable from the client")
+                    .containsPattern("<dt>ratio B/A · 16 in · concurrency 1</dt><dd class=\"num\">\\d+\\.\\d{3} \\(95% CI");
+        }
+        String alpha = Files.readString(out.resolve("runs/" + onlyRun("alpha").getFileName() + ".html"));
+        assertThat(alpha).contains("throughput lane").doesNotContain("A/B comparison");
+    }
+
+    @Test
     void theApiGivesThroughputItsOwnRowsAndCsv() throws IOException {
         JsonNode api = Json.mapper().readTree(out.resolve("api/leaderboard.json").toFile());
         assertThat(api.path("rows")).isEmpty(); // only throughput runs here: no score rows with null scores
