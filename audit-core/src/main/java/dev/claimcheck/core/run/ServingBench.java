@@ -59,7 +59,7 @@ public final class ServingBench {
     /** What the engine said about itself (/version, /v1/models, SGLang server and model info), secrets scrubbed. */
     public static final String ENGINE_INFO = "engine-info.json";
     /** A/B mode: {@code stats.ThroughputComparison.Report}, written into both arms' folders when both are complete. */
-    public static final String COMPARISON = "comparison.json";
+    public static final String COMPARISON = ThroughputComparison.FILE;
 
     private final Clock clock;
     private final Path nvidiaSmi;

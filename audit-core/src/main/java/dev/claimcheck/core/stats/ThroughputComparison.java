@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public final class ThroughputComparison {
     public static final String MEMORY_ACCESS = "not measurable from the client";
+    /** The file {@code bench} writes the {@link Report} to, in each A/B arm's run folder. */
+    public static final String FILE = "comparison.json";
 
     private ThroughputComparison() {
     }
