@@ -202,6 +202,7 @@ class ThroughputSiteTest {
             assertThat(section.findElements(org.openqa.selenium.By.cssSelector("g.invalid"))).hasSizeGreaterThanOrEqualTo(2);
             assertThat(driver.findElements(org.openqa.selenium.By.tagName("img"))).isEmpty(); // the hostile engine stays text
             Files.createDirectories(Path.of("target/screenshots"));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 4200)); // the whole section
             Files.write(Path.of("target/screenshots/throughput.png"),
                     driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } finally {
