@@ -16,6 +16,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.render.SafeJson;
@@ -57,7 +58,7 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
         List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics()));
-        if (m.workload() == dev.claimcheck.core.model.Workload.THROUGHPUT) {
+        if (m.workload() == Workload.THROUGHPUT) {
             prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
                     + " (the leaderboard's Throughput tab groups runs by this key)"));
             figures.addAll(ThroughputView.comparisonItems(r));
