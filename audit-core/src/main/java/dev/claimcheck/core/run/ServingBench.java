@@ -21,6 +21,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.HardwareProbe;
 import dev.claimcheck.core.provenance.ServerMetrics;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
@@ -57,6 +58,8 @@ public final class ServingBench {
     public static final String PROMETHEUS_AFTER = "prometheus-after.txt";
     /** What the engine said about itself (/version, /v1/models, SGLang server and model info), secrets scrubbed. */
     public static final String ENGINE_INFO = "engine-info.json";
+    /** A/B mode: {@code stats.ThroughputComparison.Report}, written into both arms' folders when both are complete. */
+    public static final String COMPARISON = ThroughputComparison.FILE;
 
     private final Clock clock;
     private final Path nvidiaSmi;
@@ -88,7 +91,8 @@ public final class ServingBench {
     /**
      * Context-length A/B: the same sweep against two endpoints or models, {@code repeats} times, interleaved
      * (A then B on even repeats, B then A on odd ones, so drift hits both arms alike). Each arm is an ordinary run
-     * folder whose points are the sweep repeated; {@code stats.ThroughputComparison} compares them when read.
+     * folder whose points are the sweep repeated; {@code stats.ThroughputComparison} compares them, and the report
+     * goes into both folders as {@value #COMPARISON}.
      */
     public List<AuditOutcome> runAb(BenchRun a, BenchRun b, int repeats, Consumer<PointDone> progress) {
         try (Arm armA = open(a); Arm armB = open(b)) {
@@ -102,7 +106,20 @@ public final class ServingBench {
                     }
                 }
             }
-            return List.of(armA.finish(), armB.finish());
+            List<AuditOutcome> done = List.of(armA.finish(), armB.finish());
+            writeComparison(done.get(0), done.get(1), repeats);
+            return done;
+        }
+    }
+
+    private static void writeComparison(AuditOutcome a, AuditOutcome b, int repeats) {
+        RunManifest ma = a.manifest();
+        RunManifest mb = b.manifest();
+        ThroughputComparison.Report report = ThroughputComparison.Report.of(ma.runId(), ma.model().id(),
+                ma.metrics().points(), mb.runId(), mb.model().id(), mb.metrics().points(), repeats);
+        for (AuditOutcome arm : List.of(a, b)) {
+            RunManifestStore.writeAtomically(arm.folder().dir().resolve(COMPARISON),
+                    () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
         }
     }
 

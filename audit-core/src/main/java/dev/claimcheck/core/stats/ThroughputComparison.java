@@ -11,11 +11,14 @@ import java.util.Objects;
  * Context-length A/B: two throughput runs of the same sweep, repeated and interleaved ({@code bench --model-b}),
  * compared per load (input length × concurrency or rate). Prefill (TTFT) and decode (TPOT) are reported apart;
  * the output-throughput ratio B/A is the geometric mean of the paired repeats' ratios with a 95% t interval on their
- * logarithms (repeats − 1 degrees of freedom). Computed when read from the two runs' points, never stored.
+ * logarithms (repeats − 1 degrees of freedom). Computed from the two runs' points; {@code bench} stores the result as
+ * {@link Report} in each arm's {@code comparison.json} so the site can show it (docs/throughput.md).
  * Memory access is not measurable from the client and is reported as such.
  */
 public final class ThroughputComparison {
     public static final String MEMORY_ACCESS = "not measurable from the client";
+    /** The file {@code bench} writes the {@link Report} to, in each A/B arm's run folder. */
+    public static final String FILE = "comparison.json";
 
     private ThroughputComparison() {
     }
@@ -31,6 +34,24 @@ public final class ThroughputComparison {
     public record Row(int inputTokens, Integer concurrency, Double rate, int repeats, double ttftMsP50A, double ttftMsP50B,
                       double tpotMsP50A, double tpotMsP50B, double outputTokensPerSecondA, double outputTokensPerSecondB,
                       Double ratio, Double ratioCi95Low, Double ratioCi95High, boolean allValid) {
+    }
+
+    /**
+     * What {@code comparison.json} holds, the same file in both arms' folders: which run is which arm, and the rows
+     * {@link #of} computed from their points.
+     */
+    public record Report(String schema, String runA, String runB, String modelA, String modelB, int repeats,
+                         String memoryAccess, List<Row> rows) {
+        public static final String SCHEMA = "claimcheck/ab-comparison/v1";
+
+        public Report {
+            rows = List.copyOf(rows);
+        }
+
+        public static Report of(String runA, String modelA, List<ThroughputPoint> a, String runB, String modelB,
+                                List<ThroughputPoint> b, int repeats) {
+            return new Report(SCHEMA, runA, runB, modelA, modelB, repeats, MEMORY_ACCESS, ThroughputComparison.of(a, b));
+        }
     }
 
     public static List<Row> of(List<ThroughputPoint> a, List<ThroughputPoint> b) {

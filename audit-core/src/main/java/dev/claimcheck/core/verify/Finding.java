@@ -330,6 +330,33 @@ public sealed interface Finding {
         }
     }
 
+    /** An A/B arm's comparison.json differs from the comparison recomputed from both arms' points (or is unreadable). */
+    record ComparisonMismatch(String detail) implements Finding {
+        public String id() {
+            return "comparisonMismatch";
+        }
+
+        public String check() {
+            return "metrics";
+        }
+    }
+
+    /** An A/B arm's comparison.json could not be re-checked: the other arm is not in the root. */
+    record ComparisonNotChecked(String detail) implements Finding {
+        public String id() {
+            return "comparisonNotChecked";
+        }
+
+        public String check() {
+            return "metrics";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.WARN;
+        }
+    }
+
     /** The regenerated dataset's sha256 differs from run.json. */
     record DatasetMismatch(String detail) implements Finding {
         public String id() {

@@ -197,6 +197,7 @@ public final class Verifier {
         }
         checks.add("metrics");
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);
+        ComparisonCheck.check(dir, root, manifest, findings);
         checks.add("regrade");
         if (!options.regrade()) {
             findings.add(new Finding.NotRegraded("re-grading skipped"));

@@ -3,6 +3,7 @@ package dev.claimcheck.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.run.ServingBench;
 import dev.claimcheck.core.store.Journal;
@@ -285,7 +286,50 @@ class BenchCommandTest {
             assertThat(row.ratioCi95Low()).isLessThanOrEqualTo(row.ratio());
             assertThat(row.ratioCi95High()).isGreaterThanOrEqualTo(row.ratio());
         });
+        // both arms hold the same comparison.json: which run is which arm, and the rows computed from their points
+        var stored = Json.mapper().readValue(onlyRun(root, "sim").resolve("comparison.json").toFile(),
+                dev.claimcheck.core.stats.ThroughputComparison.Report.class);
+        assertThat(stored.schema()).isEqualTo("claimcheck/ab-comparison/v1");
+        assertThat(stored.runA()).isEqualTo(onlyRun(root, "sim").getFileName().toString());
+        assertThat(stored.runB()).isEqualTo(onlyRun(root, "sim-fast").getFileName().toString());
+        assertThat(stored.repeats()).isEqualTo(3);
+        assertThat(stored.memoryAccess()).isEqualTo("not measurable from the client");
+        assertThat(stored.rows()).isEqualTo(rows);
+        assertThat(Files.readString(onlyRun(root, "sim-fast").resolve("comparison.json")))
+                .isEqualTo(Files.readString(onlyRun(root, "sim").resolve("comparison.json")));
         assertThat(bench("--base-url", "sim", "--model-b", "x", "--repeats", "2", "--root", root.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void verifyRecomputesTheStoredComparisonFromBothArms(@TempDir Path root) throws Exception {
+        assertThat(bench("--base-url", "sim", "--base-url-b", "sim:tpotMs=1", "--model-b", "sim-fast", "--concurrency", "1",
+                "--input-tokens", "16", "--output-tokens", "4", "--requests", "4", "--root", root.toString()).exitCode()).isZero();
+        Path a = onlyRun(root, "sim");
+        Path b = onlyRun(root, "sim-fast");
+        for (Path arm : List.of(a, b)) {
+            SignVerifyCommandTest.Result v = SignVerifyCommandTest.verify(arm.toString());
+            assertThat(v.out() + v.err()).doesNotContain("comparisonMismatch").doesNotContain("comparisonNotChecked");
+        }
+        // a doctored ratio in arm B's copy is caught; arm A's untouched copy still checks
+        Path file = b.resolve("comparison.json");
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(file.toFile());
+        ((ObjectNode) json.path("rows").get(0)).put("ratio", 9.5);
+        Files.write(file, Json.mapper().writeValueAsBytes(json));
+        SignVerifyCommandTest.Result doctored = SignVerifyCommandTest.verify(b.toString());
+        assertThat(doctored.exitCode()).isEqualTo(1);
+        assertThat(doctored.out() + doctored.err()).contains("FAIL comparisonMismatch: comparison.rows[0].ratio");
+        assertThat(SignVerifyCommandTest.verify(a.toString()).out()).doesNotContain("comparisonMismatch");
+        // without the other arm the file cannot be checked: a warning, not a pass
+        Path alone = Files.createDirectories(root.resolve("alone/results/runs/sim/throughput/serving"));
+        Path copied = alone.resolve(a.getFileName());
+        try (Stream<Path> files = Files.list(a)) {
+            Files.createDirectories(copied);
+            for (Path f : files.toList()) {
+                Files.copy(f, copied.resolve(f.getFileName()));
+            }
+        }
+        SignVerifyCommandTest.Result lone = SignVerifyCommandTest.verify(copied.toString());
+        assertThat(lone.out() + lone.err()).contains("WARN comparisonNotChecked: the other arm " + b.getFileName());
     }
 
     static Path onlyRun(Path root, String slug) throws IOException {

@@ -6,6 +6,7 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.index.IndexLoader;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.render.LeaderboardCsv;
+import dev.claimcheck.site.render.ThroughputCsv;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
 import dev.claimcheck.site.view.Links;
@@ -88,9 +89,11 @@ public final class StaticExporter {
         text("index.html", t.render("index.ftlh", model.leaderboard(top)));
         text("claims.html", t.render("claims.ftlh", model.claims(top)));
         text("excluded.html", t.render("excluded.ftlh", model.excluded(top)));
+        text("routing.html", t.render("routingindex.ftlh", model.routingIndex(top)));
         text("404.html", t.render("notfound.ftlh", new NotFoundPage(top.nav(), "This page")));
         text("api/leaderboard.json", SafeJson.write(model.leaderboardJson()));
         text("api/leaderboard.csv", LeaderboardCsv.render(model.rows()));
+        text("api/throughput.csv", ThroughputCsv.render(model.throughputRows()));
         for (String slug : model.boardSlugs()) {
             model.board(slug, deep).ifPresent(p -> text("boards/" + slug + ".html", t.render("board.ftlh", p)));
         }

@@ -31,17 +31,24 @@ public final class LeaderboardCsv {
     }
 
     public static String render(List<LeaderboardRow> rows) {
+        return render(HEADER, rows, r -> {
+            List<Object> record = new ArrayList<>(Arrays.asList(r.workload(), r.suite(), text(r.dataset()), r.lane(),
+                    r.band(), text(r.modelId()), r.modelSlug(), r.runId(), r.simulated(), r.trust(), num(r.score()),
+                    num(r.ci95Low()), num(r.ci95High()), r.tasks(), r.attempts(), r.errors(), r.truncated(),
+                    r.meanOutputTokens(), num(r.scorePer1kOutputTokens()), text(r.hardware()),
+                    r.finishedAt() == null ? "" : r.finishedAt(), r.claimId() == null ? "" : text(r.claimId()),
+                    num(r.claimValue()), r.claimVerdict() == null ? "" : r.claimVerdict()));
+            record.addAll(agent(r));
+            return record.toArray();
+        });
+    }
+
+    /** RFC 4180 with {@code header}, one record per row as {@code cells} gives it. */
+    static <T> String render(String[] header, List<T> rows, java.util.function.Function<T, Object[]> cells) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-            for (LeaderboardRow r : rows) {
-                List<Object> record = new ArrayList<>(Arrays.asList(r.workload(), r.suite(), text(r.dataset()), r.lane(), r.band(), text(r.modelId()),
-                        r.modelSlug(), r.runId(), r.simulated(), r.trust(), num(r.score()), num(r.ci95Low()),
-                        num(r.ci95High()), r.tasks(), r.attempts(), r.errors(), r.truncated(), r.meanOutputTokens(),
-                        num(r.scorePer1kOutputTokens()), text(r.hardware()), r.finishedAt() == null ? "" : r.finishedAt(),
-                        r.claimId() == null ? "" : text(r.claimId()), num(r.claimValue()),
-                        r.claimVerdict() == null ? "" : r.claimVerdict()));
-                record.addAll(agent(r));
-                csv.printRecord(record);
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get())) {
+            for (T r : rows) {
+                csv.printRecord(cells.apply(r));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Groups runs into boards: per workload (enum order), per suite and dataset (sorted), per lane, the
- * latest run of each model, ranked by score with rank bands.
+ * Groups scored runs into boards: per workload (enum order), per suite and dataset (sorted), per lane, the
+ * latest run of each model, ranked by score with rank bands. Throughput runs have no score and no board
+ * ({@link ThroughputView}).
  */
 public final class Boards {
     private Boards() {
@@ -32,6 +33,9 @@ public final class Boards {
         Map<Workload, Map<String, Map<Lane, Map<String, RunEntry>>>> tree = new EnumMap<>(Workload.class);
         for (RunEntry r : index.runs()) {
             RunManifest m = r.manifest();
+            if (m.workload() == Workload.THROUGHPUT) {
+                continue; // no score to rank: ThroughputView groups these by hardware lane instead
+            }
             tree.computeIfAbsent(m.workload(), w -> new TreeMap<>())
                     .computeIfAbsent(m.suite().id() + "\u0000" + r.datasetName(), k -> new EnumMap<>(Lane.class))
                     .computeIfAbsent(m.lane(), l -> new TreeMap<>())

@@ -3,8 +3,13 @@ package dev.claimcheck.site.view;
 import dev.claimcheck.site.index.TrustBadge;
 import java.util.List;
 
-/** The view model of {@code /}: every string already formatted, nothing null (templates fail on undefined values). */
-public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, List<String> hardware, int top) {
+/**
+ * The view model of {@code /}: every string already formatted, nothing null (templates fail on undefined values).
+ *
+ * @param throughput the Throughput tab's section (one, or none without throughput runs): lanes, not score tables
+ */
+public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, List<String> hardware, int top,
+                              List<ThroughputSection> throughput) {
     public record Summary(int runs, int models, int excluded, int simulated, String lastRun) {
     }
 

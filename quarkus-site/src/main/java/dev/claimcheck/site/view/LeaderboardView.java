@@ -43,7 +43,12 @@ public final class LeaderboardView {
                             info.title() + ": score against mean output tokens (log scale), by lane, with Pareto frontier",
                             List.of())));
         });
-        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, List.copyOf(hardware), top);
+        ThroughputSection throughput = ThroughputView.build(index, links);
+        if (!throughput.lanes().isEmpty()) {
+            tabs.add(new LeaderboardPage.Tab(throughput.id(), throughput.title()));
+        }
+        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, List.copyOf(hardware), top,
+                throughput.lanes().isEmpty() ? List.of() : List.of(throughput));
     }
 
     /** The full page of one board: every row, its chart (data from {@code api/charts/b-SLUG.json}) and the points as a table. */

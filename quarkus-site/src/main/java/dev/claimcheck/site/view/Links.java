@@ -52,6 +52,11 @@ public record Links(String base, boolean export) {
         return base + "api/charts/" + id + ".json";
     }
 
+    /** The list of routing pages, one per workload with a pair of runs. */
+    public String routingIndex() {
+        return base + "routing" + ext();
+    }
+
     /** The routing page of a workload (docs/routing.md). */
     public String routing(String workload) {
         return base + "routing/" + workload + ext();
@@ -72,7 +77,7 @@ public record Links(String base, boolean export) {
     }
 
     public Nav nav() {
-        return new Nav(home(), claims(), excluded(), base + "static/site.css", base + "static/site.js",
+        return new Nav(home(), claims(), routingIndex(), excluded(), base + "static/site.css", base + "static/site.js",
                 base + ECHARTS, base + "api/leaderboard.json", base + "api/leaderboard.csv");
     }
 }

@@ -1,5 +1,9 @@
 package dev.claimcheck.site.view;
 
+import static dev.claimcheck.site.view.Svg.esc;
+import static dev.claimcheck.site.view.Svg.line;
+import static dev.claimcheck.site.view.Svg.text;
+
 import dev.claimcheck.core.stats.RoutingAnalysis;
 import dev.claimcheck.core.stats.RoutingRow;
 import dev.claimcheck.core.stats.RoutingStrategy;
@@ -30,8 +34,7 @@ final class RoutingChart {
         double lo = Math.log10(Math.max(1, min / 1.5));
         double hi = Math.log10(Math.max(max * 1.5, Math.pow(10, lo) * 10));
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg class=\"routing-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                + "role=\"img\" aria-label=\"%s\">", W, H, esc(label)));
+        s.append(Svg.open("routing-chart", W, H, label));
         // axes, grid and ticks
         s.append(line(L, T, L, H - B, "#57606a")).append(line(L, H - B, W - R, H - B, "#57606a"));
         for (int p = 0; p <= 100; p += 20) {
@@ -89,19 +92,5 @@ final class RoutingChart {
 
     private static double y(double accuracy) {
         return H - B - accuracy * (H - B - T);
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String stroke) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>",
-                x1, y1, x2, y2, stroke);
-    }
-
-    private static String text(double x, double y, String anchor, String t) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\" fill=\"#24292f\">%s</text>",
-                x, y, anchor, esc(t));
-    }
-
-    static String esc(String t) {
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

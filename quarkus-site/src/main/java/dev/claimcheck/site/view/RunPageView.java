@@ -16,6 +16,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.render.SafeJson;
@@ -56,6 +57,12 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics()));
+        if (m.workload() == Workload.THROUGHPUT) {
+            prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
+                    + " (the leaderboard's Throughput tab groups runs by this key)"));
+            figures.addAll(ThroughputView.comparisonItems(r));
+        }
 
         List<RunPage.Item> claims = new ArrayList<>();
         for (Assessment a : assessments) {
@@ -69,7 +76,7 @@ public final class RunPageView {
         String samples = links.samples(r.runId());
         String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
-                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, metrics(m.metrics()), template, samples,
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template, samples,
                 first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().cells()));
     }
 

@@ -23,6 +23,7 @@ public final class SiteModel {
     private final List<LeaderboardRow> rows;
     private final List<String> boardSlugs;
     private final List<RoutingPairs.Pair> routingPairs;
+    private final List<ThroughputRow> throughputRows;
 
     public SiteModel(ResultsIndex index) {
         this.index = index;
@@ -33,6 +34,7 @@ public final class SiteModel {
         this.rows = List.copyOf(all);
         this.boardSlugs = LeaderboardView.slugs(boards);
         this.routingPairs = RoutingPairs.of(index);
+        this.throughputRows = ThroughputView.rows(index);
     }
 
     public ResultsIndex index() {
@@ -116,16 +118,31 @@ public final class SiteModel {
                 ? Optional.of(RoutingView.build(workload, routingPairs, routingWorkloads(), links)) : Optional.empty();
     }
 
+    /** {@code /routing}: links to every workload's routing page (none when no workload has a pair). */
+    public RoutingIndexPage routingIndex(Links links) {
+        return new RoutingIndexPage(links.nav(), routingWorkloads().stream()
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList());
+    }
+
     public ExcludedPage excluded(Links links) {
         return new ExcludedPage(links.nav(), index.excluded());
     }
 
-    /** {@code /api/leaderboard.json}. */
-    public record LeaderboardJson(String schema, int runs, int excluded, List<LeaderboardRow> rows) {
+    /**
+     * {@code /api/leaderboard.json}: the scored rows, and throughput apart (one entry per load point, never a row
+     * with a null score).
+     */
+    public record LeaderboardJson(String schema, int runs, int excluded, List<LeaderboardRow> rows,
+                                  List<ThroughputRow> throughput) {
     }
 
     public LeaderboardJson leaderboardJson() {
-        return new LeaderboardJson(LEADERBOARD_SCHEMA, index.runs().size(), index.excluded().size(), rows);
+        return new LeaderboardJson(LEADERBOARD_SCHEMA, index.runs().size(), index.excluded().size(), rows, throughputRows);
+    }
+
+    /** {@code /api/throughput.csv}'s rows. */
+    public List<ThroughputRow> throughputRows() {
+        return throughputRows;
     }
 
     public List<LeaderboardRow> rows() {

@@ -1,6 +1,7 @@
 package dev.claimcheck.site.web;
 
 import dev.claimcheck.site.render.SafeJson;
+import dev.claimcheck.site.render.ThroughputCsv;
 import dev.claimcheck.site.view.SampleBrowser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -21,6 +22,13 @@ public class ApiResource {
     SiteState state;
 
     // leaderboard.json, leaderboard.csv and charts/{id}.json are answered by FastRoutes (rendered once per index, gzip, ETag).
+
+    @GET
+    @Path("throughput.csv")
+    public Response throughputCsv() {
+        return Response.ok(ThroughputCsv.render(state.snapshot().model().throughputRows()), CSV)
+                .header("Content-Disposition", "inline; filename=\"throughput.csv\"").build();
+    }
 
     @GET
     @Path("runs/{file}")

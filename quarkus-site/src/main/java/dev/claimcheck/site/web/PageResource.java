@@ -48,6 +48,12 @@ public class PageResource {
     }
 
     @GET
+    @Path("routing")
+    public String routingIndex() {
+        return Templates.get().render("routingindex.ftlh", state.snapshot().model().routingIndex(Links.at(0, false)));
+    }
+
+    @GET
     @Path("routing/{workload}")
     public Response routing(@PathParam("workload") String workload) {
         Links links = Links.at(1, false);

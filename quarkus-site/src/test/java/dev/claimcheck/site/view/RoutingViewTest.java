@@ -41,6 +41,13 @@ class RoutingViewTest {
     }
 
     @Test
+    void theRoutingIndexLinksEachWorkloadsPage() {
+        String html = Templates.get().render("routingindex.ftlh", model.routingIndex(Links.at(0, true)));
+        assertThat(html).contains("<a href=\"./routing/arith.html\">arith</a>")
+                .contains("<a href=\"./routing.html\" aria-current=\"page\">Routing</a>");
+    }
+
+    @Test
     void aPairOfLanesOnTheSameTasksHasARoutingPage() {
         assertThat(model.routingWorkloads()).containsExactly("arith");
         assertThat(model.routing("math", Links.at(1, false))).isEmpty();

@@ -33,6 +33,14 @@ class ApiResourceTest {
     }
 
     @Test
+    void throughputHasItsOwnCsvAndJsonArrayNotScoreRows() {
+        String csv = given().get("/api/throughput.csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv).startsWith("lane,runId,model,modelSlug,simulated,trust,hardware,hardwareSource,");
+        given().get("/api/leaderboard.json").then().statusCode(200).body("throughput.size()", equalTo(0))
+                .body("rows.workload", everyItem(org.hamcrest.Matchers.not(equalTo("throughput"))));
+    }
+
+    @Test
     void runJsonAndSamplesPages() {
         given().get("/api/runs/" + SampleRoot.ACME_RUN + ".json").then().statusCode(200)
                 .body("runId", equalTo(SampleRoot.ACME_RUN)).body("run.simulated", equalTo(true))

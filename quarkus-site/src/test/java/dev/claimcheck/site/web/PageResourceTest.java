@@ -19,7 +19,7 @@ class PageResourceTest {
 
     @Test
     void everyPageRenders() {
-        List<String> pages = new java.util.ArrayList<>(List.of("/", "/index.html", "/claims", "/excluded",
+        List<String> pages = new java.util.ArrayList<>(List.of("/", "/index.html", "/claims", "/excluded", "/routing",
                 "/runs/" + SampleRoot.ACME_RUN, "/runs/" + SampleRoot.RING_RUN, "/models/acme--calc-b---one-",
                 "/models/fixture--thinking-1t", "/models/fixture--instant-1t"));
         List<String> boards = SampleRoot.model().boardSlugs();
@@ -141,6 +141,15 @@ class PageResourceTest {
                 .doesNotContain("href=\"javascript:").contains("not reproduced").contains("no recipe yet")
                 .contains("only simulated runs (a harness self-test, not evidence about the model)")
                 .contains("badge badge-simulated\">SIM</span>");
+    }
+
+    @Test
+    void theNavigationLinksTheRoutingIndex() {
+        assertThat(page("/claims", 200)).contains("<a href=\"./routing\">Routing</a>");
+        String index = page("/routing", 200);
+        assertThat(index).contains("<a href=\"./routing\" aria-current=\"page\">Routing</a>");
+        assertThat(SampleRoot.model().routingWorkloads()).isEmpty(); // the sample root has no instant/thinking pair
+        assertThat(index).contains("No workload has a pair of instant and thinking runs yet.");
     }
 
     @Test
