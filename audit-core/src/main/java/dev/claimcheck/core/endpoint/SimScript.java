@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the simulator will send for one request: the fault (if any), the reasoning and content tokens, the
@@ -25,6 +27,9 @@ final class SimScript {
             + "verify the arithmetic twice before answering").split(" ");
 
     private static final Tokenizer PROMPT_TOKENIZER = Tokenizer.named(Tokenizer.DEFAULT);
+    /** Prompt token counts by prompt hash: k attempts and every retry send the same prompt, and BPE is not free. */
+    private static final Map<String, Long> PROMPT_TOKENS = new ConcurrentHashMap<>();
+    private static final int PROMPT_TOKENS_MAX = 1 << 16;
 
     final String promptSha256;
     final int attempt;
@@ -125,10 +130,7 @@ final class SimScript {
         }
         // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
         // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.
-        long promptTokens = 0;
-        for (ChatMessage m : messages) {
-            promptTokens += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
-        }
+        long promptTokens = promptTokens(sha, messages);
         return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
                 finish, promptTokens);
     }
@@ -144,6 +146,22 @@ final class SimScript {
             }
         }
         return messages;
+    }
+
+    private static long promptTokens(String sha, List<ChatMessage> messages) {
+        Long cached = PROMPT_TOKENS.get(sha);
+        if (cached != null) {
+            return cached;
+        }
+        long count = 0;
+        for (ChatMessage m : messages) {
+            count += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
+        }
+        if (PROMPT_TOKENS.size() >= PROMPT_TOKENS_MAX) {
+            PROMPT_TOKENS.clear(); // bounded: a long-running simulator must not grow without end
+        }
+        PROMPT_TOKENS.put(sha, count);
+        return count;
     }
 
     int completionTokens() {
