@@ -83,6 +83,29 @@ class BenchResumeTest {
     }
 
     @Test
+    void aResumedBenchSignsAndVerifies(@TempDir Path keys) throws Exception {
+        dev.claimcheck.core.verify.Evidence.assumeSshKeygen();
+        Path run = straightRun();
+        RunFolder folder = new RunFolder(run);
+        List<Sample> all = Journal.readAll(folder);
+        ByteArrayOutputStream journal = new ByteArrayOutputStream();
+        for (Sample s : all.subList(0, 25)) { // point 0 and 5 records of point 1
+            journal.write(SampleCodec.encode(s));
+        }
+        Files.write(folder.journalPart(0), journal.toByteArray());
+        RunManifestStore.write(folder, RunManifestStore.read(folder).withStatus(RunStatus.RUNNING, null, null, null));
+        assertThat(bench("--resume", run.toString()).exitCode()).isZero();
+
+        Path key = dev.claimcheck.core.verify.Evidence.keygen(keys, "bench", "bench@example.org");
+        Files.writeString(root.resolve("results/allowed_signers"),
+                dev.claimcheck.core.verify.Evidence.signerLine("bench@example.org", "", key));
+        assertThat(SignVerifyCommandTest.sign(run.toString(), "--key", key.toString()).exitCode()).isZero();
+        SignVerifyCommandTest.Result ok = SignVerifyCommandTest.verify(run.toString());
+        assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("TRUSTED").contains("PASS regrade");
+    }
+
+    @Test
     void aWholeLastPointInTheCheckpointIsKeptAndOnlyTheMissingPointRuns() throws Exception {
         Path run = straightRun();
         RunFolder folder = new RunFolder(run);
