@@ -130,6 +130,31 @@ class BenchResumeTest {
     }
 
     @Test
+    void aShardResumesAsItself() throws Exception {
+        var r0 = bench("--base-url", "sim:tpotMs=1", "--concurrency", "4,4", "--input-tokens", "64", "--output-tokens", "8",
+                "--requests", "20", "--shard", "1/2", "--root", root.toString());
+        assertThat(r0.exitCode()).as(r0.err()).isZero();
+        Path run = onlyRun(root);
+        RunFolder folder = new RunFolder(run);
+        List<Sample> all = Journal.readAll(folder);
+        ByteArrayOutputStream journal = new ByteArrayOutputStream();
+        for (Sample s : all.subList(0, 13)) { // point 0 (10 records) and 3 of point 1
+            journal.write(SampleCodec.encode(s));
+        }
+        Files.write(folder.journalPart(0), journal.toByteArray());
+        RunManifestStore.write(folder, RunManifestStore.read(folder).withStatus(RunStatus.RUNNING, null, null, null));
+
+        var r = bench("--resume", run.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Sample> after = Journal.readAll(folder);
+        assertThat(after).hasSize(20).allSatisfy(s -> assertThat(s.load().shard()).isEqualTo("1/2"));
+        assertThat(ofPoint(after, 1)).hasSize(10); // the shard's share, numbered local·n + i as before:
+        assertThat(ofPoint(after, 1)).extracting(Sample::taskId).isEqualTo(ofPoint(all, 1).stream().map(Sample::taskId).toList());
+        assertThat(RunManifestStore.read(folder).suite().options()).containsEntry("--shard", "1/2");
+    }
+
+    @Test
     void resumingACompleteRunChangesNothingAndExits0() throws Exception {
         Path run = straightRun();
         byte[] journal = Files.readAllBytes(run.resolve("samples.jsonl"));
