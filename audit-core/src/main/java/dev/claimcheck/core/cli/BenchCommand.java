@@ -46,6 +46,7 @@ import picocli.CommandLine.Option;
             "  ./jbang bench@. --base-url sim:tpotMs=5 --concurrency 1,8,32 --input-tokens 1k --output-tokens 128 --requests 200",
             "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --concurrency 1,8,32,128 --input-tokens 1k,8k,32k --output-tokens 1024",
             "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --rate 1,2,4,8 --arrival poisson --duration 300s",
+            "  ./jbang bench@. --resume results/runs/M/throughput/serving/RUN_ID   (finish a killed bench)",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL|sim[:k=v,...]",
