@@ -114,6 +114,9 @@ class BenchCommandTest {
         assertThat(samples).hasSize(20);
         assertThat(samples.stream().filter(s -> s.error() != null))
                 .hasSize(10).allSatisfy(s -> assertThat(s.error().message()).contains("400", "maximum context length is 100 tokens"));
+        var report = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults()).verifyRun(onlyRun(root));
+        assertThat(report.findings()).extracting(dev.claimcheck.core.verify.Finding::id).as(report.findings().toString())
+                .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "schema", "notRegraded");
     }
 
     @Test

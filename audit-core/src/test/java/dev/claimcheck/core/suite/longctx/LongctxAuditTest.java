@@ -135,6 +135,9 @@ class LongctxAuditTest {
         });
         assertThat(r.manifest().metrics().errors()).containsExactly(java.util.Map.entry("contextLength", 7));
         assertThat(r.manifest().metrics().graded()).isEqualTo(7);
+        var report = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults()).verifyRun(r.runDir());
+        assertThat(report.findings()).extracting(Finding::id).as(report.findings().toString())
+                .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "schema", "notRegraded");
     }
 
     @Test
