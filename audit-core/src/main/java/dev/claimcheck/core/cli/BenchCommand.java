@@ -7,7 +7,13 @@ import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
+import dev.claimcheck.core.model.RunManifest.EndpointRef;
+import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.run.AuditOutcome;
+import dev.claimcheck.core.endpoint.Secrets;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.run.BenchRun;
 import dev.claimcheck.core.run.ServingBench;
 import dev.claimcheck.core.run.ShardMerge;
@@ -40,6 +46,7 @@ import picocli.CommandLine.Option;
             "  ./jbang bench@. --base-url sim:tpotMs=5 --concurrency 1,8,32 --input-tokens 1k --output-tokens 128 --requests 200",
             "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --concurrency 1,8,32,128 --input-tokens 1k,8k,32k --output-tokens 1024",
             "  ./jbang bench@. --base-url http://localhost:8000/v1 --model M --rate 1,2,4,8 --arrival poisson --duration 300s",
+            "  ./jbang bench@. --resume results/runs/M/throughput/serving/RUN_ID   (finish a killed bench)",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL|sim[:k=v,...]",
@@ -115,6 +122,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Merge the run folders of all shards of one bench (--shard i/n) into one run (under --root, else the first shard's root).")
     List<Path> merge;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish a killed or stopped bench run: whole points are kept, the rest run again (options, endpoint and simulator from its run.json).")
+    Path resume;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for prompts, arrivals and the simulator (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -147,6 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
         if (merge != null) {
             if (baseUrl != null) {
                 throw new BadInputException("--merge takes run folders only, no --base-url");
@@ -156,8 +170,64 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("run folder: " + merged.folder().dir());
             return Cli.OK;
         }
+        BenchRun run = benchRun();
+        if (modelB != null || baseUrlB != null) {
+            return abTest(run.spec());
+        }
+        AuditOutcome outcome = bench.run(run, done -> err.println(progress(done)));
+        print(outcome.manifest());
+        out.println("run folder: " + outcome.folder().dir());
+        return Cli.OK;
+    }
+
+    /**
+     * {@code --resume}: the bench is rebuilt from the options recorded in run.json (so the same points, seed, shard
+     * and simulator), its headers from the endpoint record ({@code --header} replaces a redacted one).
+     */
+    private Integer resume() {
+        if (baseUrl != null || merge != null) {
+            throw new BadInputException("--resume takes the run folder only: its options come from its run.json");
+        }
+        RunFolder folder = new RunFolder(resume);
+        RunManifest manifest = RunManifestStore.read(folder);
+        if (manifest.status() != RunStatus.COMPLETE) {
+            Map<String, String> options = manifest.suite().options() == null ? Map.of() : manifest.suite().options();
+            if (options.containsKey("--ab-arm")) {
+                throw new BadInputException("run " + manifest.runId() + " is one arm of an A/B bench; run the A/B again");
+            }
+            BenchCommand again = new BenchCommand(bench, environment, out, err);
+            List<String> args = new ArrayList<>();
+            options.forEach((k, v) -> args.addAll(List.of(k, v)));
+            new picocli.CommandLine(again).parseArgs(args.toArray(String[]::new));
+            again.root = Root.of(folder).dir();
+            EndpointRef endpoint = manifest.endpoint();
+            if (endpoint.apiKeyEnv() != null) {
+                again.apiKeyEnv = endpoint.apiKeyEnv();
+            }
+            Map<String, String> headers = new TreeMap<>(endpoint.headers() == null ? Map.of() : endpoint.headers());
+            for (String h : header) {
+                var e = ClientConfig.parseHeader(h);
+                headers.put(e.getKey(), e.getValue());
+            }
+            headers.forEach((name, value) -> {
+                if (Secrets.REDACTED.equals(value)) {
+                    throw new BadInputException("header " + name + " was redacted in run.json; pass it again with --header");
+                }
+            });
+            again.header = headers.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
+            manifest = bench.resume(folder, again.benchRun(), done -> err.println(progress(done))).manifest();
+        } else {
+            out.println("run " + manifest.runId() + " is already complete; nothing to do");
+        }
+        print(manifest);
+        out.println("run folder: " + folder.dir());
+        return Cli.OK;
+    }
+
+    /** The bench the options ask for, checked. */
+    private BenchRun benchRun() {
         if (baseUrl == null) {
-            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR...");
+            throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR..., or --resume RUN_DIR");
         }
         boolean sim = SimOptions.isSim(baseUrl);
         if (sim) {
@@ -205,14 +275,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, seed,
                 BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey,
                 shard == null ? null : Shard.parse(shard));
-        if (modelB != null || baseUrlB != null) {
-            return abTest(spec);
-        }
-        AuditOutcome outcome = bench.run(new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv),
-                done -> err.println(progress(done)));
-        print(outcome.manifest());
-        out.println("run folder: " + outcome.folder().dir());
-        return Cli.OK;
+        return new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv);
     }
 
     /** A/B: two arms of the same sweep, interleaved; each arm is a run folder; the comparison is printed. */

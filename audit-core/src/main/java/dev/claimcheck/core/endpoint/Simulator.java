@@ -218,6 +218,13 @@ public final class Simulator implements AutoCloseable {
         Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
         SimScript script = SimScript.plan(options, oracle, messages, header(r, "x-claimcheck-attempt"),
                 header(r, "x-claimcheck-retry"), maxTokens, minTokens(body, maxTokens));
+        // As vLLM: prompt plus max_tokens over max_model_len is refused before anything is generated.
+        long requested = script.promptTokens + (maxTokens == null ? 0 : Math.max(0, maxTokens));
+        if (options.maxModelLen() > 0 && requested > options.maxModelLen()) {
+            SimHttp.writeWhole(out, 400, "application/json", null,
+                    ContextLengthError.body(options.maxModelLen(), script.promptTokens, maxTokens));
+            return SimResponder.After.KEEP;
+        }
         if (script.fault != null) {
             faults.get(script.fault).incrementAndGet();
         }

@@ -199,7 +199,8 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.TIMEOUT, status, message);
         }
         if (status >= 400) {
-            return TryFailure.of(ErrorCause.CLIENT_ERROR, status, message);
+            return TryFailure.of(ContextLengthError.matches(status, text) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR,
+                    status, message);
         }
         return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, status, "unexpected " + message);
     }

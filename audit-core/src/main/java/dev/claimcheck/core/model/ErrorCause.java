@@ -20,7 +20,9 @@ public enum ErrorCause {
     TRUNCATED_STREAM("truncatedStream"),
     /** A body or event that is not an OpenAI-compatible chat completion. */
     MALFORMED_RESPONSE("malformedResponse"),
-    /** Any other 4xx (bad request, context too long, ...); not retried. */
+    /** A 4xx saying the prompt plus max_tokens exceed the model's context (vLLM, OpenAI, SGLang wording); not retried. */
+    CONTEXT_LENGTH("contextLength"),
+    /** Any other 4xx (bad request, ...); not retried. */
     CLIENT_ERROR("clientError"),
     /** 401 or 403: the run aborts at once. */
     AUTH("auth");
@@ -50,7 +52,7 @@ public enum ErrorCause {
     public boolean retryable() {
         return switch (this) {
             case TIMEOUT, RATE_LIMITED, SERVER_ERROR, CONNECTION, TRUNCATED_STREAM, MALFORMED_RESPONSE -> true;
-            case CLIENT_ERROR, AUTH -> false;
+            case CONTEXT_LENGTH, CLIENT_ERROR, AUTH -> false;
         };
     }
 

@@ -36,8 +36,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -86,6 +89,81 @@ public final class ServingBench {
             }
             return arm.finish();
         }
+    }
+
+    /**
+     * Finishes a killed or stopped run: the points whose records are all in the journal are kept, the others run
+     * again from scratch (a partly appended point is cut from the journal first, recorded in journalRepairs), and
+     * the metrics are recomputed over all records. A complete run is returned as it is.
+     *
+     * @param run the bench rebuilt from the run's recorded options ({@code suite.options}, endpoint)
+     */
+    public AuditOutcome resume(RunFolder folder, BenchRun run, Consumer<PointDone> progress) {
+        RunManifest manifest = RunManifestStore.read(folder);
+        if (manifest.status() == RunStatus.COMPLETE) {
+            return new AuditOutcome(folder, manifest, null, null);
+        }
+        if (!SUITE_ID.equals(manifest.suite().id()) || !SUITE_VERSION.equals(manifest.suite().version())) {
+            throw new BadInputException("run " + manifest.runId() + " is suite " + manifest.suite().id() + " version "
+                    + manifest.suite().version() + ", not " + SUITE_ID + " version " + SUITE_VERSION + "; bench cannot resume it");
+        }
+        try (Arm arm = reopen(folder, manifest, run)) {
+            for (LoadPoint p : run.spec().points()) {
+                if (!arm.kept.contains(p.index())) {
+                    progress.accept(arm.point(p));
+                }
+            }
+            return arm.finish();
+        }
+    }
+
+    /** Reopens a run folder: its endpoint (the same simulator for a simulated run), its journal, its kept points. */
+    private Arm reopen(RunFolder folder, RunManifest manifest, BenchRun run) {
+        boolean sim = SimOptions.isSim(run.baseUrl());
+        Endpoints.Opened opened = Endpoints.open(run.baseUrl(), Lane.INSTANT, run.spec().seed(), "openai",
+                run.apiKeyEnv(), sim ? null : run.spec().apiKey(), run.spec().headers(), 0);
+        Journal journal = null;
+        try {
+            String target = sim ? opened.simulator().baseUrl() : run.baseUrl();
+            journal = Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock);
+            Set<Integer> kept = keptPoints(journal, manifest);
+            List<Sample> tail = journal.samples().stream().filter(s -> s.load() == null || !kept.contains(s.load().point().index())).toList();
+            if (!tail.isEmpty()) {
+                journal.cutFrom(tail.get(0).key(), clock);
+            }
+            List<RunManifest.JournalRepair> repairs = new ArrayList<>(manifest.journalRepairs());
+            repairs.addAll(journal.repairs());
+            RunManifest running = manifest.withJournalRepairs(repairs)
+                    .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(Workload.THROUGHPUT, journal.samples()));
+            RunManifestStore.write(folder, running);
+            String serverRoot = target.replaceAll("/+$", "").replaceAll("/v1$", "");
+            Arm arm = new Arm(opened, new LoadRunner(run.spec(), target), folder, running, manifest.endpoint(), serverRoot,
+                    manifest.simulated(), journal);
+            arm.kept.addAll(kept);
+            return arm;
+        } catch (RuntimeException e) {
+            if (journal != null) {
+                journal.close();
+            }
+            opened.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The points whose records are all in the journal. Points run in order and a point's records are appended only
+     * after it ends, so a point is whole when a later point has records, or when run.json's checkpoint (the
+     * metrics written after each point's records) lists it; only the journal's last point can be partial.
+     */
+    private static Set<Integer> keptPoints(Journal journal, RunManifest manifest) {
+        List<Integer> order = journal.samples().stream().filter(s -> s.load() != null)
+                .map(s -> s.load().point().index()).distinct().toList();
+        Set<Integer> kept = new TreeSet<>(order.isEmpty() ? List.of() : order.subList(0, order.size() - 1));
+        if (!order.isEmpty() && manifest.metrics() != null && manifest.metrics().points() != null
+                && manifest.metrics().points().stream().anyMatch(p -> p.index() == order.get(order.size() - 1))) {
+            kept.add(order.get(order.size() - 1));
+        }
+        return kept;
     }
 
     /**
@@ -176,6 +254,8 @@ public final class ServingBench {
         private final Journal journal;
         private final Map<String, long[]> traces = new ConcurrentHashMap<>();
         private final Function<String, long[]> emitTimes;
+        /** On resume: the points already whole in the journal. */
+        private final Set<Integer> kept = new TreeSet<>();
 
         Arm(Endpoints.Opened opened, LoadRunner runner, RunFolder folder, RunManifest manifest, EndpointRef described,
             String serverRoot, boolean simulated, Journal journal) {
@@ -198,14 +278,16 @@ public final class ServingBench {
             LoadRunner.PointResult result = runner.run(p, emitTimes);
             traces.clear();
             result.samples().forEach(journal::append);
+            // The checkpoint that tells a resume this point's records are all in (docs/throughput.md, resume).
+            Metrics sofar = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
             Sample refused = result.samples().stream()
                     .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
             if (refused != null) {
-                Metrics partial = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
                 RunManifestStore.write(folder, manifest.withStatus(RunStatus.STOPPED, clock.instant().toString(),
-                        "credentials refused", partial));
+                        "credentials refused", sofar));
                 throw new RunFailedException("the endpoint refused the credentials: " + refused.error().message());
             }
+            RunManifestStore.write(folder, manifest.withStatus(RunStatus.RUNNING, null, null, sofar));
             return new PointDone(p, result);
         }
 

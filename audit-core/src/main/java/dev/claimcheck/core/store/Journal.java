@@ -173,6 +173,70 @@ public final class Journal implements AutoCloseable {
         samples.put(sample.key(), sample);
     }
 
+    /**
+     * Cuts the journal from the line of {@code first} to its end, for a writer that redoes that tail from scratch (a
+     * bench point whose records were only partly appended). Each cut is recorded as a repair, like a torn line.
+     */
+    public synchronized void cutFrom(AttemptKey first, Clock clock) {
+        if (!samples.containsKey(first)) {
+            throw new IllegalArgumentException("attempt " + first + " is not in the journal");
+        }
+        try {
+            out.close();
+            int cutPart = -1;
+            for (int i = 0; i <= part; i++) {
+                Path file = folder.journalPart(i);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                long size = Files.size(file);
+                long offset = cutPart >= 0 ? 0 : lineOffset(file, first);
+                if (offset < 0) {
+                    continue;
+                }
+                if (cutPart < 0) {
+                    cutPart = i;
+                    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        ch.truncate(offset);
+                        ch.force(true);
+                    }
+                } else {
+                    Files.delete(file); // a later part holds only the tail being redone
+                }
+                repairs.add(new JournalRepair(file.getFileName().toString(), offset, size - offset, clock.instant().toString()));
+            }
+            synchronized (samples) {
+                boolean cutting = false;
+                for (var it = samples.keySet().iterator(); it.hasNext(); ) {
+                    cutting |= it.next().equals(first);
+                    if (cutting) {
+                        it.remove();
+                    }
+                }
+            }
+            part = cutPart;
+            openPart();
+        } catch (IOException e) {
+            throw new RunFailedException("cannot cut the journal in " + folder.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The byte offset of the line holding {@code key} in one part, or -1. */
+    private static long lineOffset(Path file, AttemptKey key) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                String line = new String(bytes, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+                if (!line.isBlank() && SampleCodec.decode(line).key().equals(key)) {
+                    return start;
+                }
+                start = i + 1;
+            }
+        }
+        return -1;
+    }
+
     private void openPart() throws IOException {
         Path file = folder.journalPart(part);
         out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);

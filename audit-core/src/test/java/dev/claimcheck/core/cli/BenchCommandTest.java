@@ -102,6 +102,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void requestsOverTheSimulatorsContextAreCountedAsContextLengthAndThePointIsKept(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url", "sim:maxModelLen=100", "--concurrency", "2", "--input-tokens", "64,128",
+                "--output-tokens", "8", "--requests", "10", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var m = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root)));
+        assertThat(m.metrics().errors()).containsExactly(Map.entry("contextLength", 10));
+        assertThat(m.metrics().points()).extracting(p -> p.inputTokens() + ":" + p.completed() + "/" + p.errors())
+                .containsExactly("64:9/0", "128:0/9");
+        List<Sample> samples = Journal.readAll(new RunFolder(onlyRun(root)));
+        assertThat(samples).hasSize(20);
+        assertThat(samples.stream().filter(s -> s.error() != null))
+                .hasSize(10).allSatisfy(s -> assertThat(s.error().message()).contains("400", "maximum context length is 100 tokens"));
+        var report = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults()).verifyRun(onlyRun(root));
+        assertThat(report.findings()).extracting(dev.claimcheck.core.verify.Finding::id).as(report.findings().toString())
+                .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "schema", "notRegraded");
+    }
+
+    @Test
     void aSignedBenchRunVerifiesAndATamperedPointFailsTheMetricsCheck(@TempDir Path root, @TempDir Path keys) throws Exception {
         Evidence.assumeSshKeygen();
         Path key = Evidence.keygen(keys, "bench", "bench@example.org");

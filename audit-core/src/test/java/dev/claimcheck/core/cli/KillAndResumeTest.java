@@ -27,9 +27,9 @@ class KillAndResumeTest {
     void aKilledRunResumesToTheSameMetricsAsAnUninterruptedOne() throws Exception {
         String[] args = {"arith", "--base-url", "sim:ttftMs=50,faults=0.1", "--k", "4", "--concurrency", "4",
             "--seed", "11", "--root", root.resolve("killed").toString()};
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command(AuditMain.class, args)).redirectErrorStream(true)
                 .redirectOutput(root.resolve("child.log").toFile()).start();
-        Path runDir = awaitRunDir(root.resolve("killed"));
+        Path runDir = awaitRunDir(root.resolve("killed"), "results/runs/sim/arith/arith");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (journalLines(runDir) < 60 && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -57,19 +57,21 @@ class KillAndResumeTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static List<String> command(String[] args) {
+    /** A child JVM running {@code main} on the test classpath. */
+    static List<String> command(Class<?> main, String[] args) {
         List<String> cmd = new java.util.ArrayList<>(List.of(javaBin(), "-cp", System.getProperty("java.class.path"),
-                AuditMain.class.getName()));
+                main.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    private static Path awaitRunDir(Path root) throws Exception {
+    /** The child's run folder under {@code root}/{@code runs}, once its journal exists. */
+    static Path awaitRunDir(Path root, String runs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            Path runs = root.resolve("results/runs/sim/arith/arith");
-            if (Files.isDirectory(runs)) {
-                try (Stream<Path> s = Files.list(runs)) {
+            Path parent = root.resolve(runs);
+            if (Files.isDirectory(parent)) {
+                try (Stream<Path> s = Files.list(parent)) {
                     var dir = s.findFirst();
                     if (dir.isPresent() && Files.exists(dir.get().resolve("samples.jsonl"))) {
                         return dir.get();

@@ -126,6 +126,22 @@ class OpenAiChatEndpointTest {
     }
 
     @Test
+    void contextLengthRefusalsInTheEnginesWordingAreTheirOwnCauseAndFailAtOnce() throws IOException {
+        for (String body : List.of(
+                "{\"error\":{\"message\":\"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens.\",\"type\":\"BadRequestError\",\"code\":400}}",
+                "{\"error\":{\"message\":\"too long\",\"type\":\"invalid_request_error\",\"code\":\"context_length_exceeded\"}}",
+                "{\"object\":\"error\",\"message\":\"The input (5000 tokens) is longer than the model's context length (4096 tokens).\"}")) {
+            try (CannedServer s = new CannedServer(i -> CannedServer.http(400, "application/json", "", body));
+                 OpenAiChatEndpoint c = client(s.baseUrl(), 3)) {
+                ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+                assertThat(f.error().cause()).as(body).isEqualTo(ErrorCause.CONTEXT_LENGTH);
+                assertThat(f.retries()).isEmpty();
+                assertThat(s.requests()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void htmlBodyIsMalformed() throws IOException {
         try (CannedServer s = new CannedServer(i -> CannedServer.http(200, "text/html", "",
                 "<html><body>Welcome to nginx</body></html>"));

@@ -47,6 +47,34 @@ class SimulatorTest {
     }
 
     @Test
+    void promptPlusMaxTokensOverMaxModelLenIsRefusedWithVllmsContextLength400AndNotRetried() throws Exception {
+        Tokenizer tokenizer = Tokenizer.named("o200k_base");
+        long prompt = tokenizer.count("Answer briefly.") + tokenizer.count("What is question 0?");
+        try (Simulator sim = Simulator.start(opts("sim:accuracy=1,outputTokens=2,maxModelLen=" + (prompt + 4), Lane.INSTANT), oracle(1));
+             OpenAiChatEndpoint c = client(sim, 3, Duration.ofSeconds(5))) {
+            assertThat(c.complete(request(0, 0))).isInstanceOf(ChatOutcome.Success.class); // no max_tokens: the prompt fits
+            ObjectNode template = JSON.createObjectNode().put("model", "sim").put("max_tokens", 16);
+            ChatOutcome.Failure refused = (ChatOutcome.Failure) c.complete(new ChatRequest(messages(0), template, 1));
+            assertThat(refused.error().cause()).isEqualTo(ErrorCause.CONTEXT_LENGTH);
+            assertThat(refused.error().message()).contains("HTTP 400", "maximum context length is " + (prompt + 4) + " tokens. "
+                    + "However, you requested " + (prompt + 16) + " tokens (" + prompt + " in the messages, 16 in the completion)");
+            assertThat(refused.retries()).isEmpty();
+            assertThat(sim.requestsServed()).isEqualTo(2);
+
+            var http = java.net.http.HttpClient.newHttpClient();
+            var raw = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/chat/completions"))
+                    .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"model\":\"sim\",\"max_tokens\":50,\"messages\":[{\"role\":\"user\",\"content\":\"What is question 0?\"}]}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(raw.statusCode()).isEqualTo(400);
+            var error = JSON.readTree(raw.body()).path("error");
+            assertThat(error.path("type").asText()).isEqualTo("BadRequestError");
+            assertThat(error.path("code").asInt()).isEqualTo(400);
+            assertThat(error.path("message").asText()).startsWith("This model's maximum context length is " + (prompt + 4) + " tokens.");
+        }
+    }
+
+    @Test
     void accuracyOneAnswersCorrectlyWithExactTokenCounts() {
         try (Simulator sim = Simulator.start(opts("sim:accuracy=1,outputTokens=10", Lane.INSTANT), oracle(3));
              OpenAiChatEndpoint c = client(sim, 0, Duration.ofSeconds(5))) {

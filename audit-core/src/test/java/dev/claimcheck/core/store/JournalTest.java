@@ -70,6 +70,28 @@ class JournalTest {
     }
 
     @Test
+    void cuttingFromAnAttemptDropsItAndEverythingAfterAcrossPartsAndRecordsEachCut() throws IOException {
+        RunFolder folder = new RunFolder(dir);
+        long lineBytes = SampleCodec.encode(sample("t0", 0)).length;
+        try (Journal j = Journal.open(folder, 3 * lineBytes, CLOCK)) { // three lines per part
+            for (int i = 0; i < 8; i++) {
+                j.append(sample("t" + i, 0));
+            }
+        }
+        assertThat(folder.journalPart(2)).exists();
+        try (Journal j = Journal.open(folder, 3 * lineBytes, CLOCK)) {
+            j.cutFrom(sample("t4", 0).key(), CLOCK);
+            assertThat(j.samples()).extracting(Sample::taskId).containsExactly("t0", "t1", "t2", "t3");
+            assertThat(j.repairs()).satisfiesExactly(
+                    r -> assertThat(r).extracting("file", "offset", "droppedBytes").containsExactly("samples.1.jsonl", lineBytes, 2 * lineBytes),
+                    r -> assertThat(r).extracting("file", "offset", "droppedBytes").containsExactly("samples.2.jsonl", 0L, 2 * lineBytes));
+            j.append(sample("t4", 0)); // the cut tail can be written again
+        }
+        assertThat(folder.journalPart(2)).doesNotExist();
+        assertThat(Journal.readAll(folder)).extracting(Sample::taskId).containsExactly("t0", "t1", "t2", "t3", "t4");
+    }
+
+    @Test
     void aSecondWriterIsRefused() {
         RunFolder folder = new RunFolder(dir);
         try (Journal first = Journal.open(folder, Journal.DEFAULT_PART_LIMIT, CLOCK)) {

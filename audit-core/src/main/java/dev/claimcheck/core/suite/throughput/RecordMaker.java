@@ -1,5 +1,6 @@
 package dev.claimcheck.core.suite.throughput;
 
+import dev.claimcheck.core.endpoint.ContextLengthError;
 import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.LoadPoint;
@@ -84,7 +85,8 @@ final class RecordMaker {
         return switch (ex.end) {
             case HTTP_ERROR -> ex.status == 429 ? ErrorCause.RATE_LIMITED
                     : ex.status == 401 || ex.status == 403 ? ErrorCause.AUTH
-                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR : ErrorCause.CLIENT_ERROR;
+                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR
+                    : ContextLengthError.matches(ex.status, ex.errorBody.toString()) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR;
             case BROKEN -> ex.headersNs == 0 ? ErrorCause.CONNECTION : ErrorCause.TRUNCATED_STREAM;
             case TIMEOUT -> ErrorCause.TIMEOUT;
             case MALFORMED -> ErrorCause.MALFORMED_RESPONSE;

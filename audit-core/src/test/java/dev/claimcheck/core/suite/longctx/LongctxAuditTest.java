@@ -102,7 +102,7 @@ class LongctxAuditTest {
     @Test
     void lengthsBeyondTheAdvertisedMaxModelLenAreReportedAndNotSent() {
         var r = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "2k,8k", "--depths", "50",
-                "--root", root.toString());
+                "--max-tokens", "1024", "--root", root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("skipping 7 tasks of 1 length(s) [8192] above the model's advertised context of 4096 "
                 + "tokens (max_model_len); they are not sent");
@@ -114,6 +114,30 @@ class LongctxAuditTest {
         var none = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "8k", "--root", root.toString());
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("every task is longer than the model's advertised context of 4096 tokens");
+    }
+
+    @Test
+    void aPromptThatMaxTokensPushesOverTheContextIsCountedAsContextLengthAndNothingIsLost() {
+        // 1k and 2k fit the advertised 4096 and are sent (8k is skipped); 2k + max_tokens 2560 does not fit: the
+        // server refuses those, and each is one counted error, never retried, never graded.
+        var r = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "1k,2k,8k", "--depths", "50",
+                "--max-tokens", "2560", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("skipping 7 tasks of 1 length(s) [8192]");
+        assertThat(r.manifest().status()).isEqualTo(dev.claimcheck.core.model.RunStatus.COMPLETE);
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        assertThat(samples).hasSize(14);
+        assertThat(samples).filteredOn(s -> s.targetTokens() == 1024L).hasSize(7).allSatisfy(s -> assertThat(s.error()).isNull());
+        assertThat(samples).filteredOn(s -> s.targetTokens() == 2048L).hasSize(7).allSatisfy(s -> {
+            assertThat(s.error().cause()).isEqualTo(dev.claimcheck.core.model.ErrorCause.CONTEXT_LENGTH);
+            assertThat(s.error().message()).contains("maximum context length is 4096 tokens");
+            assertThat(s.retries()).isEmpty();
+        });
+        assertThat(r.manifest().metrics().errors()).containsExactly(java.util.Map.entry("contextLength", 7));
+        assertThat(r.manifest().metrics().graded()).isEqualTo(7);
+        var report = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults()).verifyRun(r.runDir());
+        assertThat(report.findings()).extracting(Finding::id).as(report.findings().toString())
+                .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "schema", "notRegraded");
     }
 
     @Test
