@@ -1,9 +1,6 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -25,15 +22,9 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentDetail(String world, String fault, boolean faultInjected, boolean goalMet, int steps, int toolCalls,
                           int toolErrors, int malformedCalls, int policyViolations, String budgetStop) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DetailJson.write(this);
     }
 
     /** The detail of an agent verdict (a truncation mark in front is skipped), or empty when the text is not one. */
@@ -42,14 +33,6 @@ public record AgentDetail(String world, String fault, boolean faultInjected, boo
             return Optional.empty();
         }
         String json = detail.startsWith(Verdict.TRUNCATED) ? detail.substring(Verdict.TRUNCATED.length()) : detail;
-        if (!json.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            AgentDetail d = JSON.readValue(json, AgentDetail.class);
-            return d.world() == null ? Optional.empty() : Optional.of(d);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return DetailJson.read(json, AgentDetail.class).filter(d -> d.world() != null);
     }
 }

@@ -1,9 +1,6 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +21,6 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CodeDetail(String verdict, List<Test> tests, int testsTotal, String message, String interpreter,
                          String extraction, String difficulty, String contestDate) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     public static final String ACCEPTED = "accepted";
 
     /** One test's recorded outcome. */
@@ -50,23 +45,11 @@ public record CodeDetail(String verdict, List<Test> tests, int testsTotal, Strin
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DetailJson.write(this);
     }
 
     /** The detail of a code verdict, or empty when the text is not one. */
     public static Optional<CodeDetail> parse(String detail) {
-        if (detail == null || !detail.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            CodeDetail d = JSON.readValue(detail, CodeDetail.class);
-            return d.verdict() == null ? Optional.empty() : Optional.of(d);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return DetailJson.read(detail, CodeDetail.class).filter(d -> d.verdict() != null);
     }
 }

@@ -1,9 +1,6 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -20,15 +17,9 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DocsDetail(int fields, int fieldsCorrect, int citations, int citationsValid, boolean citationRequired,
                          String reason) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return DetailJson.write(this);
     }
 
     /** The detail of a docs verdict, or empty when the text is not one. */
@@ -38,13 +29,6 @@ public record DocsDetail(int fields, int fieldsCorrect, int citations, int citat
         }
         // A truncated response's verdict carries a prefix before the JSON.
         int brace = detail.indexOf('{');
-        if (brace < 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(detail.substring(brace), DocsDetail.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return brace < 0 ? Optional.empty() : DetailJson.read(detail.substring(brace), DocsDetail.class);
     }
 }
