@@ -1,6 +1,7 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.tokens.TokenCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,18 +55,11 @@ final class BenchOptions {
     }
 
     static int tokenCount(String option, String s) {
-        String t = s.toLowerCase(Locale.ROOT);
-        long mult = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : 1;
-        String digits = mult == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            long v = Long.parseLong(digits) * mult;
-            if (v < 1 || v > 16L * 1024 * 1024) {
-                throw new NumberFormatException();
-            }
-            return (int) v;
-        } catch (NumberFormatException e) {
+        long v = TokenCount.parse(s).orElse(0);
+        if (v < 1 || v > 16L * 1024 * 1024) {
             throw new BadInputException(option + ": '" + s + "' is not a token count like 512, 8k or 1m");
         }
+        return (int) v;
     }
 
     /** {@code 300s}, {@code 5m}, {@code 1h}, {@code 500ms}, or plain seconds → nanoseconds. */

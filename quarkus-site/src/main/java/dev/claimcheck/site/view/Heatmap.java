@@ -1,6 +1,7 @@
 package dev.claimcheck.site.view;
 
 import dev.claimcheck.core.model.LongctxCell;
+import dev.claimcheck.core.tokens.TokenCount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -39,14 +40,6 @@ public record Heatmap(List<String> lengths, List<Row> rows) {
             }
             rows.add(new Row(depth + "%", row));
         }
-        return new Heatmap(lengths.stream().map(Heatmap::tokens).toList(), rows);
-    }
-
-    /** 8192 → "8k", 1048576 → "1m", other counts as digits (§2 spelling). */
-    static String tokens(int n) {
-        if (n % (1024 * 1024) == 0) {
-            return n / (1024 * 1024) + "m";
-        }
-        return n % 1024 == 0 ? n / 1024 + "k" : Integer.toString(n);
+        return new Heatmap(lengths.stream().map(TokenCount::format).toList(), rows);
     }
 }

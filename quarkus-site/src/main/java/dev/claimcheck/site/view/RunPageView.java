@@ -2,24 +2,25 @@ package dev.claimcheck.site.view;
 
 import dev.claimcheck.core.model.AgentMetrics;
 import dev.claimcheck.core.model.CodeMetrics;
-import dev.claimcheck.core.model.PassHatK;
-import dev.claimcheck.core.model.PromptHash;
-import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.store.Root;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
+import dev.claimcheck.core.model.PassHatK;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.tokens.TokenCount;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.render.SafeJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +129,7 @@ public final class RunPageView {
         if (x.longctx() != null) {
             var l = x.longctx();
             out.add(RunPage.Item.of("effective length (accuracy ≥ " + Fmt.pct(l.effectiveLength().threshold()) + ")",
-                    l.effectiveLength().length() == null ? Fmt.NONE : Heatmap.tokens(l.effectiveLength().length())));
+                    l.effectiveLength().length() == null ? Fmt.NONE : TokenCount.format(l.effectiveLength().length())));
             if (l.promptTokensRatio() != null) {
                 out.add(RunPage.Item.of("server prompt tokens / target", Fmt.dec(l.promptTokensRatio().mean(), 3)));
             }
@@ -136,7 +137,7 @@ public final class RunPageView {
             l.byDensity().forEach((d, e) -> out.add(RunPage.Item.of("accuracy · " + d + " distractors / 8k", estimate(e))));
             l.byKind().forEach((k, e) -> out.add(RunPage.Item.of("accuracy · " + k, estimate(e))));
             for (var c : l.byLength()) {
-                out.add(RunPage.Item.of("ttft · " + Heatmap.tokens(c.length()),
+                out.add(RunPage.Item.of("ttft · " + TokenCount.format(c.length()),
                         c.ttftMs() == null ? Fmt.NONE : Fmt.ms(c.ttftMs().mean())));
             }
         }

@@ -2,10 +2,10 @@ package dev.claimcheck.core.suite.longctx;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.LongctxTaskKey;
+import dev.claimcheck.core.tokens.TokenCount;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The validated options of a long-context run as the task grid: lengths × depths × kinds × densities × samples,
@@ -76,15 +76,8 @@ record LongctxGrid(List<Integer> lengths, List<Integer> depths, List<Kind> kinds
 
     /** "8k" = 8192, "1m" = 1048576, "5000" = 5000. */
     static int parseLength(String s) {
-        String t = s.strip().toLowerCase(Locale.ROOT);
-        long factor = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : 1;
-        String digits = factor == 1 ? t : t.substring(0, t.length() - 1);
-        long n;
-        try {
-            n = Long.parseLong(digits) * factor;
-        } catch (NumberFormatException e) {
-            throw new BadInputException("--lengths: '" + s + "' is not a token count (e.g. 8k, 32k, 1m, 5000)");
-        }
+        long n = TokenCount.parse(s.strip()).orElseThrow(
+                () -> new BadInputException("--lengths: '" + s + "' is not a token count (e.g. 8k, 32k, 1m, 5000)"));
         if (n < MIN_LENGTH || n > MAX_LENGTH) {
             throw new BadInputException("--lengths: " + s + " is outside 1k..2m tokens");
         }
