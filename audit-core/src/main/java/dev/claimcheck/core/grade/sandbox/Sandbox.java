@@ -18,12 +18,14 @@ import java.util.stream.Stream;
 /**
  * Runs untrusted programs under bubblewrap (docs/design/sandbox.md): every namespace unshared (no network, own
  * PID namespace whose end kills every process the program started), a minimal read-only root ({@code /usr} and
- * the {@code /lib*}, {@code /bin} links; no home, no repository, no host {@code /tmp}), a private size-capped
- * tmpfs as working directory, the program's files read-only in {@link #BOX}, an unprivileged uid (a host uid of its
- * own per concurrent execution, set with setpriv before bwrap when the harness runs as root, since RLIMIT_NPROC
- * neither binds root nor separates executions sharing a uid; 65534 inside), and rlimits on
- * processes, CPU time, address space, file size and core dumps. Output caps are enforced by the reader; a
- * wall-clock net kills programs that block. Thread-safe; executions are independent.
+ * the {@code /lib*}, {@code /bin} links; no home, no repository, no host {@code /tmp}, bwrap's init hidden under an
+ * empty {@code /proc/1}), a private tmpfs capped in bytes and inodes as working directory, the program's files
+ * read-only in {@link #BOX}, an unprivileged uid (a host uid of its own per concurrent execution, set with setpriv
+ * when the harness runs as root, since RLIMIT_NPROC neither binds root nor separates executions sharing a uid;
+ * 65534 inside), no further user namespaces ({@code --disable-userns}), a seccomp filter ({@link SeccompFilter}),
+ * and rlimits on processes, CPU time, address space, file size and core dumps. The whole chain starts with an
+ * emptied environment, so nothing of the harness's (API keys) is reachable inside. Output caps are enforced by the
+ * reader; a wall-clock net kills programs that block. Thread-safe; executions are independent.
  */
 public final class Sandbox {
     /** Where a request's files appear inside the sandbox, read-only. */
@@ -31,11 +33,34 @@ public final class Sandbox {
     static final String BWRAP = "/usr/bin/bwrap";
     static final String SETPRIV = "/usr/bin/setpriv";
     static final String PRLIMIT = "/usr/bin/prlimit";
+    static final String UNSHARE = "/usr/bin/unshare";
+    static final String MOUNT = "/usr/bin/mount";
+    static final String SH = "/bin/sh";
+    static final String SETUP_TAG = "claimcheck-sandbox:";
+    /** The environment of every process of the chain (setpriv → unshare → sh → prlimit → bwrap): nothing inherited. */
+    static final Map<String, String> LAUNCH_ENV = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
+    /**
+     * Runs in a user and mount namespace of the sandbox uid's own, where it may mount: a tmpfs with the size and
+     * inode caps bwrap's {@code --tmpfs} cannot set (it only takes a size), later bound as {@code /tmp}, and gone
+     * with the namespace; then the seccomp program opened as fd 3 for {@code bwrap --seccomp 3}, since a JVM cannot
+     * hand a child extra descriptors. Arguments: mount options, mount point, filter file, then the command to exec.
+     */
+    static final String SETUP_SCRIPT = "err=$(" + MOUNT + " -t tmpfs -o \"$1\" claimcheck-tmp \"$2\" 2>&1)"
+            + " || { echo \"" + SETUP_TAG + " cannot mount the private /tmp: $err\" >&2; exit 1; };"
+            + " command exec 3<\"$3\" || { echo \"" + SETUP_TAG + " cannot open the seccomp filter\" >&2; exit 1; };"
+            + " shift 3; exec \"$@\"";
+    /** How a failure of the chain before the program (not the program) starts its stderr, with exit status 1. */
+    static final List<String> SETUP_FAILURES = List.of("bwrap:", "unshare:", "setpriv:", "prlimit:", SETUP_TAG);
     /** The uid and gid the program sees inside its user namespace. */
     static final int NOBODY = 65534;
     /** Concurrent executions per JVM; each gets its own host uid so RLIMIT_NPROC caps it alone. */
     static final int SLOTS = 64;
     static final int NON_ROOT_NPROC_ALLOWANCE = 2_048;
+
+    static final String BOX_DIR = "box";
+    static final String TMP = "tmp";
+    static final String FILTER = "seccomp.bpf";
+    private static final byte[] SECCOMP = SeccompFilter.bytes();
 
     private static volatile Sandbox system;
 
@@ -97,25 +122,32 @@ public final class Sandbox {
             Thread.currentThread().interrupt();
             throw new SandboxException("interrupted", e);
         }
-        Path box = null;
+        Path dir = null;
         try {
-            box = stage(request.files());
-            return execute(command(request, box, uidBase + slot), request);
+            dir = stage(request.files());
+            return execute(command(request, dir, uidBase + slot), request);
         } finally {
-            if (box != null) {
-                deleteTree(box);
+            if (dir != null) {
+                deleteTree(dir);
             }
             slots.add(slot);
         }
     }
 
-    /** The full host command line: [setpriv] prlimit bwrap … program. */
-    List<String> command(SandboxRequest request, Path box, int hostUid) {
+    /**
+     * The full host command line: [setpriv] unshare sh (mount /tmp, open the filter) prlimit bwrap … program, for an
+     * execution directory laid out by {@link #stage}.
+     */
+    List<String> command(SandboxRequest request, Path dir, int hostUid) {
         SandboxLimits l = request.limits();
         List<String> c = new ArrayList<>();
         if (root) {
             c.addAll(List.of(SETPRIV, "--reuid=" + hostUid, "--regid=" + hostUid, "--clear-groups", "--inh-caps=-all"));
         }
+        Path tmp = dir.resolve(TMP);
+        c.addAll(List.of(UNSHARE, "--user", "--map-root-user", "--mount", "--", SH, "-c", SETUP_SCRIPT, SETUP_TAG,
+                "size=" + l.tmpfsBytes() + ",nr_inodes=" + l.tmpfsInodes() + ",mode=0755,nosuid,nodev",
+                tmp.toString(), dir.resolve(FILTER).toString()));
         long cpuS = Math.max(1, (l.cpuMs() + 999) / 1000);
         // Not root: the sandbox shares the harness's uid, whose processes and threads (the JVM's included) count
         // too, so the cap is looser by a fixed allowance; run as root (CI does) for the exact cap.
@@ -126,21 +158,22 @@ public final class Sandbox {
             c.add("--as=" + l.addressSpaceBytes());
         }
         c.add("--");
-        c.addAll(List.of(bwrap, "--unshare-all", "--unshare-user", "--uid", Integer.toString(NOBODY), "--gid",
-                Integer.toString(NOBODY), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        c.addAll(List.of(bwrap, "--unshare-all", "--unshare-user", "--disable-userns", "--uid", Integer.toString(NOBODY),
+                "--gid", Integer.toString(NOBODY), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+                "--seccomp", "3",
                 "--hostname", "sandbox", "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
                 "--ro-bind", "/usr", "/usr"));
-        for (String dir : List.of("/bin", "/lib", "/lib64", "/lib32", "/sbin")) {
-            Path p = Path.of(dir);
+        for (String top : List.of("/bin", "/lib", "/lib64", "/lib32", "/sbin")) {
+            Path p = Path.of(top);
             if (Files.isSymbolicLink(p)) {
                 try {
-                    c.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), dir));
+                    c.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), top));
                 } catch (IOException e) {
                     // An unreadable link is left out; the program simply cannot use that path.
                 }
             } else if (Files.isDirectory(p)) {
-                c.addAll(List.of("--ro-bind", dir, dir));
+                c.addAll(List.of("--ro-bind", top, top));
             }
         }
         if (jdk != null) {
@@ -149,12 +182,14 @@ public final class Sandbox {
         }
         c.addAll(List.of("--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
-                "--proc", "/proc", "--dev", "/dev",
-                "--size", Long.toString(l.tmpfsBytes()), "--tmpfs", "/tmp",
-                "--ro-bind", box.toString(), BOX,
-                // bwrap's own root and /dev are unbounded tmpfs owned by the sandbox uid: without these, a program
-                // could fill host memory with files there. Only the size-capped /tmp stays writable.
-                "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp", "--"));
+                // bwrap's init is PID 1, of the program's uid: an empty read-only directory over /proc/1 keeps its
+                // memory, environment and descriptors out of reach (seccomp already denies ptrace).
+                "--proc", "/proc", "--tmpfs", "/proc/1", "--dev", "/dev",
+                "--bind", tmp.toString(), "/tmp",
+                "--ro-bind", dir.resolve(BOX_DIR).toString(), BOX,
+                // bwrap's own root, /dev and the /proc/1 cover are unbounded tmpfs owned by the sandbox uid: without
+                // these, a program could fill host memory with files there. Only the capped /tmp stays writable.
+                "--remount-ro", "/proc/1", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp", "--"));
         c.addAll(request.command());
         return c;
     }
@@ -164,7 +199,10 @@ public final class Sandbox {
         long start = System.nanoTime();
         Process p;
         try {
-            p = new ProcessBuilder(command).start();
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().clear();
+            pb.environment().putAll(LAUNCH_ENV);
+            p = pb.start();
         } catch (IOException e) {
             throw new SandboxException("cannot start bubblewrap: " + e.getMessage(), e);
         }
@@ -192,8 +230,8 @@ public final class Sandbox {
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         int exit = wallTimeout || out.overflow ? -1 : p.exitValue();
         String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
-        if (exit == 1 && stderr.startsWith("bwrap:")) {
-            // bwrap's own failure (user namespaces refused, a bind failed): the program never ran.
+        if (exit == 1 && SETUP_FAILURES.stream().anyMatch(stderr::startsWith)) {
+            // The chain's own failure (user namespaces refused, a mount or bind failed): the program never ran.
             throw new SandboxException("bubblewrap could not start the sandbox: " + stderr.strip());
         }
         return new SandboxResult(exit, out.bytes(), stderr, out.overflow, wallTimeout, wallMs);
@@ -258,15 +296,26 @@ public final class Sandbox {
         }
     }
 
+    /**
+     * A fresh execution directory: {@code box/} with the program's files (bound read-only at {@link #BOX}),
+     * {@code tmp/} (where the capped tmpfs is mounted, inside the execution's own mount namespace only) and the
+     * seccomp program. The sandbox uid must read all of it; nobody may write it.
+     */
     private Path stage(Map<String, byte[]> files) throws SandboxException {
         try {
             Path dir = Files.createTempDirectory(staging, "claimcheck-box-");
-            // The sandbox uid must read the files; nobody may write them.
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            var dirPerms = PosixFilePermissions.fromString("rwxr-xr-x");
+            var filePerms = PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(dir, dirPerms);
+            Path box = Files.createDirectory(dir.resolve(BOX_DIR));
+            Files.setPosixFilePermissions(box, dirPerms);
+            Files.setPosixFilePermissions(Files.createDirectory(dir.resolve(TMP)), dirPerms);
+            Files.write(dir.resolve(FILTER), SECCOMP);
+            Files.setPosixFilePermissions(dir.resolve(FILTER), filePerms);
             for (var e : files.entrySet()) {
-                Path f = dir.resolve(e.getKey());
+                Path f = box.resolve(e.getKey());
                 Files.write(f, e.getValue());
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(f, filePerms);
             }
             return dir;
         } catch (IOException | UnsupportedOperationException e) {
@@ -286,7 +335,11 @@ public final class Sandbox {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return "the sandbox needs Linux with bubblewrap; refusing to run untrusted code unsandboxed";
         }
-        for (String tool : root ? List.of(bwrap, PRLIMIT, SETPRIV) : List.of(bwrap, PRLIMIT)) {
+        List<String> tools = new ArrayList<>(List.of(bwrap, PRLIMIT, UNSHARE, MOUNT, SH));
+        if (root) {
+            tools.add(SETPRIV);
+        }
+        for (String tool : tools) {
             if (!Files.isExecutable(Path.of(tool))) {
                 return tool + " not found (install bubblewrap and util-linux); refusing to run untrusted code unsandboxed";
             }

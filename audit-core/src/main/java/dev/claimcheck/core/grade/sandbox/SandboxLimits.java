@@ -11,17 +11,18 @@ package dev.claimcheck.core.grade.sandbox;
  * @param maxStdoutBytes stdout kept; more kills the execution (the reader enforces it: pipes ignore RLIMIT_FSIZE)
  * @param maxStderrBytes stderr kept; more is read and dropped
  * @param tmpfsBytes size of the private writable /tmp
+ * @param tmpfsInodes files, directories and links the private /tmp may hold (its root counts as one)
  * @param fileSizeBytes RLIMIT_FSIZE: largest file a program may write
  */
 public record SandboxLimits(long cpuMs, long wallMs, long addressSpaceBytes, int maxProcesses, int maxStdoutBytes,
-                            int maxStderrBytes, long tmpfsBytes, long fileSizeBytes) {
-    /** 6 s CPU (LiveCodeBench's per-test limit), 1 GiB address space, 32 processes, 16 MiB of stdout. */
+                            int maxStderrBytes, long tmpfsBytes, int tmpfsInodes, long fileSizeBytes) {
+    /** 6 s CPU (LiveCodeBench's per-test limit), 1 GiB address space, 32 processes, 16 MiB of stdout, 4,096 files in /tmp. */
     public static final SandboxLimits DEFAULT = new SandboxLimits(6_000, 15_000, 1L << 30, 32, 16 << 20, 64 << 10,
-            64L << 20, 16L << 20);
+            64L << 20, 4_096, 16L << 20);
 
     public SandboxLimits {
         if (cpuMs < 1 || wallMs < 1 || maxProcesses < 1 || maxStdoutBytes < 1 || maxStderrBytes < 0 || tmpfsBytes < 1
-                || fileSizeBytes < 1 || addressSpaceBytes < 0) {
+                || tmpfsInodes < 2 || fileSizeBytes < 1 || addressSpaceBytes < 0) {
             throw new IllegalArgumentException("sandbox limits must be positive");
         }
     }
@@ -29,18 +30,24 @@ public record SandboxLimits(long cpuMs, long wallMs, long addressSpaceBytes, int
     /** These limits with another CPU budget and a wall-clock net of twice that plus two seconds. */
     public SandboxLimits withCpuMs(long cpu) {
         return new SandboxLimits(cpu, 2 * cpu + 2_000, addressSpaceBytes, maxProcesses, maxStdoutBytes, maxStderrBytes,
-                tmpfsBytes, fileSizeBytes);
+                tmpfsBytes, tmpfsInodes, fileSizeBytes);
     }
 
     /** These limits with another process cap (a JVM's threads count as processes). */
     public SandboxLimits withMaxProcesses(int n) {
         return new SandboxLimits(cpuMs, wallMs, addressSpaceBytes, n, maxStdoutBytes, maxStderrBytes, tmpfsBytes,
-                fileSizeBytes);
+                tmpfsInodes, fileSizeBytes);
+    }
+
+    /** These limits with another inode cap for the private /tmp. */
+    public SandboxLimits withTmpfsInodes(int n) {
+        return new SandboxLimits(cpuMs, wallMs, addressSpaceBytes, maxProcesses, maxStdoutBytes, maxStderrBytes, tmpfsBytes,
+                n, fileSizeBytes);
     }
 
     /** These limits with another address-space limit in bytes (0: none). */
     public SandboxLimits withAddressSpace(long bytes) {
         return new SandboxLimits(cpuMs, wallMs, bytes, maxProcesses, maxStdoutBytes, maxStderrBytes, tmpfsBytes,
-                fileSizeBytes);
+                tmpfsInodes, fileSizeBytes);
     }
 }

@@ -96,7 +96,7 @@ class SandboxTest {
     @Test
     void aSleepingProgramHitsTheWallClockNet() throws Exception {
         SandboxResult r = python("import time\ntime.sleep(60)\n", "", new SandboxLimits(1_000, 1_500, 1L << 30, 8,
-                1 << 20, 1 << 10, 1 << 20, 1 << 20));
+                1 << 20, 1 << 10, 1 << 20, 64, 1 << 20));
         assertThat(r.wallTimeout()).isTrue();
         assertThat(r.wallMs()).isLessThan(10_000);
     }
