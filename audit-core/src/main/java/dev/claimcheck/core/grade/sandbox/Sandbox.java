@@ -232,7 +232,7 @@ public final class Sandbox {
         String stderr = new String(err.bytes(), StandardCharsets.UTF_8);
         if (exit == 1 && SETUP_FAILURES.stream().anyMatch(stderr::startsWith)) {
             // The chain's own failure (user namespaces refused, a mount or bind failed): the program never ran.
-            throw new SandboxException("bubblewrap could not start the sandbox: " + stderr.strip());
+            throw new SandboxException("the sandbox could not start: " + stderr.strip());
         }
         return new SandboxResult(exit, out.bytes(), stderr, out.overflow, wallTimeout, wallMs);
     }

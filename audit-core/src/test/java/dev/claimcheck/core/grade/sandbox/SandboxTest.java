@@ -235,6 +235,17 @@ class SandboxTest {
                 .isInstanceOf(SandboxException.class).hasMessageContaining("not found");
     }
 
+    /** The capped /tmp cannot be mounted (the sandbox uid cannot reach the staging directory): no uncapped fallback. */
+    @Test
+    void whenThePrivateTempDirCannotBeMountedNothingRuns(@TempDir Path tmp) throws Exception {
+        assumeTrue(Sandbox.hostUid() == 0, "only root drops to a uid that cannot reach a 0700 directory");
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Sandbox unreachable = new Sandbox(tmp, Sandbox.BWRAP);
+        assertThatThrownBy(() -> unreachable.run(new SandboxRequest(List.of(PY, "-c", "print(1)", marker), Map.of(),
+                null, LIMITS))).isInstanceOf(SandboxException.class)
+                .hasMessageContaining("the sandbox could not start: claimcheck-sandbox: cannot mount the private /tmp");
+    }
+
     /** The pids whose command line contains {@code text}, after giving a dying namespace a moment. */
     static List<String> waitForNoProcessWith(String text) throws Exception {
         List<String> found = List.of();
