@@ -33,8 +33,11 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
         Objects.requireNonNull(model, "model");
         proofs = proofs == null ? List.of() : List.copyOf(proofs);
         journalRepairs = journalRepairs == null ? List.of() : List.copyOf(journalRepairs);
+        if (secretsRedacted != null && secretsRedacted < 0) {
+            throw new IllegalArgumentException("secretsRedacted must be >= 0, got " + secretsRedacted);
+        }
         // Zero is written as absent, so a run without an echo keeps the run.json of older harnesses.
-        secretsRedacted = secretsRedacted == null || secretsRedacted <= 0 ? null : secretsRedacted;
+        secretsRedacted = secretsRedacted == null || secretsRedacted == 0 ? null : secretsRedacted;
     }
 
     /** A manifest with nothing redacted. */
