@@ -135,6 +135,23 @@ class SecretsOnDiskTest {
     }
 
     @Test
+    void anAgentWhoseToolCallsCarryTheKeyKeepsItOutOfToolsTranscriptsAndProofs() throws Exception {
+        Creds c = Creds.fresh();
+        try (EchoingServer server = new EchoingServer()) {
+            var r = audit(Map.of("MY_KEY", c.key()), "agent", "--base-url", server.baseUrl(), "--model", "vendor/model",
+                    "--api-key-env", "MY_KEY", "--limit", "2", "--max-steps", "3", "--header", "X-Api-Key: " + c.named(),
+                    "--header", "X-Custom-Auth: " + c.unnamed(), "--root", root.toString());
+
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+            assertThat(samples).as("episodes ran tool calls").anySatisfy(s -> assertThat(s.transcript()).isNotEmpty()
+                    .anySatisfy(m -> assertThat(m.toolCalls()).isNotEmpty()
+                            .allSatisfy(t -> assertThat(t.arguments()).contains("<redacted>"))));
+            assertNowhere(root, r.out() + r.err(), c.forms());
+        }
+    }
+
+    @Test
     void aBenchAgainstAServerThatEchoesTheKeyEverywhereStoresItNowhere() throws Exception {
         Creds c = Creds.fresh();
         try (EchoingServer server = new EchoingServer()) {
