@@ -53,6 +53,9 @@ public final class Secrets {
 
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)(?!" + Pattern.quote(REDACTED) + ")[^\\s\"',;]+");
     private static final Secrets NONE = new Secrets(null);
+    /** An authorization value: an auth scheme word, then the credential. */
+    private static final Pattern AUTH_SCHEME = Pattern.compile(
+            "(?i)(bearer|basic|token|digest|apikey|api-key|key|oauth|hmac|negotiate)\\s+(\\S.*)");
 
     /** Every known value in every encoding, longest first, any case; null when there are no secrets. */
     private final Pattern known;
@@ -65,8 +68,8 @@ public final class Secrets {
     /** A redactor for the given secret values (nulls and very short values are ignored). */
     public static Secrets of(Collection<String> secrets) {
         Set<String> forms = new LinkedHashSet<>();
-        secrets.stream().filter(Objects::nonNull).map(String::strip).filter(s -> s.length() >= MIN_SECRET_LENGTH)
-                .forEach(s -> forms.addAll(encodings(s)));
+        secrets.stream().filter(Objects::nonNull).flatMap(s -> parts(s.strip()).stream())
+                .filter(s -> s.length() >= MIN_SECRET_LENGTH).forEach(s -> forms.addAll(encodings(s)));
         if (forms.isEmpty()) {
             return new Secrets(null);
         }
@@ -181,6 +184,34 @@ public final class Secrets {
         m.appendTail(out);
         redactions.add(n);
         return out.toString();
+    }
+
+    /**
+     * A value and the credentials inside it: {@code Bearer T} (or Token, ApiKey, ... T) also yields {@code T}, and
+     * {@code Basic base64(user:pass)} also yields the decoded pair and {@code pass}, so an echo of the bare token
+     * is caught when the whole header was given with {@code --header Authorization:...}.
+     */
+    static Set<String> parts(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(value);
+        Matcher scheme = AUTH_SCHEME.matcher(value);
+        if (scheme.matches()) {
+            String credential = scheme.group(2).strip();
+            out.add(credential);
+            if (scheme.group(1).equalsIgnoreCase("basic")) {
+                try {
+                    String pair = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+                    out.add(pair);
+                    int colon = pair.indexOf(':');
+                    if (colon >= 0) {
+                        out.add(pair.substring(colon + 1));
+                    }
+                } catch (IllegalArgumentException notBase64) {
+                    // the token alone is already in
+                }
+            }
+        }
+        return out;
     }
 
     /** The forms a value is recognised in; case is handled by the pattern. */

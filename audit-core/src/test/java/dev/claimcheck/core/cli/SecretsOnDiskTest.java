@@ -135,6 +135,21 @@ class SecretsOnDiskTest {
     }
 
     @Test
+    void theKeyGivenAsAnAuthorizationHeaderIsASecretToo() throws Exception {
+        Creds c = Creds.fresh();
+        try (EchoingServer server = new EchoingServer()) {
+            var r = audit(Map.of(), "arith", "--base-url", server.baseUrl(), "--model", "vendor/model", "--limit", "3",
+                    "--header", "Authorization: Bearer " + c.key(), "--header", "X-Custom-Auth: " + c.unnamed(),
+                    "--header", "X-Api-Key: " + c.named(), "--root", root.toString());
+
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.manifest().endpoint().headers()).containsEntry("Authorization", "<redacted>");
+            assertThat(r.manifest().secretsRedacted()).isPositive();
+            assertNowhere(root, r.out() + r.err(), c.forms());
+        }
+    }
+
+    @Test
     void anAgentWhoseToolCallsCarryTheKeyKeepsItOutOfToolsTranscriptsAndProofs() throws Exception {
         Creds c = Creds.fresh();
         try (EchoingServer server = new EchoingServer()) {

@@ -85,6 +85,17 @@ class SecretsTest {
         assertThat(S.redact(tree).toString()).isEqualTo("{\"<redacted>\":{\"v\":[\"a <redacted>\",1,true,null]}}");
     }
 
+    /** {@code --header "Authorization: <scheme> <credential>"}: an echo of the bare credential is caught too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer tok-0123456789", "token tok-0123456789", "ApiKey tok-0123456789",
+        "Basic dXNlcjp0b2stMDEyMzQ1Njc4OQ=="})
+    void theCredentialInsideAnAuthorizationValueIsASecretOfItsOwn(String headerValue) {
+        Secrets s = Secrets.of(List.of(headerValue));
+        assertThat(s.redactKnown("echo tok-0123456789 end")).isEqualTo("echo <redacted> end");
+        assertThat(Secrets.of(List.of("X-Team hello-world")).redactKnown("hello-world")).as("no scheme word, no split")
+                .isEqualTo("hello-world");
+    }
+
     @Test
     void shortOrAbsentValuesAreNoSecrets() {
         assertThat(Secrets.of(java.util.Arrays.asList(null, "abc", " ")).redactKnown("abc")).isEqualTo("abc");
