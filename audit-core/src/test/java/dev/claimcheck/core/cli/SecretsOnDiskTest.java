@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.SimOptions;
+import dev.claimcheck.core.grade.sandbox.Sandbox;
 import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
@@ -145,6 +146,24 @@ class SecretsOnDiskTest {
             assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
             assertThat(r.manifest().endpoint().headers()).containsEntry("Authorization", "<redacted>");
             assertThat(r.manifest().secretsRedacted()).isPositive();
+            assertNowhere(root, r.out() + r.err(), c.forms());
+        }
+    }
+
+    @Test
+    void codeTheServerWritesWithTheKeyInItReachesTheSandboxRedacted() throws Exception {
+        assumeThat(Sandbox.system().unavailableReason()).as("bubblewrap").isNull();
+        Creds c = Creds.fresh();
+        try (EchoingServer server = new EchoingServer()) {
+            var r = audit(Map.of("MY_KEY", c.key()), "code", "--dataset",
+                    Path.of("src/test/resources/suites/code/problems.jsonl").toString(), "--base-url", server.baseUrl(),
+                    "--model", "vendor/model", "--api-key-env", "MY_KEY", "--limit", "2",
+                    "--header", "X-Custom-Auth: " + c.unnamed(), "--root", root.toString());
+
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            // Graded on the stored, redacted text: the program the sandbox ran printed the marker, not the key.
+            assertThat(Journal.readAll(new RunFolder(r.runDir()))).as("the extracted program ran in the sandbox")
+                    .anySatisfy(s -> assertThat(s.verdict().detail()).contains("\"verdict\":\"wrongAnswer\""));
             assertNowhere(root, r.out() + r.err(), c.forms());
         }
     }
