@@ -98,23 +98,25 @@ final class EndpointDescriber {
 
     /** A copy with secret-looking fields' values, and any known secret value in a name or value, replaced. */
     private JsonNode scrub(JsonNode node) {
+        return secrets.redact(maskSecretFields(node));
+    }
+
+    /** A copy with the values of secret-looking fields (SGLang's {@code api_key}) replaced, whatever they hold. */
+    private static JsonNode maskSecretFields(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = OpenAiChatEndpoint.JSON.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 boolean secret = SECRET_FIELD.matcher(e.getKey()).matches() && !e.getValue().isContainerNode()
                         && !e.getValue().isNull() && !e.getValue().isNumber() && !e.getValue().isBoolean();
-                out.set(secrets.redact(e.getKey()), secret ? TextNode.valueOf(Secrets.REDACTED) : scrub(e.getValue()));
+                out.set(e.getKey(), secret ? TextNode.valueOf(Secrets.REDACTED) : maskSecretFields(e.getValue()));
             }
             return out;
         }
         if (node.isArray()) {
             ArrayNode out = OpenAiChatEndpoint.JSON.createArrayNode();
-            node.forEach(n -> out.add(scrub(n)));
+            node.forEach(n -> out.add(maskSecretFields(n)));
             return out;
-        }
-        if (node.isTextual()) {
-            return TextNode.valueOf(secrets.redact(node.asText()));
         }
         return node;
     }
