@@ -6,16 +6,25 @@ import dev.claimcheck.site.export.StaticExporter;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./jbang site@. [--port 8080] [--root DIR] [--export DIR]}: serve the leaderboard or write the static site. */
+/**
+ * {@code ./jbang site@. [--host 127.0.0.1] [--port 8080] [--root DIR] [--export DIR]}: serve the leaderboard or write the
+ * static site. The server listens on loopback unless {@code --host} opens it (application.properties, docs/site.md).
+ */
 @Command(name = "site", mixinStandardHelpOptions = true,
         description = "Serve the claimcheck leaderboard from a root, or export it as a static site.")
 public class SiteCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 8080, or quarkus.http.port)")
     Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens the site to the network)")
+    String host;
 
     @Option(names = "--root", description = "root holding results/ and proofs/ (default: claimcheck.root, else the current folder)")
     Path root;
@@ -36,14 +45,29 @@ public class SiteCommand implements Callable<Integer> {
         if (!java.nio.file.Files.isDirectory(r)) {
             throw new dev.claimcheck.core.BadInputException("--root " + r + " is not a folder");
         }
-        // Explicit options win over application.properties; without them the configuration decides (dev mode).
-        if (root != null) {
-            System.setProperty("claimcheck.root", r.toString());
-        }
-        if (port != null) {
-            System.setProperty("quarkus.http.port", Integer.toString(port));
-        }
+        serverProperties(r).forEach(System::setProperty);
         Quarkus.run();
         return Cli.OK;
+    }
+
+    /**
+     * The configuration the given options set. Explicit options win over application.properties; without them the
+     * configuration decides (dev mode), and it binds 127.0.0.1.
+     */
+    Map<String, String> serverProperties(Path resolvedRoot) {
+        Map<String, String> out = new TreeMap<>();
+        if (root != null) {
+            out.put("claimcheck.root", resolvedRoot.toString());
+        }
+        if (port != null) {
+            out.put("quarkus.http.port", Integer.toString(port));
+        }
+        if (host != null) {
+            if (host.isBlank()) {
+                throw new dev.claimcheck.core.BadInputException("--host needs an address, e.g. 127.0.0.1 or 0.0.0.0");
+            }
+            out.put("quarkus.http.host", host.strip());
+        }
+        return out;
     }
 }

@@ -113,7 +113,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--extra-body", scope = ScopeType.INHERIT, paramLabel = "JSON", description = "JSON object merged into every request body.")
     String extraBody;
 
-    @Option(names = "--header", scope = ScopeType.INHERIT, paramLabel = "K:V", description = "Extra HTTP header (repeatable); secret-looking values are redacted in run.json.")
+    @Option(names = "--header", scope = ScopeType.INHERIT, paramLabel = "K:V", description = "Extra HTTP header (repeatable); a value named like a credential or 8+ characters long is a secret: "
+            + "redacted in run.json and wherever the server echoes it.")
     List<String> header = List.of();
 
     @Option(names = "--api-flavor", scope = ScopeType.INHERIT, defaultValue = "openai", paramLabel = "NAME", description = "Endpoint dialect (default: ${DEFAULT-VALUE}).")

@@ -133,7 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "A request with no bytes for this long ends as a timeout (default: ${DEFAULT-VALUE}).")
     String requestTimeout;
 
-    @Option(names = "--header", paramLabel = "K:V", description = "Extra HTTP header (repeatable).")
+    @Option(names = "--header", paramLabel = "K:V", description = "Extra HTTP header (repeatable); a value named like a "
+            + "credential or 8+ characters long is a secret: redacted in run.json and wherever the server echoes it.")
     List<String> header = List.of();
 
     @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", paramLabel = "VAR",

@@ -13,7 +13,15 @@ public interface ChatEndpoint extends AutoCloseable {
      */
     ChatOutcome complete(ChatRequest request);
 
-    /** What the endpoint says about itself (/v1/models, /version, server info); absent parts are null. */
+    /**
+     * The redactor for this endpoint's credentials: everything it returns has already passed it, and its count of
+     * replacements becomes run.json's {@code secretsRedacted}.
+     */
+    default Secrets secrets() {
+        return Secrets.none();
+    }
+
+    /** What the endpoint says about itself (/v1/models, /version, server info), secrets redacted; absent parts are null. */
     RunManifest.EndpointRef describe();
 
     @Override

@@ -90,12 +90,12 @@ public record ClientConfig(String baseUrl, String apiFlavor, String apiKeyEnv, S
         return baseUrl.endsWith("/v1") ? baseUrl.substring(0, baseUrl.length() - 3) : baseUrl;
     }
 
-    /** A redactor for this configuration's secrets (the key and secret-looking header values). */
+    /** A redactor for this configuration's secrets (the key and the secret header values, {@link Secrets#isSecretHeader(String, String)}). */
     public Secrets secrets() {
         var values = new java.util.ArrayList<String>();
         values.add(apiKey);
         headers.forEach((k, v) -> {
-            if (Secrets.isSecretHeader(k)) {
+            if (Secrets.isSecretHeader(k, v)) {
                 values.add(v);
             }
         });

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Asks an endpoint what it is: {@code /v1/models}, {@code /version}, SGLang's server and model info. Every probe
- * is optional and short; a failure only leaves that part null. Secrets are scrubbed from what servers return
- * (SGLang's server info lists its own {@code api_key}).
+ * is optional and short; a failure only leaves that part null. Every answer is scrubbed before anything is read from
+ * it, so the engine name and version too pass the redactor: SGLang's server info lists its own {@code api_key}, and a
+ * hostile server may echo the key in any field, name or value.
  */
 final class EndpointDescriber {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -38,10 +39,12 @@ final class EndpointDescriber {
 
     RunManifest.EndpointRef describe() {
         String root = config.serverRoot();
-        JsonNode models = get(config.baseUrl() + "/models").map(m -> m.has("data") ? m.get("data") : m).orElse(null);
-        JsonNode version = get(root + "/version").orElse(null);
-        JsonNode serverInfo = get(root + "/get_server_info").or(() -> get(root + "/server_info")).orElse(null);
-        JsonNode modelInfo = get(root + "/get_model_info").orElse(null);
+        JsonNode models = get(config.baseUrl() + "/models").map(m -> m.has("data") ? m.get("data") : m).map(this::scrub)
+                .orElse(null);
+        JsonNode version = get(root + "/version").map(this::scrub).orElse(null);
+        JsonNode serverInfo = get(root + "/get_server_info").or(() -> get(root + "/server_info")).map(this::scrub)
+                .orElse(null);
+        JsonNode modelInfo = get(root + "/get_model_info").map(this::scrub).orElse(null);
 
         String engine = null;
         String engineVersion = version == null ? null : text(version.get("version"));
@@ -66,7 +69,7 @@ final class EndpointDescriber {
             info.set("modelInfo", modelInfo);
         }
         return new RunManifest.EndpointRef(config.baseUrl(), config.apiFlavor(), engine, engineVersion,
-                info.isEmpty() ? null : scrub(info), models == null ? null : scrub(models), null, config.apiKeyEnv(),
+                info.isEmpty() ? null : info, models, null, config.apiKeyEnv(),
                 Secrets.redactHeaders(config.headers()));
     }
 
@@ -93,25 +96,27 @@ final class EndpointDescriber {
         }
     }
 
-    /** A copy with secret-looking fields and any known secret value replaced. */
+    /** A copy with secret-looking fields' values, and any known secret value in a name or value, replaced. */
     private JsonNode scrub(JsonNode node) {
+        return secrets.redact(maskSecretFields(node));
+    }
+
+    /** A copy with the values of secret-looking fields (SGLang's {@code api_key}) replaced, whatever they hold. */
+    private static JsonNode maskSecretFields(JsonNode node) {
         if (node.isObject()) {
             ObjectNode out = OpenAiChatEndpoint.JSON.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 boolean secret = SECRET_FIELD.matcher(e.getKey()).matches() && !e.getValue().isContainerNode()
                         && !e.getValue().isNull() && !e.getValue().isNumber() && !e.getValue().isBoolean();
-                out.set(e.getKey(), secret ? TextNode.valueOf(Secrets.REDACTED) : scrub(e.getValue()));
+                out.set(e.getKey(), secret ? TextNode.valueOf(Secrets.REDACTED) : maskSecretFields(e.getValue()));
             }
             return out;
         }
         if (node.isArray()) {
             ArrayNode out = OpenAiChatEndpoint.JSON.createArrayNode();
-            node.forEach(n -> out.add(scrub(n)));
+            node.forEach(n -> out.add(maskSecretFields(n)));
             return out;
-        }
-        if (node.isTextual()) {
-            return TextNode.valueOf(secrets.redact(node.asText()));
         }
         return node;
     }

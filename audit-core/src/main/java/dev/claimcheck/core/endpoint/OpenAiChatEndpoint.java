@@ -95,7 +95,8 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
             try {
                 new StreamTry(this, asm).run(request(bytes, stream, request.attempt(), retry));
                 consecutiveServerFailures.set(0);
-                return new ChatOutcome.Success(asm.response(), asm.usage(), asm.timing(), retries);
+                // Redacted before anyone reads it: graders, the sandbox, tools and the journal see the same text.
+                return new ChatOutcome.Success(secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
             } catch (TryFailure failure) {
                 f = failure;
             }
@@ -114,7 +115,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                             "cannot reach " + config.baseUrl() + ": connection refused");
                 }
                 return new ChatOutcome.Failure(new AttemptError(f.cause, message, retries.size()),
-                        asm.empty() ? null : asm.response(), asm.usage(), asm.timing(), retries);
+                        asm.empty() ? null : secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
             }
             Duration delay = config.retry().delay(retry, f.retryAfter, ThreadLocalRandom.current());
             retries.add(new RetryRecord(f.cause, f.status, delay.toMillis(), message));
@@ -140,7 +141,8 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         return breakerOpen.get();
     }
 
-    Secrets secrets() {
+    @Override
+    public Secrets secrets() {
         return secrets;
     }
 

@@ -10,12 +10,18 @@ import java.util.Objects;
 /**
  * {@code run.json}: everything needed to understand, resume and re-check a run (ARCHITECTURE.md §4).
  * Written at start with status running, rewritten at the end; a signed one is immutable.
+ *
+ * @param secretsRedacted how many times a known credential (or a Bearer token in server text) was replaced by
+ *     {@code <redacted>} in what the endpoint sent back: its self-description, error messages, the model's output.
+ *     Null when none (and in runs written before the field existed); counted by the sessions that reached a
+ *     checkpoint, so a killed session's replacements are made but not counted (docs/architecture.md, "Secrets")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
                           SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
                           HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
-                          String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs) {
+                          String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
+                          Long secretsRedacted) {
     public static final String SCHEMA = "claimcheck/run/v1";
 
     public RunManifest {
@@ -27,6 +33,20 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
         Objects.requireNonNull(model, "model");
         proofs = proofs == null ? List.of() : List.copyOf(proofs);
         journalRepairs = journalRepairs == null ? List.of() : List.copyOf(journalRepairs);
+        if (secretsRedacted != null && secretsRedacted < 0) {
+            throw new IllegalArgumentException("secretsRedacted must be >= 0, got " + secretsRedacted);
+        }
+        // Zero is written as absent, so a run without an echo keeps the run.json of older harnesses.
+        secretsRedacted = secretsRedacted == null || secretsRedacted == 0 ? null : secretsRedacted;
+    }
+
+    /** A manifest with nothing redacted. */
+    public RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
+                       SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
+                       HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
+                       String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs) {
+        this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, null);
     }
 
     /** Identifies the suite, its version, its options and its data. */
@@ -132,21 +152,28 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
 
     public RunManifest withStatus(RunStatus newStatus, String finished, String reason, Metrics newMetrics) {
         return new RunManifest(schema, runId, newStatus, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs);
+                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted);
     }
 
     public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted);
     }
 
     public RunManifest withProofs(List<ProofRef> newProofs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted);
     }
 
     public RunManifest withEndpoint(EndpointRef newEndpoint) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, newEndpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted);
+    }
+
+    /** The same manifest with {@code more} further replacements counted. */
+    public RunManifest withSecretsRedacted(long more) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                (secretsRedacted == null ? 0 : secretsRedacted) + more);
     }
 }

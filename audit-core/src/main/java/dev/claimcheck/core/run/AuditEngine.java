@@ -55,6 +55,7 @@ public final class AuditEngine {
                         .ifPresent(entry -> oracle.put(PromptHash.of(plan.messagesFor(task)), entry));
             }
         }
+        long redactedBefore = endpoint.secrets().redactions();
         AtomicLong tokensUsed = new AtomicLong(journal.samples().stream()
                 .mapToLong(s -> s.usage().promptTokens() + s.usage().completionTokens()).sum());
         AtomicReference<String> stopReason = new AtomicReference<>();
@@ -79,7 +80,9 @@ public final class AuditEngine {
             awaitQuietly(pool);
             progress.finished();
         }
-        return finish(folder, manifest, plan, journal, stopReason.get(), abort.get());
+        // This session's replacements (responses, error messages) add to those run.json already counts.
+        RunManifest counted = manifest.withSecretsRedacted(endpoint.secrets().redactions() - redactedBefore);
+        return finish(folder, counted, plan, journal, stopReason.get(), abort.get());
     }
 
     private void runAttempt(Task task, int attempt, AuditPlan plan, ChatEndpoint endpoint, Journal journal,

@@ -114,7 +114,8 @@ public final class AuditSession {
                     HarnessInfo.probe(Path.of("."), Map.of(suite.grader().id(), suite.grader().version())),
                     spec.recipe() == null ? null : spec.recipe().recipe(),
                     spec.recipe() == null ? null : spec.recipe().claimRef(),
-                    clock.instant().toString(), null, null, null, null, null);
+                    clock.instant().toString(), null, null, null, null, null)
+                    .withSecretsRedacted(opened.endpoint().secrets().redactions()); // what describe() replaced
             RunManifestStore.write(folder, manifest);
             return execute(folder, manifest, plan, opened, progress);
         } finally {

@@ -3,8 +3,10 @@ package dev.claimcheck.core.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.endpoint.Secrets;
 import dev.claimcheck.core.endpoint.SimOptions;
 import dev.claimcheck.core.endpoint.Simulator;
+import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.LoadPoint;
@@ -138,7 +140,7 @@ public final class ServingBench {
             RunManifestStore.write(folder, running);
             String serverRoot = target.replaceAll("/+$", "").replaceAll("/v1$", "");
             Arm arm = new Arm(opened, new LoadRunner(run.spec(), target), folder, running, manifest.endpoint(), serverRoot,
-                    manifest.simulated(), journal);
+                    manifest.simulated(), journal, opened.endpoint().secrets().redactions());
             arm.kept.addAll(kept);
             return arm;
         } catch (RuntimeException e) {
@@ -229,13 +231,15 @@ public final class ServingBench {
                     new RunManifest.RequestSpec(runner.template(run.spec().points().get(0)), 1, run.spec().seed(), null,
                             maxConcurrency(run), null, null),
                     HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION)),
-                    null, null, clock.instant().toString(), null, null, null, null, null);
+                    null, null, clock.instant().toString(), null, null, null, null, null)
+                    .withSecretsRedacted(opened.endpoint().secrets().redactions()); // what describe() replaced
+            long counted = opened.endpoint().secrets().redactions();
             RunManifestStore.write(folder, manifest);
             RunManifestStore.writeAtomically(folder.dir().resolve(ENGINE_INFO),
                     () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(described));
-            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE));
+            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE), opened.endpoint().secrets());
             return new Arm(opened, runner, folder, manifest, described, serverRoot, simulated,
-                    Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock));
+                    Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock), counted);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
@@ -252,13 +256,16 @@ public final class ServingBench {
         private final String serverRoot;
         private final boolean simulated;
         private final Journal journal;
+        private final Secrets secrets;
+        /** The redactor's count already in {@code manifest}: the rest is this session's. */
+        private final long counted;
         private final Map<String, long[]> traces = new ConcurrentHashMap<>();
         private final Function<String, long[]> emitTimes;
         /** On resume: the points already whole in the journal. */
         private final Set<Integer> kept = new TreeSet<>();
 
         Arm(Endpoints.Opened opened, LoadRunner runner, RunFolder folder, RunManifest manifest, EndpointRef described,
-            String serverRoot, boolean simulated, Journal journal) {
+            String serverRoot, boolean simulated, Journal journal, long counted) {
             this.opened = opened;
             this.runner = runner;
             this.folder = folder;
@@ -267,6 +274,8 @@ public final class ServingBench {
             this.serverRoot = serverRoot;
             this.simulated = simulated;
             this.journal = journal;
+            this.secrets = opened.endpoint().secrets();
+            this.counted = counted;
             if (opened.simulator() != null) {
                 opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
             }
@@ -277,29 +286,36 @@ public final class ServingBench {
         PointDone point(LoadPoint p) {
             LoadRunner.PointResult result = runner.run(p, emitTimes);
             traces.clear();
-            result.samples().forEach(journal::append);
+            // Error bodies and finish reasons come from the server: redacted before the journal or a message sees them.
+            List<Sample> samples = result.samples().stream().map(s -> redacted(s, secrets)).toList();
+            samples.forEach(journal::append);
             // The checkpoint that tells a resume this point's records are all in (docs/throughput.md, resume).
             Metrics sofar = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
-            Sample refused = result.samples().stream()
+            Sample refused = samples.stream()
                     .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
             if (refused != null) {
-                RunManifestStore.write(folder, manifest.withStatus(RunStatus.STOPPED, clock.instant().toString(),
+                RunManifestStore.write(folder, counted().withStatus(RunStatus.STOPPED, clock.instant().toString(),
                         "credentials refused", sofar));
                 throw new RunFailedException("the endpoint refused the credentials: " + refused.error().message());
             }
-            RunManifestStore.write(folder, manifest.withStatus(RunStatus.RUNNING, null, null, sofar));
+            RunManifestStore.write(folder, counted().withStatus(RunStatus.RUNNING, null, null, sofar));
             return new PointDone(p, result);
         }
 
         /** The after-snapshot, the metrics from the journal, run.json complete and summary.csv. */
         AuditOutcome finish() {
-            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER));
+            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
             Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
-            RunManifest complete = manifest.withEndpoint(withPrometheus(described, folder))
+            RunManifest complete = counted().withEndpoint(withPrometheus(described, folder))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
             SummaryCsv.write(folder, metrics, simulated);
             return new AuditOutcome(folder, complete, null, null);
+        }
+
+        /** The manifest with this session's replacements so far added. */
+        private RunManifest counted() {
+            return manifest.withSecretsRedacted(secrets.redactions() - counted);
         }
 
         @Override
@@ -346,8 +362,17 @@ public final class ServingBench {
                 e.apiKeyEnv(), e.headers());
     }
 
-    private static void snapshot(String serverRoot, Path file) {
-        String text = ServerMetrics.fetch(serverRoot);
+    /** A bench record with the server's words (error message, finish reason) redacted. */
+    private static Sample redacted(Sample s, Secrets secrets) {
+        AttemptError e = s.error() == null ? null
+                : new AttemptError(s.error().cause(), secrets.redact(s.error().message()), s.error().retries());
+        return new Sample(s.taskId(), s.attempt(), s.messages(), s.promptSha256(), s.targetTokens(), s.request(),
+                secrets.redact(s.response()), s.usage(), s.timing(), s.verdict(), e, s.retries(), s.transcript(), s.load());
+    }
+
+    /** The metrics text, redacted (label values are free text a server may fill with anything), stored as a file. */
+    private static void snapshot(String serverRoot, Path file, Secrets secrets) {
+        String text = secrets.redact(ServerMetrics.fetch(serverRoot));
         if (text != null) {
             try {
                 Files.writeString(file, text, StandardCharsets.UTF_8);

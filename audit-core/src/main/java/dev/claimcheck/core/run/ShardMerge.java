@@ -93,7 +93,8 @@ public final class ShardMerge {
         RunManifest out = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.COMPLETE, simulated, first.lane(),
                 Workload.THROUGHPUT, new RunManifest.SuiteRef(first.suite().id(), first.suite().version(),
                         first.suite().dataset(), options), first.model(), first.endpoint(), first.hardware(), first.request(),
-                first.harness(), null, null, started, clock.instant().toString(), null, metrics, null, null);
+                first.harness(), null, null, started, clock.instant().toString(), null, metrics, null, null)
+                .withSecretsRedacted(manifests.stream().mapToLong(m -> m.secretsRedacted() == null ? 0 : m.secretsRedacted()).sum());
         try {
             Files.createDirectories(folder.dir());
             RunManifestStore.write(folder, out);

@@ -177,6 +177,7 @@ class HostileSubmissionsTest {
             Evidence.resign(run, alice);
         }));
         c.add(new Case("negative score", "schema", true, resigned(j -> ((ObjectNode) j.path("metrics")).put("score", -0.25))));
+        c.add(new Case("negative secretsRedacted count", "schema", true, resigned(j -> j.put("secretsRedacted", -3))));
         c.add(new Case("runId does not match the folder", "schema", true, resigned(j -> j.put("runId", "20200101T000000Z-00000000"))));
         c.add(new Case("run placed under another model's folder", "schema", true, (root, run) -> {
             Path moved = root.resolve("results/runs/other-model/arith/arith").resolve(run.getFileName());
