@@ -39,8 +39,18 @@ final class SimHttp {
         }
     }
 
-    /** The next request, or null when the client closed the connection between requests. */
+    /** As {@link #read(InputStream, OutputStream)} for a caller that never answers {@code Expect: 100-continue}. */
     static Request read(InputStream in) throws IOException {
+        return read(in, null);
+    }
+
+    /**
+     * The next request, or null when the client closed the connection between requests. The body comes with a
+     * Content-Length or chunked (RFC 9112 §7.1; trailers are read and dropped). {@code Expect: 100-continue} gets its
+     * interim {@code 100 Continue} on {@code out} once the headers are acceptable, before the body is read, as
+     * clients such as curl wait for it (for up to a second) before sending a large body.
+     */
+    static Request read(InputStream in, OutputStream out) throws IOException {
         String requestLine = line(in);
         if (requestLine == null) {
             return null;
@@ -61,25 +71,86 @@ final class SimHttp {
         if (h == null) {
             throw new BadRequest(400, "headers cut off");
         }
-        if (headers.containsKey("transfer-encoding")) {
-            throw new BadRequest(411, "chunked request bodies are not supported; send Content-Length");
+        String te = headers.get("transfer-encoding");
+        boolean chunked = te != null;
+        if (chunked && !te.equalsIgnoreCase("chunked")) {
+            throw new BadRequest(501, "Transfer-Encoding '" + te + "' is not supported (send chunked or Content-Length)");
         }
-        int length;
-        try {
-            length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        } catch (NumberFormatException e) {
-            throw new BadRequest(400, "bad Content-Length");
+        if (chunked && headers.containsKey("content-length")) {
+            // RFC 9112 §6.3: both together are a smuggling vector; refuse rather than guess which one frames the body.
+            throw new BadRequest(400, "both Transfer-Encoding and Content-Length");
         }
-        if (length < 0 || length > MAX_BODY) {
-            throw new BadRequest(413, "body too large");
+        long length = chunked ? -1 : contentLength(headers.getOrDefault("content-length", "0"));
+        String expect = headers.get("expect");
+        if (expect != null) {
+            if (!expect.equalsIgnoreCase("100-continue")) {
+                throw new BadRequest(417, "Expect '" + expect + "' is not supported");
+            }
+            if (out != null && length != 0) {
+                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+            }
         }
-        byte[] body = in.readNBytes(length);
-        if (body.length != length) {
+        byte[] body = chunked ? chunkedBody(in) : in.readNBytes((int) length);
+        if (body.length != length && !chunked) {
             throw new BadRequest(400, "body cut off");
         }
         String path = parts[1];
         int q = path.indexOf('?');
         return new Request(parts[0], q < 0 ? path : path.substring(0, q), headers, body);
+    }
+
+    private static long contentLength(String value) throws BadRequest {
+        if (value.isEmpty() || value.length() > 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BadRequest(400, "bad Content-Length");
+        }
+        long length = Long.parseLong(value);
+        if (length > MAX_BODY) {
+            throw new BadRequest(413, "body too large");
+        }
+        return length;
+    }
+
+    /** A chunked body: hex size lines (extensions ignored), each chunk, a zero chunk, trailers up to the empty line. */
+    private static byte[] chunkedBody(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = line(in);
+            if (sizeLine == null) {
+                throw new BadRequest(400, "chunked body cut off");
+            }
+            int semi = sizeLine.indexOf(';');
+            String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
+            if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new BadRequest(400, "bad chunk size '" + sizeLine + "'");
+            }
+            long size = Long.parseLong(hex, 16);
+            if (size == 0) {
+                String trailer;
+                int trailers = 0;
+                while ((trailer = line(in)) != null && !trailer.isEmpty()) {
+                    if (++trailers > MAX_HEADERS) {
+                        throw new BadRequest(400, "too many trailers");
+                    }
+                }
+                if (trailer == null) {
+                    throw new BadRequest(400, "chunked body cut off");
+                }
+                return body.toByteArray();
+            }
+            if (body.size() + size > MAX_BODY) {
+                throw new BadRequest(413, "body too large");
+            }
+            byte[] chunk = in.readNBytes((int) size);
+            if (chunk.length != size) {
+                throw new BadRequest(400, "chunked body cut off");
+            }
+            body.write(chunk);
+            String end = line(in);
+            if (end == null || !end.isEmpty()) {
+                throw new BadRequest(400, "chunk not followed by CRLF");
+            }
+        }
     }
 
     private static String line(InputStream in) throws IOException {
@@ -131,8 +202,14 @@ final class SimHttp {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** OpenAI's error body, {@code {"error":{"message","type","param","code"}}}, which the official SDKs parse. */
     static String error(String message, String type) {
-        return "{\"error\":{\"message\":" + quote(message) + ",\"type\":" + quote(type) + "}}";
+        return error(message, type, null, null);
+    }
+
+    static String error(String message, String type, String param, String code) {
+        return "{\"error\":{\"message\":" + quote(message) + ",\"type\":" + quote(type) + ",\"param\":"
+                + (param == null ? "null" : quote(param)) + ",\"code\":" + (code == null ? "null" : quote(code)) + "}}";
     }
 
     static String reason(int status) {
@@ -143,9 +220,11 @@ final class SimHttp {
             case 405 -> "Method Not Allowed";
             case 411 -> "Length Required";
             case 413 -> "Payload Too Large";
+            case 417 -> "Expectation Failed";
             case 429 -> "Too Many Requests";
             case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
             default -> "Status";
         };

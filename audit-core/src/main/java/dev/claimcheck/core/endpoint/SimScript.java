@@ -56,20 +56,46 @@ final class SimScript {
     }
 
     /**
+     * What a request asks of its answer besides the messages.
+     *
+     * @param maxTokens max_tokens / max_completion_tokens, or null
+     * @param minTokens vLLM's {@code min_tokens}, or {@code max_tokens} under {@code ignore_eos}: content grows with filler
+     * @param choice which of the request's {@code n} choices (0 draws exactly as a request without {@code n})
+     * @param stop stop strings: the content ends before the first one, finish reason "stop"
+     * @param json whether {@code response_format} asks for JSON (json_object or json_schema)
+     * @param schema the json_schema's schema (null: any JSON object)
+     */
+    record Ask(Integer maxTokens, int minTokens, int choice, List<String> stop, boolean json,
+               com.fasterxml.jackson.databind.JsonNode schema) {
+        Ask {
+            stop = stop == null ? List.of() : List.copyOf(stop);
+        }
+
+        static Ask of(Integer maxTokens, int minTokens) {
+            return new Ask(maxTokens, minTokens, 0, List.of(), false, null);
+        }
+    }
+
+    /**
      * Plans the answer. {@code maxTokens} (from the request, or null) cuts reasoning first, then content, and makes
      * the finish reason "length", as a real server does.
      */
     static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
                           Integer maxTokens) {
-        return plan(o, oracle, messages, attempt, retry, maxTokens, 0);
+        return plan(o, oracle, messages, attempt, retry, Ask.of(maxTokens, 0));
     }
 
-    /**
-     * As above; {@code minTokens} (vLLM's {@code min_tokens}, or {@code max_tokens} under {@code ignore_eos}) grows
-     * the content with filler so a serving bench gets exactly the output length it pinned.
-     */
+    /** As above, with vLLM's {@code min_tokens}. */
     static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
                           Integer maxTokens, int minTokens) {
+        return plan(o, oracle, messages, attempt, retry, Ask.of(maxTokens, minTokens));
+    }
+
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry, Ask ask) {
+        Integer maxTokens = ask.maxTokens();
+        int minTokens = ask.minTokens();
+        // Choice 0 keeps the draw names of a single-choice request, so n=1 answers exactly as before n existed.
+        String correctDraw = ask.choice() == 0 ? "correct" : "correct." + ask.choice();
         String sha = PromptHash.of(messages);
         SimFault fault = null;
         if (o.faults() > 0 && unit(o.seed(), sha, attempt, retry, "fault") < o.faults()) {
@@ -84,7 +110,7 @@ final class SimScript {
         List<ToolCall> calls = new ArrayList<>();
         if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
             // One draw per episode (retry ignored): the policy follows one script through every turn.
-            boolean reference = unit(o.seed(), openingSha, attempt, -1, "correct") < o.accuracy();
+            boolean reference = unit(o.seed(), openingSha, attempt, -1, correctDraw) < o.accuracy();
             List<ToolCall> script = reference ? agent.reference() : agent.mistake();
             int turn = (int) messages.stream().filter(m -> m.role().equals("assistant")).count();
             if (turn < script.size()) {
@@ -94,18 +120,18 @@ final class SimScript {
                 sentence.addAll(words(agent.closing()));
             }
         } else if (entry.isPresent() && entry.get() instanceof OracleEntry.FinalAnswer fa) {
-            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
             String answer = correct ? fa.correct() : fa.wrong();
             sentence.addAll(words("The answer is \\boxed{" + answer + "}."));
         } else if (entry.isPresent() && entry.get() instanceof OracleEntry.Program program) {
-            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < o.accuracy();
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
             String code = correct ? program.correct() : program.wrong();
             sentence.addAll(words("Here is the program:"));
             // One token for the whole block, so its newlines and indentation survive the space-joined stream.
             sentence.add("\n```" + program.language() + "\n" + (code.endsWith("\n") ? code : code + "\n") + "```\n");
         } else if (entry.isPresent() && entry.get() instanceof OracleEntry.PlainAnswer plain) {
             double p = o.accuracy() * (1 - o.depthDecay() * plain.depth());
-            boolean correct = unit(o.seed(), sha, attempt, -1, "correct") < p;
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < p;
             // One token on a line of its own, so the answer's spacing and line survive the space-joined stream.
             sentence.add("\n" + (correct ? plain.correct() : plain.wrong()));
         }
@@ -119,7 +145,17 @@ final class SimScript {
         for (int i = 0; i < o.reasoningTokens(); i++) {
             reasoning.add(THOUGHT[i % THOUGHT.length]);
         }
+        if (ask.json()) {
+            // The same words as one JSON document, split at its spaces so joining the tokens gives it back exactly.
+            content = new ArrayList<>(List.of(SimJson.instance(ask.schema(), join(content)).split(" ", -1)));
+        }
         String finish = calls.isEmpty() ? "stop" : "tool_calls";
+        List<String> stopped = cutAtStop(content, ask.stop());
+        if (stopped != null) {
+            content = stopped;
+            calls.clear(); // generation ended at the stop string, before any call
+            finish = "stop";
+        }
         if (maxTokens != null && maxTokens >= 0 && maxTokens < reasoning.size() + content.size() + calls.size()) {
             finish = "length";
             int keepReasoning = Math.min(maxTokens, reasoning.size());
@@ -133,6 +169,40 @@ final class SimScript {
         long promptTokens = promptTokens(sha, messages);
         return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
                 finish, promptTokens);
+    }
+
+    /**
+     * The content tokens before the earliest occurrence of any stop string (which is not sent, as OpenAI and vLLM
+     * do), or null when none occurs. A token the stop string starts inside keeps its part before it.
+     */
+    static List<String> cutAtStop(List<String> tokens, List<String> stops) {
+        String text = join(tokens);
+        int at = -1;
+        for (String stop : stops) {
+            int i = stop.isEmpty() ? -1 : text.indexOf(stop);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        List<String> kept = new ArrayList<>();
+        int pos = 0; // where token i's own text starts in the joined text
+        for (int i = 0; i < tokens.size(); i++) {
+            pos += i == 0 ? 0 : 1;
+            String t = tokens.get(i);
+            if (pos + t.length() <= at) {
+                kept.add(t);
+            } else {
+                if (pos < at || (i > 0 && pos == at)) {
+                    kept.add(t.substring(0, at - pos)); // "" keeps the space before a stop that starts this token
+                }
+                break;
+            }
+            pos += t.length();
+        }
+        return kept;
     }
 
     /**

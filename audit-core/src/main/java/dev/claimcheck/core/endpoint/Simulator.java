@@ -52,13 +52,13 @@ public final class Simulator implements AutoCloseable {
     private volatile Consumer<TokenTrace> tokenListener;
     private volatile boolean closed;
 
-    private Simulator(SimOptions options, SimOracle oracle) throws IOException {
+    private Simulator(SimOptions options, SimOracle oracle, InetAddress host, int port) throws IOException {
         this.options = options;
         this.oracle = oracle;
         for (SimFault f : SimFault.values()) {
             faults.put(f, new AtomicLong());
         }
-        this.server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(port, 512, host);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "claimcheck-sim-" + n.incrementAndGet());
@@ -72,16 +72,23 @@ public final class Simulator implements AutoCloseable {
 
     /** Starts a simulator on an ephemeral loopback port. */
     public static Simulator start(SimOptions options, SimOracle oracle) {
+        return start(options, oracle, InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** Starts a simulator listening on {@code host:port} (port 0: an ephemeral one); the standalone server's entry. */
+    public static Simulator start(SimOptions options, SimOracle oracle, InetAddress host, int port) {
         try {
-            return new Simulator(options, oracle);
+            return new Simulator(options, oracle, host, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port for the simulator", e);
+            throw new UncheckedIOException("cannot listen on " + host.getHostAddress() + ":" + port + " for the simulator: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** {@code http://127.0.0.1:PORT/v1}. */
+    /** {@code http://127.0.0.1:PORT/v1} (an IPv6 address in brackets). */
     public String baseUrl() {
-        return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort() + "/v1";
+        String host = server.getInetAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getLocalPort() + "/v1";
     }
 
     public SimOptions options() {
@@ -154,7 +161,7 @@ public final class Simulator implements AutoCloseable {
             while (!closed) {
                 SimHttp.Request request;
                 try {
-                    request = SimHttp.read(in);
+                    request = SimHttp.read(in, out);
                 } catch (SimHttp.BadRequest e) {
                     SimHttp.writeWhole(out, e.status, "application/json", "Connection: close\r\n",
                             SimHttp.error(e.getMessage(), "invalid_request_error"));
@@ -178,12 +185,18 @@ public final class Simulator implements AutoCloseable {
     private SimResponder.After route(Socket socket, OutputStream out, SimHttp.Request r)
             throws IOException, InterruptedException {
         String path = r.path();
-        if (path.equals("/v1/chat/completions")) {
+        if (path.equals("/v1/chat/completions") || path.equals("/v1/completions")) {
             if (!r.method().equals("POST")) {
                 SimHttp.writeWhole(out, 405, "application/json", "Allow: POST\r\n", SimHttp.error("use POST", "invalid_request_error"));
                 return SimResponder.After.KEEP;
             }
-            return chat(socket, out, r);
+            try {
+                return complete(socket, out, r, path.endsWith("/chat/completions") ? SimResponder.Api.CHAT : SimResponder.Api.COMPLETION);
+            } catch (Refused e) {
+                SimHttp.writeWhole(out, 400, "application/json", null,
+                        SimHttp.error(e.getMessage(), "invalid_request_error", e.param, null));
+                return SimResponder.After.KEEP;
+            }
         }
         if (r.method().equals("GET") && path.equals("/v1/models")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
@@ -198,26 +211,64 @@ public final class Simulator implements AutoCloseable {
         return SimResponder.After.KEEP;
     }
 
-    private SimResponder.After chat(Socket socket, OutputStream out, SimHttp.Request r)
-            throws IOException, InterruptedException {
+    /** A request parameter the simulator refuses, as OpenAI does: HTTP 400 naming the parameter. */
+    private static final class Refused extends Exception {
+        final String param;
+
+        Refused(String param, String message) {
+            super(message);
+            this.param = param;
+        }
+    }
+
+    private SimResponder.After complete(Socket socket, OutputStream out, SimHttp.Request r, SimResponder.Api api)
+            throws IOException, InterruptedException, Refused {
         requests.incrementAndGet();
+        boolean chat = api == SimResponder.Api.CHAT;
         JsonNode body;
         List<ChatMessage> messages;
         try {
             body = OpenAiChatEndpoint.JSON.readTree(r.body());
-            if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
-                throw new IOException("messages missing");
+            if (chat) {
+                if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
+                    throw new IOException("messages missing");
+                }
+                messages = OpenAiChatEndpoint.parseMessages(body.get("messages"));
+            } else {
+                // The prompt as one user message, so the oracle and the prompt-token count work as for chat.
+                JsonNode prompt = body == null ? null : body.get("prompt");
+                if (prompt != null && prompt.isArray() && prompt.size() == 1 && prompt.get(0).isTextual()) {
+                    prompt = prompt.get(0);
+                }
+                if (prompt == null || !prompt.isTextual()) {
+                    throw new Refused("prompt", "prompt must be a string (or a list of one string)");
+                }
+                messages = List.of(ChatMessage.user(prompt.asText()));
             }
-            messages = OpenAiChatEndpoint.parseMessages(body.get("messages"));
         } catch (IOException | RuntimeException e) {
-            SimHttp.writeWhole(out, 400, "application/json", null,
-                    SimHttp.error("body must be a JSON object with a non-empty messages array", "invalid_request_error"));
-            return SimResponder.After.KEEP;
+            throw new Refused(chat ? "messages" : "prompt", chat ? "body must be a JSON object with a non-empty messages array"
+                    : "body must be a JSON object with a prompt");
         }
         JsonNode max = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
         Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
-        SimScript script = SimScript.plan(options, oracle, messages, header(r, "x-claimcheck-attempt"),
-                header(r, "x-claimcheck-retry"), maxTokens, minTokens(body, maxTokens));
+        int n = intParam(body, "n", 1, 1, 128);
+        List<String> stop = stops(body.get("stop"));
+        int topLogprobs = logprobs(body, chat);
+        JsonNode format = body.path("response_format");
+        String formatType = format.path("type").asText("text");
+        if (!List.of("text", "json_object", "json_schema").contains(formatType)) {
+            throw new Refused("response_format", "response_format.type must be text, json_object or json_schema");
+        }
+        boolean json = !formatType.equals("text");
+        JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").get("schema") : null;
+        int attempt = header(r, "x-claimcheck-attempt");
+        int retry = header(r, "x-claimcheck-retry");
+        List<SimScript> choices = new java.util.ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            choices.add(SimScript.plan(chat ? options : withoutReasoning(options), oracle, messages, attempt, retry,
+                    new SimScript.Ask(maxTokens, minTokens(body, maxTokens), c, stop, json, schema)));
+        }
+        SimScript script = choices.get(0);
         // As vLLM: prompt plus max_tokens over max_model_len is refused before anything is generated.
         long requested = script.promptTokens + (maxTokens == null ? 0 : Math.max(0, maxTokens));
         if (options.maxModelLen() > 0 && requested > options.maxModelLen()) {
@@ -233,8 +284,59 @@ public final class Simulator implements AutoCloseable {
         // vLLM's flag: usage on every chunk, so a client can count multi-token chunks.
         boolean continuousUsage = body.path("stream_options").path("continuous_usage_stats").asBoolean(false);
         String model = body.path("model").asText("sim");
-        return new SimResponder(options, tokenListener).respond(socket, out, script, stream, usage, continuousUsage,
-                model, "chatcmpl-sim-" + ids.incrementAndGet());
+        return new SimResponder(options, tokenListener).respond(socket, out, new SimResponder.Reply(api, List.copyOf(choices),
+                stream, usage, continuousUsage, topLogprobs, model, (chat ? "chatcmpl-sim-" : "cmpl-sim-") + ids.incrementAndGet()));
+    }
+
+    /** The legacy completions API has no reasoning field: its text is the content alone. */
+    private static SimOptions withoutReasoning(SimOptions o) {
+        return o.reasoningTokens() == 0 ? o : new SimOptions(o.accuracy(), o.faults(), o.ttftMs(), o.tpotMs(), o.outputTokens(), 0,
+                o.seed(), o.stallMs(), o.faultKinds(), o.depthDecay(), o.maxModelLen());
+    }
+
+    private static int intParam(JsonNode body, String name, int absent, int min, int maxValue) throws Refused {
+        JsonNode v = body.get(name);
+        if (v == null || v.isNull()) {
+            return absent;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > maxValue) {
+            throw new Refused(name, name + " must be an integer in [" + min + ", " + maxValue + "]");
+        }
+        return v.asInt();
+    }
+
+    /** {@code stop}: absent, one string or a list of up to 4 strings (OpenAI's limit). */
+    private static List<String> stops(JsonNode stop) throws Refused {
+        if (stop == null || stop.isNull()) {
+            return List.of();
+        }
+        if (stop.isTextual()) {
+            return List.of(stop.asText());
+        }
+        if (stop.isArray() && stop.size() <= 4) {
+            List<String> out = new java.util.ArrayList<>();
+            for (JsonNode s : stop) {
+                if (!s.isTextual()) {
+                    throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
+                }
+                out.add(s.asText());
+            }
+            return out;
+        }
+        throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
+    }
+
+    /** -1 without logprobs; else the alternatives per token (chat: top_logprobs 0..20; completions: logprobs 0..5). */
+    private static int logprobs(JsonNode body, boolean chat) throws Refused {
+        if (!chat) {
+            return intParam(body, "logprobs", -1, 0, 5);
+        }
+        boolean on = body.path("logprobs").asBoolean(false);
+        int top = intParam(body, "top_logprobs", 0, 0, 20);
+        if (!on && body.hasNonNull("top_logprobs")) {
+            throw new Refused("top_logprobs", "top_logprobs needs logprobs: true");
+        }
+        return on ? top : -1;
     }
 
     /** vLLM's {@code min_tokens}, or all of {@code max_tokens} under {@code ignore_eos}: the pinned output length. */
