@@ -1,8 +1,8 @@
 package dev.claimcheck.core.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,17 +14,14 @@ import org.junit.jupiter.api.Test;
  * Runs {@code ./jbang audit@. --help} through the real launcher, as a user would: bootstraps
  * jbang-cli from Maven Central when no jbang is installed (once per machine, ~10 s), installs
  * audit-core into the local repository when its sources changed, builds the script and runs it.
- * One launch per build. Set CLAIMCHECK_SKIP_LAUNCHER_TEST=1 to skip it where Maven Central is out
- * of reach.
+ * One launch per build. {@code ./test --skip-launcher} skips it where Maven Central is out of reach.
  */
 class LauncherTest {
-    static final String SKIP = "CLAIMCHECK_SKIP_LAUNCHER_TEST";
     static final long TIMEOUT_MINUTES = 10;
 
     @Test
     void auditHelpRunsThroughTheLauncher() throws Exception {
-        assumeFalse("1".equals(System.getenv(SKIP)),
-                SKIP + "=1: skipping the launcher test (./jbang audit@. --help needs Maven Central on a cold cache)");
+        Prerequisite.LAUNCHER.require(null);
         Repo repo = Repo.find();
         Path launcher = repo.root.resolve("jbang");
         assertThat(launcher).as("the launcher").isRegularFile().isExecutable();

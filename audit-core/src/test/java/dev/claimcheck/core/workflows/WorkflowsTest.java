@@ -1,9 +1,9 @@
 package dev.claimcheck.core.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.claimcheck.core.provenance.Signer;
+import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class WorkflowsTest {
 
     @BeforeAll
     static void key() throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         alice = Evidence.keygen(keys, "alice", "alice@example.org");
     }
 
@@ -127,7 +127,7 @@ class WorkflowsTest {
     /** Runs the "changed" and "verify" steps' scripts as GitHub would (bash -eo pipefail), the jbang launcher shimmed. */
     @Test
     void theVerifyStepsRunLocallyAgainstASimulatedPullRequest(@TempDir Path ws) throws Exception {
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/git"))).isTrue();
+        Prerequisite.GIT.requireExecutable(Path.of("/usr/bin/git"));
         Map<String, Object> wf = load("verify-submission.yml");
         String changed = (String) step(wf, "verify", "changed").get("run");
         String verify = (String) step(wf, "verify", "verify").get("run");
