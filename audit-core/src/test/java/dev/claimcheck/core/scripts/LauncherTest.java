@@ -58,4 +58,20 @@ class LauncherTest {
     private static String read(Path file) throws java.io.IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
+
+    /** docs/design/one-classpath.md: JBang's cache is keyed by coordinates only, so another local repository is refused. */
+    @Test
+    void aJbangRepoIsRefusedBeforeAnythingRuns() throws Exception {
+        Repo repo = Repo.find();
+        ProcessBuilder pb = new ProcessBuilder(repo.root.resolve("jbang").toString(), "audit@.", "--help")
+                .directory(repo.root.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("JBANG_REPO", "/tmp/elsewhere-m2");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("JBANG_REPO is not supported").contains("keyed by coordinates only")
+                .doesNotContain("installing audit-core");
+    }
 }
