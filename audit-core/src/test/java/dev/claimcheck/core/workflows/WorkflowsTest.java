@@ -114,7 +114,7 @@ class WorkflowsTest {
         assertThat((List<String>) push.get("branches")).containsExactly("main");
         assertThat(wf.get("permissions")).isEqualTo(Map.of("contents", "read"));
         List<String> runs = steps(wf, "build").stream().map(s -> (String) s.get("run")).filter(Objects::nonNull).toList();
-        assertThat(runs).contains("./mvnw -q verify", "./jbang site@. --export build/site");
+        assertThat(runs).contains("./test --skip-browser", "./jbang site@. --export build/site");
         Map<String, Object> upload = steps(wf, "build").stream()
                 .filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-pages-artifact@")).findFirst().orElseThrow();
         assertThat(with(upload)).containsEntry("path", "build/site");
