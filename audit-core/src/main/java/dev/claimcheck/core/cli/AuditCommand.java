@@ -230,7 +230,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         }
         AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, baseUrl, model, recipeDataset, root, seed,
                 commandSpec.commandLine().getParseResult().hasMatchedOption("--concurrency") ? concurrency : null,
-                headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session);
+                headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session, err::println);
         return start(spec);
     }
 

@@ -175,7 +175,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (modelB != null || baseUrlB != null) {
             return abTest(run.spec());
         }
-        AuditOutcome outcome = bench.run(run, done -> err.println(progress(done)));
+        AuditOutcome outcome;
+        try (BenchConsole console = new BenchConsole(err)) {
+            outcome = bench.run(run, console);
+        }
         print(outcome.manifest());
         out.println("run folder: " + outcome.folder().dir());
         return Cli.OK;
@@ -216,7 +219,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             });
             again.header = headers.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
-            manifest = bench.resume(folder, again.benchRun(), done -> err.println(progress(done))).manifest();
+            try (BenchConsole console = new BenchConsole(err)) {
+                manifest = bench.resume(folder, again.benchRun(), console).manifest();
+            }
         } else {
             out.println("run " + manifest.runId() + " is already complete; nothing to do");
         }
@@ -304,8 +309,11 @@ public final class BenchCommand implements Callable<Integer> {
         optionsB.put("--ab-arm", "b");
         optionsB.put("--base-url", urlB);
         optionsB.put("--model", idB);
-        List<AuditOutcome> arms = bench.runAb(new BenchRun(baseUrl, spec, root, hardware, optionsA, apiKeyEnv),
-                new BenchRun(urlB, specB, root, hardware, optionsB, apiKeyEnv), repeats, done -> err.println(progress(done)));
+        List<AuditOutcome> arms;
+        try (BenchConsole console = new BenchConsole(err)) {
+            arms = bench.runAb(new BenchRun(baseUrl, spec, root, hardware, optionsA, apiKeyEnv),
+                    new BenchRun(urlB, specB, root, hardware, optionsB, apiKeyEnv), repeats, console);
+        }
         for (AuditOutcome arm : arms) {
             print(arm.manifest());
             out.println("run folder: " + arm.folder().dir());
@@ -364,13 +372,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String progress(ServingBench.PointDone done) {
+    /** The one line a finished point prints (BenchConsole). */
+    static String progress(ServingBench.PointDone done) {
         LoadPoint p = done.point();
         long errors = done.result().samples().stream().filter(s -> s.error() != null).count();
         return String.format(Locale.ROOT, "point %d (%s, input %d, output %d): %d requests, %d errors, %.1f s, client cpu %.0f%%, loop lag p99 %.2f ms",
-                p.index(), p.openLoop() ? "rate " + p.rate() + "/s " + p.arrival() : "concurrency " + p.concurrency(),
+                p.index(), load(p),
                 p.inputTokens(), p.outputTokens(), done.result().samples().size(), errors, done.result().wallSeconds(),
                 100 * done.result().client().cpuShare(), done.result().client().loopLagUsP99() / 1000.0);
+    }
+
+    static String load(LoadPoint p) {
+        return p.openLoop() ? "rate " + p.rate() + "/s " + p.arrival() : "concurrency " + p.concurrency();
     }
 
     private void print(RunManifest m) {

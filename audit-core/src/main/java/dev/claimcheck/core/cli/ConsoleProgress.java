@@ -3,16 +3,17 @@ package dev.claimcheck.core.cli;
 import dev.claimcheck.core.run.ProgressListener;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress on stderr: a bar on a terminal, otherwise a line every 10% or 10 seconds. */
+/** Progress on stderr: a plain ASCII bar when stderr is a terminal, otherwise a line every 10% or 10 seconds. */
 final class ConsoleProgress implements ProgressListener {
     private static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
 
     private final PrintStream err;
-    private final boolean tty = System.console() != null;
+    private final boolean tty;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong graded = new AtomicLong();
     private final AtomicLong correct = new AtomicLong();
@@ -22,7 +23,13 @@ final class ConsoleProgress implements ProgressListener {
     private ProgressBar bar;
 
     ConsoleProgress(PrintStream err) {
+        this(err, Terminal.isTerminal(err));
+    }
+
+    /** @param tty whether {@code err} itself is a terminal ({@link Terminal}): the bar is drawn on that stream */
+    ConsoleProgress(PrintStream err, boolean tty) {
         this.err = err;
+        this.tty = tty;
     }
 
     @Override
@@ -36,7 +43,8 @@ final class ConsoleProgress implements ProgressListener {
         done.set(alreadyDone);
         if (tty) {
             bar = new ProgressBarBuilder().setTaskName("audit").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(200).continuousUpdate().build();
+                    .setUpdateIntervalMillis(200).continuousUpdate()
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).build();
             bar.stepTo(alreadyDone);
         } else if (alreadyDone > 0) {
             err.println("resuming: " + alreadyDone + "/" + total + " attempts already done");

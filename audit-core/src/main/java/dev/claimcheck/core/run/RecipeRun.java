@@ -51,8 +51,11 @@ public final class RecipeRun {
                              Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun) {
     }
 
-    /** The checked spec, ready for {@link AuditSession#start}; {@code session} resolves the default root. */
-    public static AuditSpec prepare(Invocation in, AuditSession session) {
+    /**
+     * The checked spec, ready for {@link AuditSession#start}; {@code session} resolves the default root. {@code warn}
+     * receives what the user must see although the run goes ahead (an unpinned dataset under --allow-unpinned).
+     */
+    public static AuditSpec prepare(Invocation in, AuditSession session, java.util.function.Consumer<String> warn) {
         Path recipeFile = in.recipe().toAbsolutePath().normalize();
         Path checkout = checkout(recipeFile);
         RecipeSpec recipe = RecipeReader.read(recipeFile);
@@ -111,12 +114,17 @@ public final class RecipeRun {
                     + recipe.dataset().name() + " (set it in suiteOptions, e.g. \"--dataset-name\": \""
                     + recipe.dataset().name() + "\")");
         }
+        String found = "recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus()
+                + "); this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256();
         if (!recipe.dataset().pinned() && !in.allowUnpinned()) {
-            throw new BadInputException("recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus()
-                    + "); this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256()
-                    + "; pin them (docs/recipes.md) or pass --allow-unpinned");
+            throw new BadInputException(found + "; pin them (docs/recipes.md) or pass --allow-unpinned");
         }
         pin.check(dataset);
+        if (!recipe.dataset().pinned()) {
+            // Whatever the recipe pins (perhaps one of the two) has just been checked; the user sees both hashes.
+            warn.accept("warning: --allow-unpinned: " + found + "; the run records these hashes, and a maintainer"
+                    + " who checked the file against its source can pin them (docs/recipes.md)");
+        }
         if (!in.dryRun()) {
             copyInto(checkout, root, recipeRel);
             copyInto(checkout, root, recipe.claim().file());

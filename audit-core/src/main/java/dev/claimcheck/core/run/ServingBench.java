@@ -32,6 +32,7 @@ import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.store.SummaryCsv;
 import dev.claimcheck.core.suite.throughput.CompletionCheck;
+import dev.claimcheck.core.suite.throughput.LiveCounts;
 import dev.claimcheck.core.suite.throughput.LoadRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -84,10 +84,10 @@ public final class ServingBench {
     }
 
     /** Runs every point and returns the complete run folder's manifest. */
-    public AuditOutcome run(BenchRun run, Consumer<PointDone> progress) {
+    public AuditOutcome run(BenchRun run, BenchProgress progress) {
         try (Arm arm = open(run)) {
             for (LoadPoint p : run.spec().points()) {
-                progress.accept(arm.point(p));
+                progress.pointDone(arm.point(p, progress));
             }
             return arm.finish();
         }
@@ -100,7 +100,7 @@ public final class ServingBench {
      *
      * @param run the bench rebuilt from the run's recorded options ({@code suite.options}, endpoint)
      */
-    public AuditOutcome resume(RunFolder folder, BenchRun run, Consumer<PointDone> progress) {
+    public AuditOutcome resume(RunFolder folder, BenchRun run, BenchProgress progress) {
         RunManifest manifest = RunManifestStore.read(folder);
         if (manifest.status() == RunStatus.COMPLETE) {
             return new AuditOutcome(folder, manifest, null, null);
@@ -112,7 +112,7 @@ public final class ServingBench {
         try (Arm arm = reopen(folder, manifest, run)) {
             for (LoadPoint p : run.spec().points()) {
                 if (!arm.kept.contains(p.index())) {
-                    progress.accept(arm.point(p));
+                    progress.pointDone(arm.point(p, progress));
                 }
             }
             return arm.finish();
@@ -174,7 +174,7 @@ public final class ServingBench {
      * folder whose points are the sweep repeated; {@code stats.ThroughputComparison} compares them, and the report
      * goes into both folders as {@value #COMPARISON}.
      */
-    public List<AuditOutcome> runAb(BenchRun a, BenchRun b, int repeats, Consumer<PointDone> progress) {
+    public List<AuditOutcome> runAb(BenchRun a, BenchRun b, int repeats, BenchProgress progress) {
         try (Arm armA = open(a); Arm armB = open(b)) {
             List<LoadPoint> sweep = a.spec().points();
             for (int r = 0; r < repeats; r++) {
@@ -182,7 +182,7 @@ public final class ServingBench {
                     LoadPoint repeated = new LoadPoint(r * sweep.size() + p.index(), p.concurrency(), p.rate(), p.arrival(),
                             p.burstiness(), p.inputTokens(), p.outputTokens(), p.sloTtftMs(), p.sloTpotMs());
                     for (Arm arm : r % 2 == 0 ? List.of(armA, armB) : List.of(armB, armA)) {
-                        progress.accept(arm.point(repeated));
+                        progress.pointDone(arm.point(repeated, progress));
                     }
                 }
             }
@@ -283,8 +283,10 @@ public final class ServingBench {
         }
 
         /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
-        PointDone point(LoadPoint p) {
-            LoadRunner.PointResult result = runner.run(p, emitTimes);
+        PointDone point(LoadPoint p, BenchProgress progress) {
+            LiveCounts live = new LiveCounts();
+            progress.pointStarted(p, live);
+            LoadRunner.PointResult result = runner.run(p, emitTimes, live);
             traces.clear();
             // Error bodies and finish reasons come from the server: redacted before the journal or a message sees them.
             List<Sample> samples = result.samples().stream().map(s -> redacted(s, secrets)).toList();

@@ -121,7 +121,7 @@ class BenchCommandTest {
 
     @Test
     void aSignedBenchRunVerifiesAndATamperedPointFailsTheMetricsCheck(@TempDir Path root, @TempDir Path keys) throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         Path key = Evidence.keygen(keys, "bench", "bench@example.org");
         Result r = bench("--base-url", "sim", "--rate", "200", "--arrival", "poisson", "--input-tokens", "32",
                 "--output-tokens", "4", "--requests", "30", "--slo", "ttft=2000ms,tpot=80ms", "--root", root.toString());
@@ -274,7 +274,7 @@ class BenchCommandTest {
         assertThat(point.path("completed").asInt()).isEqualTo(point.path("requests").asInt());
         assertThat(json.path("metrics").path("calibration").path("tokenMismatches").asInt()).isZero();
 
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         Path key = Evidence.keygen(keys, "merge", "merge@example.org");
         Files.writeString(merged.resolve("results/allowed_signers"), Evidence.signerLine("merge@example.org", "", key));
         assertThat(SignVerifyCommandTest.sign(run.toString(), "--key", key.toString()).exitCode()).isZero();

@@ -84,7 +84,7 @@ class BenchResumeTest {
 
     @Test
     void aResumedBenchSignsAndVerifies(@TempDir Path keys) throws Exception {
-        dev.claimcheck.core.verify.Evidence.assumeSshKeygen();
+        dev.claimcheck.core.verify.Evidence.requireSshKeygen();
         Path run = straightRun();
         RunFolder folder = new RunFolder(run);
         List<Sample> all = Journal.readAll(folder);

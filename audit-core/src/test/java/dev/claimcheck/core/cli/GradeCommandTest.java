@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -53,8 +54,7 @@ class GradeCommandTest {
 
     @Test
     void codeProgramsAreGradedThroughTheCommand() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                dev.claimcheck.core.grade.sandbox.Sandbox.system().unavailableReason() == null, "bubblewrap missing");
+        Prerequisite.SANDBOX.require(dev.claimcheck.core.grade.sandbox.Sandbox.system().unavailableReason());
         Path in = Files.writeString(dir.resolve("programs.jsonl"), String.join("\n",
                 "{\"id\":\"p\",\"language\":\"python\",\"program\":\"print(input()[::-1])\","
                         + "\"tests\":[{\"input\":\"abc\\n\",\"output\":\"cba\\n\",\"kind\":\"stdin\"}]}",

@@ -27,7 +27,7 @@ class SignVerifyCommandTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         alice = Evidence.keygen(keys, "alice", "alice@example.org");
     }
 

@@ -1,10 +1,10 @@
 package dev.claimcheck.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Evidence;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,8 +35,8 @@ class SignedCommitTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        Evidence.assumeSshKeygen();
-        assumeThat(Files.isExecutable(Path.of(GIT))).as("git installed").isTrue();
+        Evidence.requireSshKeygen();
+        Prerequisite.GIT.requireExecutable(Path.of(GIT));
         alice = Evidence.keygen(keys, "alice", "alice@example.org");
         allowed = Files.writeString(keys.resolve("allowed_signers"), Evidence.signerLine("alice@example.org", "", alice));
     }

@@ -1,11 +1,11 @@
 package dev.claimcheck.core.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.claimcheck.core.grade.sandbox.Sandbox;
+import dev.claimcheck.core.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ class CodeGradeLinesTest {
 
     @Test
     void everyLineGetsAVerdictLine(@TempDir Path dir) throws Exception {
-        assumeTrue(Sandbox.system().unavailableReason() == null, Sandbox.system().unavailableReason());
+        Prerequisite.SANDBOX.require(Sandbox.system().unavailableReason());
         Path in = dir.resolve("programs.jsonl");
         Files.write(in, List.of(
                 "{\"id\":\"ok\",\"language\":\"python\",\"program\":\"print(int(input())*2)\","

@@ -1,7 +1,6 @@
 package dev.claimcheck.core.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.claimcheck.core.grade.code.CodeSpec;
 import dev.claimcheck.core.grade.code.CodeSpecJson;
@@ -9,6 +8,7 @@ import dev.claimcheck.core.grade.code.CodeTest;
 import dev.claimcheck.core.grade.sandbox.Sandbox;
 import dev.claimcheck.core.model.CodeDetail;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.testing.Prerequisite;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class CodeGraderTest {
 
     @BeforeAll
     static void needsBubblewrap() {
-        assumeTrue(Sandbox.system().unavailableReason() == null, Sandbox.system().unavailableReason());
+        Prerequisite.SANDBOX.require(Sandbox.system().unavailableReason());
     }
 
     static String stdinSpec(long timeLimitMs, String... inOut) {

@@ -32,7 +32,7 @@ class AllowedSignersTest {
 
     @BeforeAll
     static void generateKeys() throws Exception {
-        SshKeygen.assumeInstalled();
+        SshKeygen.requireInstalled();
         aliceKey = SshKeygen.generate(keys, "alice", "ed25519", "alice laptop");
         alice = OpenSshKeys.readPublicKey(Path.of(aliceKey + ".pub"));
         bob = OpenSshKeys.readPublicKey(Path.of(SshKeygen.generate(keys, "bob", "ed25519", "bob") + ".pub"));

@@ -20,7 +20,7 @@ class OpenSshKeysTest {
 
     @BeforeAll
     static void needsSshKeygen() {
-        SshKeygen.assumeInstalled();
+        SshKeygen.requireInstalled();
     }
 
     @ParameterizedTest

@@ -28,7 +28,7 @@ class SignerTest {
 
     @BeforeAll
     static void generateKey() throws Exception {
-        SshKeygen.assumeInstalled();
+        SshKeygen.requireInstalled();
         aliceKey = SshKeygen.generate(keys, "alice", "ed25519", "alice@example.org");
         allowed = SshKeygen.allowedSigners(keys, "alice@example.org", "", Path.of(aliceKey + ".pub"));
     }

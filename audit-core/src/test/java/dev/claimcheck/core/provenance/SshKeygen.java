@@ -1,13 +1,12 @@
 package dev.claimcheck.core.provenance;
 
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Runs the real OpenSSH {@code ssh-keygen}, the reference our SSHSIG code must interoperate with. */
 final class SshKeygen {
@@ -20,8 +19,8 @@ final class SshKeygen {
     private SshKeygen() {
     }
 
-    static void assumeInstalled() {
-        assumeThat(Files.isExecutable(Path.of(BIN))).as("ssh-keygen installed").isTrue();
+    static void requireInstalled() {
+        Prerequisite.SSH_KEYGEN.requireExecutable(Path.of(BIN));
     }
 
     /** Generates an unencrypted key pair {@code dir/name} (+ .pub) of the given type. */

@@ -23,7 +23,7 @@ class SshSignatureTest {
 
     @BeforeAll
     static void needsSshKeygen() {
-        SshKeygen.assumeInstalled();
+        SshKeygen.requireInstalled();
     }
 
     private Path writeMessage() throws Exception {

@@ -213,6 +213,20 @@ class RecipeRunTest {
     }
 
     @Test
+    void allowUnpinnedRunsButWarnsWithBothHashes() throws IOException {
+        editRecipe("\"answersSha256\": \"b450fd769e3bdb69931eb50ddca4331d9e88b51d54580da16092a88d8f20c782\"", "\"answersSha256\": null");
+        editRecipe("\"sha256\": \"11b0ac98d2ac6c6dd5a60c059c6b3cc18bd9a24ae4b54d5474625fdb607f9903\",", "\"sha256\": null,");
+        editRecipe("\"pinStatus\": \"pinned\"", "\"pinStatus\": \"unpinned: not hashed yet\"");
+        AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", "sim:accuracy=0.75",
+                "--allow-unpinned", "--root", tmp.resolve("sim-root").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: --allow-unpinned: recipe " + RECIPE + " does not pin its dataset (unpinned: not hashed yet)")
+                .contains("sha256 11b0ac98d2ac6c6dd5a60c059c6b3cc18bd9a24ae4b54d5474625fdb607f9903")
+                .contains("answersSha256 b450fd769e3bdb69931eb50ddca4331d9e88b51d54580da16092a88d8f20c782");
+        assertThat(r.manifest().suite().dataset().sha256()).isEqualTo("11b0ac98d2ac6c6dd5a60c059c6b3cc18bd9a24ae4b54d5474625fdb607f9903");
+    }
+
+    @Test
     void aMissingDatasetSaysWhereToDownloadIt() throws IOException {
         Files.delete(checkout.resolve("data/gsm8k-style.jsonl"));
         AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),

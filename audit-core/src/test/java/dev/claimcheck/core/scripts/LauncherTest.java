@@ -1,8 +1,8 @@
 package dev.claimcheck.core.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,17 +14,14 @@ import org.junit.jupiter.api.Test;
  * Runs {@code ./jbang audit@. --help} through the real launcher, as a user would: bootstraps
  * jbang-cli from Maven Central when no jbang is installed (once per machine, ~10 s), installs
  * audit-core into the local repository when its sources changed, builds the script and runs it.
- * One launch per build. Set CLAIMCHECK_SKIP_LAUNCHER_TEST=1 to skip it where Maven Central is out
- * of reach.
+ * One launch per build. {@code ./test --skip-launcher} skips it where Maven Central is out of reach.
  */
 class LauncherTest {
-    static final String SKIP = "CLAIMCHECK_SKIP_LAUNCHER_TEST";
     static final long TIMEOUT_MINUTES = 10;
 
     @Test
     void auditHelpRunsThroughTheLauncher() throws Exception {
-        assumeFalse("1".equals(System.getenv(SKIP)),
-                SKIP + "=1: skipping the launcher test (./jbang audit@. --help needs Maven Central on a cold cache)");
+        Prerequisite.LAUNCHER.require(null);
         Repo repo = Repo.find();
         Path launcher = repo.root.resolve("jbang");
         assertThat(launcher).as("the launcher").isRegularFile().isExecutable();
@@ -60,5 +57,21 @@ class LauncherTest {
 
     private static String read(Path file) throws java.io.IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    /** docs/design/one-classpath.md: JBang's cache is keyed by coordinates only, so another local repository is refused. */
+    @Test
+    void aJbangRepoIsRefusedBeforeAnythingRuns() throws Exception {
+        Repo repo = Repo.find();
+        ProcessBuilder pb = new ProcessBuilder(repo.root.resolve("jbang").toString(), "audit@.", "--help")
+                .directory(repo.root.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put("JBANG_REPO", "/tmp/elsewhere-m2");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(1);
+        assertThat(out).contains("JBANG_REPO is not supported").contains("keyed by coordinates only")
+                .doesNotContain("installing audit-core");
     }
 }

@@ -124,7 +124,7 @@ class ScriptCatalogTest {
     }
 
     static final String MAIN_JOB = "./jbang audit@. arith --base-url sim --k 4";
-    static final String TEST_COMMAND = "./mvnw -q verify";
+    static final String TEST_COMMAND = "./test";
 
     /** ARCHITECTURE.md §2: the README opens with the two set-up commands, and CI runs the README's test command. */
     @Test

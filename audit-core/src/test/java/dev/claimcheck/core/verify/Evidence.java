@@ -1,7 +1,5 @@
 package dev.claimcheck.core.verify;
 
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.cli.AuditCommand;
 import dev.claimcheck.core.cli.Cli;
@@ -11,6 +9,7 @@ import dev.claimcheck.core.provenance.SshSignature;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +32,8 @@ public final class Evidence {
     private Evidence() {
     }
 
-    public static void assumeSshKeygen() {
-        assumeThat(Files.isExecutable(Path.of(KEYGEN))).as("ssh-keygen installed").isTrue();
+    public static void requireSshKeygen() {
+        Prerequisite.SSH_KEYGEN.requireExecutable(Path.of(KEYGEN));
     }
 
     /** A fresh unencrypted ed25519 key {@code dir/name} (+ .pub). */

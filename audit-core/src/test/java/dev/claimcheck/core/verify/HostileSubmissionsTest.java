@@ -63,7 +63,7 @@ class HostileSubmissionsTest {
 
     @BeforeAll
     static void signedRun() throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         keys = Files.createDirectories(shared.resolve("keys"));
         alice = Evidence.keygen(keys, "alice", "alice@example.org");
         mallory = Evidence.keygen(keys, "mallory", "mallory@example.org");

@@ -1,9 +1,9 @@
 package dev.claimcheck.core.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.claimcheck.core.provenance.Signer;
+import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class WorkflowsTest {
 
     @BeforeAll
     static void key() throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         alice = Evidence.keygen(keys, "alice", "alice@example.org");
     }
 
@@ -114,7 +114,7 @@ class WorkflowsTest {
         assertThat((List<String>) push.get("branches")).containsExactly("main");
         assertThat(wf.get("permissions")).isEqualTo(Map.of("contents", "read"));
         List<String> runs = steps(wf, "build").stream().map(s -> (String) s.get("run")).filter(Objects::nonNull).toList();
-        assertThat(runs).contains("./mvnw -q verify", "./jbang site@. --export build/site");
+        assertThat(runs).contains("./test --skip-browser", "./jbang site@. --export build/site");
         Map<String, Object> upload = steps(wf, "build").stream()
                 .filter(s -> String.valueOf(s.get("uses")).startsWith("actions/upload-pages-artifact@")).findFirst().orElseThrow();
         assertThat(with(upload)).containsEntry("path", "build/site");
@@ -127,7 +127,7 @@ class WorkflowsTest {
     /** Runs the "changed" and "verify" steps' scripts as GitHub would (bash -eo pipefail), the jbang launcher shimmed. */
     @Test
     void theVerifyStepsRunLocallyAgainstASimulatedPullRequest(@TempDir Path ws) throws Exception {
-        assumeThat(Files.isExecutable(Path.of("/usr/bin/git"))).isTrue();
+        Prerequisite.GIT.requireExecutable(Path.of("/usr/bin/git"));
         Map<String, Object> wf = load("verify-submission.yml");
         String changed = (String) step(wf, "verify", "changed").get("run");
         String verify = (String) step(wf, "verify", "verify").get("run");

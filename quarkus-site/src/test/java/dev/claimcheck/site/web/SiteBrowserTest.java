@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,12 +27,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The site in a real browser: Debian's chromium and chromedriver (never a Selenium Manager download).
- * Fails when they are missing, unless CLAIMCHECK_SKIP_BROWSER_TEST=1 (local runs only; CI installs them).
+ * Fails when they are missing, unless skipped on purpose ({@link Chromium#require()}).
  */
 @QuarkusTest
 class SiteBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Chromium.BINARY;
+    static final Path CHROMEDRIVER = Chromium.DRIVER;
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TestHTTPResource("/")
@@ -44,11 +43,7 @@ class SiteBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        if ("1".equals(System.getenv("CLAIMCHECK_SKIP_BROWSER_TEST"))) {
-            Assumptions.abort("CLAIMCHECK_SKIP_BROWSER_TEST=1");
-        }
-        assertThat(CHROMIUM).as("Debian chromium (apt-get install chromium chromium-driver; .ci/run installs it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian chromedriver (apt-get install chromium-driver)").isExecutable();
+        Chromium.require();
         profile = Files.createTempDirectory("claimcheck-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -45,12 +45,13 @@ public final class LoadRunner {
      * Runs one point.
      *
      * @param emitTimes for the simulator: the emit times of the response to a prompt hash (null for a real server)
+     * @param live where a progress display reads the point's counts while it runs
      */
-    public PointResult run(LoadPoint p, Function<String, long[]> emitTimes) {
+    public PointResult run(LoadPoint p, Function<String, long[]> emitTimes, LiveCounts live) {
         StreamLoop.Source source = source(p);
         StreamLoop.Result result;
         try {
-            result = loop.run(source, p.openLoop() ? 0 : share(p.concurrency(), "concurrency"));
+            result = loop.run(source, p.openLoop() ? 0 : share(p.concurrency(), "concurrency"), live);
         } catch (IOException e) {
             throw new UncheckedIOException("the client's event loop failed", e);
         }

@@ -57,8 +57,9 @@ final class StreamLoop {
      * Runs one point to its end: every request the source gives is sent and finished (or timed out).
      *
      * @param concurrency closed loop: requests in flight; 0 for open loop (requests carry their due time)
+     * @param live counts for a progress display, updated as requests finish
      */
-    Result run(Source source, int concurrency) throws IOException {
+    Result run(Source source, int concurrency, LiveCounts live) throws IOException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpu = mx.isCurrentThreadCpuTimeSupported();
         long cpu0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
@@ -98,6 +99,7 @@ final class StreamLoop {
                     start(selector, ex, now);
                     if (ex.finished()) {
                         inFlight--; // could not even connect
+                        live.finished(true);
                     }
                 }
                 if (exhausted && inFlight == 0) {
@@ -135,6 +137,7 @@ final class StreamLoop {
                             events += before.events - eventsBefore;
                             if (before.finished()) {
                                 inFlight--;
+                                live.finished(before.end != Exchange.End.DONE);
                             }
                         }
                     }
@@ -145,7 +148,10 @@ final class StreamLoop {
                     nextTick = now + TICK_NS;
                 }
                 if (now >= nextScan) {
-                    inFlight -= timeouts(now);
+                    int timedOut = timeouts(now);
+                    inFlight -= timedOut;
+                    live.timedOut(timedOut);
+                    live.tokenEvents(events);
                     nextScan = now + SCAN_NS;
                 }
             }

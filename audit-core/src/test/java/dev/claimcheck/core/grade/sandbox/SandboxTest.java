@@ -2,8 +2,8 @@ package dev.claimcheck.core.grade.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +34,7 @@ class SandboxTest {
 
     @BeforeEach
     void needsBubblewrap() {
-        assumeTrue(sandbox.unavailableReason() == null, "bubblewrap missing: " + sandbox.unavailableReason());
+        Prerequisite.SANDBOX.require(sandbox.unavailableReason());
     }
 
     @AfterEach

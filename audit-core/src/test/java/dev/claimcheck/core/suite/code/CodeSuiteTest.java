@@ -2,7 +2,6 @@ package dev.claimcheck.core.suite.code;
 
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.claimcheck.core.grade.sandbox.Sandbox;
 import dev.claimcheck.core.model.CodeDetail;
@@ -14,6 +13,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Finding;
 import dev.claimcheck.core.verify.Regraders;
 import dev.claimcheck.core.verify.RunReport;
@@ -35,7 +35,7 @@ class CodeSuiteTest {
 
     @BeforeEach
     void needsBubblewrap() {
-        assumeTrue(Sandbox.system().unavailableReason() == null, Sandbox.system().unavailableReason());
+        Prerequisite.SANDBOX.require(Sandbox.system().unavailableReason());
     }
 
     @Test

@@ -86,7 +86,12 @@ class StreamLoopTest {
     static List<Sample> run(String baseUrl, int requests) {
         BenchSpec spec = new BenchSpec("m", List.of(new LoadPoint(0, 1, null, null, null, 8, 2, null, null)), requests, null, 0,
                 "o200k_base", 0, 1, 5_000_000_000L, Map.of(), null, null);
-        return new LoadRunner(spec, baseUrl).run(spec.points().get(0), null).samples();
+        LiveCounts live = new LiveCounts();
+        List<Sample> samples = new LoadRunner(spec, baseUrl).run(spec.points().get(0), null, live).samples();
+        // what a progress display read at the end: every request counted once, failed ones as errors
+        assertThat(live.snapshot().done()).isEqualTo(samples.size());
+        assertThat(live.snapshot().errors()).isEqualTo(samples.stream().filter(x -> x.error() != null).count());
+        return samples;
     }
 
     @Test
