@@ -1,8 +1,9 @@
 package dev.claimcheck.core.cli;
 
+import dev.claimcheck.core.testing.Prerequisite;
+
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.endpoint.InMemoryOracle;
@@ -98,8 +99,8 @@ class SecretsOnDiskTest {
     @Test
     void anAuditAgainstAServerThatEchoesTheKeyEverywhereStoresItNowhereNotEvenInItsSignedCommit(@TempDir Path keys)
             throws Exception {
-        Evidence.assumeSshKeygen();
-        assumeThat(Files.isExecutable(Path.of(GIT))).as("git installed").isTrue();
+        Evidence.requireSshKeygen();
+        Prerequisite.GIT.requireExecutable(Path.of(GIT));
         Path alice = Evidence.keygen(keys, "alice", "alice@example.org");
         Path repo = gitRepo(root.resolve("repo"));
         Files.createDirectories(repo.resolve("results"));
@@ -152,7 +153,7 @@ class SecretsOnDiskTest {
 
     @Test
     void codeTheServerWritesWithTheKeyInItReachesTheSandboxRedacted() throws Exception {
-        assumeThat(Sandbox.system().unavailableReason()).as("bubblewrap").isNull();
+        Prerequisite.SANDBOX.require(Sandbox.system().unavailableReason());
         Creds c = Creds.fresh();
         try (EchoingServer server = new EchoingServer()) {
             var r = audit(Map.of("MY_KEY", c.key()), "code", "--dataset",

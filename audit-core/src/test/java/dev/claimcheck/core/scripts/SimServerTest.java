@@ -1,5 +1,7 @@
 package dev.claimcheck.core.scripts;
 
+import dev.claimcheck.core.testing.Prerequisite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +42,7 @@ class SimServerTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES) // a guard against a hung child, not a performance assertion
     void thePrintedBaseUrlServesTheDocsCurlExamplesAndTheSdkAndSigtermStopsIt() throws Exception {
+        Prerequisite.CURL.requireExecutable(Path.of("/usr/bin/curl"));
         List<String> examples = curlExamples(repo.root.resolve("docs/simulator.md"));
         assertThat(examples).as("curl examples in docs/simulator.md's '%s' section", SECTION).hasSizeGreaterThanOrEqualTo(5);
         Path err = Files.createTempFile("claimcheck-sim", ".err");

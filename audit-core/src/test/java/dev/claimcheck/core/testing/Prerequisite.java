@@ -19,6 +19,8 @@ public enum Prerequisite {
     SANDBOX("sandbox", "apt-get install -y bubblewrap python3"),
     GIT(null, "apt-get install -y git"),
     SSH_KEYGEN(null, "apt-get install -y openssh-client"),
+    /** The simulator's documented curl examples run with real curl. */
+    CURL(null, "apt-get install -y curl"),
     /** {@code ./jbang} on a cold cache needs Maven Central; nothing to install. */
     LAUNCHER("launcher", "network access to Maven Central");
 

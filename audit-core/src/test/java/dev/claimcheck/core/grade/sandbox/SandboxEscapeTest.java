@@ -1,7 +1,8 @@
 package dev.claimcheck.core.grade.sandbox;
 
+import dev.claimcheck.core.testing.Prerequisite;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class SandboxEscapeTest {
 
     @BeforeEach
     void needsBubblewrap() {
-        assumeTrue(sandbox.unavailableReason() == null, "bubblewrap missing: " + sandbox.unavailableReason());
+        Prerequisite.SANDBOX.require(sandbox.unavailableReason());
     }
 
     @AfterEach
