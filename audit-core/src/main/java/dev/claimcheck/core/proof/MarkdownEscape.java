@@ -10,9 +10,33 @@ public final class MarkdownEscape {
     private MarkdownEscape() {
     }
 
+    /**
+     * Invisible characters made visible as {@code <U+XXXX>}: bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F,
+     * U+061C) and every other format character (zero-width spaces and joiners, BOM, soft hyphen, tag characters),
+     * line and paragraph separators, and lone surrogates. A reviewer must see the text a finding line really holds:
+     * a right-to-left override can make {@code FAIL x: …} read as a pass, a zero-width space can make two paths look one.
+     * The marker uses {@code <>}; callers escape them with the rest.
+     */
+    public static String visible(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE) {
+                sb.append(String.format("<U+%04X>", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
+    }
+
     /** Text for a {@code <pre>} block: {@code & < > " '} as entities, control characters other than newline and tab dropped. */
     public static String pre(String text, int maxChars) {
-        String t = capped(text, maxChars);
+        String t = visible(capped(text, maxChars));
         StringBuilder sb = new StringBuilder(t.length() + 16);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -41,7 +65,7 @@ public final class MarkdownEscape {
         if (text == null) {
             return "—";
         }
-        String t = capped(text, maxChars);
+        String t = visible(capped(text, maxChars));
         StringBuilder sb = new StringBuilder(t.length() + 16);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +31,9 @@ import java.util.regex.Pattern;
  * The MANIFEST of a run folder (ARCHITECTURE.md §4): one {@code "<sha256>  <path>"} line per regular file,
  * sha256sum format, sorted by the UTF-8 bytes of the path. Covers every file in the folder except, at its top
  * level, MANIFEST itself, {@code MANIFEST.sig}, kept older signatures {@code MANIFEST.sig.N} and the transient
- * {@code run.lock}: a signature cannot cover itself, and the lock belongs to no finished run.
+ * {@code run.lock}: a signature cannot cover itself, and the lock belongs to no finished run. Those unlisted files
+ * must still be regular files (no link, FIFO, device or directory), and every name in the folder must be valid
+ * UTF-8 and distinct from the others after normalisation and case folding.
  */
 public record Manifest(List<Entry> entries) {
     public static final String FILE = "MANIFEST";
@@ -300,18 +305,36 @@ public record Manifest(List<Entry> entries) {
     private static Walk walk(Path runDir) {
         List<String> files = new ArrayList<>();
         List<ManifestFinding> problems = new ArrayList<>();
+        Map<String, String> folded = new HashMap<>();
         try {
             Files.walkFileTree(runDir, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String rel = relative(runDir, file);
-                    if (isExcluded(rel)) {
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(runDir)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (attrs.isSymbolicLink()) {
+                    String rel = relative(runDir, dir);
+                    ManifestFinding bad = nameProblem(runDir, rel, folded);
+                    if (bad != null || isExcluded(rel)) {
+                        problems.add(bad != null ? bad : new ManifestFinding.NotRegularFile(rel));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String rel = relative(runDir, file);
+                    ManifestFinding bad = nameProblem(runDir, rel, folded);
+                    if (bad != null) {
+                        problems.add(bad);
+                    } else if (attrs.isSymbolicLink()) {
                         problems.add(new ManifestFinding.Symlink(rel));
                     } else if (!attrs.isRegularFile()) {
                         problems.add(new ManifestFinding.NotRegularFile(rel));
+                    } else if (isExcluded(rel)) {
+                        // MANIFEST, its signatures and run.lock are not listed, but are held to the same types as listed files.
+                        return FileVisitResult.CONTINUE;
                     } else if (pathProblem(rel) != null) {
                         problems.add(new ManifestFinding.Malformed(rel, pathProblem(rel)));
                     } else {
@@ -327,6 +350,22 @@ public record Manifest(List<Entry> entries) {
         }
         files.sort(PATH_ORDER);
         return new Walk(files, problems);
+    }
+
+    /**
+     * Why the name of {@code entry} cannot be signed, or null. Names are judged as a checkout on another system would
+     * see them: bytes that are not UTF-8 decode to U+FFFD (two such files become one name, and the decoded name opens
+     * neither); names that are equal after NFC normalisation and case folding are one file on macOS (APFS, HFS+) and
+     * Windows, so a checkout there silently keeps only one of them and a reviewer reads another file than was verified.
+     */
+    private static ManifestFinding nameProblem(Path runDir, String rel, Map<String, String> folded) {
+        if (rel.indexOf('\uFFFD') >= 0 || !Files.exists(runDir.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
+            return new ManifestFinding.BadName(rel, "not valid UTF-8");
+        }
+        String key = Normalizer.normalize(rel, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String other = folded.putIfAbsent(key, rel);
+        return other == null ? null
+                : new ManifestFinding.BadName(rel, "the same as " + other + " after Unicode normalisation and case folding");
     }
 
     private static String relative(Path root, Path file) {

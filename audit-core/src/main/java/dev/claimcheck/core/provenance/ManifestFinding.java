@@ -49,6 +49,16 @@ public sealed interface ManifestFinding {
         }
     }
 
+    /**
+     * A name a checkout cannot carry faithfully: not valid UTF-8 (it decodes to U+FFFD and cannot be opened by its
+     * decoded name), or the same as another name of the folder after Unicode NFC normalisation and case folding.
+     */
+    record BadName(String path, String reason) implements ManifestFinding {
+        public String describe() {
+            return "file name " + path + ": " + reason;
+        }
+    }
+
     /** MANIFEST itself is absent, unreadable or not in the strict format. */
     record Malformed(String path, String reason) implements ManifestFinding {
         public String describe() {

@@ -24,7 +24,8 @@ public final class SummaryCsv {
         RunManifestStore.writeAtomically(folder.summaryCsv(), () -> render(m, simulated).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String render(Metrics m, boolean simulated) throws IOException {
+    /** The file's text; verify re-derives it from run.json to compare (summary.csv is never a source of its own). */
+    public static String render(Metrics m, boolean simulated) throws IOException {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
             // Simulator output is labelled in every file it produces, so no row can pass for a model's result.

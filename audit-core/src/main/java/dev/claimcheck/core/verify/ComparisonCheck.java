@@ -36,7 +36,8 @@ final class ComparisonCheck {
         try {
             report = Json.mapper().readValue(file.toFile(), ThroughputComparison.Report.class);
         } catch (Exception e) {
-            findings.add(new Finding.ComparisonMismatch(ThroughputComparison.FILE + " is not readable: " + Verifier.firstLine(e)));
+            findings.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey(ThroughputComparison.FILE + ": " + Verifier.firstLine(e))
+                    : new Finding.ComparisonMismatch(ThroughputComparison.FILE + " is not readable: " + Verifier.firstLine(e)));
             return;
         }
         boolean isA = manifest.runId().equals(report.runA());

@@ -30,7 +30,7 @@ public sealed interface Finding {
     }
 
     /** The checks in the order verify runs them. */
-    List<String> CHECKS = List.of("limits", "schema", "manifest", "signature", "simulated", "proofs", "references",
+    List<String> CHECKS = List.of("limits", "schema", "manifest", "signature", "simulated", "consistency", "proofs", "references",
             "journal", "metrics", "regrade");
 
     /** Every finding id, in declaration order. */
@@ -239,6 +239,74 @@ public sealed interface Finding {
 
         public String check() {
             return "simulated";
+        }
+    }
+
+    // --- Cross-field consistency of a signed run (issue 15 item 6): a trusted signer cannot sign a contradiction.
+
+    /** A repeated key in a JSON object of run.json, a journal line or comparison.json (two readings of one file). */
+    record DuplicateKey(String detail) implements Finding {
+        public String id() {
+            return "duplicateKey";
+        }
+
+        public String check() {
+            return "schema";
+        }
+    }
+
+    /** A file name that is not valid UTF-8, or two names that are one after Unicode normalisation or case folding. */
+    record FileName(String detail) implements Finding {
+        public String id() {
+            return "fileName";
+        }
+
+        public String check() {
+            return "manifest";
+        }
+    }
+
+    /** The endpoint recorded is the simulator (sim base URL, claimcheck-sim engine, simulator block) but simulated is false. */
+    record SimulatedMislabelled(String detail) implements Finding {
+        public String id() {
+            return "simulatedMislabelled";
+        }
+
+        public String check() {
+            return "simulated";
+        }
+    }
+
+    /** model.id, model.slug, request.template.model and the samples' request.model do not name one model. */
+    record ModelMismatch(String detail) implements Finding {
+        public String id() {
+            return "modelMismatch";
+        }
+
+        public String check() {
+            return "consistency";
+        }
+    }
+
+    /** The run id's time is not a valid instant, lies outside startedAt..finishedAt, or is in the verifier's future. */
+    record TimestampInvalid(String detail) implements Finding {
+        public String id() {
+            return "timestampInvalid";
+        }
+
+        public String check() {
+            return "consistency";
+        }
+    }
+
+    /** summary.csv differs from the one store.SummaryCsv derives from run.json. */
+    record SummaryMismatch(String detail) implements Finding {
+        public String id() {
+            return "summaryMismatch";
+        }
+
+        public String check() {
+            return "consistency";
         }
     }
 

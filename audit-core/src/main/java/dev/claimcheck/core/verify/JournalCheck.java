@@ -240,7 +240,10 @@ final class JournalCheck {
                     }
                 } catch (StreamConstraintsException e) {
                     lines.add(new Finding.LimitExceeded(name + " line " + lineNo + ": " + firstLine(e)));
-                } catch (IOException | IllegalArgumentException | NullPointerException e) {
+                } catch (IOException e) {
+                    lines.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey(name + " line " + lineNo + ": " + firstLine(e))
+                            : new Finding.JournalCorrupt(name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
+                } catch (IllegalArgumentException | NullPointerException e) {
                     lines.add(new Finding.JournalCorrupt(name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
                 }
             }

@@ -49,7 +49,8 @@ final class SchemaCheck {
             findings.add(new Finding.LimitExceeded("run.json: " + firstLine(e)));
             return null;
         } catch (IOException e) {
-            findings.add(new Finding.Schema("run.json is not valid JSON: " + firstLine(e)));
+            findings.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey("run.json: " + firstLine(e))
+                    : new Finding.Schema("run.json is not valid JSON: " + firstLine(e)));
             return null;
         }
         if (tree == null || !tree.isObject()) {

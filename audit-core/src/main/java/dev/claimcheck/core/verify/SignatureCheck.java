@@ -45,6 +45,8 @@ final class SignatureCheck {
             return new Finding.NotRegularFile(f.describe());
         } else if (f instanceof ManifestFinding.OutsideFolder) {
             return new Finding.PathTraversal(f.describe());
+        } else if (f instanceof ManifestFinding.BadName) {
+            return new Finding.FileName(f.describe());
         }
         ManifestFinding.Malformed m = (ManifestFinding.Malformed) f;
         return m.path().equals(Manifest.FILE) && m.reason().startsWith("not found")

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The submission verifier (ARCHITECTURE.md §7): for each run folder, limits, schema, MANIFEST coverage and hashes,
- * the signature against allowed_signers, the simulated rule, proofs, claim and recipe references, the journal,
+ * the signature against allowed_signers, the simulated rule, cross-field consistency, proofs, claim and recipe references, the journal,
  * metrics recomputed from the journal, and the per-suite re-grade. Each problem is a {@link Finding}.
  * Untrusted input is bounded before it is read: file sizes, file count, line length, JSON depth.
  */
@@ -175,6 +175,13 @@ public final class Verifier {
             findings.add(new Finding.SimulatedInResults("simulated run inside the repository's own results/ ("
                     + root + "); simulated runs are never results (--allow-simulated to accept)"));
         }
+        String simulator = ConsistencyCheck.simulatorEvidence(manifest);
+        if (!manifest.simulated() && simulator != null) {
+            // Unconditional: inside a checkout or not, whoever signed, --allow-simulated or not.
+            findings.add(new Finding.SimulatedMislabelled(simulator + " but run.json says simulated: false"));
+        }
+        checks.add("consistency");
+        ConsistencyCheck.check(dir, manifest, options.at(), findings);
         checks.add("proofs");
         for (RunManifest.ProofRef proof : manifest.proofs()) {
             FileRefCheck.check(root, "proofs", proof.path(), proof.sha256(), "proof", findings, true);
@@ -195,6 +202,7 @@ public final class Verifier {
         if (samples == null) {
             return;
         }
+        ConsistencyCheck.samples(manifest, samples, findings);
         checks.add("metrics");
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);
         ComparisonCheck.check(dir, root, manifest, findings);

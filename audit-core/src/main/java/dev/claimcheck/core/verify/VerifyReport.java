@@ -1,5 +1,6 @@
 package dev.claimcheck.core.verify;
 
+import dev.claimcheck.core.proof.MarkdownEscape;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,10 +13,11 @@ public final class VerifyReport {
     public static String text(List<RunReport> reports) {
         StringBuilder sb = new StringBuilder();
         for (RunReport r : reports) {
-            sb.append(r.passed() ? "TRUSTED " : "FAILED ").append(r.dir()).append(r.passed() && r.simulated() ? " (simulated)" : "")
-                    .append('\n');
+            sb.append(r.passed() ? "TRUSTED " : "FAILED ").append(MarkdownEscape.visible(r.dir().toString()))
+                    .append(r.passed() && r.simulated() ? " (simulated)" : "").append('\n');
             for (String line : r.lines()) {
-                sb.append("  ").append(line).append('\n');
+                // A terminal obeys bidi controls too: the same invisible characters are shown as <U+XXXX>.
+                sb.append("  ").append(MarkdownEscape.visible(line)).append('\n');
             }
         }
         sb.append(summary(reports)).append('\n');
@@ -63,8 +65,9 @@ public final class VerifyReport {
         return sb.toString();
     }
 
-    /** Untrusted text (file names, model output) rendered inert in Markdown and HTML. */
+    /** Untrusted text (file names, model output) rendered inert in Markdown and HTML, invisible characters made visible. */
     static String escape(String s) {
+        s = MarkdownEscape.visible(s);
         StringBuilder sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

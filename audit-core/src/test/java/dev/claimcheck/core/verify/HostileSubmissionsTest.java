@@ -109,9 +109,9 @@ class HostileSubmissionsTest {
                 (root, run) -> editSample(run, 0, s -> ((ObjectNode) s.path("response")).put("content", "\\boxed{12345}"))));
         c.add(new Case("run.json edited after signing", "hashMismatch", true,
                 (root, run) -> editRunJson(run, j -> ((ObjectNode) j.path("hardware")).put("gpu", "NVIDIA H200"))));
-        c.add(new Case("summary.csv edited after signing", "hashMismatch", true,
+        c.add(new Case("summary.csv edited after signing", "hashMismatch", false,
                 (root, run) -> Files.writeString(run.resolve("summary.csv"), "metric,value\nscore,0.99\n")));
-        c.add(new Case("file deleted", "manifestMissing", true, (root, run) -> Files.delete(run.resolve("summary.csv"))));
+        c.add(new Case("file deleted", "manifestMissing", false, (root, run) -> Files.delete(run.resolve("summary.csv"))));
         c.add(new Case("extra file", "manifestExtra", true, (root, run) -> Files.writeString(run.resolve("notes.txt"), "hi\n")));
         c.add(new Case("extra nested file", "manifestExtra", true, (root, run) -> {
             Files.createDirectories(run.resolve("extra"));
@@ -320,6 +320,75 @@ class HostileSubmissionsTest {
                 resigned(j -> ((ObjectNode) j.path("request")).put("seed", 1))));
         c.add(new Case("suite options changed", "datasetMismatch", true,
                 resigned(j -> ((ObjectNode) j.path("suite").path("options")).put("--steps", "1"))));
+        // --- contradictions inside a signed run (issue 15 item 6): a trusted key signs them, verify still refuses
+        c.add(new Case("simulator run relabelled simulated:false, re-signed", "simulatedMislabelled", true,
+                resigned(j -> j.put("simulated", false))));
+        c.add(new Case("simulator run with a real-looking URL, engine still claimcheck-sim", "simulatedMislabelled", true,
+                resigned(j -> {
+                    j.put("simulated", false);
+                    ((ObjectNode) j.path("endpoint")).put("baseUrl", "https://api.example.org/v1");
+                })));
+        c.add(new Case("simulator run disguised as vLLM, simulator block kept", "simulatedMislabelled", true, resigned(j -> {
+            j.put("simulated", false);
+            ObjectNode e = (ObjectNode) j.path("endpoint");
+            e.put("baseUrl", "https://api.example.org/v1").put("engine", "vllm").put("engineVersion", "0.11.0");
+            e.remove("serverInfo");
+        })));
+        c.add(new Case("model.id renamed, slug and folder kept", "modelMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("model")).put("id", "acme/Big-1T"))));
+        c.add(new Case("request.template.model differs from model.id", "modelMismatch", true,
+                resigned(j -> ((ObjectNode) j.path("request").path("template")).put("model", "acme/Small-1B"))));
+        c.add(new Case("run moved to a claimed model's folder, template and samples still name sim", "modelMismatch", true,
+                (root, run) -> {
+                    editRunJson(run, j -> ((ObjectNode) j.path("model")).put("id", "acme/Big-1T").put("slug", "acme--big-1t"));
+                    Path moved = root.resolve("results/runs/acme--big-1t/arith/arith").resolve(run.getFileName());
+                    Files.createDirectories(moved.getParent());
+                    Files.move(run, moved);
+                    editRunJson(moved, j -> ((ObjectNode) j.path("request").path("template")).put("model", "acme/Big-1T"));
+                    Evidence.resign(moved, alice);
+                }));
+        c.add(new Case("one sample asked another model", "modelMismatch", true, (root, run) -> {
+            editSample(run, 0, s -> ((ObjectNode) s.path("request")).put("model", "acme/Small-1B"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("run id dated 2099 (folder renamed to match)", "timestampInvalid", true,
+                renamedRun(id -> "20990101T000000Z" + id.substring(16))));
+        c.add(new Case("run id on 30 February", "timestampInvalid", true, renamedRun(id -> "20260230T120000Z" + id.substring(16))));
+        c.add(new Case("startedAt a day after the run id", "timestampInvalid", true, resigned(j -> j.put("startedAt",
+                Instant.parse(j.path("startedAt").asText()).plusSeconds(86_400).toString()))));
+        c.add(new Case("startedAt not an instant", "timestampInvalid", true, resigned(j -> j.put("startedAt", "yesterday"))));
+        c.add(new Case("summary.csv score edited, re-signed", "summaryMismatch", true, (root, run) -> {
+            Path csv = run.resolve("summary.csv");
+            Files.writeString(csv, Files.readString(csv).replaceFirst("(?m)^score,[^,]*,", "score,0.99,"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("summary.csv deleted, re-signed", "summaryMismatch", true, (root, run) -> {
+            Files.delete(run.resolve("summary.csv"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("run.json repeats metrics.score (an inflated first reading), re-signed", "duplicateKey", true, (root, run) -> {
+            Path json = run.resolve("run.json");
+            Files.writeString(json, Files.readString(json).replaceFirst("\"score\" : ", "\"score\" : 0.99, \"score\" : "));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("journal line repeats verdict.correct, re-signed", "duplicateKey", true, (root, run) -> {
+            Path journal = run.resolve("samples.jsonl");
+            Files.writeString(journal, Files.readString(journal).replaceFirst("\\{\"correct\":", "{\"correct\":true,\"correct\":"));
+            Evidence.resign(run, alice);
+        }));
+        c.add(new Case("two names equal after NFC normalisation, both listed", "fileName", true, (root, run) -> {
+            addListed(run, "notes-\u00e9.txt", "one\n");
+            addListed(run, "notes-e\u0301.txt", "two\n");
+        }));
+        c.add(new Case("two names equal but for case, both listed", "fileName", true,
+                (root, run) -> addListed(run, "Summary.csv", "metric,value\nscore,0.99\n")));
+        c.add(new Case("file name that is not UTF-8", "fileName", true,
+                (root, run) -> Evidence.exec(run, "sh", "-c", "printf x > \"$(printf 'bad\\377name')\"")));
+        c.add(new Case("MANIFEST.sig.1 is a symlink", "symlink", true,
+                (root, run) -> Files.createSymbolicLink(run.resolve("MANIFEST.sig.1"), Path.of("/etc/passwd"))));
+        c.add(new Case("run.lock is a FIFO", "notRegularFile", true, (root, run) -> Evidence.exec(run, "mkfifo", "run.lock")));
+        c.add(new Case("MANIFEST.sig.2 is a directory", "notRegularFile", true,
+                (root, run) -> Files.createDirectories(run.resolve("MANIFEST.sig.2"))));
         return c;
     }
 
@@ -362,6 +431,34 @@ class HostileSubmissionsTest {
     }
 
     @Test
+    void aSimulatorRunMarkedRealIsRefusedInsideACheckoutWithAllowSimulatedAndOutsideAnyRoot(@TempDir Path tmp) throws Exception {
+        Path root = copy(tmp, "mislabelled");
+        resigned(j -> j.put("simulated", false)).apply(root, Evidence.runs(root).get(0));
+        Files.writeString(root.resolve("jbang-catalog.json"), "{}\n");
+        Files.createDirectories(root.resolve("audit-core"));
+        Path run = Evidence.runs(root).get(0);
+        RunReport inCheckout = new Verifier(new Verifier.Options(null, true, true, Instant.now(), 1)).verifyRun(run);
+        assertThat(inCheckout.failureIds()).as(String.join("\n", inCheckout.lines())).containsExactly("simulatedMislabelled");
+        Path outside = tmp.resolve("elsewhere").resolve(run.getFileName());
+        Evidence.copyTree(run, outside);
+        RunReport loose = new Verifier(new Verifier.Options(baseRoot.resolve("results/allowed_signers"), true, true, Instant.now(), 1))
+                .verifyRun(outside);
+        // Outside a root the proofs cannot be found either; the mislabel is refused on its own finding all the same.
+        assertThat(loose.failureIds()).as(String.join("\n", loose.lines())).contains("simulatedMislabelled");
+    }
+
+    @Test
+    void aRunIdAFewMinutesAheadOfTheVerifiersClockIsToleratedAnHourIsNot(@TempDir Path tmp) throws Exception {
+        Path run = Evidence.runs(copy(tmp, "clock")).get(0);
+        Instant stamped = dev.claimcheck.core.store.RunIds.instant(run.getFileName().toString()).orElseThrow();
+        Instant finished = Instant.parse(Evidence.runJson(run).path("finishedAt").asText());
+        RunReport skewed = new Verifier(new Verifier.Options(null, false, true, finished.minusSeconds(120), 1)).verifyRun(run);
+        assertThat(skewed.passed()).as(String.join("\n", skewed.lines())).isTrue();
+        RunReport early = new Verifier(new Verifier.Options(null, false, true, stamped.minusSeconds(3600), 1)).verifyRun(run);
+        assertThat(early.failureIds()).contains("timestampInvalid");
+    }
+
+    @Test
     void aNewerGraderThatDisagreesIsDriftNotFailure(@TempDir Path tmp) throws Exception {
         Path root = copy(tmp, "drift");
         Path run = Evidence.runs(root).get(0);
@@ -389,11 +486,47 @@ class HostileSubmissionsTest {
 
     // ---- helpers
 
+    /** Gives the run another id (run.json and folder name agree), re-signed. */
+    static Mutation renamedRun(java.util.function.UnaryOperator<String> id) {
+        return (root, run) -> {
+            String newId = id.apply(run.getFileName().toString());
+            editRunJson(run, j -> j.put("runId", newId));
+            Path moved = Files.move(run, run.resolveSibling(newId));
+            Evidence.resign(moved, alice);
+        };
+    }
+
+    /** Adds a file and lists it in MANIFEST (sorted), then signs MANIFEST as it is: a hostile signer needs no sign command. */
+    static void addListed(Path run, String name, String content) throws IOException {
+        Path file = run.resolve(name);
+        Files.writeString(file, content);
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve(Manifest.FILE)));
+        lines.add(Manifest.sha256(file) + "  " + name);
+        lines.sort(java.util.Comparator.comparing(l -> l.substring(66), Manifest.PATH_ORDER));
+        Files.writeString(run.resolve(Manifest.FILE), lines.stream().map(l -> l + "\n").collect(Collectors.joining()));
+        Evidence.signManifestAsIs(run, alice, SshSignature.NAMESPACE);
+    }
+
+    /** Edits run.json, writes summary.csv from it as the harness would (a forger keeps the two in step), re-signs. */
     static Mutation resigned(ThrowingEdit edit) {
         return (root, run) -> {
             editRunJson(run, edit);
+            resummarise(run);
             Evidence.resign(run, alice);
         };
+    }
+
+    /** summary.csv re-derived from run.json where run.json still reads as a manifest with metrics (else left alone). */
+    static void resummarise(Path run) throws IOException {
+        dev.claimcheck.core.model.RunManifest m;
+        try {
+            m = Json.mapper().treeToValue(Evidence.runJson(run), dev.claimcheck.core.model.RunManifest.class);
+        } catch (IOException | IllegalArgumentException e) {
+            return; // the schema rows: run.json no longer parses, so there is nothing to derive summary.csv from
+        }
+        if (m.metrics() != null) {
+            Files.writeString(run.resolve("summary.csv"), dev.claimcheck.core.store.SummaryCsv.render(m.metrics(), m.simulated()));
+        }
     }
 
     @FunctionalInterface
@@ -430,6 +563,7 @@ class HostileSubmissionsTest {
     static void recomputeMetrics(Path run) throws Exception {
         var metrics = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, Journal.readAll(new RunFolder(run)));
         editRunJson(run, j -> j.set("metrics", Json.mapper().valueToTree(metrics)));
+        resummarise(run);
     }
 
     static void rewriteManifest(Path run, java.util.function.UnaryOperator<List<String>> f) throws IOException {
