@@ -12,6 +12,8 @@ public final class SampleRoot {
     /** Run ids in the fixture. */
     public static final String ACME_RUN = "20261129T025732Z-1563c0be";
     public static final String RING_RUN = "20261129T025743Z-0ccaf1b7";
+    /** The moment the fixture is indexed at: after every run id in it (a run dated later would be refused). */
+    public static final Instant AT = Instant.parse("2026-12-01T00:00:00Z");
     public static final String ACME_MODEL = "acme/Calc<b>&\"One\"";
 
     private SampleRoot() {
@@ -22,6 +24,6 @@ public final class SampleRoot {
     }
 
     public static SiteModel model() {
-        return new SiteModel(IndexLoader.load(root(), Instant.parse("2026-12-01T00:00:00Z")));
+        return new SiteModel(IndexLoader.load(root(), AT));
     }
 }

@@ -1,6 +1,8 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.verify.LedgerCheck;
+import dev.claimcheck.core.verify.LedgerFinding;
 import dev.claimcheck.core.verify.RunReport;
 import dev.claimcheck.core.verify.Verifier;
 import dev.claimcheck.core.verify.VerifyReport;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,9 +22,11 @@ import picocli.CommandLine.Parameters;
 /** {@code verify PATH... [--allowed-signers FILE] [--allow-simulated] [--report FILE]} (ARCHITECTURE.md §7). */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Verify run folders: limits, schema, MANIFEST coverage and hashes, signature by a trusted key,",
-            "proofs, metrics recomputed from the journal, and re-grading. A PATH is a run folder, or a root (all of its results/runs)."},
+            "proofs, metrics recomputed from the journal, and re-grading. A PATH is a run folder, or a root (or its results/):",
+            "every run its walk finds, its claims ledger and recipes; any symbolic link under results/ or proofs/ fails."},
         footer = {"", "Examples:",
             "  ./jbang verify@. .",
+            "  ./jbang verify@. results",
             "  ./jbang verify@. results/runs/<model>/<workload>/<suite>/<run-id> --report report.md",
             "Exit codes: 0 every run trusted, 1 any run failed, 2 bad usage or input."})
 public final class VerifyCommand implements Callable<Integer> {
@@ -56,28 +61,26 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Verifier verifier = new Verifier(new Verifier.Options(allowedSigners, allowSimulated, true, Instant.now(),
                 Runtime.getRuntime().availableProcessors()), dev.claimcheck.core.verify.Regraders.standard(reexecute));
-        List<RunReport> reports = verifier.verify(paths);
+        Verifier.Targets targets = verifier.targets(paths);
+        List<RunReport> reports = verifier.verifyRuns(targets.runs());
         out.print(VerifyReport.text(reports));
-        // Roots also hold a claims ledger and recipes: checked once per root (docs/verification.md, ledger findings).
-        List<dev.claimcheck.core.verify.LedgerFinding> ledger = new java.util.ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p.resolve("results")) || new dev.claimcheck.core.store.Root(p).isRepository()) {
-                ledger.addAll(dev.claimcheck.core.verify.LedgerCheck.check(new dev.claimcheck.core.store.Root(p)));
-            }
-        }
-        ledger.forEach(f -> out.println(f.line()));
-        boolean ledgerFailed = ledger.stream().anyMatch(f -> !f.warning());
+        // A root also holds what no single run folder owns: links found by its walk, the claims ledger, the recipes
+        // (docs/verification.md, root findings); checked once per root.
+        List<LedgerFinding> rootFindings = new ArrayList<>();
+        targets.roots().forEach(walk -> rootFindings.addAll(LedgerCheck.check(walk)));
+        rootFindings.forEach(f -> out.println(f.line()));
+        boolean rootFailed = rootFindings.stream().anyMatch(f -> !f.warning());
         if (report != null) {
             try {
                 Path parent = report.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Files.writeString(report, VerifyReport.markdown(reports, allowedSigners), StandardCharsets.UTF_8);
+                Files.writeString(report, VerifyReport.markdown(reports, rootFindings, allowedSigners), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new RunFailedException("cannot write " + report + ": " + e.getMessage(), e);
             }
         }
-        return reports.stream().allMatch(RunReport::passed) && !ledgerFailed ? Cli.OK : Cli.FAILED;
+        return reports.stream().allMatch(RunReport::passed) && !rootFailed ? Cli.OK : Cli.FAILED;
     }
 }

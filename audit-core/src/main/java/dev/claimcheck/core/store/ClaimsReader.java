@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads the claims ledger {@code results/claims/*.json} (docs/claims.md). Tolerant for the site and verify
@@ -29,19 +28,16 @@ public final class ClaimsReader {
 
     /** Every readable claims file of the root, in file-name order; problems go to {@code problems}. */
     public static List<ClaimsFile> readAll(Root root, Consumer<ClaimsFile.Problem> problems) {
+        return readAll(RootWalk.of(root), problems);
+    }
+
+    /**
+     * The claims files the walk found (regular files only: a link or FIFO among them is the walk's finding and never
+     * read), in file-name order; problems go to {@code problems}.
+     */
+    public static List<ClaimsFile> readAll(RootWalk walk, Consumer<ClaimsFile.Problem> problems) {
         List<ClaimsFile> out = new ArrayList<>();
-        Path dir = root.claimsDir();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            problems.accept(new ClaimsFile.Problem("results/claims", "cannot list: " + e.getMessage()));
-            return out;
-        }
-        for (Path f : files) {
+        for (Path f : walk.claimsFiles()) {
             String rel = "results/claims/" + f.getFileName();
             read(rel, f, problems).ifPresent(out::add);
         }

@@ -3,6 +3,7 @@ package dev.claimcheck.core.store;
 import dev.claimcheck.core.model.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A folder laid out like the repository's top level: {@code results/} (runs, claims,
@@ -36,6 +37,23 @@ public record Root(Path dir) {
     /** Whether this root is a claimcheck repository checkout (whose results/ never hold simulated runs). */
     public boolean isRepository() {
         return Files.isRegularFile(dir.resolve("jbang-catalog.json")) && Files.isDirectory(dir.resolve("audit-core"));
+    }
+
+    /**
+     * The root a command-line path names: a folder holding {@code results/} (or a repository checkout), or a root's
+     * {@code results/} folder itself ({@code verify results}); empty for anything else (a run folder).
+     */
+    public static Optional<Root> named(Path path) {
+        if (Files.isDirectory(path.resolve("results")) || new Root(path).isRepository()) {
+            return Optional.of(new Root(path));
+        }
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        if (name != null && name.toString().equals("results") && (Files.isDirectory(path.resolve("runs"))
+                || Files.isDirectory(path.resolve("claims")) || Files.isRegularFile(path.resolve("allowed_signers")))) {
+            Path parent = path.normalize().getParent();
+            return Optional.of(new Root(parent != null ? parent : Path.of("")));
+        }
+        return Optional.empty();
     }
 
     /**

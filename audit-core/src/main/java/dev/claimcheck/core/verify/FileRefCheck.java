@@ -1,6 +1,8 @@
 package dev.claimcheck.core.verify;
 
 import dev.claimcheck.core.provenance.Manifest;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -35,13 +37,8 @@ final class FileRefCheck {
         if (!inside) {
             problem = "path leaves " + (under == null ? "the root" : under + "/");
         } else {
-            Path cur = root;
-            for (Path name : root.relativize(target)) {
-                cur = cur.resolve(name);
-                if (Files.isSymbolicLink(cur)) {
-                    problem = "goes through a symbolic link";
-                    break;
-                }
+            if (RootWalk.throughLink(new Root(root), target)) {
+                problem = "goes through a symbolic link";
             }
             if (problem == null && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                 problem = "not found";

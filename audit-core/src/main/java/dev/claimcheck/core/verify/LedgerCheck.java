@@ -8,17 +8,16 @@ import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.store.ClaimsReader;
 import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.suite.SuiteRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Validates a root's claims ledger ({@code results/claims/*.json}) and recipes ({@code audit-scripts/recipes/**}):
+ * The root findings (docs/verification.md, "Root findings"): every symbolic link or special file the {@link RootWalk}
+ * found under results/, proofs/ or audit-scripts/recipes/; then validates the root's claims ledger ({@code results/claims/*.json}) and recipes ({@code audit-scripts/recipes/**}):
  * schema, every claim sourced with an http(s) URL and a date, metrics from the vocabulary, every recipe well-formed
  * (hashes included), placed at {@code <model-slug>/<claim-id>.json} and naming an existing claim and suite.
  */
@@ -29,8 +28,16 @@ public final class LedgerCheck {
     }
 
     public static List<LedgerFinding> check(Root root) {
+        return check(RootWalk.of(root));
+    }
+
+    public static List<LedgerFinding> check(RootWalk walk) {
+        Root root = walk.root();
         List<LedgerFinding> out = new ArrayList<>();
-        List<ClaimsFile> files = ClaimsReader.readAll(root, p -> out.add(new LedgerFinding("claimsSchema", p.path(), p.reason(), false)));
+        for (RootWalk.Unsafe u : walk.unsafe()) {
+            out.add(new LedgerFinding(u.id(), u.path(), u.detail(), false));
+        }
+        List<ClaimsFile> files = ClaimsReader.readAll(walk, p -> out.add(new LedgerFinding("claimsSchema", p.path(), p.reason(), false)));
         for (ClaimsFile f : files) {
             if (!f.path().equals("results/claims/" + f.modelSlug() + ".json") || !ModelSlug.of(f.modelId()).equals(f.modelSlug())) {
                 out.add(new LedgerFinding("claimsFileMisnamed", f.path(), "model " + f.modelId() + " (slug " + f.modelSlug()
@@ -49,7 +56,7 @@ public final class LedgerCheck {
                 }
             }
         }
-        for (Path recipe : recipes(root)) {
+        for (Path recipe : walk.recipes()) {
             checkRecipe(root, recipe, out);
         }
         return out;
@@ -84,18 +91,6 @@ public final class LedgerCheck {
         }
         if (!recipe.dataset().pinned()) {
             out.add(new LedgerFinding("recipeUnpinned", rel, recipe.dataset().pinStatus(), true));
-        }
-    }
-
-    private static List<Path> recipes(Root root) {
-        Path dir = root.dir().resolve("audit-scripts").resolve("recipes");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(dir, 3)) {
-            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.claimcheck.core.verify;
 
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -24,6 +27,11 @@ final class LimitsCheck {
     static boolean check(Path dir, List<Finding> findings) {
         if (Files.isSymbolicLink(dir)) {
             findings.add(new Finding.Symlink("the run folder itself is a symbolic link: " + dir));
+            return false;
+        }
+        Path root = Root.containing(dir);
+        if (root != null && RootWalk.throughLink(new Root(root), dir)) {
+            findings.add(new Finding.Symlink("a folder between the root and the run folder is a symbolic link: " + dir));
             return false;
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

@@ -7,16 +7,16 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.ManifestFinding;
 import dev.claimcheck.core.store.Root;
-import java.io.IOException;
+import dev.claimcheck.core.store.RootWalk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * The submission verifier (ARCHITECTURE.md §7): for each run folder, limits, schema, MANIFEST coverage and hashes,
@@ -64,26 +64,35 @@ public final class Verifier {
     }
 
     /**
-     * The run folders named by {@code paths}: a path holding {@code results/} (or a repository checkout) is a root and stands for every
-     * folder four levels under its results/runs; any other directory is a run folder.
+     * What verify was asked to check: each root named (walked once, never following a link) and every run folder.
+     *
+     * @param roots the walks of the roots among the paths, for the root findings (symlinks, ledger, recipes)
+     * @param runs every run folder the walks found, then each path that names a run folder itself
      */
-    public List<Path> runFolders(List<Path> paths) {
+    public record Targets(List<RootWalk> roots, List<Path> runs) {
+        public Targets {
+            roots = List.copyOf(roots);
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /**
+     * The roots and run folders named by {@code paths}: a path holding {@code results/} (or a repository checkout), or a
+     * root's {@code results/} itself, is a root and stands for the run folders its {@link RootWalk} finds (never one behind
+     * a symbolic link); any other directory is a run folder.
+     */
+    public Targets targets(List<Path> paths) {
+        List<RootWalk> roots = new ArrayList<>();
         List<Path> runs = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.isDirectory(p)) {
                 throw new BadInputException("not a directory: " + p);
             }
-            if (Files.isDirectory(p.resolve("results")) || new Root(p).isRepository()) {
-                Path runsDir = new Root(p).runsDir();
-                if (!Files.isDirectory(runsDir)) {
-                    continue;
-                }
-                try (Stream<Path> s = Files.find(runsDir, 4, (f, a) -> a.isDirectory() && runsDir.relativize(f).getNameCount() == 4
-                        && !runsDir.relativize(f).toString().isEmpty())) {
-                    s.sorted().forEach(runs::add);
-                } catch (IOException e) {
-                    throw new BadInputException("cannot list " + runsDir + ": " + e.getMessage());
-                }
+            Optional<Root> root = Root.named(p);
+            if (root.isPresent()) {
+                RootWalk walk = RootWalk.of(root.get());
+                roots.add(walk);
+                runs.addAll(walk.runFolders());
             } else {
                 runs.add(p);
             }
@@ -94,12 +103,21 @@ public final class Verifier {
                         + "pass --allowed-signers FILE");
             }
         }
-        return runs;
+        return new Targets(roots, runs);
+    }
+
+    /** The run folders named by {@code paths} ({@link #targets}). */
+    public List<Path> runFolders(List<Path> paths) {
+        return targets(paths).runs();
     }
 
     /** Verifies every run folder named by {@code paths}, in parallel, reports in order. */
     public List<RunReport> verify(List<Path> paths) {
-        List<Path> runs = runFolders(paths);
+        return verifyRuns(runFolders(paths));
+    }
+
+    /** Verifies these run folders, in parallel, reports in order. */
+    public List<RunReport> verifyRuns(List<Path> runs) {
         for (Path run : runs) {
             signatures.signersFor(run); // a malformed allowed_signers file is bad input (exit 2), not a finding of one run
         }

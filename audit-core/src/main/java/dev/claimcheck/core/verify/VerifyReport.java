@@ -37,9 +37,18 @@ public final class VerifyReport {
                 + (notRegraded > 0 ? ", " + notRegraded + " not re-graded" : "");
     }
 
-    public static String markdown(List<RunReport> reports, Path allowedSigners) {
+    /** The report: summary, trusted keys, the root findings (links, ledger, recipes), then a table and a section per run. */
+    public static String markdown(List<RunReport> reports, List<LedgerFinding> rootFindings, Path allowedSigners) {
         StringBuilder sb = new StringBuilder("# claimcheck verify report\n\n");
         sb.append(escape(summary(reports))).append("\n\n");
+        long rootFailures = rootFindings.stream().filter(f -> !f.warning()).count();
+        if (!rootFindings.isEmpty()) {
+            sb.append("## Root findings: ").append(rootFailures).append(" failed\n\n");
+            for (LedgerFinding f : rootFindings) {
+                sb.append("- ").append(f.warning() ? "⚠️" : "❌").append(' ').append(escape(f.line())).append('\n');
+            }
+            sb.append('\n');
+        }
         sb.append("Trusted keys: ").append(allowedSigners == null ? "each root's `results/allowed_signers`"
                 : "`" + escape(allowedSigners.toString()) + "`").append("\n\n");
         if (reports.isEmpty()) {

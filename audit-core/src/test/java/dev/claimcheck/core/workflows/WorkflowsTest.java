@@ -94,8 +94,9 @@ class WorkflowsTest {
             }
         }
         String verify = (String) step(wf, "verify", "verify").get("run");
-        assertThat(verify).contains("cd base").contains("./jbang verify@.").contains("--allowed-signers results/allowed_signers")
-                .contains("--report ../report.md");
+        assertThat(verify).contains("cd base").contains("./jbang verify@. ../pr ").contains("--allowed-signers results/allowed_signers")
+                .contains("--report ../report.md").as("the whole root, never a list of changed folders").doesNotContain("changed-runs.txt")
+                .doesNotContain("mapfile");
         String changed = (String) step(wf, "verify", "changed").get("run");
         assertThat(changed).contains("git -C pr diff --name-only").contains("results/allowed_signers");
         Map<String, Object> flag = steps.stream().filter(s -> String.valueOf(s.get("name")).contains("allowed_signers")
@@ -104,6 +105,7 @@ class WorkflowsTest {
         Map<String, Object> summary = steps.get(steps.size() - 1);
         assertThat(summary.get("if")).isEqualTo("always()");
         assertThat((String) summary.get("run")).contains("cat report.md >> \"$GITHUB_STEP_SUMMARY\"");
+        assertThat((String) summary.get("run")).contains("changed-runs.txt");
     }
 
     @Test
@@ -131,6 +133,9 @@ class WorkflowsTest {
         Map<String, Object> wf = load("verify-submission.yml");
         String changed = (String) step(wf, "verify", "changed").get("run");
         String verify = (String) step(wf, "verify", "verify").get("run");
+        String links = (String) step(wf, "verify", "links").get("run");
+        List<Map<String, Object>> all = steps(wf, "verify");
+        String summary = (String) all.get(all.size() - 1).get("run");
 
         // base: the verifier (a shim for ./jbang that runs VerifyCommand from this classpath) and allowed_signers
         Path base = Files.createDirectories(ws.resolve("base/results"));
@@ -161,11 +166,47 @@ class WorkflowsTest {
 
         Result r1 = bash(ws, changed, baseSha);
         assertThat(r1.code()).as(r1.out()).isZero();
-        assertThat(Files.readString(ws.resolve("run-dirs.txt")).strip()).isEqualTo(pr.relativize(target).toString());
+        assertThat(Files.readString(ws.resolve("changed-runs.txt")).strip()).isEqualTo(pr.relativize(target).toString());
         assertThat(Files.readString(ws.resolve("github_output"))).contains("signers_changed=false");
+        assertThat(bash(ws, links, baseSha).code()).isZero();
         Result r2 = bash(ws, verify, baseSha);
         assertThat(r2.code()).as(r2.out()).isZero();
         assertThat(Files.readString(ws.resolve("report.md"))).contains("1 trusted, 0 failed").contains("trusted (simulated)");
+        assertThat(bash(ws, summary, baseSha).code()).isZero();
+        assertThat(Files.readString(ws.resolve("summary.md"))).contains("## Run folders this pull request changes")
+                .contains("- `" + pr.relativize(target) + "`");
+
+        // the next push adds nothing but a symbolic link to a run folder outside results/: no run folder "changes",
+        // and the whole-root verify still fails on the link (issue 15, items 4 and 5)
+        Path outside = pr.resolve("elsewhere").resolve(target.getFileName().toString().replace("-", "-1"));
+        Evidence.copyTree(target, outside);
+        Path link = target.resolveSibling(outside.getFileName());
+        Files.createSymbolicLink(link, link.getParent().relativize(outside));
+        git(pr, "add", "-A");
+        git(pr, "commit", "-q", "-m", "link");
+        Path clone = ws.resolve("pr-clone");
+        git(ws, "clone", "-q", pr.toString(), clone.toString()); // a real checkout, as actions/checkout makes one
+        assertThat(Files.isSymbolicLink(clone.resolve(pr.relativize(link).toString()))).as("checked out as a link").isTrue();
+        assertThat(bash(ws, links, baseSha).code()).isZero();
+        assertThat(Files.readString(ws.resolve("links.txt")).strip()).isEqualTo(pr.relativize(link).toString());
+        Result r3 = bash(ws, verify, baseSha);
+        assertThat(r3.code()).as(r3.out()).isEqualTo(1);
+        assertThat(r3.out()).contains("FAIL symlinkInRoot: " + pr.relativize(link));
+        assertThat(Files.readString(ws.resolve("report.md"))).contains("Root findings: 1 failed").contains("symlinkInRoot");
+        Files.delete(link);
+        git(pr, "add", "-A");
+        git(pr, "commit", "-q", "-m", "unlink");
+
+        // a link that was checked out as a plain file is caught before verify runs
+        Files.writeString(ws.resolve("flat"), "../elsewhere");
+        git(pr, "update-index", "--add", "--cacheinfo", "120000," + git(pr, "hash-object", "-w", ws.resolve("flat").toString()).strip()
+                + ",results/flat-link");
+        Files.writeString(pr.resolve("results/flat-link"), "../elsewhere\n");
+        Result flat = bash(ws, links, baseSha);
+        assertThat(flat.code()).as(flat.out()).isEqualTo(1);
+        assertThat(flat.out()).contains("::error file=results/flat-link::");
+        git(pr, "update-index", "--force-remove", "results/flat-link");
+        Files.delete(pr.resolve("results/flat-link"));
 
         // the next push tampers with the transcript and proposes the submitter's own key
         Files.writeString(target.resolve("samples.jsonl"), "\n", StandardOpenOption.APPEND);
@@ -176,9 +217,9 @@ class WorkflowsTest {
         Files.delete(ws.resolve("github_output"));
         assertThat(bash(ws, changed, baseSha).code()).isZero();
         assertThat(Files.readString(ws.resolve("github_output"))).contains("signers_changed=true");
-        Result r3 = bash(ws, verify, baseSha);
-        assertThat(r3.code()).as(r3.out()).isEqualTo(1);
-        assertThat(r3.out()).contains("FAIL hashMismatch");
+        Result r4 = bash(ws, verify, baseSha);
+        assertThat(r4.code()).as(r4.out()).isEqualTo(1);
+        assertThat(r4.out()).contains("FAIL hashMismatch");
         assertThat(Files.readString(ws.resolve("report.md"))).contains("**failed**");
     }
 

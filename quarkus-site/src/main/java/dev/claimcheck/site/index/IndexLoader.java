@@ -3,24 +3,29 @@ package dev.claimcheck.site.index;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
+import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.store.ClaimsReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
- * Builds a {@link ResultsIndex} from a root: every folder at results/runs/&lt;slug&gt;/&lt;workload&gt;/&lt;suite&gt;/&lt;id&gt;/
- * is read; one that cannot be used is excluded with its reason, never fatal.
+ * Builds a {@link ResultsIndex} from a root through the same {@link RootWalk} verify uses: every run folder the walk
+ * finds is read; one that cannot be used is excluded with its reason, never fatal. A symbolic link (or special file)
+ * anywhere under results/ or proofs/ is never followed: it is listed as excluded under its finding id, so a run
+ * verify did not walk is never shown.
  */
 public final class IndexLoader {
+    /** How far a run id may lie ahead of the clock the index is built by (two machines' clocks disagree a little). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private IndexLoader() {
     }
 
@@ -28,11 +33,15 @@ public final class IndexLoader {
         List<RunEntry> runs = new ArrayList<>();
         List<ExcludedRun> excluded = new ArrayList<>();
         TrustCheck trust = new TrustCheck(TrustCheck.signersOf(root.allowedSigners()), at);
-        for (Path dir : runFolders(root.runsDir())) {
+        RootWalk walk = RootWalk.of(root);
+        for (RootWalk.Unsafe u : walk.unsafe()) {
+            excluded.add(new ExcludedRun(u.path(), u.id() + ": " + u.detail()));
+        }
+        for (Path dir : walk.runFolders()) {
             String rel = relative(root, dir);
             try {
                 RunManifest m = RunManifestStore.read(new RunFolder(dir));
-                String problem = problem(m, dir);
+                String problem = problem(m, dir, at);
                 if (problem != null) {
                     excluded.add(new ExcludedRun(rel, problem));
                     continue;
@@ -44,15 +53,25 @@ public final class IndexLoader {
                 excluded.add(new ExcludedRun(rel, oneLine(e.getMessage(), root)));
             }
         }
-        List<ClaimsFile> claims = ClaimsReader.readAll(root, problem ->
+        List<ClaimsFile> claims = ClaimsReader.readAll(walk, problem ->
                 excluded.add(new ExcludedRun(problem.path(), problem.reason())));
         return ResultsIndex.of(root, runs, excluded, claims);
     }
 
-    /** Why a readable manifest still cannot be shown, or null. */
-    static String problem(RunManifest m, Path dir) {
+    /**
+     * Why a readable manifest still cannot be shown, or null. A run id that is no instant, or one dated after the index
+     * is built (beyond {@link #CLOCK_SKEW}), is refused here so that it can never hold a board's "latest run" slot.
+     */
+    static String problem(RunManifest m, Path dir, Instant at) {
         if (!m.runId().equals(dir.getFileName().toString())) {
             return "runId " + m.runId() + " does not match the folder name";
+        }
+        Optional<Instant> started = RunIds.instant(m.runId());
+        if (started.isEmpty()) {
+            return "runId " + m.runId() + " is not YYYYMMDDTHHMMSSZ-<8 hex> with a valid date and time";
+        }
+        if (started.get().isAfter(at.plus(CLOCK_SKEW))) {
+            return "runId " + m.runId() + " is dated " + started.get() + ", after this index was built (" + at + ")";
         }
         if (m.status() == RunStatus.RUNNING) {
             return "incomplete: status running (still going, or killed; resume it)";
@@ -64,19 +83,6 @@ public final class IndexLoader {
             return "model id or slug missing";
         }
         return null;
-    }
-
-    /** Folders four levels below results/runs, sorted by path so that iteration is deterministic. */
-    static List<Path> runFolders(Path runsDir) {
-        if (!Files.isDirectory(runsDir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(runsDir, 4)) {
-            return s.filter(p -> runsDir.relativize(p).getNameCount() == 4 && Files.isDirectory(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runsDir, e);
-        }
     }
 
     static String relative(Root root, Path p) {

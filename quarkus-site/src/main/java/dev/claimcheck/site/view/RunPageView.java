@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.tokens.TokenCount;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
@@ -85,7 +86,7 @@ public final class RunPageView {
     static RunPage.Proof proof(Root root, RunManifest.ProofRef p) {
         String label = p.taskId() + "#" + p.attempt() + " (" + p.why() + ")";
         Path file = root.dir().resolve(p.path()).normalize();
-        if (!file.startsWith(root.dir().normalize()) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(root.dir().normalize()) || RootWalk.throughLink(root, file) || !Files.isRegularFile(file)) {
             return new RunPage.Proof(label, p.path(), "not found in this root", false);
         }
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.site.SampleRoot;
 import dev.claimcheck.site.index.IndexLoader;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ClaimAssessorTest {
     @Test
     void fixtureClaimsMatchedOnlyBySimulatedRunsAreNotReproducedButShowTheSimulatedFigure() {
-        List<Assessment> a = ClaimAssessor.assess(IndexLoader.load(SampleRoot.root(), Instant.EPOCH));
+        List<Assessment> a = ClaimAssessor.assess(IndexLoader.load(SampleRoot.root(), SampleRoot.AT));
         assertThat(a).extracting(x -> x.file().modelSlug() + "/" + x.claim().id() + "=" + x.verdict().id()).containsExactly(
                 "fixture--instant-1t/arith-fixture=notReproduced",
                 "fixture--thinking-1t/arith-fixture=notReproduced",
