@@ -1,6 +1,7 @@
 package dev.claimcheck.core.provenance;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.provenance.ManifestFinding.Kind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The MANIFEST of a run folder (ARCHITECTURE.md §4): one {@code "<sha256>  <path>"} line per regular file,
+ * The MANIFEST of a run folder (docs/signing.md, "What is covered"): one {@code "<sha256>  <path>"} line per regular file,
  * sha256sum format, sorted by the UTF-8 bytes of the path. Covers every file in the folder except, at its top
  * level, MANIFEST itself, {@code MANIFEST.sig}, kept older signatures {@code MANIFEST.sig.N} and the transient
  * {@code run.lock}: a signature cannot cover itself, and the lock belongs to no finished run. Those unlisted files
@@ -144,7 +145,7 @@ public record Manifest(List<Entry> entries) {
         }
         for (String rel : walk.files) {
             if (!listed.contains(rel)) {
-                findings.putIfAbsent(rel, new ManifestFinding.Extra(rel));
+                findings.putIfAbsent(rel, new ManifestFinding(Kind.EXTRA, rel));
             }
         }
         return List.copyOf(findings.values());
@@ -159,17 +160,17 @@ public record Manifest(List<Entry> entries) {
     public static List<ManifestFinding> checkFolder(Path runDir, ContentTap tap) {
         Path file = runDir.resolve(FILE);
         if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(new ManifestFinding.Malformed(FILE, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+            return List.of(new ManifestFinding(Kind.MALFORMED, FILE, Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                     ? "not a regular file" : "not found (the run folder is not signed)"));
         }
         Parsed p;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return List.of(new ManifestFinding.Malformed(FILE, "larger than " + (MAX_BYTES >> 20) + " MiB"));
+                return List.of(new ManifestFinding(Kind.MALFORMED, FILE, "larger than " + (MAX_BYTES >> 20) + " MiB"));
             }
             p = parseLenient(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return List.of(new ManifestFinding.Malformed(FILE, "unreadable: " + e.getMessage()));
+            return List.of(new ManifestFinding(Kind.MALFORMED, FILE, "unreadable: " + e.getMessage()));
         }
         return p.problem != null ? List.of(p.problem) : p.manifest.check(runDir, tap);
     }
@@ -206,24 +207,24 @@ public record Manifest(List<Entry> entries) {
     private static ManifestFinding checkEntry(Path runDir, Entry e, byte[] buffer, ContentTap tap) {
         Path target = runDir.resolve(e.path()).normalize();
         if (!target.startsWith(runDir.normalize())) {
-            return new ManifestFinding.OutsideFolder(e.path());
+            return new ManifestFinding(Kind.OUTSIDE_FOLDER, e.path());
         }
         // Every component is checked without following links, so "dir/x" cannot reach outside through a linked dir.
         Path cur = runDir;
         for (Path name : runDir.relativize(target)) {
             cur = cur.resolve(name);
             if (Files.isSymbolicLink(cur)) {
-                return new ManifestFinding.Symlink(e.path());
+                return new ManifestFinding(Kind.SYMLINK, e.path());
             }
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return new ManifestFinding.Missing(e.path());
+            return new ManifestFinding(Kind.MISSING, e.path());
         }
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            return new ManifestFinding.NotRegularFile(e.path());
+            return new ManifestFinding(Kind.NOT_REGULAR_FILE, e.path());
         }
         String actual = sha256(target, buffer, tap == null ? null : tap.open(e.path()));
-        return actual.equals(e.sha256()) ? null : new ManifestFinding.HashMismatch(e.path(), e.sha256(), actual);
+        return actual.equals(e.sha256()) ? null : ManifestFinding.hashMismatch(e.path(), e.sha256(), actual);
     }
 
     private record Parsed(Manifest manifest, ManifestFinding problem) {
@@ -243,7 +244,7 @@ public record Manifest(List<Entry> entries) {
             }
             String path = m.group(2);
             if (path.startsWith("/") || Arrays.asList(path.split("/", -1)).contains("..")) {
-                return new Parsed(null, new ManifestFinding.OutsideFolder(path));
+                return new Parsed(null, new ManifestFinding(Kind.OUTSIDE_FOLDER, path));
             }
             String why = pathProblem(path);
             if (why != null) {
@@ -267,7 +268,7 @@ public record Manifest(List<Entry> entries) {
     }
 
     private static Parsed bad(int line, String reason) {
-        return new Parsed(null, new ManifestFinding.Malformed(FILE, (line > 0 ? "line " + line + ": " : "") + reason));
+        return new Parsed(null, new ManifestFinding(Kind.MALFORMED, FILE, (line > 0 ? "line " + line + ": " : "") + reason));
     }
 
     /** Why a relative path cannot appear in a MANIFEST, or null if it can. */
@@ -316,7 +317,7 @@ public record Manifest(List<Entry> entries) {
                     String rel = relative(runDir, dir);
                     ManifestFinding bad = nameProblem(runDir, rel, folded);
                     if (bad != null || isExcluded(rel)) {
-                        problems.add(bad != null ? bad : new ManifestFinding.NotRegularFile(rel));
+                        problems.add(bad != null ? bad : new ManifestFinding(Kind.NOT_REGULAR_FILE, rel));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -329,14 +330,14 @@ public record Manifest(List<Entry> entries) {
                     if (bad != null) {
                         problems.add(bad);
                     } else if (attrs.isSymbolicLink()) {
-                        problems.add(new ManifestFinding.Symlink(rel));
+                        problems.add(new ManifestFinding(Kind.SYMLINK, rel));
                     } else if (!attrs.isRegularFile()) {
-                        problems.add(new ManifestFinding.NotRegularFile(rel));
+                        problems.add(new ManifestFinding(Kind.NOT_REGULAR_FILE, rel));
                     } else if (isExcluded(rel)) {
                         // MANIFEST, its signatures and run.lock are not listed, but are held to the same types as listed files.
                         return FileVisitResult.CONTINUE;
                     } else if (pathProblem(rel) != null) {
-                        problems.add(new ManifestFinding.Malformed(rel, pathProblem(rel)));
+                        problems.add(new ManifestFinding(Kind.MALFORMED, rel, pathProblem(rel)));
                     } else {
                         files.add(rel);
                     }
@@ -360,12 +361,12 @@ public record Manifest(List<Entry> entries) {
      */
     private static ManifestFinding nameProblem(Path runDir, String rel, Map<String, String> folded) {
         if (rel.indexOf('\uFFFD') >= 0 || !Files.exists(runDir.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
-            return new ManifestFinding.BadName(rel, "not valid UTF-8");
+            return new ManifestFinding(Kind.BAD_NAME, rel, "not valid UTF-8");
         }
         String key = Normalizer.normalize(rel, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         String other = folded.putIfAbsent(key, rel);
         return other == null ? null
-                : new ManifestFinding.BadName(rel, "the same as " + other + " after Unicode normalisation and case folding");
+                : new ManifestFinding(Kind.BAD_NAME, rel, "the same as " + other + " after Unicode normalisation and case folding");
     }
 
     private static String relative(Path root, Path file) {

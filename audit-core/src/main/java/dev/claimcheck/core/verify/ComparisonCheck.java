@@ -9,6 +9,7 @@ import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ final class ComparisonCheck {
         try {
             report = Json.mapper().readValue(file.toFile(), ThroughputComparison.Report.class);
         } catch (Exception e) {
-            findings.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey(ThroughputComparison.FILE + ": " + Verifier.firstLine(e))
-                    : new Finding.ComparisonMismatch(ThroughputComparison.FILE + " is not readable: " + Verifier.firstLine(e)));
+            findings.add(Json.isDuplicateKey(e) ? new Finding(Kind.DUPLICATE_KEY, ThroughputComparison.FILE + ": " + Verifier.firstLine(e))
+                    : new Finding(Kind.COMPARISON_MISMATCH, ThroughputComparison.FILE + " is not readable: " + Verifier.firstLine(e)));
             return;
         }
         boolean isA = manifest.runId().equals(report.runA());
         if (!isA && !manifest.runId().equals(report.runB())) {
-            findings.add(new Finding.ComparisonMismatch("names runs " + report.runA() + " and " + report.runB()
+            findings.add(new Finding(Kind.COMPARISON_MISMATCH, "names runs " + report.runA() + " and " + report.runB()
                     + ", neither of them this run"));
             return;
         }
@@ -52,23 +53,24 @@ final class ComparisonCheck {
         try {
             RunFolder folder = new Root(root).runFolder(ModelSlug.of(otherModel), Workload.THROUGHPUT, SERVING, otherId);
             if (!Files.isRegularFile(folder.dir().resolve("run.json"))) {
-                findings.add(new Finding.ComparisonNotChecked("the other arm " + otherId + " is not in this root"));
+                findings.add(new Finding(Kind.COMPARISON_NOT_CHECKED, "the other arm " + otherId + " is not in this root"));
                 return;
             }
             other = RunManifestStore.read(folder).metrics().points();
         } catch (RuntimeException e) {
-            findings.add(new Finding.ComparisonNotChecked("the other arm " + otherId + " cannot be read: " + Verifier.firstLine(e)));
+            findings.add(new Finding(Kind.COMPARISON_NOT_CHECKED, "the other arm " + otherId + " cannot be read: "
+                    + Verifier.firstLine(e)));
             return;
         }
         List<ThroughputPoint> mine = manifest.metrics().points();
         if (mine == null || other == null) {
-            findings.add(new Finding.ComparisonMismatch("an arm has no metrics.points"));
+            findings.add(new Finding(Kind.COMPARISON_MISMATCH, "an arm has no metrics.points"));
             return;
         }
         ThroughputComparison.Report recomputed = ThroughputComparison.Report.of(report.runA(), report.modelA(),
                 isA ? mine : other, report.runB(), report.modelB(), isA ? other : mine, report.repeats());
         List<String> diffs = new ArrayList<>();
         MetricsCheck.compare("comparison", Json.mapper().valueToTree(report), Json.mapper().valueToTree(recomputed), diffs);
-        diffs.stream().limit(Findings.MAX_PER_KIND).forEach(d -> findings.add(new Finding.ComparisonMismatch(d)));
+        diffs.stream().limit(Findings.MAX_PER_KIND).forEach(d -> findings.add(new Finding(Kind.COMPARISON_MISMATCH, d)));
     }
 }

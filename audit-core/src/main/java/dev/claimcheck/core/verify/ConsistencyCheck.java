@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.SummaryCsv;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,17 +68,17 @@ final class ConsistencyCheck {
         try {
             slug = ModelSlug.of(id);
         } catch (IllegalArgumentException e) {
-            findings.add(new Finding.ModelMismatch("model.id " + Findings.clip(id) + ": " + Verifier.firstLine(e)));
+            findings.add(new Finding(Kind.MODEL_MISMATCH, "model.id " + Findings.clip(id) + ": " + Verifier.firstLine(e)));
             return;
         }
         if (!slug.equals(m.model().slug())) {
-            findings.add(new Finding.ModelMismatch("model.slug " + Findings.clip(m.model().slug()) + " is not the slug of model.id "
+            findings.add(new Finding(Kind.MODEL_MISMATCH, "model.slug " + Findings.clip(m.model().slug()) + " is not the slug of model.id "
                     + Findings.clip(id) + " (" + slug + ")"));
         }
         JsonNode sent = m.request().template() == null ? null : m.request().template().get("model");
         if (sent == null || !sent.isTextual() || !sent.asText().equals(id)) {
-            findings.add(new Finding.ModelMismatch("request.template.model " + (sent == null ? "is absent" : Findings.clip(sent.toString()))
-                    + " but model.id is " + Findings.clip(id)));
+            findings.add(new Finding(Kind.MODEL_MISMATCH, "request.template.model "
+                    + (sent == null ? "is absent" : Findings.clip(sent.toString())) + " but model.id is " + Findings.clip(id)));
         }
     }
 
@@ -87,7 +88,7 @@ final class ConsistencyCheck {
         for (Sample s : samples) {
             JsonNode sent = s.request() == null ? null : s.request().get("model");
             if (sent == null || !sent.isTextual() || !sent.asText().equals(m.model().id())) {
-                out.add(new Finding.ModelMismatch("sample " + Findings.clip(s.taskId()) + "#" + s.attempt() + " asked for model "
+                out.add(new Finding(Kind.MODEL_MISMATCH, "sample " + Findings.clip(s.taskId()) + "#" + s.attempt() + " asked for model "
                         + (sent == null ? "(none)" : Findings.clip(sent.toString())) + ", not model.id " + Findings.clip(m.model().id())));
             }
         }
@@ -97,28 +98,28 @@ final class ConsistencyCheck {
     private static void timestamps(RunManifest m, Instant now, List<Finding> findings) {
         Instant stamped = RunIds.instant(m.runId()).orElse(null);
         if (stamped == null) {
-            findings.add(new Finding.TimestampInvalid("run id " + Findings.clip(m.runId()) + " is not a real date and time"));
+            findings.add(new Finding(Kind.TIMESTAMP_INVALID, "run id " + Findings.clip(m.runId()) + " is not a real date and time"));
             return;
         }
         Instant started = instant(m.startedAt());
         Instant finished = m.finishedAt() == null ? null : instant(m.finishedAt());
         if (started == null || (m.finishedAt() != null && finished == null)) {
-            findings.add(new Finding.TimestampInvalid("startedAt " + Findings.clip(m.startedAt()) + " / finishedAt "
+            findings.add(new Finding(Kind.TIMESTAMP_INVALID, "startedAt " + Findings.clip(m.startedAt()) + " / finishedAt "
                     + Findings.clip(m.finishedAt()) + " must be ISO-8601 instants"));
             return;
         }
         Instant latest = finished == null ? started : finished;
         if (finished != null && finished.isBefore(started)) {
-            findings.add(new Finding.TimestampInvalid("finishedAt " + finished + " is before startedAt " + started));
+            findings.add(new Finding(Kind.TIMESTAMP_INVALID, "finishedAt " + finished + " is before startedAt " + started));
         }
         if (stamped.isBefore(started.minus(RUN_ID_SLACK)) || stamped.isAfter(latest.plus(RUN_ID_SLACK))) {
-            findings.add(new Finding.TimestampInvalid("run id time " + stamped + " is not within " + RUN_ID_SLACK.toSeconds()
+            findings.add(new Finding(Kind.TIMESTAMP_INVALID, "run id time " + stamped + " is not within " + RUN_ID_SLACK.toSeconds()
                     + " s of the run (startedAt " + started + ", finishedAt " + finished + ")"));
         }
         Instant limit = now.plus(FUTURE_SLACK);
         for (Instant t : List.of(stamped, started, latest)) {
             if (t.isAfter(limit)) {
-                findings.add(new Finding.TimestampInvalid(t + " is in the future (verifier's clock " + now + ")"));
+                findings.add(new Finding(Kind.TIMESTAMP_INVALID, t + " is in the future (verifier's clock " + now + ")"));
                 break;
             }
         }
@@ -141,7 +142,7 @@ final class ConsistencyCheck {
         try {
             String expected = SummaryCsv.render(m.metrics(), m.simulated());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                findings.add(new Finding.SummaryMismatch("summary.csv is absent though run.json has metrics"));
+                findings.add(new Finding(Kind.SUMMARY_MISMATCH, "summary.csv is absent though run.json has metrics"));
                 return;
             }
             String actual = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -152,12 +153,12 @@ final class ConsistencyCheck {
                 while (row < Math.min(want.size(), got.size()) && want.get(row).equals(got.get(row))) {
                     row++;
                 }
-                findings.add(new Finding.SummaryMismatch("row " + (row + 1) + ": summary.csv has "
+                findings.add(new Finding(Kind.SUMMARY_MISMATCH, "row " + (row + 1) + ": summary.csv has "
                         + Findings.clip(row < got.size() ? got.get(row) : "(end)") + ", run.json gives "
                         + Findings.clip(row < want.size() ? want.get(row) : "(end)")));
             }
         } catch (IOException | RuntimeException e) {
-            findings.add(new Finding.SummaryMismatch("summary.csv cannot be compared: " + Verifier.firstLine(e)));
+            findings.add(new Finding(Kind.SUMMARY_MISMATCH, "summary.csv cannot be compared: " + Verifier.firstLine(e)));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.claimcheck.core.verify;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,8 +25,8 @@ final class FileRefCheck {
         Finding missing;
         String p = path == null ? "" : path;
         if (root == null) {
-            missing = proof ? new Finding.ProofMissing(what + " " + Findings.clip(p) + ": the run folder is not inside a root")
-                    : new Finding.ReferenceMissing(what + " " + Findings.clip(p) + ": the run folder is not inside a root");
+            missing = proof ? new Finding(Kind.PROOF_MISSING, what + " " + Findings.clip(p) + ": the run folder is not inside a root")
+                    : new Finding(Kind.REFERENCE_MISSING, what + " " + Findings.clip(p) + ": the run folder is not inside a root");
             findings.add(missing);
             return;
         }
@@ -46,23 +47,23 @@ final class FileRefCheck {
         }
         if (problem != null) {
             String d = what + " " + Findings.clip(p) + ": " + problem;
-            findings.add(proof ? new Finding.ProofMissing(d) : new Finding.ReferenceMissing(d));
+            findings.add(proof ? new Finding(Kind.PROOF_MISSING, d) : new Finding(Kind.REFERENCE_MISSING, d));
             return;
         }
         try {
             if (Files.size(target) > MAX_FILE_BYTES) {
-                findings.add(new Finding.LimitExceeded(what + " " + p + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB"));
+                findings.add(new Finding(Kind.LIMIT_EXCEEDED, what + " " + p + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB"));
                 return;
             }
         } catch (IOException e) {
-            findings.add(proof ? new Finding.ProofMissing(what + " " + p + ": " + e.getMessage())
-                    : new Finding.ReferenceMissing(what + " " + p + ": " + e.getMessage()));
+            findings.add(proof ? new Finding(Kind.PROOF_MISSING, what + " " + p + ": " + e.getMessage())
+                    : new Finding(Kind.REFERENCE_MISSING, what + " " + p + ": " + e.getMessage()));
             return;
         }
         String actual = Manifest.sha256(target);
         if (!actual.equals(sha256)) {
             String d = what + " " + p + ": run.json says " + sha256 + ", file is " + actual;
-            findings.add(proof ? new Finding.ProofHashMismatch(d) : new Finding.ReferenceHashMismatch(d));
+            findings.add(proof ? new Finding(Kind.PROOF_HASH_MISMATCH, d) : new Finding(Kind.REFERENCE_HASH_MISMATCH, d));
         }
     }
 }

@@ -39,7 +39,7 @@ final class Findings {
             List<Finding> all = new ArrayList<>(list);
             counts.forEach((id, n) -> {
                 if (n > MAX_PER_KIND) {
-                    all.add(Verifier.withDetail(first.get(id), "... and " + (n - MAX_PER_KIND) + " more like this"));
+                    all.add(first.get(id).withDetail("... and " + (n - MAX_PER_KIND) + " more like this"));
                 }
             });
             return all;

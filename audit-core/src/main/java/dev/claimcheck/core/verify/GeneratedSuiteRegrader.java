@@ -12,6 +12,7 @@ import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.suite.SuiteOptions;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -70,12 +71,12 @@ public final class GeneratedSuiteRegrader implements Regrader {
             String expectedSha = manifest.suite().dataset() == null ? null : manifest.suite().dataset().sha256();
             String actualSha = prepared.dataset().sha256();
             if (!Objects.equals(expectedSha, actualSha)) {
-                out.add(new Finding.DatasetMismatch("run.json dataset sha256 " + expectedSha
+                out.add(new Finding(Kind.DATASET_MISMATCH, "run.json dataset sha256 " + expectedSha
                         + ", regenerated from seed " + seed + " and options " + manifest.suite().options() + ": " + actualSha));
                 return out.list();
             }
         } catch (ClaimcheckException | IllegalArgumentException e) {
-            out.add(new Finding.DatasetMismatch("cannot regenerate the tasks: " + e.getMessage()));
+            out.add(new Finding(Kind.DATASET_MISMATCH, "cannot regenerate the tasks: " + e.getMessage()));
             return out.list();
         }
         Map<String, Task> byId = new HashMap<>();
@@ -87,25 +88,25 @@ public final class GeneratedSuiteRegrader implements Regrader {
             String where = s.taskId() + "#" + s.attempt();
             Task task = byId.get(s.taskId());
             if (task == null) {
-                out.add(new Finding.UnknownTask(where + ": no such task in the regenerated suite"));
+                out.add(new Finding(Kind.UNKNOWN_TASK, where + ": no such task in the regenerated suite"));
                 continue;
             }
             String prompt = promptHashes.computeIfAbsent(task.id(),
                     id -> PromptHash.of(ChatMessage.withSystemPrompt(systemPrompt, suite.messages(task, context))));
             if (!prompt.equals(s.promptSha256())) {
-                out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
+                out.add(new Finding(Kind.PROMPT_MISMATCH, where + ": promptSha256 " + s.promptSha256() + ", regenerated " + prompt));
             }
             Verdict recorded = s.verdict();
             if (recorded == null) {
                 continue; // an errored attempt: nothing to grade
             }
             if (!Objects.equals(recorded.expected(), task.expected())) {
-                out.add(new Finding.ExpectedMismatch(where + ": verdict.expected '" + Findings.clip(recorded.expected())
+                out.add(new Finding(Kind.EXPECTED_MISMATCH, where + ": verdict.expected '" + Findings.clip(recorded.expected())
                         + "', regenerated answer '" + Findings.clip(task.expected()) + "'"));
                 continue;
             }
             if (!grader.id().equals(recorded.grader())) {
-                out.add(new Finding.RegradeMismatch(where + ": recorded grader '" + Findings.clip(recorded.grader())
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": recorded grader '" + Findings.clip(recorded.grader())
                         + "', suite " + suite.id() + " grades with '" + grader.id() + "'"));
                 continue;
             }
@@ -119,9 +120,9 @@ public final class GeneratedSuiteRegrader implements Regrader {
                     + (compareDetail && !Objects.equals(now.detail(), recorded.detail())
                     ? "; recorded detail " + Findings.clip(recorded.detail()) : "");
             if (grader.version().equals(recorded.graderVersion())) {
-                out.add(new Finding.RegradeMismatch(diff));
+                out.add(new Finding(Kind.REGRADE_MISMATCH, diff));
             } else {
-                out.add(new Finding.RegradeDrift(diff + "; recorded grader version " + Findings.clip(recorded.graderVersion())
+                out.add(new Finding(Kind.REGRADE_DRIFT, diff + "; recorded grader version " + Findings.clip(recorded.graderVersion())
                         + ", current " + grader.version()));
             }
         }

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,19 +69,20 @@ final class JournalCheck {
                 }
             }
         } catch (IOException e) {
-            findings.add(new Finding.JournalCorrupt("cannot list " + dir + ": " + e.getMessage()));
+            findings.add(new Finding(Kind.JOURNAL_CORRUPT, "cannot list " + dir + ": " + e.getMessage()));
             return null;
         }
         int before = findings.size();
         if (parts.isEmpty()) {
-            findings.add(new Finding.JournalCorrupt("no samples.jsonl"));
+            findings.add(new Finding(Kind.JOURNAL_CORRUPT, "no samples.jsonl"));
             return null;
         }
         int expect = 0;
         for (int n : parts.keySet()) {
             if (n != expect) {
-                findings.add(new Finding.JournalCorrupt("journal part " + (expect == 0 ? "samples.jsonl" : "samples." + expect + ".jsonl")
-                        + " is missing while " + parts.get(n).getFileName() + " exists"));
+                findings.add(new Finding(Kind.JOURNAL_CORRUPT, "journal part "
+                        + (expect == 0 ? "samples.jsonl" : "samples." + expect + ".jsonl") + " is missing while "
+                        + parts.get(n).getFileName() + " exists"));
                 return null;
             }
             expect++;
@@ -89,7 +91,7 @@ final class JournalCheck {
         for (Path file : parts.values()) {
             String name = file.getFileName().toString();
             if (Files.isSymbolicLink(file) || !Files.isRegularFile(file)) {
-                findings.add(new Finding.JournalCorrupt(name + " is not a regular file"));
+                findings.add(new Finding(Kind.JOURNAL_CORRUPT, name + " is not a regular file"));
                 return null;
             }
             Part part = tapped.get(name);
@@ -102,12 +104,12 @@ final class JournalCheck {
                     }
                     part.end();
                 } catch (IOException e) {
-                    findings.add(new Finding.JournalCorrupt("cannot read " + name + ": " + e.getMessage()));
+                    findings.add(new Finding(Kind.JOURNAL_CORRUPT, "cannot read " + name + ": " + e.getMessage()));
                     return null;
                 }
             }
             if (part.torn) {
-                findings.add(new Finding.JournalCorrupt(name + " ends with a torn line (no final newline)"));
+                findings.add(new Finding(Kind.JOURNAL_CORRUPT, name + " ends with a torn line (no final newline)"));
             }
             for (Object line : part.lines) {
                 if (line instanceof Finding f) {
@@ -116,10 +118,10 @@ final class JournalCheck {
                     Parsed p = (Parsed) line;
                     Sample s = p.sample();
                     if (s.attempt() >= k) {
-                        findings.add(new Finding.JournalCorrupt(name + " line " + p.lineNo() + ": attempt " + s.attempt()
+                        findings.add(new Finding(Kind.JOURNAL_CORRUPT, name + " line " + p.lineNo() + ": attempt " + s.attempt()
                                 + " but the run has k=" + k));
                     } else if (samples.putIfAbsent(s.key(), s) != null) {
-                        findings.add(new Finding.DuplicateAttempt(name + " line " + p.lineNo() + " repeats attempt "
+                        findings.add(new Finding(Kind.DUPLICATE_ATTEMPT, name + " line " + p.lineNo() + " repeats attempt "
                                 + Findings.clip(s.taskId()) + "#" + s.attempt()));
                     }
                 }
@@ -239,18 +241,18 @@ final class JournalCheck {
                         lines.add(new Parsed(lineNo, s));
                     }
                 } catch (StreamConstraintsException e) {
-                    lines.add(new Finding.LimitExceeded(name + " line " + lineNo + ": " + firstLine(e)));
+                    lines.add(new Finding(Kind.LIMIT_EXCEEDED, name + " line " + lineNo + ": " + firstLine(e)));
                 } catch (IOException e) {
-                    lines.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey(name + " line " + lineNo + ": " + firstLine(e))
-                            : new Finding.JournalCorrupt(name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
+                    lines.add(Json.isDuplicateKey(e) ? new Finding(Kind.DUPLICATE_KEY, name + " line " + lineNo + ": " + firstLine(e))
+                            : new Finding(Kind.JOURNAL_CORRUPT, name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    lines.add(new Finding.JournalCorrupt(name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
+                    lines.add(new Finding(Kind.JOURNAL_CORRUPT, name + " line " + lineNo + " is not a valid sample: " + firstLine(e)));
                 }
             }
         }
 
         private void tooLong(long length) {
-            lines.add(new Finding.LimitExceeded(name + " line " + lineNo + " is " + (length >> 20) + " MiB (limit "
+            lines.add(new Finding(Kind.LIMIT_EXCEEDED, name + " line " + lineNo + " is " + (length >> 20) + " MiB (limit "
                     + (MAX_LINE_BYTES >> 20) + " MiB)"));
         }
     }

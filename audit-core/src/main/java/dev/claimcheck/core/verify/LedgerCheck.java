@@ -10,6 +10,7 @@ import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.verify.LedgerFinding.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,24 +36,24 @@ public final class LedgerCheck {
         Root root = walk.root();
         List<LedgerFinding> out = new ArrayList<>();
         for (RootWalk.Unsafe u : walk.unsafe()) {
-            out.add(new LedgerFinding(u.id(), u.path(), u.detail(), false));
+            out.add(new LedgerFinding(Kind.of(u.id()), u.path(), u.detail()));
         }
-        List<ClaimsFile> files = ClaimsReader.readAll(walk, p -> out.add(new LedgerFinding("claimsSchema", p.path(), p.reason(), false)));
+        List<ClaimsFile> files = ClaimsReader.readAll(walk, p -> out.add(new LedgerFinding(Kind.CLAIMS_SCHEMA, p.path(), p.reason())));
         for (ClaimsFile f : files) {
             if (!f.path().equals("results/claims/" + f.modelSlug() + ".json") || !ModelSlug.of(f.modelId()).equals(f.modelSlug())) {
-                out.add(new LedgerFinding("claimsFileMisnamed", f.path(), "model " + f.modelId() + " (slug " + f.modelSlug()
-                        + ") belongs in results/claims/" + ModelSlug.of(f.modelId()) + ".json", false));
+                out.add(new LedgerFinding(Kind.CLAIMS_FILE_MISNAMED, f.path(), "model " + f.modelId() + " (slug " + f.modelSlug()
+                        + ") belongs in results/claims/" + ModelSlug.of(f.modelId()) + ".json"));
             }
             for (Claim c : f.claims()) {
                 String url = c.source().url();
                 if (!(url.startsWith("https://") || url.startsWith("http://")) || !DATE.matcher(c.source().date()).matches()
                         || !(c.source().dateKind().equals("published") || c.source().dateKind().equals("retrieved"))) {
-                    out.add(new LedgerFinding("claimUnsourced", f.path(), "claim " + c.id()
-                            + " needs source.url (http or https) and source.date (YYYY-MM-DD, published or retrieved)", false));
+                    out.add(new LedgerFinding(Kind.CLAIM_UNSOURCED, f.path(), "claim " + c.id()
+                            + " needs source.url (http or https) and source.date (YYYY-MM-DD, published or retrieved)"));
                 }
                 if (c.metricKind() == null) {
-                    out.add(new LedgerFinding("claimUnknownMetric", f.path(), "claim " + c.id() + ": metric '" + c.metric()
-                            + "' is not in the vocabulary (docs/claims.md)", false));
+                    out.add(new LedgerFinding(Kind.CLAIM_UNKNOWN_METRIC, f.path(), "claim " + c.id() + ": metric '" + c.metric()
+                            + "' is not in the vocabulary (docs/claims.md)"));
                 }
             }
         }
@@ -68,29 +69,29 @@ public final class LedgerCheck {
         try {
             recipe = RecipeReader.read(file);
         } catch (ClaimcheckException e) {
-            out.add(new LedgerFinding("recipeSchema", rel, e.getMessage().replace(file.toString() + ": ", ""), false));
+            out.add(new LedgerFinding(Kind.RECIPE_SCHEMA, rel, e.getMessage().replace(file.toString() + ": ", "")));
             return;
         }
         String slug = file.getParent().getFileName().toString();
         String expected = "audit-scripts/recipes/" + ModelSlug.of(recipe.model()) + "/" + recipe.claim().id() + ".json";
         if (!rel.equals(expected)) {
-            out.add(new LedgerFinding("recipeMisplaced", rel, "a recipe for " + recipe.model() + " claim " + recipe.claim().id()
-                    + " lies at " + expected, false));
+            out.add(new LedgerFinding(Kind.RECIPE_MISPLACED, rel, "a recipe for " + recipe.model() + " claim " + recipe.claim().id()
+                    + " lies at " + expected));
         }
         try {
             ClaimsFile claims = ClaimsReader.claim(root, recipe.claim().file(), recipe.claim().id());
             if (!claims.modelSlug().equals(slug)) {
-                out.add(new LedgerFinding("recipeClaimMissing", rel, "the claim belongs to " + claims.modelSlug() + ", not " + slug, false));
+                out.add(new LedgerFinding(Kind.RECIPE_CLAIM_MISSING, rel, "the claim belongs to " + claims.modelSlug() + ", not " + slug));
             }
         } catch (ClaimcheckException e) {
-            out.add(new LedgerFinding("recipeClaimMissing", rel, e.getMessage(), false));
+            out.add(new LedgerFinding(Kind.RECIPE_CLAIM_MISSING, rel, e.getMessage()));
         }
         if (SuiteRegistry.all().stream().noneMatch(s -> s.id().equals(recipe.suite()))) {
-            out.add(new LedgerFinding("recipeUnknownSuite", rel, "unknown suite '" + recipe.suite() + "' (known: "
-                    + SuiteRegistry.ids() + ")", false));
+            out.add(new LedgerFinding(Kind.RECIPE_UNKNOWN_SUITE, rel, "unknown suite '" + recipe.suite() + "' (known: "
+                    + SuiteRegistry.ids() + ")"));
         }
         if (!recipe.dataset().pinned()) {
-            out.add(new LedgerFinding("recipeUnpinned", rel, recipe.dataset().pinStatus(), true));
+            out.add(new LedgerFinding(Kind.RECIPE_UNPINNED, rel, recipe.dataset().pinStatus()));
         }
     }
 }

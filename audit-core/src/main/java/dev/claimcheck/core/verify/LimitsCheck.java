@@ -3,6 +3,7 @@ package dev.claimcheck.core.verify;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
 
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,16 +27,16 @@ final class LimitsCheck {
     /** False when the folder breaks a limit (then nothing more is read from it). */
     static boolean check(Path dir, List<Finding> findings) {
         if (Files.isSymbolicLink(dir)) {
-            findings.add(new Finding.Symlink("the run folder itself is a symbolic link: " + dir));
+            findings.add(new Finding(Kind.SYMLINK, "the run folder itself is a symbolic link: " + dir));
             return false;
         }
         Path root = Root.containing(dir);
         if (root != null && RootWalk.throughLink(new Root(root), dir)) {
-            findings.add(new Finding.Symlink("a folder between the root and the run folder is a symbolic link: " + dir));
+            findings.add(new Finding(Kind.SYMLINK, "a folder between the root and the run folder is a symbolic link: " + dir));
             return false;
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            findings.add(new Finding.Schema("not a directory: " + dir));
+            findings.add(new Finding(Kind.SCHEMA, "not a directory: " + dir));
             return false;
         }
         long[] total = {0, 0};
@@ -45,7 +46,8 @@ final class LimitsCheck {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     if (dir.relativize(d).getNameCount() > MAX_DIR_DEPTH) {
-                        out.add(new Finding.LimitExceeded("directories nested deeper than " + MAX_DIR_DEPTH + ": " + dir.relativize(d)));
+                        out.add(new Finding(Kind.LIMIT_EXCEEDED, "directories nested deeper than " + MAX_DIR_DEPTH + ": "
+                                + dir.relativize(d)));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -54,13 +56,13 @@ final class LimitsCheck {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (++total[1] > MAX_FILES) {
-                        out.add(new Finding.LimitExceeded("more than " + MAX_FILES + " files"));
+                        out.add(new Finding(Kind.LIMIT_EXCEEDED, "more than " + MAX_FILES + " files"));
                         return FileVisitResult.TERMINATE;
                     }
                     if (attrs.isRegularFile()) {
                         total[0] += attrs.size();
                         if (attrs.size() > MAX_FILE_BYTES) {
-                            out.add(new Finding.LimitExceeded(dir.relativize(file) + " is " + (attrs.size() >> 20)
+                            out.add(new Finding(Kind.LIMIT_EXCEEDED, dir.relativize(file) + " is " + (attrs.size() >> 20)
                                     + " MiB (limit " + (MAX_FILE_BYTES >> 20) + " MiB per file)"));
                         }
                     }
@@ -68,11 +70,12 @@ final class LimitsCheck {
                 }
             });
         } catch (IOException e) {
-            findings.add(new Finding.Schema("cannot read " + dir + ": " + e.getMessage()));
+            findings.add(new Finding(Kind.SCHEMA, "cannot read " + dir + ": " + e.getMessage()));
             return false;
         }
         if (total[0] > MAX_FOLDER_BYTES) {
-            out.add(new Finding.LimitExceeded("the folder holds " + (total[0] >> 20) + " MiB (limit " + (MAX_FOLDER_BYTES >> 20) + " MiB)"));
+            out.add(new Finding(Kind.LIMIT_EXCEEDED, "the folder holds " + (total[0] >> 20) + " MiB (limit "
+                    + (MAX_FOLDER_BYTES >> 20) + " MiB)"));
         }
         findings.addAll(out);
         return out.isEmpty();

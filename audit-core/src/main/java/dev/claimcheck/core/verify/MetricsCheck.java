@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +24,10 @@ final class MetricsCheck {
         List<String> diffs = new ArrayList<>();
         compare("metrics", recorded, Json.mapper().valueToTree(recomputed), diffs);
         for (String d : diffs.subList(0, Math.min(diffs.size(), Findings.MAX_PER_KIND))) {
-            findings.add(new Finding.MetricsMismatch(d));
+            findings.add(new Finding(Kind.METRICS_MISMATCH, d));
         }
         if (diffs.size() > Findings.MAX_PER_KIND) {
-            findings.add(new Finding.MetricsMismatch("... and " + (diffs.size() - Findings.MAX_PER_KIND) + " more fields"));
+            findings.add(new Finding(Kind.METRICS_MISMATCH, "... and " + (diffs.size() - Findings.MAX_PER_KIND) + " more fields"));
         }
     }
 

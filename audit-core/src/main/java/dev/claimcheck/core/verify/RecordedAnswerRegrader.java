@@ -8,6 +8,7 @@ import dev.claimcheck.core.model.AnswersHash;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -45,18 +46,18 @@ public final class RecordedAnswerRegrader implements Regrader {
             String where = s.taskId() + "#" + s.attempt();
             String previous = answers.putIfAbsent(s.taskId(), recorded.expected());
             if (previous != null && !previous.equals(recorded.expected())) {
-                out.add(new Finding.ExpectedMismatch(where + ": verdict.expected differs between attempts of one task"));
+                out.add(new Finding(Kind.EXPECTED_MISMATCH, where + ": verdict.expected differs between attempts of one task"));
                 continue;
             }
             Verdict again;
             try {
                 again = Regrade.of(s);
             } catch (BadInputException e) {
-                out.add(new Finding.NotRegraded(where + ": " + e.getMessage()));
+                out.add(new Finding(Kind.NOT_REGRADED, where + ": " + e.getMessage()));
                 continue;
             }
             if (again.correct() != recorded.correct() || Double.compare(again.score(), recorded.score()) != 0) {
-                out.add(new Finding.RegradeMismatch(where + ": recorded correct=" + recorded.correct() + ", "
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": recorded correct=" + recorded.correct() + ", "
                         + recorded.grader() + " " + recorded.graderVersion() + " re-grades correct=" + again.correct()
                         + " (" + again.detail() + ")"));
                 continue;
@@ -66,7 +67,7 @@ public final class RecordedAnswerRegrader implements Regrader {
                 String content = s.response() == null ? "" : s.response().content();
                 Verdict now = newest.grade(content, recorded.expected());
                 if (now.correct() != recorded.correct()) {
-                    out.add(new Finding.RegradeDrift(where + ": grader " + newest.id() + " " + newest.version()
+                    out.add(new Finding(Kind.REGRADE_DRIFT, where + ": grader " + newest.id() + " " + newest.version()
                             + " says correct=" + now.correct() + ", recorded version " + recorded.graderVersion()
                             + " said " + recorded.correct()));
                 }
@@ -77,7 +78,7 @@ public final class RecordedAnswerRegrader implements Regrader {
                 && answers.size() == dataset.rows()) {
             String actual = AnswersHash.of(answers);
             if (!Objects.equals(actual, dataset.answersSha256())) {
-                out.add(new Finding.ExpectedMismatch("the recorded expected answers hash to " + actual
+                out.add(new Finding(Kind.EXPECTED_MISMATCH, "the recorded expected answers hash to " + actual
                         + ", run.json suite.dataset.answersSha256 is " + dataset.answersSha256()));
             }
         }

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.CodeDetail;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Re-grade for the code workload (ARCHITECTURE.md §7): recomputes each attempt's verdict from its recorded per-test
+ * Re-grade for the code workload (docs/verification.md): recomputes each attempt's verdict from its recorded per-test
  * verdicts ({@link CodeDetail}) without running anything, since hidden tests are never stored. Each verdict must be
  * consistent with its tests: runs stop at the first failure, the program's verdict is the failing test's (accepted
  * only when every test ran and passed), and {@code correct} and {@code score} follow from it. The metrics themselves
@@ -54,16 +55,16 @@ public final class RecordedTestsRegrader implements Regrader {
             try {
                 Graders.byIdAndVersion(v.grader(), v.graderVersion());
             } catch (BadInputException e) {
-                out.add(new Finding.NotRegraded(where + ": " + e.getMessage()));
+                out.add(new Finding(Kind.NOT_REGRADED, where + ": " + e.getMessage()));
                 continue;
             }
             String previous = tests.putIfAbsent(s.taskId(), String.valueOf(v.expected()));
             if (previous != null && !previous.equals(String.valueOf(v.expected()))) {
-                out.add(new Finding.ExpectedMismatch(where + ": the tests' hash differs between attempts of one task"));
+                out.add(new Finding(Kind.EXPECTED_MISMATCH, where + ": the tests' hash differs between attempts of one task"));
             }
             String problem = check(v);
             if (problem != null) {
-                out.add(new Finding.RegradeMismatch(where + ": " + problem));
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": " + problem));
             }
         }
         if (reexecute) {

@@ -11,6 +11,7 @@ import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.suite.SuiteOptions;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -38,12 +39,12 @@ final class Reexecution {
             Suite.Prepared prepared = suite.prepare(context);
             String actual = prepared.dataset().sha256();
             if (!Objects.equals(recorded, actual)) {
-                out.add(new Finding.DatasetMismatch("--reexecute: the dataset hashes to " + actual + ", run.json says " + recorded));
+                out.add(new Finding(Kind.DATASET_MISMATCH, "--reexecute: the dataset hashes to " + actual + ", run.json says " + recorded));
                 return;
             }
             prepared.tasks().forEach(t -> byId.put(t.id(), t));
         } catch (ClaimcheckException | IllegalArgumentException e) {
-            out.add(new Finding.NotRegraded("--reexecute: cannot load the dataset: " + Findings.clip(e.getMessage())));
+            out.add(new Finding(Kind.NOT_REGRADED, "--reexecute: cannot load the dataset: " + Findings.clip(e.getMessage())));
             return;
         }
         for (Sample s : samples) {
@@ -54,20 +55,20 @@ final class Reexecution {
             String where = Findings.clip(s.taskId()) + "#" + s.attempt();
             Task task = byId.get(s.taskId());
             if (task == null) {
-                out.add(new Finding.UnknownTask(where + ": no such problem in the dataset"));
+                out.add(new Finding(Kind.UNKNOWN_TASK, where + ": no such problem in the dataset"));
                 continue;
             }
             if (!CodeGrader.testsRef(task.expected()).equals(recorded.expected())) {
-                out.add(new Finding.ExpectedMismatch(where + ": the dataset's tests do not hash to verdict.expected"));
+                out.add(new Finding(Kind.EXPECTED_MISMATCH, where + ": the dataset's tests do not hash to verdict.expected"));
                 continue;
             }
             Verdict now = suite.grade(task, s.response() == null ? "" : s.response().content());
             String was = CodeDetail.parse(recorded.detail()).map(CodeDetail::verdict).orElse("?");
             String is = CodeDetail.parse(now.detail()).map(CodeDetail::verdict).orElse("?");
             if (now.correct() != recorded.correct()) {
-                out.add(new Finding.RegradeMismatch(where + ": re-executed " + is + ", recorded " + was));
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": re-executed " + is + ", recorded " + was));
             } else if (!was.equals(is)) {
-                out.add(new Finding.RegradeDrift(where + ": re-executed " + is + ", recorded " + was));
+                out.add(new Finding(Kind.REGRADE_DRIFT, where + ": re-executed " + is + ", recorded " + was));
             }
         }
     }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The per-workload re-grade (ARCHITECTURE.md §7), one small piece per suite, registered in {@link Regraders} by
+ * The per-workload re-grade (docs/verification.md), one small piece per suite, registered in {@link Regraders} by
  * suite id. It checks that the recorded samples are what the suite would have produced and graded; it reports
- * {@link Finding.RegradeDrift} (not a failure) when a newer grader version disagrees with the recorded verdict.
+ * {@link Finding.Kind#REGRADE_DRIFT} (not a failure) when a newer grader version disagrees with the recorded verdict.
  */
 public interface Regrader {
     /** The suite ids this re-grader handles. */

@@ -8,6 +8,7 @@ import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -39,34 +40,34 @@ final class SchemaCheck {
         RunFolder folder = new RunFolder(dir);
         Path file = folder.runJson();
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            findings.add(new Finding.Schema("run.json not found (or not a regular file)"));
+            findings.add(new Finding(Kind.SCHEMA, "run.json not found (or not a regular file)"));
             return null;
         }
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(Files.readAllBytes(file));
         } catch (StreamConstraintsException e) {
-            findings.add(new Finding.LimitExceeded("run.json: " + firstLine(e)));
+            findings.add(new Finding(Kind.LIMIT_EXCEEDED, "run.json: " + firstLine(e)));
             return null;
         } catch (IOException e) {
-            findings.add(Json.isDuplicateKey(e) ? new Finding.DuplicateKey("run.json: " + firstLine(e))
-                    : new Finding.Schema("run.json is not valid JSON: " + firstLine(e)));
+            findings.add(Json.isDuplicateKey(e) ? new Finding(Kind.DUPLICATE_KEY, "run.json: " + firstLine(e))
+                    : new Finding(Kind.SCHEMA, "run.json is not valid JSON: " + firstLine(e)));
             return null;
         }
         if (tree == null || !tree.isObject()) {
-            findings.add(new Finding.Schema("run.json is not a JSON object"));
+            findings.add(new Finding(Kind.SCHEMA, "run.json is not a JSON object"));
             return null;
         }
         String schema = tree.path("schema").asText("");
         if (!RunManifest.SCHEMA.equals(schema)) {
-            findings.add(new Finding.Schema("schema '" + Findings.clip(schema) + "' is not " + RunManifest.SCHEMA));
+            findings.add(new Finding(Kind.SCHEMA, "schema '" + Findings.clip(schema) + "' is not " + RunManifest.SCHEMA));
             return null;
         }
         RunManifest m;
         try {
             m = Json.mapper().treeToValue(tree, RunManifest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            findings.add(new Finding.Schema("run.json does not match " + RunManifest.SCHEMA + ": " + firstLine(e)));
+            findings.add(new Finding(Kind.SCHEMA, "run.json does not match " + RunManifest.SCHEMA + ": " + firstLine(e)));
             return null;
         }
         List<String> problems = new ArrayList<>();
@@ -105,9 +106,9 @@ final class SchemaCheck {
                 }
             }
         }
-        problems.forEach(p -> findings.add(new Finding.Schema(p)));
+        problems.forEach(p -> findings.add(new Finding(Kind.SCHEMA, p)));
         if (m.status() != RunStatus.COMPLETE) {
-            findings.add(new Finding.Incomplete("status is '" + m.status().id() + "', not 'complete'"));
+            findings.add(new Finding(Kind.INCOMPLETE, "status is '" + m.status().id() + "', not 'complete'"));
         }
         return problems.isEmpty() ? new RunJson(m, tree) : null;
     }

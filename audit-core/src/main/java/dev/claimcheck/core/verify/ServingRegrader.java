@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.suite.throughput.CompletionCheck;
 import dev.claimcheck.core.suite.throughput.PromptFactory;
 import dev.claimcheck.core.tokens.Tokenizer;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class ServingRegrader implements Regrader {
             prompts = new PromptFactory(Tokenizer.named(options.getOrDefault("--tokenizer", Tokenizer.DEFAULT)));
             share = Double.parseDouble(options.getOrDefault("--prefix-share", "0"));
         } catch (RuntimeException e) {
-            out.add(new Finding.DatasetMismatch("cannot rebuild the prompt generator: " + e.getMessage()));
+            out.add(new Finding(Kind.DATASET_MISMATCH, "cannot rebuild the prompt generator: " + e.getMessage()));
             return out.list();
         }
         long seed = manifest.request() == null ? 0 : manifest.request().seed();
@@ -52,28 +53,28 @@ final class ServingRegrader implements Regrader {
             String where = s.taskId() + "#" + s.attempt();
             LoadRecord r = s.load();
             if (r == null) {
-                out.add(new Finding.RegradeMismatch(where + ": no load record"));
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": no load record"));
                 continue;
             }
             Matcher m = TASK.matcher(s.taskId());
             if (!m.matches() || Integer.parseInt(m.group(1)) != r.point().index()) {
-                out.add(new Finding.UnknownTask(where + ": not a task id of point " + r.point().index()));
+                out.add(new Finding(Kind.UNKNOWN_TASK, where + ": not a task id of point " + r.point().index()));
                 continue;
             }
             long key = ((long) r.point().index() << 32) | Integer.parseInt(m.group(2));
             String prompt = prompts.prompt(seed, key, r.point().inputTokens(), share);
             String sha = PromptHash.of(List.of(ChatMessage.user(prompt)));
             if (!sha.equals(s.promptSha256())) {
-                out.add(new Finding.PromptMismatch(where + ": promptSha256 " + s.promptSha256() + ", regenerated " + sha));
+                out.add(new Finding(Kind.PROMPT_MISMATCH, where + ": promptSha256 " + s.promptSha256() + ", regenerated " + sha));
             }
             String order = order(r);
             if (order != null) {
-                out.add(new Finding.RegradeMismatch(where + ": " + order));
+                out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": " + order));
             }
             if (s.graded()) {
                 Verdict again = CompletionCheck.of(r, s.usage());
                 if (!again.equals(s.verdict())) {
-                    out.add(new Finding.RegradeMismatch(where + ": recorded verdict '" + Findings.clip(s.verdict().detail())
+                    out.add(new Finding(Kind.REGRADE_MISMATCH, where + ": recorded verdict '" + Findings.clip(s.verdict().detail())
                             + "', the record gives '" + again.detail() + "'"));
                 }
             }

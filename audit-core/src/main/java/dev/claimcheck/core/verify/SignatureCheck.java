@@ -8,6 +8,7 @@ import dev.claimcheck.core.provenance.SignatureVerdict;
 import dev.claimcheck.core.provenance.Signer;
 import dev.claimcheck.core.provenance.Trust;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,27 +32,20 @@ final class SignatureCheck {
         this.at = at;
     }
 
-    /** A MANIFEST problem as its finding id (an absent MANIFEST is {@code unsigned}). */
+    /** A MANIFEST problem as its finding (an absent MANIFEST is {@code unsigned}). */
     static Finding map(ManifestFinding f) {
-        if (f instanceof ManifestFinding.Missing) {
-            return new Finding.ManifestMissing(f.describe());
-        } else if (f instanceof ManifestFinding.Extra) {
-            return new Finding.ManifestExtra(f.describe());
-        } else if (f instanceof ManifestFinding.HashMismatch) {
-            return new Finding.HashMismatch(f.describe());
-        } else if (f instanceof ManifestFinding.Symlink) {
-            return new Finding.Symlink(f.describe());
-        } else if (f instanceof ManifestFinding.NotRegularFile) {
-            return new Finding.NotRegularFile(f.describe());
-        } else if (f instanceof ManifestFinding.OutsideFolder) {
-            return new Finding.PathTraversal(f.describe());
-        } else if (f instanceof ManifestFinding.BadName) {
-            return new Finding.FileName(f.describe());
-        }
-        ManifestFinding.Malformed m = (ManifestFinding.Malformed) f;
-        return m.path().equals(Manifest.FILE) && m.reason().startsWith("not found")
-                ? new Finding.Unsigned("MANIFEST not found: the run folder is not signed")
-                : new Finding.ManifestMalformed(m.describe());
+        Kind kind = switch (f.kind()) {
+            case MISSING -> Kind.MANIFEST_MISSING;
+            case EXTRA -> Kind.MANIFEST_EXTRA;
+            case HASH_MISMATCH -> Kind.HASH_MISMATCH;
+            case SYMLINK -> Kind.SYMLINK;
+            case NOT_REGULAR_FILE -> Kind.NOT_REGULAR_FILE;
+            case OUTSIDE_FOLDER -> Kind.PATH_TRAVERSAL;
+            case BAD_NAME -> Kind.FILE_NAME;
+            case MALFORMED -> f.path().equals(Manifest.FILE) && f.reason().startsWith("not found") ? Kind.UNSIGNED
+                    : Kind.MANIFEST_MALFORMED;
+        };
+        return new Finding(kind, kind == Kind.UNSIGNED ? "MANIFEST not found: the run folder is not signed" : f.describe());
     }
 
     /** Judges MANIFEST.sig; on a trusted signature sets {@code signer[0]} to "fingerprint (principals)". */
@@ -60,14 +54,14 @@ final class SignatureCheck {
         AllowedSigners trusted = signersFor(dir);
         SignatureVerdict verdict = Signer.verify(dir, trusted, at);
         if (verdict instanceof SignatureVerdict.Unsigned u) {
-            if (findings.stream().noneMatch(f -> f instanceof Finding.Unsigned)) {
-                findings.add(new Finding.Unsigned(u.describe()));
+            if (findings.stream().noneMatch(f -> f.kind() == Kind.UNSIGNED)) {
+                findings.add(new Finding(Kind.UNSIGNED, u.describe()));
             }
             return;
         }
         if (verdict instanceof SignatureVerdict.Invalid i) {
             findings.add(i.reason() == InvalidSignatureException.Reason.WRONG_NAMESPACE
-                    ? new Finding.WrongNamespace(i.describe()) : new Finding.BadSignature(i.describe()));
+                    ? new Finding(Kind.WRONG_NAMESPACE, i.describe()) : new Finding(Kind.BAD_SIGNATURE, i.describe()));
             return;
         }
         SignatureVerdict.Valid v = (SignatureVerdict.Valid) verdict;
@@ -77,15 +71,15 @@ final class SignatureCheck {
         if (trust instanceof Trust.Trusted t) {
             signer[0] = fp + " (" + t.principals() + ")";
         } else if (trust instanceof Trust.UnknownKey) {
-            findings.add(new Finding.UnknownSigner("signed by " + fp + ", a key not in " + where + " (a maintainer may add it)"));
+            findings.add(new Finding(Kind.UNKNOWN_SIGNER, "signed by " + fp + ", a key not in " + where + " (a maintainer may add it)"));
         } else if (trust instanceof Trust.Expired) {
-            findings.add(new Finding.ExpiredSigner("signed by " + fp + ": " + trust.describe()));
+            findings.add(new Finding(Kind.EXPIRED_SIGNER, "signed by " + fp + ": " + trust.describe()));
         } else if (trust instanceof Trust.NotYetValid) {
-            findings.add(new Finding.NotYetValidSigner("signed by " + fp + ": " + trust.describe()));
+            findings.add(new Finding(Kind.NOT_YET_VALID_SIGNER, "signed by " + fp + ": " + trust.describe()));
         } else if (trust instanceof Trust.NamespaceNotAllowed) {
-            findings.add(new Finding.NamespaceNotAllowed("signed by " + fp + ": " + trust.describe()));
+            findings.add(new Finding(Kind.NAMESPACE_NOT_ALLOWED, "signed by " + fp + ": " + trust.describe()));
         } else {
-            findings.add(new Finding.UnknownSigner("signed by " + fp + ": " + trust.describe()));
+            findings.add(new Finding(Kind.UNKNOWN_SIGNER, "signed by " + fp + ": " + trust.describe()));
         }
     }
 

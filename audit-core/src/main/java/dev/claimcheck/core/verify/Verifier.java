@@ -8,6 +8,7 @@ import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.ManifestFinding;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The submission verifier (ARCHITECTURE.md §7): for each run folder, limits, schema, MANIFEST coverage and hashes,
+ * The submission verifier (docs/verification.md): for each run folder, limits, schema, MANIFEST coverage and hashes,
  * the signature against allowed_signers, the simulated rule, cross-field consistency, proofs, claim and recipe references, the journal,
  * metrics recomputed from the journal, and the per-suite re-grade. Each problem is a {@link Finding}.
  * Untrusted input is bounded before it is read: file sizes, file count, line length, JSON depth.
@@ -159,7 +160,7 @@ public final class Verifier {
         try {
             run(dir, checks, findings, simulated, signer);
         } catch (ClaimcheckException | IllegalArgumentException | IllegalStateException e) {
-            findings.add(new Finding.Schema("cannot verify: " + Findings.clip(e.getMessage())));
+            findings.add(new Finding(Kind.SCHEMA, "cannot verify: " + Findings.clip(e.getMessage())));
         }
         return new RunReport(dir, simulated[0], signer[0], checks, findings);
     }
@@ -190,13 +191,13 @@ public final class Verifier {
         }
         checks.add("simulated");
         if (manifest.simulated() && root != null && new Root(root).isRepository() && !options.allowSimulated()) {
-            findings.add(new Finding.SimulatedInResults("simulated run inside the repository's own results/ ("
+            findings.add(new Finding(Kind.SIMULATED_IN_RESULTS, "simulated run inside the repository's own results/ ("
                     + root + "); simulated runs are never results (--allow-simulated to accept)"));
         }
         String simulator = ConsistencyCheck.simulatorEvidence(manifest);
         if (!manifest.simulated() && simulator != null) {
             // Unconditional: inside a checkout or not, whoever signed, --allow-simulated or not.
-            findings.add(new Finding.SimulatedMislabelled(simulator + " but run.json says simulated: false"));
+            findings.add(new Finding(Kind.SIMULATED_MISLABELLED, simulator + " but run.json says simulated: false"));
         }
         checks.add("consistency");
         ConsistencyCheck.check(dir, manifest, options.at(), findings);
@@ -226,12 +227,12 @@ public final class Verifier {
         ComparisonCheck.check(dir, root, manifest, findings);
         checks.add("regrade");
         if (!options.regrade()) {
-            findings.add(new Finding.NotRegraded("re-grading skipped"));
+            findings.add(new Finding(Kind.NOT_REGRADED, "re-grading skipped"));
             return;
         }
         var regrader = regraders.forSuite(manifest.suite().id());
         if (regrader.isEmpty()) {
-            findings.add(new Finding.NotRegraded("no re-grader for suite '" + manifest.suite().id()
+            findings.add(new Finding(Kind.NOT_REGRADED, "no re-grader for suite '" + manifest.suite().id()
                     + "' yet: verdicts are taken as recorded"));
             return;
         }
@@ -243,7 +244,7 @@ public final class Verifier {
         try {
             dev.claimcheck.core.store.ClaimsReader.claim(root, ref.path(), ref.id());
         } catch (ClaimcheckException e) {
-            findings.add(new Finding.ClaimNotFound(Findings.clip(e.getMessage())));
+            findings.add(new Finding(Kind.CLAIM_NOT_FOUND, Findings.clip(e.getMessage())));
         }
     }
 
@@ -251,15 +252,6 @@ public final class Verifier {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
         return Findings.clip(nl < 0 ? m : m.substring(0, nl));
-    }
-
-    /** The same kind of finding with another detail (for "... and N more" lines). */
-    static Finding withDetail(Finding f, String detail) {
-        try {
-            return f.getClass().getDeclaredConstructor(String.class).newInstance(detail);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 }

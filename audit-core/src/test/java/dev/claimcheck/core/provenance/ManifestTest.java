@@ -1,6 +1,7 @@
 package dev.claimcheck.core.provenance;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.provenance.ManifestFinding.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,12 +106,12 @@ class ManifestTest {
         Files.createSymbolicLink(run.resolve("evil"), Path.of("run.json"));
 
         assertThat(m.check(run)).containsExactlyInAnyOrder(
-                new ManifestFinding.Missing("samples.jsonl"),
-                new ManifestFinding.HashMismatch("summary.csv",
+                new ManifestFinding(Kind.MISSING, "samples.jsonl"),
+                ManifestFinding.hashMismatch("summary.csv",
                         Manifest.sha256(Files.writeString(run.getParent().resolve(run.getFileName() + "-x"), "metric\n")),
                         Manifest.sha256(run.resolve("summary.csv"))),
-                new ManifestFinding.Extra("notes.txt"),
-                new ManifestFinding.Symlink("evil"));
+                new ManifestFinding(Kind.EXTRA, "notes.txt"),
+                new ManifestFinding(Kind.SYMLINK, "evil"));
     }
 
     @Test
@@ -119,17 +120,18 @@ class ManifestTest {
         Manifest m = Manifest.parse(ABC_SHA + "  linked/x.txt\n");
         Files.createSymbolicLink(run.resolve("linked"), run.resolve("real"));
 
-        assertThat(m.check(run)).contains(new ManifestFinding.Symlink("linked/x.txt"), new ManifestFinding.Symlink("linked"));
+        assertThat(m.check(run)).contains(new ManifestFinding(Kind.SYMLINK, "linked/x.txt"),
+                new ManifestFinding(Kind.SYMLINK, "linked"));
     }
 
     @Test
     void climbingOrAbsolutePathsInManifestAreOutsideTheFolder() throws Exception {
         write("run.json", "abc");
         Files.writeString(run.resolve("MANIFEST"), ABC_SHA + "  ../secret\n");
-        assertThat(Manifest.checkFolder(run)).containsExactly(new ManifestFinding.OutsideFolder("../secret"));
+        assertThat(Manifest.checkFolder(run)).containsExactly(new ManifestFinding(Kind.OUTSIDE_FOLDER, "../secret"));
 
         Files.writeString(run.resolve("MANIFEST"), ABC_SHA + "  /etc/passwd\n");
-        assertThat(Manifest.checkFolder(run)).containsExactly(new ManifestFinding.OutsideFolder("/etc/passwd"));
+        assertThat(Manifest.checkFolder(run)).containsExactly(new ManifestFinding(Kind.OUTSIDE_FOLDER, "/etc/passwd"));
     }
 
     @Test
@@ -137,7 +139,7 @@ class ManifestTest {
         write("run.json", "abc");
 
         assertThat(Manifest.checkFolder(run)).singleElement()
-                .isInstanceOf(ManifestFinding.Malformed.class)
+                .satisfies(f -> assertThat(f.kind()).isEqualTo(Kind.MALFORMED))
                 .extracting(ManifestFinding::describe).asString().contains("not signed");
     }
 

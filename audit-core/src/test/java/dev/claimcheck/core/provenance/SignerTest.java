@@ -2,6 +2,7 @@ package dev.claimcheck.core.provenance;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.RunFailedException;
+import dev.claimcheck.core.provenance.ManifestFinding.Kind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +87,7 @@ class SignerTest {
         Signer.sign(run, aliceKey, false);
         Files.writeString(run.resolve("run.json"), "{\"status\":\"complete\",\"score\":1.0}");
 
-        assertThat(Manifest.checkFolder(run)).singleElement().isInstanceOf(ManifestFinding.HashMismatch.class);
+        assertThat(Manifest.checkFolder(run)).singleElement().extracting(ManifestFinding::kind).isEqualTo(Kind.HASH_MISMATCH);
 
         Files.writeString(run.resolve("MANIFEST"), Manifest.compute(run).toText());
         assertThat(Signer.verify(run, AllowedSigners.read(allowed), Instant.now()))

@@ -3,6 +3,7 @@ package dev.claimcheck.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.proof.MarkdownEscape;
+import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,7 @@ class VerifyReportTest {
         String ch = Character.toString(Integer.parseInt(hex, 16));
         Path dir = Path.of("results/runs/m/arith/arith/x" + ch + "y");
         RunReport r = new RunReport(dir, false, "key (alice" + ch + ")", List.of("limits", "schema"),
-                List.of(new Finding.Schema("PASS" + ch + " schema")));
+                List.of(new Finding(Kind.SCHEMA, "PASS" + ch + " schema")));
         for (String out : List.of(VerifyReport.markdown(List.of(r), List.of(), null), VerifyReport.text(List.of(r)))) {
             assertThat(out).doesNotContain(ch).contains("U+" + hex);
         }
