@@ -33,7 +33,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
     /** A single SSE line above this size is refused. */
     public static final int MAX_LINE_BYTES = 8 << 20;
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientConfig config;
     private final ApiFlavor flavor;
@@ -237,7 +237,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
     }
 
     /** Reads messages back from a wire body (used by the simulator). */
-    static List<ChatMessage> parseMessages(JsonNode array) {
+    public static List<ChatMessage> parseMessages(JsonNode array) {
         List<ChatMessage> out = new ArrayList<>();
         for (JsonNode m : array) {
             List<ToolCall> calls = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.claimcheck.core.run;
 
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Metrics;
@@ -13,6 +12,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.proof.Proofs;
+import dev.claimcheck.core.sim.InMemoryOracle;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;

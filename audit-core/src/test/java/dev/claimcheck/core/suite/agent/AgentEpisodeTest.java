@@ -6,24 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.endpoint.ClientConfig;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.endpoint.RetryPolicy;
-import dev.claimcheck.core.endpoint.SimOptions;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.AgentDetail;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.suite.Exchange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The agent loop over real loopback HTTP: the simulator plays a scripted policy (streamed and not), and hostile
