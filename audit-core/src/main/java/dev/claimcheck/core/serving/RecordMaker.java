@@ -28,14 +28,14 @@ final class RecordMaker {
     static List<Sample> samples(LoadPoint p, StreamLoop.Result result, Function<String, long[]> emitTimes,
                                 Tokenizer tokenizer, String shard) {
         List<Sample> out = new ArrayList<>(result.exchanges().size());
-        for (Exchange ex : result.exchanges()) {
+        for (InFlightRequest ex : result.exchanges()) {
             out.add(sample(p, ex, result, emitTimes == null ? null : emitTimes.apply(ex.request.promptSha256()), tokenizer,
                     shard));
         }
         return out;
     }
 
-    private static Sample sample(LoadPoint p, Exchange ex, StreamLoop.Result result, long[] emit, Tokenizer tokenizer,
+    private static Sample sample(LoadPoint p, InFlightRequest ex, StreamLoop.Result result, long[] emit, Tokenizer tokenizer,
                                  String shard) {
         long t0 = result.startNs();
         int n = ex.events;
@@ -65,7 +65,7 @@ final class RecordMaker {
         Usage usage = ex.completionTokens < 0 && ex.promptTokens < 0 ? Usage.NONE
                 : new Usage(Math.max(0, ex.promptTokens), Math.max(0, ex.completionTokens), Math.max(0, ex.reasoningTokens),
                 Math.max(0, ex.cachedTokens));
-        boolean done = ex.end == Exchange.End.DONE;
+        boolean done = ex.end == InFlightRequest.End.DONE;
         long delivered = usage == Usage.NONE ? counted : usage.completionTokens();
         LoadRecord record = new LoadRecord(p, ex.request.warmup(), (ex.scheduledNs - t0) / 1000, at(ex.sentNs, t0),
                 at(ex.headersNs, t0), at(ex.firstEventNs, t0), at(ex.firstTokenNs, t0), at(ex.firstContentNs, t0),
@@ -81,7 +81,7 @@ final class RecordMaker {
                 ex.request.request(), response, usage, timing, verdict, error, null, null, record);
     }
 
-    private static ErrorCause cause(Exchange ex) {
+    private static ErrorCause cause(InFlightRequest ex) {
         return switch (ex.end) {
             case HTTP_ERROR -> ex.status == 429 ? ErrorCause.RATE_LIMITED
                     : ex.status == 401 || ex.status == 403 ? ErrorCause.AUTH
@@ -95,7 +95,7 @@ final class RecordMaker {
         };
     }
 
-    private static String message(Exchange ex) {
+    private static String message(InFlightRequest ex) {
         String m = ex.endMessage == null ? ex.end.name() : ex.endMessage;
         if (ex.errorBody.length() > 0) {
             String body = ex.errorBody.toString().replaceAll("\\s+", " ").strip();

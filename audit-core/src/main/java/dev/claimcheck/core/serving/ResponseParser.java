@@ -28,7 +28,7 @@ final class ResponseParser {
     private boolean chunked;
     private long contentLength = -1;
     private boolean closeAfter;
-    private Exchange ex;
+    private InFlightRequest ex;
 
     ResponseParser(ChunkReader chunks, boolean keepText) {
         this.chunks = chunks;
@@ -36,7 +36,7 @@ final class ResponseParser {
     }
 
     /** Starts parsing the response to {@code exchange}. */
-    void reset(Exchange exchange) {
+    void reset(InFlightRequest exchange) {
         ex = exchange;
         state = State.STATUS;
         lineLen = 0;
@@ -229,11 +229,11 @@ final class ResponseParser {
             return;
         }
         if (!chunks.read(a, p, n, keepText)) {
-            ex.finish(Exchange.End.MALFORMED, now, "an event is not a JSON object");
+            ex.finish(InFlightRequest.End.MALFORMED, now, "an event is not a JSON object");
             return;
         }
         if (chunks.error) {
-            ex.finish(Exchange.End.HTTP_ERROR, now, "error event in the stream");
+            ex.finish(InFlightRequest.End.HTTP_ERROR, now, "error event in the stream");
             return;
         }
         ex.onChunk(chunks, now);

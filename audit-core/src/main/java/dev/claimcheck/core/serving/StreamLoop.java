@@ -36,7 +36,7 @@ final class StreamLoop {
     }
 
     /** Everything one point produced: the exchanges in sequence order, and the client's own load. */
-    record Result(List<Exchange> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents, long epochUs) {
+    record Result(List<InFlightRequest> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents, long epochUs) {
     }
 
     private final InetSocketAddress address;
@@ -65,7 +65,7 @@ final class StreamLoop {
         long cpu0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
         Histogram lag = new Histogram(3);
         lag.setAutoResize(true);
-        List<Exchange> exchanges = new ArrayList<>();
+        List<InFlightRequest> exchanges = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             long t0 = System.nanoTime();
             java.time.Instant wall = java.time.Instant.now();
@@ -91,7 +91,7 @@ final class StreamLoop {
                     if (due > now) {
                         break;
                     }
-                    Exchange ex = new Exchange(pending, keepText);
+                    InFlightRequest ex = new InFlightRequest(pending, keepText);
                     ex.scheduledNs = due;
                     exchanges.add(ex);
                     pending = null;
@@ -130,14 +130,14 @@ final class StreamLoop {
                         SelectionKey key = it.next();
                         it.remove();
                         Conn c = (Conn) key.attachment();
-                        Exchange before = c.ex;
+                        InFlightRequest before = c.ex;
                         int eventsBefore = before == null ? 0 : before.events;
                         handle(selector, c, key);
                         if (before != null) {
                             events += before.events - eventsBefore;
                             if (before.finished()) {
                                 inFlight--;
-                                live.finished(before.end != Exchange.End.DONE);
+                                live.finished(before.end != InFlightRequest.End.DONE);
                             }
                         }
                     }
@@ -160,7 +160,7 @@ final class StreamLoop {
         }
     }
 
-    private void start(Selector selector, Exchange ex, long now) {
+    private void start(Selector selector, InFlightRequest ex, long now) {
         Conn c = idle.pollFirst();
         try {
             if (c == null) {
@@ -181,7 +181,7 @@ final class StreamLoop {
                 write(c, now);
             }
         } catch (IOException e) {
-            ex.finish(Exchange.End.CONNECT_FAILED, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+            ex.finish(InFlightRequest.End.CONNECT_FAILED, now, e.getClass().getSimpleName() + ": " + e.getMessage());
             if (c != null) {
                 discard(c);
             }
@@ -209,11 +209,11 @@ final class StreamLoop {
             }
         } catch (IOException e) {
             if (!retryStale(selector, c, System.nanoTime())) {
-                fail(c, System.nanoTime(), connecting ? Exchange.End.CONNECT_FAILED : Exchange.End.BROKEN,
+                fail(c, System.nanoTime(), connecting ? InFlightRequest.End.CONNECT_FAILED : InFlightRequest.End.BROKEN,
                         e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         } catch (ResponseParser.BadResponse e) {
-            fail(c, System.nanoTime(), Exchange.End.MALFORMED, e.getMessage());
+            fail(c, System.nanoTime(), InFlightRequest.End.MALFORMED, e.getMessage());
         }
     }
 
@@ -231,7 +231,7 @@ final class StreamLoop {
      * request goes once more on a fresh connection, as any HTTP client does; it was never seen by the server.
      */
     private boolean retryStale(Selector selector, Conn c, long now) {
-        Exchange ex = c.ex;
+        InFlightRequest ex = c.ex;
         if (ex == null || ex.headersNs != 0 || c.uses < 2 || ex.resentOnFreshConnection) {
             return false;
         }
@@ -273,17 +273,17 @@ final class StreamLoop {
 
     /** The body ended, the peer closed, or the exchange failed mid-stream. */
     private void complete(Conn c, long now, boolean peerClosed) {
-        Exchange ex = c.ex;
+        InFlightRequest ex = c.ex;
         if (!ex.finished()) {
             if (!c.parser.bodyEnded()) {
-                ex.finish(Exchange.End.BROKEN, now, ex.headersNs == 0 ? "connection closed before a response"
+                ex.finish(InFlightRequest.End.BROKEN, now, ex.headersNs == 0 ? "connection closed before a response"
                         : "connection closed mid-stream");
             } else if (ex.status != 200) {
-                ex.finish(Exchange.End.HTTP_ERROR, now, "HTTP " + ex.status);
+                ex.finish(InFlightRequest.End.HTTP_ERROR, now, "HTTP " + ex.status);
             } else if (!ex.sawDone) {
-                ex.finish(Exchange.End.BROKEN, now, "the stream ended without [DONE]");
+                ex.finish(InFlightRequest.End.BROKEN, now, "the stream ended without [DONE]");
             } else {
-                ex.finish(Exchange.End.DONE, now, null);
+                ex.finish(InFlightRequest.End.DONE, now, null);
             }
         }
         boolean reusable = !peerClosed && c.parser.bodyEnded() && !c.parser.closeAfter();
@@ -296,7 +296,7 @@ final class StreamLoop {
         }
     }
 
-    private void fail(Conn c, long now, Exchange.End how, String message) {
+    private void fail(Conn c, long now, InFlightRequest.End how, String message) {
         if (c.ex != null) {
             c.ex.finish(how, now, message);
             c.ex = null;
@@ -308,7 +308,7 @@ final class StreamLoop {
         int n = 0;
         for (Conn c : List.copyOf(open)) {
             if (c.ex != null && now - c.ex.lastActivityNs > idleTimeoutNs) {
-                fail(c, now, Exchange.End.TIMEOUT, "no bytes for " + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNs) + " s");
+                fail(c, now, InFlightRequest.End.TIMEOUT, "no bytes for " + TimeUnit.NANOSECONDS.toSeconds(idleTimeoutNs) + " s");
                 n++;
             }
         }
@@ -342,7 +342,7 @@ final class StreamLoop {
         final ResponseParser parser;
         SocketChannel channel;
         SelectionKey key;
-        Exchange ex;
+        InFlightRequest ex;
         ByteBuffer out;
         int uses;
 
@@ -350,7 +350,7 @@ final class StreamLoop {
             this.parser = parser;
         }
 
-        void assign(Exchange exchange) {
+        void assign(InFlightRequest exchange) {
             ex = exchange;
             uses++;
             ex.lastActivityNs = System.nanoTime();

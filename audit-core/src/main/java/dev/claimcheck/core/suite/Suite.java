@@ -90,9 +90,9 @@ public interface Suite {
      * @param messages the prompt as sent (system prompt included)
      * @param template the run's request template, minus messages
      */
-    default Exchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
+    default AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
                              ChatEndpoint endpoint, SuiteContext context) {
-        return Exchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
+        return AttemptExchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
     }
 
     /**

@@ -11,7 +11,7 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
-import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.RequestEstimate;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -107,7 +107,7 @@ public final class AgentSuite implements Suite {
     }
 
     @Override
-    public Exchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt, ChatEndpoint endpoint,
+    public AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt, ChatEndpoint endpoint,
                             SuiteContext context) {
         AgentOptions o = checked(context);
         return AgentEpisode.run(AgentTasks.byId(task.id()), faultOf(task), task.expected(), messages, template, attempt,

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The mutable state of one request on the wire, filled by the event loop; all times are {@link System#nanoTime()}.
  * Token events keep their receive time and token count in growable primitive arrays (no boxing on the hot path).
  */
-final class Exchange {
-    /** How an exchange ended. */
+final class InFlightRequest {
+    /** How the request ended. */
     enum End { NONE, DONE, HTTP_ERROR, BROKEN, TIMEOUT, MALFORMED, CONNECT_FAILED }
 
     final BenchRequest request;
@@ -38,7 +38,7 @@ final class Exchange {
     final StringBuilder text;
     final StringBuilder errorBody = new StringBuilder();
 
-    Exchange(BenchRequest request, boolean keepText) {
+    InFlightRequest(BenchRequest request, boolean keepText) {
         this.request = request;
         this.text = keepText ? new StringBuilder() : null;
     }

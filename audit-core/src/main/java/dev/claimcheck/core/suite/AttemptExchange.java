@@ -17,15 +17,15 @@ import java.util.Objects;
  * @param transcript every message after the prompt, in order; null for a single request
  * @param verdict the suite's judgement when it grades the exchange itself; null: the engine grades the content
  */
-public record Exchange(ChatOutcome outcome, ObjectNode request, List<ChatMessage> transcript, Verdict verdict) {
-    public Exchange {
+public record AttemptExchange(ChatOutcome outcome, ObjectNode request, List<ChatMessage> transcript, Verdict verdict) {
+    public AttemptExchange {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(request, "request");
         transcript = transcript == null ? null : List.copyOf(transcript);
     }
 
     /** One request, graded by the engine from the response content. */
-    public static Exchange single(ChatOutcome outcome, ObjectNode request) {
-        return new Exchange(outcome, request, null, null);
+    public static AttemptExchange single(ChatOutcome outcome, ObjectNode request) {
+        return new AttemptExchange(outcome, request, null, null);
     }
 }
