@@ -166,7 +166,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         if (config.apiKey() != null) {
             b.header("Authorization", "Bearer " + config.apiKey());
         }
-        if (config.simulatorHeaders()) {
+        if (config.attemptHeaders()) {
             b.header("X-Claimcheck-Attempt", Integer.toString(attempt));
             b.header("X-Claimcheck-Retry", Integer.toString(retry));
         }
@@ -236,7 +236,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         return arr;
     }
 
-    /** Reads messages back from a wire body (used by the simulator). */
+    /** Reads messages back from a wire body (the inverse of how a request writes them). */
     public static List<ChatMessage> parseMessages(JsonNode array) {
         List<ChatMessage> out = new ArrayList<>();
         for (JsonNode m : array) {

@@ -15,6 +15,7 @@ import dev.claimcheck.core.model.RunManifest.SuiteRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
@@ -71,7 +72,7 @@ public final class AuditSession {
         if (root != null) {
             return new Root(root);
         }
-        boolean simulated = baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        boolean simulated = SimOptions.isSim(baseUrl);
         return new Root(simulated ? Root.DEFAULT_SIM_ROOT : Path.of("."));
     }
 

@@ -54,7 +54,7 @@ public final class Endpoints {
             ClientConfig config = ClientConfig.builder(simulator.baseUrl()).apiFlavor(apiFlavor)
                     .idleTimeout(Duration.ofMillis(Math.max(200, options.stallMs() / 3)))
                     .retry(new RetryPolicy(maxRetries, Duration.ofMillis(5), Duration.ofMillis(100), 0.5))
-                    .simulatorHeaders(true).build();
+                    .attemptHeaders(true).build();
             return new Opened(new OpenAiChatEndpoint(config), oracle, simulator, options);
         }
         RetryPolicy defaults = RetryPolicy.defaults();

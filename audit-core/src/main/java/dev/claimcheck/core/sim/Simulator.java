@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * cut-off chunked body cannot be produced through a higher-level server.
  */
 public final class Simulator implements AutoCloseable {
-    /** The {@code /version} answer's engine name, which describe() maps to engine "claimcheck-sim". */
+    /**
+     * The engine name in the {@code /version} answer: the client records it as the endpoint's engine, and verify takes
+     * it as evidence of a simulated run.
+     */
     public static final String ENGINE = "claimcheck-sim";
     public static final String VERSION = "1";
 

@@ -43,7 +43,7 @@ class SimulatorTest {
     }
 
     static OpenAiChatEndpoint client(Simulator sim, int maxRetries, Duration idle) {
-        return new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+        return new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                 .retry(RetryPolicy.immediate(maxRetries)).idleTimeout(idle).circuitBreakerThreshold(0).build());
     }
 

@@ -76,7 +76,7 @@ class AgentEpisodeTest {
         oracle.put(PromptHash.of(opening), new OracleEntry.AgentScript(reference, mistake, AgentSuite.CLOSING));
         int followedReference = 0;
         try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=0.5", Lane.INSTANT, 3), oracle)) {
-            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                     .retry(RetryPolicy.immediate(0)).build());
             for (int attempt = 0; attempt < 20; attempt++) {
                 AttemptExchange ex = AgentEpisode.run(task, Fault.CHECKPOINT, AgentSuite.expected(task, Fault.CHECKPOINT), opening,
@@ -131,7 +131,7 @@ class AgentEpisodeTest {
         InMemoryOracle oracle = new InMemoryOracle();
         oracle.put(PromptHash.of(OPENING), new OracleEntry.AgentScript(script, script, AgentSuite.CLOSING));
         try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=1", Lane.INSTANT, 0), oracle)) {
-            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                     .retry(RetryPolicy.immediate(0)).build());
             ObjectNode template = JSON.createObjectNode().put("model", "sim").put("stream", stream);
             return AgentEpisode.run(TASK, null, AgentSuite.expected(TASK, null), OPENING, template, 0, client,
