@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The simulator's behaviour, from {@code --base-url sim} or {@code sim:k=v,...} (ARCHITECTURE.md §3).
+ * The simulator's behaviour, from {@code --base-url sim} or {@code sim:k=v,...} (docs/simulator.md).
  * {@link #toMap()} lists every effective value so a resumed run rebuilds exactly the same simulator.
  *
  * @param accuracy probability of the correct answer
