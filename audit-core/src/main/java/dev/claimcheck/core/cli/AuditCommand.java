@@ -13,6 +13,7 @@ import dev.claimcheck.core.run.AuditPlan;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.run.AuditSpec;
 import dev.claimcheck.core.run.RecipeRun;
+import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteOptions;
@@ -260,7 +261,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     }
 
     private AuditSpec spec(Suite suite, Object options) {
-        boolean simulated = baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        boolean simulated = SimOptions.isSim(baseUrl);
         if (model == null && !simulated) {
             throw new BadInputException("--model is required for a real endpoint");
         }

@@ -1,9 +1,9 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.model.LoadPoint;
-import dev.claimcheck.core.run.BenchProgress;
-import dev.claimcheck.core.run.ServingBench;
-import dev.claimcheck.core.suite.throughput.LiveCounts;
+import dev.claimcheck.core.serving.BenchProgress;
+import dev.claimcheck.core.serving.LiveCounts;
+import dev.claimcheck.core.serving.ServingBench;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;

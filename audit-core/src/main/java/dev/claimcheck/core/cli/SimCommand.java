@@ -1,10 +1,10 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
-import dev.claimcheck.core.endpoint.SimOptions;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

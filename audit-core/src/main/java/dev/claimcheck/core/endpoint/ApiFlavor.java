@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * (another reasoning field, another usage layout) becomes one more constant here with its own adapter.
  */
 public enum ApiFlavor {
-    /** OpenAI chat completions as served by SGLang, vLLM, most providers and the simulator. */
+    /** OpenAI chat completions as served by SGLang, vLLM and most providers. */
     OPENAI("openai", List.of("reasoning_content", "reasoning"));
 
     private final String id;

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param messages the prompt
  * @param template the rest of the body (model, sampling, tools, chat_template_kwargs, extra body); never messages
- * @param attempt the attempt index; only the simulator hears of it (a header it alone reads), so its draws are
- *                deterministic per (seed, prompt, attempt, retry) — no expected answer ever travels with it
+ * @param attempt the attempt index; sent only as a header, and only to a server seeded per attempt
+ *                ({@link ClientConfig#attemptHeaders()}), so its draws are deterministic per (seed, prompt, attempt,
+ *                retry) — no expected answer ever travels with it
  */
 public record ChatRequest(List<ChatMessage> messages, ObjectNode template, int attempt) {
     public ChatRequest {

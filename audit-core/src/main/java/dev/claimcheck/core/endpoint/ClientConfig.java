@@ -23,11 +23,12 @@ import java.util.Set;
  * @param requestTimeout overall limit per try, or null for none
  * @param retry the retry policy
  * @param circuitBreakerThreshold consecutive 5xx/connection failures (all threads) that open the breaker; 0 = never
- * @param simulatorHeaders send {@code X-Claimcheck-Attempt}/{@code X-Claimcheck-Retry} (only the simulator reads them)
+ * @param attemptHeaders send {@code X-Claimcheck-Attempt}/{@code X-Claimcheck-Retry}, for a server whose draws are
+ *                       seeded per attempt and retry (real engines ignore them)
  */
 public record ClientConfig(String baseUrl, String apiFlavor, String apiKeyEnv, String apiKey, Map<String, String> headers,
                            Duration connectTimeout, Duration idleTimeout, Duration requestTimeout, RetryPolicy retry,
-                           int circuitBreakerThreshold, boolean simulatorHeaders) {
+                           int circuitBreakerThreshold, boolean attemptHeaders) {
     public static final String DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(600);
@@ -108,7 +109,7 @@ public record ClientConfig(String baseUrl, String apiFlavor, String apiKeyEnv, S
                 + ", apiKey=" + (apiKey == null ? "none" : Secrets.REDACTED) + ", headers=" + Secrets.redactHeaders(headers)
                 + ", connectTimeout=" + connectTimeout + ", idleTimeout=" + idleTimeout + ", requestTimeout="
                 + requestTimeout + ", retry=" + retry + ", circuitBreakerThreshold=" + circuitBreakerThreshold
-                + ", simulatorHeaders=" + simulatorHeaders + "]";
+                + ", attemptHeaders=" + attemptHeaders + "]";
     }
 
     private static String stripSlash(String s) {
@@ -135,7 +136,7 @@ public record ClientConfig(String baseUrl, String apiFlavor, String apiKeyEnv, S
         private Duration requestTimeout;
         private RetryPolicy retry = RetryPolicy.defaults();
         private int circuitBreakerThreshold = DEFAULT_CIRCUIT_BREAKER_THRESHOLD;
-        private boolean simulatorHeaders;
+        private boolean attemptHeaders;
 
         private Builder(String baseUrl) {
             this.baseUrl = baseUrl;
@@ -169,11 +170,11 @@ public record ClientConfig(String baseUrl, String apiFlavor, String apiKeyEnv, S
 
         public Builder circuitBreakerThreshold(int v) { circuitBreakerThreshold = v; return this; }
 
-        public Builder simulatorHeaders(boolean v) { simulatorHeaders = v; return this; }
+        public Builder attemptHeaders(boolean v) { attemptHeaders = v; return this; }
 
         public ClientConfig build() {
             return new ClientConfig(baseUrl, apiFlavor, apiKeyEnv, apiKey, headers, connectTimeout, idleTimeout,
-                    requestTimeout, retry, circuitBreakerThreshold, simulatorHeaders);
+                    requestTimeout, retry, circuitBreakerThreshold, attemptHeaders);
         }
     }
 }

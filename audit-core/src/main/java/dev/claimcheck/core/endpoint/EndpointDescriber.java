@@ -27,6 +27,10 @@ final class EndpointDescriber {
     private static final java.util.regex.Pattern SECRET_FIELD = java.util.regex.Pattern.compile(
             "(?i)(.*(api[_-]?key|secret|password|authorization|cookie|access[_-]?token|auth[_-]?token).*|token|.*[_-]token)");
 
+    // A self-reported engine name is recorded only in this plain shape, so a hostile server cannot put markup or a
+    // paragraph where run.json and the site expect a short id.
+    private static final java.util.regex.Pattern ENGINE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{0,39}");
+
     private final ClientConfig config;
     private final HttpClient http;
     private final Secrets secrets;
@@ -48,8 +52,10 @@ final class EndpointDescriber {
 
         String engine = null;
         String engineVersion = version == null ? null : text(version.get("version"));
-        if (version != null && "claimcheck-sim".equals(text(version.get("engine")))) {
-            engine = "claimcheck-sim";
+        JsonNode named = version == null ? null : version.get("engine");
+        String selfNamed = named != null && named.isTextual() ? named.asText() : null;
+        if (selfNamed != null && ENGINE_NAME.matcher(selfNamed).matches()) {
+            engine = selfNamed; // a server that names its own engine is recorded under that name
         } else if (serverInfo != null) {
             engine = "sglang";
             if (engineVersion == null) {

@@ -33,7 +33,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
     /** A single SSE line above this size is refused. */
     public static final int MAX_LINE_BYTES = 8 << 20;
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientConfig config;
     private final ApiFlavor flavor;
@@ -166,7 +166,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         if (config.apiKey() != null) {
             b.header("Authorization", "Bearer " + config.apiKey());
         }
-        if (config.simulatorHeaders()) {
+        if (config.attemptHeaders()) {
             b.header("X-Claimcheck-Attempt", Integer.toString(attempt));
             b.header("X-Claimcheck-Retry", Integer.toString(retry));
         }
@@ -236,8 +236,8 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         return arr;
     }
 
-    /** Reads messages back from a wire body (used by the simulator). */
-    static List<ChatMessage> parseMessages(JsonNode array) {
+    /** Reads messages back from a wire body (the inverse of how a request writes them). */
+    public static List<ChatMessage> parseMessages(JsonNode array) {
         List<ChatMessage> out = new ArrayList<>();
         for (JsonNode m : array) {
             List<ToolCall> calls = new ArrayList<>();

@@ -38,7 +38,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         return new RetryPolicy(DEFAULT_MAX_RETRIES, Duration.ofMillis(500), Duration.ofSeconds(30), 0.2);
     }
 
-    /** Retries without waiting, even when the server asks for a pause; for tests and the simulator. */
+    /** Retries without waiting, even when the server asks for a pause; for tests and in-process servers. */
     public static RetryPolicy immediate(int maxRetries) {
         return new RetryPolicy(maxRetries, Duration.ZERO, Duration.ZERO, 0);
     }

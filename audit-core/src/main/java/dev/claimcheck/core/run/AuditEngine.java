@@ -2,7 +2,6 @@ package dev.claimcheck.core.run;
 
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Metrics;
@@ -13,13 +12,14 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.proof.Proofs;
+import dev.claimcheck.core.sim.InMemoryOracle;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.store.SummaryCsv;
-import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.suite.AttemptExchange;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -97,7 +97,7 @@ public final class AuditEngine {
         }
         List<ChatMessage> messages = plan.messagesFor(task);
         try {
-            Exchange exchange = plan.suite().attempt(task, messages, plan.template(), attempt, endpoint, plan.context());
+            AttemptExchange exchange = plan.suite().attempt(task, messages, plan.template(), attempt, endpoint, plan.context());
             Sample sample = toSample(task, attempt, messages, plan, exchange);
             journal.append(sample);
             tokensUsed.addAndGet(sample.usage().promptTokens() + sample.usage().completionTokens());
@@ -110,7 +110,7 @@ public final class AuditEngine {
         }
     }
 
-    private static Sample toSample(Task task, int attempt, List<ChatMessage> messages, AuditPlan plan, Exchange exchange) {
+    private static Sample toSample(Task task, int attempt, List<ChatMessage> messages, AuditPlan plan, AttemptExchange exchange) {
         String hash = PromptHash.of(messages);
         List<ChatMessage> stored = task.redistributable() ? messages : null;
         Long target = task.meta().containsKey("targetTokens") ? Long.valueOf(task.meta().get("targetTokens")) : null;

@@ -3,10 +3,8 @@ package dev.claimcheck.core.run;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.RunFailedException;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.Preflight;
 import dev.claimcheck.core.endpoint.RetryPolicy;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -16,6 +14,9 @@ import dev.claimcheck.core.model.RunManifest.RequestSpec;
 import dev.claimcheck.core.model.RunManifest.SuiteRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
@@ -71,7 +72,7 @@ public final class AuditSession {
         if (root != null) {
             return new Root(root);
         }
-        boolean simulated = baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        boolean simulated = SimOptions.isSim(baseUrl);
         return new Root(simulated ? Root.DEFAULT_SIM_ROOT : Path.of("."));
     }
 

@@ -2,6 +2,7 @@ package dev.claimcheck.core.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.sim.SimOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,6 @@ public record AuditSpec(String suiteId, Object suiteOptions, Map<String, String>
     }
 
     public boolean simulated() {
-        return baseUrl.equals("sim") || baseUrl.startsWith("sim:");
+        return SimOptions.isSim(baseUrl);
     }
 }

@@ -2,29 +2,29 @@ package dev.claimcheck.core.run;
 
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ClientConfig;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
 import dev.claimcheck.core.endpoint.RetryPolicy;
 import dev.claimcheck.core.endpoint.Secrets;
-import dev.claimcheck.core.endpoint.SimOptions;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Opens the endpoint a run talks to: a real base URL, or an in-process simulator with its oracle. */
-final class Endpoints {
+public final class Endpoints {
     static final String REDACTED = Secrets.REDACTED;
 
     private Endpoints() {
     }
 
     /** An open endpoint; for the simulator also its server and oracle. Close it to stop the simulator. */
-    record Opened(ChatEndpoint endpoint, InMemoryOracle oracle, Simulator simulator, SimOptions simOptions) implements AutoCloseable {
+    public record Opened(ChatEndpoint endpoint, InMemoryOracle oracle, Simulator simulator, SimOptions simOptions) implements AutoCloseable {
         /** What run.json records: for the simulator, "sim" and its options instead of a loopback port. */
-        EndpointRef describe() {
+        public EndpointRef describe() {
             EndpointRef ref = endpoint.describe();
             if (simulator == null) {
                 return ref;
@@ -42,7 +42,7 @@ final class Endpoints {
         }
     }
 
-    static Opened open(String baseUrl, Lane lane, long seed, String apiFlavor, String apiKeyEnv, String apiKey,
+    public static Opened open(String baseUrl, Lane lane, long seed, String apiFlavor, String apiKeyEnv, String apiKey,
                        Map<String, String> headers, int maxRetries) {
         if (SimOptions.isSim(baseUrl)) {
             SimOptions options = SimOptions.parse(baseUrl, lane, seed);
@@ -54,7 +54,7 @@ final class Endpoints {
             ClientConfig config = ClientConfig.builder(simulator.baseUrl()).apiFlavor(apiFlavor)
                     .idleTimeout(Duration.ofMillis(Math.max(200, options.stallMs() / 3)))
                     .retry(new RetryPolicy(maxRetries, Duration.ofMillis(5), Duration.ofMillis(100), 0.5))
-                    .simulatorHeaders(true).build();
+                    .attemptHeaders(true).build();
             return new Opened(new OpenAiChatEndpoint(config), oracle, simulator, options);
         }
         RetryPolicy defaults = RetryPolicy.defaults();

@@ -3,14 +3,13 @@ package dev.claimcheck.core.suite;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatRequest;
-import dev.claimcheck.core.endpoint.OracleEntry;
-import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.sim.OracleEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,9 +90,9 @@ public interface Suite {
      * @param messages the prompt as sent (system prompt included)
      * @param template the run's request template, minus messages
      */
-    default Exchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
+    default AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
                              ChatEndpoint endpoint, SuiteContext context) {
-        return Exchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
+        return AttemptExchange.single(endpoint.complete(new ChatRequest(messages, template, attempt)), template);
     }
 
     /**

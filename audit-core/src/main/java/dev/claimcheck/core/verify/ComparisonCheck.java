@@ -22,7 +22,7 @@ import java.util.List;
  * cannot be checked, which is a warning.
  */
 final class ComparisonCheck {
-    /** The bench's suite id (run.ServingBench sits above verify/, so it is not imported). */
+    /** The bench's suite id (serving.ServingBench sits above verify/, so it is not imported). */
     static final String SERVING = "serving";
 
     private ComparisonCheck() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.SummaryCsv;
@@ -28,7 +30,7 @@ final class ConsistencyCheck {
     static final Duration RUN_ID_SLACK = Duration.ofSeconds(60);
     /** Clock skew between the machine that ran the audit and the verifier's. */
     static final Duration FUTURE_SLACK = Duration.ofMinutes(5);
-    static final String SIM_ENGINE = "claimcheck-sim";
+    static final String SIM_ENGINE = Simulator.ENGINE;
 
     private ConsistencyCheck() {
     }
@@ -40,7 +42,7 @@ final class ConsistencyCheck {
             return null;
         }
         String base = e.baseUrl() == null ? "" : e.baseUrl().strip();
-        if (base.equals("sim") || base.startsWith("sim:")) {
+        if (SimOptions.isSim(base)) {
             return "endpoint.baseUrl is '" + Findings.clip(base) + "'";
         }
         if (SIM_ENGINE.equals(e.engine())) {

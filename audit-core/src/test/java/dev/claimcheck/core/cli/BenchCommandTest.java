@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.model.ClientLoad;
 import dev.claimcheck.core.model.LoadPoint;
-import dev.claimcheck.core.run.ServingBench;
-import dev.claimcheck.core.suite.throughput.LiveCounts;
-import dev.claimcheck.core.suite.throughput.LoadRunner;
+import dev.claimcheck.core.serving.LiveCounts;
+import dev.claimcheck.core.serving.LoadRunner;
+import dev.claimcheck.core.serving.ServingBench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

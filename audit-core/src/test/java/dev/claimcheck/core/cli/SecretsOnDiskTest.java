@@ -1,21 +1,20 @@
 package dev.claimcheck.core.cli;
 
-import dev.claimcheck.core.testing.Prerequisite;
-
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
-import dev.claimcheck.core.endpoint.SimOptions;
 import dev.claimcheck.core.grade.sandbox.Sandbox;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Evidence;
 import dev.claimcheck.core.verify.RunReport;
 import dev.claimcheck.core.verify.Verifier;

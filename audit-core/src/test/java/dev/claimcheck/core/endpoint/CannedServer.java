@@ -1,5 +1,6 @@
 package dev.claimcheck.core.endpoint;
 
+import dev.claimcheck.core.sim.SimHttp;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -9,11 +9,16 @@ import dev.claimcheck.core.endpoint.EndpointAbortedException.Reason;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The client against a raw-socket server replaying canned bytes over loopback. */
 class OpenAiChatEndpointTest {
@@ -247,6 +252,28 @@ class OpenAiChatEndpointTest {
             assertThat(ref.models()).isNull();
             assertThat(ref.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
             assertThat(s.requests()).isEqualTo(5); // models, version, get_server_info, server_info, get_model_info
+        }
+    }
+
+    /** A /version answer that names its engine: recorded as is when it is a plain id, else ignored (then vllm by version). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "claimcheck-sim|claimcheck-sim",
+            "\"my-engine_2.0\"|my-engine_2.0",
+            "\"<script>alert(1)</script>\"|vllm",
+            "\"Engine With Spaces\"|vllm",
+            "\"a123456789012345678901234567890123456789x\"|vllm",
+            "\"\"|vllm",
+            "42|vllm",
+            "{\"name\":\"x\"}|vllm"})
+    void describeRecordsASelfNamedEngineOnlyAsAPlainId(String engineJson, String expected) throws IOException {
+        String json = engineJson.startsWith("\"") || engineJson.startsWith("{") || engineJson.matches("\\d+")
+                ? engineJson : "\"" + engineJson + "\"";
+        try (CannedServer s = new CannedServer(i -> i == 1
+                ? CannedServer.http(200, "application/json", "", "{\"engine\":" + json + ",\"version\":\"1\"}")
+                : CannedServer.http(404, "text/plain", "", "not found"));
+             OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            assertThat(c.describe().engine()).isEqualTo(expected);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.claimcheck.core.scripts;
 
-import dev.claimcheck.core.testing.Prerequisite;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +10,8 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.cli.SimCommand;
-import dev.claimcheck.core.endpoint.SimOptions;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.testing.Prerequisite;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

@@ -3,7 +3,7 @@ package dev.claimcheck.site.view;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Workload;
-import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.site.index.ResultsIndex;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
-import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.store.Root;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

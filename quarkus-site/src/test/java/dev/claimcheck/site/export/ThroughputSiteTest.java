@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
-import dev.claimcheck.core.run.ServingBench;
+import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.index.IndexLoader;

@@ -13,7 +13,7 @@ import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
-import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.suite.AttemptExchange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +36,7 @@ final class AgentEpisode {
     private AgentEpisode() {
     }
 
-    static Exchange run(AgentTask task, Fault fault, String expected, List<ChatMessage> messages, ObjectNode template,
+    static AttemptExchange run(AgentTask task, Fault fault, String expected, List<ChatMessage> messages, ObjectNode template,
                         int attempt, ChatEndpoint endpoint, Budgets budgets) {
         Environment env = new Environment(task, fault);
         ObjectNode request = template.deepCopy();
@@ -77,7 +77,7 @@ final class AgentEpisode {
             Usage usage = new Usage(prompt, completion, reasoning, cached);
             Timing timing = new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
             if (outcome instanceof ChatOutcome.Failure f) {
-                return new Exchange(new ChatOutcome.Failure(f.error(), f.partial(), usage, timing, retries), request,
+                return new AttemptExchange(new ChatOutcome.Failure(f.error(), f.partial(), usage, timing, retries), request,
                         transcript, null);
             }
             last = ((ChatOutcome.Success) outcome).response();
@@ -91,7 +91,7 @@ final class AgentEpisode {
         Usage usage = new Usage(prompt, completion, reasoning, cached);
         Timing timing = first == null ? Timing.NONE : new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
         Response response = last == null ? new Response("", null, List.of(), null) : last;
-        return new Exchange(new ChatOutcome.Success(response, usage, timing, retries), request, transcript,
+        return new AttemptExchange(new ChatOutcome.Success(response, usage, timing, retries), request, transcript,
                 verdict(env, task, fault, expected, steps, stop, response.content()));
     }
 

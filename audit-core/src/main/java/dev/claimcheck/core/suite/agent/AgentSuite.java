@@ -3,7 +3,6 @@ package dev.claimcheck.core.suite.agent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.PromptHash;
@@ -11,7 +10,8 @@ import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
-import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.RequestEstimate;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -107,7 +107,7 @@ public final class AgentSuite implements Suite {
     }
 
     @Override
-    public Exchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt, ChatEndpoint endpoint,
+    public AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt, ChatEndpoint endpoint,
                             SuiteContext context) {
         AgentOptions o = checked(context);
         return AgentEpisode.run(AgentTasks.byId(task.id()), faultOf(task), task.expected(), messages, template, attempt,

@@ -1,7 +1,6 @@
 package dev.claimcheck.core.suite.code;
 
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.grade.CodeGrader;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.code.CodeSpec;
@@ -9,9 +8,10 @@ import dev.claimcheck.core.grade.code.CodeSpecJson;
 import dev.claimcheck.core.grade.sandbox.Sandbox;
 import dev.claimcheck.core.model.CodeDetail;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
-import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.claimcheck.core.suite.longctx;
 
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.grade.AnswerSetGrader;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
@@ -9,6 +8,7 @@ import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.tokens.Tokenizer;

@@ -1,13 +1,13 @@
 package dev.claimcheck.core.suite.math;
 
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.MathGrader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.suite.data.Dataset;

@@ -6,24 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.endpoint.ClientConfig;
-import dev.claimcheck.core.endpoint.InMemoryOracle;
 import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.endpoint.RetryPolicy;
-import dev.claimcheck.core.endpoint.SimOptions;
-import dev.claimcheck.core.endpoint.Simulator;
 import dev.claimcheck.core.model.AgentDetail;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.ToolCall;
-import dev.claimcheck.core.suite.Exchange;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
+import dev.claimcheck.core.suite.AttemptExchange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The agent loop over real loopback HTTP: the simulator plays a scripted policy (streamed and not), and hostile
@@ -45,7 +45,7 @@ class AgentEpisodeTest {
         script.add(new ToolCall("bad-4", "read_file", "{\"path\":\"" + "a".repeat(1 << 20) + "\"}")); // 1 MB
         script.addAll(AgentTasks.referenceScript(TASK, null));
 
-        Exchange ex = run(script, 30, 1_000_000, stream);
+        AttemptExchange ex = run(script, 30, 1_000_000, stream);
 
         AgentDetail d = AgentDetail.parse(ex.verdict().detail()).orElseThrow();
         assertThat(d.malformedCalls()).isEqualTo(4);
@@ -76,10 +76,10 @@ class AgentEpisodeTest {
         oracle.put(PromptHash.of(opening), new OracleEntry.AgentScript(reference, mistake, AgentSuite.CLOSING));
         int followedReference = 0;
         try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=0.5", Lane.INSTANT, 3), oracle)) {
-            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                     .retry(RetryPolicy.immediate(0)).build());
             for (int attempt = 0; attempt < 20; attempt++) {
-                Exchange ex = AgentEpisode.run(task, Fault.CHECKPOINT, AgentSuite.expected(task, Fault.CHECKPOINT), opening,
+                AttemptExchange ex = AgentEpisode.run(task, Fault.CHECKPOINT, AgentSuite.expected(task, Fault.CHECKPOINT), opening,
                         JSON.createObjectNode().put("model", "sim"), attempt, client, new AgentEpisode.Budgets(30, 1_000_000));
                 List<ToolCall> made = ex.transcript().stream().flatMap(m -> m.toolCalls().stream()).toList();
                 assertThat(made).as("attempt %d made exactly one of the scripts", attempt).isIn(reference, mistake);
@@ -94,7 +94,7 @@ class AgentEpisodeTest {
     void aPolicyThatNeverStopsHitsTheStepBudgetAndIsCountedNotCrashed() {
         List<ToolCall> endless = Collections.nCopies(500, new ToolCall("c", "list_files", "{}"));
 
-        Exchange ex = run(endless, 25, 10_000_000, true);
+        AttemptExchange ex = run(endless, 25, 10_000_000, true);
 
         assertThat(ex.outcome()).isInstanceOf(ChatOutcome.Success.class);
         AgentDetail d = AgentDetail.parse(ex.verdict().detail()).orElseThrow();
@@ -106,7 +106,7 @@ class AgentEpisodeTest {
 
     @Test
     void theTokenBudgetStopsAnEpisodeBetweenTurns() {
-        Exchange ex = run(AgentTasks.referenceScript(TASK, null), 30, 400, true);
+        AttemptExchange ex = run(AgentTasks.referenceScript(TASK, null), 30, 400, true);
 
         AgentDetail d = AgentDetail.parse(ex.verdict().detail()).orElseThrow();
         assertThat(d.budgetStop()).isEqualTo(AgentEpisode.STOP_TOKENS);
@@ -127,11 +127,11 @@ class AgentEpisodeTest {
         assertThat(env.calls()).isEqualTo(many.size());
     }
 
-    private static Exchange run(List<ToolCall> script, int maxSteps, long maxTokens, boolean stream) {
+    private static AttemptExchange run(List<ToolCall> script, int maxSteps, long maxTokens, boolean stream) {
         InMemoryOracle oracle = new InMemoryOracle();
         oracle.put(PromptHash.of(OPENING), new OracleEntry.AgentScript(script, script, AgentSuite.CLOSING));
         try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=1", Lane.INSTANT, 0), oracle)) {
-            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).simulatorHeaders(true)
+            OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                     .retry(RetryPolicy.immediate(0)).build());
             ObjectNode template = JSON.createObjectNode().put("model", "sim").put("stream", stream);
             return AgentEpisode.run(TASK, null, AgentSuite.expected(TASK, null), OPENING, template, 0, client,

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.suite.SuiteContext;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.claimcheck.core.suite.arith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.SuiteContext;
 import java.nio.file.Path;
 import java.util.List;

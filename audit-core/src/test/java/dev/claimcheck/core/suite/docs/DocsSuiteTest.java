@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claimcheck.core.endpoint.OracleEntry;
 import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;

@@ -1,0 +1,152 @@
+package dev.claimcheck.core.serving;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.LoadPoint;
+import dev.claimcheck.core.tokens.Tokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Runs the load points of a bench, one after another, with one {@link StreamLoop}. Requests are built before a
+ * point starts when they fit in memory (so the loop only copies bytes), otherwise when they are sent. The
+ * per-request records are produced after the point ends, off the measured path.
+ */
+public final class LoadRunner {
+    /** Above this many prompt bytes per point, requests are built at send time instead of up front. */
+    static final long PREBUILD_BYTES = 256L << 20;
+
+    private final BenchSpec spec;
+    private final URI baseUrl;
+    private final RequestBuilder builder;
+    private final Tokenizer tokenizer;
+    private final StreamLoop loop;
+
+    /** @param baseUrl the OpenAI-compatible base URL ({@code http://host:port/v1}) */
+    public LoadRunner(BenchSpec spec, String baseUrl) {
+        this.spec = spec;
+        this.baseUrl = parse(baseUrl);
+        this.tokenizer = Tokenizer.named(spec.tokenizer());
+        this.builder = new RequestBuilder(this.baseUrl, spec, new PromptFactory(tokenizer));
+        int port = this.baseUrl.getPort() < 0 ? 80 : this.baseUrl.getPort();
+        this.loop = new StreamLoop(new InetSocketAddress(this.baseUrl.getHost(), port), spec.idleTimeoutNs(), true);
+    }
+
+    /** The request body template of a point (run.json records the first point's). */
+    public com.fasterxml.jackson.databind.node.ObjectNode template(LoadPoint p) {
+        return builder.template(p);
+    }
+
+    /**
+     * Runs one point.
+     *
+     * @param emitTimes for the simulator: the emit times of the response to a prompt hash (null for a real server)
+     * @param live where a progress display reads the point's counts while it runs
+     */
+    public PointResult run(LoadPoint p, Function<String, long[]> emitTimes, LiveCounts live) {
+        StreamLoop.Source source = source(p);
+        StreamLoop.Result result;
+        try {
+            result = loop.run(source, p.openLoop() ? 0 : share(p.concurrency(), "concurrency"), live);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the client's event loop failed", e);
+        }
+        return new PointResult(p, RecordMaker.samples(p, result, emitTimes, tokenizer,
+                spec.shard() == null ? null : spec.shard().toString()), result.client(),
+                (result.endNs() - result.startNs()) / 1e9, result.tokenEvents());
+    }
+
+    /** One point's records and the client's load while it ran. */
+    public record PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
+                              dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents) {
+    }
+
+    private StreamLoop.Source source(LoadPoint p) {
+        if (p.openLoop()) {
+            long[] schedule = schedule(p);
+            int warm = warmupOf(schedule.length);
+            return prebuilt(p, schedule.length, i -> builder.build(p, global(i), i < warm, schedule[i]));
+        }
+        if (spec.requests() != null) {
+            int total = share(spec.requests(), "requests");
+            int warm = warmupOf(total);
+            return prebuilt(p, total, i -> builder.build(p, global(i), i < warm, 0));
+        }
+        long duration = spec.durationNs();
+        Integer warm = spec.warmup();
+        return (i, elapsed) -> elapsed >= duration ? null
+                : builder.build(p, global(i), warm != null ? i < warm : elapsed < duration / 10, 0);
+    }
+
+    /** This client's part of a point's concurrency or requests: all of it, or its shard's share (at least 1). */
+    private int share(int total, String what) {
+        if (spec.shard() == null) {
+            return total;
+        }
+        int mine = spec.shard().share(total);
+        if (mine < 1) {
+            throw new BadInputException(what + " " + total + " cannot be split over " + spec.shard().count() + " shards");
+        }
+        return mine;
+    }
+
+    /** Warm-up requests among this client's {@code total}: a shard takes its share of an explicit --warmup. */
+    private int warmupOf(int total) {
+        if (spec.shard() == null || spec.warmup() == null) {
+            return spec.warmupOf(total);
+        }
+        return Math.min(spec.shard().share(spec.warmup()), Math.max(0, total - 1));
+    }
+
+    private int global(int local) {
+        return spec.shard() == null ? local : spec.shard().global(local);
+    }
+
+    private StreamLoop.Source prebuilt(LoadPoint p, int count, java.util.function.IntFunction<BenchRequest> make) {
+        if ((long) count * p.inputTokens() * 8 > PREBUILD_BYTES) {
+            return (i, elapsed) -> i < count ? make.apply(i) : null;
+        }
+        BenchRequest[] all = new BenchRequest[count];
+        for (int i = 0; i < count; i++) {
+            all[i] = make.apply(i);
+        }
+        return (i, elapsed) -> i < count ? all[i] : null;
+    }
+
+    private long[] schedule(LoadPoint p) {
+        Arrivals.Kind kind = Arrivals.Kind.of(p.arrival());
+        double burst = p.burstiness() == null ? 1 : p.burstiness();
+        // A shard sends an independent 1/n-rate stream: the superposition of the shards' Poisson streams is Poisson.
+        double rate = spec.shard() == null ? p.rate() : p.rate() / spec.shard().count();
+        long seed = spec.seed() * 31 + p.index() + (spec.shard() == null ? 0 : 7919L * (spec.shard().index() + 1));
+        if (spec.requests() != null) {
+            return Arrivals.schedule(kind, rate, burst, share(spec.requests(), "requests"), seed);
+        }
+        int guess = (int) Math.min(10_000_000, Math.ceil(rate * spec.durationNs() / 1e9 * 2) + 16);
+        long[] s = Arrivals.schedule(kind, rate, burst, guess, seed);
+        int n = Arrivals.countWithin(s, spec.durationNs());
+        return java.util.Arrays.copyOf(s, Math.max(1, n));
+    }
+
+    static URI parse(String baseUrl) {
+        URI u;
+        try {
+            u = URI.create(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--base-url is not a URL: " + baseUrl);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            throw new BadInputException("bench speaks plain http:// only (run it beside the server, or through a local "
+                    + "TLS-terminating proxy); got " + baseUrl);
+        }
+        if (!scheme.equals("http") || u.getHost() == null) {
+            throw new BadInputException("--base-url must be http://host:port/v1 or sim, got " + baseUrl);
+        }
+        return u;
+    }
+}

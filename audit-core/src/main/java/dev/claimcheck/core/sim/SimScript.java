@@ -1,0 +1,277 @@
+package dev.claimcheck.core.sim;
+
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.tokens.Tokenizer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the simulator will send for one request: the fault (if any), the reasoning and content tokens, the
+ * finish reason and the usage. Every choice is a pure function of (seed, prompt hash, attempt, retry), so
+ * concurrency, ordering and resume cannot change it. Correctness ignores the retry index on purpose: a retried
+ * request may draw a different fault, but it answers the same way, as a real model at fixed sampling would
+ * be expected to on average.
+ */
+final class SimScript {
+    private static final String[] FILLER = ("Let us work through the problem carefully and check each step before we "
+            + "commit to a result so that nothing is missed along the way").split(" ");
+    private static final String[] THOUGHT = ("Hmm first restate what is asked then consider the cases one by one and "
+            + "verify the arithmetic twice before answering").split(" ");
+
+    private static final Tokenizer PROMPT_TOKENIZER = Tokenizer.named(Tokenizer.DEFAULT);
+    /** Prompt token counts by prompt hash: k attempts and every retry send the same prompt, and BPE is not free. */
+    private static final Map<String, Long> PROMPT_TOKENS = new ConcurrentHashMap<>();
+    private static final int PROMPT_TOKENS_MAX = 1 << 16;
+
+    final String promptSha256;
+    final int attempt;
+    final int retry;
+    final SimFault fault;
+    final List<String> reasoning;
+    final List<String> content;
+    /** Tool calls after the content (an agent policy's turn); each counts as one completion token. */
+    final List<ToolCall> toolCalls;
+    final String finishReason;
+    final long promptTokens;
+
+    private SimScript(String promptSha256, int attempt, int retry, SimFault fault, List<String> reasoning,
+                      List<String> content, List<ToolCall> toolCalls, String finishReason, long promptTokens) {
+        this.promptSha256 = promptSha256;
+        this.attempt = attempt;
+        this.retry = retry;
+        this.fault = fault;
+        this.reasoning = reasoning;
+        this.content = content;
+        this.toolCalls = toolCalls;
+        this.finishReason = finishReason;
+        this.promptTokens = promptTokens;
+    }
+
+    /**
+     * What a request asks of its answer besides the messages.
+     *
+     * @param maxTokens max_tokens / max_completion_tokens, or null
+     * @param minTokens vLLM's {@code min_tokens}, or {@code max_tokens} under {@code ignore_eos}: content grows with filler
+     * @param choice which of the request's {@code n} choices (0 draws exactly as a request without {@code n})
+     * @param stop stop strings: the content ends before the first one, finish reason "stop"
+     * @param json whether {@code response_format} asks for JSON (json_object or json_schema)
+     * @param schema the json_schema's schema (null: any JSON object)
+     */
+    record Ask(Integer maxTokens, int minTokens, int choice, List<String> stop, boolean json,
+               com.fasterxml.jackson.databind.JsonNode schema) {
+        Ask {
+            stop = stop == null ? List.of() : List.copyOf(stop);
+        }
+
+        static Ask of(Integer maxTokens, int minTokens) {
+            return new Ask(maxTokens, minTokens, 0, List.of(), false, null);
+        }
+    }
+
+    /**
+     * Plans the answer. {@code maxTokens} (from the request, or null) cuts reasoning first, then content, and makes
+     * the finish reason "length", as a real server does.
+     */
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
+                          Integer maxTokens) {
+        return plan(o, oracle, messages, attempt, retry, Ask.of(maxTokens, 0));
+    }
+
+    /** As above, with vLLM's {@code min_tokens}. */
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry,
+                          Integer maxTokens, int minTokens) {
+        return plan(o, oracle, messages, attempt, retry, Ask.of(maxTokens, minTokens));
+    }
+
+    static SimScript plan(SimOptions o, SimOracle oracle, List<ChatMessage> messages, int attempt, int retry, Ask ask) {
+        Integer maxTokens = ask.maxTokens();
+        int minTokens = ask.minTokens();
+        // Choice 0 keeps the draw names of a single-choice request, so n=1 answers exactly as before n existed.
+        String correctDraw = ask.choice() == 0 ? "correct" : "correct." + ask.choice();
+        String sha = PromptHash.of(messages);
+        SimFault fault = null;
+        if (o.faults() > 0 && unit(o.seed(), sha, attempt, retry, "fault") < o.faults()) {
+            List<SimFault> kinds = o.faultList();
+            fault = kinds.get((int) Math.floorMod(draw(o.seed(), sha, attempt, retry, "kind"), (long) kinds.size()));
+        }
+        List<String> content = new ArrayList<>();
+        List<String> sentence = new ArrayList<>();
+        List<ChatMessage> opening = opening(messages);
+        String openingSha = opening.size() == messages.size() ? sha : PromptHash.of(opening);
+        var entry = oracle.lookup(openingSha);
+        List<ToolCall> calls = new ArrayList<>();
+        if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
+            // One draw per episode (retry ignored): the policy follows one script through every turn.
+            boolean reference = unit(o.seed(), openingSha, attempt, -1, correctDraw) < o.accuracy();
+            List<ToolCall> script = reference ? agent.reference() : agent.mistake();
+            int turn = (int) messages.stream().filter(m -> m.role().equals("assistant")).count();
+            if (turn < script.size()) {
+                calls.add(script.get(turn));
+                sentence.addAll(words("Calling " + script.get(turn).name() + "."));
+            } else {
+                sentence.addAll(words(agent.closing()));
+            }
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.FinalAnswer fa) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
+            String answer = correct ? fa.correct() : fa.wrong();
+            sentence.addAll(words("The answer is \\boxed{" + answer + "}."));
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.Program program) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
+            String code = correct ? program.correct() : program.wrong();
+            sentence.addAll(words("Here is the program:"));
+            // One token for the whole block, so its newlines and indentation survive the space-joined stream.
+            sentence.add("\n```" + program.language() + "\n" + (code.endsWith("\n") ? code : code + "\n") + "```\n");
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.PlainAnswer plain) {
+            double p = o.accuracy() * (1 - o.depthDecay() * plain.depth());
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < p;
+            // One token on a line of its own, so the answer's spacing and line survive the space-joined stream.
+            sentence.add("\n" + (correct ? plain.correct() : plain.wrong()));
+        }
+        // The final sentence always fits: outputTokens grows to its length if it is shorter.
+        int fillerCount = Math.max(0, Math.max(o.outputTokens(), minTokens - o.reasoningTokens()) - sentence.size());
+        for (int i = 0; i < fillerCount; i++) {
+            content.add(FILLER[i % FILLER.length]);
+        }
+        content.addAll(sentence);
+        List<String> reasoning = new ArrayList<>();
+        for (int i = 0; i < o.reasoningTokens(); i++) {
+            reasoning.add(THOUGHT[i % THOUGHT.length]);
+        }
+        if (ask.json()) {
+            // The same words as one JSON document, split at its spaces so joining the tokens gives it back exactly.
+            content = new ArrayList<>(List.of(SimJson.instance(ask.schema(), join(content)).split(" ", -1)));
+        }
+        String finish = calls.isEmpty() ? "stop" : "tool_calls";
+        List<String> stopped = cutAtStop(content, ask.stop());
+        if (stopped != null) {
+            content = stopped;
+            calls.clear(); // generation ended at the stop string, before any call
+            finish = "stop";
+        }
+        if (maxTokens != null && maxTokens >= 0 && maxTokens < reasoning.size() + content.size() + calls.size()) {
+            finish = "length";
+            int keepReasoning = Math.min(maxTokens, reasoning.size());
+            int keepContent = Math.min(maxTokens - keepReasoning, content.size());
+            reasoning = new ArrayList<>(reasoning.subList(0, keepReasoning));
+            content = new ArrayList<>(content.subList(0, keepContent));
+            calls = new ArrayList<>(calls.subList(0, maxTokens - keepReasoning - keepContent));
+        }
+        // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
+        // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.
+        long promptTokens = promptTokens(sha, messages);
+        return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
+                finish, promptTokens);
+    }
+
+    /**
+     * The content tokens before the earliest occurrence of any stop string (which is not sent, as OpenAI and vLLM
+     * do), or null when none occurs. A token the stop string starts inside keeps its part before it.
+     */
+    static List<String> cutAtStop(List<String> tokens, List<String> stops) {
+        String text = join(tokens);
+        int at = -1;
+        for (String stop : stops) {
+            int i = stop.isEmpty() ? -1 : text.indexOf(stop);
+            if (i >= 0 && (at < 0 || i < at)) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        List<String> kept = new ArrayList<>();
+        int pos = 0; // where token i's own text starts in the joined text
+        for (int i = 0; i < tokens.size(); i++) {
+            pos += i == 0 ? 0 : 1;
+            String t = tokens.get(i);
+            if (pos + t.length() <= at) {
+                kept.add(t);
+            } else {
+                if (pos < at || (i > 0 && pos == at)) {
+                    kept.add(t.substring(0, at - pos)); // "" keeps the space before a stop that starts this token
+                }
+                break;
+            }
+            pos += t.length();
+        }
+        return kept;
+    }
+
+    /**
+     * The conversation's opening: every message before the first assistant turn. The harness keys an agent's oracle
+     * entry by it, so a conversation that grows every turn still finds its entry, from the messages alone.
+     */
+    static List<ChatMessage> opening(List<ChatMessage> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).role().equals("assistant")) {
+                return messages.subList(0, i);
+            }
+        }
+        return messages;
+    }
+
+    private static long promptTokens(String sha, List<ChatMessage> messages) {
+        Long cached = PROMPT_TOKENS.get(sha);
+        if (cached != null) {
+            return cached;
+        }
+        long count = 0;
+        for (ChatMessage m : messages) {
+            count += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
+        }
+        if (PROMPT_TOKENS.size() >= PROMPT_TOKENS_MAX) {
+            PROMPT_TOKENS.clear(); // bounded: a long-running simulator must not grow without end
+        }
+        PROMPT_TOKENS.put(sha, count);
+        return count;
+    }
+
+    int completionTokens() {
+        return reasoning.size() + content.size() + toolCalls.size();
+    }
+
+    /** The text of token {@code i} of a list: words are separated by one space, so a token is one chunk and one word. */
+    static String piece(List<String> tokens, int i) {
+        return i == 0 ? tokens.get(0) : " " + tokens.get(i);
+    }
+
+    static String join(List<String> tokens) {
+        return String.join(" ", tokens);
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.trim().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** A uniform draw in [0, 1) from the inputs alone. */
+    static double unit(long seed, String sha, int attempt, int retry, String purpose) {
+        return (draw(seed, sha, attempt, retry, purpose) >>> 11) * 0x1.0p-53;
+    }
+
+    static long draw(long seed, String sha, int attempt, int retry, String purpose) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(ByteBuffer.allocate(16).putLong(seed).putInt(attempt).putInt(retry).array());
+            d.update(sha.getBytes(StandardCharsets.US_ASCII));
+            d.update((byte) 0);
+            d.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            return ByteBuffer.wrap(d.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package dev.claimcheck.core.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
+import dev.claimcheck.core.model.ChatMessage;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * An in-process OpenAI-compatible HTTP/1.1 server on a loopback port, answering from a {@link SimOracle}.
+ * Built on plain sockets (one thread per keep-alive connection) because faults such as a TCP reset or a
+ * cut-off chunked body cannot be produced through a higher-level server.
+ */
+public final class Simulator implements AutoCloseable {
+    /**
+     * The engine name in the {@code /version} answer: the client records it as the endpoint's engine, and verify takes
+     * it as evidence of a simulated run.
+     */
+    public static final String ENGINE = "claimcheck-sim";
+    public static final String VERSION = "1";
+
+    /**
+     * When each token of one response was handed to the socket ({@link System#nanoTime()}); with no pacing
+     * the whole response is one write and all tokens share its stamp.
+     */
+    public record TokenTrace(String promptSha256, int attempt, int retry, long[] emitNanos) {
+    }
+
+    private final SimOptions options;
+    private final SimOracle oracle;
+    private final ServerSocket server;
+    private final ExecutorService workers;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final Map<SimFault, AtomicLong> faults = new EnumMap<>(SimFault.class);
+    private final AtomicLong ids = new AtomicLong();
+    private volatile Consumer<TokenTrace> tokenListener;
+    private volatile boolean closed;
+
+    private Simulator(SimOptions options, SimOracle oracle, InetAddress host, int port) throws IOException {
+        this.options = options;
+        this.oracle = oracle;
+        for (SimFault f : SimFault.values()) {
+            faults.put(f, new AtomicLong());
+        }
+        this.server = new ServerSocket(port, 512, host);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "claimcheck-sim-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Thread acceptor = new Thread(this::acceptLoop, "claimcheck-sim-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Starts a simulator on an ephemeral loopback port. */
+    public static Simulator start(SimOptions options, SimOracle oracle) {
+        return start(options, oracle, InetAddress.getLoopbackAddress(), 0);
+    }
+
+    /** Starts a simulator listening on {@code host:port} (port 0: an ephemeral one); the standalone server's entry. */
+    public static Simulator start(SimOptions options, SimOracle oracle, InetAddress host, int port) {
+        try {
+            return new Simulator(options, oracle, host, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + host.getHostAddress() + ":" + port + " for the simulator: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1} (an IPv6 address in brackets). */
+    public String baseUrl() {
+        String host = server.getInetAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getLocalPort() + "/v1";
+    }
+
+    public SimOptions options() {
+        return options;
+    }
+
+    /** Receives each response's token emit times (for throughput calibration); null to stop. */
+    public void onTokens(Consumer<TokenTrace> listener) {
+        this.tokenListener = listener;
+    }
+
+    /** Chat completion requests received, faulted ones included. */
+    public long requestsServed() {
+        return requests.get();
+    }
+
+    public long faultsInjected(SimFault kind) {
+        return faults.get(kind).get();
+    }
+
+    /** Faults injected by kind (kinds never injected are absent). */
+    public Map<SimFault, Long> faultsInjected() {
+        Map<SimFault, Long> m = new EnumMap<>(SimFault.class);
+        faults.forEach((k, v) -> {
+            if (v.get() > 0) {
+                m.put(k, v.get());
+            }
+        });
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        workers.shutdownNow(); // interrupts stalls and paced streams
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                open.add(s);
+                workers.execute(() -> serve(s));
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024)) {
+            while (!closed) {
+                SimHttp.Request request;
+                try {
+                    request = SimHttp.read(in, out);
+                } catch (SimHttp.BadRequest e) {
+                    SimHttp.writeWhole(out, e.status, "application/json", "Connection: close\r\n",
+                            SimHttp.error(e.getMessage(), "invalid_request_error"));
+                    return;
+                }
+                if (request == null || route(socket, out, request) == SimResponder.After.CLOSED || !request.keepAlive()) {
+                    return;
+                }
+            }
+        } catch (SocketException e) {
+            // client went away or we reset the connection on purpose
+        } catch (IOException e) {
+            // same: a broken connection ends this worker only
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private SimResponder.After route(Socket socket, OutputStream out, SimHttp.Request r)
+            throws IOException, InterruptedException {
+        String path = r.path();
+        if (path.equals("/v1/chat/completions") || path.equals("/v1/completions")) {
+            if (!r.method().equals("POST")) {
+                SimHttp.writeWhole(out, 405, "application/json", "Allow: POST\r\n", SimHttp.error("use POST", "invalid_request_error"));
+                return SimResponder.After.KEEP;
+            }
+            try {
+                return complete(socket, out, r, path.endsWith("/chat/completions") ? SimResponder.Api.CHAT : SimResponder.Api.COMPLETION);
+            } catch (Refused e) {
+                SimHttp.writeWhole(out, 400, "application/json", null,
+                        SimHttp.error(e.getMessage(), "invalid_request_error", e.param, null));
+                return SimResponder.After.KEEP;
+            }
+        }
+        if (r.method().equals("GET") && path.equals("/v1/models")) {
+            SimHttp.writeWhole(out, 200, "application/json", null,
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"sim\",\"object\":\"model\",\"created\":0,\"owned_by\":\"claimcheck\""
+                            + (options.maxModelLen() > 0 ? ",\"max_model_len\":" + options.maxModelLen() : "") + "}]}");
+        } else if (r.method().equals("GET") && path.equals("/version")) {
+            SimHttp.writeWhole(out, 200, "application/json", null,
+                    "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\"}");
+        } else {
+            SimHttp.writeWhole(out, 404, "application/json", null, SimHttp.error("no route " + path, "not_found"));
+        }
+        return SimResponder.After.KEEP;
+    }
+
+    /** A request parameter the simulator refuses, as OpenAI does: HTTP 400 naming the parameter. */
+    private static final class Refused extends Exception {
+        final String param;
+
+        Refused(String param, String message) {
+            super(message);
+            this.param = param;
+        }
+    }
+
+    private SimResponder.After complete(Socket socket, OutputStream out, SimHttp.Request r, SimResponder.Api api)
+            throws IOException, InterruptedException, Refused {
+        requests.incrementAndGet();
+        boolean chat = api == SimResponder.Api.CHAT;
+        JsonNode body;
+        List<ChatMessage> messages;
+        try {
+            body = OpenAiChatEndpoint.JSON.readTree(r.body());
+            if (chat) {
+                if (body == null || !body.path("messages").isArray() || body.get("messages").isEmpty()) {
+                    throw new IOException("messages missing");
+                }
+                messages = OpenAiChatEndpoint.parseMessages(body.get("messages"));
+            } else {
+                // The prompt as one user message, so the oracle and the prompt-token count work as for chat.
+                JsonNode prompt = body == null ? null : body.get("prompt");
+                if (prompt != null && prompt.isArray() && prompt.size() == 1 && prompt.get(0).isTextual()) {
+                    prompt = prompt.get(0);
+                }
+                if (prompt == null || !prompt.isTextual()) {
+                    throw new Refused("prompt", "prompt must be a string (or a list of one string)");
+                }
+                messages = List.of(ChatMessage.user(prompt.asText()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Refused(chat ? "messages" : "prompt", chat ? "body must be a JSON object with a non-empty messages array"
+                    : "body must be a JSON object with a prompt");
+        }
+        JsonNode max = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+        Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
+        int n = intParam(body, "n", 1, 1, 128);
+        List<String> stop = stops(body.get("stop"));
+        int topLogprobs = logprobs(body, chat);
+        JsonNode format = body.path("response_format");
+        String formatType = format.path("type").asText("text");
+        if (!List.of("text", "json_object", "json_schema").contains(formatType)) {
+            throw new Refused("response_format", "response_format.type must be text, json_object or json_schema");
+        }
+        boolean json = !formatType.equals("text");
+        JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").get("schema") : null;
+        int attempt = header(r, "x-claimcheck-attempt");
+        int retry = header(r, "x-claimcheck-retry");
+        List<SimScript> choices = new java.util.ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            choices.add(SimScript.plan(chat ? options : withoutReasoning(options), oracle, messages, attempt, retry,
+                    new SimScript.Ask(maxTokens, minTokens(body, maxTokens), c, stop, json, schema)));
+        }
+        SimScript script = choices.get(0);
+        // As vLLM: prompt plus max_tokens over max_model_len is refused before anything is generated.
+        long requested = script.promptTokens + (maxTokens == null ? 0 : Math.max(0, maxTokens));
+        if (options.maxModelLen() > 0 && requested > options.maxModelLen()) {
+            SimHttp.writeWhole(out, 400, "application/json", null,
+                    contextLengthBody(options.maxModelLen(), script.promptTokens, maxTokens));
+            return SimResponder.After.KEEP;
+        }
+        if (script.fault != null) {
+            faults.get(script.fault).incrementAndGet();
+        }
+        boolean stream = body.path("stream").asBoolean(false);
+        boolean usage = body.path("stream_options").path("include_usage").asBoolean(false);
+        // vLLM's flag: usage on every chunk, so a client can count multi-token chunks.
+        boolean continuousUsage = body.path("stream_options").path("continuous_usage_stats").asBoolean(false);
+        String model = body.path("model").asText("sim");
+        return new SimResponder(options, tokenListener).respond(socket, out, new SimResponder.Reply(api, List.copyOf(choices),
+                stream, usage, continuousUsage, topLogprobs, model, (chat ? "chatcmpl-sim-" : "cmpl-sim-") + ids.incrementAndGet()));
+    }
+
+    /** The legacy completions API has no reasoning field: its text is the content alone. */
+    private static SimOptions withoutReasoning(SimOptions o) {
+        return o.reasoningTokens() == 0 ? o : new SimOptions(o.accuracy(), o.faults(), o.ttftMs(), o.tpotMs(), o.outputTokens(), 0,
+                o.seed(), o.stallMs(), o.faultKinds(), o.depthDecay(), o.maxModelLen());
+    }
+
+    private static int intParam(JsonNode body, String name, int absent, int min, int maxValue) throws Refused {
+        JsonNode v = body.get(name);
+        if (v == null || v.isNull()) {
+            return absent;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > maxValue) {
+            throw new Refused(name, name + " must be an integer in [" + min + ", " + maxValue + "]");
+        }
+        return v.asInt();
+    }
+
+    /** {@code stop}: absent, one string or a list of up to 4 strings (OpenAI's limit). */
+    private static List<String> stops(JsonNode stop) throws Refused {
+        if (stop == null || stop.isNull()) {
+            return List.of();
+        }
+        if (stop.isTextual()) {
+            return List.of(stop.asText());
+        }
+        if (stop.isArray() && stop.size() <= 4) {
+            List<String> out = new java.util.ArrayList<>();
+            for (JsonNode s : stop) {
+                if (!s.isTextual()) {
+                    throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
+                }
+                out.add(s.asText());
+            }
+            return out;
+        }
+        throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
+    }
+
+    /** -1 without logprobs; else the alternatives per token (chat: top_logprobs 0..20; completions: logprobs 0..5). */
+    private static int logprobs(JsonNode body, boolean chat) throws Refused {
+        if (!chat) {
+            return intParam(body, "logprobs", -1, 0, 5);
+        }
+        boolean on = body.path("logprobs").asBoolean(false);
+        int top = intParam(body, "top_logprobs", 0, 0, 20);
+        if (!on && body.hasNonNull("top_logprobs")) {
+            throw new Refused("top_logprobs", "top_logprobs needs logprobs: true");
+        }
+        return on ? top : -1;
+    }
+
+    /** vLLM's {@code min_tokens}, or all of {@code max_tokens} under {@code ignore_eos}: the pinned output length. */
+    private static int minTokens(JsonNode body, Integer maxTokens) {
+        int min = body.path("min_tokens").canConvertToInt() ? Math.max(0, body.get("min_tokens").asInt()) : 0;
+        if (body.path("ignore_eos").asBoolean(false) && maxTokens != null) {
+            min = Math.max(min, maxTokens);
+        }
+        return maxTokens == null ? min : Math.min(min, maxTokens);
+    }
+
+    private static int header(SimHttp.Request r, String name) {
+        String v = r.header(name);
+        try {
+            return v == null ? 0 : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** vLLM's 400 body for a prompt of {@code promptTokens} plus {@code maxTokens} (null: not given) over {@code maxModelLen}. */
+    private static String contextLengthBody(long maxModelLen, long promptTokens, Integer maxTokens) {
+        long completion = maxTokens == null ? 0 : Math.max(0, maxTokens);
+        String message = String.format(Locale.ROOT, "This model's maximum context length is %d tokens. However, you requested "
+                + "%d tokens (%d in the messages, %d in the completion). Please reduce the length of the messages or completion.",
+                maxModelLen, promptTokens + completion, promptTokens, completion);
+        return "{\"error\":{\"message\":" + SimHttp.quote(message) + ",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}";
+    }
+}
