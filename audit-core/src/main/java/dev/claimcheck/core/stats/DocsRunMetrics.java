@@ -19,7 +19,7 @@ public final class DocsRunMetrics {
     private DocsRunMetrics() {
     }
 
-    static DocsMetrics of(Collection<Sample> samples) {
+    public static DocsMetrics of(Collection<Sample> samples) {
         Map<String, List<Double>> fields = new TreeMap<>();
         Map<String, List<Double>> citations = new TreeMap<>();
         Map<String, Map<String, List<Double>>> byKind = new TreeMap<>();

@@ -32,7 +32,7 @@ public final class LongctxRunMetrics {
     }
 
     /** Null when no graded sample has a long-context task id. */
-    static Result of(Collection<Sample> samples) {
+    public static Result of(Collection<Sample> samples) {
         List<Sample> keyed = new ArrayList<>();
         List<LongctxTaskKey> keys = new ArrayList<>();
         for (Sample s : samples) {

@@ -11,6 +11,7 @@ import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,16 @@ public interface Suite {
     }
 
     Grader grader();
+
+    /**
+     * The workload's figures: its block(s) of run.json {@code metrics}, their summary.csv rows, its title and what it
+     * measures. Every suite of one workload returns the same (a suite of an existing workload returns that
+     * workload's, e.g. {@code DocsFigures.INSTANCE}).
+     */
+    Figures figures();
+
+    /** How {@code verify} re-grades a recorded run of this suite. */
+    RegradeMethod regrade();
 
     /**
      * The option values recorded in run.json {@code suite.options} (so {@code --resume} needs no other
