@@ -1,5 +1,6 @@
 package dev.claimcheck.core.stats;
 
+import dev.claimcheck.core.suite.SuiteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -54,7 +55,7 @@ class AgentRunMetricsTest {
         samples.add(sample("t3", 0, false, null, false, 2, 2, 500));
         samples.add(sample("t3", 1, false, null, false, 0, 2, 500));
 
-        Metrics m = RunMetrics.of(Workload.AGENT, samples);
+        Metrics m = RunMetrics.of(samples, SuiteRegistry.figures(Workload.AGENT));
 
         assertThat(m.score()).isCloseTo(0.5, within(1e-12));
         var toolError = m.byFault().get("toolError");
@@ -81,7 +82,7 @@ class AgentRunMetricsTest {
 
     @Test
     void otherWorkloadsCarryNoAgentFigures() {
-        Metrics m = RunMetrics.of(Workload.ARITH, List.of(sample("t1", 0, true, null, false, 0, 1, 10)));
+        Metrics m = RunMetrics.of(List.of(sample("t1", 0, true, null, false, 0, 1, 10)), SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.agent()).isNull();
         assertThat(m.passHatK()).isNull();
         assertThat(m.byFault()).isNull();

@@ -1,5 +1,6 @@
 package dev.claimcheck.core.stats;
 
+import dev.claimcheck.core.suite.SuiteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -144,13 +145,13 @@ class ThroughputMetricsTest {
         List<Sample> s = new ArrayList<>();
         s.add(done(second, 0, false, 10, new long[] {1, 2}, null, null, IDLE));
         s.add(done(C2, 0, false, 0, new long[] {1, 2}, null, null, IDLE));
-        Metrics m = RunMetrics.of(Workload.THROUGHPUT, s);
+        Metrics m = RunMetrics.of(s, ThroughputFigures.INSTANCE);
         assertThat(m.score()).isNull();
         assertThat(m.ci95Low()).isNull();
         assertThat(m.scorePer1kOutputTokens()).isNull();
         assertThat(m.points()).extracting(ThroughputPoint::index).containsExactly(0, 1);
         assertThat(m.points().get(1).rate()).isEqualTo(4.0);
         assertThat(m.points().get(1).sendLagMsP99()).isEqualTo(0.0);
-        assertThat(RunMetrics.of(Workload.MATH, List.of()).points()).isNull();
+        assertThat(RunMetrics.of(List.of(), SuiteRegistry.figures(Workload.MATH)).points()).isNull();
     }
 }
