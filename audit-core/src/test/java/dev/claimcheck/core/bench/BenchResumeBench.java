@@ -1,17 +1,17 @@
 package dev.claimcheck.core.bench;
 
-import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.run.ServingBench;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

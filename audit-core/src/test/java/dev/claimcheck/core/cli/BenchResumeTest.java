@@ -1,6 +1,5 @@
 package dev.claimcheck.core.cli;
 
-import dev.claimcheck.core.stats.ThroughputFigures;
 import static dev.claimcheck.core.cli.AuditRunner.journalLines;
 import static dev.claimcheck.core.cli.BenchCommandTest.bench;
 import static dev.claimcheck.core.cli.BenchCommandTest.onlyRun;
@@ -12,6 +11,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;

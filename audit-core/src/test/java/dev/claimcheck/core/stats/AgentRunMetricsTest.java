@@ -1,6 +1,5 @@
 package dev.claimcheck.core.stats;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,11 +10,12 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The agent figures from hand-built samples whose answers can be worked out on paper. */
 class AgentRunMetricsTest {

@@ -1,6 +1,5 @@
 package dev.claimcheck.core.stats;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.model.CodeDetail;
@@ -10,6 +9,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.data.Offset;

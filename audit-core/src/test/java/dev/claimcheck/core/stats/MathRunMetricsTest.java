@@ -1,6 +1,5 @@
 package dev.claimcheck.core.stats;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static dev.claimcheck.core.stats.MathSamples.math;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,6 +10,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

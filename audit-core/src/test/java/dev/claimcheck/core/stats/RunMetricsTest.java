@@ -1,7 +1,5 @@
 package dev.claimcheck.core.stats;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
-import dev.claimcheck.core.model.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.model.AttemptError;
@@ -11,6 +9,8 @@ import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

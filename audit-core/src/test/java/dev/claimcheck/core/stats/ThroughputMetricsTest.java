@@ -1,6 +1,5 @@
 package dev.claimcheck.core.stats;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +14,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,10 @@
 package dev.claimcheck.core.verify;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
-import dev.claimcheck.core.model.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.OpenSshKeys;
 import dev.claimcheck.core.provenance.Signer;
@@ -14,6 +13,7 @@ import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,6 @@ import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.stats.DocsRunMetrics;
 import dev.claimcheck.core.stats.Figures;
 import java.util.ArrayList;
 import java.util.Collection;

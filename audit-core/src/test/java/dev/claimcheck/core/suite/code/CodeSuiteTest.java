@@ -1,6 +1,5 @@
 package dev.claimcheck.core.suite.code;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +13,15 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.testing.Prerequisite;
 import dev.claimcheck.core.verify.Finding;
 import dev.claimcheck.core.verify.Regraders;
 import dev.claimcheck.core.verify.RunReport;
 import dev.claimcheck.core.verify.Verifier;
-import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.claimcheck.core.suite.math;
 
-import dev.claimcheck.core.suite.SuiteRegistry;
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +12,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
