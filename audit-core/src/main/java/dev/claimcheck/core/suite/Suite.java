@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatRequest;
 import dev.claimcheck.core.endpoint.OracleEntry;
-import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -18,7 +17,7 @@ import java.util.Optional;
 
 /**
  * A benchmark: where tasks come from, how they are prompted and graded, and which options it takes.
- * Adding one is one class plus one line in {@link SuiteRegistry} (docs/contributing.md).
+ * Adding one is its package plus one line in {@link SuiteRegistry} (docs/contributing.md).
  */
 public interface Suite {
     /** Stable id, used on the command line and in run folder paths. */
@@ -74,7 +73,7 @@ public interface Suite {
     /**
      * The option values recorded in run.json {@code suite.options} (so {@code --resume} needs no other
      * option). By default the values as typed; a suite that takes a file path rewrites it relative to the
-     * root or to a file name, since run.json never holds an absolute local path (ARCHITECTURE.md §4).
+     * root or to a file name, since run.json never holds an absolute local path.
      */
     default Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         return values;
