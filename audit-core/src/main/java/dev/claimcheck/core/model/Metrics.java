@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The summary of a run, recomputable from its samples (verify checks this).
+ * The summary of a run, recomputable from its samples (verify checks this): the figures every workload shares, then
+ * one nullable block per workload (JSON {@code NON_NULL}), each computed and listed by that workload's
+ * {@code stats.Figures}, which the suite supplies.
  *
  * @param score the workload's primary metric over graded attempts (null when none, or for throughput)
  * @param ci95Low cluster-robust (by task) 95% interval, clipped to [0, 1]; null with fewer than 2 tasks
@@ -55,6 +57,43 @@ public record Metrics(Double score, Double ci95Low, Double ci95High, int tasks, 
                                  TokenSummary reasoningTokens, Double scorePer1kOutputTokens) {
         return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens,
                 reasoningTokens, scorePer1kOutputTokens, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    // One wither per workload block: a workload's Figures adds its block to the shared figures (stats.Figures.addTo).
+
+    public Metrics withScore(Double score, Double ci95Low, Double ci95High, Double scorePer1kOutputTokens) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withMath(MathMetrics math) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withCode(CodeMetrics code) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withLongctx(List<LongctxCell> cells, LongctxMetrics longctx) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withDocs(DocsMetrics docs) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withAgent(AgentMetrics agent, List<PassHatK> passHatK, Map<String, FaultMetrics> byFault) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
+    }
+
+    public Metrics withThroughput(List<ThroughputPoint> points, Calibration calibration) {
+        return new Metrics(score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, outputTokens, reasoningTokens,
+                scorePer1kOutputTokens, math, code, cells, longctx, docs, agent, passHatK, byFault, points, calibration);
     }
 
     public int errorCount() {

@@ -135,7 +135,7 @@ public final class AuditEngine {
         if (!complete && stopReason == null) {
             stopReason = (plan.attempts() - samples.size()) + " attempts did not finish";
         }
-        Metrics metrics = samples.isEmpty() ? null : RunMetrics.of(manifest.workload(), samples);
+        Metrics metrics = samples.isEmpty() ? null : RunMetrics.of(samples, plan.suite().figures());
         RunManifest updated = manifest.withJournalRepairs(journal.repairs())
                 .withStatus(complete ? RunStatus.COMPLETE : RunStatus.STOPPED,
                         complete ? clock.instant().toString() : null, complete ? null : stopReason, metrics);
@@ -145,7 +145,7 @@ public final class AuditEngine {
         }
         RunManifestStore.write(folder, updated);
         if (metrics != null) {
-            SummaryCsv.write(folder, metrics, manifest.simulated());
+            SummaryCsv.write(folder, metrics, plan.suite().figures(), manifest.simulated());
         }
         return new AuditOutcome(folder, updated, complete ? null : stopReason, abort);
     }

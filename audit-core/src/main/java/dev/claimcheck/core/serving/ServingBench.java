@@ -27,8 +27,9 @@ import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.stats.ThroughputComparison;
-import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunIds;
@@ -136,7 +137,7 @@ public final class ServingBench {
             List<RunManifest.JournalRepair> repairs = new ArrayList<>(manifest.journalRepairs());
             repairs.addAll(journal.repairs());
             RunManifest running = manifest.withJournalRepairs(repairs)
-                    .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(Workload.THROUGHPUT, journal.samples()));
+                    .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE));
             RunManifestStore.write(folder, running);
             String serverRoot = target.replaceAll("/+$", "").replaceAll("/v1$", "");
             Arm arm = new Arm(opened, new LoadRunner(run.spec(), target), folder, running, manifest.endpoint(), serverRoot,
@@ -292,7 +293,7 @@ public final class ServingBench {
             List<Sample> samples = result.samples().stream().map(s -> redacted(s, secrets)).toList();
             samples.forEach(journal::append);
             // The checkpoint that tells a resume this point's records are all in (docs/throughput.md, resume).
-            Metrics sofar = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+            Metrics sofar = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
             Sample refused = samples.stream()
                     .filter(s -> s.error() != null && s.error().cause() == ErrorCause.AUTH).findFirst().orElse(null);
             if (refused != null) {
@@ -307,11 +308,11 @@ public final class ServingBench {
         /** The after-snapshot, the metrics from the journal, run.json complete and summary.csv. */
         AuditOutcome finish() {
             snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
-            Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, journal.samples());
+            Metrics metrics = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
             RunManifest complete = counted().withEndpoint(withPrometheus(described, folder))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
-            SummaryCsv.write(folder, metrics, simulated);
+            SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);
             return new AuditOutcome(folder, complete, null, null);
         }
 

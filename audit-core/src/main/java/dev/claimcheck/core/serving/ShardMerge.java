@@ -10,6 +10,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
@@ -87,7 +88,7 @@ public final class ShardMerge {
         Map<String, String> options = new TreeMap<>(first.suite().options());
         options.remove("--shard");
         options.put("--merged-shards", Integer.toString(count));
-        Metrics metrics = RunMetrics.of(Workload.THROUGHPUT, merged);
+        Metrics metrics = RunMetrics.of(merged, ThroughputFigures.INSTANCE);
         String started = manifests.stream().map(RunManifest::startedAt).min(Comparator.naturalOrder()).orElse(null);
         boolean simulated = manifests.stream().anyMatch(RunManifest::simulated);
         RunManifest out = new RunManifest(RunManifest.SCHEMA, runId, RunStatus.COMPLETE, simulated, first.lane(),
@@ -110,7 +111,7 @@ public final class ShardMerge {
         } catch (IOException e) {
             throw new RunFailedException("cannot write the merged run " + folder.dir() + ": " + e.getMessage(), e);
         }
-        SummaryCsv.write(folder, metrics, simulated);
+        SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);
         return new AuditOutcome(folder, out, null, null);
     }
 

@@ -16,12 +16,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The agent workload's figures from a run's samples, read from each verdict's {@link AgentDetail}: pass^k, success
- * and recovery per fault, policy violations, steps and tokens per success; called by {@link RunMetrics}. Every
+ * and recovery per fault, policy violations, steps and tokens per success; called by the workload's {@link Figures} (its suite package). Every
  * interval is the clustered (by task) t interval of {@link ClusteredMean}. Definitions: docs/workloads/agent.md.
  */
-final class AgentRunMetrics {
+public final class AgentRunMetrics {
     /** The three places agent figures go in run.json: {@code metrics.agent}, {@code metrics.passHatK}, {@code metrics.byFault}. */
-    record Figures(AgentMetrics agent, List<PassHatK> passHatK, Map<String, FaultMetrics> byFault) {
+    public record Result(AgentMetrics agent, List<PassHatK> passHatK, Map<String, FaultMetrics> byFault) {
     }
 
     /** One graded attempt as the metrics see it. */
@@ -34,7 +34,7 @@ final class AgentRunMetrics {
     private AgentRunMetrics() {
     }
 
-    static Figures of(Collection<Sample> samples) {
+    public static Result of(Collection<Sample> samples) {
         // Sorted by task id so the figures do not depend on journal order.
         Map<String, List<Attempt>> byTask = new TreeMap<>();
         int k = 0;
@@ -82,7 +82,7 @@ final class AgentRunMetrics {
                 all.stream().mapToInt(a -> a.detail().malformedCalls()).sum(),
                 (int) all.stream().filter(a -> a.detail().budgetStop() != null).count(),
                 byWorld);
-        return new Figures(agent, passHatK, byFault);
+        return new Result(agent, passHatK, byFault);
     }
 
     /** C(c, j) / C(n, j): the chance that j of n attempts drawn without replacement are all among the c successes. */

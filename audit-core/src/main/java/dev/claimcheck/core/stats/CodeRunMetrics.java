@@ -13,14 +13,14 @@ import java.util.TreeMap;
 
 /**
  * The code workload's figures (pass@k, verdict breakdown, tests run) from a run's samples, read from the per-test
- * verdicts recorded in {@code verdict.detail} ({@link CodeDetail}); called by {@link RunMetrics}. A detail that does
+ * verdicts recorded in {@code verdict.detail} ({@link CodeDetail}); called by the workload's {@link Figures} (its suite package). A detail that does
  * not parse counts under the verdict "unreadable".
  */
-final class CodeRunMetrics {
+public final class CodeRunMetrics {
     private CodeRunMetrics() {
     }
 
-    static CodeMetrics of(Collection<Sample> samples) {
+    public static CodeMetrics of(Collection<Sample> samples) {
         Map<String, int[]> byTask = new TreeMap<>();
         Map<String, String> difficulty = new TreeMap<>();
         Map<String, String> month = new TreeMap<>();

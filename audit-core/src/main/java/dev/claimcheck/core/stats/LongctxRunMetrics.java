@@ -18,7 +18,7 @@ import java.util.function.Function;
  * The long-context figures, from sample lines alone (the facts are in the task ids, {@link LongctxTaskKey}):
  * accuracy per (length, depth) cell, by format, density and kind, the effective length, the server's prompt
  * tokens over the target, and time to first token per length. The run's score is the mean over cells
- * (ARCHITECTURE.md §4) with a stratified interval: Var = Σ_c V_c / C², each V_c cluster-robust by task.
+ * (docs/workloads/longctx.md) with a stratified interval: Var = Σ_c V_c / C², each V_c cluster-robust by task.
  */
 public final class LongctxRunMetrics {
     /** RULER's bar (Llama-2-7B's 85.6% at 4k), rounded: a length counts as effective at or above it. */
@@ -32,7 +32,7 @@ public final class LongctxRunMetrics {
     }
 
     /** Null when no graded sample has a long-context task id. */
-    static Result of(Collection<Sample> samples) {
+    public static Result of(Collection<Sample> samples) {
         List<Sample> keyed = new ArrayList<>();
         List<LongctxTaskKey> keys = new ArrayList<>();
         for (Sample s : samples) {

@@ -12,18 +12,18 @@ import java.util.TreeMap;
 
 /**
  * The math workload's figures (pass@k, cons@k, unknown verdicts, parse failures, tokens per correct
- * answer) from a run's samples; called by {@link RunMetrics}. Verdict details are read as the math
+ * answer) from a run's samples; called by the workload's {@link Figures} (its suite package). Verdict details are read as the math
  * grader writes them: {@code unknown:} for an exhausted budget, {@code response: no answer} when
  * nothing could be read (docs/grading/math.md).
  */
-final class MathRunMetrics {
+public final class MathRunMetrics {
     static final String UNKNOWN_PREFIX = "unknown:";
     static final String NO_ANSWER_PREFIX = "response: no answer";
 
     private MathRunMetrics() {
     }
 
-    static MathMetrics of(Collection<Sample> samples) {
+    public static MathMetrics of(Collection<Sample> samples) {
         // Sorted by task id so the figures do not depend on journal order.
         Map<String, List<Sample>> byTask = new TreeMap<>();
         int correct = 0;

@@ -2,7 +2,6 @@ package dev.claimcheck.core.stats;
 
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.model.Workload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The metrics every workload shares, computed from a run's samples: score (mean verdict score over
  * graded attempts) with its clustered CI, errors by cause, truncations, token summaries and score per
- * 1k output tokens, plus the workload's own block. Errors are counted, never scored as wrong answers.
+ * 1k output tokens, plus the block the workload's {@link Figures} adds. Errors are counted, never scored as wrong answers.
  */
 public final class RunMetrics {
     private RunMetrics() {
@@ -24,11 +23,9 @@ public final class RunMetrics {
      * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
      * the audit and {@code verify} call.
      *
-     * @param workload the run's workload; adds the workload's own block (math: {@link MathRunMetrics}, code: {@link CodeRunMetrics},
-     *        longctx: {@link LongctxRunMetrics}, docs: {@link DocsRunMetrics}, agent: {@link AgentRunMetrics},
-     *        throughput: {@link ThroughputMetrics}, with a null score)
+     * @param figures the run's workload figures (its suite's {@code figures()}), which add the workload's block(s)
      */
-    public static Metrics of(Workload workload, Collection<Sample> samples) {
+    public static Metrics of(Collection<Sample> samples, Figures figures) {
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
         Map<String, Scores> byTask = new LinkedHashMap<>();
         Map<String, Integer> errors = new TreeMap<>();
@@ -63,34 +60,14 @@ public final class RunMetrics {
             low = interval.low();
             high = interval.high();
         }
-        // Long context scores the mean over (length, depth) cells, so a cell with more attempts weighs no more.
-        LongctxRunMetrics.Result longctx = workload == Workload.LONGCTX && graded > 0 ? LongctxRunMetrics.of(samples) : null;
-        if (longctx != null) {
-            score = longctx.score().estimate();
-            low = longctx.score().low();
-            high = longctx.score().high();
-        }
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
         var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
-        ThroughputMetrics.Figures throughput = null;
-        if (workload == Workload.THROUGHPUT) {
-            // A serving bench has no score (ARCHITECTURE.md §4); its verdicts only mark complete requests.
-            score = null;
-            low = null;
-            high = null;
-            throughput = ThroughputMetrics.of(samples);
-        }
-        Double perK = score == null || outputSummary.mean() == 0 ? null : score / (outputSummary.mean() / 1000.0);
-        AgentRunMetrics.Figures agent = workload == Workload.AGENT && graded > 0 ? AgentRunMetrics.of(samples) : null;
-        return new Metrics(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
-                outputSummary, reasoningSummary, perK,
-                workload == Workload.MATH && graded > 0 ? MathRunMetrics.of(samples) : null,
-                workload == Workload.CODE && graded > 0 ? CodeRunMetrics.of(samples) : null,
-                longctx == null ? null : longctx.cells(), longctx == null ? null : longctx.longctx(),
-                workload == Workload.DOCS && graded > 0 ? DocsRunMetrics.of(samples) : null,
-                agent == null ? null : agent.agent(), agent == null ? null : agent.passHatK(),
-                agent == null ? null : agent.byFault(),
-                throughput == null ? null : throughput.points(), throughput == null ? null : throughput.calibration());
+        Metrics shared = Metrics.shared(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
+                outputSummary, reasoningSummary, null);
+        Metrics full = figures.addTo(shared, samples);
+        // Derived after the workload's figures, which may replace the score (long context, throughput).
+        Double perK = full.score() == null || outputSummary.mean() == 0 ? null : full.score() / (outputSummary.mean() / 1000.0);
+        return full.withScore(full.score(), full.ci95Low(), full.ci95High(), perK);
     }
 
     /** The graded scores of one task, in journal order. */

@@ -10,13 +10,14 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.stats.Figures;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A benchmark: where tasks come from, how they are prompted and graded, and which options it takes.
- * Adding one is one class plus one line in {@link SuiteRegistry} (docs/contributing.md).
+ * Adding one is its package plus one line in {@link SuiteRegistry} (docs/contributing.md).
  */
 public interface Suite {
     /** Stable id, used on the command line and in run folder paths. */
@@ -60,9 +61,19 @@ public interface Suite {
     Grader grader();
 
     /**
+     * The workload's figures: its block(s) of run.json {@code metrics}, their summary.csv rows, its title and what it
+     * measures. Every suite of one workload returns the same (a suite of an existing workload returns that
+     * workload's, e.g. {@code DocsFigures.INSTANCE}).
+     */
+    Figures figures();
+
+    /** How {@code verify} re-grades a recorded run of this suite. */
+    RegradeMethod regrade();
+
+    /**
      * The option values recorded in run.json {@code suite.options} (so {@code --resume} needs no other
      * option). By default the values as typed; a suite that takes a file path rewrites it relative to the
-     * root or to a file name, since run.json never holds an absolute local path (ARCHITECTURE.md §4).
+     * root or to a file name, since run.json never holds an absolute local path.
      */
     default Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         return values;

@@ -7,10 +7,14 @@ import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Every suite the harness knows; adding a suite adds one line here. */
+/** Every suite the harness knows; adding a suite adds one line here (docs/contributing.md). */
 public final class SuiteRegistry {
     private static final List<Suite> SUITES = List.of(
             new ArithSuite(),
@@ -28,8 +32,23 @@ public final class SuiteRegistry {
     }
 
     public static Suite byId(String id) {
-        return SUITES.stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new BadInputException("unknown suite '" + id + "' (known: " + ids() + ")"));
+        return find(id).orElseThrow(() -> new BadInputException("unknown suite '" + id + "' (known: " + ids() + ")"));
+    }
+
+    public static Optional<Suite> find(String id) {
+        return SUITES.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The figures of a workload: those its suites declare (all suites of one workload share them, since run.json's
+     * layout is the workload's), or the serving bench's, which is not a suite.
+     */
+    public static Figures figures(Workload workload) {
+        if (workload == Workload.THROUGHPUT) {
+            return ThroughputFigures.INSTANCE;
+        }
+        return SUITES.stream().filter(s -> s.workload() == workload).findFirst().map(Suite::figures)
+                .orElseThrow(() -> new IllegalStateException("no suite of workload " + workload + " is registered"));
     }
 
     public static String ids() {

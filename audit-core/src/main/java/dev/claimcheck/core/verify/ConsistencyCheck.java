@@ -9,6 +9,7 @@ import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.SummaryCsv;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.verify.Finding.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,7 @@ final class ConsistencyCheck {
         }
         Path file = new RunFolder(dir).summaryCsv();
         try {
-            String expected = SummaryCsv.render(m.metrics(), m.simulated());
+            String expected = SummaryCsv.render(m.metrics(), SuiteRegistry.figures(m.workload()), m.simulated());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 findings.add(new Finding(Kind.SUMMARY_MISMATCH, "summary.csv is absent though run.json has metrics"));
                 return;

@@ -31,28 +31,21 @@ public final class GeneratedSuiteRegrader implements Regrader {
         Verdict verdict(Suite suite, Task task, Sample sample);
     }
 
-    private final List<String> suiteIds;
     private final Regrading regrading;
     private final boolean compareDetail;
 
     /** Re-grades the recorded response content with the suite's grader; compares correct and score. */
-    public GeneratedSuiteRegrader(List<String> suiteIds) {
-        this(suiteIds, (suite, task, s) -> suite.grade(task, s.response() == null ? null : s.response().content()), false);
+    public GeneratedSuiteRegrader() {
+        this((suite, task, s) -> suite.grade(task, s.response() == null ? null : s.response().content()), false);
     }
 
     /**
      * @param regrading how an attempt is judged again (agent: replay its transcript)
      * @param compareDetail also require {@code verdict.detail} to be equal (where it holds counts the metrics use)
      */
-    public GeneratedSuiteRegrader(List<String> suiteIds, Regrading regrading, boolean compareDetail) {
-        this.suiteIds = List.copyOf(suiteIds);
+    public GeneratedSuiteRegrader(Regrading regrading, boolean compareDetail) {
         this.regrading = regrading;
         this.compareDetail = compareDetail;
-    }
-
-    @Override
-    public List<String> suiteIds() {
-        return suiteIds;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.verify.Finding.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class MetricsCheck {
     /** @param runJson run.json as the schema check read it (the same bytes, read once) */
     static void check(JsonNode runJson, RunManifest manifest, List<Sample> samples, List<Finding> findings) {
         JsonNode recorded = runJson.path("metrics");
-        Metrics recomputed = RunMetrics.of(manifest.workload(), samples);
+        Metrics recomputed = RunMetrics.of(samples, SuiteRegistry.figures(manifest.workload()));
         List<String> diffs = new ArrayList<>();
         compare("metrics", recorded, Json.mapper().valueToTree(recomputed), diffs);
         for (String d : diffs.subList(0, Math.min(diffs.size(), Findings.MAX_PER_KIND))) {

@@ -23,17 +23,6 @@ import java.util.Objects;
  * expected answers must hash to the run's {@code answersSha256}, so they cannot be edited to fit.
  */
 public final class RecordedAnswerRegrader implements Regrader {
-    private final List<String> suiteIds;
-
-    public RecordedAnswerRegrader(List<String> suiteIds) {
-        this.suiteIds = List.copyOf(suiteIds);
-    }
-
-    @Override
-    public List<String> suiteIds() {
-        return suiteIds;
-    }
-
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
         Findings.Collector out = new Findings.Collector();

@@ -24,22 +24,15 @@ import java.util.Set;
 public final class RecordedTestsRegrader implements Regrader {
     static final Set<String> VERDICTS = Set.of("accepted", "wrongAnswer", "timeLimit", "memoryLimit", "runtimeError",
             "compileError", "sandboxError");
-    private final List<String> suiteIds;
     private final boolean reexecute;
 
-    public RecordedTestsRegrader(List<String> suiteIds) {
-        this(suiteIds, false);
+    public RecordedTestsRegrader() {
+        this(false);
     }
 
     /** @param reexecute also run each recorded program again in the sandbox against the dataset ({@link Reexecution}) */
-    public RecordedTestsRegrader(List<String> suiteIds, boolean reexecute) {
-        this.suiteIds = List.copyOf(suiteIds);
+    public RecordedTestsRegrader(boolean reexecute) {
         this.reexecute = reexecute;
-    }
-
-    @Override
-    public List<String> suiteIds() {
-        return suiteIds;
     }
 
     @Override

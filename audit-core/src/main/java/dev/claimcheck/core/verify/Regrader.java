@@ -6,14 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The per-workload re-grade (docs/verification.md), one small piece per suite, registered in {@link Regraders} by
- * suite id. It checks that the recorded samples are what the suite would have produced and graded; it reports
+ * The re-grade of a recorded run, one per {@link dev.claimcheck.core.suite.RegradeMethod} a suite declares
+ * (mapped in {@link Regraders}; docs/verification.md). It checks that the recorded samples are what the suite would have produced and graded; it reports
  * {@link Finding.Kind#REGRADE_DRIFT} (not a failure) when a newer grader version disagrees with the recorded verdict.
  */
 public interface Regrader {
-    /** The suite ids this re-grader handles. */
-    List<String> suiteIds();
-
     /**
      * @param manifest the run's run.json (schema already checked)
      * @param samples the journal, already parsed and free of duplicates

@@ -1,18 +1,24 @@
 package dev.claimcheck.core.verify;
 
+import dev.claimcheck.core.suite.RegradeMethod;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.suite.agent.AgentReplay;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The re-graders by suite id. A suite added later brings its re-grader here (one line); a suite without one is "not re-graded". */
+/**
+ * The re-graders: a registered suite declares its {@link RegradeMethod} ({@code Suite.regrade()}), mapped here to its
+ * re-grader by an exhaustive switch, so a new suite needs no line here; the serving bench (no suite) has its own. A
+ * run whose suite is unknown, or that this set lacks, is "not re-graded".
+ */
 public final class Regraders {
-    private final Map<String, Regrader> bySuite;
+    private final Map<RegradeMethod, Regrader> byMethod;
+    private final Regrader serving;
 
-    public Regraders(List<Regrader> regraders) {
-        this.bySuite = regraders.stream().flatMap(r -> r.suiteIds().stream().map(id -> Map.entry(id, r)))
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    private Regraders(Map<RegradeMethod, Regrader> byMethod, Regrader serving) {
+        this.byMethod = byMethod.isEmpty() ? Map.of() : new EnumMap<>(byMethod);
+        this.serving = serving;
     }
 
     /** Every re-grader the harness has. */
@@ -22,21 +28,31 @@ public final class Regraders {
 
     /** Every re-grader, with code programs re-executed in the sandbox when {@code reexecute} ({@code verify --reexecute}). */
     public static Regraders standard(boolean reexecute) {
-        return new Regraders(List.of(
-                new GeneratedSuiteRegrader(List.of("arith", "longctx", "docs")),
-                new RecordedAnswerRegrader(List.of("math")),
-                new RecordedTestsRegrader(List.of("code"), reexecute),
-                new GeneratedSuiteRegrader(List.of("agent"), (suite, task, s) -> AgentReplay.verdict(task, s), true),
-                new ServingRegrader(List.of("serving"))));
+        Map<RegradeMethod, Regrader> byMethod = new EnumMap<>(RegradeMethod.class);
+        for (RegradeMethod m : RegradeMethod.values()) {
+            byMethod.put(m, of(m, reexecute));
+        }
+        return new Regraders(byMethod, new ServingRegrader());
+    }
+
+    /** No re-grader at all: every run is "not re-graded" (tests of the other checks). */
+    public static Regraders none() {
+        return new Regraders(Map.of(), null);
+    }
+
+    static Regrader of(RegradeMethod method, boolean reexecute) {
+        return switch (method) {
+            case REGENERATE -> new GeneratedSuiteRegrader();
+            case RECORDED_ANSWER -> new RecordedAnswerRegrader();
+            case RECORDED_TESTS -> new RecordedTestsRegrader(reexecute);
+            case AGENT_REPLAY -> new GeneratedSuiteRegrader((suite, task, s) -> AgentReplay.verdict(task, s), true);
+        };
     }
 
     public Optional<Regrader> forSuite(String suiteId) {
-        return Optional.ofNullable(bySuite.get(suiteId));
+        if (ComparisonCheck.SERVING.equals(suiteId)) {
+            return Optional.ofNullable(serving);
+        }
+        return SuiteRegistry.find(suiteId).map(s -> byMethod.get(s.regrade()));
     }
-
-    public Map<String, Regrader> all() {
-        return bySuite.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                java.util.TreeMap::new));
-    }
-
 }

@@ -24,17 +24,6 @@ import java.util.regex.Pattern;
 final class ServingRegrader implements Regrader {
     private static final Pattern TASK = Pattern.compile("p(\\d{3})-(\\d{6})");
 
-    private final List<String> suiteIds;
-
-    ServingRegrader(List<String> suiteIds) {
-        this.suiteIds = List.copyOf(suiteIds);
-    }
-
-    @Override
-    public List<String> suiteIds() {
-        return suiteIds;
-    }
-
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
         Findings.Collector out = new Findings.Collector();

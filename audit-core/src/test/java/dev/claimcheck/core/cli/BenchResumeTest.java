@@ -11,6 +11,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
@@ -56,7 +57,7 @@ class BenchResumeTest {
         journal.write(sixth, 0, sixth.length / 2);
         Files.write(folder.journalPart(0), journal.toByteArray());
         RunManifest complete = RunManifestStore.read(folder);
-        RunManifestStore.write(folder, complete.withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(Workload.THROUGHPUT, point0)));
+        RunManifestStore.write(folder, complete.withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(point0, ThroughputFigures.INSTANCE)));
 
         var r = bench("--resume", run.toString());
 
@@ -75,7 +76,7 @@ class BenchResumeTest {
         assertThat(after.stream().map(Sample::key).distinct().count()).isEqualTo(60);
         assertThat(lines(ofPoint(after, 0))).isEqualTo(lines(point0)); // kept, not rerun
         assertThat(ofPoint(after, 1).get(0).load().epochUs()).isNotEqualTo(ofPoint(all, 1).get(0).load().epochUs());
-        assertThat(resumed.metrics()).isEqualTo(RunMetrics.of(Workload.THROUGHPUT, after));
+        assertThat(resumed.metrics()).isEqualTo(RunMetrics.of(after, ThroughputFigures.INSTANCE));
         assertThat(resumed.metrics().points()).extracting(ThroughputPoint::index, ThroughputPoint::requests, ThroughputPoint::completed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 18, 18), org.assertj.core.groups.Tuple.tuple(1, 18, 18),
                         org.assertj.core.groups.Tuple.tuple(2, 18, 18));
@@ -117,7 +118,7 @@ class BenchResumeTest {
         }
         Files.write(folder.journalPart(0), journal.toByteArray());
         RunManifestStore.write(folder, RunManifestStore.read(folder)
-                .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(Workload.THROUGHPUT, firstTwo)));
+                .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(firstTwo, ThroughputFigures.INSTANCE)));
 
         var r = bench("--resume", run.toString());
 
@@ -209,7 +210,7 @@ class BenchResumeTest {
                 TreeMap::new, Collectors.counting()));
         assertThat(perPoint).containsExactlyEntriesOf(new TreeMap<>(Map.of(0, 30L, 1, 30L, 2, 30L)));
         assertThat(samples).allSatisfy(s -> assertThat(s.error()).isNull());
-        assertThat(m.metrics()).isEqualTo(RunMetrics.of(Workload.THROUGHPUT, samples));
+        assertThat(m.metrics()).isEqualTo(RunMetrics.of(samples, ThroughputFigures.INSTANCE));
     }
 
     private Path straightRun() throws Exception {

@@ -55,7 +55,7 @@ class ResultTableTest {
     }
 
     @Test
-    void anAgentRunShowsPassHatKEachFaultViolationsAndTheCostOfASuccess() {
+    void anAgentRunShowsItsRowsAsSummaryCsvNamesThem() {
         Metrics s = shared(0.7, 0.6, 0.8);
         AgentMetrics a = new AgentMetrics(2, 28, est(0.05, 0.0, 0.1), 3, est(6.25, 5.5, 7.0),
                 new Estimate(1234.5, null, null, 1), 1, 0, 0, Map.of());
@@ -64,18 +64,23 @@ class ResultTableTest {
                 Map.of("toolError", new FaultMetrics(est(0.6, 0.4, 0.8), est(0.5, 0.2, 0.8), 10, 8),
                         "ambiguity", new FaultMetrics(est(0.9, 0.8, 1.0), null, 10, 0)), null, null);
 
-        assertThat(print(Workload.AGENT, "agent", x).lines()).contains(
-                "  pass^1 (95% CI)              0.700  [0.600, 0.800]",
-                "  pass^2 (95% CI)              0.500  [0.400, 0.600]",
-                "  fault ambiguity              success 0.900  [0.800, 1.000]; recovery — (never fired) (fired in 0 of 10)",
-                "  fault toolError              success 0.600  [0.400, 0.800]; recovery 0.500  [0.200, 0.800] (fired in 8 of 10)",
-                "  policy violations            3 in all; rate 0.050  [0.000, 0.100]",
-                "  steps per success (95% CI)   6.3  [5.5, 7.0]",
-                "  tokens per success (95% CI)  1234.5 (no CI: one task)");
+        assertThat(print(Workload.AGENT, "agent", x).lines()).containsSubsequence(
+                "  passHatK.1                   0.700  [0.600, 0.800] (n 20)",
+                "  passHatK.2                   0.500  [0.400, 0.600] (n 20)",
+                "  byFault.ambiguity.success    0.900  [0.800, 1.000] (n 20)",
+                "  byFault.toolError.success    0.600  [0.400, 0.800] (n 20)",
+                "  byFault.toolError.recoveryRate 0.500  [0.200, 0.800] (n 20)",
+                "  agent.successes              28 (n 40)",
+                "  agent.policyViolationRate    0.050  [0.000, 0.100] (n 20)",
+                "  agent.policyViolations       3 (n 40)",
+                "  agent.stepsPerSuccess        6.250  [5.500, 7.000] (n 20)",
+                "  agent.tokensPerSuccess       1234.500 (n 1)");
+        // A fault that never fired has no recovery rate: no row, rather than a made-up zero.
+        assertThat(print(Workload.AGENT, "agent", x)).doesNotContain("byFault.ambiguity.recoveryRate");
     }
 
     @Test
-    void aLongctxRunShowsTheGridWithAGapForAMissingCellTheEffectiveLengthAndThePromptRatio() {
+    void aLongctxRunShowsEachCellTheEffectiveLengthAndThePromptRatio() {
         Metrics s = shared(0.8, 0.7, 0.9);
         List<LongctxCell> cells = List.of(new LongctxCell(8192, 0, 0.95, 0.9, 1.0, 20),
                 new LongctxCell(8192, 100, 0.85, 0.8, 0.9, 20), new LongctxCell(1 << 20, 0, 0.6, 0.5, 0.7, 20));
@@ -85,11 +90,12 @@ class ResultTableTest {
                 1.0, null, null, cells, l, null, null, null, null, null, null);
 
         assertThat(print(Workload.LONGCTX, "longctx", x).lines()).containsSubsequence(
-                "  accuracy by length × depth       d0   d100",
-                "    8k                          0.950  0.850",
-                "    1M                          0.600      —",
-                "  effective length (≥ 0.80)    8k",
-                "  server/target prompt tokens  1.012  [1.010, 1.014] (n 60)");
+                "  cells.8192.d0                0.950  [0.900, 1.000] (n 20)",
+                "  cells.8192.d100              0.850  [0.800, 0.900] (n 20)",
+                "  cells.1048576.d0             0.600  [0.500, 0.700] (n 20)",
+                "  longctx.effectiveLength      8192",
+                "  longctx.effectiveLength.threshold 0.800",
+                "  longctx.promptTokensRatio    1.012  [1.010, 1.014] (n 60)");
     }
 
     @Test
@@ -98,16 +104,18 @@ class ResultTableTest {
         Metrics x = new Metrics(s.score(), s.ci95Low(), s.ci95High(), 20, 40, 40, Map.of(), 0, TOKENS, s.reasoningTokens(),
                 1.0, null, null, null, null, new DocsMetrics(est(0.9, 0.85, 0.95), null, null, null), null, null, null, null, null);
 
-        assertThat(print(Workload.DOCS, "docs", x).lines()).contains(
+        String out = print(Workload.DOCS, "docs", x);
+        assertThat(out.lines()).contains(
                 "  grounded accuracy (95% CI)   0.750 ± 0.100  [0.650, 0.850]",
-                "  field accuracy (95% CI)      0.900  [0.850, 0.950]",
-                "  citation precision (95% CI)  — (no task asked for a citation)");
+                "  docs.fieldAccuracy           0.900  [0.850, 0.950] (n 20)");
+        assertThat(out).doesNotContain("docs.citationPrecision"); // no task asked for a citation
+
     }
 
     @Test
-    void otherWorkloadsPrintNoneOfTheseRows() {
-        String out = print(Workload.MATH, "arith", shared(0.5, 0.4, 0.6));
+    void aWorkloadWithoutItsBlockPrintsOnlyTheSharedRows() {
+        String out = print(Workload.MATH, "math", shared(0.5, 0.4, 0.6));
         assertThat(out).contains("  score (95% CI)               0.500 ± 0.100  [0.400, 0.600]")
-                .doesNotContain("pass^", "fault ", "length × depth", "grounded", "citation");
+                .doesNotContain("math.", "passHatK", "byFault", "cells.", "grounded", "docs.");
     }
 }

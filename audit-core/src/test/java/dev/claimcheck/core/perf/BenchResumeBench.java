@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.stats.RunMetrics;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
 import java.io.OutputStream;
@@ -48,11 +49,11 @@ public final class BenchResumeBench {
             while (samples.size() < size) {
                 samples.addAll(one.subList(0, Math.min(one.size(), size - samples.size())));
             }
-            RunMetrics.of(Workload.THROUGHPUT, samples); // warm-up
+            RunMetrics.of(samples, ThroughputFigures.INSTANCE); // warm-up
             int reps = 5;
             long t = System.nanoTime();
             for (int i = 0; i < reps; i++) {
-                RunMetrics.of(Workload.THROUGHPUT, samples);
+                RunMetrics.of(samples, ThroughputFigures.INSTANCE);
             }
             System.out.printf(Locale.ROOT, "checkpoint metrics over %,d records: %.1f ms%n", size, (System.nanoTime() - t) / 1e6 / reps);
         }

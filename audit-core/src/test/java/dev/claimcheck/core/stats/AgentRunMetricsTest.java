@@ -10,11 +10,12 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The agent figures from hand-built samples whose answers can be worked out on paper. */
 class AgentRunMetricsTest {
@@ -54,7 +55,7 @@ class AgentRunMetricsTest {
         samples.add(sample("t3", 0, false, null, false, 2, 2, 500));
         samples.add(sample("t3", 1, false, null, false, 0, 2, 500));
 
-        Metrics m = RunMetrics.of(Workload.AGENT, samples);
+        Metrics m = RunMetrics.of(samples, SuiteRegistry.figures(Workload.AGENT));
 
         assertThat(m.score()).isCloseTo(0.5, within(1e-12));
         var toolError = m.byFault().get("toolError");
@@ -81,7 +82,7 @@ class AgentRunMetricsTest {
 
     @Test
     void otherWorkloadsCarryNoAgentFigures() {
-        Metrics m = RunMetrics.of(Workload.ARITH, List.of(sample("t1", 0, true, null, false, 0, 1, 10)));
+        Metrics m = RunMetrics.of(List.of(sample("t1", 0, true, null, false, 0, 1, 10)), SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.agent()).isNull();
         assertThat(m.passHatK()).isNull();
         assertThat(m.byFault()).isNull();

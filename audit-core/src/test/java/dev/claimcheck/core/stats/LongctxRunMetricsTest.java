@@ -11,6 +11,7 @@ import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LongctxRunMetricsTest {
         List<Sample> s = new ArrayList<>();
         cell(s, 8192, 0, 10, 10);  // 1.0 over 10 tasks
         cell(s, 8192, 100, 2, 0);  // 0.0 over 2 tasks
-        Metrics m = RunMetrics.of(Workload.LONGCTX, s);
+        Metrics m = RunMetrics.of(s, SuiteRegistry.figures(Workload.LONGCTX));
         assertThat(m.score()).isCloseTo(0.5, within(1e-12)); // per attempt it would be 10/12
         assertThat(m.cells()).extracting(LongctxCell::depth, LongctxCell::accuracy, LongctxCell::n)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1.0, 10), org.assertj.core.groups.Tuple.tuple(100, 0.0, 2));
@@ -47,7 +48,7 @@ class LongctxRunMetricsTest {
         cell(s, 32768, 50, 10, 9);
         cell(s, 131072, 50, 10, 5);
         cell(s, 1048576, 50, 10, 9); // recovers, but a shorter length already failed
-        var l = RunMetrics.of(Workload.LONGCTX, s).longctx();
+        var l = RunMetrics.of(s, SuiteRegistry.figures(Workload.LONGCTX)).longctx();
         assertThat(l.effectiveLength().threshold()).isEqualTo(0.85);
         assertThat(l.effectiveLength().length()).isEqualTo(32768);
         assertThat(l.byLength()).extracting(c -> Math.round(c.ttftMs().mean() * 1000)).containsExactly(8192L, 32768L, 131072L, 1048576L);
@@ -60,7 +61,7 @@ class LongctxRunMetricsTest {
     void otherWorkloadsHaveNoCells() {
         List<Sample> s = new ArrayList<>();
         cell(s, 8192, 0, 3, 2);
-        Metrics m = RunMetrics.of(Workload.ARITH, s);
+        Metrics m = RunMetrics.of(s, SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.cells()).isNull();
         assertThat(m.longctx()).isNull();
         assertThat(m.docs()).isNull();

@@ -10,6 +10,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,7 @@ class MathRunMetricsTest {
 
     @Test
     void passAtKConsAtKAndCountsFromSamples() {
-        Metrics m = RunMetrics.of(Workload.MATH, run());
+        Metrics m = RunMetrics.of(run(), SuiteRegistry.figures(Workload.MATH));
         var x = m.math();
         assertThat(m.score()).isCloseTo(0.25, within(1e-12));
         assertThat(x.k()).isEqualTo(4);
@@ -58,7 +59,7 @@ class MathRunMetricsTest {
     void journalOrderDoesNotChangeAnything() {
         List<Sample> shuffled = new ArrayList<>(run());
         Collections.reverse(shuffled);
-        assertThat(RunMetrics.of(Workload.MATH, shuffled)).isEqualTo(RunMetrics.of(Workload.MATH, run()));
+        assertThat(RunMetrics.of(shuffled, SuiteRegistry.figures(Workload.MATH))).isEqualTo(RunMetrics.of(run(), SuiteRegistry.figures(Workload.MATH)));
     }
 
     @Test
@@ -66,13 +67,13 @@ class MathRunMetricsTest {
         List<Sample> s = new ArrayList<>(run());
         s.set(0, new Sample("a", 0, null, "h", null, null, null, null, null, null,
                 new AttemptError(ErrorCause.TIMEOUT, "slow", 6), null));
-        var x = RunMetrics.of(Workload.MATH, s).math();
+        var x = RunMetrics.of(s, SuiteRegistry.figures(Workload.MATH)).math();
         assertThat(x.passAtK().get(2).estimate().tasks()).isEqualTo(1);
         assertThat(x.passAtK().get(0).estimate().tasks()).isEqualTo(2);
     }
 
     @Test
     void otherWorkloadsHaveNoMathBlock() {
-        assertThat(RunMetrics.of(Workload.ARITH, run()).math()).isNull();
+        assertThat(RunMetrics.of(run(), SuiteRegistry.figures(Workload.ARITH)).math()).isNull();
     }
 }

@@ -9,6 +9,8 @@ import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,10 +28,10 @@ class RunMetricsTest {
 
     @Test
     void errorsAreCountedByCauseAndNeverScoredAsWrong() {
-        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(
+        Metrics m = RunMetrics.of(List.of(
                 graded("a", 0, true, 100, "stop"), graded("b", 0, true, 300, "stop"),
                 errored("c", 0, ErrorCause.TIMEOUT), errored("c", 1, ErrorCause.TIMEOUT),
-                errored("d", 0, ErrorCause.SERVER_ERROR)));
+                errored("d", 0, ErrorCause.SERVER_ERROR)), SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.score()).isEqualTo(1.0);
         assertThat(m.attempts()).isEqualTo(5);
         assertThat(m.graded()).isEqualTo(2);
@@ -40,8 +42,8 @@ class RunMetricsTest {
 
     @Test
     void tokensAndScorePerThousandComeFromGradedAttempts() {
-        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(
-                graded("a", 0, true, 100, "stop"), graded("b", 0, false, 300, "length")));
+        Metrics m = RunMetrics.of(List.of(
+                graded("a", 0, true, 100, "stop"), graded("b", 0, false, 300, "length")), SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.score()).isEqualTo(0.5);
         assertThat(m.outputTokens().mean()).isEqualTo(200.0);
         assertThat(m.scorePer1kOutputTokens()).isEqualTo(2.5);
@@ -50,7 +52,7 @@ class RunMetricsTest {
 
     @Test
     void aRunWithOnlyErrorsHasNoScore() {
-        Metrics m = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, List.of(errored("a", 0, ErrorCause.CONNECTION)));
+        Metrics m = RunMetrics.of(List.of(errored("a", 0, ErrorCause.CONNECTION)), SuiteRegistry.figures(Workload.ARITH));
         assertThat(m.score()).isNull();
         assertThat(m.ci95Low()).isNull();
         assertThat(m.scorePer1kOutputTokens()).isNull();

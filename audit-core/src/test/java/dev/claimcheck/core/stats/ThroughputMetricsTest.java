@@ -14,6 +14,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -144,13 +145,13 @@ class ThroughputMetricsTest {
         List<Sample> s = new ArrayList<>();
         s.add(done(second, 0, false, 10, new long[] {1, 2}, null, null, IDLE));
         s.add(done(C2, 0, false, 0, new long[] {1, 2}, null, null, IDLE));
-        Metrics m = RunMetrics.of(Workload.THROUGHPUT, s);
+        Metrics m = RunMetrics.of(s, ThroughputFigures.INSTANCE);
         assertThat(m.score()).isNull();
         assertThat(m.ci95Low()).isNull();
         assertThat(m.scorePer1kOutputTokens()).isNull();
         assertThat(m.points()).extracting(ThroughputPoint::index).containsExactly(0, 1);
         assertThat(m.points().get(1).rate()).isEqualTo(4.0);
         assertThat(m.points().get(1).sendLagMsP99()).isEqualTo(0.0);
-        assertThat(RunMetrics.of(Workload.MATH, List.of()).points()).isNull();
+        assertThat(RunMetrics.of(List.of(), SuiteRegistry.figures(Workload.MATH)).points()).isNull();
     }
 }

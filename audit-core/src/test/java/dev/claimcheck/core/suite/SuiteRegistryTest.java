@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every registered suite is complete: id, version, description, options, README and a fixture. */
+/** Every registered suite is complete: id, version, description, options, figures, re-grade, README and a fixture. */
 class SuiteRegistryTest {
     @Test
     void everySuiteIsDocumentedAndHasAFixture() {
@@ -24,6 +29,28 @@ class SuiteRegistryTest {
             Path pkg = Path.of("src/main/java", suite.getClass().getPackageName().replace('.', '/'));
             assertThat(pkg.resolve("README.md")).as("README beside " + suite.getClass().getSimpleName()).isRegularFile();
             assertThat(Path.of("src/test/resources/suites", suite.id())).as("fixture folder of " + suite.id()).isDirectory();
+        }
+    }
+
+    @Test
+    void everyWorkloadHasOneSetOfFiguresWithATitleAndWhatItMeasures() {
+        for (Workload w : Workload.values()) {
+            Figures f = SuiteRegistry.figures(w);
+            assertThat(f.title()).as("title of %s", w).isNotBlank();
+            assertThat(f.measured()).as("sentence of %s", w).isNotBlank();
+        }
+        // run.json's layout is the workload's: every suite of one workload declares the same figures.
+        for (Suite suite : SuiteRegistry.all()) {
+            assertThat(suite.figures()).as(suite.id()).isSameAs(SuiteRegistry.figures(suite.workload()));
+            assertThat(suite.regrade()).as("how verify re-grades %s", suite.id()).isNotNull();
+        }
+    }
+
+    @Test
+    void aWorkloadWithoutItsBlockListsNoRows() {
+        Metrics shared = Metrics.shared(null, null, null, 0, 0, 0, Map.of(), 0, TokenSummary.EMPTY, TokenSummary.EMPTY, null);
+        for (Workload w : Workload.values()) {
+            assertThat(SuiteRegistry.figures(w).rows(shared)).as(w.id()).isEmpty();
         }
     }
 

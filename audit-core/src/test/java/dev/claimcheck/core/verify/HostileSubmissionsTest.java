@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.OpenSshKeys;
 import dev.claimcheck.core.provenance.Signer;
@@ -12,6 +13,7 @@ import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -476,7 +478,7 @@ class HostileSubmissionsTest {
     void aSuiteWithoutReGraderIsReportedNotReGradedAsAWarning(@TempDir Path tmp) throws Exception {
         Path root = copy(tmp, "noregrade");
         Path run = Evidence.runs(root).get(0);
-        RunReport r = new Verifier(new Verifier.Options(null, false, true, Instant.now(), 1), new Regraders(List.of())).verifyRun(run);
+        RunReport r = new Verifier(new Verifier.Options(null, false, true, Instant.now(), 1), Regraders.none()).verifyRun(run);
         assertThat(r.passed()).isTrue();
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.id()).isEqualTo("notRegraded");
@@ -525,7 +527,7 @@ class HostileSubmissionsTest {
             return; // the schema rows: run.json no longer parses, so there is nothing to derive summary.csv from
         }
         if (m.metrics() != null) {
-            Files.writeString(run.resolve("summary.csv"), dev.claimcheck.core.store.SummaryCsv.render(m.metrics(), m.simulated()));
+            Files.writeString(run.resolve("summary.csv"), dev.claimcheck.core.store.SummaryCsv.render(m.metrics(), SuiteRegistry.figures(m.workload()), m.simulated()));
         }
     }
 
@@ -561,7 +563,7 @@ class HostileSubmissionsTest {
     }
 
     static void recomputeMetrics(Path run) throws Exception {
-        var metrics = RunMetrics.of(dev.claimcheck.core.model.Workload.ARITH, Journal.readAll(new RunFolder(run)));
+        var metrics = RunMetrics.of(Journal.readAll(new RunFolder(run)), SuiteRegistry.figures(Workload.ARITH));
         editRunJson(run, j -> j.set("metrics", Json.mapper().valueToTree(metrics)));
         resummarise(run);
     }

@@ -23,7 +23,7 @@ class RecordedAnswerRegraderTest {
 
     dev.claimcheck.core.model.RunManifest manifest;
     List<Sample> samples;
-    final RecordedAnswerRegrader regrader = new RecordedAnswerRegrader(List.of("math"));
+    final RecordedAnswerRegrader regrader = new RecordedAnswerRegrader();
 
     @BeforeEach
     void run() {

@@ -2,6 +2,8 @@ package dev.claimcheck.site.view;
 
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class LeaderboardView {
         List<LeaderboardPage.Section> sections = new ArrayList<>();
         TreeSet<String> hardware = new TreeSet<>();
         byWorkload.forEach((w, list) -> {
-            WorkloadInfo info = WorkloadInfo.of(w);
+            Figures info = SuiteRegistry.figures(w);
             tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
             List<LeaderboardPage.BoardView> views = new ArrayList<>();
             for (int i : list) {
@@ -55,7 +57,7 @@ public final class LeaderboardView {
     public static BoardPage boardPage(ResultsIndex index, Board b, String slug, Links links) {
         TreeSet<String> hardware = new TreeSet<>();
         LeaderboardPage.BoardView view = boardView(b, slug, index, links, Integer.MAX_VALUE, hardware);
-        WorkloadInfo info = WorkloadInfo.of(b.workload());
+        Figures info = SuiteRegistry.figures(b.workload());
         ChartData data = chartData(b);
         Map<String, Boolean> onFrontier = new LinkedHashMap<>();
         data.frontier().forEach(f -> onFrontier.put(f.x() + "/" + f.y(), true));

@@ -1,20 +1,16 @@
 package dev.claimcheck.site.view;
 
-import dev.claimcheck.core.model.AgentMetrics;
-import dev.claimcheck.core.model.CodeMetrics;
-import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.MathMetrics;
+import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
-import dev.claimcheck.core.model.PassAtK;
-import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
-import dev.claimcheck.core.tokens.TokenCount;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.render.SafeJson;
@@ -59,7 +55,7 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
-        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics()));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload())));
         if (m.workload() == Workload.THROUGHPUT) {
             prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
                     + " (the leaderboard's Throughput tab groups runs by this key)"));
@@ -103,7 +99,7 @@ public final class RunPageView {
         }
     }
 
-    static List<RunPage.Item> metrics(Metrics x) {
+    static List<RunPage.Item> metrics(Metrics x, Figures figures) {
         List<RunPage.Item> out = new ArrayList<>();
         out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
                 + " (" + Fmt.interval(x.ci95Low(), x.ci95High()) + ")"));
@@ -113,70 +109,22 @@ public final class RunPageView {
         out.add(RunPage.Item.of("output tokens / attempt", tokens(x.outputTokens())));
         out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
         out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
-        if (x.math() != null) {
-            MathMetrics m = x.math();
-            passAtK(out, m.passAtK());
-            out.add(RunPage.Item.of("cons@" + m.k(), estimate(m.consAtK())));
-            out.add(RunPage.Item.of("unknown (grader budget) / parse failures", m.unknown() + " / " + m.parseFailures()));
-            out.add(RunPage.Item.of("tokens per correct answer", Fmt.dec(m.tokensPerCorrect(), 0)));
-        }
-        if (x.code() != null) {
-            CodeMetrics c = x.code();
-            passAtK(out, c.passAtK());
-            out.add(RunPage.Item.of("verdicts", breakdown(c.verdicts())));
-            out.add(RunPage.Item.of("tests run / sandbox errors", c.testsRun() + " / " + c.sandboxErrors()));
-            c.byDifficulty().forEach((d, e) -> out.add(RunPage.Item.of("pass@1 · " + d, estimate(e))));
-        }
-        if (x.longctx() != null) {
-            var l = x.longctx();
-            out.add(RunPage.Item.of("effective length (accuracy ≥ " + Fmt.pct(l.effectiveLength().threshold()) + ")",
-                    l.effectiveLength().length() == null ? Fmt.NONE : TokenCount.format(l.effectiveLength().length())));
-            if (l.promptTokensRatio() != null) {
-                out.add(RunPage.Item.of("server prompt tokens / target", Fmt.dec(l.promptTokensRatio().mean(), 3)));
-            }
-            l.byFormat().forEach((f, e) -> out.add(RunPage.Item.of("accuracy · format " + f, estimate(e))));
-            l.byDensity().forEach((d, e) -> out.add(RunPage.Item.of("accuracy · " + d + " distractors / 8k", estimate(e))));
-            l.byKind().forEach((k, e) -> out.add(RunPage.Item.of("accuracy · " + k, estimate(e))));
-            for (var c : l.byLength()) {
-                out.add(RunPage.Item.of("ttft · " + TokenCount.format(c.length()),
-                        c.ttftMs() == null ? Fmt.NONE : Fmt.ms(c.ttftMs().mean())));
-            }
-        }
-        if (x.docs() != null) {
-            var d = x.docs();
-            out.add(RunPage.Item.of("field accuracy", estimate(d.fieldAccuracy())));
-            out.add(RunPage.Item.of("citation precision", estimate(d.citationPrecision())));
-            d.byKind().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
-            d.byDocument().forEach((k, e) -> out.add(RunPage.Item.of("grounded accuracy · " + k, estimate(e))));
-        }
-        if (x.agent() != null) {
-            agent(out, x);
-        }
         if (x.points() != null) {
-            throughput(out, x);
+            throughput(out, x); // the serving bench keeps its one line per load point (docs/throughput.md)
+        } else {
+            for (FigureRow r : figures.rows(x)) {
+                out.add(RunPage.Item.of(r.name(), row(r)));
+            }
         }
         return out;
     }
 
-    /** The agent figures: pass^k, success and recovery per fault, violations, steps and tokens per success. */
-    private static void agent(List<RunPage.Item> out, Metrics x) {
-        AgentMetrics a = x.agent();
-        for (PassHatK p : x.passHatK()) {
-            out.add(RunPage.Item.of("pass^" + p.k(), estimate(p.estimate())));
-        }
-        x.byFault().forEach((fault, f) -> out.add(RunPage.Item.of("fault " + fault,
-                "success " + estimate(f.success()) + " · recovery " + estimate(f.recoveryRate())
-                        + " · fired in " + f.injected() + " of " + f.attempts())));
-        a.byWorld().forEach((world, e) -> out.add(RunPage.Item.of("success · " + world, estimate(e))));
-        out.add(RunPage.Item.of("policy violations", a.policyViolations() + " · attempts with one: " + estimate(a.policyViolationRate())));
-        out.add(RunPage.Item.of("steps / tokens per success", mean(a.stepsPerSuccess()) + " / " + mean(a.tokensPerSuccess())));
-        out.add(RunPage.Item.of("tool errors / malformed calls / budget stops",
-                a.toolErrors() + " / " + a.malformedCalls() + " / " + a.budgetStops()));
-    }
-
-    /** A mean that is not a rate: the value and its interval as plain numbers. */
-    private static String mean(Estimate e) {
-        return e == null ? Fmt.NONE : Fmt.dec(e.value(), 1) + " [" + Fmt.dec(e.ci95Low(), 1) + ", " + Fmt.dec(e.ci95High(), 1) + "]";
+    /** A workload figure as summary.csv names it: the value, its 95% interval when there is one, and what it is over. */
+    static String row(FigureRow r) {
+        String value = r.value() == null ? Fmt.NONE : r.value() instanceof Double d ? Fmt.dec(d, 3) : String.valueOf(r.value());
+        String interval = r.ci95Low() == null || r.ci95High() == null ? ""
+                : " [" + Fmt.dec(r.ci95Low(), 3) + ", " + Fmt.dec(r.ci95High(), 3) + "]";
+        return value + interval + (r.n() == null ? "" : " (n " + r.n() + ")");
     }
 
     /** One line per load point (docs/throughput.md), then the simulator calibration. */
@@ -200,28 +148,6 @@ public final class RunPageView {
     /** Two decimals, unlike {@link Fmt#ms}: receive lags and simulated latencies are sub-millisecond. */
     private static String millis(Double v) {
         return v == null ? Fmt.NONE : Fmt.dec(v, 2) + " ms";
-    }
-
-    private static void passAtK(List<RunPage.Item> out, List<PassAtK> list) {
-        for (PassAtK p : list) {
-            out.add(RunPage.Item.of("pass@" + p.k(), estimate(p.estimate())));
-        }
-    }
-
-    static String estimate(Estimate e) {
-        if (e == null) {
-            return Fmt.NONE;
-        }
-        return Fmt.pct(e.value()) + " " + Fmt.plusMinus(e.ci95Low(), e.ci95High()) + " (" + e.tasks() + " tasks)";
-    }
-
-    static String breakdown(java.util.Map<String, Integer> counts) {
-        if (counts.isEmpty()) {
-            return Fmt.NONE;
-        }
-        StringBuilder sb = new StringBuilder();
-        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " · ").append(k).append(' ').append(v));
-        return sb.toString();
     }
 
     static String tokens(TokenSummary t) {

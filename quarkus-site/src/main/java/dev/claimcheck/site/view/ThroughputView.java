@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class ThroughputView {
                     ThroughputChart.svg(output, "Output tokens per second against load" + where, "output tokens/s", LOAD_AXIS),
                     ThroughputChart.svg(ttft, "TTFT p99 against load" + where, "TTFT p99 (ms)", LOAD_AXIS)));
         }
-        return new ThroughputSection(ID, WorkloadInfo.of(Workload.THROUGHPUT).title(),
+        return new ThroughputSection(ID, SuiteRegistry.figures(Workload.THROUGHPUT).title(),
                 "Serving throughput and latency per load point, grouped by hardware lane (GPUs, nodes, settings, engine); "
                         + "no score. Hollow grey crosses and rows marked invalid are the client's limit, not the model's number.",
                 lanes, comparisons, ThroughputComparison.MEMORY_ACCESS);

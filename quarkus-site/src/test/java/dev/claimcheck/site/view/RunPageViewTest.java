@@ -8,15 +8,17 @@ import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The run page shows each workload's own figures beside the shared ones. */
+/** The run page shows each workload's own figures, as summary.csv names them, beside the shared ones. */
 class RunPageViewTest {
-    static Map<String, String> items(Metrics m) {
-        return RunPageView.metrics(m).stream().collect(Collectors.toMap(RunPage.Item::label, RunPage.Item::value));
+    static Map<String, String> items(Workload w, Metrics m) {
+        return RunPageView.metrics(m, SuiteRegistry.figures(w)).stream().collect(Collectors.toMap(RunPage.Item::label, RunPage.Item::value));
     }
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
@@ -28,11 +30,13 @@ class RunPageViewTest {
     void mathRunsShowPassAtKConsAtKAndParseFailures() {
         var math = new MathMetrics(4, List.of(new PassAtK(1, new Estimate(0.5, 0.4, 0.6, 10)),
                 new PassAtK(4, new Estimate(0.8, 0.7, 0.9, 10))), new Estimate(0.6, 0.5, 0.7, 10), 20, 1, 2, 200.0);
-        var items = items(shared(math, null));
-        assertThat(items).containsEntry("pass@4", "80.0 ± 10.0 (10 tasks)")
-                .containsEntry("cons@4", "60.0 ± 10.0 (10 tasks)")
-                .containsEntry("unknown (grader budget) / parse failures", "1 / 2")
-                .doesNotContainKey("verdicts");
+        var items = items(Workload.MATH, shared(math, null));
+        assertThat(items).containsEntry("math.passAt4", "0.800 [0.700, 0.900] (n 10)")
+                .containsEntry("math.consAt4", "0.600 [0.500, 0.700] (n 10)")
+                .containsEntry("math.unknown", "1 (n 40)")
+                .containsEntry("math.parseFailures", "2 (n 40)")
+                .containsEntry("math.tokensPerCorrect", "200.000 (n 20)")
+                .doesNotContainKey("code.testsRun");
     }
 
     @Test
@@ -40,11 +44,12 @@ class RunPageViewTest {
         var code = new CodeMetrics(1, List.of(new PassAtK(1, new Estimate(0.5, 0.2, 0.8, 10))),
                 Map.of("accepted", 5, "wrongAnswer", 3, "timeLimit", 2), 31, 0,
                 Map.of("easy", new Estimate(1.0, null, null, 2)), Map.of());
-        var items = items(shared(null, code));
-        assertThat(items).containsEntry("verdicts", "accepted 5 · timeLimit 2 · wrongAnswer 3")
-                .containsEntry("tests run / sandbox errors", "31 / 0")
-                .containsKey("pass@1 · easy")
-                .doesNotContainKey("cons@1");
+        var items = items(Workload.CODE, shared(null, code));
+        assertThat(items).containsEntry("code.verdicts.accepted", "5 (n 40)")
+                .containsEntry("code.verdicts.timeLimit", "2 (n 40)")
+                .containsEntry("code.testsRun", "31")
+                .containsEntry("code.passAt1.difficulty.easy", "1.000 (n 2)")
+                .doesNotContainKey("math.consAt1");
     }
 
     @Test
@@ -58,12 +63,14 @@ class RunPageViewTest {
                         new dev.claimcheck.core.model.PassHatK(2, new Estimate(0.55, 0.4, 0.7, 10))),
                 Map.of("toolError", new dev.claimcheck.core.model.FaultMetrics(new Estimate(0.5, 0.3, 0.7, 5),
                         new Estimate(0.4, 0.2, 0.6, 5), 10, 9)), null, null);
-        var items = items(m);
-        assertThat(items).containsEntry("pass^2", "55.0 ± 15.0 (10 tasks)")
-                .containsEntry("fault toolError", "success 50.0 ± 20.0 (5 tasks) · recovery 40.0 ± 20.0 (5 tasks) · fired in 9 of 10")
-                .containsEntry("steps / tokens per success", "5.5 [4.0, 7.0] / 2000.0 [1500.0, 2500.0]")
-                .containsEntry("tool errors / malformed calls / budget stops", "12 / 3 / 1")
-                .doesNotContainKey("pass@1");
+        var items = items(Workload.AGENT, m);
+        assertThat(items).containsEntry("passHatK.2", "0.550 [0.400, 0.700] (n 10)")
+                .containsEntry("byFault.toolError.success", "0.500 [0.300, 0.700] (n 5)")
+                .containsEntry("byFault.toolError.recoveryRate", "0.400 [0.200, 0.600] (n 5)")
+                .containsEntry("agent.stepsPerSuccess", "5.500 [4.000, 7.000] (n 10)")
+                .containsEntry("agent.toolErrors", "12 (n 40)")
+                .containsEntry("agent.success.world.orders", "0.750 [0.500, 1.000] (n 4)")
+                .doesNotContainKey("math.passAt1");
     }
 
     @Test
@@ -97,16 +104,17 @@ class RunPageViewTest {
                 new dev.claimcheck.core.model.MeanInterval(1.004, 1.0, 1.01, 60), List.of());
         Metrics m = new Metrics(0.57, 0.5, 0.64, 60, 60, 60, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
                 5.0, null, null, cells, longctx, null, null, null, null, null, null);
-        assertThat(items(m)).containsEntry("effective length (accuracy ≥ 85.0)", "8k")
-                .containsEntry("server prompt tokens / target", "1.004")
-                .containsEntry("accuracy · format json", "60.0 ± 10.0 (30 tasks)");
+        assertThat(items(Workload.LONGCTX, m)).containsEntry("longctx.effectiveLength", "8192")
+                .containsEntry("longctx.promptTokensRatio", "1.004 [1.000, 1.010] (n 60)")
+                .containsEntry("longctx.format.json", "0.600 [0.500, 0.700] (n 30)")
+                .containsEntry("cells.8192.d50", "0.550 [0.400, 0.700] (n 20)");
         Heatmap h = Heatmap.of(cells);
         assertThat(h.lengths()).containsExactly("8k", "1m");
         assertThat(h.rows()).extracting(Heatmap.Row::depth).containsExactly("0%", "50%");
         assertThat(h.rows().get(0).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat9", "heat3");
         assertThat(h.rows().get(1).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat6", "heat-none");
         var page = new RunPage(Links.at(1, false).nav(), "r1", "m<1>", "../m", "longctx", "longctx", "instant", true,
-                List.of(), List.of(), RunPageView.metrics(m), "{}", "s", "s1", "run.json", List.of(), List.of(), h);
+                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX)), "{}", "s", "s1", "run.json", List.of(), List.of(), h);
         String html = dev.claimcheck.site.render.Templates.get().render("run.ftlh", page);
         assertThat(html).contains("Accuracy by length × depth").contains("<td class=\"num heat9\"").contains("m&lt;1&gt;");
         assertThat(Heatmap.of(null)).isNull();
@@ -118,9 +126,9 @@ class RunPageViewTest {
                 Map.of("kbqa", new Estimate(0.75, 0.5, 1.0, 4)), Map.of("contract", new Estimate(0.8, 0.6, 1.0, 3)));
         Metrics m = new Metrics(0.8, 0.7, 0.9, 12, 12, 12, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
                 5.0, null, null, null, null, docs, null, null, null, null, null);
-        assertThat(items(m)).containsEntry("citation precision", "95.0 ± 5.0 (8 tasks)")
-                .containsEntry("field accuracy", "90.0 ± 10.0 (12 tasks)")
-                .containsEntry("grounded accuracy · kbqa", "75.0 ± 25.0 (4 tasks)")
-                .containsEntry("grounded accuracy · contract", "80.0 ± 20.0 (3 tasks)");
+        assertThat(items(Workload.DOCS, m)).containsEntry("docs.citationPrecision", "0.950 [0.900, 1.000] (n 8)")
+                .containsEntry("docs.fieldAccuracy", "0.900 [0.800, 1.000] (n 12)")
+                .containsEntry("docs.kind.kbqa", "0.750 [0.500, 1.000] (n 4)")
+                .containsEntry("docs.document.contract", "0.800 [0.600, 1.000] (n 3)");
     }
 }

@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.agent;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
@@ -93,6 +95,16 @@ public final class AgentSuite implements Suite {
                     expected(t, fault), true, Map.of("world", t.world(), "fault", fault == null ? "none" : fault.id())));
         }
         return tasks;
+    }
+
+    @Override
+    public Figures figures() {
+        return AgentFigures.INSTANCE;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.AGENT_REPLAY;
     }
 
     @Override

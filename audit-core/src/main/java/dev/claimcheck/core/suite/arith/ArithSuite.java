@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.arith;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.BoxedIntegerGrader;
 import dev.claimcheck.core.grade.Grader;
@@ -80,6 +82,20 @@ public final class ArithSuite implements Suite {
                     Long.toString(p.answer()), true, Map.of("steps", Integer.toString(o.steps()))));
         }
         return tasks;
+    }
+
+    /** Arithmetic has no block of its own: the shared figures only. */
+    static final Figures FIGURES = Figures.sharedOnly("Arithmetic",
+            "accuracy on generated multi-step word problems, exact integer match of the boxed answer");
+
+    @Override
+    public Figures figures() {
+        return FIGURES;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.REGENERATE;
     }
 
     @Override

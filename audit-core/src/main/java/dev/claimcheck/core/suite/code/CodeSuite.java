@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.code;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.CodeGrader;
 import dev.claimcheck.core.grade.Grader;
@@ -141,6 +143,16 @@ public final class CodeSuite implements Suite {
                 .map(d -> new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
                         d.withProblem(task.meta().get("difficulty"), task.meta().get("contestDate")).toJson()))
                 .orElse(v);
+    }
+
+    @Override
+    public Figures figures() {
+        return CodeFigures.INSTANCE;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.RECORDED_TESTS;
     }
 
     @Override

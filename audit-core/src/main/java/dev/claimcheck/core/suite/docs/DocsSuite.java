@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.docs;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
@@ -100,6 +102,16 @@ public final class DocsSuite implements Suite {
     @Override
     public List<Task> tasks(SuiteContext context) {
         return prepare(context).tasks();
+    }
+
+    @Override
+    public Figures figures() {
+        return DocsFigures.INSTANCE;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.REGENERATE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.longctx;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.grade.AnswerSetGrader;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
@@ -137,6 +139,16 @@ public final class LongctxSuite implements Suite {
     static Problem problem(long seed, LongctxTaskKey key) {
         return Kind.of(key.kind()).plan(random(seed, key, "plan"), Format.of(key.format()), key.depth() / 100.0,
                 LongctxGrid.distractors(key));
+    }
+
+    @Override
+    public Figures figures() {
+        return LongctxFigures.INSTANCE;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.REGENERATE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.claimcheck.core.suite.math;
 
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.MathGrader;
@@ -98,6 +100,16 @@ public final class MathSuite implements Suite {
         MathOptions o = context.options(MathOptions.class);
         recorded.put("--dataset", recordedPath(resolve(o, context), context.root()));
         return recorded;
+    }
+
+    @Override
+    public Figures figures() {
+        return MathFigures.INSTANCE;
+    }
+
+    @Override
+    public RegradeMethod regrade() {
+        return RegradeMethod.RECORDED_ANSWER;
     }
 
     @Override

@@ -82,8 +82,8 @@ class AgentAuditTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         var m = r.manifest().metrics();
         assertThat(m.passHatK()).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
-        assertThat(r.out()).contains("pass^1 (95% CI)", "pass^4 (95% CI)", "fault toolError", "policy violations",
-                "steps per success (95% CI)", "tokens per success (95% CI)");
+        assertThat(r.out()).contains("passHatK.1", "passHatK.4", "byFault.toolError.success", "agent.policyViolations",
+                "agent.stepsPerSuccess", "agent.tokensPerSuccess");
         double previous = 1.0;
         for (var p : m.passHatK()) {
             double closedForm = Math.pow(0.7, p.k()); // each episode follows the reference with probability 0.7

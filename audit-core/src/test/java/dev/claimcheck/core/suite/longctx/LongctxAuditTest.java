@@ -12,8 +12,8 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
-import dev.claimcheck.core.verify.GeneratedSuiteRegrader;
 import dev.claimcheck.core.verify.Finding;
+import dev.claimcheck.core.verify.GeneratedSuiteRegrader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ class LongctxAuditTest {
             assertThat(c.length()).isEqualTo(1024);
         }
         assertThat(m.cells().get(0).accuracy()).isGreaterThan(m.cells().get(2).accuracy());
-        assertThat(r.out()).contains("accuracy by length × depth", "    d0    d50   d100", "effective length (≥ 0.",
-                "server/target prompt tokens");
+        assertThat(r.out()).contains("cells.1024.d0", "cells.1024.d100", "longctx.effectiveLength",
+                "longctx.promptTokensRatio");
         // §4: the score is the mean over cells.
         assertThat(m.score()).isCloseTo(m.cells().stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
                 within(1e-12));
@@ -83,7 +83,7 @@ class LongctxAuditTest {
                 root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
-        GeneratedSuiteRegrader regrader = new GeneratedSuiteRegrader(List.of("longctx"));
+        GeneratedSuiteRegrader regrader = new GeneratedSuiteRegrader();
         assertThat(regrader.regrade(r.manifest(), samples, root)).isEmpty();
 
         List<Sample> edited = new ArrayList<>(samples);

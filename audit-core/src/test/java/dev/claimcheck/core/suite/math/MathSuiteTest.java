@@ -12,6 +12,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,7 @@ class MathSuiteTest {
         assertThat(m.metrics().math().passAtK()).allSatisfy(p -> assertThat(p.estimate().value()).isEqualTo(1.0));
         assertThat(m.metrics().math().consAtK().value()).isEqualTo(1.0);
         assertThat(m.metrics().math().parseFailures()).isZero();
-        assertThat(r.out()).contains("pass@4 (95% CI)", "cons@4 (95% CI)");
+        assertThat(r.out()).contains("math.passAt4", "math.consAt4", "math.parseFailures");
         assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("math.passAt1,1.0", "math.consAt4,1.0");
         var dataset = m.suite().dataset();
         assertThat(dataset.name()).isEqualTo("easy");
@@ -55,7 +56,7 @@ class MathSuiteTest {
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
         assertThat(samples).hasSize(20);
         // Everything verify needs is recomputable from the samples: metrics, and each verdict by re-grading.
-        assertThat(RunMetrics.of(Workload.MATH, samples)).isEqualTo(m.metrics());
+        assertThat(RunMetrics.of(samples, SuiteRegistry.figures(Workload.MATH))).isEqualTo(m.metrics());
         assertThat(samples).allSatisfy(s -> assertThat(Regrade.of(s)).isEqualTo(s.verdict()));
     }
 

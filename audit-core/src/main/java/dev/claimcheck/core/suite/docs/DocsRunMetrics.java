@@ -1,9 +1,11 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.docs;
 
 import dev.claimcheck.core.model.DocsDetail;
 import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.ClusteredMean;
+import dev.claimcheck.core.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,9 +15,10 @@ import java.util.TreeMap;
 /**
  * The grounded-document figures from sample lines alone: field accuracy and citation precision from the
  * recorded {@link DocsDetail}, grounded accuracy by task kind and document kind from the task id
- * ({@code docs-<document>-<kind>-<index>}). Each is a mean over tasks of per-task means, clustered by task.
+ * ({@code docs-<document>-<kind>-<index>}). Each is a mean over tasks of per-task means, clustered by task
+ * ({@link ClusteredMean}); {@link DocsFigures} adds them to the run's metrics.
  */
-public final class DocsRunMetrics {
+final class DocsRunMetrics {
     private DocsRunMetrics() {
     }
 

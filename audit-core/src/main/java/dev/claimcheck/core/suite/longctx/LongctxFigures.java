@@ -1,0 +1,71 @@
+package dev.claimcheck.core.suite.longctx;
+
+import dev.claimcheck.core.model.FigureRow;
+import dev.claimcheck.core.model.LongctxCell;
+import dev.claimcheck.core.model.LongctxMetrics;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.LongctxRunMetrics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The long-context blocks, {@code metrics.cells} and {@code metrics.longctx}. The score is replaced by the mean over
+ * (length, depth) cells, so a cell with more attempts weighs no more.
+ */
+public final class LongctxFigures implements Figures {
+    public static final LongctxFigures INSTANCE = new LongctxFigures();
+
+    private LongctxFigures() {
+    }
+
+    @Override
+    public String title() {
+        return "Long context";
+    }
+
+    @Override
+    public String measured() {
+        return "mean accuracy over context-length cells";
+    }
+
+    @Override
+    public Metrics addTo(Metrics shared, Collection<Sample> samples) {
+        LongctxRunMetrics.Result r = shared.graded() == 0 ? null : LongctxRunMetrics.of(samples);
+        if (r == null) {
+            return shared;
+        }
+        return shared.withScore(r.score().estimate(), r.score().low(), r.score().high(), shared.scorePer1kOutputTokens())
+                .withLongctx(r.cells(), r.longctx());
+    }
+
+    /** {@code cells.<length>.d<depth>} per cell, then {@code longctx.*} by format, density, kind and length. */
+    @Override
+    public List<FigureRow> rows(Metrics m) {
+        if (m.cells() == null) {
+            return List.of();
+        }
+        List<FigureRow> out = new ArrayList<>();
+        for (LongctxCell c : m.cells()) {
+            out.add(new FigureRow("cells." + c.length() + ".d" + c.depth(), c.accuracy(), c.ci95Low(), c.ci95High(), c.n()));
+        }
+        LongctxMetrics x = m.longctx();
+        if (x == null) {
+            return out;
+        }
+        FigureRow.estimates(out, "longctx.format.", x.byFormat());
+        FigureRow.estimates(out, "longctx.density.", x.byDensity());
+        FigureRow.estimates(out, "longctx.kind.", x.byKind());
+        out.add(FigureRow.of("longctx.effectiveLength", x.effectiveLength().length(), null));
+        out.add(FigureRow.of("longctx.effectiveLength.threshold", x.effectiveLength().threshold(), null));
+        out.addAll(FigureRow.of("longctx.promptTokensRatio", x.promptTokensRatio()));
+        for (LongctxMetrics.LengthCost l : x.byLength()) {
+            out.add(FigureRow.of("longctx.length." + l.length() + ".accuracy", l.accuracy()));
+            out.addAll(FigureRow.of("longctx.length." + l.length() + ".promptTokens", l.promptTokens()));
+            out.addAll(FigureRow.of("longctx.length." + l.length() + ".ttftMs", l.ttftMs()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.claimcheck.core.suite.math;
+
+import dev.claimcheck.core.model.FigureRow;
+import dev.claimcheck.core.model.MathMetrics;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PassAtK;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.MathRunMetrics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The math workload's block, {@code metrics.math}: pass@k, cons@k and answer counts (docs/statistics.md). */
+public final class MathFigures implements Figures {
+    public static final MathFigures INSTANCE = new MathFigures();
+
+    private MathFigures() {
+    }
+
+    @Override
+    public String title() {
+        return "Math";
+    }
+
+    @Override
+    public String measured() {
+        return "avg@k over k attempts per problem, graded by math answer equivalence";
+    }
+
+    @Override
+    public Metrics addTo(Metrics shared, Collection<Sample> samples) {
+        return shared.graded() == 0 ? shared : shared.withMath(MathRunMetrics.of(samples));
+    }
+
+    /** One row per pass@k and cons@k (n = tasks), counts with n = graded attempts. */
+    @Override
+    public List<FigureRow> rows(Metrics m) {
+        MathMetrics x = m.math();
+        if (x == null) {
+            return List.of();
+        }
+        List<FigureRow> out = new ArrayList<>();
+        for (PassAtK p : x.passAtK()) {
+            out.add(FigureRow.of("math.passAt" + p.k(), p.estimate()));
+        }
+        if (x.consAtK() != null) {
+            out.add(FigureRow.of("math.consAt" + x.k(), x.consAtK()));
+        }
+        out.add(FigureRow.of("math.correct", x.correct(), m.graded()));
+        out.add(FigureRow.of("math.unknown", x.unknown(), m.graded()));
+        out.add(FigureRow.of("math.parseFailures", x.parseFailures(), m.graded()));
+        out.add(FigureRow.of("math.tokensPerCorrect", x.tokensPerCorrect(), x.correct()));
+        return out;
+    }
+}
