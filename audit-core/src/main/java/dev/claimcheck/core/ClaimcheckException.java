@@ -2,7 +2,7 @@ package dev.claimcheck.core;
 
 /**
  * The root of claimcheck's exceptions. Each subclass maps to one exit code of the command
- * contract (ARCHITECTURE.md §3); the message is the one line printed on stderr.
+ * contract (docs/architecture.md §3.1); the message is the one line printed on stderr.
  */
 public abstract sealed class ClaimcheckException extends RuntimeException
         permits BadInputException, RunFailedException {

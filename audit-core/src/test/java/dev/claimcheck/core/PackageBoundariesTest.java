@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The package boundaries of docs/architecture.md ("Packages"), read from the sources: the real client in
+ * The package boundaries of docs/architecture.md §2.2 and §2.3, read from the sources: the real client in
  * {@code endpoint/} knows nothing of the simulator, and {@code suite/} holds suites only, no load generator.
  */
 class PackageBoundariesTest {

@@ -5,7 +5,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
 
 /**
- * The re-grade hook for {@code verify} (ARCHITECTURE.md §7): grades a recorded attempt again, from its
+ * The re-grade hook for {@code verify} (docs/architecture.md §7.3): grades a recorded attempt again, from its
  * recorded response content against its recorded {@code verdict.expected}, with the grader id and
  * version the verdict records. No dataset is needed. Comparing the result with the recorded verdict
  * (and with the newest grader version, for "re-grade drift") is the verifier's job.

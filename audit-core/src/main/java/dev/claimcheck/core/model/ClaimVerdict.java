@@ -1,6 +1,6 @@
 package dev.claimcheck.core.model;
 
-/** The claim verdict vocabulary of ARCHITECTURE.md §8; {@link #id()} is the JSON spelling. */
+/** The claim verdict vocabulary of docs/architecture.md §8.1; {@link #id()} is the JSON spelling. */
 public enum ClaimVerdict {
     /** The claim lies inside the reproduction's 95% interval. */
     CONSISTENT("consistent", "consistent"),

@@ -1,7 +1,7 @@
 package dev.claimcheck.core.model;
 
 /**
- * A per-task statistic averaged over tasks, with a t interval over tasks (ARCHITECTURE.md §4).
+ * A per-task statistic averaged over tasks, with a t interval over tasks (docs/architecture.md §5.3).
  *
  * @param value the mean over {@code tasks}
  * @param ci95Low lower end of the 95% interval, clipped to [0, 1]; null with fewer than 2 tasks

@@ -3,7 +3,7 @@ package dev.claimcheck.core.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One load point of a serving bench as asked (ARCHITECTURE.md §3 {@code bench}): closed loop at a fixed
+ * One load point of a serving bench as asked (docs/architecture.md §3.4 {@code bench}): closed loop at a fixed
  * {@code concurrency}, or open loop at {@code rate} requests per second with an arrival process. Every
  * per-request record repeats it, so the run's metrics are recomputable from the records alone.
  *

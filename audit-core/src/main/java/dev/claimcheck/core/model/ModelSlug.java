@@ -2,7 +2,7 @@ package dev.claimcheck.core.model;
 
 import java.util.Locale;
 
-/** Model ids to folder names (ARCHITECTURE.md §2): lower-case, '/' becomes '--', others outside [a-z0-9._-] become '-'. */
+/** Model ids to folder names (docs/architecture.md §1): lower-case, '/' becomes '--', others outside [a-z0-9._-] become '-'. */
 public final class ModelSlug {
     private ModelSlug() {
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code run.json}: everything needed to understand, resume and re-check a run (ARCHITECTURE.md §4).
+ * {@code run.json}: everything needed to understand, resume and re-check a run (docs/architecture.md §4.2).
  * Written at start with status running, rewritten at the end; a signed one is immutable.
  *
  * @param secretsRedacted how many times a known credential (or a Bearer token in server text) was replaced by
@@ -136,7 +136,7 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
     }
 
     /**
-     * A proof page in the root's {@code proofs/} (ARCHITECTURE.md §4).
+     * A proof page in the root's {@code proofs/} (docs/architecture.md §4.2).
      *
      * @param path relative to the root, with forward slashes
      * @param sha256 of the file's bytes

@@ -4,7 +4,7 @@ import dev.claimcheck.core.model.ClaimVerdict;
 import java.util.List;
 
 /**
- * A claim judged against one reproduction, computed when read and never stored (ARCHITECTURE.md §8).
+ * A claim judged against one reproduction, computed when read and never stored (docs/architecture.md §8.1).
  *
  * @param measured the reproduction's value of the claimed metric (null when nothing measures it)
  * @param ciLow its 95% interval (null when undefined)

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Judges a claim against a reproduction (ARCHITECTURE.md §8, docs/claims.md). The order of the checks is the
- * contract: nothing to compare, or only a simulated run (a harness self-test, §8) → {@code notReproduced}, with the
+ * Judges a claim against a reproduction (docs/architecture.md §8.1, docs/claims.md). The order of the checks is the
+ * contract: nothing to compare, or only a simulated run (a harness self-test, §8.1) → {@code notReproduced}, with the
  * simulated figure still measured; settings not stated → {@code undisclosed}; any stated
  * setting the run did not use, or that this harness cannot check → {@code settingsDiffer} (so a recipe that
  * departs from its claim never reads {@code consistent}); else the claim against the 95% interval.
@@ -52,7 +52,7 @@ public final class ClaimVerdicts {
         }
         ScoreInterval m = measured.get();
         if (run.simulated()) {
-            // §8: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
+            // docs/architecture.md §8.1: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
             return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), SIMULATED_ONLY, power);
         }
         if (claim.undisclosed()) {

@@ -3,7 +3,7 @@ package dev.claimcheck.core.stats;
 import java.util.List;
 
 /**
- * The mean of per-attempt scores with a cluster-robust (by task) 95% interval (ARCHITECTURE.md §4).
+ * The mean of per-attempt scores with a cluster-robust (by task) 95% interval (docs/architecture.md §5.3).
  *
  * <p>Attempts of one task are correlated (an easy problem is solved on every attempt), so the
  * variance is estimated from per-task residual sums: V = G/(G−1) · Σ_g (Σ_j (y_gj − ȳ))² / N², and

@@ -28,7 +28,7 @@ import java.util.Map;
  * repair) and loads what is already done.
  */
 public final class Journal implements AutoCloseable {
-    /** Parts stay under hosting limits for single files (ARCHITECTURE.md §4). */
+    /** Parts stay under hosting limits for single files (docs/architecture.md §4.1). */
     public static final long DEFAULT_PART_LIMIT = 64L * 1024 * 1024;
 
     private final RunFolder folder;

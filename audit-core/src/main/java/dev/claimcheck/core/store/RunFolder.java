@@ -2,7 +2,7 @@ package dev.claimcheck.core.store;
 
 import java.nio.file.Path;
 
-/** The files of one run folder (ARCHITECTURE.md §4). */
+/** The files of one run folder (docs/architecture.md §4.1). */
 public record RunFolder(Path dir) {
     public static final String RUN_JSON = "run.json";
     public static final String SUMMARY_CSV = "summary.csv";

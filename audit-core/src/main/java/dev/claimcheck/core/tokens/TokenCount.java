@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Token counts as the project writes them (ARCHITECTURE.md §2): {@code 4k} = 4×1024, {@code 1m} = 1024×1024, a plain
+ * Token counts as the project writes them (docs/architecture.md §1): {@code 4k} = 4×1024, {@code 1m} = 1024×1024, a plain
  * number as itself. One notation for every option that takes lengths ({@code --lengths}, {@code --input-tokens}, …)
  * and every place that prints them.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sign} and {@code verify} in-process, as their scripts run them: output and exit codes (ARCHITECTURE.md §3). */
+/** {@code sign} and {@code verify} in-process, as their scripts run them: output and exit codes (docs/architecture.md §3.1). */
 class SignVerifyCommandTest {
     @TempDir
     static Path keys;

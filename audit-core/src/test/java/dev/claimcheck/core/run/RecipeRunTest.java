@@ -114,7 +114,7 @@ class RecipeRunTest {
         assertThat(root.resolve(m.claimRef().path())).hasSameBinaryContentAs(checkout.resolve(m.claimRef().path()));
 
         ClaimsFile claims = ClaimsReader.claim(new Root(root), m.claimRef().path(), m.claimRef().id());
-        // A simulated run is a harness self-test: never a verdict about the model (§8), its figure still shown.
+        // A simulated run is a harness self-test: never a verdict about the model (docs/architecture.md §8.1), its figure still shown.
         ClaimAssessment sim = ClaimVerdicts.assess(claims.claims().get(0), m, samples(r.runDir()));
         assertThat(sim.verdict()).isEqualTo(ClaimVerdict.NOT_REPRODUCED);
         assertThat(sim.note()).isEqualTo(ClaimVerdicts.SIMULATED_ONLY);

@@ -126,7 +126,7 @@ class ScriptCatalogTest {
     static final String MAIN_JOB = "./jbang audit@. arith --base-url sim --k 4";
     static final String TEST_COMMAND = "./test";
 
-    /** ARCHITECTURE.md §2: the README opens with the two set-up commands, and CI runs the README's test command. */
+    /** docs/architecture.md §2.1: the README opens with the two set-up commands, and CI runs the README's test command. */
     @Test
     void readmeStartsWithTheTwoSetUpCommandsAndCiRunsTheTestCommand() {
         List<String> lines = Repo.lines(repo.root.resolve("README.md"));

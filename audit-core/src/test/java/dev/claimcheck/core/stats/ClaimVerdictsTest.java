@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The §8 verdict vocabulary, check by check, on a reproduction scoring 0.80 [0.70, 0.90] over 100 tasks. */
+/** The verdict vocabulary of docs/architecture.md §8.1, check by check, on a reproduction scoring 0.80 [0.70, 0.90] over 100 tasks. */
 class ClaimVerdictsTest {
     static final Map<String, String> STATED = Map.of("temperature", "0.6", "maxTokens", "1024", "tasks", "100");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The GitHub workflows (ARCHITECTURE.md §2, §8): their important properties, parsed from the YAML, and the
+ * The GitHub workflows (docs/architecture.md §2.1, §7.2): their important properties, parsed from the YAML, and the
  * verify-submission steps' own shell scripts run locally against a pull request made of a simulated signed run.
  */
 class WorkflowsTest {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pairs each claim of the index with its reproduction and asks audit-core for the verdict (ARCHITECTURE.md §8).
+ * Pairs each claim of the index with its reproduction and asks audit-core for the verdict (docs/architecture.md §8.1).
  * The journal is read only for metrics recomputed from samples (tokens, speed).
  */
 public final class ClaimAssessor {

@@ -1,7 +1,7 @@
 package dev.claimcheck.site.index;
 
 /**
- * A badge shown beside a run wherever it appears (ARCHITECTURE.md §8). Computed when the index is
+ * A badge shown beside a run wherever it appears (docs/architecture.md §1, §7.2). Computed when the index is
  * built, never read from the run folder.
  *
  * @param kind stable id used in JSON, CSV and CSS: {@code simulated}, {@code verified}, {@code unverified}, {@code invalid}

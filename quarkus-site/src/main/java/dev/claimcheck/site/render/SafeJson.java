@@ -10,7 +10,7 @@ import dev.claimcheck.core.store.Json;
 /**
  * JSON for pages and the API: {@code <}, {@code >}, {@code &} (and U+2028/U+2029) escaped as
  * {@code \u003c}-style sequences, so a model's output can never close a script element or be sniffed
- * as HTML (ARCHITECTURE.md §8). Map keys sorted, so the same data gives the same bytes.
+ * as HTML (docs/architecture.md §8.3). Map keys sorted, so the same data gives the same bytes.
  */
 public final class SafeJson {
     private static final ObjectMapper MAPPER = build();

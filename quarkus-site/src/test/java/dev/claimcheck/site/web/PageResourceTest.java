@@ -44,7 +44,7 @@ class PageResourceTest {
         assertThat(rows).isGreaterThan(4);
         assertThat(simRows).as("every simulated row is marked").isEqualTo(rows);
         assertThat(html.split("badge-simulated\" title=", -1).length - 1).as("a SIM badge per row").isGreaterThanOrEqualTo((int) rows);
-        // Every fixture run is simulated: a self-test never yields a verdict about the model (§8).
+        // Every fixture run is simulated: a self-test never yields a verdict about the model (docs/architecture.md §8.1).
         assertThat(html).contains("verdict-notReproduced").doesNotContain("verdict-settingsDiffer", "verdict-undisclosed");
         // chart data is a separate resource; the points as a table live on the boards' full pages
         assertThat(html).doesNotContain("type=\"application/json\"").doesNotContain("<table class=\"fallback\"")

@@ -2,7 +2,7 @@ package dev.claimcheck.core.grade.math;
 
 /**
  * Step and size limits for one comparison. Counting steps instead of measuring time keeps
- * re-grades identical on any machine (ARCHITECTURE.md §7).
+ * re-grades identical on any machine (docs/architecture.md §5.2).
  */
 public final class Budget {
     /** Largest answer (after extraction) that is parsed at all. */

@@ -1,7 +1,7 @@
 package dev.claimcheck.core.suite.data;
 
 /**
- * Bounds for parsing a dataset file, which is untrusted input (ARCHITECTURE.md §8).
+ * Bounds for parsing a dataset file, which is untrusted input (docs/architecture.md §1).
  *
  * @param maxFileBytes the largest file read at all
  * @param maxLineChars the longest physical line of a JSONL or CSV file (JSON arrays are often one line)

@@ -3,7 +3,7 @@ package dev.claimcheck.core.suite.longctx;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options of {@code audit longctx}. Lengths are tokens of {@code --tokenizer}; k = 1024, m = 1024 × 1024 (§2). */
+/** Options of {@code audit longctx}. Lengths are tokens of {@code --tokenizer}; k = 1024, m = 1024 × 1024 (docs/architecture.md §1). */
 public final class LongctxOptions {
     @Option(names = "--lengths", paramLabel = "LIST", split = ",", defaultValue = "8k,32k",
             description = "Prompt lengths in tokens, e.g. 8k,32k,128k,1m (k = 1024; default: ${DEFAULT-VALUE}).")

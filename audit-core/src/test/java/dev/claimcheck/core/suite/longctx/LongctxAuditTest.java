@@ -43,7 +43,7 @@ class LongctxAuditTest {
         assertThat(m.cells().get(0).accuracy()).isGreaterThan(m.cells().get(2).accuracy());
         assertThat(r.out()).contains("cells.1024.d0", "cells.1024.d100", "longctx.effectiveLength",
                 "longctx.promptTokensRatio");
-        // §4: the score is the mean over cells.
+        // docs/architecture.md §5.3: the score is the mean over cells.
         assertThat(m.score()).isCloseTo(m.cells().stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
                 within(1e-12));
         assertThat(m.ci95Low()).isLessThan(m.score());
