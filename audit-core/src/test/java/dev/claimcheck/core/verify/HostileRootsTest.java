@@ -54,7 +54,7 @@ class HostileRootsTest {
 
     @BeforeAll
     static void signedRoot() throws Exception {
-        Evidence.assumeSshKeygen();
+        Evidence.requireSshKeygen();
         alice = Evidence.keygen(Files.createDirectories(shared.resolve("keys")), "alice", "alice@example.org");
         baseRoot = Files.createDirectories(shared.resolve("base"));
         Path run = Evidence.simRun(baseRoot);

@@ -18,7 +18,7 @@ class VerifyReportTest {
         Path dir = Path.of("results/runs/m/arith/arith/x" + ch + "y");
         RunReport r = new RunReport(dir, false, "key (alice" + ch + ")", List.of("limits", "schema"),
                 List.of(new Finding.Schema("PASS" + ch + " schema")));
-        for (String out : List.of(VerifyReport.markdown(List.of(r), null), VerifyReport.text(List.of(r)))) {
+        for (String out : List.of(VerifyReport.markdown(List.of(r), List.of(), null), VerifyReport.text(List.of(r)))) {
             assertThat(out).doesNotContain(ch).contains("U+" + hex);
         }
         assertThat(MarkdownEscape.inline("a" + ch + "b", 100)).doesNotContain(ch);
