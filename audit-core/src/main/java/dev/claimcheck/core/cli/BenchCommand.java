@@ -340,7 +340,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The options as typed, for run.json suite.options (headers by name only: values may be secrets). */
-    private Map<String, String> recorded() {
+    Map<String, String> recorded() {
         Map<String, String> m = new TreeMap<>();
         put(m, "--base-url", baseUrl);
         put(m, "--model-b", modelB);
