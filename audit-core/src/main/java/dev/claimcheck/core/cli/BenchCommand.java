@@ -6,18 +6,8 @@ import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
-import dev.claimcheck.core.model.RunManifest.EndpointRef;
-import dev.claimcheck.core.model.RunStatus;
-import dev.claimcheck.core.run.AuditOutcome;
-import dev.claimcheck.core.endpoint.Secrets;
-import dev.claimcheck.core.store.Root;
-import dev.claimcheck.core.store.RunFolder;
-import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.run.BenchRun;
 import dev.claimcheck.core.run.ServingBench;
-import dev.claimcheck.core.run.ShardMerge;
-import dev.claimcheck.core.stats.ThroughputComparison;
-import java.time.Clock;
 import dev.claimcheck.core.suite.throughput.Arrivals;
 import dev.claimcheck.core.suite.throughput.BenchSpec;
 import dev.claimcheck.core.suite.throughput.Shard;
@@ -41,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: serving throughput and latency of an OpenAI-compatible endpoint (or the simulator) over a sweep of
- * load points, written as a throughput run folder (docs/throughput.md).
+ * load points, written as a throughput run folder (docs/throughput.md). One command with every flag, as documented;
+ * the flags pick one of four modes, each its own class ({@link BenchMode}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Measure serving throughput and latency (TTFT, TPOT, ITL, end-to-end) over a sweep of load points",
@@ -137,10 +128,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec commandSpec;
 
-    private final ServingBench bench;
-    private final Map<String, String> environment;
-    private final PrintStream out;
-    private final PrintStream err;
+    final ServingBench bench;
+    final Map<String, String> environment;
+    final PrintStream out;
+    final PrintStream err;
 
     public BenchCommand() {
         this(ServingBench.standard(), System.getenv(), System.out, System.err);
@@ -153,78 +144,14 @@ public final class BenchCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /** Runs the mode the flags pick (see {@link BenchMode}). */
     @Override
     public Integer call() {
-        if (resume != null) {
-            return resume();
-        }
-        if (merge != null) {
-            if (endpoint.baseUrl != null) {
-                throw new BadInputException("--merge takes run folders only, no --base-url");
-            }
-            AuditOutcome merged = new ShardMerge(Clock.systemUTC()).merge(merge, endpoint.root);
-            print(merged.manifest());
-            out.println("run folder: " + merged.folder().dir());
-            return Cli.OK;
-        }
-        BenchRun run = benchRun();
-        if (abMode()) {
-            return abTest(run.spec());
-        }
-        AuditOutcome outcome;
-        try (BenchConsole console = new BenchConsole(err)) {
-            outcome = bench.run(run, console);
-        }
-        print(outcome.manifest());
-        out.println("run folder: " + outcome.folder().dir());
-        return Cli.OK;
-    }
-
-    /**
-     * {@code --resume}: the bench is rebuilt from the options recorded in run.json (so the same points, seed, shard
-     * and simulator), its headers from the endpoint record ({@code --header} replaces a redacted one).
-     */
-    private Integer resume() {
-        if (endpoint.baseUrl != null || merge != null) {
-            throw new BadInputException("--resume takes the run folder only: its options come from its run.json");
-        }
-        RunFolder folder = new RunFolder(resume);
-        RunManifest manifest = RunManifestStore.read(folder);
-        if (manifest.status() != RunStatus.COMPLETE) {
-            Map<String, String> options = manifest.suite().options() == null ? Map.of() : manifest.suite().options();
-            if (options.containsKey("--ab-arm")) {
-                throw new BadInputException("run " + manifest.runId() + " is one arm of an A/B bench; run the A/B again");
-            }
-            BenchCommand again = new BenchCommand(bench, environment, out, err);
-            List<String> args = new ArrayList<>();
-            options.forEach((k, v) -> args.addAll(List.of(k, v)));
-            new picocli.CommandLine(again).parseArgs(args.toArray(String[]::new));
-            again.endpoint.root = Root.of(folder).dir();
-            EndpointRef stored = manifest.endpoint();
-            if (stored.apiKeyEnv() != null) {
-                again.endpoint.apiKeyEnv = stored.apiKeyEnv();
-            }
-            Map<String, String> headers = new TreeMap<>(stored.headers() == null ? Map.of() : stored.headers());
-            headers.putAll(endpoint.headers());
-            headers.forEach((name, value) -> {
-                if (Secrets.REDACTED.equals(value)) {
-                    throw new BadInputException("header " + name + " was redacted in run.json; pass it again with --header");
-                }
-            });
-            again.endpoint.header = headers.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
-            try (BenchConsole console = new BenchConsole(err)) {
-                manifest = bench.resume(folder, again.benchRun(), console).manifest();
-            }
-        } else {
-            out.println("run " + manifest.runId() + " is already complete; nothing to do");
-        }
-        print(manifest);
-        out.println("run folder: " + folder.dir());
-        return Cli.OK;
+        return BenchMode.of(this).run();
     }
 
     /** The bench the options ask for, checked. */
-    private BenchRun benchRun() {
+    BenchRun benchRun() {
         if (endpoint.baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR..., or --resume RUN_DIR");
         }
@@ -269,61 +196,6 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, recorded(), endpoint.apiKeyEnv);
     }
 
-    /** A/B: two arms of the same sweep, interleaved; each arm is a run folder; the comparison is printed. */
-    private Integer abTest(BenchSpec spec) {
-        if (repeats < 3) {
-            throw new BadInputException("--repeats must be at least 3 in A/B mode, got " + repeats);
-        }
-        if (shard != null) {
-            throw new BadInputException("--shard cannot be combined with A/B mode");
-        }
-        String urlB = baseUrlB != null ? baseUrlB : endpoint.baseUrl;
-        boolean simB = SimOptions.isSim(urlB);
-        if (simB) {
-            SimOptions.parse(urlB, dev.claimcheck.core.model.Lane.INSTANT, endpoint.seed);
-        }
-        String idB = modelB != null ? modelB : simB ? "sim-b" : null;
-        if (idB == null) {
-            throw new BadInputException("--model-b is required with a real --base-url-b");
-        }
-        BenchSpec specB = new BenchSpec(idB, spec.points(), spec.requests(), spec.durationNs(), spec.warmup(), spec.tokenizer(),
-                spec.prefixShare(), spec.seed(), spec.idleTimeoutNs(), spec.headers(), simB ? null : environment.get(endpoint.apiKeyEnv), null);
-        Map<String, String> optionsA = recorded();
-        optionsA.put("--ab-arm", "a");
-        Map<String, String> optionsB = recorded();
-        optionsB.put("--ab-arm", "b");
-        optionsB.put("--base-url", urlB);
-        optionsB.put("--model", idB);
-        List<AuditOutcome> arms;
-        try (BenchConsole console = new BenchConsole(err)) {
-            arms = bench.runAb(new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, optionsA, endpoint.apiKeyEnv),
-                    new BenchRun(urlB, specB, endpoint.root, hardware, optionsB, endpoint.apiKeyEnv), repeats, console);
-        }
-        for (AuditOutcome arm : arms) {
-            print(arm.manifest());
-            out.println("run folder: " + arm.folder().dir());
-        }
-        out.printf(Locale.ROOT, "A/B · A = %s · B = %s · %d interleaved repeats%n", arms.get(0).manifest().model().id(),
-                arms.get(1).manifest().model().id(), repeats);
-        out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
-                "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
-        for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().points(),
-                arms.get(1).manifest().metrics().points())) {
-            out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
-                    row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", ms(row.ttftMsP50A()),
-                    ms(row.ttftMsP50B()), ms(row.tpotMsP50A()), ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),
-                    row.outputTokensPerSecondB(), row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%s, %s]",
-                            row.ratio(), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High())),
-                    row.allValid() ? "" : " (a point was invalid)");
-        }
-        out.println("  memory access: " + ThroughputComparison.MEMORY_ACCESS);
-        return Cli.OK;
-    }
-
-    private static String ratio(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
     /**
      * The options of this bench for run.json suite.options (what {@code --resume} parses again), from picocli's parse
      * result: every option with a value but those in {@link #NOT_RECORDED} (headers are recorded by name only, in the
@@ -347,7 +219,7 @@ public final class BenchCommand implements Callable<Integer> {
         return m;
     }
 
-    private boolean abMode() {
+    boolean abMode() {
         return modelB != null || baseUrlB != null;
     }
 
@@ -365,7 +237,8 @@ public final class BenchCommand implements Callable<Integer> {
         return p.openLoop() ? "rate " + p.rate() + "/s " + p.arrival() : "concurrency " + p.concurrency();
     }
 
-    private void print(RunManifest m) {
+    /** The points table of a finished (or resumed, or merged) throughput run. */
+    void print(RunManifest m) {
         Metrics x = m.metrics();
         out.printf(Locale.ROOT, "%sserving · throughput · model %s · run %s · hardware %s%n", m.simulated() ? "[SIMULATED] " : "",
                 m.model().id(), m.runId(), m.hardware() == null ? "unknown" : m.hardware().source());
@@ -388,7 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String ms(Double v) {
+    static String ms(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2f ms", v);
     }
 }
