@@ -3,7 +3,6 @@ package dev.claimcheck.core.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.ClientConfig;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.provenance.GitCommitter;
 import dev.claimcheck.core.provenance.OpenSshKeys;
@@ -20,13 +19,11 @@ import dev.claimcheck.core.suite.SuiteOptions;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
@@ -34,7 +31,7 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code audit [<suite>] ...}: runs a suite against an OpenAI-compatible endpoint or the built-in
  * simulator, or resumes a run. Each registered suite is a subcommand carrying its own options;
- * the shared options below are inherited by all of them (ARCHITECTURE.md §3).
+ * the shared options below (and the endpoint options) are inherited by all of them (docs/architecture.md, Command line).
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Re-run an eval against an OpenAI-compatible endpoint (or the built-in simulator) and write a run folder.",
@@ -46,12 +43,8 @@ import picocli.CommandLine.ScopeType;
             "  ./jbang audit@. --recipe audit-scripts/recipes/inclusionai--ring-2.5-1t/gsm8k-cookbook.json --base-url http://localhost:30000/v1",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class AuditCommand implements Callable<Integer>, SubcommandProvider {
-    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL|sim[:k=v,...]",
-            description = "OpenAI-compatible base URL (…/v1), or 'sim' for the built-in simulator, e.g. sim:accuracy=0.5,faults=0.2.")
-    String baseUrl;
-
-    @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "ID", description = "Model id sent to the endpoint (default 'sim' with the simulator).")
-    String model;
+    @Mixin
+    EndpointOptions endpoint = new EndpointOptions();
 
     @Option(names = "--lane", scope = ScopeType.INHERIT, paramLabel = "instant|thinking", defaultValue = "instant",
             converter = LaneConverter.class, description = "Lane label and request defaults (default: ${DEFAULT-VALUE}).")
@@ -65,12 +58,6 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     @Option(names = "--concurrency", scope = ScopeType.INHERIT, defaultValue = "8", paramLabel = "N", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     int concurrency = 8;
-
-    @Option(names = "--seed", scope = ScopeType.INHERIT, defaultValue = "0", paramLabel = "N", description = "Seed for tasks, prompts and the simulator (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR", description = "Root to write results to (default: . for real endpoints, target/sim-root for sim).")
-    Path root;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<suite>", description = "The suite to run (see Commands).")
     String unknownSuite;
@@ -114,16 +101,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--extra-body", scope = ScopeType.INHERIT, paramLabel = "JSON", description = "JSON object merged into every request body.")
     String extraBody;
 
-    @Option(names = "--header", scope = ScopeType.INHERIT, paramLabel = "K:V", description = "Extra HTTP header (repeatable); a value named like a credential or 8+ characters long is a secret: "
-            + "redacted in run.json and wherever the server echoes it.")
-    List<String> header = List.of();
-
     @Option(names = "--api-flavor", scope = ScopeType.INHERIT, defaultValue = "openai", paramLabel = "NAME", description = "Endpoint dialect (default: ${DEFAULT-VALUE}).")
     String apiFlavor = "openai";
-
-    @Option(names = "--api-key-env", scope = ScopeType.INHERIT, defaultValue = "OPENAI_API_KEY", paramLabel = "VAR",
-            description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}); the key is never written anywhere.")
-    String apiKeyEnv = "OPENAI_API_KEY";
 
     @Option(names = "--max-total-tokens", scope = ScopeType.INHERIT, paramLabel = "N", description = "Stop cleanly (resumable) once prompt + completion tokens reach N.")
     Long maxTotalTokens;
@@ -179,7 +158,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + "), --recipe FILE or --resume RUN_DIR");
         }
         checkSigning();
-        AuditOutcome outcome = session.resume(resume, headers(), new ConsoleProgress(err));
+        AuditOutcome outcome = session.resume(resume, endpoint.headers(), new ConsoleProgress(err));
         if (outcome.complete() && outcome.manifest().finishedAt() != null && outcome.abort() == null
                 && outcome.manifest().metrics() != null) {
             ResultTable.print(out, outcome);
@@ -221,7 +200,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (resume != null) {
             throw new BadInputException("--recipe and --resume do not go together (a resumed run already records its recipe)");
         }
-        if (baseUrl == null) {
+        if (endpoint.baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
         }
         for (String pinned : RecipeRun.PINNED_OPTIONS) {
@@ -229,9 +208,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
                 throw new BadInputException(pinned + " cannot be combined with --recipe: the recipe pins it");
             }
         }
-        AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, baseUrl, model, recipeDataset, root, seed,
+        AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, endpoint.baseUrl, endpoint.model, recipeDataset, endpoint.root, endpoint.seed,
                 commandSpec.commandLine().getParseResult().hasMatchedOption("--concurrency") ? concurrency : null,
-                headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session, err::println);
+                endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session, err::println);
         return start(spec);
     }
 
@@ -242,7 +221,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (resume != null) {
             throw new BadInputException("--resume takes no suite: use 'audit --resume RUN_DIR'");
         }
-        if (baseUrl == null) {
+        if (endpoint.baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
         }
         return start(spec(suite, options));
@@ -261,8 +240,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     }
 
     private AuditSpec spec(Suite suite, Object options) {
-        boolean simulated = SimOptions.isSim(baseUrl);
-        if (model == null && !simulated) {
+        boolean simulated = SimOptions.isSim(endpoint.baseUrl);
+        if (endpoint.model == null && !simulated) {
             throw new BadInputException("--model is required for a real endpoint");
         }
         if (maxRetries < 0 || maxRetries > 100) {
@@ -274,14 +253,14 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (concurrency < 1 || concurrency > 4096) {
             throw new BadInputException("--concurrency must be between 1 and 4096");
         }
-        return new AuditSpec(suite.id(), options, SuiteOptions.values(options), baseUrl, model, lane, k, limit, concurrency,
-                seed, root, template(simulated), systemPrompt, headers(), apiFlavor, apiKeyEnv, maxTotalTokens, maxRetries);
+        return new AuditSpec(suite.id(), options, SuiteOptions.values(options), endpoint.baseUrl, endpoint.model, lane, k, limit, concurrency,
+                endpoint.seed, endpoint.root, template(simulated), systemPrompt, endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries);
     }
 
     /** The request body minus messages, exactly as sent and recorded: lane defaults, then options, then --extra-body. */
     ObjectNode template(boolean simulated) {
         ObjectNode t = Json.mapper().createObjectNode();
-        t.put("model", model != null ? model : "sim");
+        t.put("model", endpoint.model != null ? endpoint.model : "sim");
         t.put("max_tokens", maxTokens != null ? maxTokens : lane == Lane.THINKING ? 65536 : 16384);
         if (temperature != null) {
             t.put("temperature", temperature);
@@ -315,15 +294,6 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             throw new BadInputException(option + " must be a JSON object");
         }
         return (ObjectNode) node;
-    }
-
-    private Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : header) {
-            var entry = ClientConfig.parseHeader(h);
-            headers.put(entry.getKey(), entry.getValue());
-        }
-        return headers;
     }
 
     private int report(AuditOutcome outcome) {

@@ -1,43 +1,39 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.endpoint.ClientConfig;
-import dev.claimcheck.core.endpoint.Secrets;
+import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.RunManifest.EndpointRef;
-import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.ThroughputPoint;
-import dev.claimcheck.core.run.AuditOutcome;
-import dev.claimcheck.core.serving.Arrivals;
 import dev.claimcheck.core.serving.BenchRun;
-import dev.claimcheck.core.serving.BenchSpec;
 import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.serving.Arrivals;
+import dev.claimcheck.core.serving.BenchSpec;
 import dev.claimcheck.core.serving.Shard;
-import dev.claimcheck.core.serving.ShardMerge;
-import dev.claimcheck.core.sim.SimOptions;
-import dev.claimcheck.core.stats.ThroughputComparison;
-import dev.claimcheck.core.store.Root;
-import dev.claimcheck.core.store.RunFolder;
-import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: serving throughput and latency of an OpenAI-compatible endpoint (or the simulator) over a sweep of
- * load points, written as a throughput run folder (docs/throughput.md).
+ * load points, written as a throughput run folder (docs/throughput.md). One command with every flag, as documented;
+ * the flags pick one of four modes, each its own class ({@link BenchMode}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Measure serving throughput and latency (TTFT, TPOT, ITL, end-to-end) over a sweep of load points",
@@ -49,18 +45,20 @@ import picocli.CommandLine.Option;
             "  ./jbang bench@. --resume results/runs/M/throughput/serving/RUN_ID   (finish a killed bench)",
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--base-url", paramLabel = "URL|sim[:k=v,...]",
-            description = "OpenAI-compatible base URL (http://…/v1), or 'sim' / sim:tpotMs=5,ttftMs=50 for the built-in simulator.")
-    String baseUrl;
+    /** Not part of the bench a run records in suite.options: where it is written, secrets' carriers, the other modes. */
+    private static final Set<String> NOT_RECORDED = Set.of("--root", "--header", "--api-key-env", "--merge", "--resume",
+            "--help", "--version");
 
-    @Option(names = "--model", paramLabel = "ID", description = "Model id sent to the endpoint (default 'sim' with the simulator).")
-    String model;
+    @Mixin
+    EndpointOptions endpoint = new EndpointOptions();
 
-    @Option(names = "--concurrency", paramLabel = "LIST", description = "Closed loop: requests in flight, e.g. 1,8,32,128.")
-    String concurrency;
+    @Option(names = "--concurrency", paramLabel = "LIST", split = ",", converter = BenchOptions.Count.class,
+            description = "Closed loop: requests in flight, e.g. 1,8,32,128.")
+    List<Integer> concurrency;
 
-    @Option(names = "--rate", paramLabel = "LIST", description = "Open loop: arrivals per second, e.g. 1,2,4,8.")
-    String rate;
+    @Option(names = "--rate", paramLabel = "LIST", split = ",", converter = BenchOptions.Rate.class,
+            description = "Open loop: arrivals per second, e.g. 1,2,4,8.")
+    List<Double> rate;
 
     @Option(names = "--arrival", defaultValue = "poisson", paramLabel = "constant|poisson|gamma",
             description = "Open-loop arrival process (default: ${DEFAULT-VALUE}).")
@@ -69,25 +67,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--burstiness", paramLabel = "X", description = "Gamma shape for --arrival gamma (1 = Poisson, < 1 burstier; default 1).")
     Double burstiness;
 
-    @Option(names = "--input-tokens", defaultValue = "1k", paramLabel = "LIST",
+    @Option(names = "--input-tokens", defaultValue = "1k", paramLabel = "LIST", split = ",", converter = BenchOptions.Tokens.class,
             description = "Exact prompt lengths in the tokenizer, e.g. 1k,8k,32k,128k (k = 1024; default: ${DEFAULT-VALUE}).")
-    String inputTokens;
+    List<Integer> inputTokens;
 
-    @Option(names = "--output-tokens", defaultValue = "256", paramLabel = "N",
+    @Option(names = "--output-tokens", defaultValue = "256", paramLabel = "N", converter = BenchOptions.Tokens.class,
             description = "Output tokens per request, pinned with max_tokens + min_tokens + ignore_eos (default: ${DEFAULT-VALUE}).")
-    String outputTokens;
+    Integer outputTokens;
 
     @Option(names = "--requests", paramLabel = "N", description = "Requests per point, warm-up included (default 100, or 4 × concurrency if more).")
     Integer requests;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Send for this long per point instead of a request count, e.g. 300s, 5m.")
-    String duration;
+    @Option(names = "--duration", paramLabel = "D", converter = BenchOptions.Duration.class,
+            description = "Send for this long per point instead of a request count, e.g. 300s, 5m.")
+    Long durationNs;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10%% of the point).")
     Integer warmup;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "Root to write to (default: . for real endpoints, target/sim-root for sim).")
-    Path root;
 
     @Option(names = "--tokenizer", defaultValue = Tokenizer.DEFAULT, paramLabel = "NAME",
             description = "Tokenizer the prompt lengths are exact in: o200k_base or cl100k_base (default: ${DEFAULT-VALUE}).")
@@ -126,25 +122,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Finish a killed or stopped bench run: whole points are kept, the rest run again (options, endpoint and simulator from its run.json).")
     Path resume;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "Seed for prompts, arrivals and the simulator (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--request-timeout", defaultValue = "120s", paramLabel = "D",
+    @Option(names = "--request-timeout", defaultValue = "120s", paramLabel = "D", converter = BenchOptions.Duration.class,
             description = "A request with no bytes for this long ends as a timeout (default: ${DEFAULT-VALUE}).")
-    String requestTimeout;
+    long requestTimeoutNs;
 
-    @Option(names = "--header", paramLabel = "K:V", description = "Extra HTTP header (repeatable); a value named like a "
-            + "credential or 8+ characters long is a secret: redacted in run.json and wherever the server echoes it.")
-    List<String> header = List.of();
+    @Spec
+    CommandSpec commandSpec;
 
-    @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", paramLabel = "VAR",
-            description = "Environment variable holding the API key (default: ${DEFAULT-VALUE}); only its name is recorded.")
-    String apiKeyEnv;
-
-    private final ServingBench bench;
-    private final Map<String, String> environment;
-    private final PrintStream out;
-    private final PrintStream err;
+    final ServingBench bench;
+    final Map<String, String> environment;
+    final PrintStream out;
+    final PrintStream err;
 
     public BenchCommand() {
         this(ServingBench.standard(), System.getenv(), System.out, System.err);
@@ -157,96 +145,29 @@ public final class BenchCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /** Runs the mode the flags pick (see {@link BenchMode}). */
     @Override
     public Integer call() {
-        if (resume != null) {
-            return resume();
-        }
-        if (merge != null) {
-            if (baseUrl != null) {
-                throw new BadInputException("--merge takes run folders only, no --base-url");
-            }
-            AuditOutcome merged = new ShardMerge(Clock.systemUTC()).merge(merge, root);
-            print(merged.manifest());
-            out.println("run folder: " + merged.folder().dir());
-            return Cli.OK;
-        }
-        BenchRun run = benchRun();
-        if (modelB != null || baseUrlB != null) {
-            return abTest(run.spec());
-        }
-        AuditOutcome outcome;
-        try (BenchConsole console = new BenchConsole(err)) {
-            outcome = bench.run(run, console);
-        }
-        print(outcome.manifest());
-        out.println("run folder: " + outcome.folder().dir());
-        return Cli.OK;
-    }
-
-    /**
-     * {@code --resume}: the bench is rebuilt from the options recorded in run.json (so the same points, seed, shard
-     * and simulator), its headers from the endpoint record ({@code --header} replaces a redacted one).
-     */
-    private Integer resume() {
-        if (baseUrl != null || merge != null) {
-            throw new BadInputException("--resume takes the run folder only: its options come from its run.json");
-        }
-        RunFolder folder = new RunFolder(resume);
-        RunManifest manifest = RunManifestStore.read(folder);
-        if (manifest.status() != RunStatus.COMPLETE) {
-            Map<String, String> options = manifest.suite().options() == null ? Map.of() : manifest.suite().options();
-            if (options.containsKey("--ab-arm")) {
-                throw new BadInputException("run " + manifest.runId() + " is one arm of an A/B bench; run the A/B again");
-            }
-            BenchCommand again = new BenchCommand(bench, environment, out, err);
-            List<String> args = new ArrayList<>();
-            options.forEach((k, v) -> args.addAll(List.of(k, v)));
-            new picocli.CommandLine(again).parseArgs(args.toArray(String[]::new));
-            again.root = Root.of(folder).dir();
-            EndpointRef endpoint = manifest.endpoint();
-            if (endpoint.apiKeyEnv() != null) {
-                again.apiKeyEnv = endpoint.apiKeyEnv();
-            }
-            Map<String, String> headers = new TreeMap<>(endpoint.headers() == null ? Map.of() : endpoint.headers());
-            for (String h : header) {
-                var e = ClientConfig.parseHeader(h);
-                headers.put(e.getKey(), e.getValue());
-            }
-            headers.forEach((name, value) -> {
-                if (Secrets.REDACTED.equals(value)) {
-                    throw new BadInputException("header " + name + " was redacted in run.json; pass it again with --header");
-                }
-            });
-            again.header = headers.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
-            try (BenchConsole console = new BenchConsole(err)) {
-                manifest = bench.resume(folder, again.benchRun(), console).manifest();
-            }
-        } else {
-            out.println("run " + manifest.runId() + " is already complete; nothing to do");
-        }
-        print(manifest);
-        out.println("run folder: " + folder.dir());
-        return Cli.OK;
+        return BenchMode.of(this).run();
     }
 
     /** The bench the options ask for, checked. */
-    private BenchRun benchRun() {
-        if (baseUrl == null) {
+    BenchRun benchRun() {
+        if (endpoint.baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim'), or --merge RUN_DIR..., or --resume RUN_DIR");
         }
-        boolean sim = SimOptions.isSim(baseUrl);
+        boolean sim = SimOptions.isSim(endpoint.baseUrl);
         if (sim) {
-            SimOptions.parse(baseUrl, dev.claimcheck.core.model.Lane.INSTANT, seed); // bad keys are bad input now
+            SimOptions.parse(endpoint.baseUrl, dev.claimcheck.core.model.Lane.INSTANT, endpoint.seed); // bad keys are bad input now
         }
-        String modelId = model != null ? model : sim ? "sim" : null;
+        String modelId = endpoint.model != null ? endpoint.model : sim ? "sim" : null;
         if (modelId == null) {
             throw new BadInputException("--model is required with a real endpoint");
         }
         if (concurrency != null && rate != null) {
             throw new BadInputException("give --concurrency (closed loop) or --rate (open loop), not both");
         }
-        if (requests != null && duration != null) {
+        if (requests != null && durationNs != null) {
             throw new BadInputException("give --requests or --duration, not both");
         }
         Arrivals.Kind kind = Arrivals.Kind.of(arrival);
@@ -255,121 +176,52 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Tokenizer.named(tokenizer);
         Double[] bounds = slo == null ? new Double[2] : BenchOptions.slo(slo);
-        int output = BenchOptions.tokenCount("--output-tokens", outputTokens);
-        List<Integer> lengths = BenchOptions.tokens("--input-tokens", inputTokens);
-        List<Integer> levels = rate == null ? BenchOptions.ints("--concurrency", concurrency == null ? "1" : concurrency) : List.of();
-        List<Double> rates = rate == null ? List.of() : BenchOptions.numbers("--rate", rate);
+        List<Integer> lengths = BenchOptions.present("--input-tokens", inputTokens);
+        List<Integer> levels = rate == null ? BenchOptions.present("--concurrency", concurrency == null ? List.of(1) : concurrency) : List.of();
+        List<Double> rates = rate == null ? List.of() : BenchOptions.present("--rate", rate);
         List<LoadPoint> points = new ArrayList<>();
         for (int length : lengths) {
             for (int c : levels) {
-                points.add(new LoadPoint(points.size(), c, null, null, null, length, output, bounds[0], bounds[1]));
+                points.add(new LoadPoint(points.size(), c, null, null, null, length, outputTokens, bounds[0], bounds[1]));
             }
             for (double r : rates) {
                 points.add(new LoadPoint(points.size(), null, r, kind.id(), kind == Arrivals.Kind.GAMMA
-                        ? (burstiness == null ? 1.0 : burstiness) : null, length, output, bounds[0], bounds[1]));
+                        ? (burstiness == null ? 1.0 : burstiness) : null, length, outputTokens, bounds[0], bounds[1]));
             }
         }
-        Long durationNs = duration == null ? null : BenchOptions.duration("--duration", duration);
         Integer perPoint = durationNs != null ? null : requests != null ? requests
                 : Math.max(100, 4 * levels.stream().mapToInt(Integer::intValue).max().orElse(0));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String h : header) {
-            var e = ClientConfig.parseHeader(h);
-            headers.put(e.getKey(), e.getValue());
-        }
-        String apiKey = sim ? null : environment.get(apiKeyEnv);
-        BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, seed,
-                BenchOptions.duration("--request-timeout", requestTimeout), headers, apiKey,
-                shard == null ? null : Shard.parse(shard));
-        return new BenchRun(baseUrl, spec, root, hardware, recorded(), apiKeyEnv);
+        String apiKey = sim ? null : environment.get(endpoint.apiKeyEnv);
+        BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, endpoint.seed,
+                requestTimeoutNs, endpoint.headers(), apiKey, shard == null ? null : Shard.parse(shard));
+        return new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, recorded(), endpoint.apiKeyEnv);
     }
 
-    /** A/B: two arms of the same sweep, interleaved; each arm is a run folder; the comparison is printed. */
-    private Integer abTest(BenchSpec spec) {
-        if (repeats < 3) {
-            throw new BadInputException("--repeats must be at least 3 in A/B mode, got " + repeats);
-        }
-        if (shard != null) {
-            throw new BadInputException("--shard cannot be combined with A/B mode");
-        }
-        String urlB = baseUrlB != null ? baseUrlB : baseUrl;
-        boolean simB = SimOptions.isSim(urlB);
-        if (simB) {
-            SimOptions.parse(urlB, dev.claimcheck.core.model.Lane.INSTANT, seed);
-        }
-        String idB = modelB != null ? modelB : simB ? "sim-b" : null;
-        if (idB == null) {
-            throw new BadInputException("--model-b is required with a real --base-url-b");
-        }
-        BenchSpec specB = new BenchSpec(idB, spec.points(), spec.requests(), spec.durationNs(), spec.warmup(), spec.tokenizer(),
-                spec.prefixShare(), spec.seed(), spec.idleTimeoutNs(), spec.headers(), simB ? null : environment.get(apiKeyEnv), null);
-        Map<String, String> optionsA = recorded();
-        optionsA.put("--ab-arm", "a");
-        Map<String, String> optionsB = recorded();
-        optionsB.put("--ab-arm", "b");
-        optionsB.put("--base-url", urlB);
-        optionsB.put("--model", idB);
-        List<AuditOutcome> arms;
-        try (BenchConsole console = new BenchConsole(err)) {
-            arms = bench.runAb(new BenchRun(baseUrl, spec, root, hardware, optionsA, apiKeyEnv),
-                    new BenchRun(urlB, specB, root, hardware, optionsB, apiKeyEnv), repeats, console);
-        }
-        for (AuditOutcome arm : arms) {
-            print(arm.manifest());
-            out.println("run folder: " + arm.folder().dir());
-        }
-        out.printf(Locale.ROOT, "A/B · A = %s · B = %s · %d interleaved repeats%n", arms.get(0).manifest().model().id(),
-                arms.get(1).manifest().model().id(), repeats);
-        out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
-                "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
-        for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().points(),
-                arms.get(1).manifest().metrics().points())) {
-            out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
-                    row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", ms(row.ttftMsP50A()),
-                    ms(row.ttftMsP50B()), ms(row.tpotMsP50A()), ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),
-                    row.outputTokensPerSecondB(), row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f [%s, %s]",
-                            row.ratio(), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High())),
-                    row.allValid() ? "" : " (a point was invalid)");
-        }
-        out.println("  memory access: " + ThroughputComparison.MEMORY_ACCESS);
-        return Cli.OK;
-    }
-
-    private static String ratio(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    /** The options as typed, for run.json suite.options (headers by name only: values may be secrets). */
-    private Map<String, String> recorded() {
+    /**
+     * The options of this bench for run.json suite.options (what {@code --resume} parses again), from picocli's parse
+     * result: every option with a value but those in {@link #NOT_RECORDED} (headers are recorded by name only, in the
+     * endpoint record, since values may be secrets). Lists and converted values as typed (or their default), plain
+     * numbers as Java prints them; {@code --arrival} only with {@code --rate}, {@code --repeats} only in A/B mode.
+     */
+    Map<String, String> recorded() {
+        ParseResult parsed = commandSpec.commandLine().getParseResult();
         Map<String, String> m = new TreeMap<>();
-        put(m, "--base-url", baseUrl);
-        put(m, "--model-b", modelB);
-        put(m, "--base-url-b", baseUrlB);
-        put(m, "--repeats", modelB != null || baseUrlB != null ? Integer.toString(repeats) : null);
-        put(m, "--model", model);
-        put(m, "--concurrency", concurrency);
-        put(m, "--rate", rate);
-        put(m, "--arrival", rate == null ? null : arrival);
-        put(m, "--burstiness", burstiness == null ? null : burstiness.toString());
-        put(m, "--input-tokens", inputTokens);
-        put(m, "--output-tokens", outputTokens);
-        put(m, "--requests", requests == null ? null : requests.toString());
-        put(m, "--duration", duration);
-        put(m, "--warmup", warmup == null ? null : warmup.toString());
-        put(m, "--tokenizer", tokenizer);
-        put(m, "--prefix-share", Double.toString(prefixShare));
-        put(m, "--slo", slo);
-        put(m, "--hardware", hardware);
-        put(m, "--seed", Long.toString(seed));
-        put(m, "--shard", shard);
-        put(m, "--request-timeout", requestTimeout);
+        for (OptionSpec option : commandSpec.options()) {
+            String name = option.longestName();
+            Object value = option.getValue();
+            if (value == null || NOT_RECORDED.contains(name) || name.equals("--arrival") && rate == null
+                    || name.equals("--repeats") && !abMode()) {
+                continue;
+            }
+            boolean asTyped = option.isMultiValue() || option.converters().length > 0;
+            m.put(name, !asTyped ? String.valueOf(value) : parsed != null && parsed.hasMatchedOption(name)
+                    ? String.join(",", parsed.matchedOption(name).originalStringValues()) : option.defaultValue());
+        }
         return m;
     }
 
-    private static void put(Map<String, String> m, String k, String v) {
-        if (v != null) {
-            m.put(k, v);
-        }
+    boolean abMode() {
+        return modelB != null || baseUrlB != null;
     }
 
     /** The one line a finished point prints (BenchConsole). */
@@ -386,7 +238,8 @@ public final class BenchCommand implements Callable<Integer> {
         return p.openLoop() ? "rate " + p.rate() + "/s " + p.arrival() : "concurrency " + p.concurrency();
     }
 
-    private void print(RunManifest m) {
+    /** The points table of a finished (or resumed, or merged) throughput run. */
+    void print(RunManifest m) {
         Metrics x = m.metrics();
         out.printf(Locale.ROOT, "%sserving · throughput · model %s · run %s · hardware %s%n", m.simulated() ? "[SIMULATED] " : "",
                 m.model().id(), m.runId(), m.hardware() == null ? "unknown" : m.hardware().source());
@@ -409,7 +262,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static String ms(Double v) {
+    static String ms(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.2f ms", v);
     }
 }

@@ -1,11 +1,12 @@
 package dev.claimcheck.core.cli;
 
+import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.ClaimcheckException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The one place that maps failures to exit codes (ARCHITECTURE.md §3): 0 done, 1 could not do its
+ * The one place that maps failures to exit codes (docs/architecture.md, Command line): 0 done, 1 could not do its
  * job, 2 bad usage or bad input. Errors are one line on stderr.
  */
 public final class Cli {
@@ -56,6 +57,11 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine line = ex.getCommandLine();
+            if (ex.getCause() instanceof BadInputException bad && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                // A typed option's converter refused the value: the same one line as any bad input, after the option's name.
+                line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + option.longestName() + ": " + oneLine(bad));
+                return BAD_INPUT;
+            }
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
             line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for usage.");
             return BAD_INPUT;

@@ -15,41 +15,35 @@ import java.util.regex.Pattern;
  * and "and", and compared as sets after normalisation (case, surrounding quotes, brackets and punctuation). The
  * expected answer is the items joined with ", ". Exact set match or nothing: one missing value is a miss.
  */
-public final class AnswerSetGrader implements Grader {
+public final class AnswerSetGrader extends NamedGrader {
     public static final String ID = "answer-set";
     public static final String VERSION = "1";
+
+    public AnswerSetGrader() {
+        super(ID, VERSION);
+    }
     /** Longer answers are not read: no planted answer comes close, and a hostile response stays cheap. */
     static final int MAX_ANSWER_CHARS = 4096;
     private static final Pattern SEPARATORS = Pattern.compile("[,;\\n]|\\s+and\\s+");
     private static final String TRIM = "\"'`*_()[]{}<>.:!?";
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
-
-    @Override
     public Verdict grade(String response, String expected) {
         Set<String> want = items(expected == null ? "" : expected);
         if (response == null || response.isBlank()) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "no answer (empty response)");
+            return verdict(false, null, expected, "no answer (empty response)");
         }
         String region = answerRegion(response);
         if (region.length() > MAX_ANSWER_CHARS) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "answer longer than " + MAX_ANSWER_CHARS + " characters");
+            return verdict(false, null, expected, "answer longer than " + MAX_ANSWER_CHARS + " characters");
         }
         Set<String> got = items(region);
         String extracted = String.join(", ", got);
         if (got.isEmpty()) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "no answer in the last line");
+            return verdict(false, null, expected, "no answer in the last line");
         }
         if (got.equals(want)) {
-            return new Verdict(true, 1, extracted, expected, ID, VERSION, "equal sets");
+            return verdict(true, extracted, expected, "equal sets");
         }
         Set<String> missing = new TreeSet<>(want);
         missing.removeAll(got);

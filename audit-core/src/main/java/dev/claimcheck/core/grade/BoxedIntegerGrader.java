@@ -10,41 +10,35 @@ import java.util.regex.Pattern;
  * Generated arithmetic: the answer is an exact integer, read with the math grader's extraction
  * (last box, else cue line, else last number). No tolerance: 41 is not 42.
  */
-public final class BoxedIntegerGrader implements Grader {
+public final class BoxedIntegerGrader extends NamedGrader {
     public static final String ID = "arith";
     public static final String VERSION = "1";
+
+    public BoxedIntegerGrader() {
+        super(ID, VERSION);
+    }
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,4000}");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
 
     @Override
     public Verdict grade(String response, String expected) {
         BigInteger want = parse(expected);
         if (want == null) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "expected answer is not an integer");
+            return verdict(false, null, expected, "expected answer is not an integer");
         }
         Extraction e;
         try {
             e = AnswerExtractor.fromResponse(response);
         } catch (RuntimeException ex) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "extraction failed: " + ex.getClass().getSimpleName());
+            return verdict(false, null, expected, "extraction failed: " + ex.getClass().getSimpleName());
         }
         if (e.answer() == null) {
-            return new Verdict(false, 0, null, expected, ID, VERSION, "no answer (" + e.rule() + ")");
+            return verdict(false, null, expected, "no answer (" + e.rule() + ")");
         }
         // A chain of boxes is a list in the math grader; an arithmetic answer is the last box alone.
         String answer = e.lastBoxOnly() != null ? e.lastBoxOnly() : e.answer();
         BigInteger got = parse(answer);
         if (got == null) {
-            return new Verdict(false, 0, answer, expected, ID, VERSION, e.rule() + ": not an integer");
+            return verdict(false, answer, expected, e.rule() + ": not an integer");
         }
         boolean ok = got.equals(want);
         return new Verdict(ok, ok ? 1 : 0, got.toString(), expected, ID, VERSION,

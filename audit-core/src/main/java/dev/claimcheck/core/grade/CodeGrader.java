@@ -21,7 +21,7 @@ import java.util.List;
  * its hash, since hidden tests are never stored. Unlike the math grader this one runs programs, so its verdicts can
  * depend on the machine (time limits); {@code verify} recomputes metrics from the recorded per-test verdicts.
  */
-public final class CodeGrader implements Grader {
+public final class CodeGrader extends NamedGrader {
     public static final String ID = "code";
     public static final String VERSION = "1";
 
@@ -32,17 +32,8 @@ public final class CodeGrader implements Grader {
     }
 
     public CodeGrader(CodeJudge judge) {
+        super(ID, VERSION);
         this.judge = judge;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
     }
 
     /** Grades a response against a spec given as JSON; a spec that does not parse is a sandboxError verdict. */
@@ -54,7 +45,7 @@ public final class CodeGrader implements Grader {
         } catch (IllegalArgumentException e) {
             CodeDetail d = new CodeDetail(CodeVerdict.SANDBOX_ERROR.id(), List.of(), 0, "bad test spec: " + e.getMessage(),
                     null, null);
-            return new Verdict(false, 0, null, testsRef(expected), ID, VERSION, d.toJson());
+            return verdict(false, null, testsRef(expected), d.toJson());
         }
         return grade(response, spec, testsRef(expected));
     }
@@ -70,8 +61,7 @@ public final class CodeGrader implements Grader {
             j = judge.judge(e.program(), spec);
         }
         CodeDetail d = detail(j, e.choice());
-        return new Verdict(j.passed(), j.passed() ? 1 : 0, e.program() == null ? null : e.choice(), expectedRef, ID,
-                VERSION, d.toJson());
+        return verdict(j.passed(), e.program() == null ? null : e.choice(), expectedRef, d.toJson());
     }
 
     /** Runs a bare program (no extraction), as {@code grade@. code} does. */

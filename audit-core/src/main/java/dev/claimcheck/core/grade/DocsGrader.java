@@ -22,21 +22,15 @@ import java.util.Map;
  * "answer":"yes","decisive":"45 days"}} or {@code {"task":"kbqa","answer":"Lisbon"}}. Hostile output (huge,
  * deeply nested, not JSON) is a verdict with a reason, never an exception.
  */
-public final class DocsGrader implements Grader {
+public final class DocsGrader extends NamedGrader {
     public static final String ID = "docs-grounded";
     public static final String VERSION = "1";
+
+    public DocsGrader() {
+        super(ID, VERSION);
+    }
     static final int MAX_RESPONSE_CHARS = 256 * 1024;
     private static final ObjectMapper JSON = limited();
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
-    }
 
     /** Without the document, citations are checked for containing the answer only (said so in the detail). */
     @Override
@@ -142,8 +136,8 @@ public final class DocsGrader implements Grader {
         }
     }
 
-    private static Verdict verdict(boolean grounded, String extracted, String expected, DocsDetail detail) {
-        return new Verdict(grounded, grounded ? 1 : 0, extracted, expected, ID, VERSION, detail.toJson());
+    private Verdict verdict(boolean grounded, String extracted, String expected, DocsDetail detail) {
+        return verdict(grounded, extracted, expected, detail.toJson());
     }
 
     private static String clip(String s) {

@@ -9,24 +9,18 @@ import dev.claimcheck.core.model.Verdict;
  * same mathematical answer as the gold one (docs/grading/math.md). Deterministic budgets only; an
  * exhausted budget is graded not correct with a detail starting "unknown:".
  */
-public final class MathGrader implements Grader {
+public final class MathGrader extends NamedGrader {
     public static final String ID = "math";
     public static final String VERSION = "1";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
+    public MathGrader() {
+        super(ID, VERSION);
     }
 
     @Override
     public Verdict grade(String response, String expected) {
         MathJudgement j = judge(response, expected);
-        return new Verdict(j.equal(), j.equal() ? 1 : 0, j.extracted(), expected, ID, VERSION, j.detail());
+        return verdict(j.equal(), j.extracted(), expected, j.detail());
     }
 
     /** The full judgement, with the normalized gold answer and the three-way outcome. */

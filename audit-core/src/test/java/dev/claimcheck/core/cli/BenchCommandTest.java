@@ -193,6 +193,33 @@ class BenchCommandTest {
         assertThat(r.err()).doesNotContain("\tat ");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            --concurrency=1,0      | bench: --concurrency: '0' is not a whole number >= 1
+            --concurrency=, ,      | bench: --concurrency needs at least one value
+            --rate=2,fast          | bench: --rate: 'fast' is not a positive number
+            --input-tokens=1k,1x   | bench: --input-tokens: '1x' is not a token count like 512, 8k or 1m
+            --output-tokens=0      | bench: --output-tokens: '0' is not a token count like 512, 8k or 1m
+            --duration=soon        | bench: --duration: 'soon' is not a duration like 300s, 5m or 500ms
+            --request-timeout=-1s  | bench: --request-timeout: '-1s' is not a duration like 300s, 5m or 500ms
+            --slo=ttft=x           | bench: --slo ttft: 'x' is not a duration like 300s, 5m or 500ms
+            """)
+    void aBadListOrValueIsOneLineNamingTheOption(String option, String line, @TempDir Path root) {
+        Result r = bench("--base-url=sim", option, "--root", root.toString(), "--requests", "2");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(line);
+    }
+
+    @Test
+    void blankListItemsAreDroppedAsBefore(@TempDir Path root) throws Exception {
+        Result r = bench("--base-url=sim", "--concurrency", "1,,2", "--input-tokens", " 64 ,", "--output-tokens", "8", "--requests", "2",
+                "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode run = Json.mapper().readTree(onlyRun(root).resolve("run.json").toFile());
+        assertThat(run.path("metrics").path("points")).hasSize(2);
+        assertThat(run.path("suite").path("options").path("--concurrency").asText()).isEqualTo("1,,2");
+    }
+
     @Test
     void helpListsEveryOptionWithoutFormattingWarnings() {
         PrintStream stderr = System.err;

@@ -38,42 +38,38 @@ final class Calendar implements World {
             new Event("E11", "Retro", "Thursday", 840, 60),
             new Event("E12", "Standup", "Friday", 540, 30), new Event("E13", "Demo", "Friday", 900, 60));
 
-    private static final List<ToolSpec> TOOLS = List.of(
-            ToolSpec.of("list_events", "List the events of one day (Monday to Friday), in time order.", false, "day:string"),
-            ToolSpec.of("book_event", "Book an event. 'start' is HH:MM (24h); it must fit between 09:00 and 17:00 without "
-                    + "overlapping another event.", true, "title:string", "day:string", "start:string", "minutes:integer"),
-            ToolSpec.of("cancel_event", "Cancel an event by its id.", true, "event_id:string"));
+    private final List<Tool> tools = List.of(
+            Tool.of("list_events", "List the events of one day (Monday to Friday), in time order.", false, this::list, "day:string"),
+            Tool.of("book_event", "Book an event. 'start' is HH:MM (24h); it must fit between 09:00 and 17:00 without "
+                    + "overlapping another event.", true,
+                    a -> book(a.string("title"), a.string("day"), a.string("start"), a.integer("minutes")),
+                    "title:string", "day:string", "start:string", "minutes:integer"),
+            Tool.of("cancel_event", "Cancel an event by its id.", true, this::cancel, "event_id:string"));
 
     private final List<Event> events = new ArrayList<>(INITIAL);
     private int nextId = INITIAL.size() + 1;
 
     @Override
-    public List<ToolSpec> tools() {
-        return TOOLS;
+    public List<Tool> tools() {
+        return tools;
     }
 
-    @Override
-    public ObjectNode invoke(String tool, Args args) {
-        return switch (tool) {
-            case "list_events" -> {
-                String day = args.string("day");
-                if (!DAYS.contains(day)) {
-                    yield World.error("unknown day '" + day + "'; use one of " + String.join(", ", DAYS));
-                }
-                ObjectNode out = ToolSpec.JSON.createObjectNode().put("day", day);
-                ArrayNode list = out.putArray("events");
-                on(events, day).forEach(e -> list.addObject().put("eventId", e.id()).put("title", e.title())
-                        .put("start", hhmm(e.start())).put("end", hhmm(e.end())));
-                yield out;
-            }
-            case "book_event" -> book(args.string("title"), args.string("day"), args.string("start"), args.integer("minutes"));
-            case "cancel_event" -> {
-                String id = args.string("event_id");
-                boolean removed = events.removeIf(e -> e.id().equals(id));
-                yield removed ? World.ok().put("cancelled", id) : World.error("no such event: " + id);
-            }
-            default -> throw new IllegalArgumentException("not a calendar tool: " + tool);
-        };
+    private ObjectNode list(Args args) {
+        String day = args.string("day");
+        if (!DAYS.contains(day)) {
+            return World.error("unknown day '" + day + "'; use one of " + String.join(", ", DAYS));
+        }
+        ObjectNode out = ToolSpec.JSON.createObjectNode().put("day", day);
+        ArrayNode list = out.putArray("events");
+        on(events, day).forEach(e -> list.addObject().put("eventId", e.id()).put("title", e.title())
+                .put("start", hhmm(e.start())).put("end", hhmm(e.end())));
+        return out;
+    }
+
+    private ObjectNode cancel(Args args) {
+        String id = args.string("event_id");
+        boolean removed = events.removeIf(e -> e.id().equals(id));
+        return removed ? World.ok().put("cancelled", id) : World.error("no such event: " + id);
     }
 
     private ObjectNode book(String title, String day, String start, int minutes) {

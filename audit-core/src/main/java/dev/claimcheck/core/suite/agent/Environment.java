@@ -45,7 +45,7 @@ final class Environment {
 
     /** The tools offered to the agent: the world's and {@code ask_user}. */
     List<ToolSpec> tools() {
-        List<ToolSpec> all = new ArrayList<>(world.tools());
+        List<ToolSpec> all = new ArrayList<>(world.tools().stream().map(Tool::spec).toList());
         all.add(ASK_USER);
         return all;
     }
@@ -72,12 +72,12 @@ final class Environment {
             askedUser = true;
             return deliver(ToolSpec.JSON.createObjectNode().put("answer", fault == Fault.AMBIGUITY ? task.clarification() : NO_DETAILS));
         }
-        ToolSpec spec = world.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
-        if (spec == null) {
+        Tool tool = world.tools().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        if (tool == null) {
             return malformed("unknown tool '" + name + "'; available: "
                     + String.join(", ", tools().stream().map(ToolSpec::name).toList()));
         }
-        if (spec.mutating() && fault == Fault.AMBIGUITY && !askedUser) {
+        if (tool.spec().mutating() && fault == Fault.AMBIGUITY && !askedUser) {
             askViolations++; // acting on an underspecified instruction without asking
         }
         if (fault == Fault.TOOL_ERROR && name.equals(task.faultTool())) {
@@ -95,7 +95,7 @@ final class Environment {
         }
         ObjectNode result;
         try {
-            result = world.invoke(name, new Args(args));
+            result = tool.call().apply(new Args(args));
         } catch (Args.BadArgument e) {
             return malformed("bad arguments for " + name + ": " + e.getMessage());
         }

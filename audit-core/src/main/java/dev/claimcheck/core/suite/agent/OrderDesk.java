@@ -43,56 +43,52 @@ final class OrderDesk implements World {
 
     static final Map<String, Order> ORDERS = orders();
 
-    private static final List<ToolSpec> TOOLS = List.of(
-            ToolSpec.of("read_policy", "Read the refund policy document.", false),
-            ToolSpec.of("list_orders", "List a customer's orders (id, status, item names).", false, "customer:string"),
-            ToolSpec.of("get_order", "Get one order: status, days since delivery, items with sku, price and final-sale flag.",
-                    false, "order_id:string"),
-            ToolSpec.of("refund_item", "Refund one item of an order at its full price.", true,
+    private final List<Tool> tools = List.of(
+            Tool.of("read_policy", "Read the refund policy document.", false,
+                    a -> ToolSpec.JSON.createObjectNode().put("policy", POLICY)),
+            Tool.of("list_orders", "List a customer's orders (id, status, item names).", false, this::list, "customer:string"),
+            Tool.of("get_order", "Get one order: status, days since delivery, items with sku, price and final-sale flag.",
+                    false, this::get, "order_id:string"),
+            Tool.of("refund_item", "Refund one item of an order at its full price.", true,
+                    a -> refund(a.string("order_id"), a.string("sku"), a.string("reason")),
                     "order_id:string", "sku:string", "reason:string"),
-            ToolSpec.of("cancel_order", "Cancel an order that has not been delivered yet.", true, "order_id:string"));
+            Tool.of("cancel_order", "Cancel an order that has not been delivered yet.", true, this::cancel, "order_id:string"));
 
     private final List<Refund> refunds = new ArrayList<>();
     private final Set<String> cancelled = new TreeSet<>();
     private int violations;
 
     @Override
-    public List<ToolSpec> tools() {
-        return TOOLS;
+    public List<Tool> tools() {
+        return tools;
     }
 
-    @Override
-    public ObjectNode invoke(String tool, Args args) {
-        return switch (tool) {
-            case "read_policy" -> ToolSpec.JSON.createObjectNode().put("policy", POLICY);
-            case "list_orders" -> {
-                String customer = args.string("customer");
-                ObjectNode out = ToolSpec.JSON.createObjectNode();
-                ArrayNode list = out.putArray("orders");
-                ORDERS.values().stream().filter(o -> o.customer().equals(customer)).forEach(o -> {
-                    ObjectNode row = list.addObject().put("orderId", o.id()).put("status", status(o));
-                    o.items().forEach(i -> row.withArray("items").add(i.name()));
-                });
-                yield out;
-            }
-            case "get_order" -> {
-                Order o = ORDERS.get(args.string("order_id"));
-                yield o == null ? World.error("no such order: " + args.string("order_id")) : describe(o);
-            }
-            case "refund_item" -> refund(args.string("order_id"), args.string("sku"), args.string("reason"));
-            case "cancel_order" -> {
-                Order o = ORDERS.get(args.string("order_id"));
-                if (o == null) {
-                    yield World.error("no such order: " + args.string("order_id"));
-                }
-                if (o.delivered()) {
-                    yield World.error("order " + o.id() + " was delivered and cannot be cancelled");
-                }
-                cancelled.add(o.id());
-                yield World.ok().put("orderId", o.id()).put("status", "cancelled");
-            }
-            default -> throw new IllegalArgumentException("not an orders tool: " + tool);
-        };
+    private ObjectNode list(Args args) {
+        String customer = args.string("customer");
+        ObjectNode out = ToolSpec.JSON.createObjectNode();
+        ArrayNode list = out.putArray("orders");
+        ORDERS.values().stream().filter(o -> o.customer().equals(customer)).forEach(o -> {
+            ObjectNode row = list.addObject().put("orderId", o.id()).put("status", status(o));
+            o.items().forEach(i -> row.withArray("items").add(i.name()));
+        });
+        return out;
+    }
+
+    private ObjectNode get(Args args) {
+        Order o = ORDERS.get(args.string("order_id"));
+        return o == null ? World.error("no such order: " + args.string("order_id")) : describe(o);
+    }
+
+    private ObjectNode cancel(Args args) {
+        Order o = ORDERS.get(args.string("order_id"));
+        if (o == null) {
+            return World.error("no such order: " + args.string("order_id"));
+        }
+        if (o.delivered()) {
+            return World.error("order " + o.id() + " was delivered and cannot be cancelled");
+        }
+        cancelled.add(o.id());
+        return World.ok().put("orderId", o.id()).put("status", "cancelled");
     }
 
     private ObjectNode refund(String orderId, String sku, String reason) {

@@ -13,13 +13,14 @@ import java.util.TreeMap;
 final class Workspace implements World {
     static final String CONCURRENT_LINE = "# reviewed by the ops team";
 
-    private static final List<ToolSpec> TOOLS = List.of(
-            ToolSpec.of("list_files", "List every file with its version tag and line count.", false),
-            ToolSpec.of("read_file", "Read a file: returns its content and its current version tag.", false, "path:string"),
-            ToolSpec.of("write_file", "Replace a file's whole content. 'version' must be the version tag of the content the "
+    private final List<Tool> tools = List.of(
+            Tool.of("list_files", "List every file with its version tag and line count.", false, this::list),
+            Tool.of("read_file", "Read a file: returns its content and its current version tag.", false, this::read, "path:string"),
+            Tool.of("write_file", "Replace a file's whole content. 'version' must be the version tag of the content the "
                     + "change is based on (0 to create a new file); a write against an outdated version is rejected.",
-                    true, "path:string", "content:string", "version:integer"),
-            ToolSpec.of("search", "Find lines containing a literal text in every file.", false, "query:string"));
+                    true, a -> write(a.string("path"), a.string("content"), a.integer("version")),
+                    "path:string", "content:string", "version:integer"),
+            Tool.of("search", "Find lines containing a literal text in every file.", false, this::search, "query:string"));
 
     /** The files every workspace task starts from. */
     static final Map<String, String> INITIAL = Map.of(
@@ -91,45 +92,40 @@ final class Workspace implements World {
     }
 
     @Override
-    public List<ToolSpec> tools() {
-        return TOOLS;
+    public List<Tool> tools() {
+        return tools;
     }
 
-    @Override
-    public ObjectNode invoke(String tool, Args args) {
-        return switch (tool) {
-            case "list_files" -> {
-                ObjectNode out = ToolSpec.JSON.createObjectNode();
-                ArrayNode list = out.putArray("files");
-                files.forEach((p, c) -> list.addObject().put("path", p).put("version", versions.get(p))
-                        .put("lines", c.split("\n", -1).length - (c.endsWith("\n") ? 1 : 0)));
-                yield out;
-            }
-            case "read_file" -> {
-                String path = args.string("path");
-                String content = files.get(path);
-                yield content == null ? World.error("no such file: " + path)
-                        : ToolSpec.JSON.createObjectNode().put("path", path).put("content", content).put("version", versions.get(path));
-            }
-            case "write_file" -> write(args.string("path"), args.string("content"), args.integer("version"));
-            case "search" -> {
-                String query = args.string("query");
-                ObjectNode out = ToolSpec.JSON.createObjectNode();
-                ArrayNode matches = out.putArray("matches");
-                if (!query.isEmpty()) {
-                    files.forEach((p, c) -> {
-                        String[] lines = c.split("\n");
-                        for (int i = 0; i < lines.length && matches.size() < 50; i++) {
-                            if (lines[i].contains(query)) {
-                                matches.addObject().put("path", p).put("line", i + 1).put("text", lines[i]);
-                            }
-                        }
-                    });
+    private ObjectNode list(Args args) {
+        ObjectNode out = ToolSpec.JSON.createObjectNode();
+        ArrayNode list = out.putArray("files");
+        files.forEach((p, c) -> list.addObject().put("path", p).put("version", versions.get(p))
+                .put("lines", c.split("\n", -1).length - (c.endsWith("\n") ? 1 : 0)));
+        return out;
+    }
+
+    private ObjectNode read(Args args) {
+        String path = args.string("path");
+        String content = files.get(path);
+        return content == null ? World.error("no such file: " + path)
+                : ToolSpec.JSON.createObjectNode().put("path", path).put("content", content).put("version", versions.get(path));
+    }
+
+    private ObjectNode search(Args args) {
+        String query = args.string("query");
+        ObjectNode out = ToolSpec.JSON.createObjectNode();
+        ArrayNode matches = out.putArray("matches");
+        if (!query.isEmpty()) {
+            files.forEach((p, c) -> {
+                String[] lines = c.split("\n");
+                for (int i = 0; i < lines.length && matches.size() < 50; i++) {
+                    if (lines[i].contains(query)) {
+                        matches.addObject().put("path", p).put("line", i + 1).put("text", lines[i]);
+                    }
                 }
-                yield out;
-            }
-            default -> throw new IllegalArgumentException("not a workspace tool: " + tool);
-        };
+            });
+        }
+        return out;
     }
 
     private ObjectNode write(String path, String content, int version) {

@@ -8,14 +8,8 @@ import java.util.List;
  * episode; single-threaded. Faults are applied around it by {@link Environment}, not inside it.
  */
 interface World {
-    /** The world's tools (without {@code ask_user}, which every environment adds). */
-    List<ToolSpec> tools();
-
-    /**
-     * Performs one call. A refused request (not found, version conflict) is a result with an {@code error}
-     * field; arguments of the wrong shape throw {@link Args.BadArgument}.
-     */
-    ObjectNode invoke(String tool, Args args);
+    /** The world's tools, each bound to what a call does (without {@code ask_user}, which every environment adds). */
+    List<Tool> tools();
 
     /** Calls that broke the world's written policy (e.g. a refund the policy forbids). */
     default int policyViolations() {
