@@ -2,12 +2,12 @@ package dev.claimcheck.site.web;
 
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.LeaderboardCsv;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
-import dev.claimcheck.site.view.Links;
-import dev.claimcheck.site.view.SiteModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
