@@ -2,7 +2,6 @@ package dev.claimcheck.site;
 
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.index.IndexLoader;
-import dev.claimcheck.site.view.SiteModel;
 import java.nio.file.Path;
 import java.time.Instant;
 

@@ -3,7 +3,7 @@ package dev.claimcheck.site.render;
 import dev.claimcheck.core.model.FaultMetrics;
 import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.suite.agent.Fault;
-import dev.claimcheck.site.view.LeaderboardRow;
+import dev.claimcheck.site.leaderboard.LeaderboardRow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

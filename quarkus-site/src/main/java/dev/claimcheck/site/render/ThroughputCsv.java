@@ -1,6 +1,6 @@
 package dev.claimcheck.site.render;
 
-import dev.claimcheck.site.view.ThroughputRow;
+import dev.claimcheck.site.throughput.ThroughputRow;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

@@ -2,7 +2,7 @@ package dev.claimcheck.site.web;
 
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.ThroughputCsv;
-import dev.claimcheck.site.view.SampleBrowser;
+import dev.claimcheck.site.run.SampleBrowser;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,9 +1,9 @@
 package dev.claimcheck.site.web;
 
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
-import dev.claimcheck.site.view.Links;
-import dev.claimcheck.site.view.NotFoundPage;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,8 +1,8 @@
 package dev.claimcheck.site.web;
 
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.Templates;
-import dev.claimcheck.site.view.Links;
-import dev.claimcheck.site.view.NotFoundPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

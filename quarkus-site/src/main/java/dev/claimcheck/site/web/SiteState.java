@@ -2,16 +2,17 @@ package dev.claimcheck.site.web;
 
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.LeaderboardCsv;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
-import dev.claimcheck.site.view.Links;
-import dev.claimcheck.site.view.SiteModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +39,8 @@ public class SiteState {
                            Cached leaderboardCsv, Map<String, Cached> boards, Map<String, Cached> charts) {
     }
 
-    @ConfigProperty(name = "claimcheck.root", defaultValue = ".")
-    String root;
-
-    @ConfigProperty(name = "claimcheck.poll-ms", defaultValue = "2000")
-    long pollMs;
+    @Inject
+    SiteConfig config;
 
     private volatile Snapshot snapshot;
     private ScheduledExecutorService poller;
@@ -59,6 +56,7 @@ public class SiteState {
         refresh();
         LOG.infof("claimcheck site: %d runs, %d excluded from %s in %d ms", snapshot.model().index().runs().size(),
                 snapshot.model().index().excluded().size(), rootPath(), (System.nanoTime() - t0) / 1_000_000);
+        long pollMs = config.pollMs();
         if (pollMs > 0) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "claimcheck-root-poll");
@@ -76,7 +74,7 @@ public class SiteState {
     }
 
     Path rootPath() {
-        return Path.of(root).toAbsolutePath().normalize();
+        return Path.of(config.root()).toAbsolutePath().normalize();
     }
 
     public Snapshot snapshot() {

@@ -41,8 +41,8 @@ class LongctxDocsExportTest {
             docsPage = html.stream().filter(h -> h.contains("· docs ·")).findFirst().orElseThrow();
         }
         assertThat(longctxPage).contains("Accuracy by length × depth").contains(">1k</th>").contains(">2k</th>")
-                .contains("effective length");
-        assertThat(docsPage).contains("citation precision").doesNotContain("Accuracy by length × depth");
+                .contains("longctx.effectiveLength");
+        assertThat(docsPage).contains("docs.citationPrecision").doesNotContain("Accuracy by length × depth");
     }
 
     private static void audit(String... args) {

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SampleRoot;
-import dev.claimcheck.site.view.Boards;
-import dev.claimcheck.site.view.LeaderboardRow;
+import dev.claimcheck.site.leaderboard.Boards;
+import dev.claimcheck.site.leaderboard.LeaderboardRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class IndexLoaderTest {
     @Test

@@ -1,0 +1,185 @@
+package dev.claimcheck.site;
+
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.claims.ClaimAssessor;
+import dev.claimcheck.site.claims.ClaimsPage;
+import dev.claimcheck.site.claims.ClaimsView;
+import dev.claimcheck.site.index.ResultsIndex;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.leaderboard.Board;
+import dev.claimcheck.site.leaderboard.BoardPage;
+import dev.claimcheck.site.leaderboard.Boards;
+import dev.claimcheck.site.leaderboard.LeaderboardPage;
+import dev.claimcheck.site.leaderboard.LeaderboardRow;
+import dev.claimcheck.site.leaderboard.LeaderboardView;
+import dev.claimcheck.site.leaderboard.ModelPage;
+import dev.claimcheck.site.page.ChartData;
+import dev.claimcheck.site.page.ExcludedPage;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.routing.RoutingIndexPage;
+import dev.claimcheck.site.routing.RoutingPage;
+import dev.claimcheck.site.routing.RoutingPairs;
+import dev.claimcheck.site.routing.RoutingView;
+import dev.claimcheck.site.run.RunPage;
+import dev.claimcheck.site.run.RunPageView;
+import dev.claimcheck.site.throughput.ThroughputRow;
+import dev.claimcheck.site.throughput.ThroughputView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every page's and API's data, derived once from a {@link ResultsIndex}; shared by the server and the
+ * static exporter so that both show the same thing.
+ */
+public final class SiteModel {
+    public static final String LEADERBOARD_SCHEMA = "claimcheck/leaderboard/v1";
+
+    private final ResultsIndex index;
+    private final List<Assessment> assessments;
+    private final List<Board> boards;
+    private final List<LeaderboardRow> rows;
+    private final List<String> boardSlugs;
+    private final List<RoutingPairs.Pair> routingPairs;
+    private final List<ThroughputRow> throughputRows;
+
+    public SiteModel(ResultsIndex index) {
+        this.index = index;
+        this.assessments = ClaimAssessor.assess(index);
+        this.boards = Boards.build(index, assessments);
+        List<LeaderboardRow> all = new ArrayList<>();
+        boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
+        this.rows = List.copyOf(all);
+        this.boardSlugs = LeaderboardView.slugs(boards);
+        this.routingPairs = RoutingPairs.of(index);
+        this.throughputRows = ThroughputView.rows(index);
+    }
+
+    public ResultsIndex index() {
+        return index;
+    }
+
+    /** {@code /}: each lane's top {@link LeaderboardView#TOP} rows, linked to the boards' full pages. */
+    public LeaderboardPage leaderboard(Links links) {
+        return leaderboard(links, LeaderboardView.TOP);
+    }
+
+    public LeaderboardPage leaderboard(Links links, int top) {
+        return LeaderboardView.build(index, boards, boardSlugs, links, top);
+    }
+
+    /** Slugs of the boards' full pages ({@code boards/SLUG}), in board order. */
+    public List<String> boardSlugs() {
+        return boardSlugs;
+    }
+
+    public Optional<BoardPage> board(String slug, Links links) {
+        int i = boardSlugs.indexOf(slug);
+        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links));
+    }
+
+    /**
+     * Every chart's data by id ({@code api/charts/ID.json}): {@code w-WORKLOAD} for the leaderboard's charts,
+     * {@code b-SLUG} for the boards' pages. Sorted by id; the same for the server and the export.
+     */
+    public java.util.SortedMap<String, ChartData> charts() {
+        java.util.TreeMap<String, ChartData> out = new java.util.TreeMap<>();
+        boards.stream().map(Board::workload).distinct()
+                .forEach(w -> out.put(LeaderboardView.workloadChartId(w), LeaderboardView.chartData(w, boards)));
+        for (int i = 0; i < boards.size(); i++) {
+            out.put(LeaderboardView.boardChartId(boardSlugs.get(i)), LeaderboardView.chartData(boards.get(i)));
+        }
+        return out;
+    }
+
+    public Optional<RunPage> run(String runId, Links links) {
+        return index.run(runId).map(r -> RunPageView.build(r, assessments, links, index.root()));
+    }
+
+    public Optional<ModelPage> model(String slug, Links links) {
+        List<RunEntry> runs = index.runs().stream().filter(r -> r.modelSlug().equals(slug)).toList();
+        List<Assessment> claims = assessments.stream().filter(a -> a.file().modelSlug().equals(slug)).toList();
+        if (runs.isEmpty() && claims.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = runs.isEmpty() ? claims.get(0).file().modelId() : runs.get(0).manifest().model().id();
+        List<ModelPage.Run> rs = runs.stream().map(r -> new ModelPage.Run(r.runId(), links.run(r.runId()),
+                r.manifest().workload().id(), r.manifest().suite().id(), r.datasetName(), r.manifest().lane().id(),
+                Fmt.pct(r.manifest().metrics().score()),
+                Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
+                Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
+                Fmt.date(r.manifest().finishedAt()), r.badges())).toList();
+        return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
+    }
+
+    /** Model slugs with a page: those with runs or claims, sorted. */
+    public List<String> modelSlugs() {
+        java.util.TreeSet<String> s = new java.util.TreeSet<>();
+        index.runs().forEach(r -> s.add(r.modelSlug()));
+        assessments.forEach(a -> s.add(a.file().modelSlug()));
+        return List.copyOf(s);
+    }
+
+    public ClaimsPage claims(Links links) {
+        return ClaimsView.build(assessments, routingWorkloads().stream()
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), links);
+    }
+
+    /** Workloads with at least one pair of instant and thinking runs (RoutingPairs), sorted. */
+    public List<String> routingWorkloads() {
+        return routingPairs.stream().map(RoutingPairs.Pair::workload).distinct().sorted().toList();
+    }
+
+    /** {@code /routing/{workload}}; empty when the workload has no pair of runs. */
+    public Optional<RoutingPage> routing(String workload, Links links) {
+        return routingWorkloads().contains(workload)
+                ? Optional.of(RoutingView.build(workload, routingPairs, routingWorkloads(), links)) : Optional.empty();
+    }
+
+    /** {@code /routing}: links to every workload's routing page (none when no workload has a pair). */
+    public RoutingIndexPage routingIndex(Links links) {
+        return new RoutingIndexPage(links.nav(), routingWorkloads().stream()
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList());
+    }
+
+    public ExcludedPage excluded(Links links) {
+        return new ExcludedPage(links.nav(), index.excluded());
+    }
+
+    /**
+     * {@code /api/leaderboard.json}: the scored rows, and throughput apart (one entry per load point, never a row
+     * with a null score).
+     */
+    public record LeaderboardJson(String schema, int runs, int excluded, List<LeaderboardRow> rows,
+                                  List<ThroughputRow> throughput) {
+    }
+
+    public LeaderboardJson leaderboardJson() {
+        return new LeaderboardJson(LEADERBOARD_SCHEMA, index.runs().size(), index.excluded().size(), rows, throughputRows);
+    }
+
+    /** {@code /api/throughput.csv}'s rows. */
+    public List<ThroughputRow> throughputRows() {
+        return throughputRows;
+    }
+
+    public List<LeaderboardRow> rows() {
+        return rows;
+    }
+
+    /** {@code /api/runs/{runId}.json}: the manifest as read plus what the site computed about it. */
+    public record RunJson(String runId, String folder, String trust, List<String> badges, Object run) {
+    }
+
+    public Optional<RunJson> runJson(String runId) {
+        return index.run(runId).map(r -> new RunJson(r.runId(), r.relPath(), r.trust(),
+                r.badges().stream().map(b -> b.kind()).toList(), r.manifest()));
+    }
+
+    public Optional<List<Sample>> samples(String runId) {
+        return index.run(runId).map(r -> Journal.readAll(r.folder()));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.claimcheck.site.claims;
+
+import dev.claimcheck.site.page.Nav;
+import dev.claimcheck.site.routing.RoutingPage;
+import java.util.List;
+
+/**
+ * The view model of {@code /claims} (and the claims part of a model page).
+ *
+ * @param routing the routing pages (one per workload with a pair of instant and thinking runs)
+ */
+public record ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing) {
+    /**
+     * A claim beside its reproduction.
+     *
+     * @param sourceHref the source link, empty unless it is an http(s) URL
+     * @param runHref the reproduction's run page, empty when not reproduced
+     * @param reproduce the one-command reproduction to copy
+     */
+    public record Row(String anchor, String model, String modelHref, String lane, String claimId, String what,
+                      String claimed, String settings, String sourceHref, String sourceText, String sourceDate,
+                      String measured, String interval, String difference, String verdict, String verdictText,
+                      String note, String runHref, boolean simulated, String reproduce) {
+    }
+}

@@ -1,0 +1,60 @@
+package dev.claimcheck.site.claims;
+
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.routing.RoutingPage;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Builds claim rows from assessments. */
+public final class ClaimsView {
+    private ClaimsView() {
+    }
+
+    public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing, Links links) {
+        return new ClaimsPage(links.nav(), rows(assessments, links), routing);
+    }
+
+    public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {
+        return assessments.stream().map(a -> row(a, links)).toList();
+    }
+
+    static ClaimsPage.Row row(Assessment a, Links links) {
+        Claim c = a.claim();
+        String slug = a.file().modelSlug();
+        String settings = c.undisclosed() ? "undisclosed" : c.settings().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String url = c.source().url();
+        String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
+        String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));
+        boolean fraction = "fraction".equals(c.unit());
+        // A simulated figure is shown (badged SIM) but never set against the vendor's number.
+        boolean simulated = a.run().map(r -> r.simulated()).orElse(false);
+        String diff = a.measured() == null || simulated ? Fmt.NONE
+                : fraction ? signed(100 * (a.measured() - c.value())) : String.format(Locale.ROOT, "%+.1f", a.measured() - c.value());
+        return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
+                c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
+                href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), fraction ? Fmt.pct(a.measured()) : a.measured() == null ? Fmt.NONE : Fmt.dec(a.measured(), 1),
+                a.measured() == null ? "" : fraction ? Fmt.interval(a.ciLow(), a.ciHigh())
+                        : a.ciLow() == null ? "" : "[" + Fmt.dec(a.ciLow(), 1) + ", " + Fmt.dec(a.ciHigh(), 1) + "]", diff, a.verdict().id(), verdictText,
+                a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
+                        + (c.note().isEmpty() ? "" : " · " + c.note()),
+                a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
+                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
+    }
+
+    static String value(Claim c) {
+        if ("fraction".equals(c.unit())) {
+            return Fmt.pct(c.value()) + "%";
+        }
+        String number = c.value() == Math.rint(c.value()) && Math.abs(c.value()) < 1e18
+                ? String.format(Locale.ROOT, "%,d", (long) c.value()) : Fmt.dec(c.value(), 3);
+        return number + (c.unit().isEmpty() ? "" : " " + c.unit());
+    }
+
+    static String signed(double points) {
+        return String.format(Locale.ROOT, "%+.1f pts", points);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.claimcheck.site.leaderboard;
+
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PassHatK;
+import dev.claimcheck.site.page.Fmt;
+import java.util.StringJoiner;
+
+/**
+ * The short line of workload figures a leaderboard row shows under its score; empty for workloads without
+ * any. Agent: pass^k at the run's k and the recovery rate after each injected fault.
+ */
+final class WorkloadFigures {
+    private WorkloadFigures() {
+    }
+
+    static String of(Metrics x) {
+        if (x == null || x.agent() == null || x.passHatK() == null || x.passHatK().isEmpty()) {
+            return "";
+        }
+        PassHatK last = x.passHatK().get(x.passHatK().size() - 1);
+        StringJoiner line = new StringJoiner(" · ");
+        line.add("pass^" + last.k() + " " + Fmt.pct(last.estimate().value()));
+        if (x.byFault() != null && !x.byFault().isEmpty()) {
+            StringJoiner recovery = new StringJoiner(", ", "recovery ", "");
+            x.byFault().forEach((fault, f) -> recovery.add(fault + " "
+                    + (f.recoveryRate() == null ? Fmt.NONE : Fmt.pct(f.recoveryRate().value()))));
+            line.add(recovery.toString());
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.claimcheck.site.routing;
+
+import dev.claimcheck.core.stats.RoutingAnalysis;
+import dev.claimcheck.core.stats.RoutingRow;
+import dev.claimcheck.core.stats.RoutingSentence;
+import dev.claimcheck.core.stats.ScoreInterval;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the routing page of one workload from its pairs of runs (audit-core computes; this only formats). */
+public final class RoutingView {
+    private RoutingView() {
+    }
+
+    public static RoutingPage build(String workload, List<RoutingPairs.Pair> pairs, List<String> workloads, Links links) {
+        List<RoutingPage.Section> sections = pairs.stream().filter(p -> p.workload().equals(workload))
+                .map(p -> section(p, links)).toList();
+        return new RoutingPage(links.nav(), workload, sections,
+                workloads.stream().map(w -> new RoutingPage.Link(w, links.routing(w))).toList());
+    }
+
+    static RoutingPage.Section section(RoutingPairs.Pair p, Links links) {
+        RunEntry i = p.instant();
+        RunEntry t = p.thinking();
+        boolean simulated = i.simulated() || t.simulated();
+        RoutingAnalysis.Report report;
+        try {
+            report = RoutingAnalysis.of(i.manifest(), Journal.readAll(i.folder()), t.manifest(), Journal.readAll(t.folder()));
+        } catch (RuntimeException e) {
+            return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
+                    i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
+                    "These runs cannot be compared: " + e.getMessage(), "", List.of());
+        }
+        String label = "Routing " + p.suite() + " " + p.dataset() + ": accuracy against mean output tokens per strategy";
+        return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
+                i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated,
+                report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label),
+                report.rows().stream().map(RoutingView::row).toList());
+    }
+
+    static RoutingPage.Row row(RoutingRow r) {
+        return new RoutingPage.Row(r.strategy().id(), r.budget() == null ? "" : Fmt.count(r.budget()),
+                Fmt.pct(r.accuracy().estimate()), Fmt.interval(r.accuracy().low(), r.accuracy().high()),
+                Fmt.count(r.tokens().estimate()), tokens(r.tokens()),
+                r.latencyMs() == null ? Fmt.NONE : Fmt.count(r.latencyMs().estimate()) + " ms",
+                String.format(Locale.ROOT, "%.1f%%", 100 * r.escalated()));
+    }
+
+    private static String tokens(ScoreInterval i) {
+        return i.low() == null ? "" : Fmt.count(i.low()) + "–" + Fmt.count(i.high());
+    }
+}

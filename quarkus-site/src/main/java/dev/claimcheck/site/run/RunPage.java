@@ -1,0 +1,29 @@
+package dev.claimcheck.site.run;
+
+import dev.claimcheck.site.index.TrustBadge;
+import dev.claimcheck.site.page.Nav;
+import java.util.List;
+
+/**
+ * The view model of {@code /runs/{runId}}. Samples are not inlined: the page loads them a page at a time.
+ * {@code heatmap} is the long-context length × depth grid, null for other workloads.
+ */
+public record RunPage(Nav nav, String runId, String modelId, String modelHref, String workload, String suite, String lane,
+                      boolean simulated, List<TrustBadge> badges, List<Item> provenance, List<Item> metrics,
+                      String requestTemplate, String samplesUrl, String firstSamplesUrl, String runJsonHref,
+                      List<Proof> proofs, List<Item> claims, Heatmap heatmap) {
+    /** A labelled value; {@code href} is empty when the value is not a link. */
+    public record Item(String label, String value, String href) {
+        public static Item of(String label, String value) {
+            return new Item(label, value, "");
+        }
+    }
+
+    /**
+     * A proof page shown inline: its Markdown source as text (escaped by the template), or why it is not shown.
+     *
+     * @param ok whether the file exists in the root and matches the sha256 run.json lists
+     */
+    public record Proof(String label, String path, String text, boolean ok) {
+    }
+}

@@ -1,0 +1,166 @@
+package dev.claimcheck.site.run;
+
+import dev.claimcheck.core.model.FigureRow;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.ThroughputPoint;
+import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.store.RootWalk;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.leaderboard.Boards;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.render.SafeJson;
+import dev.claimcheck.site.throughput.ThroughputLaneKey;
+import dev.claimcheck.site.throughput.ThroughputView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a run page: provenance, metrics with CIs, proofs, claims compared with this run. */
+public final class RunPageView {
+    static final long MAX_PROOF_BYTES = 256 * 1024;
+
+    private RunPageView() {
+    }
+
+    public static RunPage build(RunEntry r, List<Assessment> assessments, Links links, Root root) {
+        RunManifest m = r.manifest();
+        List<RunPage.Item> prov = new ArrayList<>();
+        RunManifest.EndpointRef e = m.endpoint();
+        prov.add(RunPage.Item.of("endpoint", e == null ? "unknown" : or(e.engine()) + " " + or(e.engineVersion())
+                + (e.baseUrl() == null ? "" : " · " + e.baseUrl())));
+        RunManifest.HardwareRef h = m.hardware() == null ? RunManifest.HardwareRef.UNKNOWN : m.hardware();
+        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + h.nodes() + " node(s)")
+                + (h.driver() == null ? "" : " · driver " + h.driver()) + " (" + or(h.source()) + ")"));
+        RunManifest.DatasetRef d = m.suite().dataset();
+        prov.add(RunPage.Item.of("dataset", d == null ? "unknown" : or(d.name()) + " · sha256 " + or(d.sha256())
+                + (d.source() == null ? "" : " · " + d.source())));
+        prov.add(RunPage.Item.of("suite", m.suite().id() + " v" + or(m.suite().version())));
+        RunManifest.RequestSpec q = m.request();
+        if (q != null) {
+            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · seed " + q.seed() + (q.limit() == null ? "" : " · limit " + q.limit())));
+        }
+        RunManifest.HarnessRef hr = m.harness();
+        prov.add(RunPage.Item.of("harness", hr == null ? "unknown" : or(hr.version()) + " · commit " + or(hr.gitCommit())
+                + (Boolean.TRUE.equals(hr.dirty()) ? " (dirty)" : "")));
+        prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
+        if (m.recipe() != null) {
+            prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
+        }
+        prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
+        prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
+        prov.add(RunPage.Item.of("folder", r.relPath()));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload())));
+        if (m.workload() == Workload.THROUGHPUT) {
+            prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
+                    + " (the leaderboard's Throughput tab groups runs by this key)"));
+            figures.addAll(ThroughputView.comparisonItems(r));
+        }
+
+        List<RunPage.Item> claims = new ArrayList<>();
+        for (Assessment a : assessments) {
+            if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
+                claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + Fmt.pct(a.claim().value()) + ")",
+                        a.verdict().text() + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
+            }
+        }
+        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
+        String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
+        String samples = links.samples(r.runId());
+        String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
+        return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template, samples,
+                first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().cells()));
+    }
+
+    /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
+    static RunPage.Proof proof(Root root, RunManifest.ProofRef p) {
+        String label = p.taskId() + "#" + p.attempt() + " (" + p.why() + ")";
+        Path file = root.dir().resolve(p.path()).normalize();
+        if (!file.startsWith(root.dir().normalize()) || RootWalk.throughLink(root, file) || !Files.isRegularFile(file)) {
+            return new RunPage.Proof(label, p.path(), "not found in this root", false);
+        }
+        try {
+            if (Files.size(file) > MAX_PROOF_BYTES) {
+                return new RunPage.Proof(label, p.path(), "larger than " + MAX_PROOF_BYTES + " bytes: not shown inline", false);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (!PromptHash.sha256Hex(bytes).equals(p.sha256())) {
+                return new RunPage.Proof(label, p.path(), "does not match the sha256 listed in run.json: not shown", false);
+            }
+            return new RunPage.Proof(label, p.path(), new String(bytes, StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            return new RunPage.Proof(label, p.path(), "unreadable: " + e.getClass().getSimpleName(), false);
+        }
+    }
+
+    static List<RunPage.Item> metrics(Metrics x, Figures figures) {
+        List<RunPage.Item> out = new ArrayList<>();
+        out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
+                + " (" + Fmt.interval(x.ci95Low(), x.ci95High()) + ")"));
+        out.add(RunPage.Item.of("tasks / attempts / graded", x.tasks() + " / " + x.attempts() + " / " + x.graded()));
+        out.add(RunPage.Item.of("errors", x.errorCount() + (x.errors().isEmpty() ? "" : " " + x.errors())));
+        out.add(RunPage.Item.of("truncated", Integer.toString(x.truncated())));
+        out.add(RunPage.Item.of("output tokens / attempt", tokens(x.outputTokens())));
+        out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
+        out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
+        if (x.points() != null) {
+            throughput(out, x); // the serving bench keeps its one line per load point (docs/throughput.md)
+        } else {
+            for (FigureRow r : figures.rows(x)) {
+                out.add(RunPage.Item.of(r.name(), row(r)));
+            }
+        }
+        return out;
+    }
+
+    /** A workload figure as summary.csv names it: the value, its 95% interval when there is one, and what it is over. */
+    static String row(FigureRow r) {
+        String value = r.value() == null ? Fmt.NONE : r.value() instanceof Double d ? Fmt.dec(d, 3) : String.valueOf(r.value());
+        String interval = r.ci95Low() == null || r.ci95High() == null ? ""
+                : " [" + Fmt.dec(r.ci95Low(), 3) + ", " + Fmt.dec(r.ci95High(), 3) + "]";
+        return value + interval + (r.n() == null ? "" : " (n " + r.n() + ")");
+    }
+
+    /** One line per load point (docs/throughput.md), then the simulator calibration. */
+    private static void throughput(List<RunPage.Item> out, Metrics x) {
+        for (ThroughputPoint p : x.points()) {
+            String load = p.concurrency() != null ? "concurrency " + p.concurrency() : "rate " + p.rate() + "/s " + p.arrival();
+            out.add(RunPage.Item.of("point " + p.index() + " · " + load + " · " + p.inputTokens() + " in / " + p.outputTokens() + " out",
+                    "TTFT p50 " + millis(p.ttftMsP50()) + " p99 " + millis(p.ttftMsP99()) + " · TPOT p50 " + millis(p.tpotMsP50())
+                    + " p99 " + millis(p.tpotMsP99()) + " · ITL p99 " + millis(p.itlMsP99()) + " · E2E p50 " + millis(p.e2eMsP50())
+                    + " · " + Fmt.dec(p.requestsPerSecond(), 2) + " req/s · " + Fmt.dec(p.outputTokensPerSecond(), 1)
+                    + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
+                    + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
+        }
+        if (x.calibration() != null) {
+            out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.calibration().receiveLagMsP50())
+                    + " · p99 " + millis(x.calibration().receiveLagMsP99()) + " · p99.9 " + millis(x.calibration().receiveLagMsP999())
+                    + " · token mismatches " + x.calibration().tokenMismatches() + " of " + x.calibration().requests()));
+        }
+    }
+
+    /** Two decimals, unlike {@link Fmt#ms}: receive lags and simulated latencies are sub-millisecond. */
+    private static String millis(Double v) {
+        return v == null ? Fmt.NONE : Fmt.dec(v, 2) + " ms";
+    }
+
+    static String tokens(TokenSummary t) {
+        TokenSummary s = t == null ? TokenSummary.EMPTY : t;
+        return "mean " + Fmt.count(s.mean()) + " · p50 " + Fmt.count(s.p50()) + " · p90 " + Fmt.count(s.p90());
+    }
+
+    static String or(String s) {
+        return s == null ? "—" : s;
+    }
+}

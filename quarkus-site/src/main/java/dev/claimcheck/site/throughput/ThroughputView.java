@@ -1,0 +1,213 @@
+package dev.claimcheck.site.throughput;
+
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.ThroughputPoint;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.index.ResultsIndex;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.run.RunPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Builds the throughput section: throughput runs by hardware lane, their points, charts and A/B comparisons. */
+public final class ThroughputView {
+    public static final String ID = "w-throughput";
+
+    private ThroughputView() {
+    }
+
+    /** The throughput runs (those with {@code metrics.points}) by lane, lanes sorted, runs by model then run id. */
+    public static Map<ThroughputLaneKey, List<RunEntry>> lanes(ResultsIndex index) {
+        Map<ThroughputLaneKey, List<RunEntry>> out = new TreeMap<>();
+        index.runs().stream()
+                .filter(r -> r.manifest().workload() == Workload.THROUGHPUT && r.manifest().metrics().points() != null)
+                .sorted(Comparator.comparing((RunEntry r) -> r.manifest().model().id()).thenComparing(RunEntry::runId))
+                .forEach(r -> out.computeIfAbsent(ThroughputLaneKey.of(r.manifest()), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+
+    public static ThroughputSection build(ResultsIndex index, Links links) {
+        List<ThroughputSection.Lane> lanes = new ArrayList<>();
+        List<ThroughputSection.Comparison> comparisons = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<ThroughputLaneKey, List<RunEntry>> e : lanes(index).entrySet()) {
+            ThroughputLaneKey key = e.getKey();
+            List<ThroughputSection.Run> runs = new ArrayList<>();
+            List<ThroughputChart.Series> output = new ArrayList<>();
+            List<ThroughputChart.Series> ttft = new ArrayList<>();
+            for (RunEntry r : e.getValue()) {
+                runs.add(run(r, links));
+                series(r, output, ttft);
+                comparison(r, index, links).ifPresent(comparisons::add);
+            }
+            String where = " · " + key.title();
+            lanes.add(new ThroughputSection.Lane("lane-" + (++n), key.title(), key.hardware(), key.source(), key.settingsText(),
+                    key.engineText(), key.simulated(), runs,
+                    ThroughputChart.svg(output, "Output tokens per second against load" + where, "output tokens/s", LOAD_AXIS),
+                    ThroughputChart.svg(ttft, "TTFT p99 against load" + where, "TTFT p99 (ms)", LOAD_AXIS)));
+        }
+        return new ThroughputSection(ID, SuiteRegistry.figures(Workload.THROUGHPUT).title(),
+                "Serving throughput and latency per load point, grouped by hardware lane (GPUs, nodes, settings, engine); "
+                        + "no score. Hollow grey crosses and rows marked invalid are the client's limit, not the model's number.",
+                lanes, comparisons, ThroughputComparison.MEMORY_ACCESS);
+    }
+
+    /** Every point of every throughput run, lane by lane: the API's representation of throughput (no score rows). */
+    public static List<ThroughputRow> rows(ResultsIndex index) {
+        List<ThroughputRow> out = new ArrayList<>();
+        lanes(index).forEach((key, runs) -> runs.forEach(r -> {
+            RunManifest m = r.manifest();
+            String arm = m.suite().options() == null ? null : m.suite().options().get("--ab-arm");
+            for (ThroughputPoint p : m.metrics().points()) {
+                out.add(new ThroughputRow(key.title(), r.runId(), m.model().id(), r.modelSlug(), r.simulated(), r.trust(),
+                        key.hardware(), key.source(), key.nodes(), key.settings(), key.engine(), key.engineVersion(), arm,
+                        p.index(), p.concurrency(), p.rate(), p.arrival(), p.inputTokens(), p.outputTokens(), p.requests(),
+                        p.completed(), p.errors(), p.earlyEnded(), p.ttftMsP50(), p.ttftMsP99(), p.tpotMsP50(), p.tpotMsP99(),
+                        p.itlMsP99(), p.e2eMsP50(), p.requestsPerSecond(), p.outputTokensPerSecond(),
+                        p.goodputRequestsPerSecond(), p.clientBound(), p.valid(), m.finishedAt()));
+            }
+        }));
+        return out;
+    }
+
+    static final String LOAD_AXIS = "load: concurrency or requests/s (log)";
+
+    static ThroughputSection.Run run(RunEntry r, Links links) {
+        RunManifest m = r.manifest();
+        Map<String, String> options = m.suite().options() == null ? Map.of() : m.suite().options();
+        List<ThroughputSection.Point> points = m.metrics().points().stream().map(ThroughputView::point).toList();
+        return new ThroughputSection.Run(r.runId(), links.run(r.runId()), m.model().id(), links.model(r.modelSlug()),
+                r.badges(), r.simulated(), Fmt.date(m.finishedAt()), options.getOrDefault("--slo", ""),
+                options.getOrDefault("--ab-arm", ""), points);
+    }
+
+    static ThroughputSection.Point point(ThroughputPoint p) {
+        String status = p.valid() ? "valid" : p.clientBound() ? "client-bound: not the model's number" : "invalid: nothing completed";
+        return new ThroughputSection.Point(Integer.toString(p.index()), load(p), Fmt.count(p.inputTokens()),
+                Fmt.count(p.outputTokens()), ms(p.ttftMsP50()), ms(p.ttftMsP99()), ms(p.tpotMsP50()), ms(p.tpotMsP99()),
+                ms(p.itlMsP99()), ms(p.e2eMsP50()), Fmt.dec(p.requestsPerSecond(), 2), Fmt.dec(p.outputTokensPerSecond(), 1),
+                Fmt.dec(p.goodputRequestsPerSecond(), 2), p.completed() + "/" + p.requests(), Integer.toString(p.errors()),
+                Integer.toString(p.earlyEnded()), p.valid(), p.clientBound(), status);
+    }
+
+    /** "concurrency 8" or "2 req/s poisson" (with its burstiness). */
+    static String load(ThroughputPoint p) {
+        if (p.concurrency() != null) {
+            return "concurrency " + p.concurrency();
+        }
+        String rate = ThroughputChart.number(p.rate() == null ? 0 : p.rate()) + " req/s";
+        String arrival = p.arrival() == null ? "" : " " + p.arrival();
+        return rate + arrival + (p.burstiness() == null ? "" : " (burstiness " + ThroughputChart.number(p.burstiness()) + ")");
+    }
+
+    private static String ms(Double v) {
+        return v == null ? Fmt.NONE : String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
+    }
+
+    /** One series per input length of the run, points in load order. */
+    static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft) {
+        Map<Integer, List<ThroughputPoint>> byInput = new LinkedHashMap<>();
+        r.manifest().metrics().points().stream()
+                .sorted(Comparator.comparingInt(ThroughputPoint::inputTokens).thenComparingDouble(ThroughputView::loadValue))
+                .forEach(p -> byInput.computeIfAbsent(p.inputTokens(), k -> new ArrayList<>()).add(p));
+        byInput.forEach((input, points) -> {
+            String label = r.manifest().model().id() + " · " + r.runId() + " · " + input + " in";
+            output.add(new ThroughputChart.Series(label, points.stream()
+                    .map(p -> new ThroughputChart.Point(loadValue(p), p.completed() > 0 ? p.outputTokensPerSecond() : null, p.valid()))
+                    .toList()));
+            ttft.add(new ThroughputChart.Series(label, points.stream()
+                    .map(p -> new ThroughputChart.Point(loadValue(p), p.ttftMsP99(), p.valid())).toList()));
+        });
+    }
+
+    static double loadValue(ThroughputPoint p) {
+        return p.concurrency() != null ? p.concurrency() : p.rate() == null ? 0 : p.rate();
+    }
+
+    /** The A/B comparison stored in arm A's folder ({@link ServingBench#COMPARISON}); arm B's copy is not shown twice. */
+    static Optional<ThroughputSection.Comparison> comparison(RunEntry r, ResultsIndex index, Links links) {
+        Optional<ThroughputComparison.Report> stored;
+        try {
+            stored = report(r);
+        } catch (UncheckedIOException e) {
+            return Optional.of(new ThroughputSection.Comparison(r.manifest().model().id(), links.run(r.runId()), Fmt.NONE, "",
+                    0, r.simulated(), List.of(), e.getMessage()));
+        }
+        if (stored.isEmpty() || !r.runId().equals(stored.get().runA())) {
+            return Optional.empty();
+        }
+        ThroughputComparison.Report report = stored.get();
+        String hrefB = index.run(report.runB()).map(b -> links.run(b.runId())).orElse("");
+        List<ThroughputSection.Ratio> rows = report.rows().stream().map(ThroughputView::ratio).toList();
+        return Optional.of(new ThroughputSection.Comparison(report.modelA(), links.run(r.runId()), report.modelB(),
+                hrefB, report.repeats(), r.simulated(), rows, hrefB.isEmpty() ? "arm B (" + report.runB() + ") is not in this root" : ""));
+    }
+
+    /**
+     * The run folder's {@code comparison.json}, if any.
+     *
+     * @throws UncheckedIOException with a one-line message when the file is there but unreadable
+     */
+    static Optional<ThroughputComparison.Report> report(RunEntry r) {
+        Path file = r.folder().dir().resolve(ServingBench.COMPARISON);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().readValue(file.toFile(), ThroughputComparison.Report.class));
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException(ServingBench.COMPARISON + " of " + r.runId() + " is unreadable: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
+    }
+
+    /** The run page's lines for an A/B arm: which arms, then the ratio per load (empty for other runs). */
+    public static List<RunPage.Item> comparisonItems(RunEntry r) {
+        Optional<ThroughputComparison.Report> stored;
+        try {
+            stored = report(r);
+        } catch (UncheckedIOException e) {
+            return List.of(RunPage.Item.of("A/B comparison", e.getCause().getMessage()));
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        ThroughputComparison.Report report = stored.get();
+        List<RunPage.Item> out = new ArrayList<>();
+        out.add(RunPage.Item.of("A/B comparison", "A " + report.modelA() + " (" + report.runA() + ") vs B " + report.modelB()
+                + " (" + report.runB() + ") · " + report.repeats() + " interleaved repeats · memory access: " + report.memoryAccess()));
+        for (ThroughputComparison.Row row : report.rows()) {
+            ThroughputSection.Ratio x = ratio(row);
+            out.add(RunPage.Item.of("ratio B/A · " + x.inputTokens() + " in · " + x.load(), x.ratio() + " (" + x.ci() + ") · TTFT p50 "
+                    + x.ttftA() + " / " + x.ttftB() + " ms · TPOT p50 " + x.tpotA() + " / " + x.tpotB() + " ms"
+                    + (x.note().isEmpty() ? "" : " · " + x.note())));
+        }
+        return out;
+    }
+
+    static ThroughputSection.Ratio ratio(ThroughputComparison.Row x) {
+        String load = x.concurrency() != null ? "concurrency " + x.concurrency() : ThroughputChart.number(x.rate() == null ? 0 : x.rate()) + " req/s";
+        String ci = x.ratioCi95Low() == null ? "no CI (fewer than 2 repeats with throughput)"
+                : String.format(Locale.ROOT, "95%% CI %.3f–%.3f", x.ratioCi95Low(), x.ratioCi95High());
+        return new ThroughputSection.Ratio(Fmt.count(x.inputTokens()), load, ms(x.ttftMsP50A()), ms(x.ttftMsP50B()),
+                ms(x.tpotMsP50A()), ms(x.tpotMsP50B()), Fmt.dec(x.outputTokensPerSecondA(), 1), Fmt.dec(x.outputTokensPerSecondB(), 1),
+                x.ratio() == null ? Fmt.NONE : String.format(Locale.ROOT, "%.3f", x.ratio()), ci,
+                x.allValid() ? "" : "a point was invalid (client-bound): not the model's ratio");
+    }
+}

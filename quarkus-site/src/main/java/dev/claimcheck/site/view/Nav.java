@@ -1,6 +1,0 @@
-package dev.claimcheck.site.view;
-
-/** The links every page's header and head need, already relative to the page. */
-public record Nav(String home, String claims, String routing, String excluded, String css, String js, String echarts,
-                  String leaderboardJson, String leaderboardCsv) {
-}

@@ -1,5 +1,0 @@
-package dev.claimcheck.site.view;
-
-/** A 404 page: {@code what} names what was asked for. */
-public record NotFoundPage(Nav nav, String what) {
-}

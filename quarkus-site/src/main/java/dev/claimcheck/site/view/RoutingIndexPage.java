@@ -1,7 +1,0 @@
-package dev.claimcheck.site.view;
-
-import java.util.List;
-
-/** The view model of {@code /routing}: the routing page of each workload with a pair of instant and thinking runs. */
-public record RoutingIndexPage(Nav nav, List<RoutingPage.Link> workloads) {
-}

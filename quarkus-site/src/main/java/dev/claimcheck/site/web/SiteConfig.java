@@ -1,0 +1,19 @@
+package dev.claimcheck.site.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The site's own settings, every {@code claimcheck.*} key in one place (application.properties, {@code -D}, or
+ * {@code ./jbang site@. --root DIR}, which sets {@code claimcheck.root}).
+ */
+@ConfigMapping(prefix = "claimcheck")
+public interface SiteConfig {
+    /** The root the site reads ({@code results/} and {@code proofs/}). */
+    @WithDefault(".")
+    String root();
+
+    /** How often the root is checked for changed files, in ms ({@code claimcheck.poll-ms}); 0 or less turns the refresh off. */
+    @WithDefault("2000")
+    long pollMs();
+}

@@ -1,0 +1,109 @@
+package dev.claimcheck.site.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunStatus;
+import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.ClaimVerdicts;
+import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.index.TrustBadge;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.render.Templates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A claim row offers its one-command reproduction only when the recipe exists, formats non-fraction values, renders
+ * every §8 verdict from a real (non-simulated) run, and never judges a model by a simulated one.
+ */
+class ClaimsViewTest {
+    /** A reproduction scoring 0.80 [0.70, 0.90] over 100 tasks at temperature 0.6. */
+    static RunEntry run(boolean simulated) {
+        ObjectNode t = Json.mapper().createObjectNode().put("temperature", 0.6);
+        Metrics m = Metrics.shared(0.80, 0.70, 0.90, 100, 100, 100, Map.of(), 0, new TokenSummary(10, 10, 10),
+                new TokenSummary(0, 0, 0), null);
+        RunManifest manifest = new RunManifest(RunManifest.SCHEMA, "r1", RunStatus.COMPLETE, simulated, Lane.INSTANT,
+                Workload.MATH, new RunManifest.SuiteRef("math", "1", new RunManifest.DatasetRef("gsm8k", "abc", "gsm8k.jsonl",
+                false, null), null), new RunManifest.ModelRef("m/X", "m--x", null), null, null,
+                new RunManifest.RequestSpec(t, 1, 0, null, 8, null, null), null, null, null, null, null, null, m, null, null);
+        List<TrustBadge> badges = simulated ? List.of(TrustBadge.SIMULATED) : List.of();
+        return new RunEntry(manifest, new RunFolder(Path.of("r1")), "results/runs/m--x/math/math/r1", badges, "unverified");
+    }
+
+    static Assessment judged(double value, String temperature, boolean undisclosed, RunEntry run) {
+        Claim c = new Claim("c1", "math", "math", "gsm8k", "accuracy", value, "fraction",
+                undisclosed ? Map.of() : Map.of("temperature", temperature), undisclosed,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(c));
+        return new Assessment(f, c, ClaimVerdicts.assess(c, run.manifest(), List.of()), Optional.of(run), false);
+    }
+
+    @ParameterizedTest(name = "claim {0} at temperature {1} (undisclosed {2}) → {3}")
+    @CsvSource(textBlock = """
+            0.80, 0.6, false, consistent,     +0.0 pts
+            0.95, 0.6, false, refuted,        -15.0 pts
+            0.60, 0.6, false, exceeds,        +20.0 pts
+            0.80, 1.0, false, settingsDiffer, +0.0 pts
+            0.80, 0.6, true,  undisclosed,    +0.0 pts
+            """)
+    void aRealRunGetsEachVerdictOnThePage(double value, String temperature, boolean undisclosed, String verdict,
+                                          String difference) {
+        ClaimsPage.Row row = ClaimsView.row(judged(value, temperature, undisclosed, run(false)), Links.at(0, false));
+        assertThat(row.verdict()).isEqualTo(verdict);
+        assertThat(row.difference()).isEqualTo(difference);
+        assertThat(row.simulated()).isFalse();
+        String html = Templates.get().render("claims.ftlh", new ClaimsPage(Links.at(0, false).nav(), List.of(row), List.of()));
+        assertThat(html).contains("verdict verdict-" + verdict).doesNotContain("badge badge-simulated\">SIM</span>");
+    }
+
+    @Test
+    void aSimulatedRunIsNotReproducedWithItsFigureShownAsSim() {
+        ClaimsPage.Row row = ClaimsView.row(judged(0.95, "0.6", false, run(true)), Links.at(0, false));
+        assertThat(row.verdict()).isEqualTo("notReproduced");
+        assertThat(row.note()).startsWith("only simulated runs (a harness self-test, not evidence about the model)");
+        assertThat(row.measured()).isEqualTo(Fmt.pct(0.80));
+        assertThat(row.difference()).as("never set against the vendor's number").isEqualTo(Fmt.NONE);
+        assertThat(row.simulated()).isTrue();
+        String html = Templates.get().render("claims.ftlh", new ClaimsPage(Links.at(0, false).nav(), List.of(row), List.of()));
+        assertThat(html).contains("verdict verdict-notReproduced", "badge badge-simulated\">SIM</span>",
+                "only simulated runs (a harness self-test, not evidence about the model)");
+    }
+
+    static Assessment assessment(String metric, double value, String unit, boolean recipe) {
+        Claim c = new Claim("c1", "math", "math", "gsm8k", metric, value, unit, Map.of(), true,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "n");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(c));
+        return new Assessment(f, c, ClaimVerdicts.assess(c, null, List.of()), Optional.empty(), recipe);
+    }
+
+    @Test
+    void theAliasIsShownOnlyWithARecipe() {
+        assertThat(ClaimsView.row(assessment("accuracy", 0.96, "fraction", true), Links.at(0, false)).reproduce())
+                .isEqualTo("./jbang m--x-c1@. --base-url URL");
+        assertThat(ClaimsView.row(assessment("accuracy", 0.96, "fraction", false), Links.at(0, false)).reproduce()).isEmpty();
+    }
+
+    @Test
+    void claimedValuesReadInTheirUnit() {
+        assertThat(ClaimsView.row(assessment("accuracy", 0.955, "fraction", false), Links.at(0, false)).claimed()).isEqualTo("95.5%");
+        assertThat(ClaimsView.row(assessment("parametersActive", 6.3e10, "parameters", false), Links.at(0, false)).claimed())
+                .isEqualTo("63,000,000,000 parameters");
+        assertThat(ClaimsView.row(assessment("outputThroughput", 412.36, "tokens/s", false), Links.at(0, false)).claimed())
+                .isEqualTo("412.360 tokens/s");
+    }
+}
