@@ -275,8 +275,13 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         t.putObject("stream_options").put("include_usage", true);
         if (extraBody != null) {
             ObjectNode extra = jsonObject("--extra-body", extraBody);
-            if (extra.has("messages")) {
-                throw new BadInputException("--extra-body must not set messages");
+            // The prompt is the suite's and the model is --model: an override here would make run.json say one model
+            // (or prompt) while another was asked (verify's modelMismatch would then refuse the signed run).
+            for (String owned : java.util.List.of("messages", "model")) {
+                if (extra.has(owned)) {
+                    throw new BadInputException("--extra-body must not set " + owned
+                            + (owned.equals("model") ? " (use --model)" : ""));
+                }
             }
             t.setAll(extra);
         }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code route --instant RUN_DIR --thinking RUN_DIR [--out FILE.json]}: the instant → thinking cascade on two runs
- * over the same tasks (ARCHITECTURE.md §3, docs/routing.md). Prints a table; {@code --out} writes JSON and CSV.
+ * over the same tasks (docs/architecture.md §3.5, docs/routing.md). Prints a table; {@code --out} writes JSON and CSV.
  */
 @Command(name = "route", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Routing analysis: accuracy, output tokens and latency of escalation strategies from an instant run",

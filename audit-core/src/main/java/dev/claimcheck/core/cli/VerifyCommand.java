@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code verify PATH... [--allowed-signers FILE] [--allow-simulated] [--report FILE]} (ARCHITECTURE.md §7). */
+/** {@code verify PATH... [--allowed-signers FILE] [--allow-simulated] [--report FILE]} (docs/architecture.md §7.2). */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Verify run folders: limits, schema, MANIFEST coverage and hashes, signature by a trusted key,",
             "proofs, metrics recomputed from the journal, and re-grading. A PATH is a run folder, or a root (or its results/):",

@@ -3,7 +3,7 @@ package dev.claimcheck.core.grade;
 import dev.claimcheck.core.BadInputException;
 import java.util.List;
 
-/** The one registry of graders (STYLE.md §3): {@code grade@. <id>} finds its grader here. */
+/** The one registry of graders (docs/architecture.md §5.2): {@code grade@. <id>} finds its grader here. */
 public final class Graders {
     private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader(),
             new AnswerSetGrader(), new DocsGrader());

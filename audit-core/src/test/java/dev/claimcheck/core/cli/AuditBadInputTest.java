@@ -108,6 +108,14 @@ class AuditBadInputTest {
         assertThat(r.err()).startsWith("audit arith: --extra-body is not valid JSON");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"model\":\"other/model\"}", "{\"messages\":[]}"})
+    void extraBodyCannotReplaceTheModelOrThePrompt(String body) {
+        var r = audit("arith", "--base-url", "sim", "--extra-body", body, "--root", root.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("audit arith: --extra-body must not set ");
+    }
+
     @Test
     void aRealEndpointNeedsAModel() {
         var r = audit("arith", "--base-url", "http://127.0.0.1:9/v1", "--root", root.toString());

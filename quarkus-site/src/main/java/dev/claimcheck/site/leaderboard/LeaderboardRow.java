@@ -13,7 +13,7 @@ import java.util.Map;
  * @param band rank band within its lane table (1 = best; rows whose CIs overlap the band leader's share it)
  * @param trust signature status: verified, unverified or invalid
  * @param badges badge kinds in display order (simulated first when simulated)
- * @param claimVerdict ARCHITECTURE.md §8 spelling, or null when no claim matches
+ * @param claimVerdict docs/architecture.md §8.1 spelling, or null when no claim matches
  * @param passHatK agent runs: pass^1 … pass^k as in run.json {@code metrics.passHatK}; absent for other workloads
  * @param byFault agent runs: success and recovery rate per injected fault as in run.json {@code metrics.byFault};
  *        absent for other workloads

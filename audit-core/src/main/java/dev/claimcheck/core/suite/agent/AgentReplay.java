@@ -8,7 +8,7 @@ import dev.claimcheck.core.model.Verdict;
 import java.util.List;
 
 /**
- * The agent re-grade ({@code verify}, ARCHITECTURE.md §7): replay the recorded tool calls in the seeded
+ * The agent re-grade ({@code verify}, docs/architecture.md §7.3): replay the recorded tool calls in the seeded
  * environment and judge the final state again. A replayed tool result that differs from the recorded one means
  * the transcript was not produced by this environment; the replay then fails the attempt and says where.
  */
