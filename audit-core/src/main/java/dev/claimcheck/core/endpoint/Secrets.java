@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * An encoding this list does not name (a reversed or letter-spaced key, a prefix of it) is not recognised: the
  * harness never sends the key anywhere but the Authorization header, so only a hostile server can produce one.
  * Each instance counts what it replaced ({@link #redactions()}), which run.json records as {@code secretsRedacted}.
- * Thread-safe. See docs/architecture.md, "Secrets".
+ * Thread-safe. See docs/architecture.md §9.1.
  */
 public final class Secrets {
     public static final String REDACTED = "<redacted>";

@@ -5,7 +5,7 @@ import dev.claimcheck.core.model.Verdict;
 /**
  * Judges one attempt against a reference answer. Implementations are deterministic and bounded
  * by step and size budgets, never by wall-clock time, so a re-grade gives the same verdict on any
- * machine (docs/architecture.md, Contracts in code). {@code grade} never throws on bad model output: a response that
+ * machine (docs/architecture.md §5.2). {@code grade} never throws on bad model output: a response that
  * cannot be read is a verdict with a reason in {@code detail}.
  */
 public interface Grader {

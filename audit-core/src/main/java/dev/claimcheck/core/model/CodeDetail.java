@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What the code grader records in {@code verdict.detail} (compact JSON): the program's verdict and the per-test
  * verdicts, from which {@code verify} recomputes everything without the hidden tests, which are never stored
- * (docs/architecture.md, "Code verdicts").
+ * (docs/architecture.md §4.3, "Code verdicts").
  *
  * @param verdict accepted | wrongAnswer | timeLimit | memoryLimit | runtimeError | compileError | sandboxError
  * @param tests per-test results in order, up to and including the first failure

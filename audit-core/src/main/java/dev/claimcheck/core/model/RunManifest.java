@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param secretsRedacted how many times a known credential (or a Bearer token in server text) was replaced by
  *     {@code <redacted>} in what the endpoint sent back: its self-description, error messages, the model's output.
  *     Null when none (and in runs written before the field existed); counted by the sessions that reached a
- *     checkpoint, so a killed session's replacements are made but not counted (docs/architecture.md, "Secrets")
+ *     checkpoint, so a killed session's replacements are made but not counted (docs/architecture.md §9.1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,

@@ -10,7 +10,7 @@ import java.util.List;
  * What a workload adds to the figures every run shares: its own block(s) of run.json {@code metrics}, computed from
  * the samples, listed as named rows, with the title and the sentence the pages show. The suite supplies it
  * ({@code Suite.figures()}), and whoever calls {@link RunMetrics#of} passes it in, so {@code stats} never imports
- * {@code suite} (docs/architecture.md, "Contracts in code").
+ * {@code suite} (docs/architecture.md §5.3).
  */
 public interface Figures {
     /** The workload's name on the leaderboard and run pages, e.g. "Documents". */
