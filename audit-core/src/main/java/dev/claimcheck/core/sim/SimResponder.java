@@ -188,12 +188,6 @@ final class SimResponder {
         }
     }
 
-    /** Alternatives a logprobs entry lists after the sampled token: fixed words, so the values are deterministic. */
-    private static final String[] ALTERNATIVES = {" the", " a", " of", " and", " to", " in", " is", " it", " that", " for",
-        " on", " with", " as", " at", " by", " we", " so", " be", " this", " or", " an"};
-    /** The logprob of every sampled token; alternative k (1-based) gets {@code SAMPLED - k}. Deterministic by design. */
-    static final double SAMPLED_LOGPROB = -0.125;
-
     /**
      * The SSE events. Chat: per choice one event per reasoning or content token (the first with the role), each tool
      * call as vLLM and SGLang stream it (a first delta with index, id, type and name and empty arguments, then the
@@ -229,12 +223,12 @@ final class SimResponder {
                 String usage = r.continuousUsage() ? usage(prompt, sent, reasoningSent) : "";
                 if (chat) {
                     out.add(chatEvent(prefix, c, role, "content", piece,
-                            r.topLogprobs() < 0 ? null : "{\"content\":[" + chatLogprob(piece, r.topLogprobs()) + "],\"refusal\":null}",
+                            r.topLogprobs() < 0 ? null : "{\"content\":[" + SimLogprobs.chatLogprob(piece, r.topLogprobs()) + "],\"refusal\":null}",
                             usage));
                     role = null;
                 } else {
                     out.add(new Sse(bytes(prefix + "[{\"index\":" + c + ",\"text\":" + SimHttp.quote(piece) + ",\"logprobs\":"
-                            + (r.topLogprobs() < 0 ? "null" : textLogprobs(List.of(piece), 0, r.topLogprobs()))
+                            + (r.topLogprobs() < 0 ? "null" : SimLogprobs.textLogprobs(List.of(piece), 0, r.topLogprobs()))
                             + ",\"finish_reason\":null}]" + usage + "}\n\n"), true));
                 }
             }
@@ -303,65 +297,6 @@ final class SimResponder {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** OpenAI's chat logprobs entry for one token: the sampled token first in top_logprobs, then fixed alternatives. */
-    private static String chatLogprob(String token, int top) {
-        StringBuilder b = new StringBuilder("{\"token\":").append(SimHttp.quote(token)).append(",\"logprob\":")
-                .append(SAMPLED_LOGPROB).append(",\"bytes\":").append(utf8(token)).append(",\"top_logprobs\":[");
-        List<String> alts = alternatives(token, top);
-        for (int k = 0; k < alts.size(); k++) {
-            b.append(k == 0 ? "" : ",").append("{\"token\":").append(SimHttp.quote(alts.get(k))).append(",\"logprob\":")
-                    .append(SAMPLED_LOGPROB - k).append(",\"bytes\":").append(utf8(alts.get(k))).append('}');
-        }
-        return b.append("]}").toString();
-    }
-
-    /** The legacy completions logprobs object for tokens starting at text offset {@code offset}. */
-    private static String textLogprobs(List<String> tokens, int offset, int top) {
-        StringBuilder toks = new StringBuilder();
-        StringBuilder lps = new StringBuilder();
-        StringBuilder tops = new StringBuilder();
-        StringBuilder offs = new StringBuilder();
-        int at = offset;
-        for (int i = 0; i < tokens.size(); i++) {
-            String sep = i == 0 ? "" : ",";
-            toks.append(sep).append(SimHttp.quote(tokens.get(i)));
-            lps.append(sep).append(SAMPLED_LOGPROB);
-            tops.append(sep).append('{');
-            List<String> alts = alternatives(tokens.get(i), top);
-            for (int k = 0; k < alts.size(); k++) {
-                tops.append(k == 0 ? "" : ",").append(SimHttp.quote(alts.get(k))).append(':').append(SAMPLED_LOGPROB - k);
-            }
-            tops.append('}');
-            offs.append(sep).append(at);
-            at += tokens.get(i).length();
-        }
-        return "{\"tokens\":[" + toks + "],\"token_logprobs\":[" + lps + "],\"top_logprobs\":[" + tops
-                + "],\"text_offset\":[" + offs + "]}";
-    }
-
-    /** The sampled token and {@code top - 1} distinct alternatives ({@code top} 0: none). */
-    private static List<String> alternatives(String token, int top) {
-        List<String> out = new ArrayList<>();
-        if (top > 0) {
-            out.add(token);
-        }
-        for (int i = 0; out.size() < top && i < ALTERNATIVES.length; i++) {
-            if (!ALTERNATIVES[i].equals(token)) {
-                out.add(ALTERNATIVES[i]);
-            }
-        }
-        return out;
-    }
-
-    private static String utf8(String s) {
-        StringBuilder b = new StringBuilder("[");
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            b.append(i == 0 ? "" : ",").append(bytes[i] & 0xff);
-        }
-        return b.append(']').toString();
-    }
-
     /** {@code ,"usage":{...}} for a chunk of a continuous-usage stream. */
     private static String usage(long prompt, int completion, int reasoning) {
         return ",\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":"
@@ -384,11 +319,11 @@ final class SimResponder {
                 if (chat) {
                     StringBuilder entries = new StringBuilder();
                     for (int i = 0; i < pieces.size(); i++) {
-                        entries.append(i == 0 ? "" : ",").append(chatLogprob(pieces.get(i), r.topLogprobs()));
+                        entries.append(i == 0 ? "" : ",").append(SimLogprobs.chatLogprob(pieces.get(i), r.topLogprobs()));
                     }
                     logprobs = "{\"content\":[" + entries + "],\"refusal\":null}";
                 } else {
-                    logprobs = textLogprobs(pieces, 0, r.topLogprobs());
+                    logprobs = SimLogprobs.textLogprobs(pieces, 0, r.topLogprobs());
                 }
             }
             if (chat) {
