@@ -1,16 +1,17 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
-import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
-import dev.claimcheck.core.serving.BenchRun;
-import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.serving.Arrivals;
+import dev.claimcheck.core.serving.BenchRun;
 import dev.claimcheck.core.serving.BenchSpec;
+import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.serving.Shard;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -245,17 +246,17 @@ public final class BenchCommand implements Callable<Integer> {
                 m.model().id(), m.runId(), m.hardware() == null ? "unknown" : m.hardware().source());
         out.printf(Locale.ROOT, "  %-5s %-14s %7s %6s %6s %10s %10s %10s %10s %10s %9s %11s %s%n", "point", "load", "input",
                 "done", "errors", "ttft p50", "ttft p99", "tpot p50", "itl p99", "e2e p50", "req/s", "out tok/s", "valid");
-        for (ThroughputPoint p : x.points()) {
+        for (ThroughputPoint p : x.get(ThroughputFigures.POINTS)) {
             out.printf(Locale.ROOT, "  %-5d %-14s %7d %6d %6d %10s %10s %10s %10s %10s %9.2f %11.1f %s%n", p.index(),
                     p.concurrency() != null ? "c=" + p.concurrency() : "r=" + p.rate() + "/s", p.inputTokens(), p.completed(),
                     p.errors(), ms(p.ttftMsP50()), ms(p.ttftMsP99()), ms(p.tpotMsP50()), ms(p.itlMsP99()), ms(p.e2eMsP50()),
                     p.requestsPerSecond(), p.outputTokensPerSecond(),
                     p.valid() ? "yes" : p.clientBound() ? "no (client-bound)" : "no");
         }
-        if (x.calibration() != null) {
+        if (x.get(ThroughputFigures.CALIBRATION) != null) {
             out.printf(Locale.ROOT, "  calibration: receive lag p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms; token mismatches %d of %d requests%n",
-                    x.calibration().receiveLagMsP50(), x.calibration().receiveLagMsP99(), x.calibration().receiveLagMsP999(),
-                    x.calibration().tokenMismatches(), x.calibration().requests());
+                    x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50(), x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99(), x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999(),
+                    x.get(ThroughputFigures.CALIBRATION).tokenMismatches(), x.get(ThroughputFigures.CALIBRATION).requests());
         }
         if (!x.errors().isEmpty()) {
             out.println("  errors: " + x.errors());

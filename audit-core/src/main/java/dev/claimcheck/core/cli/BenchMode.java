@@ -2,18 +2,19 @@ package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.endpoint.Secrets;
-import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.serving.BenchRun;
+import dev.claimcheck.core.serving.BenchSpec;
 import dev.claimcheck.core.serving.ShardMerge;
+import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
-import dev.claimcheck.core.serving.BenchSpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,8 +158,8 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
                     arms.get(1).manifest().model().id(), f.repeats);
             f.out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
                     "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
-            for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().points(),
-                    arms.get(1).manifest().metrics().points())) {
+            for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().get(ThroughputFigures.POINTS),
+                    arms.get(1).manifest().metrics().get(ThroughputFigures.POINTS))) {
                 f.out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
                         row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", BenchCommand.ms(row.ttftMsP50A()),
                         BenchCommand.ms(row.ttftMsP50B()), BenchCommand.ms(row.tpotMsP50A()), BenchCommand.ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),

@@ -28,8 +28,8 @@ import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.stats.ThroughputFigures;
-import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunIds;
@@ -162,8 +162,8 @@ public final class ServingBench {
         List<Integer> order = journal.samples().stream().filter(s -> s.load() != null)
                 .map(s -> s.load().point().index()).distinct().toList();
         Set<Integer> kept = new TreeSet<>(order.isEmpty() ? List.of() : order.subList(0, order.size() - 1));
-        if (!order.isEmpty() && manifest.metrics() != null && manifest.metrics().points() != null
-                && manifest.metrics().points().stream().anyMatch(p -> p.index() == order.get(order.size() - 1))) {
+        if (!order.isEmpty() && manifest.metrics() != null && manifest.metrics().get(ThroughputFigures.POINTS) != null
+                && manifest.metrics().get(ThroughputFigures.POINTS).stream().anyMatch(p -> p.index() == order.get(order.size() - 1))) {
             kept.add(order.get(order.size() - 1));
         }
         return kept;
@@ -197,7 +197,7 @@ public final class ServingBench {
         RunManifest ma = a.manifest();
         RunManifest mb = b.manifest();
         ThroughputComparison.Report report = ThroughputComparison.Report.of(ma.runId(), ma.model().id(),
-                ma.metrics().points(), mb.runId(), mb.model().id(), mb.metrics().points(), repeats);
+                ma.metrics().get(ThroughputFigures.POINTS), mb.runId(), mb.model().id(), mb.metrics().get(ThroughputFigures.POINTS), repeats);
         for (AuditOutcome arm : List.of(a, b)) {
             RunManifestStore.writeAtomically(arm.folder().dir().resolve(COMPARISON),
                     () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));

@@ -59,7 +59,7 @@ public final class ClusteredMean {
     }
 
     /** The cluster-robust variance of the mean: G/(G−1) · Σ_g (Σ_j (y_gj − ȳ))² / N² (needs G ≥ 2). */
-    static double variance(List<double[]> clusters, double mean, int groups, long n) {
+    public static double variance(List<double[]> clusters, double mean, int groups, long n) {
         double ss = 0;
         for (double[] scores : clusters) {
             double residual = 0;
@@ -71,7 +71,7 @@ public final class ClusteredMean {
         return (double) groups / (groups - 1) * ss / ((double) n * n);
     }
 
-    static double clip(double v) {
+    public static double clip(double v) {
         return Math.max(0, Math.min(1, v));
     }
 }

@@ -1,5 +1,8 @@
 package dev.claimcheck.core.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The unbiased pass@k estimator of Chen et al. (2021): 1 − C(n−c, k) / C(n, k) for a task with n
  * graded attempts of which c are correct. Computed as the product 1 − Π_{i=n−c+1..n} (1 − k/i), which
@@ -22,5 +25,17 @@ public final class PassAtKEstimator {
             allWrong *= 1.0 - (double) k / i;
         }
         return 1.0 - allWrong;
+    }
+
+    /** The k at which pass@k is reported: 1, 2, 4, … below k, then k. */
+    public static List<Integer> ks(int k) {
+        List<Integer> ks = new ArrayList<>();
+        for (int j = 1; j < k; j *= 2) {
+            ks.add(j);
+        }
+        if (k >= 1) {
+            ks.add(k);
+        }
+        return ks;
     }
 }

@@ -3,6 +3,7 @@ package dev.claimcheck.core.stats;
 import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.ThroughputPoint;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ import java.util.List;
  */
 public final class ThroughputFigures implements Figures {
     public static final ThroughputFigures INSTANCE = new ThroughputFigures();
+    /** run.json {@code metrics.points}: the measured load points (docs/throughput.md). */
+    public static final MetricsBlock<List<ThroughputPoint>> POINTS = MetricsBlock.listOf("points", ThroughputPoint.class);
+    /** run.json {@code metrics.calibration}: receive lag and token mismatches against the simulator. */
+    public static final MetricsBlock<Calibration> CALIBRATION = MetricsBlock.of("calibration", Calibration.class);
 
     private ThroughputFigures() {
     }
@@ -32,17 +37,18 @@ public final class ThroughputFigures implements Figures {
     @Override
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
         ThroughputMetrics.Figures f = ThroughputMetrics.of(samples);
-        return shared.withScore(null, null, null, null).withThroughput(f.points(), f.calibration());
+        return shared.withScore(null, null, null, null).with(POINTS, f.points()).with(CALIBRATION, f.calibration());
     }
 
     /** Per point {@code throughput.p<index>.<figure>} (n = measured requests), then the calibration. */
     @Override
     public List<FigureRow> rows(Metrics m) {
-        if (m.points() == null) {
+        List<ThroughputPoint> points = m.get(POINTS);
+        if (points == null) {
             return List.of();
         }
         List<FigureRow> out = new ArrayList<>();
-        for (ThroughputPoint p : m.points()) {
+        for (ThroughputPoint p : points) {
             String at = "throughput.p" + p.index() + ".";
             out.add(p.concurrency() != null ? FigureRow.of(at + "concurrency", p.concurrency(), null)
                     : FigureRow.of(at + "rate", p.rate(), null));
@@ -58,7 +64,7 @@ public final class ThroughputFigures implements Figures {
             out.add(FigureRow.of(at + "errors", p.errors(), p.requests()));
             out.add(FigureRow.of(at + "valid", p.valid(), null));
         }
-        Calibration c = m.calibration();
+        Calibration c = m.get(CALIBRATION);
         if (c != null) {
             out.add(FigureRow.of("calibration.receiveLagMsP50", c.receiveLagMsP50(), c.events()));
             out.add(FigureRow.of("calibration.receiveLagMsP99", c.receiveLagMsP99(), c.events()));

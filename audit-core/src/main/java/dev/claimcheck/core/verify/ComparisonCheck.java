@@ -5,6 +5,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
@@ -56,13 +57,13 @@ final class ComparisonCheck {
                 findings.add(new Finding(Kind.COMPARISON_NOT_CHECKED, "the other arm " + otherId + " is not in this root"));
                 return;
             }
-            other = RunManifestStore.read(folder).metrics().points();
+            other = RunManifestStore.read(folder).metrics().get(ThroughputFigures.POINTS);
         } catch (RuntimeException e) {
             findings.add(new Finding(Kind.COMPARISON_NOT_CHECKED, "the other arm " + otherId + " cannot be read: "
                     + Verifier.firstLine(e)));
             return;
         }
-        List<ThroughputPoint> mine = manifest.metrics().points();
+        List<ThroughputPoint> mine = manifest.metrics().get(ThroughputFigures.POINTS);
         if (mine == null || other == null) {
             findings.add(new Finding(Kind.COMPARISON_MISMATCH, "an arm has no metrics.points"));
             return;

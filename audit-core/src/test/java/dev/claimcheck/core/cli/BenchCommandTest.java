@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
@@ -108,7 +109,7 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         var m = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root)));
         assertThat(m.metrics().errors()).containsExactly(Map.entry("contextLength", 10));
-        assertThat(m.metrics().points()).extracting(p -> p.inputTokens() + ":" + p.completed() + "/" + p.errors())
+        assertThat(m.metrics().get(ThroughputFigures.POINTS)).extracting(p -> p.inputTokens() + ":" + p.completed() + "/" + p.errors())
                 .containsExactly("64:9/0", "128:0/9");
         List<Sample> samples = Journal.readAll(new RunFolder(onlyRun(root)));
         assertThat(samples).hasSize(20);
@@ -322,8 +323,8 @@ class BenchCommandTest {
             assertThat(json.path("metrics").path("points")).hasSize(6); // 2 lengths x 3 repeats
             assertThat(json.path("suite").path("options").path("--ab-arm").asText()).isEqualTo(slug.equals("sim") ? "a" : "b");
         }
-        var a = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim"))).metrics().points();
-        var b = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim-fast"))).metrics().points();
+        var a = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim"))).metrics().get(ThroughputFigures.POINTS);
+        var b = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root, "sim-fast"))).metrics().get(ThroughputFigures.POINTS);
         var rows = dev.claimcheck.core.stats.ThroughputComparison.of(a, b);
         assertThat(rows).hasSize(2).allSatisfy(row -> {
             assertThat(row.repeats()).isEqualTo(3);

@@ -77,7 +77,7 @@ class BenchResumeTest {
         assertThat(lines(ofPoint(after, 0))).isEqualTo(lines(point0)); // kept, not rerun
         assertThat(ofPoint(after, 1).get(0).load().epochUs()).isNotEqualTo(ofPoint(all, 1).get(0).load().epochUs());
         assertThat(resumed.metrics()).isEqualTo(RunMetrics.of(after, ThroughputFigures.INSTANCE));
-        assertThat(resumed.metrics().points()).extracting(ThroughputPoint::index, ThroughputPoint::requests, ThroughputPoint::completed)
+        assertThat(resumed.metrics().get(ThroughputFigures.POINTS)).extracting(ThroughputPoint::index, ThroughputPoint::requests, ThroughputPoint::completed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 18, 18), org.assertj.core.groups.Tuple.tuple(1, 18, 18),
                         org.assertj.core.groups.Tuple.tuple(2, 18, 18));
         assertThat(Files.readString(run.resolve("summary.csv"))).isNotBlank();

@@ -3,16 +3,10 @@ package dev.claimcheck.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimcheck.core.model.AgentMetrics;
-import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.FaultMetrics;
 import dev.claimcheck.core.model.Lane;
-import dev.claimcheck.core.model.LongctxCell;
-import dev.claimcheck.core.model.LongctxMetrics;
 import dev.claimcheck.core.model.MeanInterval;
 import dev.claimcheck.core.model.Metrics;
-import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.ModelRef;
 import dev.claimcheck.core.model.RunManifest.RequestSpec;
@@ -23,12 +17,22 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.agent.AgentFigures;
+import dev.claimcheck.core.suite.agent.AgentMetrics;
+import dev.claimcheck.core.suite.agent.FaultMetrics;
+import dev.claimcheck.core.suite.agent.PassHatK;
+import dev.claimcheck.core.suite.docs.DocsFigures;
+import dev.claimcheck.core.suite.docs.DocsMetrics;
+import dev.claimcheck.core.suite.longctx.LongctxCell;
+import dev.claimcheck.core.suite.longctx.LongctxFigures;
+import dev.claimcheck.core.suite.longctx.LongctxMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The workload rows of the end-of-audit table, line by line, from hand-built metrics. */
@@ -60,9 +64,10 @@ class ResultTableTest {
         AgentMetrics a = new AgentMetrics(2, 28, est(0.05, 0.0, 0.1), 3, est(6.25, 5.5, 7.0),
                 new Estimate(1234.5, null, null, 1), 1, 0, 0, Map.of());
         Metrics x = new Metrics(s.score(), s.ci95Low(), s.ci95High(), 20, 40, 40, Map.of(), 0, TOKENS, s.reasoningTokens(),
-                1.0, null, null, null, null, null, a, List.of(new PassHatK(1, est(0.7, 0.6, 0.8)), new PassHatK(2, est(0.5, 0.4, 0.6))),
-                Map.of("toolError", new FaultMetrics(est(0.6, 0.4, 0.8), est(0.5, 0.2, 0.8), 10, 8),
-                        "ambiguity", new FaultMetrics(est(0.9, 0.8, 1.0), null, 10, 0)), null, null);
+                1.0, null).with(AgentFigures.BLOCK, a)
+                .with(AgentFigures.PASS_HAT_K, List.of(new PassHatK(1, est(0.7, 0.6, 0.8)), new PassHatK(2, est(0.5, 0.4, 0.6))))
+                .with(AgentFigures.BY_FAULT, new TreeMap<>(Map.of("toolError", new FaultMetrics(est(0.6, 0.4, 0.8), est(0.5, 0.2, 0.8), 10, 8),
+                        "ambiguity", new FaultMetrics(est(0.9, 0.8, 1.0), null, 10, 0))));
 
         assertThat(print(Workload.AGENT, "agent", x).lines()).containsSubsequence(
                 "  passHatK.1                   0.700  [0.600, 0.800] (n 20)",
@@ -87,7 +92,7 @@ class ResultTableTest {
         LongctxMetrics l = new LongctxMetrics(null, null, null, new LongctxMetrics.EffectiveLength(0.8, 8192),
                 new MeanInterval(1.012, 1.01, 1.014, 60), null);
         Metrics x = new Metrics(s.score(), s.ci95Low(), s.ci95High(), 20, 40, 40, Map.of(), 0, TOKENS, s.reasoningTokens(),
-                1.0, null, null, cells, l, null, null, null, null, null, null);
+                1.0, null).with(LongctxFigures.CELLS, cells).with(LongctxFigures.BLOCK, l);
 
         assertThat(print(Workload.LONGCTX, "longctx", x).lines()).containsSubsequence(
                 "  cells.8192.d0                0.950  [0.900, 1.000] (n 20)",
@@ -102,7 +107,7 @@ class ResultTableTest {
     void aDocsRunNamesItsScoreGroundedAccuracyAndShowsItsParts() {
         Metrics s = shared(0.75, 0.65, 0.85);
         Metrics x = new Metrics(s.score(), s.ci95Low(), s.ci95High(), 20, 40, 40, Map.of(), 0, TOKENS, s.reasoningTokens(),
-                1.0, null, null, null, null, new DocsMetrics(est(0.9, 0.85, 0.95), null, null, null), null, null, null, null, null);
+                1.0, null).with(DocsFigures.BLOCK, new DocsMetrics(est(0.9, 0.85, 0.95), null, null, null));
 
         String out = print(Workload.DOCS, "docs", x);
         assertThat(out.lines()).contains(

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import java.io.ByteArrayOutputStream;
@@ -97,8 +98,8 @@ public final class ServingClientBench {
     }
 
     private static void report(String name, RunManifest m) {
-        ThroughputPoint p = m.metrics().points().get(0);
-        Calibration c = m.metrics().calibration();
+        ThroughputPoint p = m.metrics().get(ThroughputFigures.POINTS).get(0);
+        Calibration c = m.metrics().get(ThroughputFigures.CALIBRATION);
         long events = c == null ? 0 : c.events();
         System.out.printf(Locale.ROOT, "%-26s client capacity %.0f token events per client-CPU-second%n", name, p.clientCpuShare() > 0 ? p.outputTokensPerSecond() / p.clientCpuShare() : 0);
         System.out.printf(Locale.ROOT, "%-26s completed %5d/%5d errors %d | out %9.0f tok/s (token events %.0f/s) | ttft p50 %7.2f p99 %7.2f ms"

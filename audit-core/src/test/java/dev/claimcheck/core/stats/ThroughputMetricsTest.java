@@ -149,9 +149,9 @@ class ThroughputMetricsTest {
         assertThat(m.score()).isNull();
         assertThat(m.ci95Low()).isNull();
         assertThat(m.scorePer1kOutputTokens()).isNull();
-        assertThat(m.points()).extracting(ThroughputPoint::index).containsExactly(0, 1);
-        assertThat(m.points().get(1).rate()).isEqualTo(4.0);
-        assertThat(m.points().get(1).sendLagMsP99()).isEqualTo(0.0);
-        assertThat(RunMetrics.of(List.of(), SuiteRegistry.figures(Workload.MATH)).points()).isNull();
+        assertThat(m.get(ThroughputFigures.POINTS)).extracting(ThroughputPoint::index).containsExactly(0, 1);
+        assertThat(m.get(ThroughputFigures.POINTS).get(1).rate()).isEqualTo(4.0);
+        assertThat(m.get(ThroughputFigures.POINTS).get(1).sendLagMsP99()).isEqualTo(0.0);
+        assertThat(RunMetrics.of(List.of(), SuiteRegistry.figures(Workload.MATH)).get(ThroughputFigures.POINTS)).isNull();
     }
 }

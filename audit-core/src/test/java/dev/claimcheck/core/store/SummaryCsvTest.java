@@ -2,7 +2,6 @@ package dev.claimcheck.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
@@ -11,6 +10,8 @@ import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.suite.docs.DocsFigures;
+import dev.claimcheck.core.suite.docs.DocsMetrics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class SummaryCsvTest {
 
     @Test
     void aDocsRunListsFieldAccuracyThenEachKindAndDocumentButNoCitationRowWhenNoTaskAskedForOne() throws Exception {
-        Metrics m = SHARED.withDocs(new DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), null,
+        Metrics m = SHARED.with(DocsFigures.BLOCK, new DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), null,
                 Map.of("kbqa", new Estimate(0.75, 0.5, 1.0, 4)), Map.of("contract", new Estimate(0.8, 0.6, 1.0, 3))));
         String csv = SummaryCsv.render(m, SuiteRegistry.figures(Workload.DOCS), false);
         assertThat(csv.lines()).endsWith(

@@ -5,6 +5,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.suite.agent.AgentFigures;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
@@ -74,7 +75,7 @@ public final class Boards {
                 x.attempts(), x.graded(), x.errorCount(), x.truncated(), out.mean(), x.scorePer1kOutputTokens(),
                 hardware(h), h.source() == null ? "unknown" : h.source(), m.finishedAt(),
                 a == null ? null : a.claim().id(), a == null ? null : a.claim().value(), a == null ? null : a.verdict().id(),
-                x.passHatK(), x.byFault());
+                x.get(AgentFigures.PASS_HAT_K), x.get(AgentFigures.BY_FAULT));
     }
 
     static String sha(RunManifest m) {

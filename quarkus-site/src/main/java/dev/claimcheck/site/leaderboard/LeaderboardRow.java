@@ -1,8 +1,8 @@
 package dev.claimcheck.site.leaderboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.claimcheck.core.model.FaultMetrics;
-import dev.claimcheck.core.model.PassHatK;
+import dev.claimcheck.core.suite.agent.FaultMetrics;
+import dev.claimcheck.core.suite.agent.PassHatK;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,8 @@
 package dev.claimcheck.site.leaderboard;
 
 import dev.claimcheck.core.model.Metrics;
-import dev.claimcheck.core.model.PassHatK;
+import dev.claimcheck.core.suite.agent.AgentFigures;
+import dev.claimcheck.core.suite.agent.PassHatK;
 import dev.claimcheck.site.page.Fmt;
 import java.util.StringJoiner;
 
@@ -14,15 +15,15 @@ final class WorkloadFigures {
     }
 
     static String of(Metrics x) {
-        if (x == null || x.agent() == null || x.passHatK() == null || x.passHatK().isEmpty()) {
+        if (x == null || x.get(AgentFigures.BLOCK) == null || x.get(AgentFigures.PASS_HAT_K) == null || x.get(AgentFigures.PASS_HAT_K).isEmpty()) {
             return "";
         }
-        PassHatK last = x.passHatK().get(x.passHatK().size() - 1);
+        PassHatK last = x.get(AgentFigures.PASS_HAT_K).get(x.get(AgentFigures.PASS_HAT_K).size() - 1);
         StringJoiner line = new StringJoiner(" · ");
         line.add("pass^" + last.k() + " " + Fmt.pct(last.estimate().value()));
-        if (x.byFault() != null && !x.byFault().isEmpty()) {
+        if (x.get(AgentFigures.BY_FAULT) != null && !x.get(AgentFigures.BY_FAULT).isEmpty()) {
             StringJoiner recovery = new StringJoiner(", ", "recovery ", "");
-            x.byFault().forEach((fault, f) -> recovery.add(fault + " "
+            x.get(AgentFigures.BY_FAULT).forEach((fault, f) -> recovery.add(fault + " "
                     + (f.recoveryRate() == null ? Fmt.NONE : Fmt.pct(f.recoveryRate().value()))));
             line.add(recovery.toString());
         }

@@ -1,8 +1,8 @@
 package dev.claimcheck.site.render;
 
-import dev.claimcheck.core.model.FaultMetrics;
-import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.suite.agent.Fault;
+import dev.claimcheck.core.suite.agent.FaultMetrics;
+import dev.claimcheck.core.suite.agent.PassHatK;
 import dev.claimcheck.site.leaderboard.LeaderboardRow;
 import java.io.IOException;
 import java.io.StringWriter;

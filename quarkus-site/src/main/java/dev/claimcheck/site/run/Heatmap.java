@@ -1,6 +1,6 @@
 package dev.claimcheck.site.run;
 
-import dev.claimcheck.core.model.LongctxCell;
+import dev.claimcheck.core.suite.longctx.LongctxCell;
 import dev.claimcheck.core.tokens.TokenCount;
 import dev.claimcheck.site.page.Fmt;
 import java.util.ArrayList;

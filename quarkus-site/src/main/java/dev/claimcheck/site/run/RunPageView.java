@@ -8,9 +8,11 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Boards;
@@ -80,7 +82,7 @@ public final class RunPageView {
         String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template, samples,
-                first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().cells()));
+                first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)));
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
@@ -114,7 +116,7 @@ public final class RunPageView {
         out.add(RunPage.Item.of("output tokens / attempt", tokens(x.outputTokens())));
         out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
         out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
-        if (x.points() != null) {
+        if (x.get(ThroughputFigures.POINTS) != null) {
             throughput(out, x); // the serving bench keeps its one line per load point (docs/throughput.md)
         } else {
             for (FigureRow r : figures.rows(x)) {
@@ -134,7 +136,7 @@ public final class RunPageView {
 
     /** One line per load point (docs/throughput.md), then the simulator calibration. */
     private static void throughput(List<RunPage.Item> out, Metrics x) {
-        for (ThroughputPoint p : x.points()) {
+        for (ThroughputPoint p : x.get(ThroughputFigures.POINTS)) {
             String load = p.concurrency() != null ? "concurrency " + p.concurrency() : "rate " + p.rate() + "/s " + p.arrival();
             out.add(RunPage.Item.of("point " + p.index() + " · " + load + " · " + p.inputTokens() + " in / " + p.outputTokens() + " out",
                     "TTFT p50 " + millis(p.ttftMsP50()) + " p99 " + millis(p.ttftMsP99()) + " · TPOT p50 " + millis(p.tpotMsP50())
@@ -143,10 +145,10 @@ public final class RunPageView {
                     + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
                     + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
         }
-        if (x.calibration() != null) {
-            out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.calibration().receiveLagMsP50())
-                    + " · p99 " + millis(x.calibration().receiveLagMsP99()) + " · p99.9 " + millis(x.calibration().receiveLagMsP999())
-                    + " · token mismatches " + x.calibration().tokenMismatches() + " of " + x.calibration().requests()));
+        if (x.get(ThroughputFigures.CALIBRATION) != null) {
+            out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50())
+                    + " · p99 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99()) + " · p99.9 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999())
+                    + " · token mismatches " + x.get(ThroughputFigures.CALIBRATION).tokenMismatches() + " of " + x.get(ThroughputFigures.CALIBRATION).requests()));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
@@ -36,7 +37,7 @@ public final class ThroughputView {
     public static Map<ThroughputLaneKey, List<RunEntry>> lanes(ResultsIndex index) {
         Map<ThroughputLaneKey, List<RunEntry>> out = new TreeMap<>();
         index.runs().stream()
-                .filter(r -> r.manifest().workload() == Workload.THROUGHPUT && r.manifest().metrics().points() != null)
+                .filter(r -> r.manifest().workload() == Workload.THROUGHPUT && r.manifest().metrics().get(ThroughputFigures.POINTS) != null)
                 .sorted(Comparator.comparing((RunEntry r) -> r.manifest().model().id()).thenComparing(RunEntry::runId))
                 .forEach(r -> out.computeIfAbsent(ThroughputLaneKey.of(r.manifest()), k -> new ArrayList<>()).add(r));
         return out;
@@ -74,7 +75,7 @@ public final class ThroughputView {
         lanes(index).forEach((key, runs) -> runs.forEach(r -> {
             RunManifest m = r.manifest();
             String arm = m.suite().options() == null ? null : m.suite().options().get("--ab-arm");
-            for (ThroughputPoint p : m.metrics().points()) {
+            for (ThroughputPoint p : m.metrics().get(ThroughputFigures.POINTS)) {
                 out.add(new ThroughputRow(key.title(), r.runId(), m.model().id(), r.modelSlug(), r.simulated(), r.trust(),
                         key.hardware(), key.source(), key.nodes(), key.settings(), key.engine(), key.engineVersion(), arm,
                         p.index(), p.concurrency(), p.rate(), p.arrival(), p.inputTokens(), p.outputTokens(), p.requests(),
@@ -91,7 +92,7 @@ public final class ThroughputView {
     static ThroughputSection.Run run(RunEntry r, Links links) {
         RunManifest m = r.manifest();
         Map<String, String> options = m.suite().options() == null ? Map.of() : m.suite().options();
-        List<ThroughputSection.Point> points = m.metrics().points().stream().map(ThroughputView::point).toList();
+        List<ThroughputSection.Point> points = m.metrics().get(ThroughputFigures.POINTS).stream().map(ThroughputView::point).toList();
         return new ThroughputSection.Run(r.runId(), links.run(r.runId()), m.model().id(), links.model(r.modelSlug()),
                 r.badges(), r.simulated(), Fmt.date(m.finishedAt()), options.getOrDefault("--slo", ""),
                 options.getOrDefault("--ab-arm", ""), points);
@@ -123,7 +124,7 @@ public final class ThroughputView {
     /** One series per input length of the run, points in load order. */
     static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft) {
         Map<Integer, List<ThroughputPoint>> byInput = new LinkedHashMap<>();
-        r.manifest().metrics().points().stream()
+        r.manifest().metrics().get(ThroughputFigures.POINTS).stream()
                 .sorted(Comparator.comparingInt(ThroughputPoint::inputTokens).thenComparingDouble(ThroughputView::loadValue))
                 .forEach(p -> byInput.computeIfAbsent(p.inputTokens(), k -> new ArrayList<>()).add(p));
         byInput.forEach((input, points) -> {

@@ -2,14 +2,25 @@ package dev.claimcheck.site.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.claimcheck.core.model.CodeMetrics;
 import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.suite.agent.AgentFigures;
+import dev.claimcheck.core.suite.agent.AgentMetrics;
+import dev.claimcheck.core.suite.agent.FaultMetrics;
+import dev.claimcheck.core.suite.agent.PassHatK;
+import dev.claimcheck.core.suite.code.CodeFigures;
+import dev.claimcheck.core.suite.code.CodeMetrics;
+import dev.claimcheck.core.suite.docs.DocsFigures;
+import dev.claimcheck.core.suite.docs.DocsMetrics;
+import dev.claimcheck.core.suite.longctx.LongctxCell;
+import dev.claimcheck.core.suite.longctx.LongctxFigures;
+import dev.claimcheck.core.suite.longctx.LongctxMetrics;
+import dev.claimcheck.core.suite.math.MathFigures;
+import dev.claimcheck.core.suite.math.MathMetrics;
 import dev.claimcheck.site.page.Links;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +34,8 @@ class RunPageViewTest {
     }
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
-        return new Metrics(0.5, 0.4, 0.6, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
-                5.0, math, code, null, null, null, null, null, null, null, null);
+        return Metrics.shared(0.5, 0.4, 0.6, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
+                5.0).with(MathFigures.BLOCK, math).with(CodeFigures.BLOCK, code);
     }
 
     @Test
@@ -55,15 +66,14 @@ class RunPageViewTest {
 
     @Test
     void agentRunsShowPassHatKAndRecoveryPerFault() {
-        var agent = new dev.claimcheck.core.model.AgentMetrics(2, 30, new Estimate(0.1, 0.0, 0.2, 10), 4,
+        var agent = new AgentMetrics(2, 30, new Estimate(0.1, 0.0, 0.2, 10), 4,
                 new Estimate(5.5, 4.0, 7.0, 10), new Estimate(2000.0, 1500.0, 2500.0, 10), 12, 3, 1,
                 Map.of("orders", new Estimate(0.75, 0.5, 1.0, 4)));
-        var m = new Metrics(0.75, 0.6, 0.9, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
-                5.0, null, null, null, null, null, agent,
-                List.of(new dev.claimcheck.core.model.PassHatK(1, new Estimate(0.75, 0.6, 0.9, 10)),
-                        new dev.claimcheck.core.model.PassHatK(2, new Estimate(0.55, 0.4, 0.7, 10))),
-                Map.of("toolError", new dev.claimcheck.core.model.FaultMetrics(new Estimate(0.5, 0.3, 0.7, 5),
-                        new Estimate(0.4, 0.2, 0.6, 5), 10, 9)), null, null);
+        var m = Metrics.shared(0.75, 0.6, 0.9, 10, 40, 40, Map.of(), 0, new TokenSummary(100, 90, 150), TokenSummary.EMPTY,
+                5.0).with(AgentFigures.BLOCK, agent).with(AgentFigures.PASS_HAT_K, List.of(new PassHatK(1, new Estimate(0.75, 0.6, 0.9, 10)),
+                        new PassHatK(2, new Estimate(0.55, 0.4, 0.7, 10))))
+                .with(AgentFigures.BY_FAULT, Map.of("toolError", new FaultMetrics(new Estimate(0.5, 0.3, 0.7, 5),
+                        new Estimate(0.4, 0.2, 0.6, 5), 10, 9)));
         var items = items(Workload.AGENT, m);
         assertThat(items).containsEntry("passHatK.2", "0.550 [0.400, 0.700] (n 10)")
                 .containsEntry("byFault.toolError.success", "0.500 [0.300, 0.700] (n 5)")
@@ -97,14 +107,14 @@ class RunPageViewTest {
 
     @Test
     void longContextRunsShowTheLengthByDepthHeatmapAndEffectiveLength() {
-        var cells = List.of(new dev.claimcheck.core.model.LongctxCell(8192, 0, 0.9, 0.8, 1.0, 20),
-                new dev.claimcheck.core.model.LongctxCell(8192, 50, 0.55, 0.4, 0.7, 20),
-                new dev.claimcheck.core.model.LongctxCell(1048576, 0, 0.25, 0.1, 0.4, 20));
-        var longctx = new dev.claimcheck.core.model.LongctxMetrics(Map.of("json", new Estimate(0.6, 0.5, 0.7, 30)), Map.of(),
-                Map.of(), new dev.claimcheck.core.model.LongctxMetrics.EffectiveLength(0.85, 8192),
+        var cells = List.of(new LongctxCell(8192, 0, 0.9, 0.8, 1.0, 20),
+                new LongctxCell(8192, 50, 0.55, 0.4, 0.7, 20),
+                new LongctxCell(1048576, 0, 0.25, 0.1, 0.4, 20));
+        var longctx = new LongctxMetrics(Map.of("json", new Estimate(0.6, 0.5, 0.7, 30)), Map.of(),
+                Map.of(), new LongctxMetrics.EffectiveLength(0.85, 8192),
                 new dev.claimcheck.core.model.MeanInterval(1.004, 1.0, 1.01, 60), List.of());
-        Metrics m = new Metrics(0.57, 0.5, 0.64, 60, 60, 60, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
-                5.0, null, null, cells, longctx, null, null, null, null, null, null);
+        Metrics m = Metrics.shared(0.57, 0.5, 0.64, 60, 60, 60, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
+                5.0).with(LongctxFigures.CELLS, cells).with(LongctxFigures.BLOCK, longctx);
         assertThat(items(Workload.LONGCTX, m)).containsEntry("longctx.effectiveLength", "8192")
                 .containsEntry("longctx.promptTokensRatio", "1.004 [1.000, 1.010] (n 60)")
                 .containsEntry("longctx.format.json", "0.600 [0.500, 0.700] (n 30)")
@@ -123,10 +133,10 @@ class RunPageViewTest {
 
     @Test
     void docsRunsShowGroundedAccuracyAndCitationPrecision() {
-        var docs = new dev.claimcheck.core.model.DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), new Estimate(0.95, 0.9, 1.0, 8),
+        var docs = new DocsMetrics(new Estimate(0.9, 0.8, 1.0, 12), new Estimate(0.95, 0.9, 1.0, 8),
                 Map.of("kbqa", new Estimate(0.75, 0.5, 1.0, 4)), Map.of("contract", new Estimate(0.8, 0.6, 1.0, 3)));
-        Metrics m = new Metrics(0.8, 0.7, 0.9, 12, 12, 12, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
-                5.0, null, null, null, null, docs, null, null, null, null, null);
+        Metrics m = Metrics.shared(0.8, 0.7, 0.9, 12, 12, 12, Map.of(), 0, new TokenSummary(10, 10, 10), TokenSummary.EMPTY,
+                5.0).with(DocsFigures.BLOCK, docs);
         assertThat(items(Workload.DOCS, m)).containsEntry("docs.citationPrecision", "0.950 [0.900, 1.000] (n 8)")
                 .containsEntry("docs.fieldAccuracy", "0.900 [0.800, 1.000] (n 12)")
                 .containsEntry("docs.kind.kbqa", "0.750 [0.500, 1.000] (n 4)")

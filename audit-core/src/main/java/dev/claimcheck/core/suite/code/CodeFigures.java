@@ -1,11 +1,10 @@
 package dev.claimcheck.core.suite.code;
 
-import dev.claimcheck.core.model.CodeMetrics;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.stats.CodeRunMetrics;
 import dev.claimcheck.core.stats.Figures;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,8 @@ import java.util.List;
 /** The code workload's block, {@code metrics.code}: pass@k, verdict breakdown, pass@1 by difficulty and month. */
 public final class CodeFigures implements Figures {
     public static final CodeFigures INSTANCE = new CodeFigures();
+    /** run.json {@code metrics.code}. */
+    public static final MetricsBlock<CodeMetrics> BLOCK = MetricsBlock.of("code", CodeMetrics.class);
 
     private CodeFigures() {
     }
@@ -30,13 +31,13 @@ public final class CodeFigures implements Figures {
 
     @Override
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
-        return shared.graded() == 0 ? shared : shared.withCode(CodeRunMetrics.of(samples));
+        return shared.graded() == 0 ? shared : shared.with(BLOCK, CodeRunMetrics.of(samples));
     }
 
     /** pass@k rows (n = tasks), then attempts by verdict (n = graded attempts), then pass@1 by difficulty and month. */
     @Override
     public List<FigureRow> rows(Metrics m) {
-        CodeMetrics x = m.code();
+        CodeMetrics x = m.get(BLOCK);
         if (x == null) {
             return List.of();
         }

@@ -1,8 +1,8 @@
 package dev.claimcheck.core.suite.docs;
 
-import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.Figures;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import java.util.List;
 /** The grounded-document block, {@code metrics.docs}: field accuracy, citation precision, accuracy by kind and document. */
 public final class DocsFigures implements Figures {
     public static final DocsFigures INSTANCE = new DocsFigures();
+    /** run.json {@code metrics.docs}. */
+    public static final MetricsBlock<DocsMetrics> BLOCK = MetricsBlock.of("docs", DocsMetrics.class);
 
     private DocsFigures() {
     }
@@ -33,12 +35,12 @@ public final class DocsFigures implements Figures {
 
     @Override
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
-        return shared.graded() == 0 ? shared : shared.withDocs(DocsRunMetrics.of(samples));
+        return shared.graded() == 0 ? shared : shared.with(BLOCK, DocsRunMetrics.of(samples));
     }
 
     @Override
     public List<FigureRow> rows(Metrics m) {
-        DocsMetrics x = m.docs();
+        DocsMetrics x = m.get(BLOCK);
         if (x == null) {
             return List.of();
         }

@@ -1,7 +1,6 @@
 package dev.claimcheck.core.suite.docs;
 
 import dev.claimcheck.core.model.DocsDetail;
-import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.ClusteredMean;

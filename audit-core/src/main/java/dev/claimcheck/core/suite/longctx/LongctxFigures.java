@@ -1,12 +1,10 @@
 package dev.claimcheck.core.suite.longctx;
 
 import dev.claimcheck.core.model.FigureRow;
-import dev.claimcheck.core.model.LongctxCell;
-import dev.claimcheck.core.model.LongctxMetrics;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.Figures;
-import dev.claimcheck.core.stats.LongctxRunMetrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +15,10 @@ import java.util.List;
  */
 public final class LongctxFigures implements Figures {
     public static final LongctxFigures INSTANCE = new LongctxFigures();
+    /** run.json {@code metrics.cells}: accuracy per (length, depth) cell. */
+    public static final MetricsBlock<List<LongctxCell>> CELLS = MetricsBlock.listOf("cells", LongctxCell.class);
+    /** run.json {@code metrics.longctx}: the other long-context figures. */
+    public static final MetricsBlock<LongctxMetrics> BLOCK = MetricsBlock.of("longctx", LongctxMetrics.class);
 
     private LongctxFigures() {
     }
@@ -38,20 +40,21 @@ public final class LongctxFigures implements Figures {
             return shared;
         }
         return shared.withScore(r.score().estimate(), r.score().low(), r.score().high(), shared.scorePer1kOutputTokens())
-                .withLongctx(r.cells(), r.longctx());
+                .with(CELLS, r.cells()).with(BLOCK, r.longctx());
     }
 
     /** {@code cells.<length>.d<depth>} per cell, then {@code longctx.*} by format, density, kind and length. */
     @Override
     public List<FigureRow> rows(Metrics m) {
-        if (m.cells() == null) {
+        List<LongctxCell> cells = m.get(CELLS);
+        if (cells == null) {
             return List.of();
         }
         List<FigureRow> out = new ArrayList<>();
-        for (LongctxCell c : m.cells()) {
+        for (LongctxCell c : cells) {
             out.add(new FigureRow("cells." + c.length() + ".d" + c.depth(), c.accuracy(), c.ci95Low(), c.ci95High(), c.n()));
         }
-        LongctxMetrics x = m.longctx();
+        LongctxMetrics x = m.get(BLOCK);
         if (x == null) {
             return out;
         }

@@ -1,12 +1,11 @@
 package dev.claimcheck.core.suite.math;
 
 import dev.claimcheck.core.model.FigureRow;
-import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.Figures;
-import dev.claimcheck.core.stats.MathRunMetrics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +13,8 @@ import java.util.List;
 /** The math workload's block, {@code metrics.math}: pass@k, cons@k and answer counts (docs/statistics.md). */
 public final class MathFigures implements Figures {
     public static final MathFigures INSTANCE = new MathFigures();
+    /** run.json {@code metrics.math}. */
+    public static final MetricsBlock<MathMetrics> BLOCK = MetricsBlock.of("math", MathMetrics.class);
 
     private MathFigures() {
     }
@@ -30,13 +31,13 @@ public final class MathFigures implements Figures {
 
     @Override
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
-        return shared.graded() == 0 ? shared : shared.withMath(MathRunMetrics.of(samples));
+        return shared.graded() == 0 ? shared : shared.with(BLOCK, MathRunMetrics.of(samples));
     }
 
     /** One row per pass@k and cons@k (n = tasks), counts with n = graded attempts. */
     @Override
     public List<FigureRow> rows(Metrics m) {
-        MathMetrics x = m.math();
+        MathMetrics x = m.get(BLOCK);
         if (x == null) {
             return List.of();
         }

@@ -81,22 +81,22 @@ class AgentAuditTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         var m = r.manifest().metrics();
-        assertThat(m.passHatK()).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
+        assertThat(m.get(AgentFigures.PASS_HAT_K)).extracting(p -> p.k()).containsExactly(1, 2, 3, 4);
         assertThat(r.out()).contains("passHatK.1", "passHatK.4", "byFault.toolError.success", "agent.policyViolations",
                 "agent.stepsPerSuccess", "agent.tokensPerSuccess");
         double previous = 1.0;
-        for (var p : m.passHatK()) {
+        for (var p : m.get(AgentFigures.PASS_HAT_K)) {
             double closedForm = Math.pow(0.7, p.k()); // each episode follows the reference with probability 0.7
             assertThat(closedForm).as("pass^%d closed form inside [%s, %s]", p.k(), p.estimate().ci95Low(),
                     p.estimate().ci95High()).isBetween(p.estimate().ci95Low(), p.estimate().ci95High());
             assertThat(p.estimate().value()).isLessThan(previous);
             previous = p.estimate().value();
         }
-        assertThat(m.passHatK().get(0).estimate().value()).isEqualTo(m.score(), org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(m.byFault()).containsOnlyKeys("toolError", "staleFile", "ambiguity", "checkpoint");
-        assertThat(m.byFault().get("toolError").recoveryRate().value()).isBetween(0.4, 0.95);
-        assertThat(m.agent().stepsPerSuccess().value()).isGreaterThan(2);
-        assertThat(m.agent().policyViolations()).isPositive(); // mistakes act on ambiguous instructions without asking
+        assertThat(m.get(AgentFigures.PASS_HAT_K).get(0).estimate().value()).isEqualTo(m.score(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(m.get(AgentFigures.BY_FAULT)).containsOnlyKeys("toolError", "staleFile", "ambiguity", "checkpoint");
+        assertThat(m.get(AgentFigures.BY_FAULT).get("toolError").recoveryRate().value()).isBetween(0.4, 0.95);
+        assertThat(m.get(AgentFigures.BLOCK).stepsPerSuccess().value()).isGreaterThan(2);
+        assertThat(m.get(AgentFigures.BLOCK).policyViolations()).isPositive(); // mistakes act on ambiguous instructions without asking
 
         // The figures sit at the paths the issue names.
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.runDir().resolve("run.json").toFile());

@@ -49,14 +49,14 @@ class CodeSuiteTest {
         assertThat(m.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(m.workload()).isEqualTo(Workload.CODE);
         assertThat(m.metrics().score()).isEqualTo(1.0);
-        assertThat(m.metrics().code().passAtK()).extracting(p -> p.k()).containsExactly(1, 2);
-        assertThat(m.metrics().code().verdicts()).containsExactly(java.util.Map.entry("accepted", 8));
+        assertThat(m.metrics().get(CodeFigures.BLOCK).passAtK()).extracting(p -> p.k()).containsExactly(1, 2);
+        assertThat(m.metrics().get(CodeFigures.BLOCK).verdicts()).containsExactly(java.util.Map.entry("accepted", 8));
         assertThat(m.suite().dataset().rows()).isEqualTo(4);
         assertThat(m.suite().options().get("--dataset")).isEqualTo("problems.jsonl");
         assertThat(m.harness().graders()).containsEntry("code", "1");
-        assertThat(m.metrics().code().byDifficulty()).containsOnlyKeys("easy", "medium", "hard");
-        assertThat(m.metrics().code().byDifficulty().get("easy").tasks()).isEqualTo(2);
-        assertThat(m.metrics().code().byMonth()).containsOnlyKeys("2024-11", "2025-02", "2025-03", "2025-04");
+        assertThat(m.metrics().get(CodeFigures.BLOCK).byDifficulty()).containsOnlyKeys("easy", "medium", "hard");
+        assertThat(m.metrics().get(CodeFigures.BLOCK).byDifficulty().get("easy").tasks()).isEqualTo(2);
+        assertThat(m.metrics().get(CodeFigures.BLOCK).byMonth()).containsOnlyKeys("2024-11", "2025-02", "2025-03", "2025-04");
         assertThat(r.out()).contains("code.passAt2", "code.verdicts.accepted", "code.passAt1.difficulty.easy");
         assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("code.passAt1,1.0", "code.verdicts.accepted,8",
                 "code.passAt1.difficulty.easy,1.0", "code.passAt1.month.2025-02,1.0");
@@ -88,7 +88,7 @@ class CodeSuiteTest {
         RunManifest m = r.manifest();
         assertThat(m.metrics().score()).isEqualTo(0.0);
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
-        assertThat(m.metrics().code().verdicts()).as(samples.stream().map(x -> x.verdict().detail()).toList().toString())
+        assertThat(m.metrics().get(CodeFigures.BLOCK).verdicts()).as(samples.stream().map(x -> x.verdict().detail()).toList().toString())
                 .containsExactly(java.util.Map.entry("wrongAnswer", 4));
         Sample s = samples.get(0);
         Verdict v = s.verdict();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claimcheck.core.model.DocsMetrics;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
@@ -60,7 +59,7 @@ class DocsSuiteTest {
         assertThat(m.tasks()).isEqualTo(120);
         assertThat(m.score()).isBetween(m.ci95Low(), m.ci95High());
         assertThat(0.8).isBetween(m.ci95Low(), m.ci95High());
-        DocsMetrics d = m.docs();
+        DocsMetrics d = m.get(DocsFigures.BLOCK);
         assertThat(d.byKind()).containsOnlyKeys("comply", "extract", "kbqa");
         assertThat(d.byDocument()).containsOnlyKeys("contract", "disclosure", "policy", "ticket");
         // Wrong draws on cited tasks fabricate the citation half of the time: precision is below 1, above 0.8.

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claimcheck.core.model.LongctxCell;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
@@ -33,18 +32,18 @@ class LongctxAuditTest {
                 "--kinds", "single", "--samples", "400", "--root", root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         Metrics m = r.manifest().metrics();
-        assertThat(m.cells()).extracting(LongctxCell::depth).containsExactly(0, 50, 100);
-        for (LongctxCell c : m.cells()) {
+        assertThat(m.get(LongctxFigures.CELLS)).extracting(LongctxCell::depth).containsExactly(0, 50, 100);
+        for (LongctxCell c : m.get(LongctxFigures.CELLS)) {
             double configured = 0.9 * (1 - 0.6 * c.depth() / 100.0);
             assertThat(configured).as("depth %d: %s", c.depth(), c).isBetween(c.ci95Low(), c.ci95High());
             assertThat(c.n()).isEqualTo(400);
             assertThat(c.length()).isEqualTo(1024);
         }
-        assertThat(m.cells().get(0).accuracy()).isGreaterThan(m.cells().get(2).accuracy());
+        assertThat(m.get(LongctxFigures.CELLS).get(0).accuracy()).isGreaterThan(m.get(LongctxFigures.CELLS).get(2).accuracy());
         assertThat(r.out()).contains("cells.1024.d0", "cells.1024.d100", "longctx.effectiveLength",
                 "longctx.promptTokensRatio");
         // docs/architecture.md §5.3: the score is the mean over cells.
-        assertThat(m.score()).isCloseTo(m.cells().stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
+        assertThat(m.score()).isCloseTo(m.get(LongctxFigures.CELLS).stream().mapToDouble(LongctxCell::accuracy).average().orElseThrow(),
                 within(1e-12));
         assertThat(m.ci95Low()).isLessThan(m.score());
         // At exactly these paths in run.json.
@@ -70,10 +69,10 @@ class LongctxAuditTest {
             assertThat((double) s.usage().promptTokens() / s.targetTokens()).isCloseTo(1.0, within(0.02));
         }
         assertThat(Files.size(r.runDir().resolve("samples.jsonl"))).isLessThan(64 * 1024);
-        var ratio = r.manifest().metrics().longctx().promptTokensRatio();
+        var ratio = r.manifest().metrics().get(LongctxFigures.BLOCK).promptTokensRatio();
         assertThat(ratio.mean()).isCloseTo(1.0, within(0.02));
         assertThat(ratio.n()).isEqualTo(14);
-        assertThat(r.manifest().metrics().longctx().byKind()).containsOnlyKeys("aggregate", "multiKey", "multiQuery",
+        assertThat(r.manifest().metrics().get(LongctxFigures.BLOCK).byKind()).containsOnlyKeys("aggregate", "multiKey", "multiQuery",
                 "multiValue", "qa", "single", "varTrack");
     }
 
@@ -109,7 +108,7 @@ class LongctxAuditTest {
         assertThat(r.manifest().status()).isEqualTo(dev.claimcheck.core.model.RunStatus.COMPLETE);
         assertThat(Journal.readAll(new RunFolder(r.runDir()))).hasSize(7)
                 .allSatisfy(s -> assertThat(s.targetTokens()).isEqualTo(2048L));
-        assertThat(r.manifest().metrics().cells()).extracting(LongctxCell::length).containsOnly(2048);
+        assertThat(r.manifest().metrics().get(LongctxFigures.CELLS)).extracting(LongctxCell::length).containsOnly(2048);
 
         var none = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "8k", "--root", root.toString());
         assertThat(none.exitCode()).isEqualTo(2);

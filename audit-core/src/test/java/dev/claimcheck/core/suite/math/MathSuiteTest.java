@@ -37,9 +37,9 @@ class MathSuiteTest {
         assertThat(m.status()).isEqualTo(RunStatus.COMPLETE);
         assertThat(m.workload()).isEqualTo(Workload.MATH);
         assertThat(m.metrics().score()).isEqualTo(1.0);
-        assertThat(m.metrics().math().passAtK()).allSatisfy(p -> assertThat(p.estimate().value()).isEqualTo(1.0));
-        assertThat(m.metrics().math().consAtK().value()).isEqualTo(1.0);
-        assertThat(m.metrics().math().parseFailures()).isZero();
+        assertThat(m.metrics().get(MathFigures.BLOCK).passAtK()).allSatisfy(p -> assertThat(p.estimate().value()).isEqualTo(1.0));
+        assertThat(m.metrics().get(MathFigures.BLOCK).consAtK().value()).isEqualTo(1.0);
+        assertThat(m.metrics().get(MathFigures.BLOCK).parseFailures()).isZero();
         assertThat(r.out()).contains("math.passAt4", "math.consAt4", "math.parseFailures");
         assertThat(Files.readString(r.runDir().resolve("summary.csv"))).contains("math.passAt1,1.0", "math.consAt4,1.0");
         var dataset = m.suite().dataset();
@@ -66,8 +66,8 @@ class MathSuiteTest {
                 "--k", "2", "--root", root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.manifest().metrics().score()).isEqualTo(0.0);
-        assertThat(r.manifest().metrics().math().consAtK().value()).isEqualTo(0.0);
-        assertThat(r.manifest().metrics().math().tokensPerCorrect()).isNull();
+        assertThat(r.manifest().metrics().get(MathFigures.BLOCK).consAtK().value()).isEqualTo(0.0);
+        assertThat(r.manifest().metrics().get(MathFigures.BLOCK).tokensPerCorrect()).isNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.math;
 
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.PassAtK;
 import java.util.List;
 
 /**

@@ -1,10 +1,12 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.code;
 
 import dev.claimcheck.core.model.CodeDetail;
-import dev.claimcheck.core.model.CodeMetrics;
 import dev.claimcheck.core.model.Estimate;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.ClusteredMean;
+import dev.claimcheck.core.stats.PassAtKEstimator;
+import dev.claimcheck.core.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class CodeRunMetrics {
                     .ifPresent(d -> month.putIfAbsent(s.taskId(), d.substring(0, 7)));
         }
         List<PassAtK> passAtK = new ArrayList<>();
-        for (int j : MathRunMetrics.ks(k)) {
+        for (int j : PassAtKEstimator.ks(k)) {
             List<double[]> perTask = new ArrayList<>();
             for (int[] nc : byTask.values()) {
                 if (nc[0] >= j) {

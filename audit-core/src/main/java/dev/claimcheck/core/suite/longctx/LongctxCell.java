@@ -1,4 +1,4 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.longctx;
 
 /**
  * Accuracy of one (length, depth) cell of a long-context run ({@code metrics.cells[]} in run.json).

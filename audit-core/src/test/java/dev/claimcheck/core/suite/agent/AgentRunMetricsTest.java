@@ -1,4 +1,4 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +10,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,18 +59,18 @@ class AgentRunMetricsTest {
         Metrics m = RunMetrics.of(samples, SuiteRegistry.figures(Workload.AGENT));
 
         assertThat(m.score()).isCloseTo(0.5, within(1e-12));
-        var toolError = m.byFault().get("toolError");
+        var toolError = m.get(AgentFigures.BY_FAULT).get("toolError");
         assertThat(toolError.success().value()).isCloseTo(0.75, within(1e-12));
         assertThat(toolError.recoveryRate().value()).isCloseTo(0.5, within(1e-12));
         assertThat(toolError.recoveryRate().tasks()).isEqualTo(1);
         assertThat(toolError.attempts()).isEqualTo(4);
         assertThat(toolError.injected()).isEqualTo(2);
-        assertThat(m.byFault()).containsOnlyKeys("toolError");
+        assertThat(m.get(AgentFigures.BY_FAULT)).containsOnlyKeys("toolError");
         // pass^1 = mean of 1/2, 1, 0; pass^2 = mean of 0, 1, 0.
-        assertThat(m.passHatK()).hasSize(2);
-        assertThat(m.passHatK().get(0).estimate().value()).isCloseTo(0.5, within(1e-12));
-        assertThat(m.passHatK().get(1).estimate().value()).isCloseTo(1.0 / 3, within(1e-12));
-        var a = m.agent();
+        assertThat(m.get(AgentFigures.PASS_HAT_K)).hasSize(2);
+        assertThat(m.get(AgentFigures.PASS_HAT_K).get(0).estimate().value()).isCloseTo(0.5, within(1e-12));
+        assertThat(m.get(AgentFigures.PASS_HAT_K).get(1).estimate().value()).isCloseTo(1.0 / 3, within(1e-12));
+        var a = m.get(AgentFigures.BLOCK);
         assertThat(a.successes()).isEqualTo(3);
         assertThat(a.policyViolations()).isEqualTo(3);
         assertThat(a.policyViolationRate().value()).isCloseTo(2.0 / 6, within(1e-12));
@@ -83,8 +84,8 @@ class AgentRunMetricsTest {
     @Test
     void otherWorkloadsCarryNoAgentFigures() {
         Metrics m = RunMetrics.of(List.of(sample("t1", 0, true, null, false, 0, 1, 10)), SuiteRegistry.figures(Workload.ARITH));
-        assertThat(m.agent()).isNull();
-        assertThat(m.passHatK()).isNull();
-        assertThat(m.byFault()).isNull();
+        assertThat(m.get(AgentFigures.BLOCK)).isNull();
+        assertThat(m.get(AgentFigures.PASS_HAT_K)).isNull();
+        assertThat(m.get(AgentFigures.BY_FAULT)).isNull();
     }
 }

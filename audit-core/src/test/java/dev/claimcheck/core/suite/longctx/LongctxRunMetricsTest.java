@@ -1,9 +1,8 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.longctx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.claimcheck.core.model.LongctxCell;
 import dev.claimcheck.core.model.LongctxTaskKey;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
@@ -11,7 +10,9 @@ import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.core.suite.docs.DocsFigures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class LongctxRunMetricsTest {
         cell(s, 8192, 100, 2, 0);  // 0.0 over 2 tasks
         Metrics m = RunMetrics.of(s, SuiteRegistry.figures(Workload.LONGCTX));
         assertThat(m.score()).isCloseTo(0.5, within(1e-12)); // per attempt it would be 10/12
-        assertThat(m.cells()).extracting(LongctxCell::depth, LongctxCell::accuracy, LongctxCell::n)
+        assertThat(m.get(LongctxFigures.CELLS)).extracting(LongctxCell::depth, LongctxCell::accuracy, LongctxCell::n)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1.0, 10), org.assertj.core.groups.Tuple.tuple(100, 0.0, 2));
         // Both cells have zero variance: the stratified interval collapses on the estimate.
         assertThat(m.ci95Low()).isCloseTo(0.5, within(1e-12));
@@ -48,7 +49,7 @@ class LongctxRunMetricsTest {
         cell(s, 32768, 50, 10, 9);
         cell(s, 131072, 50, 10, 5);
         cell(s, 1048576, 50, 10, 9); // recovers, but a shorter length already failed
-        var l = RunMetrics.of(s, SuiteRegistry.figures(Workload.LONGCTX)).longctx();
+        var l = RunMetrics.of(s, SuiteRegistry.figures(Workload.LONGCTX)).get(LongctxFigures.BLOCK);
         assertThat(l.effectiveLength().threshold()).isEqualTo(0.85);
         assertThat(l.effectiveLength().length()).isEqualTo(32768);
         assertThat(l.byLength()).extracting(c -> Math.round(c.ttftMs().mean() * 1000)).containsExactly(8192L, 32768L, 131072L, 1048576L);
@@ -62,8 +63,8 @@ class LongctxRunMetricsTest {
         List<Sample> s = new ArrayList<>();
         cell(s, 8192, 0, 3, 2);
         Metrics m = RunMetrics.of(s, SuiteRegistry.figures(Workload.ARITH));
-        assertThat(m.cells()).isNull();
-        assertThat(m.longctx()).isNull();
-        assertThat(m.docs()).isNull();
+        assertThat(m.get(LongctxFigures.CELLS)).isNull();
+        assertThat(m.get(LongctxFigures.BLOCK)).isNull();
+        assertThat(m.get(DocsFigures.BLOCK)).isNull();
     }
 }

@@ -1,5 +1,7 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.longctx;
 
+import dev.claimcheck.core.model.Estimate;
+import dev.claimcheck.core.model.MeanInterval;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

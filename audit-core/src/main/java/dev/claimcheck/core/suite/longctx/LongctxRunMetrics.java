@@ -1,11 +1,13 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.longctx;
 
 import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.LongctxCell;
-import dev.claimcheck.core.model.LongctxMetrics;
 import dev.claimcheck.core.model.LongctxTaskKey;
 import dev.claimcheck.core.model.MeanInterval;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.ClusteredMean;
+import dev.claimcheck.core.stats.Means;
+import dev.claimcheck.core.stats.ScoreInterval;
+import dev.claimcheck.core.stats.StudentT;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.agent;
+
+import dev.claimcheck.core.model.Estimate;
 
 /**
  * The agent workload's figures for one fault ({@code metrics.byFault.<faultId>}).

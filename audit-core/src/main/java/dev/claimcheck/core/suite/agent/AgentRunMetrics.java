@@ -1,11 +1,10 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.agent;
 
 import dev.claimcheck.core.model.AgentDetail;
-import dev.claimcheck.core.model.AgentMetrics;
 import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.FaultMetrics;
-import dev.claimcheck.core.model.PassHatK;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.ClusteredMean;
+import dev.claimcheck.core.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.math;
 
 import static dev.claimcheck.core.stats.MathSamples.math;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +35,7 @@ class MathRunMetricsTest {
     @Test
     void passAtKConsAtKAndCountsFromSamples() {
         Metrics m = RunMetrics.of(run(), SuiteRegistry.figures(Workload.MATH));
-        var x = m.math();
+        var x = m.get(MathFigures.BLOCK);
         assertThat(m.score()).isCloseTo(0.25, within(1e-12));
         assertThat(x.k()).isEqualTo(4);
         assertThat(x.passAtK()).extracting(PassAtK::k).containsExactly(1, 2, 4);
@@ -67,13 +68,13 @@ class MathRunMetricsTest {
         List<Sample> s = new ArrayList<>(run());
         s.set(0, new Sample("a", 0, null, "h", null, null, null, null, null, null,
                 new AttemptError(ErrorCause.TIMEOUT, "slow", 6), null));
-        var x = RunMetrics.of(s, SuiteRegistry.figures(Workload.MATH)).math();
+        var x = RunMetrics.of(s, SuiteRegistry.figures(Workload.MATH)).get(MathFigures.BLOCK);
         assertThat(x.passAtK().get(2).estimate().tasks()).isEqualTo(1);
         assertThat(x.passAtK().get(0).estimate().tasks()).isEqualTo(2);
     }
 
     @Test
     void otherWorkloadsHaveNoMathBlock() {
-        assertThat(RunMetrics.of(run(), SuiteRegistry.figures(Workload.ARITH)).math()).isNull();
+        assertThat(RunMetrics.of(run(), SuiteRegistry.figures(Workload.ARITH)).get(MathFigures.BLOCK)).isNull();
     }
 }

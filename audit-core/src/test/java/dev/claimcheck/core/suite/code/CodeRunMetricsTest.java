@@ -1,14 +1,14 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.model.CodeDetail;
-import dev.claimcheck.core.model.CodeMetrics;
 import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class CodeRunMetricsTest {
                 code("a", 0, "accepted", 3, "easy", "2025-01-05"), code("a", 1, "wrongAnswer", 2, "easy", "2025-01-05"),
                 code("b", 0, "timeLimit", 1, "hard", "2025-02-01"), code("b", 1, "compileError", 0, "hard", "2025-02-01"));
 
-        CodeMetrics m = RunMetrics.of(samples, SuiteRegistry.figures(Workload.CODE)).code();
+        CodeMetrics m = RunMetrics.of(samples, SuiteRegistry.figures(Workload.CODE)).get(CodeFigures.BLOCK);
 
         assertThat(m.k()).isEqualTo(2);
         assertThat(m.passAtK()).extracting(p -> p.k()).containsExactly(1, 2);
@@ -45,7 +45,7 @@ class CodeRunMetricsTest {
         assertThat(m.byDifficulty().get("easy").value()).isEqualTo(0.5);
         assertThat(m.byDifficulty().get("hard").value()).isEqualTo(0.0);
         assertThat(m.byMonth()).containsOnlyKeys("2025-01", "2025-02");
-        assertThat(RunMetrics.of(samples, SuiteRegistry.figures(Workload.MATH)).code()).isNull();
+        assertThat(RunMetrics.of(samples, SuiteRegistry.figures(Workload.MATH)).get(CodeFigures.BLOCK)).isNull();
     }
 
     @Test
@@ -54,6 +54,6 @@ class CodeRunMetricsTest {
         Verdict v = s.verdict();
         Sample broken = new Sample("a", 0, null, "h", null, null, s.response(), s.usage(), null,
                 new Verdict(true, 1, null, v.expected(), "code", "1", "not json"), null, null);
-        assertThat(RunMetrics.of(List.of(broken), SuiteRegistry.figures(Workload.CODE)).code().verdicts()).isEqualTo(Map.of("unreadable", 1));
+        assertThat(RunMetrics.of(List.of(broken), SuiteRegistry.figures(Workload.CODE)).get(CodeFigures.BLOCK).verdicts()).isEqualTo(Map.of("unreadable", 1));
     }
 }

@@ -1,4 +1,6 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.agent;
+
+import dev.claimcheck.core.model.Estimate;
 
 /**
  * pass^k: the chance that k attempts drawn without replacement from a task's graded attempts all succeed

@@ -1,9 +1,12 @@
-package dev.claimcheck.core.stats;
+package dev.claimcheck.core.suite.math;
 
 import dev.claimcheck.core.model.Estimate;
-import dev.claimcheck.core.model.MathMetrics;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.stats.ClusteredMean;
+import dev.claimcheck.core.stats.MajorityVote;
+import dev.claimcheck.core.stats.PassAtKEstimator;
+import dev.claimcheck.core.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +51,7 @@ public final class MathRunMetrics {
             }
         }
         List<PassAtK> passAtK = new ArrayList<>();
-        for (int j : ks(k)) {
+        for (int j : PassAtKEstimator.ks(k)) {
             List<double[]> perTask = new ArrayList<>();
             for (List<Sample> attempts : byTask.values()) {
                 if (attempts.size() >= j) {
@@ -69,17 +72,6 @@ public final class MathRunMetrics {
         return new MathMetrics(k, passAtK, cons, correct, unknown, parseFailures, perCorrect);
     }
 
-    /** 1, 2, 4, … below k, then k. */
-    static List<Integer> ks(int k) {
-        List<Integer> ks = new ArrayList<>();
-        for (int j = 1; j < k; j *= 2) {
-            ks.add(j);
-        }
-        if (k >= 1) {
-            ks.add(k);
-        }
-        return ks;
-    }
 
     /** Mean over tasks with a t interval: the clustered interval with one value per cluster. */
     private static Estimate overTasks(List<double[]> perTask) {

@@ -1,5 +1,6 @@
-package dev.claimcheck.core.model;
+package dev.claimcheck.core.suite.agent;
 
+import dev.claimcheck.core.model.Estimate;
 import java.util.Map;
 import java.util.TreeMap;
 
