@@ -81,6 +81,28 @@ class PackageBoundariesTest {
         }
     }
 
+    @Test
+    void thePackagesImportEachOtherWithoutACycle() throws IOException {
+        assertThat(PackageCycles.find(MAIN, "dev.claimcheck.core")).as("a cycle between packages (§2.3)").isEmpty();
+    }
+
+    @Test
+    void theSitesFeaturePackagesImportEachOtherWithoutACycle() throws IOException {
+        // The site's sources sit beside this module in the checkout; its feature packages follow the same rule (§2.2).
+        Path site = Path.of("../quarkus-site/src/main/java/dev/claimcheck/site");
+        assertThat(site).isDirectory();
+        assertThat(PackageCycles.find(site, "dev.claimcheck.site")).as("a cycle between the site's packages").isEmpty();
+    }
+
+    @Test
+    void theCycleCheckFindsACycle(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/A.java"), "package x.a;\nimport x.b.B;\nclass A {}\n");
+        Files.writeString(dir.resolve("b/B.java"), "package x.b;\nimport x.a.A;\nclass B {}\n");
+        assertThat(PackageCycles.find(dir, "x")).containsExactly("a -> b -> a");
+    }
+
     private static List<String> lines(Path f) {
         try {
             return Files.readAllLines(f, StandardCharsets.UTF_8);

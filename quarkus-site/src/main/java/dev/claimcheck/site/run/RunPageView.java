@@ -66,7 +66,7 @@ public final class RunPageView {
         if (m.workload() == Workload.THROUGHPUT) {
             prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
                     + " (the leaderboard's Throughput tab groups runs by this key)"));
-            figures.addAll(ThroughputView.comparisonItems(r));
+            figures.addAll(ComparisonItems.of(r));
         }
 
         List<RunPage.Item> claims = new ArrayList<>();

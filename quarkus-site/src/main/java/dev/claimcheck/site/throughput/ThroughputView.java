@@ -12,7 +12,6 @@ import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Links;
-import dev.claimcheck.site.run.RunPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -165,7 +164,7 @@ public final class ThroughputView {
      *
      * @throws UncheckedIOException with a one-line message when the file is there but unreadable
      */
-    static Optional<ThroughputComparison.Report> report(RunEntry r) {
+    public static Optional<ThroughputComparison.Report> report(RunEntry r) {
         Path file = r.folder().dir().resolve(ServingBench.COMPARISON);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -178,31 +177,7 @@ public final class ThroughputView {
         }
     }
 
-    /** The run page's lines for an A/B arm: which arms, then the ratio per load (empty for other runs). */
-    public static List<RunPage.Item> comparisonItems(RunEntry r) {
-        Optional<ThroughputComparison.Report> stored;
-        try {
-            stored = report(r);
-        } catch (UncheckedIOException e) {
-            return List.of(RunPage.Item.of("A/B comparison", e.getCause().getMessage()));
-        }
-        if (stored.isEmpty()) {
-            return List.of();
-        }
-        ThroughputComparison.Report report = stored.get();
-        List<RunPage.Item> out = new ArrayList<>();
-        out.add(RunPage.Item.of("A/B comparison", "A " + report.modelA() + " (" + report.runA() + ") vs B " + report.modelB()
-                + " (" + report.runB() + ") · " + report.repeats() + " interleaved repeats · memory access: " + report.memoryAccess()));
-        for (ThroughputComparison.Row row : report.rows()) {
-            ThroughputSection.Ratio x = ratio(row);
-            out.add(RunPage.Item.of("ratio B/A · " + x.inputTokens() + " in · " + x.load(), x.ratio() + " (" + x.ci() + ") · TTFT p50 "
-                    + x.ttftA() + " / " + x.ttftB() + " ms · TPOT p50 " + x.tpotA() + " / " + x.tpotB() + " ms"
-                    + (x.note().isEmpty() ? "" : " · " + x.note())));
-        }
-        return out;
-    }
-
-    static ThroughputSection.Ratio ratio(ThroughputComparison.Row x) {
+    public static ThroughputSection.Ratio ratio(ThroughputComparison.Row x) {
         String load = x.concurrency() != null ? "concurrency " + x.concurrency() : ThroughputChart.number(x.rate() == null ? 0 : x.rate()) + " req/s";
         String ci = x.ratioCi95Low() == null ? "no CI (fewer than 2 repeats with throughput)"
                 : String.format(Locale.ROOT, "95%% CI %.3f–%.3f", x.ratioCi95Low(), x.ratioCi95High());
