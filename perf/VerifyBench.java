@@ -5,7 +5,7 @@
 import dev.claimcheck.core.cli.AuditCommand;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.provenance.Manifest;
-import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.Signer;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.store.Journal;
@@ -59,7 +59,7 @@ class VerifyBench {
 
             long t0 = System.nanoTime();
             Path template = audit(root, problems);
-            var privateKey = OpenSshKeys.readPrivateKey(key);
+            var privateKey = SigningKeys.readFile(key);
             String templateId = template.getFileName().toString();
             String runJson = Files.readString(template.resolve("run.json"));
             String prefix = templateId.substring(0, templateId.length() - 8);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.provenance.GitCommitter;
-import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.Signer;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.AuditPlan;
@@ -117,6 +117,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print tasks × k and the token estimate; send nothing.")
     boolean dryRun;
 
+    /** The key --sign opened before the run (so a passphrase is asked for once). */
+    private dev.claimcheck.core.provenance.SigningKey signer;
+
     private final PrintStream out;
     private final PrintStream err;
     private final AuditSession session;
@@ -172,7 +175,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             throw new BadInputException("--commit needs --sign KEY (commits are signed with the same key)");
         }
         if (signKey != null) {
-            OpenSshKeys.readPrivateKey(signKey); // parses it: a missing, encrypted or malformed key fails now, not after the run
+            // A missing or malformed key, or a wrong passphrase, fails now, not after the run; asked for once.
+            signer = SigningKeys.open(signKey);
         }
     }
 
@@ -188,9 +192,10 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (commit) {
             GitCommitter.checkCommittable(dir);
         }
-        SignCommand.print(out, Signer.sign(dir, OpenSshKeys.readPrivateKey(signKey), false));
+        var key = signer != null ? signer : SigningKeys.open(signKey);
+        SignCommand.print(out, Signer.sign(dir, key, false));
         if (commit) {
-            SignCommand.print(out, GitCommitter.commit(dir, signKey));
+            SignCommand.print(out, GitCommitter.commit(dir, key));
         }
         return code;
     }

@@ -15,23 +15,10 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
 
     static {
-        quietLibraryLogging();
+        LibraryLogging.quiet();
     }
 
     private Cli() {
-    }
-
-    /**
-     * JGit and sshd log through SLF4J; with no provider on the classpath SLF4J would print three warning lines on
-     * stderr, breaking "errors are one clear line". Select its no-op provider unless the user chose one.
-     */
-    static void quietLibraryLogging() {
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-            if (System.getProperty("slf4j.internal.verbosity") == null) {
-                System.setProperty("slf4j.internal.verbosity", "WARN");
-            }
-        }
     }
 
     /** Runs a picocli command and returns its exit code; never calls System.exit. */
@@ -41,18 +28,33 @@ public final class Cli {
 
     /** As {@link #execute(Object, String...)}, with usage errors and failures printed to {@code err}. */
     public static int execute(Object command, PrintWriter err, String... args) {
-        return commandLine(command, err).execute(args);
+        boolean verbose = LibraryLogging.requested(args);
+        if (verbose) {
+            LibraryLogging.verbose();
+        }
+        return commandLine(command, err, verbose).execute(args);
     }
 
     static CommandLine commandLine(Object command, PrintWriter err) {
+        return commandLine(command, err, false);
+    }
+
+    static CommandLine commandLine(Object command, PrintWriter err, boolean verbose) {
         CommandLine cl = new CommandLine(command);
         if (command instanceof SubcommandProvider provider) {
             provider.addSubcommands(cl);
         }
+        // -v/--verbose on every command and subcommand; read before parsing (LibraryLogging), declared here for --help.
+        cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-v", "--verbose")
+                .description("Show JGit's and sshd's log and the full cause of a failure on stderr.")
+                .scopeType(CommandLine.ScopeType.INHERIT).build());
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(Cli::exitCodeOf);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + oneLine(ex));
+            if (verbose) {
+                ex.printStackTrace(line.getErr()); // the cause chain, with -v only: without it errors stay one line
+            }
             return exitCodeOf(ex);
         });
         cl.setParameterExceptionHandler((ex, args) -> {

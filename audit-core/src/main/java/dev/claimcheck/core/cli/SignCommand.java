@@ -1,7 +1,7 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.provenance.GitCommitter;
-import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.Signer;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +23,8 @@ public final class SignCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--key", required = true, paramLabel = "SSH_PRIVATE_KEY",
-            description = "Unencrypted OpenSSH private key (ed25519 recommended; RSA, ECDSA work). It never leaves this machine.")
+            description = {"OpenSSH private key (ed25519 recommended; RSA, ECDSA work), encrypted or not (passphrase from CLAIMCHECK_KEY_PASSPHRASE,",
+                "or asked on a terminal). With SSH_AUTH_SOCK set, ssh-agent signs when it holds KEY.pub (KEY may then be the .pub file)."})
     Path key;
 
     @Option(names = "--force", description = "Re-sign a signed folder; the old signature is kept as MANIFEST.sig.1.")
@@ -45,14 +46,14 @@ public final class SignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Signer.checkSignable(runDir, force);
-        var privateKey = OpenSshKeys.readPrivateKey(key);
+        var privateKey = SigningKeys.open(key);
         if (commit) {
             GitCommitter.checkCommittable(runDir);
         }
         Signer.Signed signed = Signer.sign(runDir, privateKey, force);
         print(out, signed);
         if (commit) {
-            print(out, GitCommitter.commit(runDir, key));
+            print(out, GitCommitter.commit(runDir, privateKey));
         }
         return Cli.OK;
     }

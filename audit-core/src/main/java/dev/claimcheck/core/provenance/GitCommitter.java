@@ -52,9 +52,8 @@ public final class GitCommitter {
         }
     }
 
-    /** Commits {@code runDir} (signed already) and its proofs, signing the commit with {@code privateKey}. */
-    public static Committed commit(Path runDir, Path privateKey) {
-        OpenSshKeys.readPrivateKey(privateKey); // the same checks and messages as sign; JGit reads the file itself
+    /** Commits {@code runDir} (signed already) and its proofs, signing the commit with {@code key} (as sign did MANIFEST). */
+    public static Committed commit(Path runDir, SigningKey key) {
         RunFolder folder = new RunFolder(runDir);
         RunManifest manifest = RunManifestStore.read(folder);
         if (!Files.isRegularFile(runDir.resolve(Manifest.SIGNATURE), LinkOption.NOFOLLOW_LINKS)) {
@@ -91,11 +90,12 @@ public final class GitCommitter {
                     + "run " + manifest.runId() + ", lane " + manifest.lane().id() + (manifest.simulated() ? ", simulated" : "") + "\n"
                     + "folder " + paths.get(0) + "\n";
             Config config = new Config(repo.getConfig());
-            String key = privateKey.toAbsolutePath().toString();
+            // For this commit only; the repository's configuration is not changed. The key is ours, not JGit's to read.
+            String signingKey = "key::" + key.publicKey().toOpenSsh();
             config.setString("gpg", null, "format", "ssh");
-            config.setString("user", null, "signingKey", key);
-            CommitCommand commit = git.commit().setMessage(message).setSign(true).setSigningKey(key)
-                    .setGpgConfig(new GpgConfig(config));
+            config.setString("user", null, "signingKey", signingKey);
+            CommitCommand commit = git.commit().setMessage(message).setSign(true).setSigningKey(signingKey)
+                    .setGpgConfig(new GpgConfig(config)).setSigner(new GitSshSigner(key));
             paths.forEach(commit::setOnly);
             RevCommit c = commit.call();
             return new Committed(c.getName(), branch, message, paths);

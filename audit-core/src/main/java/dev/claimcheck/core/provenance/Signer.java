@@ -31,10 +31,10 @@ public final class Signer {
     private Signer() {
     }
 
-    /** Reads the key, then signs; see {@link #sign(Path, SshPrivateKey, boolean)}. */
+    /** Opens the key as the commands do ({@link SigningKeys#open(Path)}), then signs; see {@link #sign(Path, SigningKey, boolean)}. */
     public static Signed sign(Path runDir, Path privateKey, boolean force) {
         checkSignable(runDir, force);
-        return sign(runDir, OpenSshKeys.readPrivateKey(privateKey), force);
+        return sign(runDir, SigningKeys.open(privateKey), force);
     }
 
     /**
@@ -42,7 +42,7 @@ public final class Signer {
      * "complete", and a folder that already has MANIFEST.sig unless {@code force}; with force the previous
      * signature is kept as MANIFEST.sig.1 (older ones move to .2, .3, …), which MANIFEST does not list.
      */
-    public static Signed sign(Path runDir, SshPrivateKey key, boolean force) {
+    public static Signed sign(Path runDir, SigningKey key, boolean force) {
         checkSignable(runDir, force);
         Manifest manifest = Manifest.compute(runDir);
         byte[] text = manifest.toText().getBytes(StandardCharsets.UTF_8);

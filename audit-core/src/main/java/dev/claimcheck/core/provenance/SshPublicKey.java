@@ -97,6 +97,17 @@ public record SshPublicKey(String type, byte[] blob, String comment) {
         }
     }
 
+    /** Reads a one-line public key file such as {@code id_ed25519.pub}. */
+    public static SshPublicKey read(java.nio.file.Path file) {
+        try {
+            return parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot read public key " + file + ": " + e.getMessage());
+        } catch (BadInputException e) {
+            throw new BadInputException(file + ": " + e.getMessage());
+        }
+    }
+
     /** The one-line {@code .pub} form. */
     public String toOpenSsh() {
         String base = type + " " + Base64.getEncoder().encodeToString(blob);

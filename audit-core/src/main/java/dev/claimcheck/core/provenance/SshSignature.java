@@ -37,12 +37,12 @@ public final class SshSignature {
     }
 
     /** Signs {@code message} in the {@value #NAMESPACE} namespace; returns the armored text (with final newline). */
-    public static String sign(byte[] message, SshPrivateKey key) {
+    public static String sign(byte[] message, SigningKey key) {
         return sign(message, key, NAMESPACE);
     }
 
     /** Signs {@code message} in {@code namespace} with sha512, as {@code ssh-keygen -Y sign -n namespace} does. */
-    public static String sign(byte[] message, SshPrivateKey key, String namespace) {
+    public static String sign(byte[] message, SigningKey key, String namespace) {
         byte[] sig = key.sign(signedData(namespace, "sha512", message));
         byte[] blob = new SshWire.Writer().raw(MAGIC).uint32(1).string(key.publicKey().blob())
                 .string(namespace).string("").string("sha512").string(sig).toBytes();

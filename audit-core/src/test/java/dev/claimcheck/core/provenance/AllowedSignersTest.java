@@ -34,8 +34,8 @@ class AllowedSignersTest {
     static void generateKeys() throws Exception {
         SshKeygen.requireInstalled();
         aliceKey = SshKeygen.generate(keys, "alice", "ed25519", "alice laptop");
-        alice = OpenSshKeys.readPublicKey(Path.of(aliceKey + ".pub"));
-        bob = OpenSshKeys.readPublicKey(Path.of(SshKeygen.generate(keys, "bob", "ed25519", "bob") + ".pub"));
+        alice = SshPublicKey.read(Path.of(aliceKey + ".pub"));
+        bob = SshPublicKey.read(Path.of(SshKeygen.generate(keys, "bob", "ed25519", "bob") + ".pub"));
     }
 
     private static AllowedSigners signers(String text) {
@@ -126,7 +126,7 @@ class AllowedSignersTest {
 
     @Test
     void keysOfOtherTypesParseSoAMixedFileStillLoads() throws Exception {
-        SshPublicKey rsa = OpenSshKeys.readPublicKey(Path.of(SshKeygen.generate(dir, "rsa", "rsa", "r") + ".pub"));
+        SshPublicKey rsa = SshPublicKey.read(Path.of(SshKeygen.generate(dir, "rsa", "rsa", "r") + ".pub"));
 
         AllowedSigners s = signers("rsa-user " + rsa.toOpenSsh() + "\nalice " + alice.toOpenSsh());
 
@@ -137,7 +137,7 @@ class AllowedSignersTest {
     @Test
     void agreesWithSshKeygenOnExpiredKeysAndForeignNamespaces() throws Exception {
         Path msg = Files.write(dir.resolve("MANIFEST"), MESSAGE);
-        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(aliceKey)));
+        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, SigningKeys.readFile(aliceKey)));
         Path pub = Path.of(aliceKey + ".pub");
 
         Path expired = SshKeygen.allowedSigners(dir, "alice", "valid-before=\"20200101Z\"", pub);

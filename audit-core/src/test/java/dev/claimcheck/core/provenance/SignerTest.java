@@ -47,7 +47,7 @@ class SignerTest {
         Signer.Signed signed = Signer.sign(run, aliceKey, false);
 
         assertThat(signed.files()).isEqualTo(3);
-        assertThat(signed.signer()).isEqualTo(OpenSshKeys.readPublicKey(Path.of(aliceKey + ".pub")));
+        assertThat(signed.signer()).isEqualTo(SshPublicKey.read(Path.of(aliceKey + ".pub")));
         assertThat(Files.readString(signed.manifest())).isEqualTo(Manifest.compute(run).toText());
         SshKeygen.Result r = SshKeygen.verify(allowed, "alice@example.org", "claimcheck", signed.signature(), signed.manifest());
         assertThat(r.exit()).as(r.output()).isZero();
@@ -157,6 +157,6 @@ class SignerTest {
                 secretLines.forEach(l -> assertThat(content).as(f.toString()).doesNotContain(l));
             }
         }
-        assertThat(OpenSshKeys.readPrivateKey(aliceKey).toString()).doesNotContain(secretLines.get(1).substring(0, 20));
+        assertThat(SigningKeys.readFile(aliceKey).toString()).doesNotContain(secretLines.get(1).substring(0, 20));
     }
 }

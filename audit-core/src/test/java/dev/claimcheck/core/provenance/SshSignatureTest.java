@@ -34,7 +34,7 @@ class SshSignatureTest {
     void ourEd25519SignatureVerifiesWithSshKeygen() throws Exception {
         Path key = SshKeygen.generate(dir, "id", "ed25519", "alice");
         Path msg = writeMessage();
-        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(key)));
+        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, SigningKeys.readFile(key)));
         Path allowed = SshKeygen.allowedSigners(dir, "alice@example.org", "", Path.of(key + ".pub"));
 
         SshKeygen.Result r = SshKeygen.verify(allowed, "alice@example.org", "claimcheck", sig, msg);
@@ -51,7 +51,7 @@ class SshSignatureTest {
 
         SshPublicKey signer = SshSignature.verify(MESSAGE, Files.readString(sig), "claimcheck");
 
-        assertThat(signer).isEqualTo(OpenSshKeys.readPublicKey(Path.of(key + ".pub")));
+        assertThat(signer).isEqualTo(SshPublicKey.read(Path.of(key + ".pub")));
     }
 
     @ParameterizedTest
@@ -59,7 +59,7 @@ class SshSignatureTest {
     void ourRsaAndEcdsaSignaturesVerifyWithSshKeygen(String type) throws Exception {
         Path key = SshKeygen.generate(dir, "id_" + type, type, "carol");
         Path msg = writeMessage();
-        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(key)));
+        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, SigningKeys.readFile(key)));
         Path allowed = SshKeygen.allowedSigners(dir, "carol", "", Path.of(key + ".pub"));
 
         assertThat(SshKeygen.verify(allowed, "carol", "claimcheck", sig, msg).exit()).isZero();
@@ -67,7 +67,7 @@ class SshSignatureTest {
 
     @Test
     void armorIsWrappedAtSeventyColumnsLikeSshKeygen() throws Exception {
-        String armored = SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(SshKeygen.generate(dir, "id", "ed25519", "a")));
+        String armored = SshSignature.sign(MESSAGE, SigningKeys.readFile(SshKeygen.generate(dir, "id", "ed25519", "a")));
 
         assertThat(armored).startsWith("-----BEGIN SSH SIGNATURE-----\n").endsWith("-----END SSH SIGNATURE-----\n");
         assertThat(armored.lines().skip(1).filter(l -> !l.startsWith("-----"))).allMatch(l -> l.length() <= 70);
@@ -79,7 +79,7 @@ class SshSignatureTest {
     void wrongNamespaceIsRejectedByUsAndBySshKeygen() throws Exception {
         Path key = SshKeygen.generate(dir, "id", "ed25519", "a");
         Path msg = writeMessage();
-        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(key), "git"));
+        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, SigningKeys.readFile(key), "git"));
         Path allowed = SshKeygen.allowedSigners(dir, "a", "", Path.of(key + ".pub"));
 
         assertThat(SshKeygen.verify(allowed, "a", "claimcheck", sig, msg).exit()).isNotZero();
@@ -99,7 +99,7 @@ class SshSignatureTest {
     @Test
     void tamperedMessageIsRejectedByUsAndBySshKeygen() throws Exception {
         Path key = SshKeygen.generate(dir, "id", "ed25519", "a");
-        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, OpenSshKeys.readPrivateKey(key)));
+        Path sig = Files.writeString(dir.resolve("MANIFEST.sig"), SshSignature.sign(MESSAGE, SigningKeys.readFile(key)));
         byte[] tampered = "abc124  run.json\n".getBytes(StandardCharsets.UTF_8);
         Path msg = Files.write(dir.resolve("MANIFEST"), tampered);
         Path allowed = SshKeygen.allowedSigners(dir, "a", "", Path.of(key + ".pub"));
@@ -111,7 +111,7 @@ class SshSignatureTest {
 
     @Test
     void unsupportedHashAlgorithmBadMagicAndBadVersionAreRejected() throws Exception {
-        SshPrivateKey key = OpenSshKeys.readPrivateKey(SshKeygen.generate(dir, "id", "ed25519", "a"));
+        SigningKey key = SigningKeys.readFile(SshKeygen.generate(dir, "id", "ed25519", "a"));
         byte[] sig = key.sign(SshSignature.signedData("claimcheck", "sha1", MESSAGE));
 
         assertReason(armor(blob("SSHSIG", 1, key, "sha1", sig)), Reason.UNSUPPORTED_HASH);
@@ -123,13 +123,13 @@ class SshSignatureTest {
 
     @Test
     void sha256SignaturesAreAccepted() throws Exception {
-        SshPrivateKey key = OpenSshKeys.readPrivateKey(SshKeygen.generate(dir, "id", "ed25519", "a"));
+        SigningKey key = SigningKeys.readFile(SshKeygen.generate(dir, "id", "ed25519", "a"));
         byte[] sig = key.sign(SshSignature.signedData("claimcheck", "sha256", MESSAGE));
 
         assertThat(SshSignature.verify(MESSAGE, armor(blob("SSHSIG", 1, key, "sha256", sig)), "claimcheck")).isEqualTo(key.publicKey());
     }
 
-    private static byte[] blob(String magic, int version, SshPrivateKey key, String hash, byte[] sig) {
+    private static byte[] blob(String magic, int version, SigningKey key, String hash, byte[] sig) {
         return new SshWire.Writer().raw(magic.getBytes(StandardCharsets.US_ASCII)).uint32(version)
                 .string(key.publicKey().blob()).string("claimcheck").string("").string(hash).string(sig).toBytes();
     }

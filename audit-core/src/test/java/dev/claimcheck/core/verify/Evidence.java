@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.cli.AuditCommand;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.provenance.Manifest;
-import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.SshSignature;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.store.Journal;
@@ -107,7 +107,7 @@ public final class Evidence {
     /** Signs whatever MANIFEST now holds. */
     public static void signManifestAsIs(Path run, Path key, String namespace) throws IOException {
         byte[] manifest = Files.readAllBytes(run.resolve(Manifest.FILE));
-        Files.writeString(run.resolve(Manifest.SIGNATURE), SshSignature.sign(manifest, OpenSshKeys.readPrivateKey(key), namespace));
+        Files.writeString(run.resolve(Manifest.SIGNATURE), SshSignature.sign(manifest, SigningKeys.readFile(key), namespace));
     }
 
     public static void copyTree(Path from, Path to) throws IOException {

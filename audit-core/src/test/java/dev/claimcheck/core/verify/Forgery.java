@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,6 +102,25 @@ final class Forgery {
         if (c.only()) {
             assertThat(r.failureIds()).as("%s must fail only %s:%n%s", c.name(), c.expected(), lines).containsExactly(c.expected());
         }
+        assertTheJsonReportListsTheMarkdownReportsIds(r);
+    }
+
+    private static final Pattern MARKDOWN_FINDING = Pattern.compile("^- \\S+ (FAIL|DRIFT|WARN) ([A-Za-z]+):", Pattern.MULTILINE);
+
+    /** verify --report-json and --report name the same findings, in the same order (issue 25). */
+    static void assertTheJsonReportListsTheMarkdownReportsIds(RunReport r) throws IOException {
+        String markdown = VerifyReport.markdown(List.of(r), List.of(), null);
+        List<String> markdownIds = new ArrayList<>();
+        Matcher m = MARKDOWN_FINDING.matcher(markdown);
+        while (m.find()) {
+            markdownIds.add(m.group(1) + " " + m.group(2));
+        }
+        JsonNode json = Json.mapper().readTree(VerifyJson.render(VerifyJson.report(List.of(r), List.of())));
+        List<String> jsonIds = new ArrayList<>();
+        json.path("runs").get(0).path("findings").forEach(f -> jsonIds.add(f.path("severity").asText() + " " + f.path("id").asText()));
+        assertThat(jsonIds).as("JSON report against the Markdown report:%n%s", markdown).isNotEmpty().isEqualTo(markdownIds);
+        assertThat(json.path("runs").get(0).path("trusted").asBoolean()).isEqualTo(r.passed());
+        assertThat(json.path("counts").path("failed").asInt()).isEqualTo(r.passed() ? 0 : 1);
     }
 
     /** Gives the run another id (run.json and folder name agree), re-signed. */

@@ -9,7 +9,7 @@ import static dev.claimcheck.core.verify.Forgery.rewriteManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimcheck.core.provenance.OpenSshKeys;
+import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.SshSignature;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.verify.Forgery.Case;
@@ -130,7 +130,7 @@ class HostileSubmissionsTest {
                 (root, run) -> Files.writeString(run.resolve("MANIFEST.sig"), "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n")));
         c.add(new Case("signature of another MANIFEST", "badSignature", true, (root, run) -> {
             byte[] other = "0000000000000000000000000000000000000000000000000000000000000000  run.json\n".getBytes(StandardCharsets.UTF_8);
-            Files.writeString(run.resolve("MANIFEST.sig"), SshSignature.sign(other, OpenSshKeys.readPrivateKey(alice)));
+            Files.writeString(run.resolve("MANIFEST.sig"), SshSignature.sign(other, SigningKeys.readFile(alice)));
         }));
         c.add(new Case("signature by an unlisted key", "unknownSigner", true, (root, run) -> Evidence.resign(run, mallory)));
         c.add(new Case("signature by a retired key (valid-before past)", "expiredSigner", true, (root, run) -> Evidence.resign(run, retired)));

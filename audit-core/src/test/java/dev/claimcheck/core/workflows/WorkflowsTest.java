@@ -95,7 +95,7 @@ class WorkflowsTest {
         }
         String verify = (String) step(wf, "verify", "verify").get("run");
         assertThat(verify).contains("cd base").contains("./jbang verify@. ../pr ").contains("--allowed-signers results/allowed_signers")
-                .contains("--report ../report.md").as("the whole root, never a list of changed folders").doesNotContain("changed-runs.txt")
+                .contains("--report ../report.md").contains("--report-json ../report.json").as("the whole root, never a list of changed folders").doesNotContain("changed-runs.txt")
                 .doesNotContain("mapfile");
         String changed = (String) step(wf, "verify", "changed").get("run");
         assertThat(changed).contains("git -C pr diff --name-only").contains("results/allowed_signers");
@@ -105,6 +105,7 @@ class WorkflowsTest {
         Map<String, Object> summary = steps.get(steps.size() - 1);
         assertThat(summary.get("if")).isEqualTo("always()");
         assertThat((String) summary.get("run")).contains("cat report.md >> \"$GITHUB_STEP_SUMMARY\"");
+        assertThat((String) summary.get("run")).as("the summary is posted from the JSON report").contains("jq -r").contains("report.json");
         assertThat((String) summary.get("run")).contains("changed-runs.txt");
     }
 
@@ -173,7 +174,8 @@ class WorkflowsTest {
         assertThat(r2.code()).as(r2.out()).isZero();
         assertThat(Files.readString(ws.resolve("report.md"))).contains("1 trusted, 0 failed").contains("trusted (simulated)");
         assertThat(bash(ws, summary, baseSha).code()).isZero();
-        assertThat(Files.readString(ws.resolve("summary.md"))).contains("## Run folders this pull request changes")
+        assertThat(Files.readString(ws.resolve("summary.md"))).contains("## verify: 1 run folders, 1 trusted, 0 failed, 0 root failures")
+                .contains("## Run folders this pull request changes")
                 .contains("- `" + pr.relativize(target) + "`");
 
         // the next push adds nothing but a symbolic link to a run folder outside results/: no run folder "changes",
@@ -221,6 +223,9 @@ class WorkflowsTest {
         assertThat(r4.code()).as(r4.out()).isEqualTo(1);
         assertThat(r4.out()).contains("FAIL hashMismatch");
         assertThat(Files.readString(ws.resolve("report.md"))).contains("**failed**");
+        Files.delete(ws.resolve("summary.md"));
+        assertThat(bash(ws, summary, baseSha).code()).isZero();
+        assertThat(Files.readString(ws.resolve("summary.md"))).contains("1 failed").contains("| `hashMismatch` | `");
     }
 
     record Result(int code, String out) {
