@@ -59,9 +59,7 @@ public final class ArcFigures implements Figures {
         if (x.passAt2() != null) {
             out.add(FigureRow.of("arc.passAt2", x.passAt2()));
         }
-        if (x.passAt1() != null) {
-            out.add(FigureRow.of("arc.passAt1", x.passAt1()));
-        }
+        out.add(FigureRow.of("arc.passAt1", x.passAt1()));
         out.add(FigureRow.of("arc.tasks", x.tasks(), null));
         out.add(FigureRow.of("arc.testInputs", x.testInputs(), null));
         out.add(FigureRow.of("arc.wrongShape", x.wrongShape(), m.graded()));

@@ -1,7 +1,7 @@
 package dev.claimcheck.core.suite.arc;
 
 /**
- * The text a task is asked in (one user message; README.md beside this class shows it): a short statement of the
+ * The text a task is asked in (one user message; docs/grading/arc.md shows it whole): a short statement of the
  * task, every demonstration pair, then the test input, each grid as rows of digits ({@code Grid.text()}), and the
  * form the answer must take.
  */

@@ -23,6 +23,7 @@ final class ArcRunMetrics {
     private ArcRunMetrics() {
     }
 
+    /** The figures of a run with at least one graded attempt. */
     static ArcMetrics of(Collection<Sample> samples) {
         // Sorted, so the figures do not depend on journal order.
         Map<String, Map<String, int[]>> byFile = new TreeMap<>();
@@ -65,7 +66,7 @@ final class ArcRunMetrics {
                 pass2.add(new double[] {sum2 / with2});
             }
         }
-        return new ArcMetrics(k, pass2.isEmpty() ? null : overTasks(pass2), pass1.isEmpty() ? null : overTasks(pass1),
+        return new ArcMetrics(k, pass2.isEmpty() ? null : overTasks(pass2), overTasks(pass1),
                 byFile.size(), testInputs, wrongShape, noGrid);
     }
 

@@ -80,7 +80,7 @@ public final class ArcSuite implements Suite {
                 String id = file.itemId(i);
                 String expected = file.test().get(i).output().text();
                 tasks.add(new Task(id, List.of(ChatMessage.user(ArcPrompt.render(file, i))), expected, o.redistributable,
-                        Map.of("file", file.id(), "test", Integer.toString(i))));
+                        Map.of()));
                 answers.put(id, expected);
             }
         }
