@@ -11,6 +11,7 @@ public enum Workload {
     AGENT("agent"),
     LONGCTX("longctx"),
     DOCS("docs"),
+    ARC("arc"),
     THROUGHPUT("throughput");
 
     private final String id;

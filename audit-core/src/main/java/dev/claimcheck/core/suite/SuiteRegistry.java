@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.agent.AgentSuite;
+import dev.claimcheck.core.suite.arc.ArcSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
@@ -22,6 +23,7 @@ public final class SuiteRegistry {
             new CodeSuite(),
             new LongctxSuite(),
             new DocsSuite(),
+            new ArcSuite(),
             new AgentSuite());
 
     private SuiteRegistry() {
