@@ -50,8 +50,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             converter = LaneConverter.class, description = "Lane label and request defaults (default: ${DEFAULT-VALUE}).")
     Lane lane = Lane.INSTANT;
 
-    @Option(names = "--k", scope = ScopeType.INHERIT, defaultValue = "1", paramLabel = "N", description = "Attempts per task (default: ${DEFAULT-VALUE}).")
-    int k = 1;
+    @Option(names = "--k", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "Attempts per task (default: the suite's, 1 for most; arc takes 2, as pass@2 needs).")
+    Integer k;
 
     @Option(names = "--limit", scope = ScopeType.INHERIT, paramLabel = "N", description = "Only the first N tasks.")
     Integer limit;
@@ -252,13 +253,14 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (maxRetries < 0 || maxRetries > 100) {
             throw new BadInputException("--max-retries must be between 0 and 100");
         }
-        if (k < 1) {
+        int attempts = k != null ? k : suite.defaultAttempts();
+        if (attempts < 1) {
             throw new BadInputException("--k must be at least 1");
         }
         if (concurrency < 1 || concurrency > 4096) {
             throw new BadInputException("--concurrency must be between 1 and 4096");
         }
-        return new AuditSpec(suite.id(), options, SuiteOptions.values(options), endpoint.baseUrl, endpoint.model, lane, k, limit, concurrency,
+        return new AuditSpec(suite.id(), options, SuiteOptions.values(options), endpoint.baseUrl, endpoint.model, lane, attempts, limit, concurrency,
                 endpoint.seed, endpoint.root, template(simulated), systemPrompt, endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries);
     }
 

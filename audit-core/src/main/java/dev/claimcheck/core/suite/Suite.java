@@ -67,6 +67,11 @@ public interface Suite {
      */
     Figures figures();
 
+    /** Attempts per task when {@code --k} is not given: 1, unless the benchmark's own score needs more (ARC's pass@2). */
+    default int defaultAttempts() {
+        return 1;
+    }
+
     /** How {@code verify} re-grades a recorded run of this suite. */
     RegradeMethod regrade();
 

@@ -110,6 +110,12 @@ public final class ArcSuite implements Suite {
         return ArcFigures.INSTANCE;
     }
 
+    /** ARC Prize scores two attempts per test input, so an audit without {@code --k} makes two. */
+    @Override
+    public int defaultAttempts() {
+        return 2;
+    }
+
     @Override
     public RegradeMethod regrade() {
         return RegradeMethod.RECORDED_ANSWER;
