@@ -11,6 +11,7 @@ public enum Workload {
     AGENT("agent"),
     LONGCTX("longctx"),
     DOCS("docs"),
+    IFEVAL("ifeval"),
     THROUGHPUT("throughput");
 
     private final String id;

@@ -5,6 +5,7 @@ import dev.claimcheck.core.suite.agent.AgentSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
+import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.model.Workload;
@@ -22,7 +23,8 @@ public final class SuiteRegistry {
             new CodeSuite(),
             new LongctxSuite(),
             new DocsSuite(),
-            new AgentSuite());
+            new AgentSuite(),
+            new IfevalSuite());
 
     private SuiteRegistry() {
     }
