@@ -81,7 +81,8 @@ record IfevalDataset(String fileName, String sha256, List<IfevalPrompt> prompts)
         try {
             n = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            // Jackson's message quotes the source and spans lines; the column is what a reader needs.
+            throw new BadInputException(where + ": not valid JSON at column " + e.getLocation().getColumnNr());
         }
         if (n == null || !n.isObject()) {
             throw new BadInputException(where + ": expected a JSON object");
