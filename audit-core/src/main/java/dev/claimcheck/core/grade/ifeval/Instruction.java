@@ -25,7 +25,7 @@ public enum Instruction {
     KEYWORDS_FREQUENCY("keywords:frequency", "keyword", "frequency", "relation") {
         @Override
         Check check(Kwargs k) {
-            Pattern word = literal(k.text("keyword"));
+            Pattern word = literal(k.text("keyword").strip());
             int n = k.integer("frequency", 0);
             Relation rel = k.relation("relation");
             return r -> rel.holds(count(word, r), n);
@@ -42,7 +42,7 @@ public enum Instruction {
     KEYWORDS_LETTER_FREQUENCY("keywords:letter_frequency", "letter", "let_frequency", "let_relation") {
         @Override
         Check check(Kwargs k) {
-            String letter = k.text("letter").toLowerCase(Locale.ROOT);
+            String letter = k.text("letter").strip().toLowerCase(Locale.ROOT);
             if (letter.length() != 1 || letter.charAt(0) < 'a' || letter.charAt(0) > 'z') {
                 throw k.fail("letter", "must be one letter a-z, got \"" + letter + "\"");
             }
@@ -127,7 +127,7 @@ public enum Instruction {
     CONTENT_POSTSCRIPT("detectable_content:postscript", "postscript_marker") {
         @Override
         Check check(Kwargs k) {
-            String marker = k.text("postscript_marker");
+            String marker = k.text("postscript_marker").strip();
             Pattern p = switch (marker) {
                 case "P.P.S" -> Pattern.compile("\\s*p\\.\\s?p\\.\\s?s.*$", Pattern.MULTILINE);
                 case "P.S." -> Pattern.compile("\\s*p\\.\\s?s\\..*$", Pattern.MULTILINE);
@@ -159,7 +159,7 @@ public enum Instruction {
     FORMAT_MULTIPLE_SECTIONS("detectable_format:multiple_sections", "section_spliter", "num_sections") {
         @Override
         Check check(Kwargs k) {
-            Pattern header = Pattern.compile("\\s?" + Pattern.quote(k.text("section_spliter")) + "\\s?\\d+\\s?");
+            Pattern header = Pattern.compile("\\s?" + Pattern.quote(k.text("section_spliter").strip()) + "\\s?\\d+\\s?");
             int n = k.integer("num_sections", 1);
             return r -> count(header, r) >= n;
         }

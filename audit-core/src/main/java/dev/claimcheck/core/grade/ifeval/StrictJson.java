@@ -15,9 +15,9 @@ final class StrictJson {
     static boolean isJson(String response) {
         String s = response.strip();
         for (String fence : new String[] {"```json", "```Json", "```JSON", "```"}) {
+            // Each prefix in turn, as upstream's chain of removeprefix calls.
             if (s.startsWith(fence)) {
                 s = s.substring(fence.length());
-                break;
             }
         }
         if (s.endsWith("```")) {

@@ -32,7 +32,7 @@ public final class TextUnits {
     /**
      * Sentences: text up to a run of {@code .}, {@code !} or {@code ?} (with any closing quotes or brackets) that
      * is followed by whitespace or the end, unless the word before a period is a listed abbreviation or a single
-     * letter (an initial); newlines are not boundaries (as upstream, which joins lines first). Empty pieces do not
+     * letter (an initial); a newline alone is not a boundary (nor is it for upstream's Punkt tokenizer). Empty pieces do not
      * count; text after the last terminator is a sentence of its own.
      */
     public static List<String> sentences(String text) {
