@@ -32,8 +32,10 @@ public final class IfevalGrader extends NamedGrader {
         }
         String r = response == null ? "" : response;
         if (r.length() > MAX_RESPONSE_CHARS) {
-            List<IfevalDetail.Followed> none = spec.ids().stream().map(i -> new IfevalDetail.Followed(i.id(), false, false)).toList();
-            return verdict(false, null, expected, new IfevalDetail(none, "response longer than " + MAX_RESPONSE_CHARS + " characters").toJson());
+            List<IfevalDetail.Followed> none = spec.ids().stream()
+                    .map(i -> new IfevalDetail.Followed(i.id(), false, false)).toList();
+            String reason = "response longer than " + MAX_RESPONSE_CHARS + " characters";
+            return verdict(false, null, expected, new IfevalDetail(none, reason).toJson());
         }
         List<IfevalDetail.Followed> results = Evaluation.of(spec, r).stream()
                 .map(o -> new IfevalDetail.Followed(o.instruction().id(), o.strict(), o.loose())).toList();

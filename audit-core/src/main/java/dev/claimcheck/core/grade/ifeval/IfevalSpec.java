@@ -38,8 +38,9 @@ public record IfevalSpec(List<Instruction> ids, List<ObjectNode> kwargs, List<Ch
             throw new BadInputException("instruction_id_list must be a non-empty list of instruction ids");
         }
         if (kwargsList == null || !kwargsList.isArray() || kwargsList.size() != idList.size()) {
+            String got = kwargsList != null && kwargsList.isArray() ? kwargsList.size() + " kwargs objects" : "no list";
             throw new BadInputException("kwargs must be a list with one object per instruction (" + idList.size()
-                    + " instructions, " + (kwargsList != null && kwargsList.isArray() ? kwargsList.size() + " kwargs objects" : "no list") + ")");
+                    + " instructions, " + got + ")");
         }
         List<Instruction> ids = new ArrayList<>();
         List<ObjectNode> kwargs = new ArrayList<>();

@@ -33,7 +33,8 @@ final class Kwargs {
         while (it.hasNext()) {
             String k = it.next();
             if (!node.get(k).isNull() && !names.contains(k)) {
-                throw fail(k, "is not a kwarg of this instruction (it takes " + (names.isEmpty() ? "none" : String.join(", ", names.stream().sorted().toList())) + ")");
+                String takes = names.isEmpty() ? "none" : String.join(", ", names.stream().sorted().toList());
+                throw fail(k, "is not a kwarg of this instruction (it takes " + takes + ")");
             }
         }
     }
