@@ -127,8 +127,8 @@ final class ReferenceReplies {
                 if (nth != null && nth.path("nth_paragraph").asInt() == p) {
                     b.append(nth.path("first_word").asText()).append(' ');
                 }
-                if (p == 1) {
-                    b.append(extras());
+                if (p == 1 && variant == 0) {
+                    b.append(extras()); // once per reply: counted things (bullets, keywords) are counted over both responses
                 }
                 for (int s = 0; s < sentences; s++) {
                     b.append(sentence()).append(s + 1 < sentences ? " " : "");
