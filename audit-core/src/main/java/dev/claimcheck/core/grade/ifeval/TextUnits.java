@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Words, sentences and letter case as the checkers count them (docs/grading/ifeval.md says where this differs
  * from upstream's nltk-based counting).
  */
-public final class TextUnits {
+final class TextUnits {
     /** A word is a maximal run of Unicode letters, digits and underscores (upstream: nltk's {@code \w+} tokenizer). */
     static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     /** Abbreviations whose period does not end a sentence (compared lower-cased, without the period). */
@@ -20,7 +20,7 @@ public final class TextUnits {
     private TextUnits() {
     }
 
-    public static List<String> words(String text) {
+    static List<String> words(String text) {
         List<String> out = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
@@ -35,7 +35,7 @@ public final class TextUnits {
      * letter (an initial); a newline alone is not a boundary (nor is it for upstream's Punkt tokenizer). Empty pieces do not
      * count; text after the last terminator is a sentence of its own.
      */
-    public static List<String> sentences(String text) {
+    static List<String> sentences(String text) {
         List<String> out = new ArrayList<>();
         String t = text.replace('\n', ' ');
         int start = 0;
@@ -80,7 +80,7 @@ public final class TextUnits {
     }
 
     /** Python's {@code str.isupper()}: at least one cased character, and no lower-case or title-case one. */
-    public static boolean isUpper(String s) {
+    static boolean isUpper(String s) {
         boolean cased = false;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -94,7 +94,7 @@ public final class TextUnits {
     }
 
     /** Python's {@code str.islower()}: at least one cased character, and no upper-case or title-case one. */
-    public static boolean isLower(String s) {
+    static boolean isLower(String s) {
         boolean cased = false;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
