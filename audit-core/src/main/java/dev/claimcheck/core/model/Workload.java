@@ -12,6 +12,7 @@ public enum Workload {
     LONGCTX("longctx"),
     DOCS("docs"),
     ARC("arc"),
+    IFEVAL("ifeval"),
     THROUGHPUT("throughput");
 
     private final String id;

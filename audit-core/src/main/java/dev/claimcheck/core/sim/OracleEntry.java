@@ -47,6 +47,18 @@ public sealed interface OracleEntry {
     }
 
     /**
+     * A whole reply: the simulator's content is exactly {@code correct} with probability {@code accuracy}, else exactly
+     * {@code wrong} — no filler words before it (they would change what is judged, e.g. a reply's word count or its
+     * case) and no JSON wrapping. It is split at its spaces, so the streamed tokens join back to the text byte for byte.
+     */
+    record VerbatimReply(String correct, String wrong) implements OracleEntry {
+        public VerbatimReply {
+            Objects.requireNonNull(correct, "correct");
+            Objects.requireNonNull(wrong, "wrong");
+        }
+    }
+
+    /**
      * A scripted tool-calling policy for a multi-turn episode (agent). The simulator finds it from the conversation's
      * opening (every message before the first assistant turn), so each turn of the growing conversation resolves to
      * the same entry. Per episode it follows {@code reference} with probability {@code accuracy}, else {@code mistake}

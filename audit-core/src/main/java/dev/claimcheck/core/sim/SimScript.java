@@ -108,7 +108,12 @@ final class SimScript {
         String openingSha = opening.size() == messages.size() ? sha : PromptHash.of(opening);
         var entry = oracle.lookup(openingSha);
         List<ToolCall> calls = new ArrayList<>();
-        if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
+        boolean verbatim = false;
+        if (entry.isPresent() && entry.get() instanceof OracleEntry.VerbatimReply reply) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
+            sentence.addAll(List.of((correct ? reply.correct() : reply.wrong()).split(" ", -1)));
+            verbatim = true;
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
             // One draw per episode (retry ignored): the policy follows one script through every turn.
             boolean reference = unit(o.seed(), openingSha, attempt, -1, correctDraw) < o.accuracy();
             List<ToolCall> script = reference ? agent.reference() : agent.mistake();
@@ -136,7 +141,7 @@ final class SimScript {
             sentence.add("\n" + (correct ? plain.correct() : plain.wrong()));
         }
         // The final sentence always fits: outputTokens grows to its length if it is shorter.
-        int fillerCount = Math.max(0, Math.max(o.outputTokens(), minTokens - o.reasoningTokens()) - sentence.size());
+        int fillerCount = verbatim ? 0 : Math.max(0, Math.max(o.outputTokens(), minTokens - o.reasoningTokens()) - sentence.size());
         for (int i = 0; i < fillerCount; i++) {
             content.add(FILLER[i % FILLER.length]);
         }
@@ -145,7 +150,7 @@ final class SimScript {
         for (int i = 0; i < o.reasoningTokens(); i++) {
             reasoning.add(THOUGHT[i % THOUGHT.length]);
         }
-        if (ask.json()) {
+        if (ask.json() && !verbatim) {
             // The same words as one JSON document, split at its spaces so joining the tokens gives it back exactly.
             content = new ArrayList<>(List.of(SimJson.instance(ask.schema(), join(content)).split(" ", -1)));
         }

@@ -6,6 +6,7 @@ import dev.claimcheck.core.suite.arc.ArcSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
+import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.model.Workload;
@@ -24,7 +25,8 @@ public final class SuiteRegistry {
             new LongctxSuite(),
             new DocsSuite(),
             new ArcSuite(),
-            new AgentSuite());
+            new AgentSuite(),
+            new IfevalSuite());
 
     private SuiteRegistry() {
     }

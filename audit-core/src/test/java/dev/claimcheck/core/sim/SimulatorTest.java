@@ -80,6 +80,21 @@ class SimulatorTest {
     }
 
     @Test
+    void aVerbatimReplyIsTheWholeContentByteForByteWithNoFiller() {
+        String right = "<<Title>>\n\nFirst  paragraph.\n* bullet\n\nP.S. done";
+        InMemoryOracle o = new InMemoryOracle();
+        o.put(PromptHash.of(messages(0)), new OracleEntry.VerbatimReply(right, "wrong, reply"));
+        for (String accuracy : List.of("1", "0")) {
+            try (Simulator sim = Simulator.start(opts("sim:accuracy=" + accuracy + ",outputTokens=50,reasoningTokens=3", Lane.INSTANT), o);
+                 OpenAiChatEndpoint c = client(sim, 0, Duration.ofSeconds(5))) {
+                ChatOutcome.Success ok = (ChatOutcome.Success) c.complete(request(0, 0));
+                assertThat(ok.response().content()).isEqualTo(accuracy.equals("1") ? right : "wrong, reply");
+                assertThat(ok.response().reasoning()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void accuracyOneAnswersCorrectlyWithExactTokenCounts() {
         try (Simulator sim = Simulator.start(opts("sim:accuracy=1,outputTokens=10", Lane.INSTANT), oracle(3));
              OpenAiChatEndpoint c = client(sim, 0, Duration.ofSeconds(5))) {
