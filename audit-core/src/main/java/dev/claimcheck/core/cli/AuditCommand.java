@@ -77,7 +77,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--dataset", paramLabel = "FILE", description = "With --recipe: the downloaded dataset file (default: the recipe's dataset.path).")
     Path recipeDataset;
 
-    @Option(names = "--allow-unpinned", description = "With --recipe: run even though the recipe does not pin the dataset hashes yet.")
+    @Option(names = "--allow-unpinned", description = "With --recipe: run although the dataset hashes are not pinned, or are not the pinned ones; warns with the file's two hashes.")
     boolean allowUnpinned;
 
     @picocli.CommandLine.Spec

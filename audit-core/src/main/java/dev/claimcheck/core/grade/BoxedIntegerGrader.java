@@ -2,6 +2,7 @@ package dev.claimcheck.core.grade;
 
 import dev.claimcheck.core.grade.math.AnswerExtractor;
 import dev.claimcheck.core.grade.math.Extraction;
+import dev.claimcheck.core.grade.math.MathRules;
 import dev.claimcheck.core.model.Verdict;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
@@ -27,7 +28,8 @@ public final class BoxedIntegerGrader extends NamedGrader {
         }
         Extraction e;
         try {
-            e = AnswerExtractor.fromResponse(response);
+            // arith 1 reads answers as math 1 did; a change here would be a new arith version.
+            e = AnswerExtractor.fromResponse(response, MathRules.V1);
         } catch (RuntimeException ex) {
             return verdict(false, null, expected, "extraction failed: " + ex.getClass().getSimpleName());
         }

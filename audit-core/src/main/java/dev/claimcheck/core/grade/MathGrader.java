@@ -2,19 +2,31 @@ package dev.claimcheck.core.grade;
 
 import dev.claimcheck.core.grade.math.MathJudge;
 import dev.claimcheck.core.grade.math.MathJudgement;
+import dev.claimcheck.core.grade.math.MathRules;
 import dev.claimcheck.core.model.Verdict;
 
 /**
  * Competition-math answers: reads the final answer from a response and decides whether it is the
  * same mathematical answer as the gold one (docs/grading/math.md). Deterministic budgets only; an
- * exhausted budget is graded not correct with a detail starting "unknown:".
+ * exhausted budget is graded not correct with a detail starting "unknown:". One instance per rules version: the
+ * newest grades new runs, the earlier ones re-grade committed runs that record them ({@link Graders}).
  */
 public final class MathGrader extends NamedGrader {
     public static final String ID = "math";
-    public static final String VERSION = "1";
+    /** The newest version, which new verdicts record. */
+    public static final String VERSION = MathRules.NEWEST.version();
 
+    private final MathRules rules;
+
+    /** The newest rules. */
     public MathGrader() {
-        super(ID, VERSION);
+        this(MathRules.NEWEST);
+    }
+
+    /** The rules of one version (version 1 re-grades runs graded before version 2). */
+    public MathGrader(MathRules rules) {
+        super(ID, rules.version());
+        this.rules = rules;
     }
 
     @Override
@@ -25,11 +37,11 @@ public final class MathGrader extends NamedGrader {
 
     /** The full judgement, with the normalized gold answer and the three-way outcome. */
     public MathJudgement judge(String response, String expected) {
-        return MathJudge.judge(response, expected);
+        return MathJudge.judge(response, expected, rules);
     }
 
     @Override
     public String normalizeExpected(String expected) {
-        return MathJudge.normalizeGold(expected);
+        return MathJudge.normalizeGold(expected, rules);
     }
 }

@@ -8,6 +8,7 @@ import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RecipeSpec;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunManifest.FileRef;
 import dev.claimcheck.core.store.ClaimsReader;
 import dev.claimcheck.core.store.RecipeReader;
@@ -43,7 +44,8 @@ public final class RecipeRun {
      * @param dataset the downloaded dataset file, or null for the recipe's {@code dataset.path}
      * @param model the model name to send, when the server serves the recipe's model under another spelling of the
      *              same slug (null: the recipe's)
-     * @param allowUnpinned run a recipe whose dataset hashes are not pinned yet (the run records the hashes found)
+     * @param allowUnpinned run although the dataset hashes are not pinned or not the pinned ones: a warning with the
+     *                      file's two hashes instead of the check (the run records the hashes found)
      * @param dryRun only plan: nothing is sent and nothing is written
      */
     public record Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
@@ -100,9 +102,11 @@ public final class RecipeRun {
         }
         Root root = AuditSession.rootOf(in.root(), in.baseUrl());
         String recipeRel = checkout.relativize(recipeFile).toString().replace('\\', '/');
+        // --allow-unpinned: the hashes are reported, not checked (below), whether the recipe pins them or not.
+        boolean checked = !in.allowUnpinned();
         RecipePin pin = new RecipePin(new FileRef(recipeRel, sha256(recipeFile), null),
                 new FileRef(recipe.claim().file(), sha256(checkout.resolve(recipe.claim().file())), recipe.claim().id()),
-                recipe.dataset().sha256(), recipe.dataset().answersSha256());
+                checked ? recipe.dataset().sha256() : null, checked ? recipe.dataset().answersSha256() : null);
         AuditSpec spec = new AuditSpec(suite.id(), suiteOptions, SuiteOptions.values(suiteOptions), in.baseUrl(), model,
                 lane, recipe.k() == null ? 1 : recipe.k(), recipe.limit(),
                 in.concurrency() != null ? in.concurrency() : recipe.concurrency() != null ? recipe.concurrency() : 8,
@@ -114,22 +118,36 @@ public final class RecipeRun {
                     + recipe.dataset().name() + " (set it in suiteOptions, e.g. \"--dataset-name\": \""
                     + recipe.dataset().name() + "\")");
         }
-        String found = "recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus()
-                + "); this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256();
+        String hashes = "this file has sha256 " + dataset.sha256() + " and answersSha256 " + dataset.answersSha256();
+        String found = "recipe " + recipeRel + " does not pin its dataset (" + recipe.dataset().pinStatus() + "); " + hashes;
         if (!recipe.dataset().pinned() && !in.allowUnpinned()) {
             throw new BadInputException(found + "; pin them (docs/recipes.md) or pass --allow-unpinned");
         }
         pin.check(dataset);
-        if (!recipe.dataset().pinned()) {
-            // Whatever the recipe pins (perhaps one of the two) has just been checked; the user sees both hashes.
-            warn.accept("warning: --allow-unpinned: " + found + "; the run records these hashes, and a maintainer"
-                    + " who checked the file against its source can pin them (docs/recipes.md)");
+        if (in.allowUnpinned()) {
+            warn.accept("warning: --allow-unpinned: " + allowedUnpinned(recipe.dataset(), recipeRel, found, hashes, dataset));
         }
         if (!in.dryRun()) {
             copyInto(checkout, root, recipeRel);
             copyInto(checkout, root, recipe.claim().file());
         }
         return spec;
+    }
+
+    /**
+     * The warning {@code --allow-unpinned} prints on every run: the file's two hashes, and against a pinned recipe
+     * whether they are the pinned ones (a run on other data is no reproduction of the claim).
+     */
+    private static String allowedUnpinned(RecipeSpec.DatasetPin pinned, String recipeRel, String found, String hashes,
+                                          DatasetRef dataset) {
+        if (!pinned.pinned()) {
+            return found + "; the run records these hashes, and a maintainer who checked the file against its source"
+                    + " can pin them (docs/recipes.md)";
+        }
+        boolean same = pinned.sha256().equals(dataset.sha256()) && pinned.answersSha256().equals(dataset.answersSha256());
+        return "the dataset hashes are not checked against recipe " + recipeRel + "; " + hashes + ", the recipe pins sha256 "
+                + pinned.sha256() + " and answersSha256 " + pinned.answersSha256() + (same ? " (the same)"
+                : " (they differ: this run is not on the pinned dataset and reproduces nothing)");
     }
 
     /** The checkout holding {@code audit-scripts/recipes/<model-slug>/<claim-id>.json}. */

@@ -19,7 +19,11 @@ class HostileInputTest {
                 "99999999999999999999!", "\\binom{99999999999}{4999999999}", "\\begin{pmatrix}", "\\end{pmatrix}",
                 "${jndi:ldap://x/a}", "'; DROP TABLE verdicts; --", "<script>alert(1)</script>",
                 "__import__('os').system('rm -rf /')", "eval('1+1')", "\u0000\u0001", "\uD800", "ℵ₀ ∑∫∂",
-                "\\left( \\right", "1,2,3,".repeat(2000), "a_{".repeat(500), "\\sqrt{".repeat(3000) + "2");
+                "\\left( \\right", "1,2,3,".repeat(2000), "a_{".repeat(500), "\\sqrt{".repeat(3000) + "2",
+                // v2 cue spans: unbalanced groups, endless lists and lead-ins, repeated cues, unclosed segments
+                "The answer is " + "(".repeat(200_000), "The answer is 1" + ",1".repeat(100_000), "answer is 1, ".repeat(40_000),
+                "Answer: " + "a ".repeat(200_000), "Final answer: " + "\\frac{".repeat(30_000), "#### " + "1+".repeat(100_000),
+                "The answer is $" + "x ".repeat(100_000), "5" + "\\text{ m}".repeat(1000), "-10" + "^\\circ F".repeat(5000));
     }
 
     @ParameterizedTest

@@ -25,8 +25,18 @@ class RegradeTest {
     }
 
     @Test
+    void aRunGradedByVersionOneIsRegradedWithVersionOne() {
+        String response = "The answer is 7, because the total is 12.";
+        Verdict v1 = Regrade.of(recorded(response, "12", "1"));
+        assertThat(v1.graderVersion()).isEqualTo("1");
+        assertThat(v1.correct()).as(v1.detail()).isTrue();
+        assertThat(Regrade.of(recorded(response, "12", "2")).correct()).isFalse();
+    }
+
+    @Test
     void anUnavailableGraderVersionIsBadInput() {
         assertThatThrownBy(() -> Regrade.of(recorded("\\boxed{1}", "1", "0")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("version 0 is not available");
+                .isInstanceOf(BadInputException.class).hasMessageContaining("version 0 is not available")
+                .hasMessageContaining("this harness has 2, 1");
     }
 }

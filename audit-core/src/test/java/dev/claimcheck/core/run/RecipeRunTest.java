@@ -7,12 +7,14 @@ import dev.claimcheck.core.cli.AuditRunner;
 import dev.claimcheck.core.model.ClaimVerdict;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.ClaimAssessment;
 import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.core.store.ClaimsReader;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RecipeRunTest {
     static final Path CHECKOUT = Path.of("src/test/resources/recipe-checkout");
     static final String RECIPE = "audit-scripts/recipes/test--tiny-1b/gsm8k-fixture.json";
+    /** The hashes of data/gsm8k-style.jsonl (the project's own 8-row GSM8K-format fixture), which its recipe pins. */
+    static final String FIXTURE_SHA256 = "11b0ac98d2ac6c6dd5a60c059c6b3cc18bd9a24ae4b54d5474625fdb607f9903";
+    static final String FIXTURE_ANSWERS = "b450fd769e3bdb69931eb50ddca4331d9e88b51d54580da16092a88d8f20c782";
 
     @TempDir
     Path tmp;
@@ -169,19 +174,94 @@ class RecipeRunTest {
         Files.writeString(other, Files.readString(checkout.resolve("data/gsm8k-style.jsonl")).replace("#### 288", "#### 289"));
         AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
                 "--dataset", other.toString(), "--root", tmp.resolve("root").toString());
-        assertThat(r.err()).contains("has sha256").contains("but recipe " + RECIPE + " pins 11b0ac98").contains("nothing was sent");
+        assertThat(r.err()).contains("has sha256").contains("but recipe " + RECIPE + " pins sha256 11b0ac98")
+                .contains("(both differ)").contains("nothing was sent");
         assertThat(tmp.resolve("root/results")).doesNotExist();
     }
 
     @Test
-    void changedAnswersAreRefusedEvenWhenOnlyTheAnswersHashIsChecked() throws IOException {
-        editRecipe("\"sha256\": \"11b0ac98d2ac6c6dd5a60c059c6b3cc18bd9a24ae4b54d5474625fdb607f9903\",", "\"sha256\": null,");
-        editRecipe("\"pinStatus\": \"pinned\"", "\"pinStatus\": \"unpinned: file hash left out for this test\"");
-        Files.writeString(checkout.resolve("data/gsm8k-style.jsonl"),
-                Files.readString(checkout.resolve("data/gsm8k-style.jsonl")).replace("#### 288", "#### 289"));
+    void otherQuestionsWithTheSameAnswersAreRefusedByTheFileHashNamingBothPairsOfHashes() throws IOException {
+        Path other = tmp.resolve("test.jsonl");
+        Files.writeString(other, Files.readString(checkout.resolve("data/gsm8k-style.jsonl")).replace("A baker", "A cook"));
         AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
-                "--allow-unpinned", "--root", tmp.resolve("root").toString());
-        assertThat(r.err()).contains("has answersSha256").contains("pins b450fd76");
+                "--dataset", other.toString(), "--root", tmp.resolve("root").toString());
+        assertThat(r.err()).contains("has sha256 " + PromptHash.sha256Hex(Files.readAllBytes(other))
+                        + " and answersSha256 " + FIXTURE_ANSWERS)
+                .contains("pins sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
+                .contains("(the sha256 differs)");
+    }
+
+    @Test
+    void changedAnswersRunUnderAllowUnpinnedWithAWarningThatTheyAreNotThePinnedOnes() throws IOException {
+        Path other = tmp.resolve("test.jsonl");
+        Files.writeString(other, Files.readString(checkout.resolve("data/gsm8k-style.jsonl")).replace("#### 288", "#### 289"));
+        AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", "sim:accuracy=0.75",
+                "--dataset", other.toString(), "--allow-unpinned", "--root", tmp.resolve("sim-root").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: --allow-unpinned: the dataset hashes are not checked against recipe " + RECIPE)
+                .contains("this file has sha256 " + PromptHash.sha256Hex(Files.readAllBytes(other)))
+                .contains("the recipe pins sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
+                .contains("(they differ: this run is not on the pinned dataset");
+        assertThat(r.manifest().suite().dataset().sha256()).isEqualTo(PromptHash.sha256Hex(Files.readAllBytes(other)));
+    }
+
+    @Test
+    void allowUnpinnedWarnsOnEveryRunEvenWhenTheFileIsThePinnedOne() {
+        AuditRunner.Result r = AuditRunner.audit("--recipe", recipe().toString(), "--base-url", "sim:accuracy=0.75",
+                "--allow-unpinned", "--root", tmp.resolve("sim-root").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: --allow-unpinned: the dataset hashes are not checked")
+                .contains("this file has sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
+                .contains("(the same)");
+    }
+
+    /** The repository's two GSM8K recipes, pinned to openai/grade-school-math test.jsonl at 3101c7d5 (issue #17). */
+    static List<Path> gsm8kRecipes() {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        return List.of(repo.resolve("audit-scripts/recipes/inclusionai--ling-2.5-1t/gsm8k-cookbook.json"),
+                repo.resolve("audit-scripts/recipes/inclusionai--ring-2.5-1t/gsm8k-cookbook.json"));
+    }
+
+    static final String GSM8K_SHA256 = "3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14";
+    static final String GSM8K_ANSWERS = "0e953da9259f5e595202f27c0af16a37b6e554b2fddd124a8590a4c27863c104";
+
+    @Test
+    void bothGsm8kRecipesPinTheUpstreamTestFile() {
+        for (Path file : gsm8kRecipes()) {
+            RecipeSpec recipe = RecipeReader.read(file);
+            assertThat(recipe.dataset().pinned()).as(file.toString()).isTrue();
+            assertThat(recipe.dataset().sha256()).isEqualTo(GSM8K_SHA256);
+            assertThat(recipe.dataset().answersSha256()).isEqualTo(GSM8K_ANSWERS);
+            assertThat(recipe.dataset().revision()).isEqualTo("openai/grade-school-math@3101c7d5072418e28b9008a6636bde82a006892c");
+        }
+    }
+
+    @Test
+    void bothGsm8kRecipesRefuseAnotherFileNamingTheExpectedAndActualHashes() throws IOException {
+        Path fixture = checkout.resolve("data/gsm8k-style.jsonl");
+        for (Path file : gsm8kRecipes()) {
+            AuditRunner.Result r = refusedWithoutARequest("--recipe", file.toString(), "--base-url", counted(),
+                    "--dataset", fixture.toString(), "--root", tmp.resolve("root").toString());
+            assertThat(r.err()).as(file.toString())
+                    .contains("has sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
+                    .contains("pins sha256 " + GSM8K_SHA256 + " and answersSha256 " + GSM8K_ANSWERS)
+                    .contains("(both differ)").contains("nothing was sent");
+        }
+    }
+
+    @Test
+    void bothGsm8kRecipesRunAFixtureUnderAllowUnpinnedAndPrintItsTwoHashes() {
+        Path fixture = checkout.resolve("data/gsm8k-style.jsonl");
+        for (Path file : gsm8kRecipes()) {
+            AuditRunner.Result r = AuditRunner.audit("--recipe", file.toString(), "--base-url", "sim",
+                    "--dataset", fixture.toString(), "--allow-unpinned", "--root", tmp.resolve("sim-root").toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.err()).as(file.toString()).contains("warning: --allow-unpinned")
+                    .contains("this file has sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
+                    .contains("the recipe pins sha256 " + GSM8K_SHA256 + " and answersSha256 " + GSM8K_ANSWERS)
+                    .contains("(they differ");
+            assertThat(r.manifest().suite().dataset().name()).isEqualTo("gsm8k");
+        }
     }
 
     @Test

@@ -55,10 +55,9 @@ class LedgerCheckTest {
     }
 
     @Test
-    void theRepositorysLedgerAndRecipesHaveNoFailure() {
-        List<LedgerFinding> findings = LedgerCheck.check(new Root(repository()));
-        assertThat(findings).allMatch(LedgerFinding::warning, "only warnings");
-        assertThat(findings).extracting(LedgerFinding::id).containsOnly("recipeUnpinned");
+    void theRepositorysLedgerAndRecipesHaveNoFinding() {
+        // Both GSM8K recipes are pinned (issue #17), so not even a recipeUnpinned warning is left.
+        assertThat(LedgerCheck.check(new Root(repository()))).isEmpty();
     }
 
     @Test

@@ -3,18 +3,26 @@ package dev.claimcheck.core.verify;
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claimcheck.core.grade.Graders;
+import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The math re-grade: recorded responses against recorded answers, with the recorded grader version. */
+/**
+ * The math re-grade: recorded responses against recorded answers, with the recorded grader version; a newer version
+ * that disagrees is drift (issue #17: runs graded by math 1).
+ */
 class RecordedAnswerRegraderTest {
     static final Path DATASET = Path.of("src/test/resources/suites/math/easy.jsonl");
 
@@ -63,6 +71,53 @@ class RecordedAnswerRegraderTest {
             edited.add(s);
         }
         assertThat(regrader.regrade(manifest, edited, root)).extracting(Finding::id).contains("expectedMismatch");
+    }
+
+    /**
+     * A response math 1 and math 2 read differently (v1 takes the clause's number, v2 the answer's): recorded as v1
+     * graded it, not correct. v1 re-grades it the same (no failure); v2 says correct, which is drift.
+     */
+    private static Sample gradedByVersionOne(Sample wrong) {
+        Verdict v = wrong.verdict();
+        String content = "The answer is " + v.expected() + ", because the total is " + v.expected() + "5.";
+        Verdict v1 = Graders.byIdAndVersion("math", "1").grade(content, v.expected());
+        assertThat(v1.correct()).as(v1.detail()).isFalse();
+        Response r = wrong.response();
+        return new Sample(wrong.taskId(), wrong.attempt(), wrong.messages(), wrong.promptSha256(), wrong.targetTokens(),
+                wrong.request(), new Response(content, r.reasoning(), r.toolCalls(), r.finishReason()), wrong.usage(),
+                wrong.timing(), v1, null, wrong.retries());
+    }
+
+    @Test
+    void aRunGradedByVersionOneIsRegradedWithItAndTheNewestVersionsDisagreementIsDrift() {
+        List<Sample> edited = new ArrayList<>(samples);
+        int i = indexOfWrong(edited);
+        edited.set(i, gradedByVersionOne(edited.get(i)));
+        List<Finding> findings = regrader.regrade(manifest, edited, root);
+        assertThat(findings).extracting(Finding::id).containsExactly("regradeDrift");
+        assertThat(findings.get(0).severity()).isEqualTo(Finding.Severity.DRIFT);
+        assertThat(findings.get(0).detail()).contains("grader math 2 says correct=true, recorded version 1 said false");
+    }
+
+    @Test
+    void verifyReportsDriftForASignedRunGradedByVersionOne() throws Exception {
+        Evidence.requireSshKeygen();
+        Path key = Evidence.keygen(Files.createDirectories(root.resolve("keys")), "alice", "alice@example.org");
+        Path signers = root.resolve("allowed_signers");
+        Files.writeString(signers, Evidence.signerLine("alice@example.org", "", key));
+        Path run = Evidence.runs(root).get(0);
+        List<Sample> edited = new ArrayList<>(samples);
+        int i = indexOfWrong(edited);
+        edited.set(i, gradedByVersionOne(edited.get(i)));
+        Path file = run.resolve("samples.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.set(i, Json.mapper().writeValueAsString(edited.get(i)));
+        Files.write(file, lines);
+        Evidence.resign(run, key);
+        RunReport r = new Verifier(new Verifier.Options(signers, true, true, Instant.now(), 1)).verifyRun(run);
+        assertThat(r.passed()).as(String.join("\n", r.lines())).isTrue();
+        assertThat(r.findings()).extracting(Finding::id).containsExactly("regradeDrift");
+        assertThat(r.lines()).anyMatch(l -> l.startsWith("DRIFT regradeDrift: ") && l.contains("recorded version 1"));
     }
 
     private static int indexOfWrong(List<Sample> list) {

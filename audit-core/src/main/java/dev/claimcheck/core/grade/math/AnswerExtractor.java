@@ -6,16 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the final answer from a long response or a worked solution: the last box (several boxes
- * close together count as one list), else a final-answer cue line (English, Chinese, French),
- * else the last math segment, else the whole text when it is short math, else the last bare
- * number. Everything is linear in the text length.
+ * close together count as one list), else a final-answer cue ({@link CueReader}), else the last math
+ * segment, else the whole text when it is short math, else the last bare number. The precedence of
+ * boxes and cues depends on the {@link MathRules} version. Everything is linear in the text length.
  */
 public final class AnswerExtractor {
-    private static final Pattern CUE = Pattern.compile(
-            "(?i)(?:final\\s+answer\\s*(?:is)?\\s*[:：]?|answer\\s*(?:is)?\\s*[:：]|answer\\s+is\\b|"
-            + "r[ée]ponse\\s*(?:est|:)|答案\\s*(?:是|为|：|:)|最终答案\\s*(?:是|为|：|:)?)\\s*");
-    private static final Pattern HOPE = Pattern.compile("(?i)\\s*I hope it is correct\\.?.*$");
-    private static final Pattern MATH_SEGMENT = Pattern.compile(
+    static final Pattern MATH_SEGMENT = Pattern.compile(
             "\\$\\$(.+?)\\$\\$|\\\\\\[(.+?)\\\\\\]|(?<!\\\\)\\$((?:[^$\\n]|(?<=\\\\)\\$)+?)(?<!\\\\)\\$|\\\\\\(([^\\n]+?)\\\\\\)", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![A-Za-z0-9.,\\\\])-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:/\\d+)?");
@@ -32,7 +28,7 @@ public final class AnswerExtractor {
     }
 
     /** Extraction for a gold answer: boxes are joined as a chain; otherwise the whole text is the answer. */
-    public static Extraction fromGold(String gold) {
+    public static Extraction fromGold(String gold, MathRules rules) {
         if (gold == null || gold.isBlank()) {
             return Extraction.none("empty");
         }
@@ -41,13 +37,13 @@ public final class AnswerExtractor {
             return chain(gold, boxes.boxes());
         }
         if (gold.length() > 300) {
-            return fromResponse(gold);
+            return fromResponse(gold, rules);
         }
         return new Extraction(gold.strip(), "whole", null);
     }
 
-    /** Extraction for a model response. */
-    public static Extraction fromResponse(String response) {
+    /** Extraction for a model response, with the precedence of {@code rules} (docs/grading/math.md). */
+    public static Extraction fromResponse(String response, MathRules rules) {
         if (response == null || response.isBlank()) {
             return Extraction.none("empty");
         }
@@ -58,15 +54,16 @@ public final class AnswerExtractor {
         String tail = response.length() > TAIL ? response.substring(response.length() - TAIL) : response;
         int tailStart = response.length() - tail.length();
         if (!boxes.boxes().isEmpty()) {
-            // A final-answer line written after the last box ("… Final Answer: 10,455") is the answer.
             int lastBoxEnd = boxes.boxes().get(boxes.boxes().size() - 1).end();
-            Cue late = lastCue(tail);
+            CueReader.Cue late = rules == MathRules.V1 ? CueReader.lastV1(tail)
+                    : CueReader.lastWithSpan(tail, Math.max(0, lastBoxEnd - tailStart), true);
+            // v1: any cue line after the last box wins; v2: only a "final answer" / "####" cue with a math span.
             if (late != null && tailStart + late.at() > lastBoxEnd && late.answer() != null) {
-                return new Extraction(late.answer(), "cue", null);
+                return new Extraction(late.answer(), rules == MathRules.V1 ? "cue" : "final-cue after box", null);
             }
             return chain(response, boxes.boxes());
         }
-        Cue cue = lastCue(tail);
+        CueReader.Cue cue = rules == MathRules.V1 ? CueReader.lastV1(tail) : CueReader.lastWithSpan(tail, 0, false);
         if (cue != null && cue.answer() != null) {
             return new Extraction(cue.answer(), "cue", null);
         }
@@ -159,7 +156,7 @@ public final class AnswerExtractor {
      * The math left in a line of prose once words are removed ("每份应该是 (\frac{2}{5}) 吨" gives
      * "(\frac{2}{5})"), when that is a single readable value; otherwise {@code fallback}.
      */
-    private static String residueOr(String s, String fallback) {
+    static String residueOr(String s, String fallback) {
         String r = RESIDUE_DROP.matcher(s).replaceAll(" ").replaceAll("\\s+", " ").strip();
         r = r.replaceAll("^[?:,.;!]+|[?:,.;!]+$", "").strip();
         if (r.isEmpty() || r.length() > 200) {
@@ -219,82 +216,6 @@ public final class AnswerExtractor {
         return new Extraction(sb.toString(), "boxed-chain", lastBox);
     }
 
-    /** Where the last cue starts, and the answer read after it (null when the line is empty). */
-    private record Cue(int at, String answer) {
-    }
-
-    private static Cue lastCue(String text) {
-        if (text.indexOf("nswer") < 0 && text.indexOf("NSWER") < 0 && text.indexOf("\u7b54\u6848") < 0
-                && text.indexOf("ponse") < 0) {
-            return null;
-        }
-        Matcher m = CUE.matcher(text);
-        int at = -1;
-        int start = -1;
-        while (m.find()) {
-            at = m.end();
-            start = m.start();
-        }
-        if (at < 0) {
-            return null;
-        }
-        return new Cue(start, afterCue(text, at));
-    }
-
-    private static String afterCue(String text, int at) {
-        int nl = text.indexOf('\n', at);
-        String rest = (nl < 0 ? text.substring(at) : text.substring(at, nl)).strip();
-        if (rest.isEmpty() && nl >= 0) {
-            int nl2 = text.indexOf('\n', nl + 1);
-            rest = (nl2 < 0 ? text.substring(nl + 1) : text.substring(nl + 1, nl2)).strip();
-        }
-        rest = HOPE.matcher(rest).replaceAll("").strip().replaceFirst("^[*#:：\\s]+", "");
-        if (rest.isEmpty()) {
-            return null;
-        }
-        int is = rest.lastIndexOf(" is ");
-        if (is >= 0 && isProse(rest.substring(0, is))) {
-            rest = rest.substring(is + 4).strip();
-        }
-        String segments = joinedSegments(rest);
-        if (segments != null) {
-            return segments;
-        }
-        if (isProse(rest)) {
-            String residue = residueOr(rest, null);
-            if (residue != null) {
-                return residue;
-            }
-            String number = firstNumber(rest);
-            return number != null ? number : rest;
-        }
-        return rest;
-    }
-
-    /** The math segments of a cue line; several joined when only separators lie between them ("$12$ and $13$"). */
-    private static String joinedSegments(String rest) {
-        Matcher m = MATH_SEGMENT.matcher(rest);
-        List<String> found = new java.util.ArrayList<>();
-        StringBuilder between = new StringBuilder();
-        int from = 0;
-        while (m.find()) {
-            if (!found.isEmpty()) {
-                between.append(rest, from, m.start());
-            }
-            for (int g = 1; g <= 4; g++) {
-                if (m.group(g) != null && !m.group(g).isBlank()) {
-                    found.add(m.group(g).strip());
-                }
-            }
-            from = m.end();
-        }
-        if (found.isEmpty()) {
-            return null;
-        }
-        String gap = between.toString().replaceAll("(?i)\\band\\b|\\bor\\b|[,;\"'\\s]", "");
-        return found.size() > 1 && gap.isEmpty() ? String.join(", ", found) : found.get(found.size() - 1);
-    }
-
     static String lastMathSegment(String text) {
         if (text.indexOf('$') < 0 && text.indexOf("\\(") < 0 && text.indexOf("\\[") < 0) {
             return null;
@@ -330,7 +251,7 @@ public final class AnswerExtractor {
         return found;
     }
 
-    private static String firstNumber(String text) {
+    static String firstNumber(String text) {
         Matcher m = NUMBER.matcher(text);
         return m.find() ? m.group() : null;
     }

@@ -13,9 +13,15 @@ public final class MathJudge {
     private MathJudge() {
     }
 
+    /** The judgement with the newest rules. */
     public static MathJudgement judge(String response, String gold) {
+        return judge(response, gold, MathRules.NEWEST);
+    }
+
+    /** The judgement with the rules of one grader version (a committed run is re-graded with its own). */
+    public static MathJudgement judge(String response, String gold, MathRules rules) {
         try {
-            return judgeUnsafe(response, gold);
+            return judgeUnsafe(response, gold, rules);
         } catch (BudgetExceededException e) {
             return new MathJudgement(Outcome.UNKNOWN, null, null, "unknown: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -25,25 +31,30 @@ public final class MathJudge {
     }
 
     /** The gold answer as the grader reads it (extracted and normalized). */
-    public static String normalizeGold(String gold) {
+    public static String normalizeGold(String gold, MathRules rules) {
         try {
-            Extraction g = AnswerExtractor.fromGold(gold);
-            return g.answer() == null ? null : Normalizer.normalize(g.answer()).text();
+            Extraction g = AnswerExtractor.fromGold(gold, rules);
+            return g.answer() == null ? null : normalize(g.answer(), rules).text();
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private static MathJudgement judgeUnsafe(String response, String gold) {
-        Extraction g = AnswerExtractor.fromGold(gold);
+    /** Version 2 strips units the text marks as units before the shared normalization. */
+    private static Normalizer.Normalized normalize(String answer, MathRules rules) {
+        return Normalizer.normalize(rules == MathRules.V1 ? answer : Units.strip(answer));
+    }
+
+    private static MathJudgement judgeUnsafe(String response, String gold, MathRules rules) {
+        Extraction g = AnswerExtractor.fromGold(gold, rules);
         if (g.answer() == null) {
             return new MathJudgement(Outcome.NOT_EQUAL, null, null, "gold: no answer (" + g.rule() + ")");
         }
-        Normalizer.Normalized gn = Normalizer.normalize(g.answer());
-        Extraction p = AnswerExtractor.fromResponse(response);
+        Normalizer.Normalized gn = normalize(g.answer(), rules);
+        Extraction p = AnswerExtractor.fromResponse(response, rules);
         String goldLetter = ChoiceReader.goldLetter(gn.text());
         if (goldLetter != null) {
-            String predText = p.answer() == null ? null : Normalizer.normalize(p.answer()).text();
+            String predText = p.answer() == null ? null : normalize(p.answer(), rules).text();
             String letter = ChoiceReader.predLetter(predText, response);
             Outcome o = goldLetter.equals(letter) ? Outcome.EQUAL : Outcome.NOT_EQUAL;
             return new MathJudgement(o, letter, goldLetter, "choice: gold " + goldLetter + ", response "
@@ -64,14 +75,14 @@ public final class MathJudge {
         }
         Budget budget = new Budget();
         Answer goldAnswer = AnswerParser.parse(gn.text(), gn.percent());
-        Normalizer.Normalized pn = Normalizer.normalize(p.answer());
+        Normalizer.Normalized pn = normalize(p.answer(), rules);
         Answer predAnswer = AnswerParser.parse(pn.text(), pn.percent());
         Equivalence eq = new Equivalence(budget);
         String via = p.rule();
         boolean equal = eq.equal(goldAnswer, predAnswer);
         String extracted = pn.text();
         if (!equal && p.lastBoxOnly() != null) {
-            Normalizer.Normalized ln = Normalizer.normalize(p.lastBoxOnly());
+            Normalizer.Normalized ln = normalize(p.lastBoxOnly(), rules);
             if (eq.equal(goldAnswer, AnswerParser.parse(ln.text(), ln.percent()))) {
                 equal = true;
                 via = "boxed (last of a chain)";

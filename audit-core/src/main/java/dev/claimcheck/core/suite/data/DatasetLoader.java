@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.math.AnswerExtractor;
 import dev.claimcheck.core.grade.math.Extraction;
+import dev.claimcheck.core.grade.math.MathRules;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest.DatasetFields;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class DatasetLoader {
                     at + "the " + fields.answer() + " has no final '#### <number>' line"));
         } else if (answer.contains("\\boxed") || answer.contains("\\fbox")) {
             // A worked solution: the gold answer is what its box says, read as the grader reads gold.
-            Extraction read = AnswerExtractor.fromGold(answer);
+            Extraction read = AnswerExtractor.fromGold(answer, MathRules.NEWEST);
             String boxed = read.rule().startsWith("boxed") ? read.answer() : null;
             if (boxed == null || boxed.isBlank()) {
                 throw new BadInputException(at + "no answer could be read from the " + fields.answer() + " (an empty or unclosed box)");

@@ -3,6 +3,7 @@ package dev.claimcheck.core.suite.math;
 import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claimcheck.core.grade.MathGrader;
 import dev.claimcheck.core.grade.Regrade;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
@@ -51,7 +52,7 @@ class MathSuiteTest {
         assertThat(dataset.sha256()).isEqualTo(PromptHash.sha256Hex(Files.readAllBytes(FIXTURES.resolve("easy.jsonl"))));
         assertThat(dataset.answersSha256()).hasSize(64);
         assertThat(m.suite().options().get("--dataset")).isEqualTo("easy.jsonl");
-        assertThat(m.harness().graders()).containsEntry("math", "1");
+        assertThat(m.harness().graders()).containsEntry("math", MathGrader.VERSION).containsEntry("math", "2");
 
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
         assertThat(samples).hasSize(20);

@@ -1,0 +1,30 @@
+package dev.claimcheck.core.grade.math;
+
+/**
+ * The versions of the math grader's rules (docs/grading/math.md). A committed run is re-graded with the version its
+ * verdicts record, so every version stays here; a new one is added when any verdict could change.
+ */
+public enum MathRules {
+    /** Cue lines read as a whole (the last "… is X" of the line); any cue after the last box wins; units kept. */
+    V1("1"),
+    /**
+     * The first complete math span after a cue, from the last cue that has one; only a "final answer" or "####" cue
+     * after the last box overrules it; GSM8K's "#### N"; {@code \text{}} units, degree marks and compound units
+     * stripped.
+     */
+    V2("2");
+
+    /** The newest rules: what new verdicts use. */
+    public static final MathRules NEWEST = V2;
+
+    private final String version;
+
+    MathRules(String version) {
+        this.version = version;
+    }
+
+    /** The version string every verdict graded with these rules records. */
+    public String version() {
+        return version;
+    }
+}
