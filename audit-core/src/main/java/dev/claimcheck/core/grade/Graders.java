@@ -6,7 +6,7 @@ import java.util.List;
 /** The one registry of graders (docs/architecture.md §5.2): {@code grade@. <id>} finds its grader here. */
 public final class Graders {
     private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader(),
-            new AnswerSetGrader(), new DocsGrader());
+            new AnswerSetGrader(), new DocsGrader(), new LastIntegerGrader());
 
     private Graders() {
     }
