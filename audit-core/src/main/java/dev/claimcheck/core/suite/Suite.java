@@ -88,6 +88,14 @@ public interface Suite {
         return task.messages();
     }
 
+    /**
+     * Request body fields this suite's options imply (a math protocol's stop strings, max tokens, temperature),
+     * laid under what the recipe or the command line states; by default none. See {@link RequestBodies}.
+     */
+    default ObjectNode requestDefaults(Object options) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
     default Verdict grade(Task task, String responseContent) {
         return grader().grade(responseContent, task.expected());
     }
