@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SGLang's GSM8K rule (benchmark/gsm8k/bench_sglang.py; docs/grading/last-integer.md): delete every comma, take the
+ * SGLang's GSM8K rule (benchmark/gsm8k/bench_sglang.py; docs/grading/protocols.md): delete every comma, take the
  * last run of ASCII digits, and compare it with the same reading of the reference. Signs, decimals and boxes are not
  * read: "-3" reads as 3 and "2.5" as 5, exactly as the script reads them, so a run graded this way measures the
  * script's number. A last run with a leading zero ("007") is unreadable, as Python's literal parser rejects it.

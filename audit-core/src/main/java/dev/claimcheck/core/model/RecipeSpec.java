@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param suiteOptions the suite's options as on the command line ({@code --prompt-template}, {@code --dataset-name}, …);
  *                     {@code --dataset} is set by the runner from {@code dataset.path} or {@code --dataset FILE}
  * @param protocol how the claim's number was measured ({@code --protocol} of the suite: prompt, stop strings, request
- *                 defaults, grader; docs/grading/math.md), or null for the suite's default
+ *                 defaults, grader; docs/grading/protocols.md), or null for the suite's default
  * @param requests per lane, the request body minus messages (OpenAI wire names: {@code max_tokens}, {@code top_p}, …)
  * @param limit the first N tasks (null: all)
  * @param serve how the server is expected to be started (documentation, recorded nowhere else)

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The repository's two GSM8K cookbook recipes, run on the simulator with a GSM8K-layout fixture: they send the
  * sglang-gsm8k protocol (few-shot prompt, the script's stop strings, last-integer grading), match their claims'
- * settings, and a run under another {@code --protocol} reads settingsDiffer naming it (docs/grading/math.md).
+ * settings, and a run under another {@code --protocol} reads settingsDiffer naming it (docs/grading/protocols.md).
  */
 class Gsm8kCookbookRecipeTest {
     static final Path REPO = Path.of("..");

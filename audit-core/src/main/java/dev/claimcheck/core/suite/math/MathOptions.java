@@ -23,7 +23,7 @@ public final class MathOptions {
 
     @Option(names = "--protocol", paramLabel = "NAME",
             description = "How the published number was measured: prompt, stop strings, request defaults and grader "
-                    + "(boxed, sglang-gsm8k, matharena, matharena-aime; default: ${DEFAULT-VALUE}; docs/grading/math.md).")
+                    + "(boxed, sglang-gsm8k, matharena, matharena-aime; default: ${DEFAULT-VALUE}; docs/grading/protocols.md).")
     String protocol = "boxed";
 
     @Option(names = "--dataset-name", paramLabel = "NAME",

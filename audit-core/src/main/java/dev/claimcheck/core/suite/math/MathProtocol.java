@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * How a published math number was measured, as one named choice (docs/grading/math.md, "Protocols"): the prompt
+ * How a published math number was measured, as one named choice (docs/grading/protocols.md): the prompt
  * (examples shown before the problem, and the text around it), the request defaults it implies (stop strings, max
  * tokens, temperature) and the grader. A closed set: each constant restates one upstream harness at a recorded
  * revision, so a recipe names its vendor's protocol instead of describing a departure from it in prose.

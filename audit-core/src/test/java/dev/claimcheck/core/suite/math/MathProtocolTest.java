@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What each protocol sends and grades with, on the GSM8K-layout fixture (docs/grading/math.md, "Protocols"). */
+/** What each protocol sends and grades with, on the GSM8K-layout fixture (docs/grading/protocols.md). */
 class MathProtocolTest {
     static final Path GSM8K = Path.of("src/test/resources/suites/math/gsm8k-style.jsonl");
     static final Path EASY = Path.of("src/test/resources/suites/math/easy.jsonl");
