@@ -28,8 +28,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Competition math from a dataset file (AIME, HMMT, MathArena sets, …): the problem, an instruction to
- * box the final answer, graded by {@link MathGrader}; the score is avg@k, with pass@k and cons@k beside
+ * Competition math from a dataset file (AIME, HMMT, MathArena sets, GSM8K, …): the problem in its protocol's prompt
+ * ({@link MathProtocol}; by default an instruction to box the final answer), graded by the protocol's grader; the score is avg@k, with pass@k and cons@k beside
  * it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
  */
 public final class MathSuite implements Suite {
