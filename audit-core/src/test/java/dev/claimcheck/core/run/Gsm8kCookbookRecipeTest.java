@@ -80,6 +80,7 @@ class Gsm8kCookbookRecipeTest {
         AuditRunner.Result r = run(RING);
         RunManifest m = r.manifest();
         assertThat(m.suite().options()).containsEntry("--protocol", "sglang-gsm8k");
+        assertThat(m.harness().graders()).containsOnlyKeys("last-integer");
         assertThat(m.request().template().path("stop").toString()).isEqualTo("[\"Question\",\"Assistant:\",\"<|separator|>\"]");
         assertThat(m.request().template().path("max_tokens").asInt()).as("stated, over the script's 512").isEqualTo(32768);
         assertThat(m.request().template().path("temperature").asDouble()).isEqualTo(1.2);

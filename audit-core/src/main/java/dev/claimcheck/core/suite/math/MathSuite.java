@@ -135,6 +135,12 @@ public final class MathSuite implements Suite {
         return (id.equals(grader.id()) ? grader : Graders.byId(id)).grade(responseContent, task.expected());
     }
 
+    @Override
+    public Map<String, String> graders(Object options) {
+        Grader g = Graders.byId(((MathOptions) options).protocol().grader());
+        return Map.of(g.id(), g.version());
+    }
+
     /** The body fields the protocol implies ({@code stop}, {@code max_tokens}, {@code temperature}). */
     @Override
     public ObjectNode requestDefaults(Object options) {
