@@ -52,13 +52,6 @@ public final class RecipeRun {
     public record Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
                              Integer concurrency, Map<String, String> headers, String apiFlavor, String apiKeyEnv,
                              Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun, String protocol) {
-        /** An invocation under the recipe's own protocol. */
-        public Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
-                          Integer concurrency, Map<String, String> headers, String apiFlavor, String apiKeyEnv,
-                          Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun) {
-            this(recipe, baseUrl, model, dataset, root, seed, concurrency, headers, apiFlavor, apiKeyEnv, maxTotalTokens,
-                    maxRetries, allowUnpinned, dryRun, null);
-        }
     }
 
     /**
