@@ -60,6 +60,18 @@ class MathProtocolTest {
     }
 
     @Test
+    void theCommandLineSendsTheProtocolsDefaultsUnderItsOwnOptions(@org.junit.jupiter.api.io.TempDir Path root) {
+        var r = dev.claimcheck.core.cli.AuditRunner.audit("math", "--dataset", GSM8K.toString(), "--protocol", "sglang-gsm8k",
+                "--max-tokens", "100", "--base-url", "sim", "--root", root.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        var template = r.manifest().request().template();
+        assertThat(template.path("stop").toString()).isEqualTo("[\"Question\",\"Assistant:\",\"<|separator|>\"]");
+        assertThat(template.path("max_tokens").asInt()).as("--max-tokens over the protocol's 512").isEqualTo(100);
+        assertThat(template.path("temperature").asDouble()).isEqualTo(0.0);
+        assertThat(r.manifest().suite().options()).containsEntry("--protocol", "sglang-gsm8k");
+    }
+
+    @Test
     void matharenaPutsTheInstructionFirst() {
         assertThat(tasks(EASY, "--protocol", "matharena").get(0).messages().get(0).content())
                 .isEqualTo("Put your final answer within \\boxed{}.\n\nWhat is $2 + 3 \\cdot 4$?");
