@@ -1,13 +1,13 @@
 package dev.claimcheck.core.suite.math;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.Graders;
-import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.grade.MathGrader;
+import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
@@ -28,9 +28,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Competition math from a dataset file (AIME, HMMT, MathArena sets, GSM8K, …): the problem in its protocol's prompt
- * ({@link MathProtocol}; by default an instruction to box the final answer), graded by the protocol's grader; the score is avg@k, with pass@k and cons@k beside
- * it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
+ * Competition math from a dataset file (AIME, HMMT, MathArena sets, GSM8K, …): the problem in its protocol's
+ * prompt ({@link MathProtocol}; by default an instruction to box the final answer), graded by the protocol's grader;
+ * the score is avg@k, with pass@k and cons@k beside it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
  */
 public final class MathSuite implements Suite {
     /** The task meta key naming the grader of the task's protocol. */
