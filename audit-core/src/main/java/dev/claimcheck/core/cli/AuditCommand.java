@@ -14,6 +14,7 @@ import dev.claimcheck.core.run.AuditSpec;
 import dev.claimcheck.core.run.RecipeRun;
 import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.store.Json;
+import dev.claimcheck.core.suite.RequestBodies;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteOptions;
 import dev.claimcheck.core.suite.SuiteRegistry;
@@ -76,6 +77,10 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     @Option(names = "--dataset", paramLabel = "FILE", description = "With --recipe: the downloaded dataset file (default: the recipe's dataset.path).")
     Path recipeDataset;
+
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "With --recipe: run under another protocol than the recipe's (the claim then reads settingsDiffer).")
+    String recipeProtocol;
 
     @Option(names = "--allow-unpinned", description = "With --recipe: run although the dataset hashes are not pinned, or are not the pinned ones; warns with the file's two hashes.")
     boolean allowUnpinned;
@@ -155,8 +160,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (recipe != null) {
             return runRecipe();
         }
-        if (recipeDataset != null || allowUnpinned) {
-            throw new BadInputException("--dataset and --allow-unpinned go with --recipe (for a suite: audit math --dataset FILE)");
+        if (recipeDataset != null || allowUnpinned || recipeProtocol != null) {
+            throw new BadInputException("--dataset, --protocol and --allow-unpinned go with --recipe"
+                    + " (for a suite: audit math --dataset FILE --protocol NAME)");
         }
         if (resume == null) {
             throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + "), --recipe FILE or --resume RUN_DIR");
@@ -216,7 +222,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         }
         AuditSpec spec = RecipeRun.prepare(new RecipeRun.Invocation(recipe, endpoint.baseUrl, endpoint.model, recipeDataset, endpoint.root, endpoint.seed,
                 commandSpec.commandLine().getParseResult().hasMatchedOption("--concurrency") ? concurrency : null,
-                endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun), session, err::println);
+                endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries, allowUnpinned, dryRun, recipeProtocol), session, err::println);
         return start(spec);
     }
 
@@ -261,14 +267,19 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             throw new BadInputException("--concurrency must be between 1 and 4096");
         }
         return new AuditSpec(suite.id(), options, SuiteOptions.values(options), endpoint.baseUrl, endpoint.model, lane, attempts, limit, concurrency,
-                endpoint.seed, endpoint.root, template(simulated), systemPrompt, endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries);
+                endpoint.seed, endpoint.root, template(simulated, suite.requestDefaults(options)), systemPrompt, endpoint.headers(), apiFlavor, endpoint.apiKeyEnv, maxTotalTokens, maxRetries);
     }
 
-    /** The request body minus messages, exactly as sent and recorded: lane defaults, then options, then --extra-body. */
-    ObjectNode template(boolean simulated) {
+    /**
+     * The request body minus messages, exactly as sent and recorded: the suite's implied defaults (a math protocol's
+     * stop strings, …), then options, then --extra-body; the lane's max_tokens where none of them sets one.
+     */
+    ObjectNode template(boolean simulated, ObjectNode suiteDefaults) {
         ObjectNode t = Json.mapper().createObjectNode();
         t.put("model", endpoint.model != null ? endpoint.model : "sim");
-        t.put("max_tokens", maxTokens != null ? maxTokens : lane == Lane.THINKING ? 65536 : 16384);
+        if (maxTokens != null) {
+            t.put("max_tokens", maxTokens);
+        }
         if (temperature != null) {
             t.put("temperature", temperature);
         }
@@ -292,7 +303,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
             }
             t.setAll(extra);
         }
-        return t;
+        return RequestBodies.merge(suiteDefaults, t, lane == Lane.THINKING ? 65536 : 16384);
     }
 
     private static ObjectNode jsonObject(String option, String text) {

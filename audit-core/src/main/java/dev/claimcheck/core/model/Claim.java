@@ -8,23 +8,45 @@ import java.util.TreeMap;
  * A vendor's claim as transcribed in the ledger {@code results/claims/<model-slug>.json} (docs/claims.md).
  *
  * @param metric what is claimed ({@link ClaimMetric}); kept as text so an unknown metric is reported, not lost
- * @param settings the stated settings ({@code temperature}, {@code topP}, {@code maxTokens}, {@code tasks}, …) as
- *                 text; empty with {@code undisclosed} true when the source does not state them
+ * @param settings the settings a reproduction must match ({@code temperature}, {@code topP}, {@code maxTokens},
+ *                 {@code tasks}, {@code protocol}, {@code numShots}, {@code stop}, …) as text: those stated and those
+ *                 that are the named script's defaults; empty with {@code undisclosed} true when there are none
+ * @param bases why each setting has its value, for every setting in {@code settings} and for those looked for but
+ *              undisclosed (absent: stated)
  * @param source where the number was published
  * @param note how the number was read from the source (rounding, "more than", self-graded, …)
  */
 public record Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
-                    Map<String, String> settings, boolean undisclosed, Source source, String note) {
+                    Map<String, String> settings, Map<String, SettingBasis> bases, boolean undisclosed, Source source,
+                    String note) {
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         settings = settings == null ? Map.of() : new TreeMap<>(settings);
+        bases = bases == null ? Map.of() : new TreeMap<>(bases);
+        for (Map.Entry<String, SettingBasis> b : bases.entrySet()) {
+            if (b.getValue().compared() != settings.containsKey(b.getKey())) {
+                throw new IllegalArgumentException("setting " + b.getKey() + " is " + b.getValue().id()
+                        + (b.getValue().compared() ? " but has no value" : " but has a value"));
+            }
+        }
         workload = workload == null ? "" : workload;
         suite = suite == null ? "" : suite;
         dataset = dataset == null ? "" : dataset;
         metric = metric == null ? "" : metric;
         unit = unit == null ? "" : unit;
         note = note == null ? "" : note;
+    }
+
+    /** A claim whose settings are all stated (the ledger's original form). */
+    public Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
+                 Map<String, String> settings, boolean undisclosed, Source source, String note) {
+        this(id, workload, suite, dataset, metric, value, unit, settings, null, undisclosed, source, note);
+    }
+
+    /** Why {@code key} has its value: stated unless the ledger says otherwise. */
+    public SettingBasis basis(String key) {
+        return bases.getOrDefault(key, SettingBasis.STATED);
     }
 
     /** The claim's metric in the vocabulary, or null when the ledger names one this harness does not know. */

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param dataset where the data comes from and the hashes it must have
  * @param suiteOptions the suite's options as on the command line ({@code --prompt-template}, {@code --dataset-name}, …);
  *                     {@code --dataset} is set by the runner from {@code dataset.path} or {@code --dataset FILE}
+ * @param protocol how the claim's number was measured ({@code --protocol} of the suite: prompt, stop strings, request
+ *                 defaults, grader; docs/grading/protocols.md), or null for the suite's default
  * @param requests per lane, the request body minus messages (OpenAI wire names: {@code max_tokens}, {@code top_p}, …)
  * @param limit the first N tasks (null: all)
  * @param serve how the server is expected to be started (documentation, recorded nowhere else)
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  *                   settings the source leaves out), so a reader never mistakes a reproduction for a replica
  */
 public record RecipeSpec(String schema, ClaimPointer claim, String model, String suite, DatasetPin dataset,
-                         Map<String, String> suiteOptions, Map<String, ObjectNode> requests, Integer k, Integer limit,
+                         Map<String, String> suiteOptions, String protocol, Map<String, ObjectNode> requests, Integer k, Integer limit,
                          Integer concurrency, Serve serve, String verdict, java.util.List<String> departures) {
     public static final String SCHEMA = "claimcheck/recipe/v1";
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -46,6 +48,9 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
         departures = departures == null ? java.util.List.of() : java.util.List.copyOf(departures);
         if (suiteOptions.containsKey("--dataset")) {
             throw new IllegalArgumentException("suiteOptions must not set --dataset (use dataset.path)");
+        }
+        if (suiteOptions.containsKey("--protocol")) {
+            throw new IllegalArgumentException("suiteOptions must not set --protocol (use protocol)");
         }
         if (k != null && k < 1 || limit != null && limit < 1 || concurrency != null && concurrency < 1) {
             throw new IllegalArgumentException("k, limit and concurrency must be at least 1");

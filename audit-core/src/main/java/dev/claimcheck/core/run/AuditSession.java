@@ -112,7 +112,7 @@ public final class AuditSession {
                     RunManifest.HardwareRef.UNKNOWN,
                     new RequestSpec(spec.template(), spec.k(), spec.seed(), spec.limit(), spec.concurrency(),
                             spec.maxTotalTokens(), spec.systemPrompt()),
-                    HarnessInfo.probe(Path.of("."), Map.of(suite.grader().id(), suite.grader().version())),
+                    HarnessInfo.probe(Path.of("."), suite.graders(spec.suiteOptions())),
                     spec.recipe() == null ? null : spec.recipe().recipe(),
                     spec.recipe() == null ? null : spec.recipe().claimRef(),
                     clock.instant().toString(), null, null, null, null, null)

@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.RunManifest.FileRef;
 import dev.claimcheck.core.store.ClaimsReader;
 import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
+import dev.claimcheck.core.suite.RequestBodies;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteOptions;
 import dev.claimcheck.core.suite.SuiteRegistry;
@@ -47,10 +48,12 @@ public final class RecipeRun {
      * @param allowUnpinned run although the dataset hashes are not pinned or not the pinned ones: a warning with the
      *                      file's two hashes instead of the check (the run records the hashes found)
      * @param dryRun only plan: nothing is sent and nothing is written
+     * @param protocol another protocol than the recipe's (a deliberate departure: the verdict reads settingsDiffer),
+     *                 or null
      */
     public record Invocation(Path recipe, String baseUrl, String model, Path dataset, Path root, long seed,
                              Integer concurrency, Map<String, String> headers, String apiFlavor, String apiKeyEnv,
-                             Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun) {
+                             Long maxTotalTokens, int maxRetries, boolean allowUnpinned, boolean dryRun, String protocol) {
     }
 
     /**
@@ -94,6 +97,10 @@ public final class RecipeRun {
         }
         Map<String, String> options = new LinkedHashMap<>(recipe.suiteOptions());
         options.put("--dataset", data.toString());
+        String protocol = in.protocol() != null ? in.protocol() : recipe.protocol();
+        if (protocol != null) {
+            options.put("--protocol", protocol);
+        }
         Object suiteOptions = SuiteOptions.restore(suite, options);
         String model = in.model() != null ? in.model() : recipe.model();
         if (!ModelSlug.of(model).equals(claims.modelSlug())) {
@@ -110,7 +117,7 @@ public final class RecipeRun {
         AuditSpec spec = new AuditSpec(suite.id(), suiteOptions, SuiteOptions.values(suiteOptions), in.baseUrl(), model,
                 lane, recipe.k() == null ? 1 : recipe.k(), recipe.limit(),
                 in.concurrency() != null ? in.concurrency() : recipe.concurrency() != null ? recipe.concurrency() : 8,
-                in.seed(), root.dir(), template(model, lane, body), null, in.headers(), in.apiFlavor(), in.apiKeyEnv(),
+                in.seed(), root.dir(), template(model, lane, body, suite.requestDefaults(suiteOptions)), null, in.headers(), in.apiFlavor(), in.apiKeyEnv(),
                 in.maxTotalTokens(), in.maxRetries(), pin);
         var dataset = session.plan(spec).dataset();
         if (!recipe.dataset().name().equals(dataset.name())) {
@@ -163,19 +170,20 @@ public final class RecipeRun {
         return scripts.getParent();
     }
 
-    /** The request body as sent: the model, the recipe's body for the lane, streaming with usage. */
-    static ObjectNode template(String model, Lane lane, ObjectNode body) {
+    /**
+     * The request body as sent: the model, the suite's implied defaults (the recipe's protocol: stop strings, …) under
+     * the recipe's body for the lane, the lane's max_tokens where neither sets one, streaming with usage.
+     */
+    static ObjectNode template(String model, Lane lane, ObjectNode body, ObjectNode suiteDefaults) {
         for (String forbidden : Arrays.asList("messages", "stream", "stream_options", "model")) {
             if (body.has(forbidden)) {
                 throw new BadInputException("recipe request body for lane " + lane.id() + " must not set " + forbidden);
             }
         }
-        ObjectNode t = body.objectNode();
-        t.put("model", model);
-        if (!body.has("max_tokens")) {
-            t.put("max_tokens", lane == Lane.THINKING ? 65536 : 16384);
-        }
-        t.setAll(body.deepCopy());
+        ObjectNode explicit = body.objectNode();
+        explicit.put("model", model);
+        explicit.setAll(body.deepCopy());
+        ObjectNode t = RequestBodies.merge(suiteDefaults, explicit, lane == Lane.THINKING ? 65536 : 16384);
         t.put("stream", true);
         t.putObject("stream_options").put("include_usage", true);
         return t;

@@ -58,7 +58,7 @@ public final class ClaimVerdicts {
         if (claim.undisclosed()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }
-        List<String> diff = differences(claim.settings(), run);
+        List<String> diff = differences(claim.settings(), run, samples);
         if (!diff.isEmpty()) {
             return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, String.join("; ", diff), power);
         }
@@ -79,16 +79,29 @@ public final class ClaimVerdicts {
         return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
     }
 
-    /**
-     * Stated settings against what the run used: the request template, k, concurrency and the task count. A
-     * setting this harness cannot check is a difference too (it was stated, and nothing shows it was used).
-     */
+    /** {@link #differences(Map, RunManifest, List)} without the journal (graders then read from the protocol). */
     public static List<String> differences(Map<String, String> stated, RunManifest run) {
+        return differences(stated, run, List.of());
+    }
+
+    /**
+     * The claim's settings (stated and script defaults) against what the run used: the request template, k,
+     * concurrency, the task count, the protocol (suite option {@code --protocol}) and what it fixes. A setting this
+     * harness cannot check is a difference too (it was claimed, and nothing shows it was used). {@code numShots} and
+     * {@code promptFormat} are fixed by the protocol, so they are checked through it: they match when the run's
+     * protocol is the claim's, and each reads as a difference otherwise (or when the claim names no protocol).
+     */
+    public static List<String> differences(Map<String, String> stated, RunManifest run, List<Sample> samples) {
         JsonNode t = run.request() == null || run.request().template() == null
                 ? MissingNode.getInstance() : run.request().template();
+        String protocol = protocol(run);
+        String claimedProtocol = stated.get("protocol");
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : stated.entrySet()) {
-            String used = used(e.getKey(), t, run);
+            String used = used(e.getKey(), t, run, samples);
+            if (used == null && PROTOCOL_FIXED.contains(e.getKey()) && claimedProtocol != null && protocol != null) {
+                used = protocol.equals(claimedProtocol) ? e.getValue() : "protocol " + protocol + "'s";
+            }
             if (used == null) {
                 out.add(e.getKey() + ": claimed " + e.getValue() + ", not checked by this harness");
             } else if (!same(e.getValue(), used)) {
@@ -98,13 +111,28 @@ public final class ClaimVerdicts {
         return out;
     }
 
+    /** Settings a protocol fixes without the run recording them on their own. */
+    private static final List<String> PROTOCOL_FIXED = List.of("numShots", "promptFormat", "grader");
+
+    /** The run's protocol: its {@code --protocol}, {@code boxed} for a math run that predates the option, else null. */
+    static String protocol(RunManifest run) {
+        String p = run.suite() == null ? null : run.suite().options().get("--protocol");
+        return p != null ? p : run.workload() == dev.claimcheck.core.model.Workload.MATH ? "boxed" : null;
+    }
+
     /** What the run used for a setting, as text ("server default" when the body left it out), or null if unknown. */
-    private static String used(String key, JsonNode template, RunManifest run) {
+    private static String used(String key, JsonNode template, RunManifest run, List<Sample> samples) {
         return switch (key) {
             case "temperature" -> text(template.path("temperature"));
             case "topP" -> text(template.path("top_p"));
             case "maxTokens" -> text(template.path("max_tokens"));
             case "enableThinking" -> text(template.path("chat_template_kwargs").path("enable_thinking"));
+            case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull() ? "none"
+                    : template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
+                    : template.path("stop").toString();
+            case "protocol" -> protocol(run);
+            case "grader" -> samples.isEmpty() ? null : String.join(",", samples.stream()
+                    .filter(s -> s.verdict() != null).map(s -> s.verdict().grader()).distinct().sorted().toList());
             case "k" -> run.request() == null ? "unknown" : Integer.toString(run.request().k());
             case "concurrency" -> run.request() == null ? "unknown" : Integer.toString(run.request().concurrency());
             case "tasks" -> run.metrics() == null ? "unknown" : Integer.toString(run.metrics().tasks());

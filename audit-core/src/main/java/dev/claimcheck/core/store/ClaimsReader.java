@@ -3,6 +3,7 @@ package dev.claimcheck.core.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.SettingBasis;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.Lane;
 import java.io.IOException;
@@ -107,24 +108,52 @@ public final class ClaimsReader {
                 problems.accept(new ClaimsFile.Problem(rel, "claim '" + cid + "' needs an id and a numeric value"));
                 continue;
             }
-            claims.add(claim(c));
+            try {
+                claims.add(claim(c));
+            } catch (IllegalArgumentException e) {
+                problems.accept(new ClaimsFile.Problem(rel, e.getMessage()));
+            }
         }
         return Optional.of(new ClaimsFile(rel, id, slug, lane, claims));
     }
 
+    /**
+     * A claim; its settings are {@code "undisclosed"}, or an object whose values are plain (stated) or
+     * {@code {"value": …, "basis": "stated"|"scriptDefault"|"undisclosed"}} (docs/claims.md).
+     */
     private static Claim claim(JsonNode c) {
         JsonNode s = c.path("settings");
         Map<String, String> settings = new TreeMap<>();
-        boolean undisclosed = !s.isObject();
+        Map<String, SettingBasis> bases = new TreeMap<>();
+        String cid = c.path("id").asText();
         if (s.isObject()) {
-            s.fields().forEachRemaining(e -> settings.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            s.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                SettingBasis basis = SettingBasis.STATED;
+                if (v.isObject() && v.has("basis")) {
+                    String named = v.path("basis").asText();
+                    basis = SettingBasis.byId(named).orElseThrow(() -> new IllegalArgumentException(
+                            "claim '" + cid + "': setting " + e.getKey() + " has basis '" + named
+                                    + "', not stated, scriptDefault or undisclosed"));
+                    v = v.path("value");
+                    if (basis.compared() == v.isMissingNode()) {
+                        throw new IllegalArgumentException("claim '" + cid + "': setting " + e.getKey() + " is "
+                                + basis.id() + (basis.compared() ? " and needs a value" : " and must not have a value"));
+                    }
+                }
+                bases.put(e.getKey(), basis);
+                if (basis.compared()) {
+                    settings.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
+                }
+            });
         }
+        // "undisclosed", or an object that only lists settings looked for and not found.
+        boolean undisclosed = !s.isObject() || settings.isEmpty() && !bases.isEmpty();
         JsonNode src = c.path("source");
         Claim.Source source = new Claim.Source(src.path("url").asText(""), src.path("date").asText(""),
                 src.path("dateKind").asText(""), src.path("title").asText(""), src.path("revision").asText(""));
         return new Claim(c.path("id").asText(), c.path("workload").asText(""), c.path("suite").asText(""),
                 c.path("dataset").asText(""), c.path("metric").asText(""), c.path("value").asDouble(),
-                c.path("unit").asText(""), settings, undisclosed, source, c.path("note").asText(""));
+                c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""));
     }
 }

@@ -93,6 +93,19 @@ public interface Suite {
         return task.messages();
     }
 
+    /** The graders (id → version) a run with these options grades with, for run.json {@code harness.graders}. */
+    default Map<String, String> graders(Object options) {
+        return Map.of(grader().id(), grader().version());
+    }
+
+    /**
+     * Request body fields this suite's options imply (a math protocol's stop strings, max tokens, temperature),
+     * laid under what the recipe or the command line states; by default none. See {@link RequestBodies}.
+     */
+    default ObjectNode requestDefaults(Object options) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
     default Verdict grade(Task task, String responseContent) {
         return grader().grade(responseContent, task.expected());
     }

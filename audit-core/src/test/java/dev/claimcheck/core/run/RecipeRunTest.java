@@ -357,6 +357,15 @@ class RecipeRunTest {
         assertThat(r.err()).contains("dataset hashes must be 64 lower-case hex digits");
     }
 
+    @Test
+    void anUnknownProtocolIsRefusedWithTheKnownOnes() throws IOException {
+        editRecipe("\"suiteOptions\": {\"--dataset-name\": \"gsm8k-style\"}",
+                "\"suiteOptions\": {\"--dataset-name\": \"gsm8k-style\"}, \"protocol\": \"lm-eval\"");
+        AuditRunner.Result r = refusedWithoutARequest("--recipe", recipe().toString(), "--base-url", counted(),
+                "--root", tmp.resolve("root").toString());
+        assertThat(r.err()).contains("unknown --protocol 'lm-eval' (known: boxed, sglang-gsm8k, matharena, matharena-aime)");
+    }
+
     static List<Sample> samples(Path runDir) throws IOException {
         return Files.readAllLines(runDir.resolve("samples.jsonl")).stream().filter(l -> !l.isBlank())
                 .map(l -> {

@@ -85,6 +85,43 @@ class ClaimVerdictsTest {
         assertThat(a.differences()).containsExactly("numShots: claimed 5, not checked by this harness");
     }
 
+    static RunManifest underProtocol(String protocol, boolean withStop) {
+        RunManifest r = run(0.6);
+        if (withStop) {
+            ((ObjectNode) r.request().template()).putArray("stop").add("Question");
+        }
+        Map<String, String> options = protocol == null ? Map.of() : Map.of("--protocol", protocol);
+        return new RunManifest(r.schema(), r.runId(), r.status(), false, r.lane(), r.workload(),
+                new SuiteRef("math", "1", r.suite().dataset(), options), r.model(), r.endpoint(), r.hardware(), r.request(),
+                r.harness(), r.recipe(), r.claimRef(), r.startedAt(), r.finishedAt(), r.stopReason(), r.metrics(), r.proofs(),
+                r.journalRepairs());
+    }
+
+    static final Map<String, String> PROTOCOL = Map.of("protocol", "sglang-gsm8k", "numShots", "5",
+            "promptFormat", "few-shot Question/Answer", "stop", "[\"Question\"]");
+
+    @Test
+    void whatTheProtocolFixesMatchesWhenTheRunUsedTheClaimsProtocol() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, PROTOCOL, false), underProtocol("sglang-gsm8k", true), List.of());
+        assertThat(a.differences()).isEmpty();
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.CONSISTENT);
+    }
+
+    @Test
+    void anotherProtocolIsADifferenceWithEverythingItFixes() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, PROTOCOL, false), underProtocol("boxed", false), List.of());
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+        assertThat(a.differences()).containsExactlyInAnyOrder("protocol: claimed sglang-gsm8k, used boxed",
+                "numShots: claimed 5, used protocol boxed's", "promptFormat: claimed few-shot Question/Answer, used protocol boxed's",
+                "stop: claimed [\"Question\"], used none");
+    }
+
+    @Test
+    void aMathRunThatPredatesProtocolsRanTheBoxedOne() {
+        assertThat(ClaimVerdicts.differences(Map.of("protocol", "sglang-gsm8k"), underProtocol(null, false)))
+                .containsExactly("protocol: claimed sglang-gsm8k, used boxed");
+    }
+
     @Test
     void undisclosedSettingsComeBeforeAnyComparison() {
         ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.99, Map.of(), true), run(0.6), List.of());

@@ -24,8 +24,11 @@ public final class ClaimsView {
     static ClaimsPage.Row row(Assessment a, Links links) {
         Claim c = a.claim();
         String slug = a.file().modelSlug();
+        // A script default is marked so a reader tells it from what the vendor stated (docs/claims.md, "Settings").
         String settings = c.undisclosed() ? "undisclosed" : c.settings().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + "=" + e.getValue()
+                        + (c.basis(e.getKey()) == dev.claimcheck.core.model.SettingBasis.SCRIPT_DEFAULT ? " (script default)" : ""))
+                .collect(Collectors.joining(", "));
         String url = c.source().url();
         String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
         String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));

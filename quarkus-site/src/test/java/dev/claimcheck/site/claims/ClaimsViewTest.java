@@ -106,4 +106,17 @@ class ClaimsViewTest {
         assertThat(ClaimsView.row(assessment("outputThroughput", 412.36, "tokens/s", false), Links.at(0, false)).claimed())
                 .isEqualTo("412.360 tokens/s");
     }
+
+    @Test
+    void aScriptDefaultIsMarkedApartFromWhatTheVendorStated() {
+        Claim c = new Claim("c1", "math", "math", "gsm8k", "accuracy", 0.8, "fraction",
+                Map.of("numShots", "5", "temperature", "0.6"),
+                Map.of("numShots", dev.claimcheck.core.model.SettingBasis.SCRIPT_DEFAULT,
+                        "topP", dev.claimcheck.core.model.SettingBasis.UNDISCLOSED), false,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(c));
+        RunEntry run = run(false);
+        Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, run.manifest(), List.of()), Optional.of(run), false);
+        assertThat(ClaimsView.row(a, Links.at(0, false)).settings()).isEqualTo("numShots=5 (script default), temperature=0.6");
+    }
 }

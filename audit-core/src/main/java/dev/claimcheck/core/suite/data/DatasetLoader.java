@@ -80,6 +80,7 @@ public final class DatasetLoader {
             throw new BadInputException(at + "empty " + fields.problem());
         }
         String answer = scalar(at, r.fields(), fields.answer());
+        String solution = answer;
         if (Gsm8kFormat.ROW_INDEX.equals(fields.id())) {
             // GSM8K: the worked solution's last line is "#### <number>"; a row without it is unusable, not skipped.
             answer = Gsm8kFormat.finalAnswer(answer).orElseThrow(() -> new BadInputException(
@@ -96,7 +97,7 @@ public final class DatasetLoader {
         if (answer.isBlank()) {
             throw new BadInputException(at + "empty " + fields.answer());
         }
-        return new DatasetRow(id, problem, answer.strip(), r.line());
+        return new DatasetRow(id, problem, answer.strip(), solution, r.line());
     }
 
     private static String scalar(String at, ObjectNode fields, String name) {

@@ -21,6 +21,11 @@ public final class MathOptions {
             description = "Prompt with {problem} where the problem goes (default: the problem, then an instruction to box the answer).")
     String promptTemplate;
 
+    @Option(names = "--protocol", paramLabel = "NAME",
+            description = "How the published number was measured: prompt, stop strings, request defaults and grader "
+                    + "(boxed, sglang-gsm8k, matharena, matharena-aime; default: ${DEFAULT-VALUE}; docs/grading/protocols.md).")
+    String protocol = "boxed";
+
     @Option(names = "--dataset-name", paramLabel = "NAME",
             description = "Name recorded for the dataset (default: the file name without its extension), e.g. gsm8k for test.jsonl.")
     String datasetName;
@@ -39,6 +44,10 @@ public final class MathOptions {
 
     public boolean redistributable() {
         return redistributable;
+    }
+
+    public MathProtocol protocol() {
+        return MathProtocol.of(protocol);
     }
 
     public String promptTemplate() {

@@ -1,10 +1,13 @@
 package dev.claimcheck.core.suite.math;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.Grader;
+import dev.claimcheck.core.grade.Graders;
 import dev.claimcheck.core.grade.MathGrader;
+import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
@@ -25,14 +28,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Competition math from a dataset file (AIME, HMMT, MathArena sets, …): the problem, an instruction to
- * box the final answer, graded by {@link MathGrader}; the score is avg@k, with pass@k and cons@k beside
- * it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
+ * Competition math from a dataset file (AIME, HMMT, MathArena sets, GSM8K, …): the problem in its protocol's
+ * prompt ({@link MathProtocol}; by default an instruction to box the final answer), graded by the protocol's grader;
+ * the score is avg@k, with pass@k and cons@k beside it (see README.md in this package). Re-grading a recorded attempt: {@link dev.claimcheck.core.grade.Regrade}.
  */
 public final class MathSuite implements Suite {
-    /** The default prompt: the common instruction of open math evaluations. */
-    public static final String DEFAULT_TEMPLATE = "{problem}\n\nPlease reason step by step, and put your final answer within \\boxed{}.";
-    static final String PLACEHOLDER = "{problem}";
+    /** The task meta key naming the grader of the task's protocol. */
+    static final String GRADER_META = "grader";
+    /** The default prompt: the common instruction of open math evaluations (protocol {@code boxed}). */
+    public static final String DEFAULT_TEMPLATE = MathProtocol.BOXED.template();
+    static final String PLACEHOLDER = MathProtocol.PLACEHOLDER;
 
     private final MathGrader grader = new MathGrader();
 
@@ -75,13 +80,19 @@ public final class MathSuite implements Suite {
     @Override
     public Prepared prepare(SuiteContext context) {
         MathOptions o = context.options(MathOptions.class);
+        MathProtocol protocol = o.protocol();
         String template = template(o);
         Path file = resolve(o, context);
         Dataset dataset = load(o, file);
+        if (dataset.rows().size() < protocol.shots()) {
+            throw new BadInputException("--protocol " + protocol.id() + " shows the first " + protocol.shots()
+                    + " rows as examples; " + file.getFileName() + " has " + dataset.rows().size());
+        }
         List<Task> tasks = new ArrayList<>(dataset.rows().size());
+        Map<String, String> meta = Map.of(GRADER_META, protocol.grader());
         for (DatasetRow row : dataset.rows()) {
-            String prompt = template.replace(PLACEHOLDER, row.problem());
-            tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), Map.of()));
+            String prompt = protocol.prompt(dataset.rows(), row, template);
+            tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), meta));
         }
         DatasetRef ref = dataset.ref(recordedPath(file, context.root()), o.redistributable());
         if (o.datasetName() != null) {
@@ -117,6 +128,25 @@ public final class MathSuite implements Suite {
         return grader;
     }
 
+    /** Graded by the task's protocol's grader ({@link #GRADER_META}), the math grader when a task names none. */
+    @Override
+    public Verdict grade(Task task, String responseContent) {
+        String id = task.meta().getOrDefault(GRADER_META, grader.id());
+        return (id.equals(grader.id()) ? grader : Graders.byId(id)).grade(responseContent, task.expected());
+    }
+
+    @Override
+    public Map<String, String> graders(Object options) {
+        Grader g = Graders.byId(((MathOptions) options).protocol().grader());
+        return Map.of(g.id(), g.version());
+    }
+
+    /** The body fields the protocol implies ({@code stop}, {@code max_tokens}, {@code temperature}). */
+    @Override
+    public ObjectNode requestDefaults(Object options) {
+        return ((MathOptions) options).protocol().requestDefaults();
+    }
+
     @Override
     public Optional<OracleEntry> oracleEntry(Task task, SuiteContext context) {
         return Optional.of(new OracleEntry.FinalAnswer(task.expected(), WrongAnswers.near(task.id(), task.expected())));
@@ -127,7 +157,11 @@ public final class MathSuite implements Suite {
     }
 
     static String template(MathOptions o) {
-        String t = o.promptTemplate() == null ? DEFAULT_TEMPLATE : o.promptTemplate();
+        if (o.promptTemplate() != null && o.protocol() != MathProtocol.BOXED) {
+            throw new BadInputException("--prompt-template replaces the boxed protocol's prompt; --protocol "
+                    + o.protocol().id() + " fixes its own");
+        }
+        String t = o.promptTemplate() == null ? o.protocol().template() : o.promptTemplate();
         if (!t.contains(PLACEHOLDER)) {
             throw new BadInputException("--prompt-template must contain " + PLACEHOLDER + " where the problem goes");
         }

@@ -1,0 +1,69 @@
+package dev.claimcheck.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.SettingBasis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three forms of a claim's settings (docs/claims.md, "Settings"): undisclosed, plain values, values with a basis. */
+class ClaimsReaderTest {
+    @TempDir
+    Path tmp;
+
+    final List<ClaimsFile.Problem> problems = new ArrayList<>();
+
+    List<Claim> read(String settings) throws IOException {
+        Path f = tmp.resolve("m.json");
+        Files.writeString(f, """
+                {"schema": "claimcheck/claims/v1", "model": {"id": "o/M", "slug": "o--m"}, "lane": "instant",
+                 "claims": [{"id": "c", "metric": "accuracy", "value": 0.9, "settings": %s,
+                             "source": {"url": "https://example.org", "date": "2026-01-01"}}]}
+                """.formatted(settings));
+        return ClaimsReader.read("m.json", f, problems::add).map(ClaimsFile::claims).orElseThrow();
+    }
+
+    @Test
+    void undisclosedIsTheWholeSettingsWord() throws IOException {
+        Claim c = read("\"undisclosed\"").get(0);
+        assertThat(c.undisclosed()).isTrue();
+        assertThat(c.settings()).isEmpty();
+    }
+
+    @Test
+    void plainValuesAreStated() throws IOException {
+        Claim c = read("{\"temperature\": 0.6, \"tasks\": 200}").get(0);
+        assertThat(c.undisclosed()).isFalse();
+        assertThat(c.settings()).containsEntry("temperature", "0.6").containsEntry("tasks", "200");
+        assertThat(c.basis("temperature")).isEqualTo(SettingBasis.STATED);
+    }
+
+    @Test
+    void aBasisSaysWhyAndUndisclosedSettingsAreListedButNotCompared() throws IOException {
+        Claim c = read("""
+                {"protocol": {"value": "sglang-gsm8k", "basis": "stated"}, "numShots": {"value": 5, "basis": "scriptDefault"},
+                 "stop": {"value": ["Question", "Assistant:"], "basis": "scriptDefault"}, "topP": {"basis": "undisclosed"}}""").get(0);
+        assertThat(c.settings()).containsOnlyKeys("protocol", "numShots", "stop");
+        assertThat(c.settings().get("stop")).isEqualTo("[\"Question\",\"Assistant:\"]");
+        assertThat(c.basis("numShots")).isEqualTo(SettingBasis.SCRIPT_DEFAULT);
+        assertThat(c.basis("topP")).isEqualTo(SettingBasis.UNDISCLOSED);
+        assertThat(c.undisclosed()).isFalse();
+        assertThat(read("{\"topP\": {\"basis\": \"undisclosed\"}}").get(0).undisclosed()).as("nothing to compare").isTrue();
+    }
+
+    @Test
+    void anUnknownBasisOrAMissingValueIsAProblemNamingTheClaim() throws IOException {
+        assertThat(read("{\"topP\": {\"value\": 1, \"basis\": \"guessed\"}}")).isEmpty();
+        assertThat(read("{\"topP\": {\"basis\": \"stated\"}}")).isEmpty();
+        assertThat(problems).extracting(ClaimsFile.Problem::reason).containsExactly(
+                "claim 'c': setting topP has basis 'guessed', not stated, scriptDefault or undisclosed",
+                "claim 'c': setting topP is stated and needs a value");
+    }
+}
