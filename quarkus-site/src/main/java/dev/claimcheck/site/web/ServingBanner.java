@@ -2,7 +2,7 @@ package dev.claimcheck.site.web;
 
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 
@@ -15,7 +15,11 @@ public class ServingBanner {
     @Inject
     SiteConfig config;
 
-    void started(@Observes HttpServerStart e) {
+    /** Quarkus fires the event asynchronously once the server listens; a random port (0, tests) has no URL to print. */
+    void started(@ObservesAsync HttpServerStart e) {
+        if (e.options().getPort() <= 0) {
+            return;
+        }
         System.out.println(line(e.options().getHost(), e.options().getPort(), Path.of(config.root()).toAbsolutePath().normalize()));
         System.out.flush();
     }
