@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * `./jbang site@. [--port 8080] [--root DIR] [--export DIR]`: runs the packaged site
+ * `./jbang site@. [--host 127.0.0.1] [--port 8080] [--root DIR] [--export DIR]`: runs the packaged site
  * (quarkus-site/target/quarkus-app/quarkus-run.jar, a Quarkus application that cannot run from a plain
- * classpath). The ./jbang launcher builds it with the Maven wrapper when quarkus-site or audit-core
- * changed, so the site always matches the sources (docs/site.md, "Running").
+ * classpath), which prints its URL once it listens. The ./jbang launcher builds it with the Maven wrapper when
+ * quarkus-site or audit-core changed, so the site always matches the sources (docs/site.md, "Running").
  */
 class site {
     public static void main(String... args) throws Exception {

@@ -3,6 +3,7 @@ package dev.claimcheck.site;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.export.StaticExporter;
+import dev.claimcheck.site.index.Checkout;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,7 +38,10 @@ public class SiteCommand implements Callable<Integer> {
         Path r = (root != null ? root : Path.of(System.getProperty("claimcheck.root", "."))).toAbsolutePath().normalize();
         if (export != null) {
             long t0 = System.nanoTime();
-            StaticExporter.Result res = StaticExporter.export(new Root(r), export.toAbsolutePath().normalize());
+            Root root = new Root(r);
+            StaticExporter.Result res = StaticExporter.export(root,
+                    Checkout.of(System.getProperty("claimcheck.checkout", Checkout.AUTO), root, Path.of("")),
+                    export.toAbsolutePath().normalize());
             System.out.printf(Locale.ROOT, "exported %d runs (%d excluded) to %s: %d files, %.1f MiB in %.1f s%n", res.runs(),
                     res.excluded(), res.dir(), res.files(), res.bytes() / 1048576.0, (System.nanoTime() - t0) / 1e9);
             return Cli.OK;

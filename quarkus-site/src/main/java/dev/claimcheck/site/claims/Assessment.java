@@ -13,7 +13,8 @@ import java.util.Optional;
  * ({@link dev.claimcheck.core.stats.ClaimVerdicts}), computed when the index is read and never stored.
  *
  * @param run the reproduction compared with, if any (the latest matching run, real runs preferred)
- * @param recipe whether the root holds the claim's recipe ({@code audit-scripts/recipes/<slug>/<claim-id>.json}),
+ * @param recipe whether the root, or the checkout it falls back to, holds the claim's recipe
+ *               ({@code audit-scripts/recipes/<slug>/<claim-id>.json}),
  *               so the page offers its one-command alias only when it exists
  */
 public record Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, Optional<RunEntry> run, boolean recipe) {

@@ -28,8 +28,7 @@ public final class ClaimAssessor {
                 Optional<RunEntry> run = match(index, f, c);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),
                         run.map(r -> samples(c, r)).orElse(List.of())), run,
-                        java.nio.file.Files.isRegularFile(index.root().dir().resolve("audit-scripts/recipes")
-                                .resolve(f.modelSlug()).resolve(c.id() + ".json"))));
+                        index.hasRecipe(f.modelSlug(), c.id())));
             }
         }
         return out;

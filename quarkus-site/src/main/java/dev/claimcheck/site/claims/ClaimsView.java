@@ -1,6 +1,7 @@
 package dev.claimcheck.site.claims;
 
 import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.routing.RoutingPage;
@@ -32,16 +33,13 @@ public final class ClaimsView {
         String url = c.source().url();
         String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
         String verdictText = a.verdict().text() + (a.pValue() == null ? "" : String.format(Locale.ROOT, " (p=%.3g)", a.pValue()));
-        boolean fraction = "fraction".equals(c.unit());
         // A simulated figure is shown (badged SIM) but never set against the vendor's number.
         boolean simulated = a.run().map(r -> r.simulated()).orElse(false);
-        String diff = a.measured() == null || simulated ? Fmt.NONE
-                : fraction ? signed(100 * (a.measured() - c.value())) : String.format(Locale.ROOT, "%+.1f", a.measured() - c.value());
+        String diff = a.measured() == null || simulated ? Fmt.NONE : ClaimUnit.difference(a.measured(), c.value(), c.unit());
         return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
                 c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
-                href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), fraction ? Fmt.pct(a.measured()) : a.measured() == null ? Fmt.NONE : Fmt.dec(a.measured(), 1),
-                a.measured() == null ? "" : fraction ? Fmt.interval(a.ciLow(), a.ciHigh())
-                        : a.ciLow() == null ? "" : "[" + Fmt.dec(a.ciLow(), 1) + ", " + Fmt.dec(a.ciHigh(), 1) + "]", diff, a.verdict().id(), verdictText,
+                href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
+                a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
@@ -49,15 +47,6 @@ public final class ClaimsView {
     }
 
     static String value(Claim c) {
-        if ("fraction".equals(c.unit())) {
-            return Fmt.pct(c.value()) + "%";
-        }
-        String number = c.value() == Math.rint(c.value()) && Math.abs(c.value()) < 1e18
-                ? String.format(Locale.ROOT, "%,d", (long) c.value()) : Fmt.dec(c.value(), 3);
-        return number + (c.unit().isEmpty() ? "" : " " + c.unit());
-    }
-
-    static String signed(double points) {
-        return String.format(Locale.ROOT, "%+.1f pts", points);
+        return ClaimUnit.value(c.value(), c.unit());
     }
 }

@@ -6,6 +6,7 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
 import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.page.Assets;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.LeaderboardCsv;
@@ -14,7 +15,6 @@ import dev.claimcheck.site.render.Templates;
 import dev.claimcheck.site.render.ThroughputCsv;
 import dev.claimcheck.site.run.SampleBrowser;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +33,6 @@ import java.util.stream.Stream;
 public final class StaticExporter {
     /** Marks a folder as written by this exporter: only such a folder (or an empty one) is replaced. */
     static final String MARKER = ".claimcheck-site";
-    static final List<String> ASSETS = List.of("static/site.css", "static/site.js", Links.ECHARTS);
 
     public record Result(Path dir, int runs, int excluded, int files, long bytes) {
     }
@@ -45,8 +45,14 @@ public final class StaticExporter {
         this.out = out;
     }
 
+    /** The root alone (its own claims and recipes). */
     public static Result export(Root root, Path out) {
-        return export(new SiteModel(IndexLoader.load(root, Instant.now())), out);
+        return export(root, Optional.empty(), out);
+    }
+
+    /** The root, with the checkout's claims files and recipes where the root has none ({@link IndexLoader#load}). */
+    public static Result export(Root root, Optional<Root> checkout, Path out) {
+        return export(new SiteModel(IndexLoader.load(root, checkout, Instant.now())), out);
     }
 
     public static Result export(SiteModel model, Path out) {
@@ -110,8 +116,8 @@ public final class StaticExporter {
             model.runJson(id).ifPresent(j -> text("api/runs/" + id + ".json", SafeJson.write(j)));
             samples(model, r);
         }
-        for (String asset : ASSETS) {
-            copyResource("META-INF/resources/" + asset, asset);
+        for (String asset : Assets.FILES) {
+            bytes(asset, Assets.bytes(asset));
         }
     }
 
@@ -151,16 +157,5 @@ public final class StaticExporter {
         }
         files++;
         bytes += content.length;
-    }
-
-    private void copyResource(String resource, String rel) {
-        try (InputStream in = StaticExporter.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource + " on the classpath");
-            }
-            bytes(rel, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + resource, e);
-        }
     }
 }

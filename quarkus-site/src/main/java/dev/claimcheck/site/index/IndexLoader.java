@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds a {@link ResultsIndex} from a root through the same {@link RootWalk} verify uses: every run folder the walk
@@ -29,7 +31,16 @@ public final class IndexLoader {
     private IndexLoader() {
     }
 
+    /** The root alone: its own claims ledger and recipes only. */
     public static ResultsIndex load(Root root, Instant at) {
+        return load(root, Optional.empty(), at);
+    }
+
+    /**
+     * The root, with the checkout's claims files (by file name) and recipes where the root has none of its own: a
+     * simulator root then shows the checkout's claims and their one-command reproductions.
+     */
+    public static ResultsIndex load(Root root, Optional<Root> checkout, Instant at) {
         List<RunEntry> runs = new ArrayList<>();
         List<ExcludedRun> excluded = new ArrayList<>();
         TrustCheck trust = new TrustCheck(TrustCheck.signersOf(root.allowedSigners()), at);
@@ -53,9 +64,16 @@ public final class IndexLoader {
                 excluded.add(new ExcludedRun(rel, oneLine(e.getMessage(), root)));
             }
         }
-        List<ClaimsFile> claims = ClaimsReader.readAll(walk, problem ->
-                excluded.add(new ExcludedRun(problem.path(), problem.reason())));
-        return ResultsIndex.of(root, runs, excluded, claims);
+        List<ClaimsFile> claims = new ArrayList<>(ClaimsReader.readAll(walk, problem ->
+                excluded.add(new ExcludedRun(problem.path(), problem.reason()))));
+        if (checkout.isPresent()) {
+            Set<String> own = new HashSet<>();
+            walk.claimsFiles().forEach(f -> own.add(f.getFileName().toString()));
+            RootWalk theirs = RootWalk.of(checkout.get());
+            ClaimsReader.readAll(theirs, problem -> excluded.add(new ExcludedRun("checkout " + problem.path(), problem.reason())))
+                    .stream().filter(f -> !own.contains(Path.of(f.path()).getFileName().toString())).forEach(claims::add);
+        }
+        return ResultsIndex.of(root, runs, excluded, claims, checkout);
     }
 
     /**

@@ -13,10 +13,12 @@ import java.util.Optional;
  * problems found, and the claims ledger. Immutable; a refresh builds a new one.
  *
  * @param byId the runs by run id (the first folder wins when two share an id; the other is excluded)
+ * @param checkout the checkout whose claims files and recipes fill in those the root lacks ({@link Checkout})
  */
 public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
-                           Map<String, RunEntry> byId) {
+                           Map<String, RunEntry> byId, Optional<Root> checkout) {
     public ResultsIndex {
+        checkout = checkout == null ? Optional.empty() : checkout;
         runs = List.copyOf(runs);
         excluded = List.copyOf(excluded);
         claims = List.copyOf(claims);
@@ -25,6 +27,11 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
 
     /** Indexes the runs by id; a duplicate id is moved to the excluded list. */
     public static ResultsIndex of(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims) {
+        return of(root, runs, excluded, claims, Optional.empty());
+    }
+
+    public static ResultsIndex of(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
+                                  Optional<Root> checkout) {
         Map<String, RunEntry> ids = new LinkedHashMap<>();
         List<RunEntry> kept = new java.util.ArrayList<>();
         List<ExcludedRun> ex = new java.util.ArrayList<>(excluded);
@@ -35,7 +42,12 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
                 ex.add(new ExcludedRun(r.relPath(), "duplicate run id (also " + ids.get(r.runId()).relPath() + ")"));
             }
         }
-        return new ResultsIndex(root, kept, ex, claims, ids);
+        return new ResultsIndex(root, kept, ex, claims, ids, checkout);
+    }
+
+    /** Whether the claim has a recipe in the root or the checkout (the claims page then offers its alias). */
+    public boolean hasRecipe(String slug, String claimId) {
+        return Checkout.hasRecipe(root, checkout, slug, claimId);
     }
 
     public Optional<RunEntry> run(String runId) {

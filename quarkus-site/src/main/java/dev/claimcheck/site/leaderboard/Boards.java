@@ -1,5 +1,6 @@
 package dev.claimcheck.site.leaderboard;
 
+import dev.claimcheck.core.model.ClaimMetric;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
@@ -25,12 +26,17 @@ import java.util.TreeSet;
  * ({@link ThroughputView}).
  */
 public final class Boards {
+    /** The unit of the claim a row carries ({@link ClaimMetric#ACCURACY}'s, like the score). */
+    public static final String SCORE_CLAIM_UNIT = "fraction";
+
     private Boards() {
     }
 
     public static List<Board> build(ResultsIndex index, List<Assessment> assessments) {
+        // A row's claim is set beside its score, so only an accuracy claim qualifies (not the same run's tokens/s).
         Map<String, Assessment> claims = new TreeMap<>();
-        assessments.forEach(a -> claims.putIfAbsent(a.key(), a));
+        assessments.stream().filter(a -> a.claim().metricKind() == ClaimMetric.ACCURACY)
+                .forEach(a -> claims.putIfAbsent(a.key(), a));
         // workload -> "suite\0dataset" -> lane -> slug -> latest run
         Map<Workload, Map<String, Map<Lane, Map<String, RunEntry>>>> tree = new EnumMap<>(Workload.class);
         for (RunEntry r : index.runs()) {

@@ -7,6 +7,7 @@ import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.ChartData;
+import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.throughput.ThroughputSection;
@@ -164,7 +165,7 @@ public final class LeaderboardView {
     }
 
     static LeaderboardPage.Row row(LeaderboardRow r, ResultsIndex index, Links links) {
-        String claim = r.claimId() == null ? Fmt.NONE : r.claimId() + ": " + Fmt.pct(r.claimValue());
+        String claim = r.claimId() == null ? Fmt.NONE : r.claimId() + ": " + ClaimUnit.value(r.claimValue(), Boards.SCORE_CLAIM_UNIT);
         RunEntry run = index.byId().get(r.runId());
         return new LeaderboardPage.Row(r.band() == 0 ? Fmt.NONE : Integer.toString(r.band()), r.modelId(),
                 links.model(r.modelSlug()), links.run(r.runId()), Fmt.pct(r.score()), Fmt.plusMinus(r.ci95Low(), r.ci95High()),

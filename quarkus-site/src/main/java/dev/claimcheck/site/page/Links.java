@@ -77,7 +77,7 @@ public record Links(String base, boolean export) {
     }
 
     public Nav nav() {
-        return new Nav(home(), claims(), routingIndex(), excluded(), base + "static/site.css", base + "static/site.js",
-                base + ECHARTS, base + "api/leaderboard.json", base + "api/leaderboard.csv");
+        return new Nav(home(), claims(), routingIndex(), excluded(), base + Assets.versioned(Assets.CSS),
+                base + Assets.versioned(Assets.JS), base + Assets.versioned(Assets.FAVICON), base + ECHARTS, base + "api/leaderboard.json", base + "api/leaderboard.csv");
     }
 }

@@ -16,6 +16,7 @@ import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Boards;
+import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.SafeJson;
@@ -72,7 +73,7 @@ public final class RunPageView {
         List<RunPage.Item> claims = new ArrayList<>();
         for (Assessment a : assessments) {
             if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
-                claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + Fmt.pct(a.claim().value()) + ")",
+                claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + ClaimUnit.value(a.claim().value(), a.claim().unit()) + ")",
                         a.verdict().text() + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }

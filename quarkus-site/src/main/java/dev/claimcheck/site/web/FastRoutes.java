@@ -44,6 +44,13 @@ public class FastRoutes {
                         new NotFoundPage(Links.at(1, false).nav(), "Board " + slug)));
             }
         });
+        // Any path nothing else answers: the site's own 404 page, its links relative to the path's depth.
+        router.errorHandler(404, ctx -> {
+            String path = ctx.normalizedPath();
+            int depth = Math.max(0, (int) path.chars().filter(c -> c == '/').count() - 1);
+            end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
+                    new NotFoundPage(Links.at(depth, false).nav(), "The page " + path)));
+        });
         route(router, "/api/charts/:file", ctx -> {
             String id = strip(ctx.pathParam("file"), ".json");
             Cached c = state.snapshot().charts().get(id);

@@ -16,4 +16,11 @@ public interface SiteConfig {
     /** How often the root is checked for changed files, in ms ({@code claimcheck.poll-ms}); 0 or less turns the refresh off. */
     @WithDefault("2000")
     long pollMs();
+
+    /**
+     * Where claims files and recipes the root lacks are read ({@code index.Checkout}): {@code auto} (the nearest checkout
+     * at or above the root, else above the working folder), {@code none}, or a checkout's folder.
+     */
+    @WithDefault("auto")
+    String checkout();
 }

@@ -3,6 +3,7 @@ package dev.claimcheck.site.web;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
+import dev.claimcheck.site.index.Checkout;
 import dev.claimcheck.site.index.IndexLoader;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.LeaderboardCsv;
@@ -99,7 +100,7 @@ public class SiteState {
     public synchronized void refresh() {
         Root r = new Root(rootPath());
         long fp = RootFingerprint.of(r.dir().resolve("results"));
-        SiteModel model = new SiteModel(IndexLoader.load(r, Instant.now()));
+        SiteModel model = new SiteModel(IndexLoader.load(r, Checkout.of(config.checkout(), r, Path.of("")), Instant.now()));
         Templates t = Templates.get();
         Cached html = Cached.of(PageResource.HTML, t.render("index.ftlh", model.leaderboard(Links.at(0, false))));
         Cached json = Cached.of(ApiResource.JSON, SafeJson.write(model.leaderboardJson()));

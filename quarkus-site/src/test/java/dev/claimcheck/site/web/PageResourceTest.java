@@ -31,7 +31,9 @@ class PageResourceTest {
             String html = page(p, 200);
             assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
                     .doesNotContain(PLANTED).doesNotContain("<script>alert").doesNotContain("javascript:alert");
+            assertThat(html.split("<h1[ >]", -1).length - 1).as(p + ": exactly one h1").isEqualTo(1);
         }
+        assertThat(page("/no/such/page", 404).split("<h1[ >]", -1).length - 1).as("404: exactly one h1").isEqualTo(1);
     }
 
     @Test

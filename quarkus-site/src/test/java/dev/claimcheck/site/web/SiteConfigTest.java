@@ -24,12 +24,14 @@ class SiteConfigTest {
         SiteConfig c = load(Map.of());
         assertThat(c.root()).isEqualTo(".");
         assertThat(c.pollMs()).isEqualTo(2000);
+        assertThat(c.checkout()).as("claims and recipes the root lacks come from the nearest checkout").isEqualTo("auto");
     }
 
     @Test
     void theKeysAreTheDocumentedOnes() {
-        SiteConfig c = load(Map.of("claimcheck.root", "/srv/root", "claimcheck.poll-ms", "0"));
+        SiteConfig c = load(Map.of("claimcheck.root", "/srv/root", "claimcheck.poll-ms", "0", "claimcheck.checkout", "none"));
         assertThat(c.root()).isEqualTo("/srv/root");
+        assertThat(c.checkout()).isEqualTo("none");
         assertThat(c.pollMs()).isZero();
     }
 

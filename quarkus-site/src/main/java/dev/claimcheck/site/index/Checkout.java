@@ -1,0 +1,64 @@
+package dev.claimcheck.site.index;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.store.Root;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The repository checkout whose claims ledger and recipes fill in what a root lacks. A simulator root
+ * ({@code target/sim-root}, or any {@code --root}) holds runs but usually no {@code results/claims/} and never the
+ * recipes, so without this its claims page read "No claims recorded" and its claims "no recipe yet".
+ */
+public final class Checkout {
+    /** {@code claimcheck.checkout}: find it ({@link #find}), use none, or a folder. */
+    public static final String AUTO = "auto";
+    public static final String NONE = "none";
+
+    private Checkout() {
+    }
+
+    /**
+     * The checkout the setting names: {@code auto} (the nearest checkout at or above the root, else at or above the
+     * working folder), {@code none}, or a checkout's folder. Empty when the root is that checkout itself.
+     */
+    public static Optional<Root> of(String setting, Root root, Path workingDir) {
+        String s = setting == null ? AUTO : setting.strip();
+        Optional<Root> found;
+        if (s.equals(NONE)) {
+            return Optional.empty();
+        } else if (s.isEmpty() || s.equals(AUTO)) {
+            found = find(root.dir()).or(() -> find(workingDir));
+        } else {
+            Root named = new Root(Path.of(s).toAbsolutePath().normalize());
+            if (!named.isRepository()) {
+                throw new BadInputException("claimcheck.checkout " + named.dir()
+                        + " is not a claimcheck checkout (no jbang-catalog.json and audit-core/); use auto, none or a checkout");
+            }
+            found = Optional.of(named);
+        }
+        Path self = root.dir().toAbsolutePath().normalize();
+        return found.filter(c -> !c.dir().equals(self));
+    }
+
+    /** The nearest folder at or above {@code start} that is a checkout. */
+    static Optional<Root> find(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            Root r = new Root(p);
+            if (r.isRepository()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code audit-scripts/recipes/<slug>/<claim-id>.json} exists in the root or, failing that, the checkout. */
+    public static boolean hasRecipe(Root root, Optional<Root> checkout, String slug, String claimId) {
+        return recipe(root, slug, claimId) || checkout.map(c -> recipe(c, slug, claimId)).orElse(false);
+    }
+
+    private static boolean recipe(Root r, String slug, String claimId) {
+        return Files.isRegularFile(r.dir().resolve("audit-scripts/recipes").resolve(slug).resolve(claimId + ".json"));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.claimcheck.site.page;
+
+import dev.claimcheck.core.model.PromptHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The site's own static files and their versioned URLs: {@code static/site.css?v=<first 12 hex of its sha256>}. The
+ * server lets browsers cache static files for a day under their name (Quarkus's default), so a changed file must get a
+ * new URL; the query string does that on the server and on GitHub Pages alike (both ignore it when finding the file).
+ */
+public final class Assets {
+    public static final String CSS = "static/site.css";
+    public static final String JS = "static/site.js";
+    public static final String FAVICON = "static/favicon.svg";
+    /** Every file the pages link, as the static export copies them (ECharts is versioned by its path). */
+    public static final List<String> FILES = List.of(CSS, JS, FAVICON, Links.ECHARTS);
+
+    private static final Map<String, String> VERSIONS = versions();
+
+    private Assets() {
+    }
+
+    /** The path with its content version, e.g. {@code static/site.css?v=0123456789ab}. */
+    public static String versioned(String path) {
+        String v = VERSIONS.get(path);
+        if (v == null) {
+            throw new IllegalArgumentException("not a static file of the site: " + path);
+        }
+        return path + "?v=" + v;
+    }
+
+    /** The bytes of a static file as served ({@code META-INF/resources/<path>} on the classpath). */
+    public static byte[] bytes(String path) {
+        String resource = "META-INF/resources/" + path;
+        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> out = new TreeMap<>();
+        for (String f : List.of(CSS, JS, FAVICON)) {
+            out.put(f, PromptHash.sha256Hex(bytes(f)).substring(0, 12));
+        }
+        return Map.copyOf(out);
+    }
+}
