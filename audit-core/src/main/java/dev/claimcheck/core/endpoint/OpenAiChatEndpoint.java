@@ -49,13 +49,17 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         this.config = config;
         this.flavor = ApiFlavor.of(config.apiFlavor());
         this.secrets = config.secrets();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = newClient(config);
         this.chatUri = URI.create(config.baseUrl() + "/chat/completions");
     }
 
     public ClientConfig config() {
         return config;
+    }
+
+    private static HttpClient newClient(ClientConfig config) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -88,21 +92,38 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         }
         List<RetryRecord> retries = new ArrayList<>();
         boolean allRefused = true;
+        boolean resent = false;
+        HttpClient client = http;
         for (int retry = 0; ; retry++) {
             checkBreaker();
             ResponseAssembler asm = new ResponseAssembler(flavor, System.nanoTime());
             TryFailure f;
             try {
-                new StreamTry(this, asm).run(request(bytes, stream, request.attempt(), retry));
+                new StreamTry(this, client, asm).run(request(bytes, stream, request.attempt(), retry));
                 consecutiveServerFailures.set(0);
                 // Redacted before anyone reads it: graders, the sandbox, tools and the journal see the same text.
                 return new ChatOutcome.Success(secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
             } catch (TryFailure failure) {
                 f = failure;
+            } finally {
+                if (client != http) {
+                    closeQuietly(client);
+                    client = http;
+                }
+            }
+            String message = secrets.snippet(f.getMessage());
+            if (f.beforeResponse && !resent && !f.interrupted) {
+                // A kept-alive connection the server had closed: the pool may hold more such, so the resend goes on a
+                // client of its own (a new connection), at once, and counts neither as a policy retry nor for the
+                // breaker. The server never saw the request.
+                resent = true;
+                client = newClient(config);
+                retries.add(new RetryRecord(f.cause, 0, 0, message + "; resent on a new connection"));
+                retry--;
+                continue;
             }
             allRefused &= f.refused;
             recordForBreaker(f);
-            String message = secrets.snippet(f.getMessage());
             if (f.cause == ErrorCause.AUTH) {
                 throw new EndpointAbortedException(Reason.AUTH, "endpoint refused the credentials (HTTP " + f.status
                         + ") at " + config.baseUrl() + (config.apiKey() == null ? "; no API key was set (" + config.apiKeyEnv()
@@ -150,12 +171,13 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         return flavor;
     }
 
-    HttpClient http() {
-        return http;
-    }
-
     void connected() {
         everConnected.set(true);
+    }
+
+    /** Whether any try has had a response from the server. */
+    boolean hasConnected() {
+        return everConnected.get();
     }
 
     private HttpRequest request(byte[] body, boolean stream, int attempt, int retry) {
@@ -191,6 +213,17 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                     + config.baseUrl() + " (last: " + f.cause + ", " + secrets.snippet(f.getMessage()) + ")";
             breakerOpen.set(true);
             checkBreaker();
+        }
+    }
+
+    /** Java 21 made HttpClient closeable (its connections and selector thread); on 17 it is left to the collector. */
+    private static void closeQuietly(HttpClient client) {
+        if (client instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // only a one-off client's connection is lost
+            }
         }
     }
 

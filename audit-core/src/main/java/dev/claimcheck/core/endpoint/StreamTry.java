@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,12 +27,15 @@ final class StreamTry {
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
     private final OpenAiChatEndpoint endpoint;
+    private final java.net.http.HttpClient http;
     private final ResponseAssembler asm;
     private final long idleNanos;
     private final long deadline;
 
-    StreamTry(OpenAiChatEndpoint endpoint, ResponseAssembler asm) {
+    /** @param http the endpoint's pooled client, or a new one for a resend that must not reuse a connection */
+    StreamTry(OpenAiChatEndpoint endpoint, java.net.http.HttpClient http, ResponseAssembler asm) {
         this.endpoint = endpoint;
+        this.http = http;
         this.asm = asm;
         ClientConfig c = endpoint.config();
         this.idleNanos = c.idleTimeout().toNanos();
@@ -40,7 +44,7 @@ final class StreamTry {
     }
 
     void run(HttpRequest request) throws TryFailure {
-        CompletableFuture<HttpResponse<BodyReader>> future = endpoint.http().sendAsync(request,
+        CompletableFuture<HttpResponse<BodyReader>> future = http.sendAsync(request,
                 info -> new BodyReader(idleNanos, deadline, OpenAiChatEndpoint.MAX_RESPONSE_BYTES));
         HttpResponse<BodyReader> response;
         try {
@@ -211,8 +215,11 @@ final class StreamTry {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException) {
                 boolean refused = c instanceof ConnectException && !(c instanceof HttpConnectTimeoutException);
-                return new TryFailure(ErrorCause.CONNECTION, 0, (refused ? "connection refused: " : "connect timeout: ")
-                        + endpoint.config().baseUrl(), null, refused, false);
+                String message = (refused ? "connection refused: " : "connect timeout: ") + endpoint.config().baseUrl();
+                // java.net.http gives a refused connect and a closed one the same ConnectException(ClosedChannelException);
+                // from a server that has answered before, it is worth the one resend on a new connection.
+                return refused && endpoint.hasConnected() ? TryFailure.closedBeforeResponse(message, true)
+                        : new TryFailure(ErrorCause.CONNECTION, 0, message, null, refused, false);
             }
             root = c;
         }
@@ -225,6 +232,12 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "not valid HTTP: " + detail);
         }
         String lower = detail.toLowerCase(Locale.ROOT);
+        if (!inBody && (root instanceof EOFException || root instanceof SocketException || lower.contains("eof reached")
+                || lower.contains("received no bytes") || lower.contains("reset") || lower.contains("closed"))) {
+            // java.net.http's words for a socket closed under a request it had not yet answered: "EOF reached while
+            // reading", "HTTP/1.1 header parser received no bytes", "Connection reset".
+            return TryFailure.closedBeforeResponse("connection closed before a response: " + detail, false);
+        }
         if (lower.contains("reset")) {
             return TryFailure.of(ErrorCause.CONNECTION, inBody ? 200 : 0, "connection reset" + (inBody ? " mid-stream" : ""));
         }

@@ -72,6 +72,25 @@ class OpenAiChatEndpointTest {
     }
 
     @Test
+    void aRequestOnAKeptAliveConnectionTheServerHadClosedIsResentOnANewConnectionAndRecordedAsARetry() throws IOException {
+        try (KeepAliveExpiringServer s = new KeepAliveExpiringServer(); OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            int resent = 0;
+            for (int i = 0; i < 6; i++) {
+                ChatOutcome outcome = c.complete(request());
+                assertThat(outcome).as("even with no policy retries (--max-retries 0)").isInstanceOf(ChatOutcome.Success.class);
+                for (dev.claimcheck.core.model.RetryRecord r : outcome.retries()) {
+                    assertThat(r.cause()).isEqualTo(ErrorCause.CONNECTION);
+                    assertThat(r.status()).isZero();
+                    assertThat(r.message()).contains("before a response", "resent on a new connection");
+                    resent++;
+                }
+            }
+            assertThat(resent).as("one retry per request the server dropped").isEqualTo(s.dropped.get()).isPositive();
+            assertThat(c.breakerOpen()).isFalse();
+        }
+    }
+
+    @Test
     void fallsBackToJsonBodyAndReadsNonStreamingToolCalls() throws IOException {
         String body = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"reasoning\":\"r\","
                 + "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]},"
