@@ -49,6 +49,7 @@ final class EndpointDescriber {
         JsonNode serverInfo = get(root + "/get_server_info").or(() -> get(root + "/server_info")).map(this::scrub)
                 .orElse(null);
         JsonNode modelInfo = get(root + "/get_model_info").map(this::scrub).orElse(null);
+        JsonNode props = get(root + "/props").map(EndpointDescriber::propsSummary).map(this::scrub).orElse(null);
 
         String engine = null;
         String engineVersion = version == null ? null : text(version.get("version"));
@@ -73,6 +74,9 @@ final class EndpointDescriber {
         }
         if (modelInfo != null) {
             info.set("modelInfo", modelInfo);
+        }
+        if (props != null) {
+            info.set("props", props);
         }
         return new RunManifest.EndpointRef(config.baseUrl(), config.apiFlavor(), engine, engineVersion,
                 info.isEmpty() ? null : info, models, null, config.apiKeyEnv(),
@@ -125,6 +129,26 @@ final class EndpointDescriber {
             return out;
         }
         return node;
+    }
+
+    /**
+     * The part of llama.cpp's {@code /props} a run needs (the served context, the build, the model): the rest is the
+     * chat template and every sampler default, kilobytes that say nothing about this run. Null when it is not /props.
+     */
+    private static JsonNode propsSummary(JsonNode props) {
+        JsonNode nCtx = props.path("default_generation_settings").path("n_ctx");
+        if (!nCtx.canConvertToLong()) {
+            return null;
+        }
+        ObjectNode out = OpenAiChatEndpoint.JSON.createObjectNode();
+        out.putObject("default_generation_settings").set("n_ctx", nCtx);
+        for (String field : new String[] {"build_info", "total_slots", "model_alias", "model_path"}) {
+            JsonNode v = props.get(field);
+            if (v != null && v.isValueNode()) {
+                out.set(field, v);
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode n) {

@@ -138,6 +138,9 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                 return new ChatOutcome.Failure(new AttemptError(f.cause, message, retries.size()),
                         asm.empty() ? null : secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
             }
+            if (f.cause == ErrorCause.CONNECTION && f.status == 0) {
+                client = newClient(config); // the pool may hold more dead connections: retry on a new one
+            }
             Duration delay = config.retry().delay(retry, f.retryAfter, ThreadLocalRandom.current());
             retries.add(new RetryRecord(f.cause, f.status, delay.toMillis(), message));
             if (!sleep(delay)) {

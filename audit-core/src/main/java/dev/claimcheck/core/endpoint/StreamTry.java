@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
-import java.net.SocketException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -232,10 +231,11 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "not valid HTTP: " + detail);
         }
         String lower = detail.toLowerCase(Locale.ROOT);
-        if (!inBody && (root instanceof EOFException || root instanceof SocketException || lower.contains("eof reached")
-                || lower.contains("received no bytes") || lower.contains("reset") || lower.contains("closed"))) {
-            // java.net.http's words for a socket closed under a request it had not yet answered: "EOF reached while
-            // reading", "HTTP/1.1 header parser received no bytes", "Connection reset".
+        if (!inBody && !lower.contains("reset") && (root instanceof EOFException || lower.contains("eof reached")
+                || lower.contains("received no bytes") || lower.contains("closed"))) {
+            // java.net.http's words for a socket the server closed (FIN) under a request it had not answered: "EOF
+            // reached while reading", "HTTP/1.1 header parser received no bytes". A reset (RST) is left to the retry
+            // policy: a server that resets mid-answer can lose the answer's first bytes too and look the same.
             return TryFailure.closedBeforeResponse("connection closed before a response: " + detail, false);
         }
         if (lower.contains("reset")) {

@@ -58,7 +58,7 @@ public final class ClaimVerdicts {
         if (claim.undisclosed()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }
-        List<String> diff = differences(claim.settings(), run);
+        List<String> diff = differences(claim.settings(), run, samples);
         if (!diff.isEmpty()) {
             return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, String.join("; ", diff), power);
         }
@@ -84,6 +84,16 @@ public final class ClaimVerdicts {
      * setting this harness cannot check is a difference too (it was stated, and nothing shows it was used).
      */
     public static List<String> differences(Map<String, String> stated, RunManifest run) {
+        return differences(stated, run, List.of());
+    }
+
+    /**
+     * As {@link #differences(Map, RunManifest)}, and a {@code maxTokens} the run capped to the served context
+     * (docs/architecture.md §6.1) is a difference too: the attempts whose sample sent a lower {@code max_tokens} than
+     * the template's are counted; without samples, a template {@code max_tokens} at or above the served context
+     * means every attempt was capped.
+     */
+    public static List<String> differences(Map<String, String> stated, RunManifest run, List<Sample> samples) {
         JsonNode t = run.request() == null || run.request().template() == null
                 ? MissingNode.getInstance() : run.request().template();
         List<String> out = new ArrayList<>();
@@ -93,9 +103,34 @@ public final class ClaimVerdicts {
                 out.add(e.getKey() + ": claimed " + e.getValue() + ", not checked by this harness");
             } else if (!same(e.getValue(), used)) {
                 out.add(e.getKey() + ": claimed " + e.getValue() + ", used " + used);
+            } else if (e.getKey().equals("maxTokens")) {
+                capped(e.getValue(), t, run, samples).ifPresent(out::add);
             }
         }
         return out;
+    }
+
+    private static Optional<String> capped(String claimed, JsonNode template, RunManifest run, List<Sample> samples) {
+        Long context = run.request() == null ? null : run.request().servedContext();
+        if (context == null || !template.path("max_tokens").canConvertToLong()) {
+            return Optional.empty();
+        }
+        long wanted = template.path("max_tokens").asLong();
+        String head = "maxTokens: claimed " + claimed + ", capped to fit the served context of " + context + " tokens";
+        if (samples.isEmpty()) {
+            return wanted >= context ? Optional.of(head + " in every attempt") : Optional.empty();
+        }
+        long n = 0;
+        long lowest = wanted;
+        for (Sample s : samples) {
+            JsonNode sent = s.request() == null ? null : s.request().get("max_tokens");
+            if (sent != null && sent.canConvertToLong() && sent.asLong() < wanted) {
+                n++;
+                lowest = Math.min(lowest, sent.asLong());
+            }
+        }
+        return n == 0 ? Optional.empty()
+                : Optional.of(head + " in " + n + " of " + samples.size() + " attempts (as low as " + lowest + ")");
     }
 
     /** What the run used for a setting, as text ("server default" when the body left it out), or null if unknown. */

@@ -270,7 +270,7 @@ class OpenAiChatEndpointTest {
             assertThat(ref.engineVersion()).isEqualTo("0.11.0");
             assertThat(ref.models()).isNull();
             assertThat(ref.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
-            assertThat(s.requests()).isEqualTo(5); // models, version, get_server_info, server_info, get_model_info
+            assertThat(s.requests()).isEqualTo(6); // models, version, get_server_info, server_info, get_model_info, props
         }
     }
 
