@@ -9,6 +9,7 @@ import dev.claimcheck.core.endpoint.EndpointAbortedException.Reason;
 import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.ErrorCause;
+import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ToolCall;
@@ -102,7 +103,8 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                 new StreamTry(this, client, asm).run(request(bytes, stream, request.attempt(), retry));
                 consecutiveServerFailures.set(0);
                 // Redacted before anyone reads it: graders, the sandbox, tools and the journal see the same text.
-                return new ChatOutcome.Success(secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
+                Response response = secrets.redact(asm.response());
+                return new ChatOutcome.Success(response, ReasoningCount.fill(asm.usage(), response), asm.timing(), retries);
             } catch (TryFailure failure) {
                 f = failure;
             } finally {
