@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.model.Usage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,6 +97,12 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         boolean resent = false;
         HttpClient client = http;
         for (int retry = 0; ; retry++) {
+            if (breakerOpen.get() && !retries.isEmpty()) {
+                // Opened (by any worker) while this request waited to retry: its tries so far are its record.
+                RetryRecord lastTry = retries.remove(retries.size() - 1);
+                return new ChatOutcome.Failure(new AttemptError(lastTry.cause(), lastTry.message() + "; not retried: "
+                        + breakerReason, retries.size()), null, Usage.NONE, null, retries);
+            }
             checkBreaker();
             ResponseAssembler asm = new ResponseAssembler(flavor, System.nanoTime());
             TryFailure f;
@@ -131,13 +138,17 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                         + ") at " + config.baseUrl() + (config.apiKey() == null ? "; no API key was set (" + config.apiKeyEnv()
                         + ")" : "") + ": " + message);
             }
-            boolean last = f.interrupted || !f.cause.retryable() || retry >= config.retry().maxRetries();
+            boolean breaker = breakerOpen.get();
+            boolean last = f.interrupted || !f.cause.retryable() || retry >= config.retry().maxRetries() || breaker;
             if (last) {
                 if (allRefused && !everConnected.get()) {
                     throw new EndpointAbortedException(Reason.UNREACHABLE,
                             "cannot reach " + config.baseUrl() + ": connection refused");
                 }
-                return new ChatOutcome.Failure(new AttemptError(f.cause, message, retries.size()),
+                // When the breaker opened, this request still ends as a recorded failure (every try with its cause);
+                // the run stops at the next request.
+                return new ChatOutcome.Failure(new AttemptError(f.cause, breaker && f.cause.retryable()
+                        ? message + "; not retried: " + breakerReason : message, retries.size()),
                         asm.empty() ? null : secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
             }
             if (f.cause == ErrorCause.CONNECTION && f.status == 0) {
@@ -217,7 +228,6 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
             breakerReason = "circuit breaker open: " + n + " consecutive server or connection errors from "
                     + config.baseUrl() + " (last: " + f.cause + ", " + secrets.snippet(f.getMessage()) + ")";
             breakerOpen.set(true);
-            checkBreaker();
         }
     }
 

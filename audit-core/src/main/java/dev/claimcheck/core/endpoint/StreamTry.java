@@ -122,9 +122,14 @@ final class StreamTry {
                 throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "malformed JSON chunk in stream: "
                         + endpoint.secrets().snippet(new String(line, from, to - from, StandardCharsets.UTF_8)));
             }
-            if (chunk.has("error") && !chunk.has("choices")) {
-                throw TryFailure.of(ErrorCause.SERVER_ERROR, 200, "error event in stream: "
-                        + endpoint.secrets().snippet(chunk.get("error").toString()));
+            if (!chunk.has("choices") && (chunk.has("error") || "error".equals(chunk.path("object").asText()))) {
+                // vLLM and SGLang end a stream that failed after its 200 with one error event: {"error": {...,
+                // "code": 500}}, or the bare {"object": "error", "message": ..., "code": ...} of older vLLM.
+                JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
+                int code = error.path("code").canConvertToInt() ? error.path("code").asInt() : 0;
+                throw TryFailure.of(ErrorCause.SERVER_ERROR, 200,
+                        "error event in stream" + (code > 0 ? " (code " + code + ")" : "") + ": "
+                        + endpoint.secrets().snippet(error.toString()));
             }
             if (!chunk.path("choices").isArray()) {
                 throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "stream chunk without choices: "
