@@ -127,7 +127,8 @@ final class StreamTry {
                 // "code": 500}}, or the bare {"object": "error", "message": ..., "code": ...} of older vLLM.
                 JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
                 int code = error.path("code").canConvertToInt() ? error.path("code").asInt() : 0;
-                throw TryFailure.of(ErrorCause.SERVER_ERROR, 200,
+                throw TryFailure.of(ContextLengthError.matchesEvent(error.toString()) ? ErrorCause.CONTEXT_LENGTH
+                        : ErrorCause.SERVER_ERROR, 200,
                         "error event in stream" + (code > 0 ? " (code " + code + ")" : "") + ": "
                         + endpoint.secrets().snippet(error.toString()));
             }
@@ -197,6 +198,9 @@ final class StreamTry {
         if (status == 401 || status == 403) {
             return TryFailure.of(ErrorCause.AUTH, status, message);
         }
+        if (ContextLengthError.matches(status, text)) {
+            return TryFailure.of(ErrorCause.CONTEXT_LENGTH, status, message); // llama.cpp may say so with a 500
+        }
         if (status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryPolicy.parseRetryAfter(v, Instant.now())).orElse(null);
@@ -207,8 +211,7 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.TIMEOUT, status, message);
         }
         if (status >= 400) {
-            return TryFailure.of(ContextLengthError.matches(status, text) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR,
-                    status, message);
+            return TryFailure.of(ErrorCause.CLIENT_ERROR, status, message);
         }
         return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, status, "unexpected " + message);
     }

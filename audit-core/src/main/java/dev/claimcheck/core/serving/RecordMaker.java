@@ -91,8 +91,8 @@ final class RecordMaker {
         return switch (ex.end) {
             case HTTP_ERROR -> ex.status == 429 ? ErrorCause.RATE_LIMITED
                     : ex.status == 401 || ex.status == 403 ? ErrorCause.AUTH
-                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR
-                    : ContextLengthError.matches(ex.status, ex.errorBody.toString()) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR;
+                    : ContextLengthError.matches(ex.status, ex.errorBody.toString()) ? ErrorCause.CONTEXT_LENGTH
+                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR : ErrorCause.CLIENT_ERROR;
             case BROKEN -> ex.headersNs == 0 ? ErrorCause.CONNECTION : ErrorCause.TRUNCATED_STREAM;
             case TIMEOUT -> ErrorCause.TIMEOUT;
             case MALFORMED -> ErrorCause.MALFORMED_RESPONSE;
