@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Asks an endpoint what it is: {@code /v1/models}, {@code /version}, SGLang's server and model info. Every probe
+ * Asks an endpoint what it is: {@code /v1/models}, {@code /version}, SGLang's server and model info, llama.cpp's
+ * {@code /props}, and the {@code Server} header; the engine is named from these (docs/architecture.md §6.1). Every probe
  * is optional and short; a failure only leaves that part null. Every answer is scrubbed before anything is read from
  * it, so the engine name and version too pass the redactor: SGLang's server info lists its own {@code api_key}, and a
  * hostile server may echo the key in any field, name or value.
@@ -31,9 +32,13 @@ final class EndpointDescriber {
     // paragraph where run.json and the site expect a short id.
     private static final java.util.regex.Pattern ENGINE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9._-]{0,39}");
 
+    static final String LLAMA_CPP = "llama.cpp";
+
     private final ClientConfig config;
     private final HttpClient http;
     private final Secrets secrets;
+    /** The {@code Server} headers the probes saw, lower-cased (never recorded; only matched against engine names). */
+    private final java.util.Set<String> serverHeaders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     EndpointDescriber(ClientConfig config, HttpClient http, Secrets secrets) {
         this.config = config;
@@ -49,6 +54,7 @@ final class EndpointDescriber {
         JsonNode serverInfo = get(root + "/get_server_info").or(() -> get(root + "/server_info")).map(this::scrub)
                 .orElse(null);
         JsonNode modelInfo = get(root + "/get_model_info").map(this::scrub).orElse(null);
+        JsonNode props = get(root + "/props").map(EndpointDescriber::propsSummary).map(this::scrub).orElse(null);
 
         String engine = null;
         String engineVersion = version == null ? null : text(version.get("version"));
@@ -56,12 +62,18 @@ final class EndpointDescriber {
         String selfNamed = named != null && named.isTextual() ? named.asText() : null;
         if (selfNamed != null && ENGINE_NAME.matcher(selfNamed).matches()) {
             engine = selfNamed; // a server that names its own engine is recorded under that name
-        } else if (serverInfo != null) {
+        } else if (serverInfo != null || ownedBy(models, "sglang")) {
             engine = "sglang";
-            if (engineVersion == null) {
+            if (engineVersion == null && serverInfo != null) {
                 engineVersion = text(serverInfo.get("version"));
             }
-        } else if (engineVersion != null) {
+        } else if (props != null || ownedBy(models, "llamacpp") || serverHeader("llama.cpp")) {
+            // llama-server: /props (no /version), models owned by "llamacpp", "Server: llama.cpp"
+            engine = LLAMA_CPP;
+            if (engineVersion == null && props != null) {
+                engineVersion = text(props.get("build_info"));
+            }
+        } else if (engineVersion != null || ownedBy(models, "vllm")) {
             engine = "vllm";
         }
         ObjectNode info = OpenAiChatEndpoint.JSON.createObjectNode();
@@ -73,6 +85,9 @@ final class EndpointDescriber {
         }
         if (modelInfo != null) {
             info.set("modelInfo", modelInfo);
+        }
+        if (props != null) {
+            info.set("props", props);
         }
         return new RunManifest.EndpointRef(config.baseUrl(), config.apiFlavor(), engine, engineVersion,
                 info.isEmpty() ? null : info, models, null, config.apiKeyEnv(),
@@ -89,6 +104,7 @@ final class EndpointDescriber {
             }
             HttpResponse<byte[]> r = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
                     .get(PROBE_TIMEOUT.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
+            r.headers().firstValue("Server").ifPresent(v -> serverHeaders.add(v.toLowerCase(java.util.Locale.ROOT)));
             if (r.statusCode() != 200 || r.body().length > MAX_PROBE_BYTES) {
                 return Optional.empty();
             }
@@ -125,6 +141,43 @@ final class EndpointDescriber {
             return out;
         }
         return node;
+    }
+
+    /**
+     * The part of llama.cpp's {@code /props} a run needs (the served context, the build, the model): the rest is the
+     * chat template and every sampler default, kilobytes that say nothing about this run. Null when it is not /props.
+     */
+    private static JsonNode propsSummary(JsonNode props) {
+        JsonNode nCtx = props.path("default_generation_settings").path("n_ctx");
+        if (!nCtx.canConvertToLong()) {
+            return null;
+        }
+        ObjectNode out = OpenAiChatEndpoint.JSON.createObjectNode();
+        out.putObject("default_generation_settings").set("n_ctx", nCtx);
+        for (String field : new String[] {"build_info", "total_slots", "model_alias", "model_path"}) {
+            JsonNode v = props.get(field);
+            if (v != null && v.isValueNode()) {
+                out.set(field, v);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a {@code /v1/models} entry names {@code owner} as its {@code owned_by} (vLLM, SGLang and llama.cpp do). */
+    private static boolean ownedBy(JsonNode models, String owner) {
+        if (models == null || !models.isArray()) {
+            return false;
+        }
+        for (JsonNode m : models) {
+            if (owner.equals(m.path("owned_by").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean serverHeader(String name) {
+        return serverHeaders.stream().anyMatch(h -> h.contains(name));
     }
 
     private static String text(JsonNode n) {

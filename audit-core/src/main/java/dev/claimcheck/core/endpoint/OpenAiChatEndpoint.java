@@ -9,9 +9,11 @@ import dev.claimcheck.core.endpoint.EndpointAbortedException.Reason;
 import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.ErrorCause;
+import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.model.Usage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,13 +51,17 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         this.config = config;
         this.flavor = ApiFlavor.of(config.apiFlavor());
         this.secrets = config.secrets();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = newClient(config);
         this.chatUri = URI.create(config.baseUrl() + "/chat/completions");
     }
 
     public ClientConfig config() {
         return config;
+    }
+
+    private static HttpClient newClient(ClientConfig config) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /**
@@ -88,34 +94,65 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         }
         List<RetryRecord> retries = new ArrayList<>();
         boolean allRefused = true;
+        boolean resent = false;
+        HttpClient client = http;
         for (int retry = 0; ; retry++) {
+            if (breakerOpen.get() && !retries.isEmpty()) {
+                // Opened (by any worker) while this request waited to retry: its tries so far are its record.
+                RetryRecord lastTry = retries.remove(retries.size() - 1);
+                return new ChatOutcome.Failure(new AttemptError(lastTry.cause(), lastTry.message() + "; not retried: "
+                        + breakerReason, retries.size()), null, Usage.NONE, null, retries);
+            }
             checkBreaker();
             ResponseAssembler asm = new ResponseAssembler(flavor, System.nanoTime());
             TryFailure f;
             try {
-                new StreamTry(this, asm).run(request(bytes, stream, request.attempt(), retry));
+                new StreamTry(this, client, asm).run(request(bytes, stream, request.attempt(), retry));
                 consecutiveServerFailures.set(0);
                 // Redacted before anyone reads it: graders, the sandbox, tools and the journal see the same text.
-                return new ChatOutcome.Success(secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
+                Response response = secrets.redact(asm.response());
+                return new ChatOutcome.Success(response, ReasoningCount.fill(asm.usage(), response), asm.timing(), retries);
             } catch (TryFailure failure) {
                 f = failure;
+            } finally {
+                if (client != http) {
+                    closeQuietly(client);
+                    client = http;
+                }
+            }
+            String message = secrets.snippet(f.getMessage());
+            if (f.beforeResponse && !resent && !f.interrupted) {
+                // A kept-alive connection the server had closed: the pool may hold more such, so the resend goes on a
+                // client of its own (a new connection), at once, and counts neither as a policy retry nor for the
+                // breaker. The server never saw the request.
+                resent = true;
+                client = newClient(config);
+                retries.add(new RetryRecord(f.cause, 0, 0, message + "; resent on a new connection"));
+                retry--;
+                continue;
             }
             allRefused &= f.refused;
             recordForBreaker(f);
-            String message = secrets.snippet(f.getMessage());
             if (f.cause == ErrorCause.AUTH) {
                 throw new EndpointAbortedException(Reason.AUTH, "endpoint refused the credentials (HTTP " + f.status
                         + ") at " + config.baseUrl() + (config.apiKey() == null ? "; no API key was set (" + config.apiKeyEnv()
                         + ")" : "") + ": " + message);
             }
-            boolean last = f.interrupted || !f.cause.retryable() || retry >= config.retry().maxRetries();
+            boolean breaker = breakerOpen.get();
+            boolean last = f.interrupted || !f.cause.retryable() || retry >= config.retry().maxRetries() || breaker;
             if (last) {
                 if (allRefused && !everConnected.get()) {
                     throw new EndpointAbortedException(Reason.UNREACHABLE,
                             "cannot reach " + config.baseUrl() + ": connection refused");
                 }
-                return new ChatOutcome.Failure(new AttemptError(f.cause, message, retries.size()),
+                // When the breaker opened, this request still ends as a recorded failure (every try with its cause);
+                // the run stops at the next request.
+                return new ChatOutcome.Failure(new AttemptError(f.cause, breaker && f.cause.retryable()
+                        ? message + "; not retried: " + breakerReason : message, retries.size()),
                         asm.empty() ? null : secrets.redact(asm.response()), asm.usage(), asm.timing(), retries);
+            }
+            if (f.cause == ErrorCause.CONNECTION && f.status == 0) {
+                client = newClient(config); // the pool may hold more dead connections: retry on a new one
             }
             Duration delay = config.retry().delay(retry, f.retryAfter, ThreadLocalRandom.current());
             retries.add(new RetryRecord(f.cause, f.status, delay.toMillis(), message));
@@ -150,12 +187,13 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
         return flavor;
     }
 
-    HttpClient http() {
-        return http;
-    }
-
     void connected() {
         everConnected.set(true);
+    }
+
+    /** Whether any try has had a response from the server. */
+    boolean hasConnected() {
+        return everConnected.get();
     }
 
     private HttpRequest request(byte[] body, boolean stream, int attempt, int retry) {
@@ -190,7 +228,17 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
             breakerReason = "circuit breaker open: " + n + " consecutive server or connection errors from "
                     + config.baseUrl() + " (last: " + f.cause + ", " + secrets.snippet(f.getMessage()) + ")";
             breakerOpen.set(true);
-            checkBreaker();
+        }
+    }
+
+    /** Java 21 made HttpClient closeable (its connections and selector thread); on 17 it is left to the collector. */
+    private static void closeQuietly(HttpClient client) {
+        if (client instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // only a one-off client's connection is lost
+            }
         }
     }
 

@@ -26,12 +26,15 @@ final class StreamTry {
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
     private final OpenAiChatEndpoint endpoint;
+    private final java.net.http.HttpClient http;
     private final ResponseAssembler asm;
     private final long idleNanos;
     private final long deadline;
 
-    StreamTry(OpenAiChatEndpoint endpoint, ResponseAssembler asm) {
+    /** @param http the endpoint's pooled client, or a new one for a resend that must not reuse a connection */
+    StreamTry(OpenAiChatEndpoint endpoint, java.net.http.HttpClient http, ResponseAssembler asm) {
         this.endpoint = endpoint;
+        this.http = http;
         this.asm = asm;
         ClientConfig c = endpoint.config();
         this.idleNanos = c.idleTimeout().toNanos();
@@ -40,7 +43,7 @@ final class StreamTry {
     }
 
     void run(HttpRequest request) throws TryFailure {
-        CompletableFuture<HttpResponse<BodyReader>> future = endpoint.http().sendAsync(request,
+        CompletableFuture<HttpResponse<BodyReader>> future = http.sendAsync(request,
                 info -> new BodyReader(idleNanos, deadline, OpenAiChatEndpoint.MAX_RESPONSE_BYTES));
         HttpResponse<BodyReader> response;
         try {
@@ -119,9 +122,15 @@ final class StreamTry {
                 throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "malformed JSON chunk in stream: "
                         + endpoint.secrets().snippet(new String(line, from, to - from, StandardCharsets.UTF_8)));
             }
-            if (chunk.has("error") && !chunk.has("choices")) {
-                throw TryFailure.of(ErrorCause.SERVER_ERROR, 200, "error event in stream: "
-                        + endpoint.secrets().snippet(chunk.get("error").toString()));
+            if (!chunk.has("choices") && (chunk.has("error") || "error".equals(chunk.path("object").asText()))) {
+                // vLLM and SGLang end a stream that failed after its 200 with one error event: {"error": {...,
+                // "code": 500}}, or the bare {"object": "error", "message": ..., "code": ...} of older vLLM.
+                JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
+                int code = error.path("code").canConvertToInt() ? error.path("code").asInt() : 0;
+                throw TryFailure.of(ContextLengthError.matchesEvent(error.toString()) ? ErrorCause.CONTEXT_LENGTH
+                        : ErrorCause.SERVER_ERROR, 200,
+                        "error event in stream" + (code > 0 ? " (code " + code + ")" : "") + ": "
+                        + endpoint.secrets().snippet(error.toString()));
             }
             if (!chunk.path("choices").isArray()) {
                 throw TryFailure.of(ErrorCause.MALFORMED_RESPONSE, 200, "stream chunk without choices: "
@@ -189,6 +198,9 @@ final class StreamTry {
         if (status == 401 || status == 403) {
             return TryFailure.of(ErrorCause.AUTH, status, message);
         }
+        if (ContextLengthError.matches(status, text)) {
+            return TryFailure.of(ErrorCause.CONTEXT_LENGTH, status, message); // llama.cpp may say so with a 500
+        }
         if (status == 429 || status >= 500) {
             Duration retryAfter = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryPolicy.parseRetryAfter(v, Instant.now())).orElse(null);
@@ -199,8 +211,7 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.TIMEOUT, status, message);
         }
         if (status >= 400) {
-            return TryFailure.of(ContextLengthError.matches(status, text) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR,
-                    status, message);
+            return TryFailure.of(ErrorCause.CLIENT_ERROR, status, message);
         }
         return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, status, "unexpected " + message);
     }
@@ -211,8 +222,11 @@ final class StreamTry {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException) {
                 boolean refused = c instanceof ConnectException && !(c instanceof HttpConnectTimeoutException);
-                return new TryFailure(ErrorCause.CONNECTION, 0, (refused ? "connection refused: " : "connect timeout: ")
-                        + endpoint.config().baseUrl(), null, refused, false);
+                String message = (refused ? "connection refused: " : "connect timeout: ") + endpoint.config().baseUrl();
+                // java.net.http gives a refused connect and a closed one the same ConnectException(ClosedChannelException);
+                // from a server that has answered before, it is worth the one resend on a new connection.
+                return refused && endpoint.hasConnected() ? TryFailure.closedBeforeResponse(message, true)
+                        : new TryFailure(ErrorCause.CONNECTION, 0, message, null, refused, false);
             }
             root = c;
         }
@@ -225,6 +239,13 @@ final class StreamTry {
             return TryFailure.of(ErrorCause.MALFORMED_RESPONSE, "not valid HTTP: " + detail);
         }
         String lower = detail.toLowerCase(Locale.ROOT);
+        if (!inBody && !lower.contains("reset") && (root instanceof EOFException || lower.contains("eof reached")
+                || lower.contains("received no bytes") || lower.contains("closed"))) {
+            // java.net.http's words for a socket the server closed (FIN) under a request it had not answered: "EOF
+            // reached while reading", "HTTP/1.1 header parser received no bytes". A reset (RST) is left to the retry
+            // policy: a server that resets mid-answer can lose the answer's first bytes too and look the same.
+            return TryFailure.closedBeforeResponse("connection closed before a response: " + detail, false);
+        }
         if (lower.contains("reset")) {
             return TryFailure.of(ErrorCause.CONNECTION, inBody ? 200 : 0, "connection reset" + (inBody ? " mid-stream" : ""));
         }

@@ -20,7 +20,7 @@ public enum ErrorCause {
     TRUNCATED_STREAM("truncatedStream"),
     /** A body or event that is not an OpenAI-compatible chat completion. */
     MALFORMED_RESPONSE("malformedResponse"),
-    /** A 4xx saying the prompt plus max_tokens exceed the model's context (vLLM, OpenAI, SGLang wording); not retried. */
+    /** An error saying the prompt plus max_tokens exceed the model's context (vLLM, OpenAI, SGLang, llama.cpp wording); not retried. */
     CONTEXT_LENGTH("contextLength"),
     /** Any other 4xx (bad request, ...); not retried. */
     CLIENT_ERROR("clientError"),

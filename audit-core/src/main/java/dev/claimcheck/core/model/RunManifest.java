@@ -121,10 +121,18 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
 
     /**
      * What was sent: the exact request template (body minus messages), k, seed and the run limits.
+     *
+     * @param servedContext the context length the endpoint advertised (vLLM {@code max_model_len}, llama.cpp
+     *     {@code n_ctx}, SGLang {@code max_context_length}); each attempt's {@code max_tokens} was capped to it minus
+     *     the prompt's estimated tokens, the capped value in the sample's {@code request}. Null when none was advertised.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RequestSpec(ObjectNode template, int k, long seed, Integer limit, int concurrency,
-                              Long maxTotalTokens, String systemPrompt) {
+                              Long maxTotalTokens, String systemPrompt, Long servedContext) {
+        public RequestSpec(ObjectNode template, int k, long seed, Integer limit, int concurrency, Long maxTotalTokens,
+                           String systemPrompt) {
+            this(template, k, seed, limit, concurrency, maxTotalTokens, systemPrompt, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

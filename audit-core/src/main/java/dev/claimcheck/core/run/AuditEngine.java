@@ -1,5 +1,6 @@
 package dev.claimcheck.core.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.model.AttemptKey;
@@ -62,6 +63,7 @@ public final class AuditEngine {
         AtomicReference<RuntimeException> abort = new AtomicReference<>();
 
         long done = 0;
+        MaxTokensCap cap = MaxTokensCap.of(manifest.request() == null ? null : manifest.request().servedContext());
         ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), workerThreads());
         try {
             for (Task task : plan.tasks()) {
@@ -71,7 +73,8 @@ public final class AuditEngine {
                         continue;
                     }
                     int a = attempt;
-                    pool.execute(() -> runAttempt(task, a, plan, endpoint, journal, tokensUsed, stopReason, abort, progress));
+                    pool.execute(() -> runAttempt(task, a, plan, cap, endpoint, journal, tokensUsed, stopReason, abort,
+                            progress));
                 }
             }
             progress.started(plan.attempts(), done);
@@ -85,7 +88,7 @@ public final class AuditEngine {
         return finish(folder, counted, plan, journal, stopReason.get(), abort.get());
     }
 
-    private void runAttempt(Task task, int attempt, AuditPlan plan, ChatEndpoint endpoint, Journal journal,
+    private void runAttempt(Task task, int attempt, AuditPlan plan, MaxTokensCap cap, ChatEndpoint endpoint, Journal journal,
                             AtomicLong tokensUsed, AtomicReference<String> stopReason,
                             AtomicReference<RuntimeException> abort, ProgressListener progress) {
         if (stopReason.get() != null) {
@@ -97,7 +100,8 @@ public final class AuditEngine {
         }
         List<ChatMessage> messages = plan.messagesFor(task);
         try {
-            AttemptExchange exchange = plan.suite().attempt(task, messages, plan.template(), attempt, endpoint, plan.context());
+            ObjectNode template = cap.apply(plan.template(), messages);
+            AttemptExchange exchange = plan.suite().attempt(task, messages, template, attempt, endpoint, plan.context());
             Sample sample = toSample(task, attempt, messages, plan, exchange);
             journal.append(sample);
             tokensUsed.addAndGet(sample.usage().promptTokens() + sample.usage().completionTokens());

@@ -21,7 +21,10 @@ final class ContextLimit {
     private ContextLimit() {
     }
 
-    /** The context length of {@code modelId} (or of the only model listed), else SGLang's server info; empty if none. */
+    /**
+     * The context length of {@code modelId} (or of the only model listed), else SGLang's server or model info, else
+     * llama.cpp's {@code /props}; empty if none.
+     */
     static OptionalLong of(EndpointRef endpoint, String modelId) {
         if (endpoint == null) {
             return OptionalLong.empty();
@@ -38,8 +41,18 @@ final class ContextLimit {
                 }
             }
         }
-        JsonNode info = endpoint.serverInfo() == null ? null : endpoint.serverInfo().path("serverInfo").path("context_length");
-        return info != null && info.canConvertToLong() && info.asLong() > 0 ? OptionalLong.of(info.asLong()) : OptionalLong.empty();
+        JsonNode info = endpoint.serverInfo();
+        if (info == null) {
+            return OptionalLong.empty();
+        }
+        // SGLang's server info and model info, llama.cpp's /props (the context each slot serves).
+        for (JsonNode n : List.of(info.path("serverInfo").path("context_length"), info.path("modelInfo").path("max_context_length"),
+                info.path("props").path("default_generation_settings").path("n_ctx"))) {
+            if (n.canConvertToLong() && n.asLong() > 0) {
+                return OptionalLong.of(n.asLong());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** The plan without the tasks longer than the advertised context, each skip reported in one line. */

@@ -28,8 +28,11 @@ final class InFlightRequest {
     long reasoningTokens = -1;
     long cachedTokens = -1;
     boolean sawDone;
-    /** Sent again once because its kept-alive connection turned out closed before any response byte. */
-    boolean resentOnFreshConnection;
+    /**
+     * Why the kept-alive connection this request was first sent on turned out dead before any response byte (it was
+     * then sent once more on a new connection); null when that did not happen.
+     */
+    String staleConnection;
     long[] tokenNs = new long[16];
     int[] tokenCounts = new int[16];
     int events;

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.LoadRecord;
 import dev.claimcheck.core.model.Response;
+import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * Generated text is re-counted with the run's tokenizer and then dropped (never stored).
  */
 final class RecordMaker {
+    /** The retry message of a request resent because its kept-alive connection was already closed. */
+    static final String STALE_CONNECTION = "kept-alive connection closed by the server before any response byte; resent on a new connection";
+
     private RecordMaker() {
     }
 
@@ -77,16 +81,18 @@ final class RecordMaker {
         Verdict verdict = done ? CompletionCheck.of(record, usage) : null;
         AttemptError error = done ? null : new AttemptError(cause(ex), message(ex), 0);
         Response response = ex.headersNs == 0 ? null : new Response("", null, null, ex.finishReason);
+        List<RetryRecord> retries = ex.staleConnection == null ? null : List.of(new RetryRecord(ErrorCause.CONNECTION, 0, 0,
+                STALE_CONNECTION + " (" + ex.staleConnection + ")"));
         return new Sample(ex.request.taskId(), 0, null, ex.request.promptSha256(), (long) p.inputTokens(),
-                ex.request.request(), response, usage, timing, verdict, error, null, null, record);
+                ex.request.request(), response, usage, timing, verdict, error, retries, null, record);
     }
 
     private static ErrorCause cause(InFlightRequest ex) {
         return switch (ex.end) {
             case HTTP_ERROR -> ex.status == 429 ? ErrorCause.RATE_LIMITED
                     : ex.status == 401 || ex.status == 403 ? ErrorCause.AUTH
-                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR
-                    : ContextLengthError.matches(ex.status, ex.errorBody.toString()) ? ErrorCause.CONTEXT_LENGTH : ErrorCause.CLIENT_ERROR;
+                    : ContextLengthError.matches(ex.status, ex.errorBody.toString()) ? ErrorCause.CONTEXT_LENGTH
+                    : ex.status >= 500 || ex.status == 200 ? ErrorCause.SERVER_ERROR : ErrorCause.CLIENT_ERROR;
             case BROKEN -> ex.headersNs == 0 ? ErrorCause.CONNECTION : ErrorCause.TRUNCATED_STREAM;
             case TIMEOUT -> ErrorCause.TIMEOUT;
             case MALFORMED -> ErrorCause.MALFORMED_RESPONSE;

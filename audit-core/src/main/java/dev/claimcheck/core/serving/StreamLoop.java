@@ -96,7 +96,7 @@ final class StreamLoop {
                     exchanges.add(ex);
                     pending = null;
                     inFlight++;
-                    start(selector, ex, now);
+                    start(selector, ex, now, false);
                     if (ex.finished()) {
                         inFlight--; // could not even connect
                         live.finished(true);
@@ -160,8 +160,9 @@ final class StreamLoop {
         }
     }
 
-    private void start(Selector selector, InFlightRequest ex, long now) {
-        Conn c = idle.pollFirst();
+    /** Sends {@code ex} on a kept-alive connection from the pool, or on a new one ({@code fresh}, or none idle). */
+    private void start(Selector selector, InFlightRequest ex, long now, boolean fresh) {
+        Conn c = fresh ? null : idle.pollFirst();
         try {
             if (c == null) {
                 c = new Conn(new ResponseParser(chunks, keepText));
@@ -181,6 +182,9 @@ final class StreamLoop {
                 write(c, now);
             }
         } catch (IOException e) {
+            if (c != null && retryStale(selector, c, now, e)) {
+                return; // the pooled connection was dead before this request reached it
+            }
             ex.finish(InFlightRequest.End.CONNECT_FAILED, now, e.getClass().getSimpleName() + ": " + e.getMessage());
             if (c != null) {
                 discard(c);
@@ -208,7 +212,7 @@ final class StreamLoop {
                 read(selector, c);
             }
         } catch (IOException e) {
-            if (!retryStale(selector, c, System.nanoTime())) {
+            if (!retryStale(selector, c, System.nanoTime(), e)) {
                 fail(c, System.nanoTime(), connecting ? InFlightRequest.End.CONNECT_FAILED : InFlightRequest.End.BROKEN,
                         e.getClass().getSimpleName() + ": " + e.getMessage());
             }
@@ -227,19 +231,20 @@ final class StreamLoop {
     }
 
     /**
-     * A kept-alive connection the server had already closed (idle timeout) fails before any response byte: the
-     * request goes once more on a fresh connection, as any HTTP client does; it was never seen by the server.
+     * A kept-alive connection the server had already closed (idle timeout, keep-alive limit) fails before any
+     * response byte: the request goes once more on a new connection, never on another pooled one (which the server
+     * may have closed too), and the sample records it as a retry. The server never saw a request on a dead socket.
      */
-    private boolean retryStale(Selector selector, Conn c, long now) {
+    private boolean retryStale(Selector selector, Conn c, long now, Exception why) {
         InFlightRequest ex = c.ex;
-        if (ex == null || ex.headersNs != 0 || c.uses < 2 || ex.resentOnFreshConnection) {
+        if (ex == null || ex.headersNs != 0 || c.uses < 2 || ex.staleConnection != null) {
             return false;
         }
-        ex.resentOnFreshConnection = true;
+        ex.staleConnection = why == null ? "closed by the server" : why.getClass().getSimpleName() + ": " + why.getMessage();
         ex.sentNs = 0;
         c.ex = null;
         discard(c);
-        start(selector, ex, now);
+        start(selector, ex, now, true);
         return true;
     }
 
@@ -249,7 +254,7 @@ final class StreamLoop {
             int n = c.channel.read(readBuffer);
             long now = System.nanoTime();
             if (n < 0) {
-                if (retryStale(selector, c, now)) {
+                if (retryStale(selector, c, now, null)) {
                     return;
                 }
                 c.parser.closed(now);

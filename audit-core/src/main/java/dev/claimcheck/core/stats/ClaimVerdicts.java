@@ -90,6 +90,9 @@ public final class ClaimVerdicts {
      * harness cannot check is a difference too (it was claimed, and nothing shows it was used). {@code numShots} and
      * {@code promptFormat} are fixed by the protocol, so they are checked through it: they match when the run's
      * protocol is the claim's, and each reads as a difference otherwise (or when the claim names no protocol).
+     * A {@code maxTokens} the run capped to the served context (docs/architecture.md §6.1) is a difference too:
+     * the attempts whose sample sent a lower {@code max_tokens} than the template's are counted; without samples, a
+     * template {@code max_tokens} at or above the served context means every attempt was capped.
      */
     public static List<String> differences(Map<String, String> stated, RunManifest run, List<Sample> samples) {
         JsonNode t = run.request() == null || run.request().template() == null
@@ -106,6 +109,8 @@ public final class ClaimVerdicts {
                 out.add(e.getKey() + ": claimed " + e.getValue() + ", not checked by this harness");
             } else if (!same(e.getValue(), used)) {
                 out.add(e.getKey() + ": claimed " + e.getValue() + ", used " + used);
+            } else if (e.getKey().equals("maxTokens")) {
+                capped(e.getValue(), t, run, samples).ifPresent(out::add);
             }
         }
         return out;
@@ -118,6 +123,29 @@ public final class ClaimVerdicts {
     static String protocol(RunManifest run) {
         String p = run.suite() == null ? null : run.suite().options().get("--protocol");
         return p != null ? p : run.workload() == dev.claimcheck.core.model.Workload.MATH ? "boxed" : null;
+    }
+
+    private static Optional<String> capped(String claimed, JsonNode template, RunManifest run, List<Sample> samples) {
+        Long context = run.request() == null ? null : run.request().servedContext();
+        if (context == null || !template.path("max_tokens").canConvertToLong()) {
+            return Optional.empty();
+        }
+        long wanted = template.path("max_tokens").asLong();
+        String head = "maxTokens: claimed " + claimed + ", capped to fit the served context of " + context + " tokens";
+        if (samples.isEmpty()) {
+            return wanted >= context ? Optional.of(head + " in every attempt") : Optional.empty();
+        }
+        long n = 0;
+        long lowest = wanted;
+        for (Sample s : samples) {
+            JsonNode sent = s.request() == null ? null : s.request().get("max_tokens");
+            if (sent != null && sent.canConvertToLong() && sent.asLong() < wanted) {
+                n++;
+                lowest = Math.min(lowest, sent.asLong());
+            }
+        }
+        return n == 0 ? Optional.empty()
+                : Optional.of(head + " in " + n + " of " + samples.size() + " attempts (as low as " + lowest + ")");
     }
 
     /** What the run used for a setting, as text ("server default" when the body left it out), or null if unknown. */

@@ -33,6 +33,7 @@ public final class RunMetrics {
         long[] reasoning = new long[samples.size()];
         int graded = 0;
         int truncated = 0;
+        int reasoningCounted = 0;
         for (Sample s : samples) {
             Scores scores = byTask.computeIfAbsent(s.taskId(), id -> new Scores());
             if (s.graded()) {
@@ -42,6 +43,7 @@ public final class RunMetrics {
                 }
                 output[graded] = s.usage().completionTokens();
                 reasoning[graded] = s.usage().reasoningTokens();
+                reasoningCounted += s.usage().reasoningCounted() ? 1 : 0;
                 graded++;
             } else {
                 errors.merge(s.error().cause().id(), 1, Integer::sum);
@@ -61,7 +63,7 @@ public final class RunMetrics {
             high = interval.high();
         }
         var outputSummary = Percentiles.summary(Arrays.copyOf(output, graded));
-        var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded));
+        var reasoningSummary = Percentiles.summary(Arrays.copyOf(reasoning, graded)).withCounted(reasoningCounted);
         Metrics shared = Metrics.shared(score, low, high, byTask.size(), samples.size(), graded, errors, truncated,
                 outputSummary, reasoningSummary, null);
         Metrics full = figures.addTo(shared, samples);

@@ -72,6 +72,25 @@ class OpenAiChatEndpointTest {
     }
 
     @Test
+    void aRequestOnAKeptAliveConnectionTheServerHadClosedIsResentOnANewConnectionAndRecordedAsARetry() throws IOException {
+        try (KeepAliveExpiringServer s = new KeepAliveExpiringServer(); OpenAiChatEndpoint c = client(s.baseUrl(), 0)) {
+            int resent = 0;
+            for (int i = 0; i < 6; i++) {
+                ChatOutcome outcome = c.complete(request());
+                assertThat(outcome).as("even with no policy retries (--max-retries 0)").isInstanceOf(ChatOutcome.Success.class);
+                for (dev.claimcheck.core.model.RetryRecord r : outcome.retries()) {
+                    assertThat(r.cause()).isEqualTo(ErrorCause.CONNECTION);
+                    assertThat(r.status()).isZero();
+                    assertThat(r.message()).contains("before a response", "resent on a new connection");
+                    resent++;
+                }
+            }
+            assertThat(resent).as("one retry per request the server dropped").isEqualTo(s.dropped.get()).isPositive();
+            assertThat(c.breakerOpen()).isFalse();
+        }
+    }
+
+    @Test
     void fallsBackToJsonBodyAndReadsNonStreamingToolCalls() throws IOException {
         String body = "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"reasoning\":\"r\","
                 + "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]},"
@@ -188,6 +207,27 @@ class OpenAiChatEndpointTest {
     }
 
     @Test
+    void aMidStream500IsRetriedWithEveryTryRecordedAndTheRequestThatOpensTheBreakerIsRecordedToo() throws IOException {
+        try (MidStreamErrorServer s = new MidStreamErrorServer();
+             OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(s.baseUrl())
+                     .retry(RetryPolicy.immediate(6)).circuitBreakerThreshold(5).build())) {
+            ChatOutcome.Failure f = (ChatOutcome.Failure) c.complete(request());
+            assertThat(s.chatBodies).as("five tries, then the breaker opened").hasSize(5);
+            assertThat(f.retries()).hasSize(4).allSatisfy(r -> {
+                assertThat(r.cause()).isEqualTo(ErrorCause.SERVER_ERROR);
+                assertThat(r.message()).contains("error event in stream (code 500)", "illegal memory access");
+            });
+            assertThat(f.error().cause()).isEqualTo(ErrorCause.SERVER_ERROR);
+            assertThat(f.error().retries()).isEqualTo(4);
+            assertThat(f.error().message()).contains("code 500", "not retried: circuit breaker open");
+            assertThat(f.partial().content()).as("what arrived before the error").isEqualTo("The answer");
+            assertThatThrownBy(() -> c.complete(request())).isInstanceOfSatisfying(EndpointAbortedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            assertThat(s.chatBodies).hasSize(5);
+        }
+    }
+
+    @Test
     void circuitBreakerOpensAfterThresholdServerErrors() throws IOException {
         try (CannedServer s = new CannedServer(i -> CannedServer.http(500, "application/json", "", "{\"error\":\"boom\"}"));
              OpenAiChatEndpoint c = new OpenAiChatEndpoint(ClientConfig.builder(s.baseUrl())
@@ -195,9 +235,9 @@ class OpenAiChatEndpointTest {
             ChatOutcome.Failure first = (ChatOutcome.Failure) c.complete(request()); // 3 tries
             assertThat(first.error().cause()).isEqualTo(ErrorCause.SERVER_ERROR);
             assertThat(first.error().retries()).isEqualTo(2);
-            assertThatThrownBy(() -> c.complete(request())) // tries 4 and 5 open it
-                    .isInstanceOfSatisfying(EndpointAbortedException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CIRCUIT_OPEN));
+            ChatOutcome.Failure second = (ChatOutcome.Failure) c.complete(request()); // tries 4 and 5 open it
+            assertThat(second.retries()).as("try 4, recorded").hasSize(1);
+            assertThat(second.error().message()).contains("not retried: circuit breaker open");
             int served = s.requests();
             assertThat(served).isEqualTo(5);
             assertThatThrownBy(() -> c.complete(request())).isInstanceOf(EndpointAbortedException.class);
@@ -251,7 +291,7 @@ class OpenAiChatEndpointTest {
             assertThat(ref.engineVersion()).isEqualTo("0.11.0");
             assertThat(ref.models()).isNull();
             assertThat(ref.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
-            assertThat(s.requests()).isEqualTo(5); // models, version, get_server_info, server_info, get_model_info
+            assertThat(s.requests()).isEqualTo(6); // models, version, get_server_info, server_info, get_model_info, props
         }
     }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
+import dev.claimcheck.core.endpoint.KeepAliveExpiringServer;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
@@ -198,6 +199,30 @@ class ServingBenchTest {
             }
         }
         assertThat(json.path("endpoint").path("apiKeyEnv").asText()).isEqualTo("BENCH_KEY");
+    }
+
+    @Test
+    void requestsOnKeptAliveConnectionsTheServerClosedAreResentAndRecordedAsRetriesNotErrors(@TempDir Path root)
+            throws Exception {
+        try (KeepAliveExpiringServer engine = new KeepAliveExpiringServer()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int code = bench(null, out, "--base-url", engine.baseUrl(), "--model", "m", "--concurrency", "2",
+                    "--input-tokens", "8", "--output-tokens", "4", "--requests", "12", "--warmup", "0",
+                    "--hardware", "1xCPU", "--root", root.toString());
+            assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            Path run;
+            try (Stream<Path> s = Files.find(root.resolve("results/runs"), 4, (p, a) -> p.getFileName().toString().matches("\\d{8}T.*"))) {
+                run = s.findFirst().orElseThrow();
+            }
+            JsonNode json = Json.mapper().readTree(run.resolve("run.json").toFile());
+            JsonNode p = json.path("metrics").path("points").get(0);
+            assertThat(p.path("errors").asInt()).isZero();
+            assertThat(p.path("completed").asInt()).isEqualTo(12);
+            List<Sample> samples = Journal.readAll(new RunFolder(run));
+            List<Sample> resent = samples.stream().filter(s -> !s.retries().isEmpty()).toList();
+            assertThat(resent).as("each dropped request is one recorded retry").hasSize(engine.dropped.get()).isNotEmpty();
+            assertThat(resent.get(0).retries().get(0).message()).contains("resent on a new connection");
+        }
     }
 
     @Test

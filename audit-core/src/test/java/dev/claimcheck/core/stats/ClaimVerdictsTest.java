@@ -17,6 +17,7 @@ import dev.claimcheck.core.model.RunManifest.SuiteRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.TokenSummary;
+import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.store.Json;
 import java.util.List;
@@ -34,12 +35,16 @@ class ClaimVerdictsTest {
     }
 
     static RunManifest run(double temperature, boolean simulated) {
+        return run(temperature, simulated, null);
+    }
+
+    static RunManifest run(double temperature, boolean simulated, Long servedContext) {
         ObjectNode t = Json.mapper().createObjectNode().put("temperature", temperature).put("max_tokens", 1024);
         Metrics m = Metrics.shared(0.80, 0.70, 0.90, 100, 100, 100, Map.of(), 0, new TokenSummary(10, 10, 10),
                 new TokenSummary(0, 0, 0), null);
         return new RunManifest(RunManifest.SCHEMA, "r", RunStatus.COMPLETE, simulated, Lane.THINKING, Workload.MATH,
                 new SuiteRef("math", "1", new DatasetRef("gsm8k", "abc", "gsm8k.jsonl", false, null), null),
-                new ModelRef("m", "m", null), null, null, new RequestSpec(t, 1, 0, null, 8, null, null), null, null, null,
+                new ModelRef("m", "m", null), null, null, new RequestSpec(t, 1, 0, null, 8, null, null, servedContext), null, null, null,
                 null, null, null, m, null, null);
     }
 
@@ -68,6 +73,24 @@ class ClaimVerdictsTest {
         ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.95, STATED, false), run(0.6), List.of());
         double se = 0.10 / StudentT.quantile(0.975, 99);
         assertThat(a.pValue()).isCloseTo(StudentT.cdf(-0.15 / se, 99), within(1e-12)).isBetween(0.001, 0.003);
+    }
+
+    @Test
+    void aMaxTokensCappedToTheServedContextIsASettingThatDiffers() {
+        RunManifest capped = run(0.6, false, 1000L);
+        ObjectNode t = capped.request().template();
+        Verdict right = new Verdict(true, 1, "7", "7", "math", "1", "gold boxed, response boxed");
+        Sample cut = new Sample("t1", 0, null, "h", null, t.deepCopy().put("max_tokens", 900), null, null, null, right, null, null);
+        Sample whole = new Sample("t2", 0, null, "h", null, t, null, null, null, right, null, null);
+
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), capped, List.of(cut, whole));
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+        assertThat(a.differences()).containsExactly(
+                "maxTokens: claimed 1024, capped to fit the served context of 1000 tokens in 1 of 2 attempts (as low as 900)");
+        assertThat(ClaimVerdicts.differences(STATED, capped)).as("from run.json alone: 1024 ≥ 1000, every attempt capped")
+                .containsExactly("maxTokens: claimed 1024, capped to fit the served context of 1000 tokens in every attempt");
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), capped, List.of(whole)).verdict())
+                .as("no attempt capped").isEqualTo(ClaimVerdict.CONSISTENT);
     }
 
     @Test

@@ -116,24 +116,27 @@ class LongctxAuditTest {
     }
 
     @Test
-    void aPromptThatMaxTokensPushesOverTheContextIsCountedAsContextLengthAndNothingIsLost() {
-        // 1k and 2k fit the advertised 4096 and are sent (8k is skipped); 2k + max_tokens 2560 does not fit: the
-        // server refuses those, and each is one counted error, never retried, never graded.
+    void aPromptThatMaxTokensWouldPushOverTheContextIsSentWithMaxTokensCappedAndNothingIsLost() {
+        // 1k and 2k fit the advertised 4096 and are sent (8k is skipped); 2k + max_tokens 2560 does not fit: those
+        // attempts go with max_tokens capped to the context less the prompt's (generous) estimate, and complete.
         var r = audit("longctx", "--base-url", "sim:maxModelLen=4096", "--lengths", "1k,2k,8k", "--depths", "50",
                 "--max-tokens", "2560", "--root", root.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("skipping 7 tasks of 1 length(s) [8192]");
         assertThat(r.manifest().status()).isEqualTo(dev.claimcheck.core.model.RunStatus.COMPLETE);
+        assertThat(r.manifest().request().servedContext()).isEqualTo(4096L);
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
         assertThat(samples).hasSize(14);
-        assertThat(samples).filteredOn(s -> s.targetTokens() == 1024L).hasSize(7).allSatisfy(s -> assertThat(s.error()).isNull());
-        assertThat(samples).filteredOn(s -> s.targetTokens() == 2048L).hasSize(7).allSatisfy(s -> {
-            assertThat(s.error().cause()).isEqualTo(dev.claimcheck.core.model.ErrorCause.CONTEXT_LENGTH);
-            assertThat(s.error().message()).contains("maximum context length is 4096 tokens");
-            assertThat(s.retries()).isEmpty();
+        assertThat(samples).filteredOn(s -> s.targetTokens() == 1024L).hasSize(7).allSatisfy(s -> {
+            assertThat(s.error()).isNull();
+            assertThat(s.request().path("max_tokens").asInt()).isEqualTo(2560);
         });
-        assertThat(r.manifest().metrics().errors()).containsExactly(java.util.Map.entry("contextLength", 7));
-        assertThat(r.manifest().metrics().graded()).isEqualTo(7);
+        assertThat(samples).filteredOn(s -> s.targetTokens() == 2048L).hasSize(7).allSatisfy(s -> {
+            assertThat(s.error()).as("capped, not refused").isNull();
+            assertThat(s.request().path("max_tokens").asInt()).isBetween(1000, 4096 - 2048);
+        });
+        assertThat(r.manifest().metrics().errors()).isEmpty();
+        assertThat(r.manifest().metrics().graded()).isEqualTo(14);
         var report = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults()).verifyRun(r.runDir());
         assertThat(report.findings()).extracting(Finding::id).as(report.findings().toString())
                 .doesNotContain("metricsMismatch", "regradeMismatch", "promptMismatch", "schema", "notRegraded");
