@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.ClaimMetric;
 import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,17 @@ public final class ClaimVerdicts {
      * @param samples the reproduction's journal (may be empty: then token and speed metrics are not measured)
      */
     public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples) {
+        return assess(claim, run, samples, null);
+    }
+
+    /**
+     * As {@link #assess(Claim, RunManifest, List)}, against the dataset the claim's recipe pins: a run on a file with
+     * other hashes (a run under {@code --allow-unpinned}, or a plain audit that only names the dataset alike) measured
+     * something else, so it reads {@code settingsDiffer} naming both hashes, never {@code consistent}.
+     *
+     * @param pin the recipe's dataset, or null when the claim has no recipe (or it pins nothing yet)
+     */
+    public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples, RecipeSpec.DatasetPin pin) {
         ClaimMetric metric = claim.metricKind();
         String power = power(claim, metric);
         if (metric == null) {
@@ -55,10 +68,13 @@ public final class ClaimVerdicts {
             // docs/architecture.md §8.1: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
             return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), SIMULATED_ONLY, power);
         }
-        if (claim.undisclosed()) {
+        List<String> diff = new ArrayList<>(datasetDifferences(pin, run));
+        if (claim.undisclosed() && diff.isEmpty()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }
-        List<String> diff = differences(claim.settings(), run, samples);
+        if (!claim.undisclosed()) {
+            diff.addAll(differences(claim.settings(), run, samples));
+        }
         if (!diff.isEmpty()) {
             return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, String.join("; ", diff), power);
         }
@@ -77,6 +93,25 @@ public final class ClaimVerdicts {
     private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, String note,
                                           String power) {
         return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
+    }
+
+    /** The pinned dataset hashes the run's dataset does not have (empty when nothing is pinned). */
+    static List<String> datasetDifferences(RecipeSpec.DatasetPin pin, RunManifest run) {
+        if (pin == null || pin.sha256() == null) {
+            return List.of();
+        }
+        DatasetRef used = run.suite() == null ? null : run.suite().dataset();
+        List<String> out = new ArrayList<>();
+        String file = used == null ? null : used.sha256();
+        if (!pin.sha256().equals(file)) {
+            out.add("dataset: the recipe pins sha256 " + pin.sha256() + ", the run read " + (file == null ? "an unhashed dataset" : file));
+        }
+        String answers = used == null ? null : used.answersSha256();
+        if (pin.answersSha256() != null && !pin.answersSha256().equals(answers)) {
+            out.add("dataset: the recipe pins answersSha256 " + pin.answersSha256() + ", the run's answers hash "
+                    + (answers == null ? "is not recorded" : "is " + answers));
+        }
+        return out;
     }
 
     /** {@link #differences(Map, RunManifest, List)} without the journal (graders then read from the protocol). */

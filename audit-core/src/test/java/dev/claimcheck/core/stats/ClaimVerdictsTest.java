@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.ClaimVerdict;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunManifest.ModelRef;
@@ -39,11 +40,15 @@ class ClaimVerdictsTest {
     }
 
     static RunManifest run(double temperature, boolean simulated, Long servedContext) {
+        return run(temperature, simulated, servedContext, new DatasetRef("gsm8k", "abc", "gsm8k.jsonl", false, null));
+    }
+
+    static RunManifest run(double temperature, boolean simulated, Long servedContext, DatasetRef dataset) {
         ObjectNode t = Json.mapper().createObjectNode().put("temperature", temperature).put("max_tokens", 1024);
         Metrics m = Metrics.shared(0.80, 0.70, 0.90, 100, 100, 100, Map.of(), 0, new TokenSummary(10, 10, 10),
                 new TokenSummary(0, 0, 0), null);
         return new RunManifest(RunManifest.SCHEMA, "r", RunStatus.COMPLETE, simulated, Lane.THINKING, Workload.MATH,
-                new SuiteRef("math", "1", new DatasetRef("gsm8k", "abc", "gsm8k.jsonl", false, null), null),
+                new SuiteRef("math", "1", dataset, null),
                 new ModelRef("m", "m", null), null, null, new RequestSpec(t, 1, 0, null, 8, null, null, servedContext), null, null, null,
                 null, null, null, m, null, null);
     }
@@ -65,6 +70,34 @@ class ClaimVerdictsTest {
         assertThat(a.verdict().id()).isEqualTo(verdict);
         assertThat(a.measured()).isEqualTo(0.80);
         assertThat(a.pValue() != null).isEqualTo(verdict.equals("refuted"));
+    }
+
+    static RecipeSpec.DatasetPin pin(String sha256) {
+        return new RecipeSpec.DatasetPin("gsm8k", "https://example.org/test.jsonl", "o/r@c", "data/test.jsonl", sha256,
+                "b".repeat(64), "pinned");
+    }
+
+    @Test
+    void aRunOnAnotherFileThanTheRecipePinsNeverReadsConsistent() {
+        // The run recorded sha256 "abc" and no answers hash: the same name, other data.
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), run(0.6), List.of(), pin("a".repeat(64)));
+        assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+        assertThat(a.differences()).anySatisfy(d -> assertThat(d).contains("the recipe pins sha256 " + "a".repeat(64), "the run read abc"))
+                .anySatisfy(d -> assertThat(d).contains("answersSha256", "is not recorded"));
+
+        ClaimAssessment undisclosed = ClaimVerdicts.assess(claim("accuracy", 0.80, Map.of(), true), run(0.6), List.of(), pin("a".repeat(64)));
+        assertThat(undisclosed.verdict()).as("undisclosed settings do not excuse other data").isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
+    }
+
+    @Test
+    void aRunOnThePinnedFileIsJudgedOnItsScore() {
+        RunManifest r = run(0.6);
+        RunManifest onPin = run(0.6, false, null, new DatasetRef("gsm8k", "a".repeat(64), "gsm8k.jsonl", false, null, 100,
+                null, "b".repeat(64)));
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), onPin, List.of(), pin("a".repeat(64))).verdict())
+                .isEqualTo(ClaimVerdict.CONSISTENT);
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), r, List.of(), null).verdict())
+                .as("no recipe: nothing pinned to compare").isEqualTo(ClaimVerdict.CONSISTENT);
     }
 
     @Test

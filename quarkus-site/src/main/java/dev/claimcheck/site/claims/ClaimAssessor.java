@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pairs each claim of the index with its reproduction and asks audit-core for the verdict (docs/architecture.md §8.1).
+ * Pairs each claim of the index with its reproduction and asks audit-core for the verdict (docs/architecture.md §8.1),
+ * against the dataset the claim's recipe pins: the run is matched by dataset name, and the hashes decide.
  * The journal is read only for metrics recomputed from samples (tokens, speed).
  */
 public final class ClaimAssessor {
@@ -27,7 +28,7 @@ public final class ClaimAssessor {
             for (Claim c : f.claims()) {
                 Optional<RunEntry> run = match(index, f, c);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),
-                        run.map(r -> samples(c, r)).orElse(List.of())), run,
+                        run.map(r -> samples(c, r)).orElse(List.of()), index.recipePin(f.modelSlug(), c.id()).orElse(null)), run,
                         index.hasRecipe(f.modelSlug(), c.id())));
             }
         }

@@ -1,6 +1,8 @@
 package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.RecipeSpec;
+import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +61,28 @@ public final class Checkout {
     }
 
     private static boolean recipe(Root r, String slug, String claimId) {
-        return Files.isRegularFile(r.dir().resolve("audit-scripts/recipes").resolve(slug).resolve(claimId + ".json"));
+        return Files.isRegularFile(recipeFile(r, slug, claimId));
+    }
+
+    private static Path recipeFile(Root r, String slug, String claimId) {
+        return r.dir().resolve("audit-scripts/recipes").resolve(slug).resolve(claimId + ".json");
+    }
+
+    /**
+     * The dataset the claim's recipe pins: the checkout's recipe when there is one (the repository's pin is the
+     * authority; a results root could carry a recipe pinning its own data), else the root's; empty without a recipe or
+     * when the recipe does not read (the claims page then matches by dataset name alone, as without a recipe).
+     */
+    public static Optional<RecipeSpec.DatasetPin> recipePin(Root root, Optional<Root> checkout, String slug, String claimId) {
+        Path file = checkout.filter(c -> recipe(c, slug, claimId)).map(c -> recipeFile(c, slug, claimId))
+                .orElse(recipe(root, slug, claimId) ? recipeFile(root, slug, claimId) : null);
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RecipeReader.read(file).dataset());
+        } catch (BadInputException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.RecipeSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,11 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
             }
         }
         return new ResultsIndex(root, kept, ex, claims, ids, checkout);
+    }
+
+    /** The dataset the claim's recipe pins, from the root or the checkout ({@link Checkout#recipePin}). */
+    public Optional<RecipeSpec.DatasetPin> recipePin(String slug, String claimId) {
+        return Checkout.recipePin(root, checkout, slug, claimId);
     }
 
     /** Whether the claim has a recipe in the root or the checkout (the claims page then offers its alias). */

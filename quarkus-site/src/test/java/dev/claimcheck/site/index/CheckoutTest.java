@@ -47,6 +47,23 @@ class CheckoutTest {
     }
 
     @Test
+    void theCheckoutsRecipePinsTheDatasetTheClaimIsJudgedOnEvenWhenTheRootCarriesItsOwn() throws IOException {
+        Path real = Path.of("..", "audit-scripts/recipes/inclusionai--ring-2.5-1t/gsm8k-cookbook.json");
+        Files.copy(real, checkout.resolve("audit-scripts/recipes/m--ring/gsm8k-cookbook.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path rootRecipe = simRoot.dir().resolve("audit-scripts/recipes/m--ring/gsm8k-cookbook.json");
+        Files.createDirectories(rootRecipe.getParent());
+        Files.writeString(rootRecipe, "{}");
+        Optional<Root> co = Optional.of(new Root(checkout));
+
+        assertThat(Checkout.recipePin(simRoot, co, "m--ring", "gsm8k-cookbook"))
+                .hasValueSatisfying(p -> assertThat(p.sha256()).isEqualTo("3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14"));
+        assertThat(Checkout.recipePin(simRoot, Optional.empty(), "m--ring", "gsm8k-cookbook"))
+                .as("a recipe that does not read pins nothing").isEmpty();
+        assertThat(Checkout.recipePin(simRoot, co, "m--ling", "gsm8k-ling")).as("no recipe").isEmpty();
+    }
+
+    @Test
     void autoFindsTheCheckoutAboveTheRoot() {
         assertThat(Checkout.of("auto", simRoot, tmp).map(Root::dir)).contains(checkout.toAbsolutePath().normalize());
         assertThat(Checkout.of("auto", new Root(tmp.resolve("elsewhere")), checkout.resolve("audit-core")).map(Root::dir))
