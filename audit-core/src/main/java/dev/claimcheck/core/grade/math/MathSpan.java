@@ -19,9 +19,9 @@ final class MathSpan {
             "still", "also", "definitely", "precisely", "equal", "to", "equals", "given", "by");
     /** After a label cue, a subject before one of these is not the answer ("The largest $n$ is 34"). */
     private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "equals", "be", "becomes");
-    private static final Set<String> SEPARATORS = Set.of("and", "or");
+    static final Set<String> SEPARATORS = Set.of("and", "or");
     private static final Set<String> PERCENT_WORDS = Set.of("percent", "percentage", "pct");
-    private static final Set<String> TEXT_MACROS = Set.of("\\text", "\\textbf", "\\textit", "\\textnormal", "\\mathrm",
+    static final Set<String> TEXT_MACROS = Set.of("\\text", "\\textbf", "\\textit", "\\textnormal", "\\mathrm",
             "\\mbox", "\\textrm", "\\mathit", "\\mathbf", "\\textsf", "\\mathsf", "\\operatorname", "\\emph");
     private static final String UNICODE_MATH = "\u2212\u2264\u2265\u2260\u00d7\u00b7\u00f7\u221a\u03c0\u221e\u00b1"
             + "\u222a\u2229\u2208\u00b0\u2103\u2109\u2248\u00b2\u00b3";
@@ -43,7 +43,7 @@ final class MathSpan {
 
     /** The span's text (the inside of a segment, the raw run otherwise), or null when the text has none. */
     static String first(String s, After after) {
-        int i = skipMarkup(s, 0);
+        int i = SpanText.skipMarkup(s, 0);
         if (i < s.length() && ".,;!?".indexOf(s.charAt(i)) >= 0) {
             return null; // "… the final answer. Next, …": the cue words were part of a sentence
         }
@@ -51,18 +51,18 @@ final class MathSpan {
         while (i < s.length()) {
             Found f = at(s, i);
             if (f != null) {
-                int next = skipSpaces(s, f.end());
-                if (after == After.LABEL && COPULAS.contains(wordAt(s, next)) && Labels.isLabel(f.text())) {
-                    i = skipMarkup(s, next + wordAt(s, next).length());
+                int next = SpanText.skipSpaces(s, f.end());
+                if (after == After.LABEL && COPULAS.contains(SpanText.wordAt(s, next)) && Labels.isLabel(f.text())) {
+                    i = SpanText.skipMarkup(s, next + SpanText.wordAt(s, next).length());
                     words++;
                     continue;
                 }
-                if (after == After.WHOLE_LINE && !onlyPunctuation(s, f.end())) {
+                if (after == After.WHOLE_LINE && !SpanText.onlyPunctuation(s, f.end())) {
                     return null;
                 }
                 return f.text().isBlank() ? null : f.text();
             }
-            String w = wordAt(s, i);
+            String w = SpanText.wordAt(s, i);
             boolean allowed = after == After.LABEL || (after == After.COPULA && ADVERBS.contains(w.toLowerCase(java.util.Locale.ROOT)));
             if (!allowed || ++words > MAX_LEAD_IN_WORDS) {
                 return null;
@@ -71,7 +71,7 @@ final class MathSpan {
             if (w.isEmpty() && ".;!?\u3002".indexOf(s.charAt(i)) >= 0) {
                 return null; // the lead-in is one clause
             }
-            i = skipMarkup(s, end);
+            i = SpanText.skipMarkup(s, end);
         }
         return null;
     }
@@ -118,7 +118,7 @@ final class MathSpan {
             return null;
         }
         String inside = s.substring(from, end).strip();
-        if (inside.isEmpty() || hasProse(inside) || endsWithOperator(inside)) {
+        if (inside.isEmpty() || SpanText.hasProse(inside) || SpanText.endsWithOperator(inside)) {
             return null;
         }
         return new Found(inside, end + close.length());
@@ -146,7 +146,7 @@ final class MathSpan {
             boolean separated = false;
             while (k < s.length()) {
                 char c = s.charAt(k);
-                String w = wordAt(s, k);
+                String w = SpanText.wordAt(s, k);
                 if (c == ',' || c == ';') {
                     separated = true;
                     k++;
@@ -180,12 +180,12 @@ final class MathSpan {
             if (c == ' ' || c == '\t' || c == '$' || c == '~') {
                 k++; // spaces, and a currency sign inside a worked sum ("$10,000 + $200")
             } else if (Lexer.isDigit(c)) {
-                k = number(s, k);
+                k = SpanText.number(s, k);
                 lastGood = k;
                 dangling = false;
             } else if (Lexer.isAsciiLetter(c)) {
-                String w = wordAt(s, k);
-                if (SEPARATORS.contains(w) && k > i && startsMath(s, skipSpaces(s, k + w.length()))) {
+                String w = SpanText.wordAt(s, k);
+                if (SEPARATORS.contains(w) && k > i && startsMath(s, SpanText.skipSpaces(s, k + w.length()))) {
                     k += w.length();
                     dangling = true;
                 } else if (PERCENT_WORDS.contains(w) && k > i) {
@@ -211,20 +211,20 @@ final class MathSpan {
                 }
             } else if (c == '(' || c == '[' || c == '{') {
                 int close = Braces.matchingAny(s, k);
-                if (close < 0 || hasProse(s.substring(k + 1, close))) {
+                if (close < 0 || SpanText.hasProse(s.substring(k + 1, close))) {
                     break; // unbalanced, or a remark: "4 (not 5)"
                 }
                 k = close + 1;
                 lastGood = k;
                 dangling = false;
             } else if (c == ',' || c == ';') {
-                if (!startsMath(s, skipSpaces(s, k + 1))) {
+                if (!startsMath(s, SpanText.skipSpaces(s, k + 1))) {
                     break; // "7, because …"
                 }
                 k++;
                 dangling = true;
             } else if (c == '.' && k + 1 < n && Lexer.isDigit(s.charAt(k + 1))) {
-                k = number(s, k + 1);
+                k = SpanText.number(s, k + 1);
                 lastGood = k;
                 dangling = false;
             } else if (c == ':' && k > i && Lexer.isDigit(s.charAt(k - 1)) && k + 1 < n && Lexer.isDigit(s.charAt(k + 1))) {
@@ -256,22 +256,6 @@ final class MathSpan {
         return lastGood == i || dangling ? null : new Found(s.substring(i, lastGood).strip(), lastGood);
     }
 
-    /** The end of a number at {@code k}: digits, with {@code .} or {@code ,} between digits (decimals, thousands). */
-    private static int number(String s, int k) {
-        int n = s.length();
-        while (k < n) {
-            char c = s.charAt(k);
-            if (Lexer.isDigit(c)) {
-                k++;
-            } else if ((c == '.' || c == ',') && k + 1 < n && Lexer.isDigit(s.charAt(k + 1))) {
-                k++;
-            } else {
-                break;
-            }
-        }
-        return k;
-    }
-
     /**
      * The end of the LaTeX command at {@code k} with its brace and bracket groups, or -1 when it does not belong in a
      * span: {@code \text{…}} only after math (a unit, "{@code 12\text{ and }13}"), never prose of more than a few
@@ -289,7 +273,7 @@ final class MathSpan {
             }
             if (next == '{') {
                 int close = s.indexOf("\\}", k + 2);
-                return close < 0 || hasProse(s.substring(k + 2, close)) ? -1 : close + 2;
+                return close < 0 || SpanText.hasProse(s.substring(k + 2, close)) ? -1 : close + 2;
             }
             return k + 2; // \, \! \% \\ \$ …
         }
@@ -305,7 +289,7 @@ final class MathSpan {
                 return -1;
             }
             String inside = s.substring(e + 1, close);
-            if (text && hasProse(inside) && (!afterMath || inside.strip().split("\\s+").length > 3)) {
+            if (text && SpanText.hasProse(inside) && (!afterMath || inside.strip().split("\\s+").length > 3)) {
                 return -1; // prose in \text{}; after a number, a unit of up to three words is kept
             }
             e = close + 1;
@@ -342,12 +326,12 @@ final class MathSpan {
             }
             return name.length() > 1 || s.startsWith("\\{", k) || s.startsWith("\\(", k) || s.startsWith("\\[", k);
         }
-        return Lexer.isAsciiLetter(c) && isNameAt(s, k, wordAt(s, k));
+        return Lexer.isAsciiLetter(c) && isNameAt(s, k, SpanText.wordAt(s, k));
     }
 
     private static boolean bracketIsMath(String s, int k) {
         int close = Braces.matchingAny(s, k);
-        return close > k + 1 && !hasProse(s.substring(k + 1, close));
+        return close > k + 1 && !SpanText.hasProse(s.substring(k + 1, close));
     }
 
     /**
@@ -355,106 +339,14 @@ final class MathSpan {
      * all-capital name ({@code AB}), and not the English "a" / "I" of a sentence ("a total of 5").
      */
     private static boolean isNameAt(String s, int k, String w) {
-        if (w.isEmpty() || isProseWord(w)) {
+        if (w.isEmpty() || SpanText.isProseWord(w)) {
             return false;
         }
         int after = k + w.length();
         if (w.length() == 1 && after < s.length() && s.charAt(after) == ' ') {
-            String next = wordAt(s, skipSpaces(s, after));
-            return !isProseWord(next) || PERCENT_WORDS.contains(next);
+            String next = SpanText.wordAt(s, SpanText.skipSpaces(s, after));
+            return !SpanText.isProseWord(next) || PERCENT_WORDS.contains(next);
         }
         return true;
-    }
-
-    /** Two or more letters with a lower-case one, not a function word: prose or a unit word. */
-    static boolean isProseWord(String w) {
-        if (w.length() < 2 || Lexer.WORDS.contains(w)) {
-            return false;
-        }
-        for (int k = 0; k < w.length(); k++) {
-            if (Character.isLowerCase(w.charAt(k))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Prose inside a bracket or segment: a word ({@link #isProseWord}) not after a backslash, or a CJK character. */
-    static boolean hasProse(String s) {
-        int n = s.length();
-        int k = 0;
-        while (k < n) {
-            char c = s.charAt(k);
-            if (Lexer.isAsciiLetter(c)) {
-                int e = k;
-                while (e < n && Lexer.isAsciiLetter(s.charAt(e))) {
-                    e++;
-                }
-                boolean macro = k > 0 && s.charAt(k - 1) == '\\';
-                if (macro && TEXT_MACROS.contains("\\" + s.substring(k, e)) && e < n && s.charAt(e) == '{') {
-                    int close = Braces.matching(s, e);
-                    k = close < 0 ? n : close + 1; // a unit or a word set as text belongs to the math
-                    continue;
-                }
-                if (!macro && isProseWord(s.substring(k, e)) && !SEPARATORS.contains(s.substring(k, e))) {
-                    return true;
-                }
-                k = e;
-            } else {
-                if (Character.isIdeographic(c) || Character.isLetter(c) && c > 127 && c != '\u03c0') {
-                    return true;
-                }
-                k++;
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsWithOperator(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        char c = s.charAt(s.length() - 1);
-        return "+-*/^_=<>,".indexOf(c) >= 0;
-    }
-
-    private static boolean onlyPunctuation(String s, int from) {
-        for (int k = from; k < s.length(); k++) {
-            if (".*\u3002 \t\r".indexOf(s.charAt(k)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The ASCII letter run at {@code k} (empty when none). */
-    static String wordAt(String s, int k) {
-        int e = k;
-        while (e < s.length() && Lexer.isAsciiLetter(s.charAt(e))) {
-            e++;
-        }
-        return s.substring(k, e);
-    }
-
-    private static int skipSpaces(String s, int k) {
-        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
-            k++;
-        }
-        return k;
-    }
-
-    /** Spaces, Markdown emphasis and headings, colons and quotes around the answer. */
-    private static int skipMarkup(String s, int k) {
-        while (k < s.length()) {
-            char c = s.charAt(k);
-            if (" \t*#:\uff1a\"'`\u201c\u201d\u2018\u2019".indexOf(c) >= 0) {
-                k++;
-            } else if (c == '\\' && k + 1 < s.length() && s.charAt(k + 1) == '"') {
-                k += 2;
-            } else {
-                break;
-            }
-        }
-        return k;
     }
 }
