@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -151,9 +152,9 @@ public final class RecipeRun {
             return found + "; the run records these hashes, and a maintainer who checked the file against its source"
                     + " can pin them (docs/recipes.md)";
         }
-        boolean same = pinned.sha256().equals(dataset.sha256()) && pinned.answersSha256().equals(dataset.answersSha256());
+        List<String> differ = pinned.differences(dataset);
         return "the dataset hashes are not checked against recipe " + recipeRel + "; " + hashes + ", the recipe pins sha256 "
-                + pinned.sha256() + " and answersSha256 " + pinned.answersSha256() + (same ? " (the same)"
+                + pinned.sha256() + " and answersSha256 " + pinned.answersSha256() + (differ.isEmpty() ? " (the same)"
                 : " (they differ: this run is not on the pinned dataset and reproduces nothing)");
     }
 

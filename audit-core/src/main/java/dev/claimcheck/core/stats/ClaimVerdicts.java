@@ -7,7 +7,6 @@ import dev.claimcheck.core.model.ClaimMetric;
 import dev.claimcheck.core.model.ClaimVerdict;
 import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,8 @@ public final class ClaimVerdicts {
             // docs/architecture.md §8.1: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
             return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), SIMULATED_ONLY, power);
         }
-        List<String> diff = new ArrayList<>(datasetDifferences(pin, run));
+        List<String> diff = new ArrayList<>(pin == null ? List.of()
+                : pin.differences(run.suite() == null ? null : run.suite().dataset()));
         if (claim.undisclosed() && diff.isEmpty()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }
@@ -93,25 +93,6 @@ public final class ClaimVerdicts {
     private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, String note,
                                           String power) {
         return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
-    }
-
-    /** The pinned dataset hashes the run's dataset does not have (empty when nothing is pinned). */
-    static List<String> datasetDifferences(RecipeSpec.DatasetPin pin, RunManifest run) {
-        if (pin == null || pin.sha256() == null) {
-            return List.of();
-        }
-        DatasetRef used = run.suite() == null ? null : run.suite().dataset();
-        List<String> out = new ArrayList<>();
-        String file = used == null ? null : used.sha256();
-        if (!pin.sha256().equals(file)) {
-            out.add("dataset: the recipe pins sha256 " + pin.sha256() + ", the run read " + (file == null ? "an unhashed dataset" : file));
-        }
-        String answers = used == null ? null : used.answersSha256();
-        if (pin.answersSha256() != null && !pin.answersSha256().equals(answers)) {
-            out.add("dataset: the recipe pins answersSha256 " + pin.answersSha256() + ", the run's answers hash "
-                    + (answers == null ? "is not recorded" : "is " + answers));
-        }
-        return out;
     }
 
     /** {@link #differences(Map, RunManifest, List)} without the journal (graders then read from the protocol). */
