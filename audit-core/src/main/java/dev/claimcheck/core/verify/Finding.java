@@ -80,6 +80,11 @@ public record Finding(Kind kind, String detail) {
         REFERENCE_MISSING("referenceMissing", "references"),
         /** The recipe or claim file differs from the sha256 in run.json. */
         REFERENCE_HASH_MISMATCH("referenceHashMismatch", "references"),
+        /**
+         * The run's recipe (present, matching) pins dataset hashes the run's dataset does not have: a run made with
+         * --allow-unpinned on other data, recorded honestly but no reproduction of the claim (its verdict reads settingsDiffer).
+         */
+        OFF_PIN("offPin", "references", Severity.WARN),
         /** run.json's claimRef names a claim id the (present, matching) claims file does not hold. */
         CLAIM_NOT_FOUND("claimNotFound", "references"),
         /** The journal has a torn line, a line that is not a valid sample, a missing part or an attempt outside k. */

@@ -2,10 +2,12 @@ package dev.claimcheck.core.verify;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.ClaimcheckException;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.ManifestFinding;
+import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.verify.Finding.Kind;
@@ -207,7 +209,11 @@ public final class Verifier {
         }
         checks.add("references");
         if (manifest.recipe() != null && manifest.recipe().path() != null) {
+            int before = findings.size();
             FileRefCheck.check(root, null, manifest.recipe().path(), manifest.recipe().sha256(), "recipe", findings, false);
+            if (findings.size() == before) {
+                offPin(root, manifest, findings);
+            }
         }
         if (manifest.claimRef() != null && manifest.claimRef().path() != null) {
             int before = findings.size();
@@ -245,6 +251,27 @@ public final class Verifier {
             dev.claimcheck.core.store.ClaimsReader.claim(root, ref.path(), ref.id());
         } catch (ClaimcheckException e) {
             findings.add(new Finding(Kind.CLAIM_NOT_FOUND, Findings.clip(e.getMessage())));
+        }
+    }
+
+    /**
+     * The recipe is there with the recorded hash: a dataset it pins must be the one the run read. An unreadable recipe
+     * is the root's recipeSchema finding (LedgerCheck), not repeated here.
+     */
+    private static void offPin(Path root, RunManifest manifest, List<Finding> findings) {
+        RecipeSpec recipe;
+        try {
+            recipe = RecipeReader.read(root.resolve(manifest.recipe().path()));
+        } catch (ClaimcheckException e) {
+            return;
+        }
+        RunManifest.DatasetRef used = manifest.suite() == null ? null : manifest.suite().dataset();
+        if (!recipe.dataset().differences(used).isEmpty()) {
+            // One short line (details are clipped at 80 characters): the file hashes, read and pinned.
+            String read = used == null || used.sha256() == null ? "none" : used.sha256().substring(0, 12) + "…";
+            String pinned = recipe.dataset().sha256() == null ? "none" : recipe.dataset().sha256().substring(0, 12) + "…";
+            findings.add(new Finding(Kind.OFF_PIN, "not the recipe's pinned dataset (sha256 " + read + " read, " + pinned
+                    + " pinned)"));
         }
     }
 

@@ -203,6 +203,12 @@ class RecipeRunTest {
                 .contains("the recipe pins sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
                 .contains("(they differ: this run is not on the pinned dataset");
         assertThat(r.manifest().suite().dataset().sha256()).isEqualTo(PromptHash.sha256Hex(Files.readAllBytes(other)));
+        var verifier = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults());
+        assertThat(verifier.verifyRun(r.runDir()).findings()).filteredOn(f -> f.id().equals("offPin"))
+                .extracting(dev.claimcheck.core.verify.Finding::detail)
+                .containsExactly("not the recipe's pinned dataset (sha256 "
+                        + PromptHash.sha256Hex(Files.readAllBytes(other)).substring(0, 12) + "… read, "
+                        + FIXTURE_SHA256.substring(0, 12) + "… pinned)");
     }
 
     @Test
@@ -213,6 +219,9 @@ class RecipeRunTest {
         assertThat(r.err()).contains("warning: --allow-unpinned: the dataset hashes are not checked")
                 .contains("this file has sha256 " + FIXTURE_SHA256 + " and answersSha256 " + FIXTURE_ANSWERS)
                 .contains("(the same)");
+        var verifier = new dev.claimcheck.core.verify.Verifier(dev.claimcheck.core.verify.Verifier.Options.defaults());
+        assertThat(verifier.verifyRun(r.runDir()).findings()).extracting(dev.claimcheck.core.verify.Finding::id)
+                .doesNotContain("offPin");
     }
 
     /** The repository's two GSM8K recipes, pinned to openai/grade-school-math test.jsonl at 3101c7d5 (issue #17). */
