@@ -8,6 +8,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.serving.Arrivals;
 import dev.claimcheck.core.serving.BenchRun;
 import dev.claimcheck.core.serving.BenchSpec;
+import dev.claimcheck.core.serving.PromptFactory;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.serving.Shard;
 import dev.claimcheck.core.sim.SimOptions;
@@ -93,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prefix-share", defaultValue = "0", paramLabel = "X",
             description = "Fraction of each prompt shared by all prompts, to measure prefix caching on purpose (default 0: none can be cached).")
     double prefixShare;
+
+    @Option(names = "--prompt-salt", paramLabel = "HEX",
+            description = "16 hex digits mixed into every prompt with the seed (default: a new random one per run, recorded in run.json, so a rerun is not served from the engine's prefix cache); give a recorded one for an exact repeat, and one shared salt to every --shard of a bench.")
+    String promptSalt;
 
     @Option(names = "--slo", paramLabel = "ttft=..,tpot=..", description = "Goodput SLO, e.g. ttft=2000ms,tpot=80ms.")
     String slo;
@@ -183,18 +188,25 @@ public final class BenchCommand implements Callable<Integer> {
         List<LoadPoint> points = new ArrayList<>();
         for (int length : lengths) {
             for (int c : levels) {
-                points.add(new LoadPoint(points.size(), c, null, null, null, length, outputTokens, bounds[0], bounds[1]));
+                points.add(new LoadPoint(points.size(), c, null, null, null, length, outputTokens, bounds[0], bounds[1], prefixShare));
             }
             for (double r : rates) {
                 points.add(new LoadPoint(points.size(), null, r, kind.id(), kind == Arrivals.Kind.GAMMA
-                        ? (burstiness == null ? 1.0 : burstiness) : null, length, outputTokens, bounds[0], bounds[1]));
+                        ? (burstiness == null ? 1.0 : burstiness) : null, length, outputTokens, bounds[0], bounds[1], prefixShare));
             }
         }
         Integer perPoint = durationNs != null ? null : requests != null ? requests
                 : Math.max(100, 4 * levels.stream().mapToInt(Integer::intValue).max().orElse(0));
         String apiKey = sim ? null : environment.get(endpoint.apiKeyEnv);
+        if (promptSalt == null && shard != null) {
+            throw new BadInputException("--shard needs --prompt-salt HEX, the same for every shard of the bench (e.g. from"
+                    + " 'openssl rand -hex 8'), so the shards send one load");
+        }
+        if (promptSalt == null) {
+            promptSalt = PromptFactory.newSalt(); // set before recorded(), so run.json and --resume keep it
+        }
         BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, endpoint.seed,
-                requestTimeoutNs, endpoint.headers(), apiKey, shard == null ? null : Shard.parse(shard));
+                PromptFactory.salt(promptSalt), requestTimeoutNs, endpoint.headers(), apiKey, shard == null ? null : Shard.parse(shard));
         return new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, recorded(), endpoint.apiKeyEnv);
     }
 

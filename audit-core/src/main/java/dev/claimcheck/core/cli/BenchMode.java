@@ -138,7 +138,7 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
                 throw new BadInputException("--model-b is required with a real --base-url-b");
             }
             BenchSpec specB = new BenchSpec(idB, spec.points(), spec.requests(), spec.durationNs(), spec.warmup(), spec.tokenizer(),
-                    spec.prefixShare(), spec.seed(), spec.idleTimeoutNs(), spec.headers(), simB ? null : f.environment.get(f.endpoint.apiKeyEnv), null);
+                    spec.prefixShare(), spec.seed(), spec.promptSalt(), spec.idleTimeoutNs(), spec.headers(), simB ? null : f.environment.get(f.endpoint.apiKeyEnv), null);
             Map<String, String> optionsA = f.recorded();
             optionsA.put("--ab-arm", "a");
             Map<String, String> optionsB = f.recorded();

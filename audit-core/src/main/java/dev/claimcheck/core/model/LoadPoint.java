@@ -16,11 +16,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outputTokens requested output length (max_tokens, with min_tokens and ignore_eos)
  * @param sloTtftMs the goodput SLO's time-to-first-token bound, or null without an SLO
  * @param sloTpotMs the goodput SLO's time-per-output-token bound, or null
+ * @param prefixShare the share of each prompt made the same on purpose ({@code --prefix-share}), null for none: what
+ *                    a prefix cache may serve without the point reading as a cache replay
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadPoint(int index, Integer concurrency, Double rate, String arrival, Double burstiness, int inputTokens,
-                        int outputTokens, Double sloTtftMs, Double sloTpotMs) {
+                        int outputTokens, Double sloTtftMs, Double sloTpotMs, Double prefixShare) {
     public LoadPoint {
+        if (prefixShare != null && prefixShare == 0) {
+            prefixShare = null; // one spelling of "none", so records written before the field read the same
+        }
         if ((concurrency == null) == (rate == null)) {
             throw new IllegalArgumentException("a load point has exactly one of concurrency and rate");
         }
@@ -34,6 +39,11 @@ public record LoadPoint(int index, Integer concurrency, Double rate, String arri
 
     public boolean openLoop() {
         return rate != null;
+    }
+
+    /** The share a prefix cache is meant to serve: 0 unless {@code --prefix-share} asked for one. */
+    public double intendedCachedShare() {
+        return prefixShare == null ? 0 : prefixShare;
     }
 
     public boolean hasSlo() {

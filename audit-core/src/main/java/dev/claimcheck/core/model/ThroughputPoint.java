@@ -20,7 +20,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param goodputRequestsPerSecond completed requests meeting the SLO per second of the window (null without an SLO)
  * @param sendLagMsP99 open loop: how late requests were sent against the arrival schedule (null for closed loop)
  * @param clientBound the client was the bottleneck (CPU share or loop lag over the limits in docs/throughput.md)
- * @param valid the point measured the server: it completed requests and the client was not the bottleneck
+ * @param cachedShare prompt tokens the engine reported as served from its prefix cache, over all prompt tokens of the
+ *                    completed requests (0 where the engine reports none)
+ * @param cacheReplay more was served from the cache than the point meant to share (a rerun of the same prompts:
+ *                    docs/throughput.md "Prefix caches"), so its TTFT measures cache hits
+ * @param valid the point measured the server: it completed requests, the client was not the bottleneck and the
+ *              prompts were not served from a prefix cache beyond the intended share
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ThroughputPoint(int index, Integer concurrency, Double rate, String arrival, Double burstiness,
@@ -33,5 +38,6 @@ public record ThroughputPoint(int index, Integer concurrency, Double rate, Strin
                               Double e2eMsP50, Double e2eMsP90, Double e2eMsP95, Double e2eMsP99, Double e2eMsP999,
                               double requestsPerSecond, double outputTokensPerSecond, double totalTokensPerSecond,
                               Double goodputRequestsPerSecond, Double sendLagMsP99, double clientCpuShare,
-                              double loopLagMsP99, boolean clientBound, boolean valid) {
+                              double loopLagMsP99, boolean clientBound, double cachedShare,
+                              boolean cacheReplay, boolean valid) {
 }

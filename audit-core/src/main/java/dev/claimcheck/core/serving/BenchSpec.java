@@ -15,11 +15,13 @@ import java.util.Objects;
  * @param warmup warm-up requests per point; null for the default (10% of the point)
  * @param tokenizer tokenizer name the prompt lengths are exact in
  * @param prefixShare fraction of each prompt shared by all prompts (0: none, no prefix cache can help)
+ * @param promptSalt mixed into every prompt with the seed, so a rerun with the same seed sends new texts and no
+ *                   prefix cache kept from the last run serves them (docs/throughput.md "Prefix caches")
  * @param idleTimeoutNs a request with no bytes for this long ends as a timeout
  * @param shard this client's shard of the load, or null for all of it
  */
 public record BenchSpec(String model, List<LoadPoint> points, Integer requests, Long durationNs, Integer warmup,
-                        String tokenizer, double prefixShare, long seed, long idleTimeoutNs, Map<String, String> headers,
+                        String tokenizer, double prefixShare, long seed, long promptSalt, long idleTimeoutNs, Map<String, String> headers,
                         String apiKey, Shard shard) {
     public BenchSpec {
         Objects.requireNonNull(model, "model");

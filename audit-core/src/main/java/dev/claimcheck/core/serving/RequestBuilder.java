@@ -63,7 +63,7 @@ final class RequestBuilder {
     /** Request {@code n} of point {@code p}. */
     BenchRequest build(LoadPoint p, int n, boolean warmup, long dueNanos) {
         String taskId = String.format(Locale.ROOT, "p%03d-%06d", p.index(), n);
-        String prompt = prompts.prompt(spec.seed(), ((long) p.index() << 32) | n, p.inputTokens(), spec.prefixShare());
+        String prompt = prompts.prompt(spec.seed(), spec.promptSalt(), ((long) p.index() << 32) | n, p.inputTokens(), spec.prefixShare());
         List<ChatMessage> messages = List.of(ChatMessage.user(prompt));
         ObjectNode template = template(p);
         ObjectNode body = JSON.createObjectNode();

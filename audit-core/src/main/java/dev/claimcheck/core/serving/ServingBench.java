@@ -181,7 +181,7 @@ public final class ServingBench {
             for (int r = 0; r < repeats; r++) {
                 for (LoadPoint p : sweep) {
                     LoadPoint repeated = new LoadPoint(r * sweep.size() + p.index(), p.concurrency(), p.rate(), p.arrival(),
-                            p.burstiness(), p.inputTokens(), p.outputTokens(), p.sloTtftMs(), p.sloTpotMs());
+                            p.burstiness(), p.inputTokens(), p.outputTokens(), p.sloTtftMs(), p.sloTpotMs(), p.prefixShare());
                     for (Arm arm : r % 2 == 0 ? List.of(armA, armB) : List.of(armB, armA)) {
                         progress.pointDone(arm.point(repeated, progress));
                     }

@@ -22,6 +22,14 @@ public final class ThroughputMetrics {
     public static final double MAX_CLIENT_CPU_SHARE = 0.85;
     /** ... or its 1 ms tick ran later than this at p99 (the client then delays what it timestamps). */
     public static final long MAX_LOOP_LAG_US_P99 = 5_000;
+    /**
+     * A point is a cache replay when the engine served more prompt tokens from its prefix cache than the point shares
+     * on purpose by more than this many tokens per request on average... (a chat template's common opening can fill
+     * a cache block or two on every request; that is not a replay)
+     */
+    public static final long CACHE_SLACK_TOKENS = 64;
+    /** ... and more than this share of the prompt tokens. */
+    public static final double CACHE_SLACK_SHARE = 0.05;
 
     private ThroughputMetrics() {
     }
@@ -83,6 +91,9 @@ public final class ThroughputMetrics {
         int good = 0;
         long outputTokens = 0;
         long promptTokens = 0;
+        long cachedTokens = 0;
+        long reportedPrompt = 0;
+        int reported = 0;
         long windowStart = Long.MAX_VALUE;
         long windowEnd = Long.MIN_VALUE;
         for (Sample s : group) {
@@ -119,6 +130,11 @@ public final class ThroughputMetrics {
             long tokens = usage ? s.usage().completionTokens() : r.countedTokens();
             outputTokens += tokens;
             promptTokens += usage ? s.usage().promptTokens() : p.inputTokens();
+            if (usage) {
+                reported++;
+                reportedPrompt += s.usage().promptTokens();
+                cachedTokens += s.usage().cachedTokens();
+            }
             e2e.recordValue(r.doneUs() - r.sentUs());
             Long ttftUs = r.firstTokenUs() == null ? null : r.firstTokenUs() - r.sentUs();
             if (ttftUs != null) {
@@ -148,6 +164,8 @@ public final class ThroughputMetrics {
         double otps = window > 0 ? outputTokens / window : 0;
         double ttps = window > 0 ? (outputTokens + promptTokens) / window : 0;
         boolean clientBound = client.cpuShare() > MAX_CLIENT_CPU_SHARE || client.loopLagUsP99() > MAX_LOOP_LAG_US_P99;
+        double cachedShare = reportedPrompt > 0 ? cachedTokens / (double) reportedPrompt : 0;
+        boolean replay = cacheReplay(cachedTokens, reportedPrompt, reported, p.intendedCachedShare());
         return new ThroughputPoint(p.index(), p.concurrency(), p.rate(), p.arrival(), p.burstiness(), p.inputTokens(),
                 p.outputTokens(), requests, warmup, completed, errors, early, mismatches, missingUsage, window,
                 pct(ttft, 50), pct(ttft, 90), pct(ttft, 95), pct(ttft, 99), pct(ttft, 99.9),
@@ -157,7 +175,21 @@ public final class ThroughputMetrics {
                 pct(e2e, 50), pct(e2e, 90), pct(e2e, 95), pct(e2e, 99), pct(e2e, 99.9),
                 rps, otps, ttps, p.hasSlo() ? (window > 0 ? good / window : 0.0) : null,
                 p.openLoop() ? pct(sendLag, 99) : null, client.cpuShare(), client.loopLagUsP99() / 1000.0,
-                clientBound, completed > 0 && !clientBound);
+                clientBound, cachedShare, replay, completed > 0 && !clientBound && !replay);
+    }
+
+    /**
+     * More prompt tokens came from the prefix cache than the point shares on purpose, beyond both slacks
+     * ({@link #CACHE_SLACK_TOKENS} per request, {@link #CACHE_SLACK_SHARE} of the prompt tokens).
+     *
+     * @param requests the completed requests whose usage was reported (the others say nothing about the cache)
+     */
+    static boolean cacheReplay(long cachedTokens, long promptTokens, int requests, double intendedShare) {
+        if (requests == 0 || promptTokens == 0) {
+            return false;
+        }
+        double excess = cachedTokens - intendedShare * promptTokens;
+        return excess > CACHE_SLACK_TOKENS * (double) requests && excess > CACHE_SLACK_SHARE * promptTokens;
     }
 
     /** The busiest client of a point: one record's for a single client, the worst shard's for merged shards. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The serving bench's re-check: every sample has its per-request record, its times are in order, its token counts
- * add up, its prompt is the one the generator makes from the run's seed (so the recorded lengths are real), and its
+ * add up, its prompt is the one the generator makes from the run's seed and prompt salt (so the recorded lengths are real), and its
  * completion verdict follows from the record. The aggregates themselves are recomputed by the metrics check.
  */
 final class ServingRegrader implements Regrader {
@@ -30,9 +30,12 @@ final class ServingRegrader implements Regrader {
         Map<String, String> options = manifest.suite().options();
         PromptFactory prompts;
         double share;
+        long salt;
         try {
             prompts = new PromptFactory(Tokenizer.named(options.getOrDefault("--tokenizer", Tokenizer.DEFAULT)));
             share = Double.parseDouble(options.getOrDefault("--prefix-share", "0"));
+            // runs from before the salt (docs/throughput.md "Prefix caches") made their prompts with none
+            salt = options.containsKey("--prompt-salt") ? PromptFactory.salt(options.get("--prompt-salt")) : 0;
         } catch (RuntimeException e) {
             out.add(new Finding(Kind.DATASET_MISMATCH, "cannot rebuild the prompt generator: " + e.getMessage()));
             return out.list();
@@ -51,7 +54,7 @@ final class ServingRegrader implements Regrader {
                 continue;
             }
             long key = ((long) r.point().index() << 32) | Integer.parseInt(m.group(2));
-            String prompt = prompts.prompt(seed, key, r.point().inputTokens(), share);
+            String prompt = prompts.prompt(seed, salt, key, r.point().inputTokens(), share);
             String sha = PromptHash.of(List.of(ChatMessage.user(prompt)));
             if (!sha.equals(s.promptSha256())) {
                 out.add(new Finding(Kind.PROMPT_MISMATCH, where + ": promptSha256 " + s.promptSha256() + ", regenerated " + sha));

@@ -273,7 +273,7 @@ class BenchCommandTest {
     void shardsSplitTheLoadAndMergeIntoOneVerifiableRun(@TempDir Path a, @TempDir Path b, @TempDir Path merged, @TempDir Path keys)
             throws Exception {
         String[] common = {"--base-url", "sim:tpotMs=1", "--concurrency", "4", "--input-tokens", "32", "--output-tokens", "6",
-            "--requests", "21", "--seed", "5"};
+            "--requests", "21", "--seed", "5", "--prompt-salt", "00000000000000a5"};
         Result r0 = bench(concat(common, "--shard", "0/2", "--root", a.toString()));
         Result r1 = bench(concat(common, "--shard", "1/2", "--root", b.toString()));
         assertThat(r0.exitCode()).as(r0.err()).isZero();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** bench's progress: one plain line per point off a terminal; on one, a redrawn status line cleared before it. */
 class BenchConsoleTest {
-    static final LoadPoint POINT = new LoadPoint(0, 4, null, null, null, 64, 12, null, null);
+    static final LoadPoint POINT = new LoadPoint(0, 4, null, null, null, 64, 12, null, null, null);
 
     @Test
     void offATerminalEachPointPrintsExactlyOneLineAndNothingElse(@TempDir Path root) {

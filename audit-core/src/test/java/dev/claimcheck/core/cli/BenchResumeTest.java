@@ -133,7 +133,7 @@ class BenchResumeTest {
     @Test
     void aShardResumesAsItself() throws Exception {
         var r0 = bench("--base-url", "sim:tpotMs=1", "--concurrency", "4,4", "--input-tokens", "64", "--output-tokens", "8",
-                "--requests", "20", "--shard", "1/2", "--root", root.toString());
+                "--requests", "20", "--shard", "1/2", "--prompt-salt", "0123456789abcdef", "--root", root.toString());
         assertThat(r0.exitCode()).as(r0.err()).isZero();
         Path run = onlyRun(root);
         RunFolder folder = new RunFolder(run);

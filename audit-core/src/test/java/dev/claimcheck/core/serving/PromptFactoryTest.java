@@ -22,19 +22,19 @@ class PromptFactoryTest {
         Tokenizer t = Tokenizer.named(name);
         PromptFactory f = new PromptFactory(t);
         for (long key = 0; key < 5; key++) {
-            assertThat(t.count(f.prompt(42, key, tokens, 0))).isEqualTo(tokens);
-            assertThat(t.count(f.prompt(42, key, tokens, 0.5))).isEqualTo(tokens);
+            assertThat(t.count(f.prompt(42, 0, key, tokens, 0))).isEqualTo(tokens);
+            assertThat(t.count(f.prompt(42, 0, key, tokens, 0.5))).isEqualTo(tokens);
         }
     }
 
     @Test
     void promptsAreReproducibleAndEachRequestStartsDifferentlySoNoPrefixCacheHelps() {
         PromptFactory f = new PromptFactory(Tokenizer.named(Tokenizer.DEFAULT));
-        assertThat(f.prompt(1, 7, 256, 0)).isEqualTo(f.prompt(1, 7, 256, 0));
+        assertThat(f.prompt(1, 0, 7, 256, 0)).isEqualTo(f.prompt(1, 0, 7, 256, 0));
         assertThat(f.vocabulary()).isGreaterThan(200);
-        String a = f.prompt(1, 7, 256, 0);
-        String b = f.prompt(1, 8, 256, 0);
-        String c = f.prompt(2, 7, 256, 0);
+        String a = f.prompt(1, 0, 7, 256, 0);
+        String b = f.prompt(1, 0, 8, 256, 0);
+        String c = f.prompt(2, 0, 7, 256, 0);
         // the first 8 words already differ: a 16-token cache block can never match
         assertThat(firstWords(a, 8)).isNotEqualTo(firstWords(b, 8)).isNotEqualTo(firstWords(c, 8));
     }
@@ -43,11 +43,22 @@ class PromptFactoryTest {
     void prefixShareMakesTheSameLeadingTokensForEveryRequestOnPurpose() {
         Tokenizer t = Tokenizer.named(Tokenizer.DEFAULT);
         PromptFactory f = new PromptFactory(t);
-        String a = f.prompt(3, 1, 100, 0.75);
-        String b = f.prompt(3, 2, 100, 0.75);
+        String a = f.prompt(3, 0, 1, 100, 0.75);
+        String b = f.prompt(3, 0, 2, 100, 0.75);
         assertThat(firstWords(a, 75)).isEqualTo(firstWords(b, 75));
         assertThat(a).isNotEqualTo(b);
         assertThat(t.count(firstWords(a, 75))).isEqualTo(75);
+    }
+
+    @Test
+    void anotherSaltGivesOtherTextsForTheSameSeedSharedPartIncludedAndTheSameSaltTheSameTexts() {
+        PromptFactory f = new PromptFactory(Tokenizer.named(Tokenizer.DEFAULT));
+        assertThat(f.prompt(3, 99, 1, 100, 0.75)).isEqualTo(f.prompt(3, 99, 1, 100, 0.75));
+        String run1 = f.prompt(3, 11, 1, 100, 0.75);
+        String run2 = f.prompt(3, 12, 1, 100, 0.75);
+        // a rerun's prompts share no 16-token block with the last run's, not even in the part meant to be shared
+        assertThat(firstWords(run1, 8)).isNotEqualTo(firstWords(run2, 8));
+        assertThat(firstWords(f.prompt(3, 11, 2, 100, 0.75), 75)).isEqualTo(firstWords(run1, 75));
     }
 
     private static String firstWords(String prompt, int n) {

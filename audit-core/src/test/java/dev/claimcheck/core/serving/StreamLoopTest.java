@@ -84,8 +84,8 @@ class StreamLoopTest {
             "[DONE]");
 
     static List<Sample> run(String baseUrl, int requests) {
-        BenchSpec spec = new BenchSpec("m", List.of(new LoadPoint(0, 1, null, null, null, 8, 2, null, null)), requests, null, 0,
-                "o200k_base", 0, 1, 5_000_000_000L, Map.of(), null, null);
+        BenchSpec spec = new BenchSpec("m", List.of(new LoadPoint(0, 1, null, null, null, 8, 2, null, null, null)), requests, null, 0,
+                "o200k_base", 0, 1, 0, 5_000_000_000L, Map.of(), null, null);
         LiveCounts live = new LiveCounts();
         List<Sample> samples = new LoadRunner(spec, baseUrl).run(spec.points().get(0), null, live).samples();
         // what a progress display read at the end: every request counted once, failed ones as errors

@@ -11,7 +11,7 @@ class ThroughputComparisonTest {
     static ThroughputPoint point(int index, int input, double ttft, double tpot, double tps, boolean valid) {
         return new ThroughputPoint(index, 8, null, null, null, input, 64, 10, 1, 10, 0, 0, 0, 0, 1.0,
                 ttft, ttft, ttft, ttft, ttft, ttft, ttft, tpot, tpot, tpot, tpot, tpot, tpot, tpot, tpot, tpot, tpot,
-                100.0, 100.0, 100.0, 100.0, 100.0, 10, tps, tps, null, null, 0.1, 0.1, false, valid);
+                100.0, 100.0, 100.0, 100.0, 100.0, 10, tps, tps, null, null, 0.1, 0.1, false, 0, false, valid);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class ThroughputMetricsTest {
     static final ClientLoad IDLE = new ClientLoad(0.1, 200);
-    static final LoadPoint C2 = new LoadPoint(0, 2, null, null, null, 100, 5, null, null);
+    static final LoadPoint C2 = new LoadPoint(0, 2, null, null, null, 100, 5, null, null, null);
 
     /** A completed request: sent at {@code sent} ms, tokens at the given ms offsets after the send, done 1 ms after the last. */
     static Sample done(LoadPoint p, int n, boolean warmup, long sentMs, long[] tokenMs, int[] eventTokens, Long simulated,
@@ -87,7 +87,7 @@ class ThroughputMetricsTest {
 
     @Test
     void goodputCountsOnlyRequestsInsideTheSloAndErrorsAreCountedNotLatencies() {
-        LoadPoint slo = new LoadPoint(0, 2, null, null, null, 100, 5, 150.0, 15.0);
+        LoadPoint slo = new LoadPoint(0, 2, null, null, null, 100, 5, 150.0, 15.0, null);
         List<Sample> s = List.of(
                 done(slo, 0, false, 0, new long[] {100, 110, 120, 130, 140}, null, null, IDLE),  // meets both
                 done(slo, 1, false, 0, new long[] {200, 210, 220, 230, 240}, null, null, IDLE),  // TTFT too slow
@@ -141,7 +141,7 @@ class ThroughputMetricsTest {
 
     @Test
     void pointsAreKeptInSweepOrderAndRunMetricsHasNoScoreForThroughput() {
-        LoadPoint second = new LoadPoint(1, null, 4.0, "poisson", null, 100, 5, null, null);
+        LoadPoint second = new LoadPoint(1, null, 4.0, "poisson", null, 100, 5, null, null, null);
         List<Sample> s = new ArrayList<>();
         s.add(done(second, 0, false, 10, new long[] {1, 2}, null, null, IDLE));
         s.add(done(C2, 0, false, 0, new long[] {1, 2}, null, null, IDLE));

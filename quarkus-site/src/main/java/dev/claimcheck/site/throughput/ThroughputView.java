@@ -98,7 +98,9 @@ public final class ThroughputView {
     }
 
     static ThroughputSection.Point point(ThroughputPoint p) {
-        String status = p.valid() ? "valid" : p.clientBound() ? "client-bound: not the model's number" : "invalid: nothing completed";
+        String status = p.valid() ? "valid" : p.clientBound() ? "client-bound: not the model's number"
+                : p.cacheReplay() ? "cache replay: " + Fmt.pct(p.cachedShare()) + " of the prompt tokens came from the prefix cache"
+                : "invalid: nothing completed";
         return new ThroughputSection.Point(Integer.toString(p.index()), load(p), Fmt.count(p.inputTokens()),
                 Fmt.count(p.outputTokens()), ms(p.ttftMsP50()), ms(p.ttftMsP99()), ms(p.tpotMsP50()), ms(p.tpotMsP99()),
                 ms(p.itlMsP99()), ms(p.e2eMsP50()), Fmt.dec(p.requestsPerSecond(), 2), Fmt.dec(p.outputTokensPerSecond(), 1),
