@@ -13,6 +13,13 @@ import java.util.TreeMap;
 /**
  * Rebuilds one response from stream chunks (or from one non-streaming body) and stamps token times on the
  * monotonic clock relative to the send. Not thread-safe: one per try.
+ *
+ * <p>An engine that runs no reasoning parser leaves the reasoning in {@code content}: {@code <think>…</think>}
+ * before the answer, or only the closing tag when the chat template put the opening one in the prompt (DeepSeek-R1,
+ * Qwen3, Ring). When no reasoning field arrived, the text up to the last {@code </think>} is split off into the
+ * reasoning as vLLM's deepseek_r1 parser would (an unclosed {@code <think>} at the start holds everything: the
+ * answer never came), the response says the split was ours, and the first-content time is that of the first
+ * answer text after the tag.
  */
 final class ResponseAssembler {
     private final ApiFlavor flavor;
@@ -26,6 +33,10 @@ final class ResponseAssembler {
     private long firstToken = -1;
     private long firstContent = -1;
     private long lastToken = -1;
+    /** When the first non-blank text after a {@code </think>} in the content arrived (a split's first content). */
+    private long firstAnswer = -1;
+    /** End of the last {@code </think>} seen in the content, or -1 (scanned per chunk, never the whole text again). */
+    private int afterClose = -1;
 
     ResponseAssembler(ApiFlavor flavor, long sentNanos) {
         this.flavor = flavor;
@@ -47,9 +58,13 @@ final class ResponseAssembler {
             boolean token = false;
             String text = text(delta.get("content"));
             if (text != null && !text.isEmpty()) {
+                int before = content.length();
                 content.append(text);
                 if (firstContent < 0) {
                     firstContent = System.nanoTime();
+                }
+                if (firstAnswer < 0 && answerStarted(before)) {
+                    firstAnswer = System.nanoTime();
                 }
                 token = true;
             }
@@ -120,6 +135,23 @@ final class ResponseAssembler {
         }
     }
 
+    /** Whether the text appended from {@code before} on holds answer text after a {@code </think>}. */
+    private boolean answerStarted(int before) {
+        int from = Math.max(0, before - ThinkTags.CLOSE.length() + 1);
+        for (int i; (i = content.indexOf(ThinkTags.CLOSE, from)) >= 0; from = i + 1) {
+            afterClose = i + ThinkTags.CLOSE.length();
+        }
+        if (afterClose < 0) {
+            return false;
+        }
+        for (int i = Math.max(afterClose, before); i < content.length(); i++) {
+            if (!Character.isWhitespace(content.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String finishReason() {
         return finishReason;
     }
@@ -128,6 +160,12 @@ final class ResponseAssembler {
         List<ToolCall> calls = new ArrayList<>();
         for (String[] t : tools.values()) {
             calls.add(new ToolCall(t[0], t[1], t[2]));
+        }
+        if (reasoning == null) {
+            ThinkTags split = ThinkTags.split(content);
+            if (split != null) {
+                return new Response(split.answer(), split.reasoning(), calls, finishReason, true);
+            }
         }
         return new Response(content.toString(), reasoning == null ? null : reasoning.toString(), calls, finishReason);
     }
@@ -141,7 +179,8 @@ final class ResponseAssembler {
     }
 
     Timing timing() {
-        return new Timing(ms(firstByte), ms(firstToken), ms(firstContent), ms(lastToken), ms(System.nanoTime()));
+        long content = reasoning == null && ThinkTags.split(this.content) != null ? firstAnswer : firstContent;
+        return new Timing(ms(firstByte), ms(firstToken), ms(content), ms(lastToken), ms(System.nanoTime()));
     }
 
     private void readUsage(JsonNode u) {

@@ -114,7 +114,7 @@ public final class Secrets {
         }
         return new Response(redactKnown(r.content()), redactKnown(r.reasoning()), r.toolCalls().stream()
                 .map(c -> new ToolCall(redactKnown(c.id()), redactKnown(c.name()), redactKnown(c.arguments()))).toList(),
-                redactKnown(r.finishReason()));
+                redactKnown(r.finishReason()), r.reasoningSplit());
     }
 
     /** A copy of a JSON tree with every field name and text value redacted as server text; null stays null. */
