@@ -6,6 +6,8 @@ import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.claims.ClaimAssessor;
 import dev.claimcheck.site.claims.ClaimsPage;
 import dev.claimcheck.site.claims.ClaimsView;
+import dev.claimcheck.site.compare.ComparePage;
+import dev.claimcheck.site.compare.CompareView;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Board;
@@ -135,14 +137,24 @@ public final class SiteModel {
 
     /** {@code /routing/{workload}}; empty when the workload has no pair of runs. */
     public Optional<RoutingPage> routing(String workload, Links links) {
-        return routingWorkloads().contains(workload)
-                ? Optional.of(RoutingView.build(workload, routingPairs, routingWorkloads(), links)) : Optional.empty();
+        return routing(workload, links, null, null);
+    }
+
+    /** {@code /routing/{workload}?instant=RUN&thinking=RUN}: the reader's pair where a group holds both runs. */
+    public Optional<RoutingPage> routing(String workload, Links links, String instantRun, String thinkingRun) {
+        return routingWorkloads().contains(workload) ? Optional.of(RoutingView.build(workload, routingPairs,
+                routingWorkloads(), links, instantRun, thinkingRun)) : Optional.empty();
+    }
+
+    /** {@code /compare?a=RUN&b=RUN} (the server only): two runs of one suite on one dataset, task by task. */
+    public ComparePage compare(String runA, String runB, Links links) {
+        return CompareView.build(index, runA, runB, links);
     }
 
     /** {@code /routing}: links to every workload's routing page (none when no workload has a pair). */
     public RoutingIndexPage routingIndex(Links links) {
         return new RoutingIndexPage(links.nav(), routingWorkloads().stream()
-                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList());
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), links.export() ? "" : links.compare());
     }
 
     public ExcludedPage excluded(Links links) {

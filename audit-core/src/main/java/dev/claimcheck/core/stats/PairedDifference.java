@@ -65,7 +65,8 @@ public record PairedDifference(double difference, Double ci95Low, Double ci95Hig
         return new PairedDifference(mean, mean - half, mean + half, n, unpaired);
     }
 
-    private static Map<String, Double> taskMeans(Collection<Sample> samples) {
+    /** Per task id, the mean verdict score over its graded attempts (tasks without one are absent), sorted by id. */
+    public static Map<String, Double> taskMeans(Collection<Sample> samples) {
         Map<String, double[]> sums = new TreeMap<>();
         for (Sample s : samples) {
             if (s.graded()) {

@@ -62,6 +62,11 @@ public record Links(String base, boolean export) {
         return base + "routing/" + workload + ext();
     }
 
+    /** The compare page ({@code compare?a=RUN&b=RUN}); the server only, as its selectors need it. */
+    public String compare() {
+        return base + "compare";
+    }
+
     public String excluded() {
         return base + "excluded" + ext();
     }

@@ -17,10 +17,35 @@ public final class RoutingView {
     }
 
     public static RoutingPage build(String workload, List<RoutingPairs.Pair> pairs, List<String> workloads, Links links) {
-        List<RoutingPage.Section> sections = pairs.stream().filter(p -> p.workload().equals(workload))
-                .map(p -> section(p, links)).toList();
+        return build(workload, pairs, workloads, links, null, null);
+    }
+
+    /**
+     * The page with the reader's choice of runs ({@code ?instant=RUN&thinking=RUN}) in the group that holds both;
+     * a choice no group holds is named in the page's note, and every group keeps its default pair.
+     */
+    public static RoutingPage build(String workload, List<RoutingPairs.Pair> pairs, List<String> workloads, Links links,
+                                    String instantRun, String thinkingRun) {
+        boolean asked = instantRun != null && thinkingRun != null;
+        boolean found = false;
+        List<RoutingPage.Section> sections = new java.util.ArrayList<>();
+        for (RoutingPairs.Pair p : pairs) {
+            if (!p.workload().equals(workload)) {
+                continue;
+            }
+            var chosen = asked ? RoutingPairs.chosen(p, instantRun, thinkingRun) : java.util.Optional.<RoutingPairs.Pair>empty();
+            found |= chosen.isPresent();
+            sections.add(section(chosen.orElse(p), links));
+        }
+        String note = asked && !found ? "Instant run " + instantRun + " and thinking run " + thinkingRun
+                + " are not one suite's runs on one dataset here; the default pairs are shown." : "";
         return new RoutingPage(links.nav(), workload, sections,
-                workloads.stream().map(w -> new RoutingPage.Link(w, links.routing(w))).toList());
+                workloads.stream().map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), note, !links.export());
+    }
+
+    private static List<RoutingPage.Choice> choices(List<RunEntry> runs, RunEntry selected) {
+        return runs.stream().map(r -> new RoutingPage.Choice(r.runId(), r.manifest().model().id() + " · " + r.runId(),
+                r.runId().equals(selected.runId()))).toList();
     }
 
     static RoutingPage.Section section(RoutingPairs.Pair p, Links links) {
@@ -33,13 +58,15 @@ public final class RoutingView {
         } catch (RuntimeException e) {
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    "These runs cannot be compared: " + e.getMessage(), "", List.of());
+                    "These runs cannot be compared: " + e.getMessage(), "", List.of(), p.relation().label(), p.chosen(),
+                    choices(p.instants(), i), choices(p.thinkings(), t));
         }
         String label = "Routing " + p.suite() + " " + p.dataset() + ": accuracy against mean output tokens per strategy";
         return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                 i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated,
                 report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label),
-                report.rows().stream().map(RoutingView::row).toList());
+                report.rows().stream().map(RoutingView::row).toList(), p.relation().label(), p.chosen(),
+                choices(p.instants(), i), choices(p.thinkings(), t));
     }
 
     static RoutingPage.Row row(RoutingRow r) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 /** The HTML pages, rendered from the in-memory index; links are relative so the export can share them. */
@@ -55,12 +56,19 @@ public class PageResource {
 
     @GET
     @Path("routing/{workload}")
-    public Response routing(@PathParam("workload") String workload) {
+    public Response routing(@PathParam("workload") String workload, @QueryParam("instant") String instant,
+                            @QueryParam("thinking") String thinking) {
         Links links = Links.at(1, false);
         String w = workload.endsWith(".html") ? workload.substring(0, workload.length() - 5) : workload;
-        return state.snapshot().model().routing(w, links)
+        return state.snapshot().model().routing(w, links, instant, thinking)
                 .map(p -> ok(Templates.get().render("routing.ftlh", p)))
                 .orElseGet(() -> notFound(links, "Routing for " + w));
+    }
+
+    @GET
+    @Path("compare")
+    public String compare(@QueryParam("a") String a, @QueryParam("b") String b) {
+        return Templates.get().render("compare.ftlh", state.snapshot().model().compare(a, b, Links.at(0, false)));
     }
 
     @GET

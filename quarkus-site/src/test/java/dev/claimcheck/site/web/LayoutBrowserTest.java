@@ -85,7 +85,7 @@ class LayoutBrowserTest {
         }
     }
 
-    /** The served sample root: leaderboard, every board, run, model and routing page, claims, excluded and a 404. */
+    /** The served sample root: leaderboard, every board, run, model and routing page, claims, compare, excluded and a 404. */
     static List<String> servedPages() {
         SiteModel m = SampleRoot.model();
         List<String> pages = new ArrayList<>(List.of("", "claims", "routing", "excluded", "no/such/page"));
@@ -93,6 +93,11 @@ class LayoutBrowserTest {
         m.index().runs().forEach(r -> pages.add("runs/" + r.runId()));
         m.modelSlugs().forEach(s -> pages.add("models/" + s));
         m.routingWorkloads().forEach(w -> pages.add("routing/" + w));
+        pages.add("compare");
+        var runs = m.index().runs();
+        if (runs.size() > 1) {
+            pages.add("compare?a=" + runs.get(0).runId() + "&b=" + runs.get(1).runId());
+        }
         return pages;
     }
 
