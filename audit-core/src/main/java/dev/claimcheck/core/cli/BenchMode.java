@@ -190,7 +190,7 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
                 f.out.printf(Locale.ROOT, "  %7d %-14s %-11s ratio %s [%s, %s]%s%n", row.inputTokens(),
                         row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", j.outcome().id(),
                         ratio(row.ratio()), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High()),
-                        row.allValid() ? "" : " (a point was invalid: not evidence)");
+                        row.allValid() ? "" : " (a point was invalid: client-bound, not evidence)");
             }
         }
 

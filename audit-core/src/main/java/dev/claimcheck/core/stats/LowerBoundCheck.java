@@ -6,7 +6,8 @@ import java.util.List;
  * A claimed lower bound on an A/B ratio ("more than 3x the throughput of …") judged per load from the ratio's 95%
  * interval ({@link ThroughputComparison}): {@code consistent} only when the interval's lower end is at or above the
  * bound (the data show the ratio exceeds it), {@code refuted} when its upper end is below, {@code undecided} when
- * the interval contains the bound or there is none (too few repeats). A point estimate above the bound with an
+ * the interval contains the bound, there is none (too few repeats) or a point of the load was invalid (client-bound:
+ * it measured the client, not the server). A point estimate above the bound with an
  * interval reaching below it is not enough for a lower-bound claim (docs/throughput.md).
  */
 public final class LowerBoundCheck {
@@ -34,7 +35,7 @@ public final class LowerBoundCheck {
     }
 
     public static Outcome of(ThroughputComparison.Row row, double bound) {
-        if (row.ratioCi95Low() == null || row.ratioCi95High() == null) {
+        if (!row.allValid() || row.ratioCi95Low() == null || row.ratioCi95High() == null) {
             return Outcome.UNDECIDED;
         }
         if (row.ratioCi95Low() >= bound) {

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 /** A claimed minimum ratio ("more than 3x") against the A/B ratio's 95% interval, per load. */
 class LowerBoundCheckTest {
     static ThroughputComparison.Row row(int input, Double ratio, Double low, Double high) {
-        return new ThroughputComparison.Row(input, 16, null, 3, 100, 100, 30, 10, 500, 1500, ratio, low, high, true);
+        return row(input, ratio, low, high, true);
+    }
+
+    static ThroughputComparison.Row row(int input, Double ratio, Double low, Double high, boolean allValid) {
+        return new ThroughputComparison.Row(input, 16, null, 3, 100, 100, 30, 10, 500, 1500, ratio, low, high, allValid);
     }
 
     @Test
@@ -33,6 +37,12 @@ class LowerBoundCheckTest {
     @Test
     void withoutAnIntervalNothingIsDecided() {
         assertThat(LowerBoundCheck.of(row(131072, 5.0, null, null), 3)).isEqualTo(Outcome.UNDECIDED);
+    }
+
+    @Test
+    void aLoadWithAClientBoundPointDecidesNothing() {
+        assertThat(LowerBoundCheck.of(row(32768, 3.8, 3.2, 4.6, false), 3)).isEqualTo(Outcome.UNDECIDED);
+        assertThat(LowerBoundCheck.of(row(32768, 2.0, 1.8, 2.2, false), 3)).isEqualTo(Outcome.UNDECIDED);
     }
 
     @Test
