@@ -120,6 +120,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", paramLabel = "N", description = "A/B mode: interleaved repeats of the sweep (at least 3; default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--lower-bound", paramLabel = "X",
+            description = "A/B mode: a claimed minimum of the ratio B/A; each load reads consistent when its 95% CI's lower end is >= X, refuted when its upper end is < X, else undecided.")
+    Double lowerBound;
+
     @Option(names = "--merge", arity = "2..*", paramLabel = "RUN_DIR",
             description = "Merge the run folders of all shards of one bench (--shard i/n) into one run (under --root, else the first shard's root).")
     List<Path> merge;

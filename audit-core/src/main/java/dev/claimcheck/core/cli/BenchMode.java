@@ -10,6 +10,7 @@ import dev.claimcheck.core.serving.BenchRun;
 import dev.claimcheck.core.serving.BenchSpec;
 import dev.claimcheck.core.serving.ShardMerge;
 import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.stats.LowerBoundCheck;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Root;
@@ -39,6 +40,9 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
         }
         if (flags.merge != null) {
             return new Merge(flags);
+        }
+        if (flags.lowerBound != null && !flags.abMode()) {
+            throw new BadInputException("--lower-bound judges an A/B ratio: it needs --model-b or --base-url-b");
         }
         BenchRun run = flags.benchRun();
         return flags.abMode() ? new Ab(flags, run.spec()) : new Sweep(flags, run);
@@ -128,6 +132,9 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
             if (f.shard != null) {
                 throw new BadInputException("--shard cannot be combined with A/B mode");
             }
+            if (f.lowerBound != null && !(f.lowerBound > 0 && f.lowerBound < Double.POSITIVE_INFINITY)) {
+                throw new BadInputException("--lower-bound must be a positive ratio, got " + f.lowerBound);
+            }
             String urlB = f.baseUrlB != null ? f.baseUrlB : f.endpoint.baseUrl;
             boolean simB = SimOptions.isSim(urlB);
             if (simB) {
@@ -158,8 +165,9 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
                     arms.get(1).manifest().model().id(), f.repeats);
             f.out.printf(Locale.ROOT, "  %7s %-14s %12s %12s %12s %12s %12s %12s  %s%n", "input", "load", "ttft p50 A", "ttft p50 B",
                     "tpot p50 A", "tpot p50 B", "out tok/s A", "out tok/s B", "ratio B/A (95% CI)");
-            for (ThroughputComparison.Row row : ThroughputComparison.of(arms.get(0).manifest().metrics().get(ThroughputFigures.POINTS),
-                    arms.get(1).manifest().metrics().get(ThroughputFigures.POINTS))) {
+            List<ThroughputComparison.Row> rows = ThroughputComparison.of(arms.get(0).manifest().metrics().get(ThroughputFigures.POINTS),
+                    arms.get(1).manifest().metrics().get(ThroughputFigures.POINTS));
+            for (ThroughputComparison.Row row : rows) {
                 f.out.printf(Locale.ROOT, "  %7d %-14s %12s %12s %12s %12s %12.1f %12.1f  %s%s%n", row.inputTokens(),
                         row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", BenchCommand.ms(row.ttftMsP50A()),
                         BenchCommand.ms(row.ttftMsP50B()), BenchCommand.ms(row.tpotMsP50A()), BenchCommand.ms(row.tpotMsP50B()), row.outputTokensPerSecondA(),
@@ -167,8 +175,23 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
                                 row.ratio(), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High())),
                         row.allValid() ? "" : " (a point was invalid)");
             }
+            if (f.lowerBound != null) {
+                printBound(rows, f.lowerBound);
+            }
             f.out.println("  memory access: " + ThroughputComparison.MEMORY_ACCESS);
             return Cli.OK;
+        }
+
+        /** The claimed lower bound judged per load (stats.LowerBoundCheck): the lower end of the CI must reach it. */
+        private void printBound(List<ThroughputComparison.Row> rows, double bound) {
+            f.out.printf(Locale.ROOT, "  claimed lower bound B/A >= %s:%n", ratio(bound));
+            for (LowerBoundCheck.Judged j : LowerBoundCheck.of(rows, bound)) {
+                ThroughputComparison.Row row = j.row();
+                f.out.printf(Locale.ROOT, "  %7d %-14s %-11s ratio %s [%s, %s]%s%n", row.inputTokens(),
+                        row.concurrency() != null ? "c=" + row.concurrency() : "r=" + row.rate() + "/s", j.outcome().id(),
+                        ratio(row.ratio()), ratio(row.ratioCi95Low()), ratio(row.ratioCi95High()),
+                        row.allValid() ? "" : " (a point was invalid: client-bound, not evidence)");
+            }
         }
 
         private static String ratio(Double v) {

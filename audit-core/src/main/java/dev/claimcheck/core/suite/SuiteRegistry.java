@@ -7,6 +7,7 @@ import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
+import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.model.Workload;
@@ -26,7 +27,8 @@ public final class SuiteRegistry {
             new DocsSuite(),
             new ArcSuite(),
             new AgentSuite(),
-            new IfevalSuite());
+            new IfevalSuite(),
+            new LcbSuite());
 
     private SuiteRegistry() {
     }

@@ -16,7 +16,7 @@ import java.util.zip.Inflater;
  * private tests) base64 of zlib-compressed pickled JSON, decoded with size limits and the data-only
  * {@link PickleReader}.
  */
-final class TestCases {
+public final class TestCases {
     /** Largest decompressed private-test payload. */
     static final int MAX_INFLATED_BYTES = 256 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +24,7 @@ final class TestCases {
     private TestCases() {
     }
 
-    static List<CodeTest> parse(String field, String where, String fn) {
+    public static List<CodeTest> parse(String field, String where, String fn) {
         if (field == null || field.isBlank()) {
             return List.of();
         }
