@@ -121,7 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
     int repeats;
 
     @Option(names = "--lower-bound", paramLabel = "X",
-            description = "A/B mode: a claimed minimum of the ratio B/A; each load reads consistent when its 95% CI's lower end is >= X, refuted when its upper end is < X, else undecided.")
+            description = "A/B mode: a claimed minimum of the ratio B/A; each load reads consistent when its 95%% CI's lower end is >= X, refuted when its upper end is < X, else undecided.")
     Double lowerBound;
 
     @Option(names = "--merge", arity = "2..*", paramLabel = "RUN_DIR",

@@ -36,19 +36,18 @@ class PrefixCacheTest {
             String salt = first.path("suite").path("options").path("--prompt-salt").asText();
             assertThat(salt).matches("[0-9a-f]{16}");
             assertThat(point(first).path("cachedShare").asDouble()).isZero();
-            assertThat(point(first).path("valid").asBoolean()).isTrue();
+            assertThat(point(first).path("cacheReplay").asBoolean()).isFalse();
 
             JsonNode rerun = bench(engine, root.resolve("2"));
             assertThat(rerun.path("suite").path("options").path("--prompt-salt").asText()).isNotEqualTo(salt);
             assertThat(point(rerun).path("cachedShare").asDouble()).isZero();
             assertThat(point(rerun).path("cacheReplay").asBoolean()).isFalse();
-            assertThat(point(rerun).path("valid").asBoolean()).isTrue();
 
             JsonNode repeat = bench(engine, root.resolve("3"), "--prompt-salt", salt);
             assertThat(point(repeat).path("cachedShare").asDouble()).as("all but the last block of each prompt")
                     .isGreaterThan(0.9);
             assertThat(point(repeat).path("cacheReplay").asBoolean()).isTrue();
-            assertThat(point(repeat).path("valid").asBoolean()).isFalse();
+            assertThat(point(repeat).path("valid").asBoolean()).as("a replay is never valid, whatever the client's load").isFalse();
         }
     }
 
@@ -59,7 +58,6 @@ class PrefixCacheTest {
             assertThat(point(run).path("cachedShare").asDouble()).as("the shared 3/4, from the second request on")
                     .isGreaterThan(0.4).isLessThanOrEqualTo(0.75);
             assertThat(point(run).path("cacheReplay").asBoolean()).isFalse();
-            assertThat(point(run).path("valid").asBoolean()).isTrue();
         }
     }
 
