@@ -39,6 +39,14 @@ public final class DatasetLoader {
 
     public static Dataset load(Path file, Map<String, String> fieldOverrides, DatasetLimits limits) {
         String fileName = file.getFileName().toString();
+        if (MathArenaFolder.is(file)) {
+            MathArenaFolder.Read folder = MathArenaFolder.read(file, limits);
+            return rows(fileName + "/" + MathArenaFolder.ANSWERS, fileName, fileName, folder.sha256(), folder.rows(), fieldOverrides, null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(fileName + ": a folder without " + MathArenaFolder.ANSWERS
+                    + " (MathArena's layout: answers.csv with id,answer and problems/<id>.tex); give a dataset file or such a folder");
+        }
         DatasetFormat format = DatasetFormat.ofFileName(fileName);
         ParquetRows parquet = null;
         String sha256;
@@ -59,6 +67,13 @@ public final class DatasetLoader {
                 case PARQUET -> throw new IllegalStateException("read above");
             };
         }
+        String name = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        return rows(fileName, name, fileName, sha256, raw, fieldOverrides, parquet);
+    }
+
+    /** Maps and checks the raw rows of a file (or folder) already read; {@code fileName} names it in messages. */
+    private static Dataset rows(String fileName, String name, String recorded, String sha256, List<RawRow> raw,
+                                Map<String, String> fieldOverrides, ParquetRows parquet) {
         if (raw.isEmpty()) {
             throw new BadInputException(fileName + ": no rows");
         }
@@ -80,8 +95,7 @@ public final class DatasetLoader {
             }
             rows.add(row);
         }
-        String name = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-        return new Dataset(name, fileName, sha256, fields, rows);
+        return new Dataset(name, recorded, sha256, fields, rows);
     }
 
     private static DatasetRow row(String file, RawRow r, DatasetFields fields, int index) {

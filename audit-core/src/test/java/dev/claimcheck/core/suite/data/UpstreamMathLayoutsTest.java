@@ -103,4 +103,56 @@ class UpstreamMathLayoutsTest {
         assertThat(d.rows().get(1).answer()).isEqualTo("$(-\\infty,-4)\\cup (-4,-\\frac{8}{3})$");
         assertThat(d.rows().get(1).line()).isEqualTo(4);
     }
+
+    Path matharenaFolder() throws Exception {
+        Path folder = dir.resolve("hmmt_feb_2025");
+        Files.createDirectories(folder.resolve("problems"));
+        Files.writeString(folder.resolve("answers.csv"), "id,answer\n1,8\n2,\\frac{1}{2}\n");
+        Files.writeString(folder.resolve("problems/1.tex"), "Compute the sum of the odd positive divisors of $15$ minus $16$.\n");
+        Files.writeString(folder.resolve("problems/2.tex"), "Find $x$ with $2x = 1$.\n");
+        return folder;
+    }
+
+    @Test
+    void matharenasOlderFolderLayoutLoadsAnswersCsvWithEachProblemsTexFile() throws Exception {
+        Dataset d = DatasetLoader.load(matharenaFolder(), Map.of());
+        assertThat(d.fields()).isEqualTo(new DatasetFields("id", "problem", "answer"));
+        assertThat(d.rows()).extracting(DatasetRow::id).containsExactly("1", "2");
+        assertThat(d.rows().get(1).problem()).isEqualTo("Find $x$ with $2x = 1$.\n");
+        assertThat(d.rows().get(1).answer()).isEqualTo("\\frac{1}{2}");
+        assertThat(d.name()).isEqualTo("hmmt_feb_2025");
+        assertThat(d.fileName()).isEqualTo("hmmt_feb_2025");
+    }
+
+    @Test
+    void theFolderHashCoversEveryFileReadSoEditingAProblemChangesIt() throws Exception {
+        Path folder = matharenaFolder();
+        String before = DatasetLoader.load(folder, Map.of()).sha256();
+        assertThat(DatasetLoader.load(folder, Map.of()).sha256()).isEqualTo(before);
+        Files.writeString(folder.resolve("problems/2.tex"), "Find $x$ with $2x = 3$.\n");
+        assertThat(DatasetLoader.load(folder, Map.of()).sha256()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aFolderIdWithoutItsTexFileIsNamedWithItsLine() throws Exception {
+        Path folder = matharenaFolder();
+        Files.delete(folder.resolve("problems/2.tex"));
+        assertThatThrownBy(() -> DatasetLoader.load(folder, Map.of())).isInstanceOf(BadInputException.class)
+                .hasMessage("hmmt_feb_2025/answers.csv:3: no problems/2.tex for id 2");
+    }
+
+    @Test
+    void aFolderIdThatCannotNameAFileIsRefused() throws Exception {
+        Path folder = matharenaFolder();
+        Files.writeString(folder.resolve("answers.csv"), "id,answer\n../x,1\n");
+        assertThatThrownBy(() -> DatasetLoader.load(folder, Map.of())).isInstanceOf(BadInputException.class)
+                .hasMessage("hmmt_feb_2025/answers.csv:2: id '../x' cannot name a file problems/<id>.tex");
+    }
+
+    @Test
+    void aFolderWithoutAnswersCsvSaysWhatLayoutIsRead() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> DatasetLoader.load(empty, Map.of())).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("empty: a folder without answers.csv (MathArena's layout:");
+    }
 }
