@@ -154,6 +154,7 @@ public final class ClaimsReader {
                 src.path("dateKind").asText(""), src.path("title").asText(""), src.path("revision").asText(""));
         return new Claim(c.path("id").asText(), c.path("workload").asText(""), c.path("suite").asText(""),
                 c.path("dataset").asText(""), c.path("metric").asText(""), c.path("value").asDouble(),
-                c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""));
+                c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""),
+                c.path("derived").asBoolean(false));
     }
 }
