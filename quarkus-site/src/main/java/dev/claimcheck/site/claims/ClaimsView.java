@@ -42,10 +42,15 @@ public final class ClaimsView {
                 href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
                 a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
+                        + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased()))
                         + ClaimPlausibility.of(c).map(p -> " · " + (p.plausible() ? "plausible: " : "implausible: ") + p.text()).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
+    }
+
+    private static String prefixed(String text) {
+        return text.isEmpty() ? "" : " · " + text;
     }
 
     /** The claimed value in its unit; "(derived)" when the source gives the figures it is computed from, not it. */
