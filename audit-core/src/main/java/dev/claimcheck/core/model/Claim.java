@@ -15,10 +15,14 @@ import java.util.TreeMap;
  *              undisclosed (absent: stated)
  * @param source where the number was published
  * @param note how the number was read from the source (rounding, "more than", self-graded, …)
+ * @param derived the value is not printed in the source but computed from figures it prints; the note gives the
+ *                arithmetic (ledger {@code "derived": true}, docs/claims.md)
+ * @param datasetPublished when the claim's dataset became public ({@code YYYY-MM-DD}, ledger {@code datasetPublished}),
+ *                         or empty
  */
 public record Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
                     Map<String, String> settings, Map<String, SettingBasis> bases, boolean undisclosed, Source source,
-                    String note) {
+                    String note, boolean derived, String datasetPublished) {
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
@@ -36,6 +40,14 @@ public record Claim(String id, String workload, String suite, String dataset, St
         metric = metric == null ? "" : metric;
         unit = unit == null ? "" : unit;
         note = note == null ? "" : note;
+        datasetPublished = datasetPublished == null ? "" : datasetPublished;
+    }
+
+    /** A claim whose value the source prints. */
+    public Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
+                 Map<String, String> settings, Map<String, SettingBasis> bases, boolean undisclosed, Source source,
+                 String note) {
+        this(id, workload, suite, dataset, metric, value, unit, settings, bases, undisclosed, source, note, false, "");
     }
 
     /** A claim whose settings are all stated (the ledger's original form). */

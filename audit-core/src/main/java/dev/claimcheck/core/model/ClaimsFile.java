@@ -7,12 +7,20 @@ import java.util.List;
  *
  * @param path relative to the root, with forward slashes
  * @param lane the lane every claim of the file belongs to
+ * @param modelReleased the model's public release date ({@code YYYY-MM-DD}, ledger {@code model.released}), or empty:
+ *                      set beside each claim's dataset date it bounds the contamination window (docs/claims.md)
  */
-public record ClaimsFile(String path, String modelId, String modelSlug, Lane lane, List<Claim> claims) {
+public record ClaimsFile(String path, String modelId, String modelSlug, Lane lane, List<Claim> claims, String modelReleased) {
     public static final String SCHEMA = "claimcheck/claims/v1";
 
     public ClaimsFile {
         claims = List.copyOf(claims);
+        modelReleased = modelReleased == null ? "" : modelReleased;
+    }
+
+    /** A file whose release date is not recorded. */
+    public ClaimsFile(String path, String modelId, String modelSlug, Lane lane, List<Claim> claims) {
+        this(path, modelId, modelSlug, lane, claims, "");
     }
 
     /** A problem with a claims file or one of its claims: the file and a one-line reason. */

@@ -114,7 +114,14 @@ public final class ClaimsReader {
                 problems.accept(new ClaimsFile.Problem(rel, e.getMessage()));
             }
         }
-        return Optional.of(new ClaimsFile(rel, id, slug, lane, claims));
+        String released;
+        try {
+            released = date("model", "released", tree.path("model").path("released"));
+        } catch (IllegalArgumentException e) {
+            problems.accept(new ClaimsFile.Problem(rel, e.getMessage()));
+            released = "";
+        }
+        return Optional.of(new ClaimsFile(rel, id, slug, lane, claims, released));
     }
 
     /**
@@ -154,6 +161,19 @@ public final class ClaimsReader {
                 src.path("dateKind").asText(""), src.path("title").asText(""), src.path("revision").asText(""));
         return new Claim(c.path("id").asText(), c.path("workload").asText(""), c.path("suite").asText(""),
                 c.path("dataset").asText(""), c.path("metric").asText(""), c.path("value").asDouble(),
-                c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""));
+                c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""),
+                c.path("derived").asBoolean(false), date("claim '" + cid + "'", "datasetPublished", c.path("datasetPublished")));
+    }
+
+    /** An optional {@code YYYY-MM-DD} date; empty when absent. */
+    private static String date(String where, String field, JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) {
+            return "";
+        }
+        String d = v.asText();
+        if (!d.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException(where + ": " + field + " must be YYYY-MM-DD, got '" + d + "'");
+        }
+        return d;
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three forms of a claim's settings (docs/claims.md, "Settings"): undisclosed, plain values, values with a basis. */
+/** The three forms of a claim's settings (docs/claims.md, "Settings"): undisclosed, plain values, values with a basis; and the optional derived mark and dates. */
 class ClaimsReaderTest {
     @TempDir
     Path tmp;
@@ -65,5 +65,37 @@ class ClaimsReaderTest {
         assertThat(problems).extracting(ClaimsFile.Problem::reason).containsExactly(
                 "claim 'c': setting topP has basis 'guessed', not stated, scriptDefault or undisclosed",
                 "claim 'c': setting topP is stated and needs a value");
+    }
+
+    ClaimsFile file(String model, String claimExtra) throws IOException {
+        Path f = tmp.resolve("d.json");
+        Files.writeString(f, """
+                {"schema": "claimcheck/claims/v1", "model": {"id": "o/M", "slug": "o--m"%s}, "lane": "instant",
+                 "claims": [{"id": "c", "metric": "outputTokensMean", "value": 127.3, "settings": "undisclosed"%s,
+                             "source": {"url": "https://example.org", "date": "2026-01-01"}}]}
+                """.formatted(model, claimExtra));
+        return ClaimsReader.read("d.json", f, problems::add).orElseThrow();
+    }
+
+    @Test
+    void derivedValuesAndTheContaminationWindowsDatesAreRead() throws IOException {
+        ClaimsFile f = file(", \"released\": \"2026-02-16\"", ", \"derived\": true, \"datasetPublished\": \"2026-02-06\"");
+        assertThat(f.modelReleased()).isEqualTo("2026-02-16");
+        assertThat(f.claims().get(0).derived()).isTrue();
+        assertThat(f.claims().get(0).datasetPublished()).isEqualTo("2026-02-06");
+        ClaimsFile plain = file("", "");
+        assertThat(plain.modelReleased()).isEmpty();
+        assertThat(plain.claims().get(0).derived()).isFalse();
+        assertThat(plain.claims().get(0).datasetPublished()).isEmpty();
+    }
+
+    @Test
+    void aMalformedDateIsAProblemNamingWhere() throws IOException {
+        ClaimsFile f = file(", \"released\": \"Feb 2026\"", ", \"datasetPublished\": \"2026-2-6\"");
+        assertThat(f.claims()).isEmpty();
+        assertThat(f.modelReleased()).isEmpty();
+        assertThat(problems).extracting(ClaimsFile.Problem::reason).containsExactly(
+                "claim 'c': datasetPublished must be YYYY-MM-DD, got '2026-2-6'",
+                "model: released must be YYYY-MM-DD, got 'Feb 2026'");
     }
 }

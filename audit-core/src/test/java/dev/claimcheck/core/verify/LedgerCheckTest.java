@@ -55,9 +55,11 @@ class LedgerCheckTest {
     }
 
     @Test
-    void theRepositorysLedgerAndRecipesHaveNoFinding() {
-        // Both GSM8K recipes are pinned (issue #17), so not even a recipeUnpinned warning is left.
-        assertThat(LedgerCheck.check(new Root(repository()))).isEmpty();
+    void theRepositorysLedgerAndRecipesHaveNoFindingButTheUnpinnedWarningOfTheAimeRecipe() {
+        // Both GSM8K recipes are pinned (issue #17); the AIME 2026 recipe says why it is not yet (its upstream parquet
+        // could not be downloaded where it was written), and that stays a warning until a maintainer pins it.
+        assertThat(LedgerCheck.check(new Root(repository()))).extracting(f -> f.kind().id() + " " + f.path())
+                .containsExactly("recipeUnpinned audit-scripts/recipes/inclusionai--ling-2.5-1t/aime-2026-output-tokens.json");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.claimcheck.site.claims;
 
 import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.stats.ClaimPlausibility;
 import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Links;
@@ -41,12 +42,19 @@ public final class ClaimsView {
                 href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
                 a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
+                        + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased()))
+                        + ClaimPlausibility.of(c).map(p -> " · " + (p.plausible() ? "plausible: " : "implausible: ") + p.text()).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
     }
 
+    private static String prefixed(String text) {
+        return text.isEmpty() ? "" : " · " + text;
+    }
+
+    /** The claimed value in its unit; "(derived)" when the source gives the figures it is computed from, not it. */
     static String value(Claim c) {
-        return ClaimUnit.value(c.value(), c.unit());
+        return ClaimUnit.value(c.value(), c.unit()) + (c.derived() ? " (derived)" : "");
     }
 }

@@ -99,6 +99,35 @@ class ClaimsViewTest {
     }
 
     @Test
+    void aDerivedValueSaysSoAndAnAccuracyShowsWhetherItIsAWholeCountOfItsTasks() {
+        Claim derived = new Claim("c1", "math", "math", "gsm8k", "outputTokensMean", 127.3, "tokens", Map.of(), Map.of(), true,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "560.642 × 45.410 / 200", true, "");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(derived));
+        Assessment a = new Assessment(f, derived, ClaimVerdicts.assess(derived, null, List.of()), Optional.empty(), false);
+        assertThat(ClaimsView.row(a, Links.at(0, false)).claimed()).endsWith(" (derived)");
+
+        Claim accuracy = new Claim("c2", "math", "math", "gsm8k", "accuracy", 0.957, "fraction", Map.of("tasks", "200"), false,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "");
+        ClaimsFile g = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(accuracy));
+        Assessment b = new Assessment(g, accuracy, ClaimVerdicts.assess(accuracy, null, List.of()), Optional.empty(), false);
+        assertThat(ClaimsView.row(b, Links.at(0, false)).note())
+                .contains("implausible: 0.957 × 200 = 191.4: no whole count of 200 rounds to 0.957");
+    }
+
+    @Test
+    void theDatasetsPublicDateStandsBesideTheModelsRelease() {
+        Claim c = new Claim("c1", "math", "math", "aime_2026", "outputTokensMean", 5890, "tokens", Map.of(), Map.of(), true,
+                new Claim.Source("https://example.org", "2026-02-16", "published", "t", null), "", false, "2026-02-06");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(c), "2026-02-16");
+        Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, null, List.of()), Optional.empty(), false);
+        assertThat(ClaimsView.row(a, Links.at(0, false)).note())
+                .contains("dataset public 2026-02-06, model released 2026-02-16 (10 days before the model's release)");
+        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16"))
+                .isEqualTo("dataset public 2026-03-01, model released 2026-02-16 (13 days after the model's release)");
+        assertThat(ContaminationWindow.text("", "2026-02-16")).isEmpty();
+    }
+
+    @Test
     void claimedValuesReadInTheirUnit() {
         assertThat(ClaimsView.row(assessment("accuracy", 0.955, "fraction", false), Links.at(0, false)).claimed()).isEqualTo("95.5%");
         assertThat(ClaimsView.row(assessment("parametersActive", 6.3e10, "parameters", false), Links.at(0, false)).claimed())

@@ -10,7 +10,9 @@ public enum DatasetFormat {
     /** One JSON array of objects ({@code .json}). */
     JSON,
     /** RFC 4180 CSV with a header row ({@code .csv}); a UTF-8 BOM and CRLF line ends are accepted. */
-    CSV;
+    CSV,
+    /** Apache Parquet ({@code .parquet}), as Hugging Face publishes datasets; read by {@link ParquetRows}. */
+    PARQUET;
 
     public static DatasetFormat ofFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
@@ -23,6 +25,9 @@ public enum DatasetFormat {
         if (lower.endsWith(".csv")) {
             return CSV;
         }
-        throw new BadInputException(fileName + ": unknown dataset format (expected .jsonl, .ndjson, .json or .csv)");
+        if (lower.endsWith(".parquet")) {
+            return PARQUET;
+        }
+        throw new BadInputException(fileName + ": unknown dataset format (expected .jsonl, .ndjson, .json, .csv or .parquet)");
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a problem set from JSON Lines, a JSON array or CSV (docs/datasets.md): bounded parsing, field
+ * Loads a problem set from JSON Lines, a JSON array, CSV or parquet (docs/datasets.md): bounded parsing, field
  * detection or {@code --fields}, and a {@link BadInputException} naming file and line for any row that
  * cannot be used — a row is never dropped silently, and a duplicate id is an error.
  */
@@ -39,14 +39,41 @@ public final class DatasetLoader {
 
     public static Dataset load(Path file, Map<String, String> fieldOverrides, DatasetLimits limits) {
         String fileName = file.getFileName().toString();
+        if (MathArenaFolder.is(file)) {
+            MathArenaFolder.Read folder = MathArenaFolder.read(file, limits);
+            return rows(fileName + "/" + MathArenaFolder.ANSWERS, fileName, fileName, folder.sha256(), folder.rows(), fieldOverrides, null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(fileName + ": a folder without " + MathArenaFolder.ANSWERS
+                    + " (MathArena's layout: answers.csv with id,answer and problems/<id>.tex); give a dataset file or such a folder");
+        }
         DatasetFormat format = DatasetFormat.ofFileName(fileName);
-        byte[] bytes = read(file, fileName, limits);
-        String text = decode(fileName, bytes);
-        List<RawRow> raw = switch (format) {
-            case JSONL -> JsonRows.lines(fileName, text, limits);
-            case JSON -> JsonRows.array(fileName, text, limits);
-            case CSV -> CsvRows.parse(fileName, text, limits);
-        };
+        ParquetRows parquet = null;
+        String sha256;
+        List<RawRow> raw;
+        if (format == DatasetFormat.PARQUET) {
+            checkSize(file, fileName, limits);
+            parquet = ParquetRows.open(file);
+            sha256 = parquet.sha256();
+            raw = ParquetDatasetRows.raw(parquet, limits);
+        } else {
+            byte[] bytes = read(file, fileName, limits);
+            sha256 = PromptHash.sha256Hex(bytes);
+            String text = decode(fileName, bytes);
+            raw = switch (format) {
+                case JSONL -> JsonRows.lines(fileName, text, limits);
+                case JSON -> JsonRows.array(fileName, text, limits);
+                case CSV -> CsvRows.parse(fileName, text, limits);
+                case PARQUET -> throw new IllegalStateException("read above");
+            };
+        }
+        String name = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        return rows(fileName, name, fileName, sha256, raw, fieldOverrides, parquet);
+    }
+
+    /** Maps and checks the raw rows of a file (or folder) already read; {@code fileName} names it in messages. */
+    private static Dataset rows(String fileName, String name, String recorded, String sha256, List<RawRow> raw,
+                                Map<String, String> fieldOverrides, ParquetRows parquet) {
         if (raw.isEmpty()) {
             throw new BadInputException(fileName + ": no rows");
         }
@@ -54,6 +81,9 @@ public final class DatasetLoader {
         raw.get(0).fields().fieldNames().forEachRemaining(keys::add);
         DatasetFields fields = Gsm8kFormat.fields(fileName, keys, raw.get(0), fieldOverrides)
                 .orElseGet(() -> FieldMapping.resolve(fileName, keys, fieldOverrides));
+        if (parquet != null) {
+            ParquetDatasetRows.checkTypes(parquet, fields);
+        }
         List<DatasetRow> rows = new ArrayList<>(raw.size());
         Map<String, Integer> seen = new HashMap<>();
         for (RawRow r : raw) {
@@ -65,8 +95,7 @@ public final class DatasetLoader {
             }
             rows.add(row);
         }
-        String name = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-        return new Dataset(name, fileName, PromptHash.sha256Hex(bytes), fields, rows);
+        return new Dataset(name, recorded, sha256, fields, rows);
     }
 
     private static DatasetRow row(String file, RawRow r, DatasetFields fields, int index) {
@@ -118,12 +147,22 @@ public final class DatasetLoader {
     }
 
     private static byte[] read(Path file, String fileName, DatasetLimits limits) {
+        checkSize(file, fileName, limits);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("dataset file not found: " + file);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read dataset " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSize(Path file, String fileName, DatasetLimits limits) {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
                 throw new BadInputException(fileName + ": " + size + " bytes, more than the limit of " + limits.maxFileBytes());
             }
-            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException("dataset file not found: " + file);
         } catch (IOException e) {

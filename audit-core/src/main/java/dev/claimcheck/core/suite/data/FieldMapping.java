@@ -22,9 +22,9 @@ public final class FieldMapping {
 
     private static Map<String, List<String>> candidates() {
         Map<String, List<String>> c = new LinkedHashMap<>();
-        c.put("id", List.of("id", "problem_idx", "question_id", "unique_id", "problem_id", "idx"));
+        c.put("id", List.of("id", "problem_idx", "question_id", "unique_id", "problem_id", "idx", "problem id"));
         c.put("problem", List.of("problem", "question", "prompt"));
-        c.put("answer", List.of("answer", "final_answer", "solution"));
+        c.put("answer", List.of("answer", "final_answer", "short answer", "solution"));
         return c;
     }
 
