@@ -27,8 +27,10 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
      * One suite and dataset, both lanes.
      *
      * @param href the board's full page (every row, and the chart's points as a table)
+     * @param gridHref the board's problem × model grid of every answer
      */
-    public record BoardView(String id, String suite, String dataset, String datasetSha256, String href, List<LaneView> lanes) {
+    public record BoardView(String id, String suite, String dataset, String datasetSha256, String href, String gridHref,
+                            List<LaneView> lanes) {
         /** True when a lane shows fewer rows than it has (the leaderboard's top N). */
         public boolean truncated() {
             return lanes.stream().anyMatch(LaneView::truncated);

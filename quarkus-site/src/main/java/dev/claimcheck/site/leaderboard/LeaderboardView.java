@@ -132,7 +132,7 @@ public final class LeaderboardView {
             lanes.add(new LeaderboardPage.LaneView(lane.id(), lane.id() + " lane", rows, all.size()));
         }
         String id = "b-" + (b.workload().id() + "-" + b.suite() + "-" + b.dataset()).replaceAll("[^A-Za-z0-9._-]", "-");
-        return new LeaderboardPage.BoardView(id, b.suite(), b.dataset(), b.datasetSha256(), links.board(slug), lanes);
+        return new LeaderboardPage.BoardView(id, b.suite(), b.dataset(), b.datasetSha256(), links.board(slug), links.grid(slug), lanes);
     }
 
     /**

@@ -130,7 +130,7 @@ class PageResourceTest {
     @Test
     void runPageHasProvenanceAndLoadsSamplesSeparately() {
         String html = page("/runs/" + SampleRoot.ACME_RUN, 200);
-        assertThat(html).contains("claimcheck-sim").contains("arith-generated-p50-s4").contains("data-url=\"../api/runs/")
+        assertThat(html).contains("claimcheck-sim").contains("arith-generated-p50-s4").contains("data-index=\"../api/runs/")
                 .contains("Simulated run").contains("sha256");
         assertThat(html).as("transcripts are never inlined").doesNotContain("alert(1)");
     }
