@@ -90,6 +90,12 @@ class LayoutBrowserTest {
         SiteModel m = SampleRoot.model();
         List<String> pages = new ArrayList<>(List.of("", "claims", "routing", "excluded", "no/such/page"));
         m.boardSlugs().forEach(b -> pages.add("boards/" + b));
+        m.boardSlugs().forEach(b -> pages.add("boards/" + b + "/grid"));
+        pages.add("runs/" + SampleRoot.ACME_RUN + "/samples");
+        pages.add("runs/" + SampleRoot.ACME_RUN + "/samples/arith-0002/1");
+        m.index().runs().stream().filter(r -> r.manifest().workload().id().equals("agent")).findFirst()
+                .ifPresent(r -> pages.add("runs/" + r.runId() + "/samples/"
+                        + dev.claimcheck.site.answers.SampleKey.path(m.samples(r.runId()).orElseThrow().get(0))));
         m.index().runs().forEach(r -> pages.add("runs/" + r.runId()));
         m.modelSlugs().forEach(s -> pages.add("models/" + s));
         m.routingWorkloads().forEach(w -> pages.add("routing/" + w));
@@ -120,9 +126,16 @@ class LayoutBrowserTest {
         StaticExporter.export(new Root(root), out);
         List<Path> pages = new ArrayList<>(List.of(out.resolve("index.html"), out.resolve("404.html")));
         try (Stream<Path> s = Files.list(out.resolve("runs"))) {
-            s.sorted().forEach(pages::add);
+            s.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
         }
         assertThat(pages).hasSize(5);
+        // a long-context attempt's page (long prompt) and a docs board's grid
+        try (Stream<Path> s = Files.walk(out.resolve("runs"))) {
+            s.filter(p -> p.toString().contains("/samples/") && p.toString().endsWith(".html")).sorted().findFirst().ifPresent(pages::add);
+        }
+        try (Stream<Path> s = Files.walk(out.resolve("boards"))) {
+            s.filter(p -> p.getFileName().toString().equals("grid.html")).sorted().forEach(pages::add);
+        }
         for (int width : WIDTHS) {
             for (Path p : pages) {
                 check(p.toUri().toString(), width);

@@ -27,6 +27,10 @@ class PageResourceTest {
         boards.forEach(b -> pages.add("/boards/" + b));
         SampleRoot.model().routingWorkloads().forEach(w -> pages.add("/routing/" + w));
         pages.add("/boards/" + boards.get(0) + ".html");
+        boards.forEach(b -> pages.add("/boards/" + b + "/grid"));
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples");
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/1");
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/0.html");
         for (String p : pages) {
             String html = page(p, 200);
             assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
@@ -164,6 +168,9 @@ class PageResourceTest {
     @Test
     void unknownRunOrModelIs404() {
         assertThat(page("/runs/nope", 404)).contains("Run nope");
+        assertThat(page("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/9", 404)).contains("Attempt 9");
+        assertThat(page("/runs/nope/samples", 404)).contains("Run nope");
+        assertThat(page("/boards/nope/grid", 404)).contains("Board nope");
         assertThat(page("/routing/nope", 404)).contains("Routing for nope");
         assertThat(page("/models/<x>", 404)).contains("Model &lt;x&gt;");
     }
