@@ -25,7 +25,7 @@ public final class SamplePageView {
         Outcome o = Outcome.of(s);
         List<SamplePage.Attempt> attempts = samples.stream().filter(x -> x.taskId().equals(s.taskId()))
                 .sorted(java.util.Comparator.comparingInt(Sample::attempt))
-                .map(x -> new SamplePage.Attempt(x.attempt(), links.sample(run.runId(), SampleKey.path(x)),
+                .map(x -> new SamplePage.Attempt(x.attempt(), links.sibling(x.attempt()),
                         Outcome.of(x).id(), Outcome.of(x).glyph(), x.attempt() == s.attempt())).toList();
         var v = s.verdict();
         var r = s.response();

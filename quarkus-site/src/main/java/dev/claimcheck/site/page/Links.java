@@ -75,6 +75,11 @@ public record Links(String base, boolean export) {
         return base + "runs/" + runId + "/samples/" + path + ext();
     }
 
+    /** From an attempt's page, another attempt at the same task: the same folder, so a short relative link. */
+    public String sibling(int attempt) {
+        return attempt + ext();
+    }
+
     /** Every attempt of a run as a task × attempt grid (works without scripts). */
     public String runSamples(String runId) {
         return base + "runs/" + runId + "/samples" + ext();

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,9 +37,11 @@ public final class ExportSizeBench {
             }
         }
         long samples;
+        long journalBytes;
         try (Stream<Path> s = Files.walk(root.resolve("results/runs"))) {
-            samples = s.filter(p -> p.getFileName().toString().startsWith("samples") && p.toString().endsWith(".jsonl"))
-                    .mapToLong(ExportSizeBench::lines).sum();
+            List<Path> journals = s.filter(p -> p.getFileName().toString().startsWith("samples") && p.toString().endsWith(".jsonl")).toList();
+            samples = journals.stream().mapToLong(ExportSizeBench::lines).sum();
+            journalBytes = journals.stream().mapToLong(ExportSizeBench::size).sum();
         }
         Path out = root.resolve("site");
         StaticExporter.Result r = StaticExporter.export(new Root(root), out);
@@ -55,8 +58,8 @@ public final class ExportSizeBench {
             });
         }
         double mib = r.bytes() / 1048576.0;
-        System.out.printf(Locale.ROOT, "%d runs, %d samples: %d files, %.2f MiB, %.2f MiB per 1,000 samples%n",
-                r.runs(), samples, r.files(), mib, mib * 1000 / samples);
+        System.out.printf(Locale.ROOT, "%d runs, %d samples (journals %.2f MiB): %d files, %.2f MiB (%.1f× the journals), %.2f MiB per 1,000 samples%n",
+                r.runs(), samples, journalBytes / 1048576.0, r.files(), mib, r.bytes() / (double) journalBytes, mib * 1000 / samples);
         byKind.forEach((kind, a) -> System.out.printf(Locale.ROOT, "  %-40s %6d files %9.1f KiB%n", kind, a[0], a[1] / 1024.0));
         try (Stream<Path> s = Files.walk(root)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
