@@ -16,6 +16,7 @@ import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Board;
 import dev.claimcheck.site.leaderboard.BoardPage;
+import dev.claimcheck.site.leaderboard.Filter;
 import dev.claimcheck.site.leaderboard.Boards;
 import dev.claimcheck.site.leaderboard.LeaderboardPage;
 import dev.claimcheck.site.leaderboard.LeaderboardRow;
@@ -75,7 +76,12 @@ public final class SiteModel {
     }
 
     public LeaderboardPage leaderboard(Links links, int top) {
-        return LeaderboardView.build(index, boards, boardSlugs, links, top);
+        return LeaderboardView.build(index, boards, boardSlugs, links, top, Filter.NONE);
+    }
+
+    /** {@code /?model=…&lane=…}: the leaderboard with only the rows the filter keeps (each lane's top N of those). */
+    public LeaderboardPage leaderboard(Links links, Filter filter) {
+        return LeaderboardView.build(index, boards, boardSlugs, links, LeaderboardView.TOP, filter);
     }
 
     /** Slugs of the boards' full pages ({@code boards/SLUG}), in board order. */
@@ -84,8 +90,12 @@ public final class SiteModel {
     }
 
     public Optional<BoardPage> board(String slug, Links links) {
+        return board(slug, links, Filter.NONE);
+    }
+
+    public Optional<BoardPage> board(String slug, Links links, Filter filter) {
         int i = boardSlugs.indexOf(slug);
-        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links));
+        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links, filter));
     }
 
     /**

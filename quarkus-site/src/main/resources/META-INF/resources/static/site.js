@@ -32,6 +32,7 @@
         history.replaceState(null, '', '#' + t.getAttribute('data-tab'));
       });
     });
+    showTab = show;
     var wanted = location.hash.slice(1);
     show(tabs.some(function (t) { return t.getAttribute('data-tab') === wanted; }) ? wanted : tabs[0].getAttribute('data-tab'));
   }
@@ -68,21 +69,59 @@
     });
   }
 
-  // --- hardware and date filters ---------------------------------------------------------------
+  // --- filters: state in the URL query --------------------------------------------------------
+  // On the server the form is a plain GET form (the server filters): the script only submits on change and leaves
+  // empty fields out of the URL. In the static export (data-client) there is no server: the script shows the form,
+  // reads the query and filters the page's rows itself.
+  var showTab = null;
   function initFilters() {
-    var box = $('.filters');
-    if (!box) { return; }
-    box.hidden = false;
-    var hw = $('#filter-hw'), since = $('#filter-date');
+    var form = $('form.filters');
+    if (!form) { return; }
+    function tidy() { $$('input, select', form).forEach(function (c) { c.disabled = !c.value || (c.type === 'checkbox' && !c.checked); }); }
+    if (!form.hasAttribute('data-client')) {
+      $$('select, input[type=checkbox], input[type=date]', form).forEach(function (c) {
+        c.addEventListener('change', function () { tidy(); form.submit(); });
+      });
+      form.addEventListener('submit', tidy);
+      return;
+    }
+    form.hidden = false;
+    var q = new URLSearchParams(location.search);
+    $$('input, select', form).forEach(function (c) {
+      var v = q.get(c.name);
+      if (c.type === 'checkbox') { c.checked = v === c.value; } else if (v !== null) { c.value = v; }
+    });
+    function val(name) {
+      var c = form.elements[name];
+      if (!c) { return ''; }
+      return c.type === 'checkbox' ? (c.checked ? c.value : '') : c.value.trim();
+    }
     function apply() {
+      var model = val('model').toLowerCase(), lane = val('lane'), runs = val('runs'), trust = val('trust');
+      var hw = val('hardware'), since = val('since'), workload = val('workload');
       $$('table.board-table tbody tr').forEach(function (tr) {
-        var ok = (!hw.value || tr.getAttribute('data-hw') === hw.value)
-          && (!since.value || (tr.getAttribute('data-date') || '') >= since.value);
+        var ok = (!model || (tr.getAttribute('data-model') || '').indexOf(model) >= 0)
+          && (!lane || tr.getAttribute('data-lane') === lane) && (!runs || tr.getAttribute('data-runs') === runs)
+          && (!trust || tr.getAttribute('data-trust') === trust) && (!hw || tr.getAttribute('data-hw') === hw)
+          && (!since || (tr.getAttribute('data-date') || '') >= since);
         tr.classList.toggle('filtered', !ok);
       });
+      $$('.lane').forEach(function (l) { l.hidden = !!lane && !l.classList.contains('lane-' + lane); });
+      $$('.board').forEach(function (b) {
+        b.hidden = !$$('table.board-table tbody tr', b).some(function (tr) { return !tr.classList.contains('filtered'); })
+          && $$('table.board-table', b).length > 0;
+      });
+      $$('.tab[data-tab]').forEach(function (t) { t.hidden = !!workload && t.getAttribute('data-tab') !== 'w-' + workload; });
+      if (workload && showTab) { showTab('w-' + workload); }
+      var params = new URLSearchParams();
+      $$('input, select', form).forEach(function (c) { var v = val(c.name); if (v) { params.set(c.name, v); } });
+      var search = params.toString();
+      history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
     }
-    hw.addEventListener('change', apply);
-    since.addEventListener('change', apply);
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
+    form.addEventListener('change', apply);
+    form.addEventListener('input', apply);
+    apply();
   }
 
   // --- token-efficiency charts (ECharts, served locally) ----------------------------------------
@@ -248,8 +287,8 @@
 
   function start() {
     initSort();
-    initFilters();
     initTabs();
+    initFilters();
     drawCharts();
     initSamples();
   }

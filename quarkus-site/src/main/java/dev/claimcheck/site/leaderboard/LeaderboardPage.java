@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param throughput the Throughput tab's section (one, or none without throughput runs): lanes, not score tables
  */
-public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, List<String> hardware, int top,
+public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, FilterForm filters, int top,
                               List<ThroughputSection> throughput) {
     public record Summary(int runs, int models, int excluded, int simulated, String lastRun) {
     }
@@ -52,7 +52,7 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
     public record Row(String band, String model, String modelHref, String runHref, String score, String plusMinus,
                       String interval, String scoreKey, String tokens, String tokensKey, String per1k, String per1kKey,
                       String errors, String truncated, String problemsKey, List<TrustBadge> badges, boolean simulated,
-                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date,
+                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date, String trust,
                       String figures) {
     }
 
