@@ -159,6 +159,53 @@ class LayoutBrowserTest {
     }
 
     @Test
+    void theExportFiltersItsRowsInTheBrowserFromTheQuery() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        viewport(1440);
+        driver.get(out.resolve("index.html").toUri() + "?model=tiny&lane=thinking#w-arith");
+        WebElement form = driver.findElement(By.cssSelector("form.filters"));
+        assertThat(form.isDisplayed()).as("the script shows the export's form").isTrue();
+        assertThat(driver.findElement(By.name("model")).getAttribute("value")).isEqualTo("tiny");
+        List<WebElement> shown = driver.findElements(By.cssSelector("#w-arith table.board-table tbody tr")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(tr -> {
+            assertThat(tr.getAttribute("data-model")).contains("tiny");
+            assertThat(tr.getAttribute("data-lane")).isEqualTo("thinking");
+        });
+        driver.findElement(By.name("model")).clear();
+        driver.findElement(By.name("model")).sendKeys("faulty");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("lane"))).selectByValue("");
+        assertThat(driver.getCurrentUrl()).contains("?model=faulty").doesNotContain("lane=");
+        assertThat(driver.findElements(By.cssSelector("#w-arith table.board-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-model")).distinct().toList()).containsExactly("flaky/faulty-7b");
+    }
+
+    @Test
+    void withoutScriptsTheControlsThatNeedThemStayHidden() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        driver.quit();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Chromium.BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--user-data-dir=" + profile, "--blink-settings=scriptEnabled=false");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        driver.get(out.resolve("index.html").toUri().toString());
+        assertThat(driver.findElement(By.cssSelector("form.filters")).isDisplayed()).as("the export's filters need the script").isFalse();
+        driver.get(home + "runs/" + SampleRoot.ACME_RUN);
+        assertThat(driver.findElement(By.cssSelector(".sample-controls")).isDisplayed()).isFalse();
+        driver.findElement(By.linkText("Every attempt as a task × attempt grid")).click();
+        driver.findElement(By.cssSelector("table.answers a.mark")).click();
+        assertThat(driver.findElement(By.id("answer")).isDisplayed()).as("an attempt is reachable without scripts").isTrue();
+        driver.get(home + "?model=tiny");
+        assertThat(driver.findElement(By.cssSelector("form.filters")).isDisplayed()).as("the server's form needs no script").isTrue();
+        assertThat(driver.findElements(By.cssSelector("table.board-table tbody tr")).stream().map(tr -> tr.getAttribute("data-model"))
+                .distinct().toList()).containsExactly("small/tiny-1b");
+    }
+
+    @Test
     void darkModeFollowsTheSystemSetting() {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));

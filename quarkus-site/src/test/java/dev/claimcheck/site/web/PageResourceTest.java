@@ -46,7 +46,7 @@ class PageResourceTest {
         assertThat(html).contains("instant lane").contains("thinking lane").contains("id=\"w-arith\"").contains("id=\"w-math\"");
         assertThat(html).contains("acme/Calc&lt;b&gt;&amp;&quot;One&quot;").doesNotContain(SampleRoot.ACME_MODEL);
         long rows = html.split("<tr data-hw=", -1).length - 1;
-        long simRows = html.split("<tr data-hw=\"[^\"]*\" data-date=\"[^\"]*\" class=\"simulated\"", -1).length - 1;
+        long simRows = html.split("<tr data-hw=\"[^\"]*\"[^>]* class=\"simulated\"", -1).length - 1;
         assertThat(rows).isGreaterThan(4);
         assertThat(simRows).as("every simulated row is marked").isEqualTo(rows);
         assertThat(html.split("badge-simulated\" title=", -1).length - 1).as("a SIM badge per row").isGreaterThanOrEqualTo((int) rows);
@@ -163,6 +163,19 @@ class PageResourceTest {
         String html = page("/excluded", 200);
         assertThat(html).contains("20261129T030000Z-deadbeef").contains("not valid JSON")
                 .contains("20261129T030001Z-0badc0de").contains("claimcheck/run/v9").contains("results/claims/broken.json");
+    }
+
+    @Test
+    void theLeaderboardAndBoardsFilterOnTheServerFromTheQuery() {
+        String tiny = page("/?model=tiny&lane=", 200);
+        assertThat(tiny).contains("data-model=\"small/tiny-1b\"").doesNotContain("data-model=\"flaky/faulty-7b\"")
+                .contains("value=\"tiny\"");
+        assertThat(page("/index.html?lane=thinking", 200)).doesNotContain("data-lane=\"instant\"").contains("data-lane=\"thinking\"");
+        assertThat(page("/?since=soon", 200)).contains("Ignored since=<code>soon</code>");
+        String slug = SampleRoot.model().boardSlugs().stream().filter(b -> b.startsWith("arith--")).findFirst().orElseThrow();
+        assertThat(page("/boards/" + slug + "?model=faulty", 200)).contains("data-model=\"flaky/faulty-7b\"")
+                .doesNotContain("data-model=\"small/tiny-1b\"");
+        assertThat(page("/", 200)).as("unfiltered, from memory").contains("data-model=\"small/tiny-1b\"").contains("data-model=\"flaky/faulty-7b\"");
     }
 
     @Test
