@@ -1,6 +1,12 @@
 package dev.claimcheck.site;
 
+import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.answers.AnswerGrid;
+import dev.claimcheck.site.answers.AnswerGridView;
+import dev.claimcheck.site.answers.SamplePage;
+import dev.claimcheck.site.answers.SamplePageView;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.claims.ClaimAssessor;
@@ -12,6 +18,7 @@ import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Board;
 import dev.claimcheck.site.leaderboard.BoardPage;
+import dev.claimcheck.site.leaderboard.Filter;
 import dev.claimcheck.site.leaderboard.Boards;
 import dev.claimcheck.site.leaderboard.LeaderboardPage;
 import dev.claimcheck.site.leaderboard.LeaderboardRow;
@@ -32,6 +39,7 @@ import dev.claimcheck.site.throughput.ThroughputView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every page's and API's data, derived once from a {@link ResultsIndex}; shared by the server and the
@@ -70,7 +78,12 @@ public final class SiteModel {
     }
 
     public LeaderboardPage leaderboard(Links links, int top) {
-        return LeaderboardView.build(index, boards, boardSlugs, links, top);
+        return LeaderboardView.build(index, boards, boardSlugs, links, top, Filter.NONE);
+    }
+
+    /** {@code /?model=…&lane=…}: the leaderboard with only the rows the filter keeps (each lane's top N of those). */
+    public LeaderboardPage leaderboard(Links links, Filter filter) {
+        return LeaderboardView.build(index, boards, boardSlugs, links, LeaderboardView.TOP, filter);
     }
 
     /** Slugs of the boards' full pages ({@code boards/SLUG}), in board order. */
@@ -79,8 +92,12 @@ public final class SiteModel {
     }
 
     public Optional<BoardPage> board(String slug, Links links) {
+        return board(slug, links, Filter.NONE);
+    }
+
+    public Optional<BoardPage> board(String slug, Links links, Filter filter) {
         int i = boardSlugs.indexOf(slug);
-        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links));
+        return i < 0 ? Optional.empty() : Optional.of(LeaderboardView.boardPage(index, boards.get(i), slug, links, filter));
     }
 
     /**
@@ -189,6 +206,36 @@ public final class SiteModel {
     public Optional<RunJson> runJson(String runId) {
         return index.run(runId).map(r -> new RunJson(r.runId(), r.relPath(), r.trust(),
                 r.badges().stream().map(b -> b.kind()).toList(), r.manifest()));
+    }
+
+    /** {@code /boards/{slug}/grid}: every answer of the board's runs, a row per task and a column per model and lane. */
+    public Optional<AnswerGrid> grid(String slug, Links links, Function<String, List<Sample>> samples) {
+        int i = boardSlugs.indexOf(slug);
+        if (i < 0) {
+            return Optional.empty();
+        }
+        Board b = boards.get(i);
+        List<AnswerGridView.RunSamples> runs = new ArrayList<>();
+        for (Lane lane : Lane.values()) {
+            for (LeaderboardRow r : b.rows(lane)) {
+                index.run(r.runId()).ifPresent(e -> runs.add(new AnswerGridView.RunSamples(e, samples.apply(e.runId()))));
+            }
+        }
+        List<String> subject = List.of(SuiteRegistry.figures(b.workload()).title(), b.suite(), b.dataset());
+        return Optional.of(AnswerGridView.build(links.nav(), subject, links.board(slug), true, runs, links));
+    }
+
+    /** {@code /runs/{id}/samples}: every attempt of one run as a task × attempt grid. */
+    public Optional<AnswerGrid> runGrid(String runId, Links links, Function<String, List<Sample>> samples) {
+        return index.run(runId).map(e -> AnswerGridView.build(links.nav(),
+                List.of(e.manifest().model().id(), e.manifest().workload().id(), e.manifest().suite().id(), runId), links.run(runId),
+                false, List.of(new AnswerGridView.RunSamples(e, samples.apply(runId))), links));
+    }
+
+    /** {@code /runs/{id}/samples/{task}/{attempt}}: one attempt's page. */
+    public Optional<SamplePage> sample(String runId, String segment, int attempt, Links links,
+                                      Function<String, List<Sample>> samples) {
+        return index.run(runId).flatMap(e -> SamplePageView.build(e, samples.apply(runId), segment, attempt, links));
     }
 
     public Optional<List<Sample>> samples(String runId) {

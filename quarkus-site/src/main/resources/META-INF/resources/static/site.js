@@ -32,6 +32,7 @@
         history.replaceState(null, '', '#' + t.getAttribute('data-tab'));
       });
     });
+    showTab = show;
     var wanted = location.hash.slice(1);
     show(tabs.some(function (t) { return t.getAttribute('data-tab') === wanted; }) ? wanted : tabs[0].getAttribute('data-tab'));
   }
@@ -68,21 +69,59 @@
     });
   }
 
-  // --- hardware and date filters ---------------------------------------------------------------
+  // --- filters: state in the URL query --------------------------------------------------------
+  // On the server the form is a plain GET form (the server filters): the script only submits on change and leaves
+  // empty fields out of the URL. In the static export (data-client) there is no server: the script shows the form,
+  // reads the query and filters the page's rows itself.
+  var showTab = null;
   function initFilters() {
-    var box = $('.filters');
-    if (!box) { return; }
-    box.hidden = false;
-    var hw = $('#filter-hw'), since = $('#filter-date');
+    var form = $('form.filters');
+    if (!form) { return; }
+    function tidy() { $$('input, select', form).forEach(function (c) { c.disabled = !c.value || (c.type === 'checkbox' && !c.checked); }); }
+    if (!form.hasAttribute('data-client')) {
+      $$('select, input[type=checkbox], input[type=date]', form).forEach(function (c) {
+        c.addEventListener('change', function () { tidy(); form.submit(); });
+      });
+      form.addEventListener('submit', tidy);
+      return;
+    }
+    form.hidden = false;
+    var q = new URLSearchParams(location.search);
+    $$('input, select', form).forEach(function (c) {
+      var v = q.get(c.name);
+      if (c.type === 'checkbox') { c.checked = v === c.value; } else if (v !== null) { c.value = v; }
+    });
+    function val(name) {
+      var c = form.elements[name];
+      if (!c) { return ''; }
+      return c.type === 'checkbox' ? (c.checked ? c.value : '') : c.value.trim();
+    }
     function apply() {
+      var model = val('model').toLowerCase(), lane = val('lane'), runs = val('runs'), trust = val('trust');
+      var hw = val('hardware'), since = val('since'), workload = val('workload');
       $$('table.board-table tbody tr').forEach(function (tr) {
-        var ok = (!hw.value || tr.getAttribute('data-hw') === hw.value)
-          && (!since.value || (tr.getAttribute('data-date') || '') >= since.value);
+        var ok = (!model || (tr.getAttribute('data-model') || '').indexOf(model) >= 0)
+          && (!lane || tr.getAttribute('data-lane') === lane) && (!runs || tr.getAttribute('data-runs') === runs)
+          && (!trust || tr.getAttribute('data-trust') === trust) && (!hw || tr.getAttribute('data-hw') === hw)
+          && (!since || (tr.getAttribute('data-date') || '') >= since);
         tr.classList.toggle('filtered', !ok);
       });
+      $$('.lane').forEach(function (l) { l.hidden = !!lane && !l.classList.contains('lane-' + lane); });
+      $$('.board').forEach(function (b) {
+        b.hidden = !$$('table.board-table tbody tr', b).some(function (tr) { return !tr.classList.contains('filtered'); })
+          && $$('table.board-table', b).length > 0;
+      });
+      $$('.tab[data-tab]').forEach(function (t) { t.hidden = !!workload && t.getAttribute('data-tab') !== 'w-' + workload; });
+      if (workload && showTab) { showTab('w-' + workload); }
+      var params = new URLSearchParams();
+      $$('input, select', form).forEach(function (c) { var v = val(c.name); if (v) { params.set(c.name, v); } });
+      var search = params.toString();
+      history.replaceState(null, '', location.pathname + (search ? '?' + search : '') + location.hash);
     }
-    hw.addEventListener('change', apply);
-    since.addEventListener('change', apply);
+    form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
+    form.addEventListener('change', apply);
+    form.addEventListener('input', apply);
+    apply();
   }
 
   // --- token-efficiency charts (ECharts, served locally) ----------------------------------------
@@ -151,34 +190,71 @@
     return String(s).replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
   }
 
-  // --- sample browser: one page of samples at a time, as JSON -----------------------------------
+  // --- sample browser: the run's short index, filtered, searched, sorted and paged here -------------
+  // An attempt's texts are not in the index: opening one fetches the attempt's own page (its permalink) and
+  // shows the parts of it the page marks by id. DOMParser documents are inert (no script runs, nothing loads).
+  var TEXT = {
+    open: 'open the attempt\'s page', more: 'output, reasoning and grading', loading: 'loading…',
+    none: 'no samples match', cannotLoad: 'cannot load samples: ', cannotOpen: 'cannot load the attempt: ',
+    outcome: { correct: '✓ correct', wrong: '✗ wrong', error: '! error' }
+  };
+  var PAGE = 20;
   function initSamples() {
-    var box = $('#samples[data-url]');
+    var box = $('#samples[data-index]');
     if (!box) { return; }
     var controls = $('.sample-controls', box);
-    controls.hidden = false;
-    var state = { page: 1, pages: 1 };
     var list = $('#sample-list'), pos = $('#sample-pos');
-    function url() {
-      return box.getAttribute('data-url').replace('{verdict}', $('#sample-verdict').value)
-        .replace('{sort}', $('#sample-sort').value).replace('{page}', String(state.page));
+    var state = { page: 1, all: [] };
+    function href(s) { return box.getAttribute('data-sample-href').replace('{path}', s.path); }
+    function selected() {
+      var verdict = $('#sample-verdict').value, task = $('#sample-task').value.trim().toLowerCase();
+      var out = state.all.filter(function (s) {
+        return (verdict === 'all' || s.outcome === verdict) && (!task || s.taskId.toLowerCase().indexOf(task) >= 0);
+      });
+      if ($('#sample-sort').value === 'tokens') {
+        out.sort(function (a, b) { return b.outputTokens - a.outputTokens || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : a.attempt - b.attempt); });
+      }
+      return out;
     }
-    function details(label, text, open) {
+    function part(doc, id, label) {
+      var node = doc.getElementById(id);
+      if (!node) { return null; }
+      var pre = node.tagName === 'PRE' ? node : $('pre', node);
       var d = el('details');
-      if (open) { d.open = true; }
-      d.appendChild(el('summary', null, label));
-      d.appendChild(el('pre', null, text));
+      d.appendChild(el('summary', null, label || ($('summary', node) || node).textContent));
+      d.appendChild(el('pre', null, pre ? pre.textContent : node.textContent));
       return d;
     }
-    function render(page) {
-      state.pages = page.pages;
+    function fill(target, url) {
+      target.appendChild(el('p', 'ci', TEXT.loading));
+      fetch(url, { headers: { Accept: 'text/html' } })
+        .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          target.textContent = '';
+          var grading = doc.getElementById('grading');
+          if (grading) { var g = el('div', 'grading'); g.appendChild(el('p', 'ci', $('dl', grading).textContent.replace(/\s+/g, ' ').trim())); target.appendChild(g); }
+          var answer = part(doc, 'answer', 'answer');
+          if (answer) { answer.open = true; target.appendChild(answer); }
+          ['reasoning', 'transcript', 'prompt'].forEach(function (id) { var d = part(doc, id); if (d) { target.appendChild(d); } });
+        })
+        .catch(function (e) { target.textContent = ''; target.appendChild(el('p', 'warn', TEXT.cannotOpen + e.message)); });
+    }
+    function render() {
+      var rows = selected();
+      var pages = Math.max(1, Math.ceil(rows.length / PAGE));
+      state.page = Math.min(Math.max(state.page, 1), pages);
       list.textContent = '';
-      if (!page.samples.length) { list.appendChild(el('p', 'empty', 'no samples match')); }
-      page.samples.forEach(function (s) {
+      if (!rows.length) { list.appendChild(el('p', 'empty', TEXT.none)); }
+      rows.slice((state.page - 1) * PAGE, state.page * PAGE).forEach(function (s) {
         var a = el('article', 'sample outcome-' + s.outcome);
         var head = el('div', 'head');
-        head.appendChild(el('strong', null, '#' + s.taskId + ' attempt ' + s.attempt + ' '));
-        head.appendChild(el('span', 'verdict verdict-' + (s.outcome === 'correct' ? 'consistent' : 'refuted'), s.outcome === 'correct' ? '✓ correct' : s.outcome === 'wrong' ? '✗ wrong' : '! error'));
+        var link = el('a', null, '#' + s.taskId + ' attempt ' + s.attempt);
+        link.href = href(s);
+        link.title = TEXT.open;
+        head.appendChild(link);
+        head.appendChild(document.createTextNode(' '));
+        head.appendChild(el('span', 'verdict verdict-' + (s.outcome === 'correct' ? 'consistent' : 'refuted'), TEXT.outcome[s.outcome]));
         head.appendChild(document.createTextNode(' · extracted ' + (s.extracted || '—') + ' · expected ' + (s.expected || '—')
           + ' · ' + s.outputTokens + ' tokens' + (s.reasoningTokens ? ' (' + s.reasoningTokens + ' reasoning)' : '')
           + (s.e2eMs !== null ? ' · ' + (s.e2eMs / 1000).toFixed(2) + ' s' : '')
@@ -186,33 +262,33 @@
           + (s.finishReason ? ' · ' + s.finishReason : '')));
         a.appendChild(head);
         if (s.error) { a.appendChild(el('p', 'warn', s.error)); }
-        a.appendChild(details('prompt', s.prompt || ('not stored; sha256 ' + s.promptSha256), false));
-        if (s.reasoning) { a.appendChild(details('reasoning (' + s.reasoningTokens + ' tokens)', s.reasoning, false)); }
-        a.appendChild(details('answer', s.answer, false));
-        if (s.detail) { a.appendChild(el('p', 'ci', 'grading: ' + s.detail)); }
+        var more = el('details', 'more');
+        more.appendChild(el('summary', null, TEXT.more));
+        var body = el('div', 'more-body');
+        more.appendChild(body);
+        more.addEventListener('toggle', function () { if (more.open && !body.childElementCount) { fill(body, href(s)); } });
+        a.appendChild(more);
         list.appendChild(a);
       });
-      pos.textContent = 'page ' + page.page + ' of ' + page.pages + ' · ' + page.total + ' samples';
-      $('#sample-prev').disabled = page.page <= 1;
-      $('#sample-next').disabled = page.page >= page.pages;
+      pos.textContent = 'page ' + state.page + ' of ' + pages + ' · ' + rows.length + ' samples';
+      $('#sample-prev').disabled = state.page <= 1;
+      $('#sample-next').disabled = state.page >= pages;
     }
-    function load() {
-      fetch(url(), { headers: { Accept: 'application/json' } })
-        .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
-        .then(render)
-        .catch(function (e) { list.textContent = ''; list.appendChild(el('p', 'warn', 'cannot load samples: ' + e.message)); });
-    }
-    $('#sample-prev').addEventListener('click', function () { if (state.page > 1) { state.page--; load(); } });
-    $('#sample-next').addEventListener('click', function () { if (state.page < state.pages) { state.page++; load(); } });
-    $('#sample-verdict').addEventListener('change', function () { state.page = 1; load(); });
-    $('#sample-sort').addEventListener('change', function () { state.page = 1; load(); });
-    load();
+    fetch(box.getAttribute('data-index'), { headers: { Accept: 'application/json' } })
+      .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
+      .then(function (index) { state.all = index.samples; controls.hidden = false; render(); })
+      .catch(function (e) { list.textContent = ''; list.appendChild(el('p', 'warn', TEXT.cannotLoad + e.message)); });
+    $('#sample-prev').addEventListener('click', function () { state.page--; render(); });
+    $('#sample-next').addEventListener('click', function () { state.page++; render(); });
+    $('#sample-verdict').addEventListener('change', function () { state.page = 1; render(); });
+    $('#sample-sort').addEventListener('change', function () { state.page = 1; render(); });
+    $('#sample-task').addEventListener('input', function () { state.page = 1; render(); });
   }
 
   function start() {
     initSort();
-    initFilters();
     initTabs();
+    initFilters();
     drawCharts();
     initSamples();
   }

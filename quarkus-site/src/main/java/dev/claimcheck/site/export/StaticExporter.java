@@ -13,7 +13,9 @@ import dev.claimcheck.site.render.LeaderboardCsv;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
 import dev.claimcheck.site.render.ThroughputCsv;
-import dev.claimcheck.site.run.SampleBrowser;
+import dev.claimcheck.site.answers.SampleIndex;
+import dev.claimcheck.site.answers.SampleKey;
+import dev.claimcheck.site.answers.SamplePageView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +106,8 @@ public final class StaticExporter {
         text("api/throughput.csv", ThroughputCsv.render(model.throughputRows()));
         for (String slug : model.boardSlugs()) {
             model.board(slug, deep).ifPresent(p -> text("boards/" + slug + ".html", t.render("board.ftlh", p)));
+            model.grid(slug, Links.at(2, true), id -> samplesOrNone(model, id))
+                    .ifPresent(g -> text("boards/" + slug + "/grid.html", t.render("grid.ftlh", g)));
         }
         model.charts().forEach((id, data) -> text("api/charts/" + id + ".json", SafeJson.write(data)));
         for (String w : model.routingWorkloads()) {
@@ -114,29 +120,38 @@ public final class StaticExporter {
             String id = r.runId();
             model.run(id, deep).ifPresent(p -> text("runs/" + id + ".html", t.render("run.ftlh", p)));
             model.runJson(id).ifPresent(j -> text("api/runs/" + id + ".json", SafeJson.write(j)));
-            samples(model, r);
+            samples(model, r, t);
         }
         for (String asset : Assets.FILES) {
             bytes(asset, Assets.bytes(asset));
         }
     }
 
-    /** Every page of every filter and sort order, as api/runs/ID/samples/VERDICT-SORT-PAGE.json. */
-    private void samples(SiteModel model, RunEntry r) {
-        List<Sample> samples;
-        try {
-            samples = model.samples(r.runId()).orElse(List.of());
-        } catch (RuntimeException e) {
-            samples = List.of();
-        }
-        for (String verdict : SampleBrowser.VERDICTS) {
-            int pages = SampleBrowser.pages(samples, verdict);
-            for (String sort : SampleBrowser.SORTS) {
-                for (int p = 1; p <= pages; p++) {
-                    text("api/runs/" + r.runId() + "/samples/" + verdict + "-" + sort + "-" + p + ".json",
-                            SafeJson.write(SampleBrowser.page(r.runId(), samples, verdict, sort, p)));
-                }
+    /**
+     * A run's attempts: one canonical page per attempt ({@code runs/ID/samples/TASK/ATTEMPT.html}), the run's grid
+     * ({@code runs/ID/samples.html}) and the sample browser's short index ({@code api/runs/ID/samples.json}).
+     */
+    private void samples(SiteModel model, RunEntry r, Templates t) {
+        String id = r.runId();
+        List<Sample> samples = samplesOrNone(model, id);
+        text("api/runs/" + id + "/samples.json", SafeJson.write(SampleIndex.of(id, samples)));
+        model.runGrid(id, Links.at(2, true), x -> samples).ifPresent(g -> text("runs/" + id + "/samples.html", t.render("grid.ftlh", g)));
+        Links links = Links.at(4, true);
+        Set<String> written = new HashSet<>();
+        for (Sample s : samples) {
+            String path = SampleKey.path(s);
+            if (written.add(path)) {
+                SamplePageView.build(r, samples, SampleKey.segment(s.taskId()), s.attempt(), links)
+                        .ifPresent(p -> text("runs/" + id + "/samples/" + path + ".html", t.render("sample.ftlh", p)));
             }
+        }
+    }
+
+    static List<Sample> samplesOrNone(SiteModel model, String runId) {
+        try {
+            return model.samples(runId).orElse(List.of());
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** The full page of one board: every row of both lanes, the board's chart and its points as a table. */
 public record BoardPage(Nav nav, String workload, String workloadTitle, String measured, LeaderboardPage.BoardView board,
-                        LeaderboardPage.Chart chart, List<String> hardware) {
+                        LeaderboardPage.Chart chart, FilterForm filters) {
 }

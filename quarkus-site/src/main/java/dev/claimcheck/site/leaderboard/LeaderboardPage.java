@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param throughput the Throughput tab's section (one, or none without throughput runs): lanes, not score tables
  */
-public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, List<String> hardware, int top,
+public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Section> sections, FilterForm filters, int top,
                               List<ThroughputSection> throughput) {
     public record Summary(int runs, int models, int excluded, int simulated, String lastRun) {
     }
@@ -27,8 +27,10 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
      * One suite and dataset, both lanes.
      *
      * @param href the board's full page (every row, and the chart's points as a table)
+     * @param gridHref the board's problem × model grid of every answer
      */
-    public record BoardView(String id, String suite, String dataset, String datasetSha256, String href, List<LaneView> lanes) {
+    public record BoardView(String id, String suite, String dataset, String datasetSha256, String href, String gridHref,
+                            List<LaneView> lanes) {
         /** True when a lane shows fewer rows than it has (the leaderboard's top N). */
         public boolean truncated() {
             return lanes.stream().anyMatch(LaneView::truncated);
@@ -50,7 +52,7 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
     public record Row(String band, String model, String modelHref, String runHref, String score, String plusMinus,
                       String interval, String scoreKey, String tokens, String tokensKey, String per1k, String per1kKey,
                       String errors, String truncated, String problemsKey, List<TrustBadge> badges, boolean simulated,
-                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date,
+                      String claim, String claimHref, String verdict, String verdictText, String hardware, String date, String trust,
                       String figures) {
     }
 

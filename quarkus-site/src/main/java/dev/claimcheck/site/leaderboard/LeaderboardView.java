@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** Builds the leaderboard page from the boards. */
 public final class LeaderboardView {
@@ -31,38 +30,65 @@ public final class LeaderboardView {
      * The leaderboard: per workload its boards (each lane's top {@code top} rows, linked to the board's full
      * page) and the workload's chart, whose data is loaded from {@code api/charts/w-WORKLOAD.json}.
      */
-    public static LeaderboardPage build(ResultsIndex index, List<Board> boards, List<String> slugs, Links links, int top) {
+    public static LeaderboardPage build(ResultsIndex index, List<Board> boards, List<String> slugs, Links links, int top,
+                                        Filter filter) {
         Map<Workload, List<Integer>> byWorkload = new EnumMap<>(Workload.class);
         for (int i = 0; i < boards.size(); i++) {
             byWorkload.computeIfAbsent(boards.get(i).workload(), w -> new ArrayList<>()).add(i);
         }
         List<LeaderboardPage.Tab> tabs = new ArrayList<>();
         List<LeaderboardPage.Section> sections = new ArrayList<>();
-        TreeSet<String> hardware = new TreeSet<>();
+        List<LeaderboardRow> all = new ArrayList<>();
         byWorkload.forEach((w, list) -> {
             Figures info = SuiteRegistry.figures(w);
-            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
             List<LeaderboardPage.BoardView> views = new ArrayList<>();
             for (int i : list) {
-                views.add(boardView(boards.get(i), slugs.get(i), index, links, top, hardware));
+                Board b = boards.get(i);
+                for (Lane lane : Lane.values()) {
+                    all.addAll(b.rows(lane));
+                }
+                LeaderboardPage.BoardView v = boardView(b, slugs.get(i), index, links, top, filter);
+                if (!filter.active() || v.total() > 0) {
+                    views.add(v);
+                }
             }
+            if (views.isEmpty()) {
+                return;
+            }
+            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
             sections.add(new LeaderboardPage.Section("w-" + w.id(), info.title(), info.measured(), views,
                     new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
                             info.title() + ": score against mean output tokens (log scale), by lane, with Pareto frontier",
                             List.of())));
         });
-        ThroughputSection throughput = ThroughputView.build(index, links);
+        List<RunEntry> serving = index.runs().stream().filter(r -> r.manifest().workload() == Workload.THROUGHPUT).toList();
+        // Throughput runs have no lane and their own hardware lanes: a lane or hardware filter leaves them out.
+        ThroughputSection throughput = ThroughputView.build(!filter.active() ? index
+                : filter.lane().isEmpty() && filter.hardware().isEmpty() ? only(index, filter) : only(index, Filter.NONE, List.of()), links);
         if (!throughput.lanes().isEmpty()) {
             tabs.add(new LeaderboardPage.Tab(throughput.id(), throughput.title()));
         }
-        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, List.copyOf(hardware), top,
+        FilterForm form = FilterForm.of(filter, links.export(), links.home(), true, all, serving);
+        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, form, top,
                 throughput.lanes().isEmpty() ? List.of() : List.of(throughput));
     }
 
+    /** The index with only the runs the filter keeps (for the Throughput tab, built from an index). */
+    static ResultsIndex only(ResultsIndex index, Filter filter) {
+        return only(index, filter, index.runs().stream().filter(filter::matches).toList());
+    }
+
+    static ResultsIndex only(ResultsIndex index, Filter filter, List<RunEntry> runs) {
+        return new ResultsIndex(index.root(), runs, index.excluded(), index.claims(), index.byId(), index.checkout());
+    }
+
     /** The full page of one board: every row, its chart (data from {@code api/charts/b-SLUG.json}) and the points as a table. */
-    public static BoardPage boardPage(ResultsIndex index, Board b, String slug, Links links) {
-        TreeSet<String> hardware = new TreeSet<>();
-        LeaderboardPage.BoardView view = boardView(b, slug, index, links, Integer.MAX_VALUE, hardware);
+    public static BoardPage boardPage(ResultsIndex index, Board b, String slug, Links links, Filter filter) {
+        LeaderboardPage.BoardView view = boardView(b, slug, index, links, Integer.MAX_VALUE, filter);
+        List<LeaderboardRow> all = new ArrayList<>();
+        for (Lane lane : Lane.values()) {
+            all.addAll(b.rows(lane));
+        }
         Figures info = SuiteRegistry.figures(b.workload());
         ChartData data = chartData(b);
         Map<String, Boolean> onFrontier = new LinkedHashMap<>();
@@ -79,7 +105,7 @@ public final class LeaderboardView {
                 links.run("{runId}"), info.title() + " · " + b.suite() + " · " + b.dataset()
                 + ": score against mean output tokens (log scale), by lane, with Pareto frontier", points);
         return new BoardPage(links.nav(), "w-" + b.workload().id(), info.title(), info.measured(), view, chart,
-                List.copyOf(hardware));
+                FilterForm.of(filter, links.export(), links.board(slug), false, all, List.of()));
     }
 
     public static String workloadChartId(Workload w) {
@@ -118,13 +144,15 @@ public final class LeaderboardView {
     }
 
     static LeaderboardPage.BoardView boardView(Board b, String slug, ResultsIndex index, Links links, int top,
-                                               TreeSet<String> hardware) {
+                                               Filter filter) {
         List<LeaderboardPage.LaneView> lanes = new ArrayList<>();
         for (Lane lane : Lane.values()) {
-            List<LeaderboardRow> all = b.rows(lane);
+            if (!filter.lane().isEmpty() && !filter.lane().equals(lane.id())) {
+                continue;
+            }
+            List<LeaderboardRow> all = b.rows(lane).stream().filter(filter::matches).toList();
             List<LeaderboardPage.Row> rows = new ArrayList<>();
             for (LeaderboardRow r : all) {
-                hardware.add(r.hardware());
                 if (rows.size() < top) {
                     rows.add(row(r, index, links));
                 }
@@ -132,7 +160,7 @@ public final class LeaderboardView {
             lanes.add(new LeaderboardPage.LaneView(lane.id(), lane.id() + " lane", rows, all.size()));
         }
         String id = "b-" + (b.workload().id() + "-" + b.suite() + "-" + b.dataset()).replaceAll("[^A-Za-z0-9._-]", "-");
-        return new LeaderboardPage.BoardView(id, b.suite(), b.dataset(), b.datasetSha256(), links.board(slug), lanes);
+        return new LeaderboardPage.BoardView(id, b.suite(), b.dataset(), b.datasetSha256(), links.board(slug), links.grid(slug), lanes);
     }
 
     /**
@@ -175,7 +203,7 @@ public final class LeaderboardView {
                 run.badges(), r.simulated(), claim,
                 r.claimId() == null ? "" : links.claim(r.modelSlug(), r.claimId()),
                 r.claimVerdict() == null ? "" : r.claimVerdict(), r.claimVerdict() == null ? "" : verdictText(r.claimVerdict()),
-                r.hardware(), Fmt.date(r.finishedAt()), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()));
+                r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()));
     }
 
     static String verdictText(String id) {

@@ -75,10 +75,29 @@ public record Links(String base, boolean export) {
         return base + "api/runs/" + runId + ".json";
     }
 
-    /** URL template for a page of samples; the script fills {verdict}, {sort} and {page}. */
-    public String samples(String runId) {
-        return export ? base + "api/runs/" + runId + "/samples/{verdict}-{sort}-{page}.json"
-                : base + "api/runs/" + runId + "/samples?verdict={verdict}&sort={sort}&page={page}";
+    /** The page of one attempt; {@code path} is {@code TASK-SEGMENT/ATTEMPT} (answers.SampleKey#path). */
+    public String sample(String runId, String path) {
+        return base + "runs/" + runId + "/samples/" + path + ext();
+    }
+
+    /** From an attempt's page, another attempt at the same task: the same folder, so a short relative link. */
+    public String sibling(int attempt) {
+        return attempt + ext();
+    }
+
+    /** Every attempt of a run as a task × attempt grid (works without scripts). */
+    public String runSamples(String runId) {
+        return base + "runs/" + runId + "/samples" + ext();
+    }
+
+    /** The short index of a run's attempts that the sample browser filters and pages (answers.SampleIndex). */
+    public String sampleIndex(String runId) {
+        return base + "api/runs/" + runId + "/samples.json";
+    }
+
+    /** A board's problem × model grid of every answer. */
+    public String grid(String boardSlug) {
+        return base + "boards/" + boardSlug + "/grid" + ext();
     }
 
     public Nav nav() {

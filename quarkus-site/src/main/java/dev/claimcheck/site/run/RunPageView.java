@@ -79,11 +79,9 @@ public final class RunPageView {
         }
         List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
-        String samples = links.samples(r.runId());
-        String first = samples.replace("{verdict}", "all").replace("{sort}", "journal").replace("{page}", "1");
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
-                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template, samples,
-                first, links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)));
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template,
+                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)));
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */

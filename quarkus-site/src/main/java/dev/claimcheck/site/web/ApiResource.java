@@ -1,5 +1,6 @@
 package dev.claimcheck.site.web;
 
+import dev.claimcheck.site.answers.SampleIndex;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.ThroughputCsv;
 import dev.claimcheck.site.run.SampleBrowser;
@@ -40,6 +41,18 @@ public class ApiResource {
         return state.snapshot().model().runJson(id)
                 .map(r -> Response.ok(SafeJson.write(r), JSON).build())
                 .orElseGet(() -> error(404, "no run " + id));
+    }
+
+    @GET
+    @Path("runs/{runId}/samples.json")
+    public Response sampleIndex(@PathParam("runId") String runId) {
+        try {
+            return state.samples(runId)
+                    .map(s -> Response.ok(SafeJson.write(SampleIndex.of(runId, s)), JSON).build())
+                    .orElseGet(() -> error(404, "no run " + runId));
+        } catch (RuntimeException e) {
+            return error(500, "cannot read the samples of " + runId + ": " + e.getMessage());
+        }
     }
 
     @GET

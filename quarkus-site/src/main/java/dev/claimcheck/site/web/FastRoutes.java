@@ -1,5 +1,6 @@
 package dev.claimcheck.site.web;
 
+import dev.claimcheck.site.leaderboard.Filter;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.SafeJson;
@@ -13,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,15 +31,20 @@ public class FastRoutes {
     SiteState state;
 
     void routes(@Observes Router router) {
-        route(router, "/", ctx -> send(ctx, state.snapshot().leaderboardHtml()));
-        route(router, "/index.html", ctx -> send(ctx, state.snapshot().leaderboardHtml()));
+        // A filtered view (?model=…, docs/site.md) is rendered per request; the unfiltered page comes from memory.
+        route(router, "/", this::leaderboard);
+        route(router, "/index.html", this::leaderboard);
         route(router, "/api/leaderboard.json", ctx -> send(ctx, state.snapshot().leaderboardJson()));
         route(router, "/api/leaderboard.csv", ctx -> send(ctx, state.snapshot().leaderboardCsv(),
                 "Content-Disposition", "inline; filename=\"leaderboard.csv\""));
         route(router, "/boards/:slug", ctx -> {
             String slug = strip(ctx.pathParam("slug"), ".html");
             Cached c = state.snapshot().boards().get(slug);
-            if (c != null) {
+            Filter filter = filter(ctx);
+            if (c != null && filter.active()) {
+                state.snapshot().model().board(slug, Links.at(1, false), filter).ifPresent(p ->
+                        end(ctx, 200, PageResource.HTML, Templates.get().render("board.ftlh", p)));
+            } else if (c != null) {
                 send(ctx, c);
             } else {
                 end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
@@ -60,6 +67,28 @@ public class FastRoutes {
                 end(ctx, 404, ApiResource.JSON, SafeJson.write(Map.of("error", "no chart " + id)));
             }
         });
+    }
+
+    private void leaderboard(RoutingContext ctx) {
+        Filter filter = filter(ctx);
+        if (filter.active() || !filter.ignored().isEmpty()) {
+            end(ctx, 200, PageResource.HTML, Templates.get().render("index.ftlh",
+                    state.snapshot().model().leaderboard(Links.at(0, false), filter)));
+        } else {
+            send(ctx, state.snapshot().leaderboardHtml());
+        }
+    }
+
+    /** The filter of the request's query (first value of each key). */
+    static Filter filter(RoutingContext ctx) {
+        Map<String, String> q = new HashMap<>();
+        for (String key : Filter.KEYS) {
+            String v = ctx.queryParams().get(key);
+            if (v != null) {
+                q.put(key, v);
+            }
+        }
+        return Filter.parse(q);
     }
 
     private static void route(Router router, String path, io.vertx.core.Handler<RoutingContext> h) {

@@ -33,6 +33,39 @@ public class PageResource {
     }
 
     @GET
+    @Path("runs/{runId}/samples")
+    public Response runGrid(@PathParam("runId") String runId) {
+        Links links = Links.at(2, false);
+        String id = strip(runId);
+        return state.snapshot().model().runGrid(id, links, state::samplesOrNone)
+                .map(g -> ok(Templates.get().render("grid.ftlh", g)))
+                .orElseGet(() -> notFound(links, "Run " + id));
+    }
+
+    @GET
+    @Path("runs/{runId}/samples/{task}/{attempt}")
+    public Response sample(@PathParam("runId") String runId, @PathParam("task") String task,
+                           @PathParam("attempt") String attempt) {
+        Links links = Links.at(4, false);
+        String a = strip(attempt);
+        if (!a.matches("[0-9]{1,9}")) {
+            return notFound(links, "Attempt " + a);
+        }
+        return state.snapshot().model().sample(runId, task, Integer.parseInt(a), links, state::samplesOrNone)
+                .map(p -> ok(Templates.get().render("sample.ftlh", p)))
+                .orElseGet(() -> notFound(links, "Attempt " + a + " at task " + task + " of run " + runId));
+    }
+
+    @GET
+    @Path("boards/{slug}/grid")
+    public Response boardGrid(@PathParam("slug") String slug) {
+        Links links = Links.at(2, false);
+        return state.snapshot().model().grid(slug, links, state::samplesOrNone)
+                .map(g -> ok(Templates.get().render("grid.ftlh", g)))
+                .orElseGet(() -> notFound(links, "Board " + slug));
+    }
+
+    @GET
     @Path("models/{slug}")
     public Response model(@PathParam("slug") String slug) {
         Links links = Links.at(1, false);
@@ -75,6 +108,10 @@ public class PageResource {
     @Path("excluded")
     public String excluded() {
         return Templates.get().render("excluded.ftlh", state.snapshot().model().excluded(Links.at(0, false)));
+    }
+
+    static String strip(String s) {
+        return s.endsWith(".html") ? s.substring(0, s.length() - 5) : s;
     }
 
     static Response ok(String html) {

@@ -118,6 +118,16 @@ public class SiteState {
         }
     }
 
+    /** A run's samples, or none when the run is unknown or its journal cannot be read (a page then shows no attempts). */
+    public List<Sample> samplesOrNone(String runId) {
+        try {
+            return samples(runId).orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.warnf("claimcheck site: cannot read the samples of %s: %s", runId, e.getMessage());
+            return List.of();
+        }
+    }
+
     /** A run's samples, cached for the few runs being browsed. */
     public Optional<List<Sample>> samples(String runId) {
         SiteModel model = snapshot().model();

@@ -43,8 +43,9 @@ class StaticExporterTest {
         assertThat(out.resolve("api/leaderboard.json")).exists();
         assertThat(out.resolve("api/leaderboard.csv")).exists();
         assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + ".json")).exists();
-        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples/all-journal-1.json")).exists();
-        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples/wrong-tokens-1.json")).exists();
+        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples.json")).exists();
+        assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples")).as("no page per verdict × sort").doesNotExist();
+        assertThat(out.resolve("runs/" + SampleRoot.ACME_RUN + "/samples.html")).exists();
         assertThat(out.resolve("webjars/echarts/5.3.1/dist/echarts.min.js")).exists();
         assertThat(out.resolve("static/site.js")).exists();
         String index = Files.readString(out.resolve("index.html"));
@@ -62,7 +63,8 @@ class StaticExporterTest {
         assertThat(out.resolve("api/charts/w-arith.json")).exists();
         assertThat(out.resolve("api/charts/w-math.json")).exists();
         assertThat(index).contains("data-src=\"./api/charts/w-arith.json\"").doesNotContain("type=\"application/json\"");
-        assertThat(Files.readString(run)).contains("data-url=\"../api/runs/" + SampleRoot.ACME_RUN + "/samples/{verdict}-{sort}-{page}.json\"")
+        assertThat(Files.readString(run)).contains("data-index=\"../api/runs/" + SampleRoot.ACME_RUN + "/samples.json\"")
+                .contains("data-sample-href=\"../runs/" + SampleRoot.ACME_RUN + "/samples/{path}.html\"")
                 .contains("href=\"../index.html\"");
     }
 

@@ -54,6 +54,12 @@ class ApiResourceTest {
         given().get("/api/runs/" + SampleRoot.ACME_RUN + "/samples?verdict=bogus").then().statusCode(400);
         given().get("/api/runs/nope.json").then().statusCode(404);
         given().get("/api/runs/nope/samples").then().statusCode(404);
+        // the sample browser's short index: every attempt, its permalink, no transcript text
+        String index = given().get("/api/runs/" + SampleRoot.ACME_RUN + "/samples.json").then().statusCode(200)
+                .body("total", equalTo(10)).body("samples.size()", equalTo(10))
+                .body("samples[0].path", equalTo("arith-0002/1")).extract().asString();
+        assertThat(index).doesNotContain("alert(1)").doesNotContain("\"reasoning\"").doesNotContain("\"prompt\"");
+        given().get("/api/runs/nope/samples.json").then().statusCode(404);
     }
 
     @Test

@@ -90,6 +90,12 @@ class LayoutBrowserTest {
         SiteModel m = SampleRoot.model();
         List<String> pages = new ArrayList<>(List.of("", "claims", "routing", "excluded", "no/such/page"));
         m.boardSlugs().forEach(b -> pages.add("boards/" + b));
+        m.boardSlugs().forEach(b -> pages.add("boards/" + b + "/grid"));
+        pages.add("runs/" + SampleRoot.ACME_RUN + "/samples");
+        pages.add("runs/" + SampleRoot.ACME_RUN + "/samples/arith-0002/1");
+        m.index().runs().stream().filter(r -> r.manifest().workload().id().equals("agent")).findFirst()
+                .ifPresent(r -> pages.add("runs/" + r.runId() + "/samples/"
+                        + dev.claimcheck.site.answers.SampleKey.path(m.samples(r.runId()).orElseThrow().get(0))));
         m.index().runs().forEach(r -> pages.add("runs/" + r.runId()));
         m.modelSlugs().forEach(s -> pages.add("models/" + s));
         m.routingWorkloads().forEach(w -> pages.add("routing/" + w));
@@ -125,9 +131,16 @@ class LayoutBrowserTest {
         StaticExporter.export(new Root(root), out);
         List<Path> pages = new ArrayList<>(List.of(out.resolve("index.html"), out.resolve("404.html")));
         try (Stream<Path> s = Files.list(out.resolve("runs"))) {
-            s.sorted().forEach(pages::add);
+            s.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
         }
         assertThat(pages).hasSize(5);
+        // a long-context attempt's page (long prompt) and a docs board's grid
+        try (Stream<Path> s = Files.walk(out.resolve("runs"))) {
+            s.filter(p -> p.toString().contains("/samples/") && p.toString().endsWith(".html")).sorted().findFirst().ifPresent(pages::add);
+        }
+        try (Stream<Path> s = Files.walk(out.resolve("boards"))) {
+            s.filter(p -> p.getFileName().toString().equals("grid.html")).sorted().forEach(pages::add);
+        }
         for (int width : WIDTHS) {
             for (Path p : pages) {
                 check(p.toUri().toString(), width);
@@ -148,6 +161,53 @@ class LayoutBrowserTest {
         assertThat((Long) driver.executeScript("return arguments[0].scrollLeft;", box)).as("the table scrolls in its box").isPositive();
         assertThat(x(key)).as("sticky first column").isEqualTo(before);
         assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(390L);
+    }
+
+    @Test
+    void theExportFiltersItsRowsInTheBrowserFromTheQuery() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        viewport(1440);
+        driver.get(out.resolve("index.html").toUri() + "?model=tiny&lane=thinking#w-arith");
+        WebElement form = driver.findElement(By.cssSelector("form.filters"));
+        assertThat(form.isDisplayed()).as("the script shows the export's form").isTrue();
+        assertThat(driver.findElement(By.name("model")).getAttribute("value")).isEqualTo("tiny");
+        List<WebElement> shown = driver.findElements(By.cssSelector("#w-arith table.board-table tbody tr")).stream()
+                .filter(WebElement::isDisplayed).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(tr -> {
+            assertThat(tr.getAttribute("data-model")).contains("tiny");
+            assertThat(tr.getAttribute("data-lane")).isEqualTo("thinking");
+        });
+        driver.findElement(By.name("model")).clear();
+        driver.findElement(By.name("model")).sendKeys("faulty");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("lane"))).selectByValue("");
+        assertThat(driver.getCurrentUrl()).contains("?model=faulty").doesNotContain("lane=");
+        assertThat(driver.findElements(By.cssSelector("#w-arith table.board-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(tr -> tr.getAttribute("data-model")).distinct().toList()).containsExactly("flaky/faulty-7b");
+    }
+
+    @Test
+    void withoutScriptsTheControlsThatNeedThemStayHidden() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        driver.quit();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Chromium.BINARY.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--user-data-dir=" + profile, "--blink-settings=scriptEnabled=false");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        driver.get(out.resolve("index.html").toUri().toString());
+        assertThat(driver.findElement(By.cssSelector("form.filters")).isDisplayed()).as("the export's filters need the script").isFalse();
+        driver.get(home + "runs/" + SampleRoot.ACME_RUN);
+        assertThat(driver.findElement(By.cssSelector(".sample-controls")).isDisplayed()).isFalse();
+        driver.findElement(By.linkText("Every attempt as a task × attempt grid")).click();
+        driver.findElement(By.cssSelector("table.answers a.mark")).click();
+        assertThat(driver.findElement(By.id("answer")).isDisplayed()).as("an attempt is reachable without scripts").isTrue();
+        driver.get(home + "?model=tiny");
+        assertThat(driver.findElement(By.cssSelector("form.filters")).isDisplayed()).as("the server's form needs no script").isTrue();
+        assertThat(driver.findElements(By.cssSelector("table.board-table tbody tr")).stream().map(tr -> tr.getAttribute("data-model"))
+                .distinct().toList()).containsExactly("small/tiny-1b");
     }
 
     @Test

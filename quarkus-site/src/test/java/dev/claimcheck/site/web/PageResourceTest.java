@@ -27,6 +27,10 @@ class PageResourceTest {
         boards.forEach(b -> pages.add("/boards/" + b));
         SampleRoot.model().routingWorkloads().forEach(w -> pages.add("/routing/" + w));
         pages.add("/boards/" + boards.get(0) + ".html");
+        boards.forEach(b -> pages.add("/boards/" + b + "/grid"));
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples");
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/1");
+        pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/0.html");
         for (String p : pages) {
             String html = page(p, 200);
             assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
@@ -42,7 +46,7 @@ class PageResourceTest {
         assertThat(html).contains("instant lane").contains("thinking lane").contains("id=\"w-arith\"").contains("id=\"w-math\"");
         assertThat(html).contains("acme/Calc&lt;b&gt;&amp;&quot;One&quot;").doesNotContain(SampleRoot.ACME_MODEL);
         long rows = html.split("<tr data-hw=", -1).length - 1;
-        long simRows = html.split("<tr data-hw=\"[^\"]*\" data-date=\"[^\"]*\" class=\"simulated\"", -1).length - 1;
+        long simRows = html.split("<tr data-hw=\"[^\"]*\"[^>]* class=\"simulated\"", -1).length - 1;
         assertThat(rows).isGreaterThan(4);
         assertThat(simRows).as("every simulated row is marked").isEqualTo(rows);
         assertThat(html.split("badge-simulated\" title=", -1).length - 1).as("a SIM badge per row").isGreaterThanOrEqualTo((int) rows);
@@ -130,7 +134,7 @@ class PageResourceTest {
     @Test
     void runPageHasProvenanceAndLoadsSamplesSeparately() {
         String html = page("/runs/" + SampleRoot.ACME_RUN, 200);
-        assertThat(html).contains("claimcheck-sim").contains("arith-generated-p50-s4").contains("data-url=\"../api/runs/")
+        assertThat(html).contains("claimcheck-sim").contains("arith-generated-p50-s4").contains("data-index=\"../api/runs/")
                 .contains("Simulated run").contains("sha256");
         assertThat(html).as("transcripts are never inlined").doesNotContain("alert(1)");
     }
@@ -162,8 +166,24 @@ class PageResourceTest {
     }
 
     @Test
+    void theLeaderboardAndBoardsFilterOnTheServerFromTheQuery() {
+        String tiny = page("/?model=tiny&lane=", 200);
+        assertThat(tiny).contains("data-model=\"small/tiny-1b\"").doesNotContain("data-model=\"flaky/faulty-7b\"")
+                .contains("value=\"tiny\"");
+        assertThat(page("/index.html?lane=thinking", 200)).doesNotContain("data-lane=\"instant\"").contains("data-lane=\"thinking\"");
+        assertThat(page("/?since=soon", 200)).contains("Ignored since=<code>soon</code>");
+        String slug = SampleRoot.model().boardSlugs().stream().filter(b -> b.startsWith("arith--")).findFirst().orElseThrow();
+        assertThat(page("/boards/" + slug + "?model=faulty", 200)).contains("data-model=\"flaky/faulty-7b\"")
+                .doesNotContain("data-model=\"small/tiny-1b\"");
+        assertThat(page("/", 200)).as("unfiltered, from memory").contains("data-model=\"small/tiny-1b\"").contains("data-model=\"flaky/faulty-7b\"");
+    }
+
+    @Test
     void unknownRunOrModelIs404() {
         assertThat(page("/runs/nope", 404)).contains("Run nope");
+        assertThat(page("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/9", 404)).contains("Attempt 9");
+        assertThat(page("/runs/nope/samples", 404)).contains("Run nope");
+        assertThat(page("/boards/nope/grid", 404)).contains("Board nope");
         assertThat(page("/routing/nope", 404)).contains("Routing for nope");
         assertThat(page("/models/<x>", 404)).contains("Model &lt;x&gt;");
     }

@@ -132,11 +132,19 @@ class SiteBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sample-list article.sample")));
         assertThat(driver.findElement(By.id("sample-pos")).getText()).contains("page 1 of 1").contains("10 samples");
         WebElement first = driver.findElement(By.cssSelector("#sample-list article.sample"));
-        WebElement answer = first.findElements(By.cssSelector("details")).stream()
-                .filter(d -> d.findElement(By.tagName("summary")).getText().equals("answer")).findFirst().orElseThrow();
-        answer.findElement(By.tagName("summary")).click();
+        assertThat(first.findElements(By.tagName("pre"))).as("no transcript text before an attempt is opened").isEmpty();
+        first.findElement(By.cssSelector("details.more > summary")).click();
+        WebElement answer = wait.until(d -> first.findElements(By.cssSelector(".more-body details")).stream()
+                .filter(x -> x.findElement(By.tagName("summary")).getText().equals("answer")).findFirst().orElse(null));
         assertThat(answer.getAttribute("open")).isNotNull();
         assertThat(answer.findElement(By.tagName("pre")).getText()).startsWith("<script>alert(1)</script>");
+        assertThat((Boolean) driver.executeScript("return window.__xss === undefined && !document.querySelector('#sample-list script');")).isTrue();
+        // task-id search
+        driver.findElement(By.id("sample-task")).sendKeys("arith-0002");
+        wait.until(d -> d.findElements(By.cssSelector("#sample-list article.sample")).stream()
+                .allMatch(a -> a.findElement(By.cssSelector(".head a")).getText().startsWith("#arith-0002 ")));
+        assertThat(driver.findElement(By.id("sample-pos")).getText()).doesNotContain("10 samples");
+        driver.findElement(By.id("sample-task")).clear();
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sample-verdict"))).selectByValue("wrong");
         wait.until(d -> d.findElement(By.id("sample-pos")).getText().contains("samples") && d.findElements(By.cssSelector(".sample.outcome-correct")).isEmpty());
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("sample-sort"))).selectByValue("tokens");
@@ -153,8 +161,11 @@ class SiteBrowserTest {
         waiter().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sample-list article.sample")));
         assertThat(driver.findElement(By.id("sample-prev")).isEnabled()).isFalse();
         assertThat(driver.findElement(By.id("sample-next")).isEnabled()).isFalse();
-        WebElement reasoning = driver.findElements(By.cssSelector("#sample-list details")).stream()
-                .filter(d -> d.findElement(By.tagName("summary")).getText().startsWith("reasoning")).findFirst().orElseThrow();
-        assertThat(reasoning.getAttribute("open")).as("reasoning starts collapsed").isNull();
+        WebElement first = driver.findElement(By.cssSelector("#sample-list article.sample"));
+        first.findElement(By.cssSelector("details.more > summary")).click();
+        WebElement reasoning = waiter().until(d -> first.findElements(By.cssSelector(".more-body details")).stream()
+                .filter(x -> x.findElement(By.tagName("summary")).getText().startsWith("reasoning")).findFirst().orElse(null));
+        assertThat(reasoning.getAttribute("open")).as("reasoning, loaded when opened, starts collapsed").isNull();
+        assertThat(reasoning.findElement(By.tagName("pre")).getAttribute("textContent")).isNotBlank();
     }
 }
