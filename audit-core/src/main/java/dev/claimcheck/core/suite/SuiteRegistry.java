@@ -6,6 +6,7 @@ import dev.claimcheck.core.suite.arc.ArcSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
+import dev.claimcheck.core.suite.bfcl.BfclSuite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
@@ -26,7 +27,7 @@ public final class SuiteRegistry {
             new DocsSuite(),
             new ArcSuite(),
             new AgentSuite(),
-            new IfevalSuite());
+            new IfevalSuite(), new BfclSuite());
 
     private SuiteRegistry() {
     }

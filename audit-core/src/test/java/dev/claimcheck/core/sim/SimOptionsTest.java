@@ -27,7 +27,7 @@ class SimOptionsTest {
         SimOptions o = SimOptions.parse("sim:accuracy=0.5,faults=0.2,ttftMs=3,tpotMs=1,outputTokens=9,"
                 + "reasoningTokens=4,seed=11,stallMs=100,faultKinds=429+reset,depthDecay=0.5,maxModelLen=4096", Lane.INSTANT, 0);
         assertThat(o).isEqualTo(new SimOptions(0.5, 0.2, 3, 1, 9, 4, 11, 100,
-                java.util.EnumSet.of(SimFault.RATE_LIMIT, SimFault.RESET), 0.5, 4096));
+                java.util.EnumSet.of(SimFault.RATE_LIMIT, SimFault.RESET), 0.5, 4096, false));
         assertThat(o.toMap()).containsEntry("faultKinds", "429+reset").containsEntry("seed", "11")
                 .containsKeys(SimOptions.KEYS.toArray(String[]::new));
         assertThat(new java.util.ArrayList<>(o.toMap().keySet())).isSorted();
