@@ -58,6 +58,9 @@ public final class SimCommand implements Callable<Integer> {
     String depthDecay;
     @Option(names = {"--maxModelLen", "--max-model-len"}, paramLabel = "TOKENS", description = "Context length to advertise and enforce.")
     String maxModelLen;
+    @Option(names = {"--dropToolCalls", "--drop-tool-calls"}, paramLabel = "true|false",
+            description = "Drop every tool call (no content, no tool_calls), as a broken tool-call parser does.")
+    String dropToolCalls;
 
     /** The flags by SimOptions key; SimServerTest checks it covers {@link SimOptions#KEYS}. */
     Map<String, String> flags() {
@@ -73,6 +76,7 @@ public final class SimCommand implements Callable<Integer> {
         m.put("faultKinds", faultKinds);
         m.put("depthDecay", depthDecay);
         m.put("maxModelLen", maxModelLen);
+        m.put("dropToolCalls", dropToolCalls);
         return m;
     }
 

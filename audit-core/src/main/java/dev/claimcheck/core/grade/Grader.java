@@ -1,5 +1,6 @@
 package dev.claimcheck.core.grade;
 
+import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Verdict;
 
 /**
@@ -22,6 +23,14 @@ public interface Grader {
      * @param expected the reference answer (a bare answer or a worked solution)
      */
     Verdict grade(String response, String expected);
+
+    /**
+     * Grades one whole response. By default its content alone; a grader of tool calls (BFCL's FC mode) reads the
+     * response's {@code toolCalls} too. The engine's suites and {@code verify}'s re-grade both come through here.
+     */
+    default Verdict gradeResponse(Response response, String expected) {
+        return grade(response == null ? "" : response.content(), expected);
+    }
 
     /**
      * The reference answer as this grader reads it (for the {@code goldNormalized} column of

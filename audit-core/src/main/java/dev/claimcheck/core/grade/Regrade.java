@@ -6,7 +6,7 @@ import dev.claimcheck.core.model.Verdict;
 
 /**
  * The re-grade hook for {@code verify} (docs/architecture.md §7.3): grades a recorded attempt again, from its
- * recorded response content against its recorded {@code verdict.expected}, with the grader id and
+ * recorded response (content, and tool calls for a grader that reads them) against its recorded {@code verdict.expected}, with the grader id and
  * version the verdict records. No dataset is needed. Comparing the result with the recorded verdict
  * (and with the newest grader version, for "re-grade drift") is the verifier's job.
  */
@@ -26,7 +26,6 @@ public final class Regrade {
             throw new IllegalArgumentException("sample " + sample.key() + " has no verdict to re-grade");
         }
         Grader grader = Graders.byIdAndVersion(recorded.grader(), recorded.graderVersion());
-        String content = sample.response() == null ? "" : sample.response().content();
-        return grader.grade(content, recorded.expected());
+        return grader.gradeResponse(sample.response(), recorded.expected());
     }
 }

@@ -13,6 +13,7 @@ public enum Workload {
     DOCS("docs"),
     ARC("arc"),
     IFEVAL("ifeval"),
+    BFCL("bfcl"),
     THROUGHPUT("throughput");
 
     private final String id;

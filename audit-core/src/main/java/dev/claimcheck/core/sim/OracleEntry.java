@@ -72,4 +72,17 @@ public sealed interface OracleEntry {
             Objects.requireNonNull(closing, "closing");
         }
     }
+
+    /**
+     * One turn of native tool calls (BFCL's FC mode): the simulator calls exactly {@code correct} with probability
+     * {@code accuracy}, else {@code wrong}, all in one turn with empty content; an empty list means no call, and the
+     * reply is then {@code text} alone.
+     */
+    record ToolCallReply(List<ToolCall> correct, List<ToolCall> wrong, String text) implements OracleEntry {
+        public ToolCallReply {
+            correct = List.copyOf(correct);
+            wrong = List.copyOf(wrong);
+            Objects.requireNonNull(text, "text");
+        }
+    }
 }

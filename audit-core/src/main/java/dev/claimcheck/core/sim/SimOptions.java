@@ -27,15 +27,17 @@ import java.util.stream.Collectors;
  * @param faultKinds the faults to draw from (uniformly); all when the option is not given
  * @param depthDecay for answers planted at a depth d in [0, 1] (long context): accuracy × (1 − depthDecay × d)
  * @param maxModelLen the context length {@code /v1/models} reports as {@code max_model_len} (vLLM's spelling); 0: none
+ * @param dropToolCalls answer a tool-calling turn with neither content nor {@code tool_calls}, as a server whose
+ *                      tool-call parser drops them (what {@code toolcheck} must catch)
  */
 public record SimOptions(double accuracy, double faults, long ttftMs, long tpotMs, int outputTokens, int reasoningTokens,
                          long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay,
-                         long maxModelLen) {
+                         long maxModelLen, boolean dropToolCalls) {
     public static final String SCHEME = "sim";
     public static final int THINKING_REASONING_TOKENS = 256;
     /** The keys accepted after {@code sim:}, in documentation order. */
     public static final List<String> KEYS = List.of("accuracy", "faults", "ttftMs", "tpotMs", "outputTokens",
-            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay", "maxModelLen");
+            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay", "maxModelLen", "dropToolCalls");
 
     public SimOptions {
         check(accuracy >= 0 && accuracy <= 1, "accuracy", accuracy, "a number in [0, 1]");
@@ -54,7 +56,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
     /** The defaults for a lane and run seed. */
     public static SimOptions defaults(Lane lane, long runSeed) {
         return new SimOptions(0.7, 0.0, 0, 0, 32, lane == Lane.THINKING ? THINKING_REASONING_TOKENS : 0, runSeed, 3000,
-                null, 0.0, 0);
+                null, 0.0, 0, false);
     }
 
     /** Whether a {@code --base-url} value names the simulator. */
@@ -109,6 +111,9 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         if (maxModelLen != 0) {
             m.put("maxModelLen", Long.toString(maxModelLen));
         }
+        if (dropToolCalls) {
+            m.put("dropToolCalls", "true");
+        }
         return Collections.unmodifiableMap(m);
     }
 
@@ -129,6 +134,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         Set<SimFault> kinds = null;
         double depthDecay = d.depthDecay;
         long maxModelLen = d.maxModelLen;
+        boolean dropToolCalls = d.dropToolCalls;
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
@@ -143,6 +149,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                 case "stallMs" -> stallMs = integer(k, v);
                 case "depthDecay" -> depthDecay = number(k, v);
                 case "maxModelLen" -> maxModelLen = integer(k, v);
+                case "dropToolCalls" -> dropToolCalls = bool(k, v);
                 case "faultKinds" -> {
                     kinds = EnumSet.noneOf(SimFault.class);
                     for (String id : v.split("\\+")) {
@@ -161,7 +168,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
             }
         }
         return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds, depthDecay,
-                maxModelLen);
+                maxModelLen, dropToolCalls);
     }
 
     private static double number(String key, String v) {
@@ -174,6 +181,14 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         } catch (NumberFormatException e) {
             throw new BadInputException("simulator option " + key + "='" + v + "' is not a number");
         }
+    }
+
+    private static boolean bool(String key, String v) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadInputException("simulator option " + key + "='" + v + "' is not true or false");
+        };
     }
 
     private static long integer(String key, String v) {

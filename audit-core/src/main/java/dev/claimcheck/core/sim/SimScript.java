@@ -113,6 +113,14 @@ final class SimScript {
             boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
             sentence.addAll(List.of((correct ? reply.correct() : reply.wrong()).split(" ", -1)));
             verbatim = true;
+        } else if (entry.isPresent() && entry.get() instanceof OracleEntry.ToolCallReply reply) {
+            boolean correct = unit(o.seed(), sha, attempt, -1, correctDraw) < o.accuracy();
+            List<ToolCall> chosen = correct ? reply.correct() : reply.wrong();
+            calls.addAll(chosen);
+            if (chosen.isEmpty()) {
+                sentence.addAll(List.of(reply.text().split(" ", -1)));
+            }
+            verbatim = true; // no filler: a tool-calling turn has empty content
         } else if (entry.isPresent() && entry.get() instanceof OracleEntry.AgentScript agent) {
             // One draw per episode (retry ignored): the policy follows one script through every turn.
             boolean reference = unit(o.seed(), openingSha, attempt, -1, correctDraw) < o.accuracy();
@@ -168,6 +176,11 @@ final class SimScript {
             reasoning = new ArrayList<>(reasoning.subList(0, keepReasoning));
             content = new ArrayList<>(content.subList(0, keepContent));
             calls = new ArrayList<>(calls.subList(0, maxTokens - keepReasoning - keepContent));
+        }
+        if (o.dropToolCalls() && !calls.isEmpty()) {
+            // A server whose tool-call parser swallows the calls: no tool_calls and no content, the finish reason kept.
+            calls.clear();
+            content = new ArrayList<>();
         }
         // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
         // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.

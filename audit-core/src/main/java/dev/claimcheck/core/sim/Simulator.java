@@ -296,7 +296,7 @@ public final class Simulator implements AutoCloseable {
     /** The legacy completions API has no reasoning field: its text is the content alone. */
     private static SimOptions withoutReasoning(SimOptions o) {
         return o.reasoningTokens() == 0 ? o : new SimOptions(o.accuracy(), o.faults(), o.ttftMs(), o.tpotMs(), o.outputTokens(), 0,
-                o.seed(), o.stallMs(), o.faultKinds(), o.depthDecay(), o.maxModelLen());
+                o.seed(), o.stallMs(), o.faultKinds(), o.depthDecay(), o.maxModelLen(), o.dropToolCalls());
     }
 
     private static int intParam(JsonNode body, String name, int absent, int min, int maxValue) throws Refused {

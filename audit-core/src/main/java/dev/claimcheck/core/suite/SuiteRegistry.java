@@ -6,6 +6,7 @@ import dev.claimcheck.core.suite.arc.ArcSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
+import dev.claimcheck.core.suite.bfcl.BfclSuite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
@@ -28,7 +29,8 @@ public final class SuiteRegistry {
             new ArcSuite(),
             new AgentSuite(),
             new IfevalSuite(),
-            new LcbSuite());
+            new LcbSuite(),
+            new BfclSuite());
 
     private SuiteRegistry() {
     }

@@ -53,8 +53,7 @@ public final class RecordedAnswerRegrader implements Regrader {
             }
             Grader newest = Graders.byId(recorded.grader());
             if (!newest.version().equals(recorded.graderVersion())) {
-                String content = s.response() == null ? "" : s.response().content();
-                Verdict now = newest.grade(content, recorded.expected());
+                Verdict now = newest.gradeResponse(s.response(), recorded.expected());
                 if (now.correct() != recorded.correct()) {
                     out.add(new Finding(Kind.REGRADE_DRIFT, where + ": grader " + newest.id() + " " + newest.version()
                             + " says correct=" + now.correct() + ", recorded version " + recorded.graderVersion()
