@@ -38,7 +38,10 @@ public final class FingerprintDiff {
     private FingerprintDiff() {
     }
 
-    /** The differences from {@code a} to {@code b}, in the order of {@link Aspect}; empty when they agree. */
+    /**
+     * The differences from {@code a} to {@code b}, in the order of {@link Aspect}; empty when they agree. A value one side
+     * lacks (a probe that failed, a field the server did not report) is not compared: a failure says nothing of identity.
+     */
     public static List<Difference> of(Fingerprint a, Fingerprint b) {
         List<Difference> out = new ArrayList<>();
         compare(out, Aspect.MODELS, "model ids", a.served().modelIds(), b.served().modelIds());
@@ -48,7 +51,10 @@ public final class FingerprintDiff {
         for (String key : new TreeSet<>(union(a.served().precision(), b.served().precision()))) {
             compare(out, Aspect.PRECISION, key, a.served().precision().get(key), b.served().precision().get(key));
         }
-        compare(out, Aspect.TOKENIZER, "family", family(a), family(b));
+        if (a.tokenizer().deltas().keySet().equals(b.tokenizer().deltas().keySet())) {
+            // Only over the same probes: a probe that failed on one side leaves that side's family unknown.
+            compare(out, Aspect.TOKENIZER, "family", family(a), family(b));
+        }
         for (String id : new TreeSet<>(union(a.tokenizer().deltas(), b.tokenizer().deltas()))) {
             compare(out, Aspect.TOKENIZER, "probe " + id, a.tokenizer().deltas().get(id), b.tokenizer().deltas().get(id));
         }
@@ -76,9 +82,17 @@ public final class FingerprintDiff {
     }
 
     private static void compare(List<Difference> out, Aspect aspect, String what, Object a, Object b) {
+        if (unmeasured(a) || unmeasured(b)) {
+            return;
+        }
         if (!Objects.equals(a, b)) {
             out.add(new Difference(aspect, what + " " + shown(a) + " -> " + shown(b)));
         }
+    }
+
+    private static boolean unmeasured(Object v) {
+        return v == null || v == Fingerprint.ReasoningPlacement.FAILED || v == Fingerprint.ToolCallParsing.FAILED
+                || v instanceof List<?> l && l.isEmpty();
     }
 
     private static String shown(Object v) {

@@ -3,6 +3,7 @@ package dev.claimcheck.core.fingerprint;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.endpoint.ChatRequest;
+import dev.claimcheck.core.endpoint.EndpointAbortedException;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Fingerprint;
 import dev.claimcheck.core.model.Fingerprint.Canary;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * Takes an endpoint's {@link Fingerprint}: the {@link ProbePlan}'s requests, one after another, through the run's own
  * client (so retries, headers and redaction are the run's). A probe that fails leaves its part absent (or
- * {@code failed}); only what aborts a run (401/403, an open breaker) aborts a fingerprint. Not thread-safe: one per take.
+ * {@code failed}); what aborts a run (401/403, an open breaker) ends the probing early, leaving the rest absent.
+ * Not thread-safe: one per take.
  */
 public final class Fingerprinter {
     private final ChatEndpoint endpoint;
@@ -35,6 +37,7 @@ public final class Fingerprinter {
     private int failed;
     private long promptTokens;
     private long completionTokens;
+    private boolean aborted;
 
     private Fingerprinter(ChatEndpoint endpoint, String model, TokenizerFamilies families) {
         this.endpoint = endpoint;
@@ -84,8 +87,20 @@ public final class Fingerprinter {
     }
 
     private Optional<ChatOutcome.Success> send(ChatRequest request) {
+        if (aborted) {
+            return Optional.empty();
+        }
         requests++;
-        ChatOutcome outcome = endpoint.complete(request);
+        ChatOutcome outcome;
+        try {
+            outcome = endpoint.complete(request);
+        } catch (EndpointAbortedException e) {
+            // 401/403 or an open breaker: the run's first attempt meets the same and stops resumably; the fingerprint
+            // keeps what it measured and sends nothing more.
+            aborted = true;
+            failed++;
+            return Optional.empty();
+        }
         if (outcome.usage() != null) {
             promptTokens += outcome.usage().promptTokens();
             completionTokens += outcome.usage().completionTokens();

@@ -91,11 +91,14 @@ class FingerprinterTest {
 
     @Test
     void aReportedQuantizationIsPartOfTheFingerprint() {
-        try (SimEndpoint fp8 = SimEndpoint.start("sim:quantization=fp8"); SimEndpoint bf16 = SimEndpoint.start("sim")) {
+        try (SimEndpoint fp8 = SimEndpoint.start("sim:quantization=fp8"); SimEndpoint awq = SimEndpoint.start("sim:quantization=awq");
+             SimEndpoint silent = SimEndpoint.start("sim")) {
             Fingerprint a = fp8.fingerprint();
             assertThat(a.served().precision()).containsEntry("quantization", "fp8");
-            assertThat(FingerprintDiff.of(bf16.fingerprint(), a)).extracting(FingerprintDiff.Difference::line)
-                    .contains("precision: quantization (none) -> fp8");
+            assertThat(FingerprintDiff.of(awq.fingerprint(), a)).extracting(FingerprintDiff.Difference::line)
+                    .containsExactly("precision: quantization awq -> fp8");
+            assertThat(FingerprintDiff.of(silent.fingerprint(), a)).as("a server that reports nothing is not a difference")
+                    .isEmpty();
         }
     }
 
