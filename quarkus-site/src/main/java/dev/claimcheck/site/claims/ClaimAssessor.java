@@ -28,7 +28,8 @@ public final class ClaimAssessor {
             for (Claim c : f.claims()) {
                 Optional<RunEntry> run = match(index, f, c);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),
-                        run.map(r -> samples(c, r)).orElse(List.of()), index.recipePin(f.modelSlug(), c.id()).orElse(null)), run,
+                        run.map(r -> samples(c, r)).orElse(List.of()), index.recipePin(f.modelSlug(), c.id()).orElse(null),
+                        index.recipeEndpoint(f.modelSlug(), c.id()).orElse(null)), run,
                         index.hasRecipe(f.modelSlug(), c.id())));
             }
         }
