@@ -100,7 +100,7 @@ public final class FingerprintDiff {
             return "(none)";
         }
         if (v instanceof Enum<?> e) {
-            return e.name().toLowerCase(java.util.Locale.ROOT);
+            return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
         return v.toString();
     }

@@ -112,6 +112,7 @@ class FingerprinterTest {
             assertThat(f.cost().failed()).isZero();
             assertThat(f.cost().completionTokens()).isPositive().isLessThanOrEqualTo(budget.maxCompletionTokens());
         }
-        assertThat(budget.line()).startsWith("14 requests, at most 169 completion tokens");
+        assertThat(budget.line()).as("the figures docs/fingerprint.md states")
+                .startsWith("14 requests, at most 169 completion tokens, 231 prompt tokens of text");
     }
 }
