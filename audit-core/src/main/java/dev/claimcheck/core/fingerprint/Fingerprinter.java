@@ -26,10 +26,14 @@ import java.util.Optional;
 /**
  * Takes an endpoint's {@link Fingerprint}: the {@link ProbePlan}'s requests, one after another, through the run's own
  * client (so retries, headers and redaction are the run's). A probe that fails leaves its part absent (or
- * {@code failed}); what aborts a run (401/403, an open breaker) ends the probing early, leaving the rest absent.
+ * {@code failed}); three failures in a row, or what aborts a run (401/403, an open breaker), end the probing early,
+ * leaving the rest absent.
  * Not thread-safe: one per take.
  */
 public final class Fingerprinter {
+    /** Failed requests in a row after which the rest are not sent: a dead endpoint costs 3 requests' retries, not 14. */
+    static final int GIVE_UP_AFTER = 3;
+
     private final ChatEndpoint endpoint;
     private final String model;
     private final TokenizerFamilies families;
@@ -38,6 +42,7 @@ public final class Fingerprinter {
     private long promptTokens;
     private long completionTokens;
     private boolean aborted;
+    private int consecutiveFailures;
 
     private Fingerprinter(ChatEndpoint endpoint, String model, TokenizerFamilies families) {
         this.endpoint = endpoint;
@@ -87,7 +92,7 @@ public final class Fingerprinter {
     }
 
     private Optional<ChatOutcome.Success> send(ChatRequest request) {
-        if (aborted) {
+        if (aborted || consecutiveFailures >= GIVE_UP_AFTER) {
             return Optional.empty();
         }
         requests++;
@@ -106,8 +111,10 @@ public final class Fingerprinter {
             completionTokens += outcome.usage().completionTokens();
         }
         if (outcome instanceof ChatOutcome.Success s) {
+            consecutiveFailures = 0;
             return Optional.of(s);
         }
+        consecutiveFailures++;
         failed++;
         return Optional.empty();
     }

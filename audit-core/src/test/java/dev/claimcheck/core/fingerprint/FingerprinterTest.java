@@ -6,7 +6,16 @@ import dev.claimcheck.core.fingerprint.FingerprintDiff.Aspect;
 import dev.claimcheck.core.model.Fingerprint;
 import dev.claimcheck.core.model.Fingerprint.ReasoningPlacement;
 import dev.claimcheck.core.model.Fingerprint.ToolCallParsing;
+import dev.claimcheck.core.endpoint.ClientConfig;
+import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
+import dev.claimcheck.core.endpoint.RetryPolicy;
+import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.sim.InMemoryOracle;
+import dev.claimcheck.core.sim.SimOptions;
+import dev.claimcheck.core.sim.Simulator;
 import dev.claimcheck.core.tokens.Tokenizer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,5 +123,22 @@ class FingerprinterTest {
         }
         assertThat(budget.line()).as("the figures docs/fingerprint.md states")
                 .startsWith("14 requests, at most 169 completion tokens, 231 prompt tokens of text");
+    }
+
+    @Test
+    void aDeadEndpointCostsThreeFailedRequestsAndIsNeverTakenForAnIdentity() {
+        try (Simulator sim = Simulator.start(SimOptions.parse("sim:faults=1,faultKinds=500", Lane.INSTANT, 0), new InMemoryOracle());
+             OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl())
+                     .retry(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), 0)).build())) {
+            Fingerprint f = Fingerprinter.take(client, client.describe(), "sim", Clock.systemUTC());
+            assertThat(f.cost().requests()).isEqualTo(Fingerprinter.GIVE_UP_AFTER);
+            assertThat(f.cost().failed()).isEqualTo(Fingerprinter.GIVE_UP_AFTER);
+            assertThat(f.tokenizer().family()).isNull();
+            assertThat(f.template().reasoning()).isEqualTo(ReasoningPlacement.FAILED);
+            assertThat(f.canaries()).allSatisfy(c -> assertThat(c.sha256()).isNull());
+            try (SimEndpoint healthy = SimEndpoint.start("sim")) {
+                assertThat(FingerprintDiff.of(healthy.fingerprint(), f)).as("failures are not differences").isEmpty();
+            }
+        }
     }
 }
