@@ -43,7 +43,8 @@ public final class ClaimsView {
                 a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
-                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
+                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "",
+                EndpointLine.of(a.run().map(r -> r.manifest()).orElse(null), a.endpointPin()));
     }
 
     static String value(Claim c) {
