@@ -2,7 +2,11 @@ package dev.claimcheck.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.cli.AuditRunner;
+import dev.claimcheck.core.fingerprint.ProbePlan;
+import dev.claimcheck.core.store.Json;
+import java.nio.file.Files;
 import dev.claimcheck.core.model.Fingerprint;
 import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.RunManifest;
@@ -15,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** verify compares the fingerprints a run took at its start and its end (simulated runs over real loopback HTTP). */
 class FingerprintCheckTest {
-    /** One fingerprint's requests (ProbePlan.budget()): a swap after them changes everything the run sends next. */
-    private static final int START_PROBES = 14;
+    /** One fingerprint's requests: a swap after them changes everything the run sends next. */
+    private static final int START_PROBES = ProbePlan.budget().requests();
 
     @TempDir
     Path root;
@@ -83,5 +87,15 @@ class FingerprintCheckTest {
                 "--root", root.toString());
         assertThat(r.manifest().endpoint().fingerprint()).isNull();
         assertThat(verify(r.runDir()).findings()).extracting(Finding::id).doesNotContain("endpointChanged", "canaryChanged");
+    }
+
+    @Test
+    void aMalformedFingerprintIsASchemaFindingNotACrash() throws Exception {
+        Path run = audit("sim").runDir();
+        Path file = run.resolve("run.json");
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(file.toFile());
+        ((ObjectNode) json.path("endpoint").path("fingerprint").path("end")).remove("tokenizer");
+        Files.writeString(file, Json.mapper().writeValueAsString(json));
+        assertThat(verify(run).failureIds()).contains("schema").doesNotContain("endpointChanged");
     }
 }
