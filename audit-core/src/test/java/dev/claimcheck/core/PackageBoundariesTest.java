@@ -38,7 +38,10 @@ class PackageBoundariesTest {
                 new Rule("suite", Pattern.compile("(?i)\\b(LoadRunner|StreamLoop|Arrivals|ServingBench)\\b"),
                         "holds load-generator code"),
                 new Rule("sim", Pattern.compile("dev\\.claimcheck\\.core\\.(run|serving|cli|verify)\\b"),
-                        "depends on a layer above the simulator"));
+                        "depends on a layer above the simulator"),
+                // The fingerprint probes any endpoint through the client: it sits on endpoint/ and tokens/, below run/.
+                new Rule("fingerprint", Pattern.compile("dev\\.claimcheck\\.core\\.(sim|suite|store|run|serving|cli|verify)\\b"),
+                        "depends on a layer above the endpoint client"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -123,6 +123,10 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     @Option(names = "--dry-run", scope = ScopeType.INHERIT, description = "Print tasks × k and the token estimate; send nothing.")
     boolean dryRun;
 
+    @Option(names = "--no-fingerprint", scope = ScopeType.INHERIT, description = "Skip the endpoint fingerprint at the start "
+            + "and end of the run (docs/fingerprint.md); verify then cannot tell a swap mid-run.")
+    boolean noFingerprint;
+
     /** The key --sign opened before the run (so a passphrase is asked for once). */
     private dev.claimcheck.core.provenance.SigningKey signer;
 
@@ -240,7 +244,8 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     }
 
     /** A new run (or its dry run), then the table, signing and the exit code. */
-    private int start(AuditSpec spec) {
+    private int start(AuditSpec given) {
+        AuditSpec spec = noFingerprint ? given.withoutFingerprint() : given;
         if (dryRun) {
             DryRun.print(out, session.plan(spec), spec);
             return Cli.OK;

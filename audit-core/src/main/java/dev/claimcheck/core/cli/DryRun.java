@@ -1,5 +1,6 @@
 package dev.claimcheck.core.cli;
 
+import dev.claimcheck.core.fingerprint.ProbePlan;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.run.AuditPlan;
@@ -62,6 +63,10 @@ final class DryRun {
                 maxTokens * maxRequests * plan.k(), maxTokens);
         if (spec.maxTotalTokens() != null) {
             out.printf(Locale.ROOT, "  budget          stops at %,d tokens%n", spec.maxTotalTokens());
+        }
+        if (spec.fingerprint()) {
+            out.println("  fingerprint     2 × (" + ProbePlan.budget().line() + "), at the start and the end; "
+                    + "--no-fingerprint skips it");
         }
         out.println("  endpoint        " + (spec.simulated() ? spec.baseUrl() + " (built-in simulator)" : spec.baseUrl()));
         out.println("  request         " + Json.mapper().valueToTree(plan.template()).toString());

@@ -61,6 +61,18 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = {"--dropToolCalls", "--drop-tool-calls"}, paramLabel = "true|false",
             description = "Drop every tool call (no content, no tool_calls), as a broken tool-call parser does.")
     String dropToolCalls;
+    @Option(names = "--tokenizer", paramLabel = "NAME", description = "Tokenizer family prompt tokens are counted in (o200k_base, cl100k_base).")
+    String tokenizer;
+    @Option(names = "--template", paramLabel = "NAME", description = "Chat-template behaviour: plain, chatml, think-in-content, drops-system.")
+    String template;
+    @Option(names = "--quantization", paramLabel = "ID", description = "Quantization /get_server_info reports (fp8, awq, …).")
+    String quantization;
+    @Option(names = {"--swapAfter", "--swap-after"}, paramLabel = "N", description = "After N chat requests, swap to --swap-tokenizer / --swap-template.")
+    String swapAfter;
+    @Option(names = {"--swapTokenizer", "--swap-tokenizer"}, paramLabel = "NAME", description = "Tokenizer after the swap.")
+    String swapTokenizer;
+    @Option(names = {"--swapTemplate", "--swap-template"}, paramLabel = "NAME", description = "Template after the swap.")
+    String swapTemplate;
 
     /** The flags by SimOptions key; SimServerTest checks it covers {@link SimOptions#KEYS}. */
     Map<String, String> flags() {
@@ -77,6 +89,12 @@ public final class SimCommand implements Callable<Integer> {
         m.put("depthDecay", depthDecay);
         m.put("maxModelLen", maxModelLen);
         m.put("dropToolCalls", dropToolCalls);
+        m.put("tokenizer", tokenizer);
+        m.put("template", template);
+        m.put("quantization", quantization);
+        m.put("swapAfter", swapAfter);
+        m.put("swapTokenizer", swapTokenizer);
+        m.put("swapTemplate", swapTemplate);
         return m;
     }
 

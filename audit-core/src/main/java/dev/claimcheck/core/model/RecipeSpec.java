@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
  * @param verdict how the verdict is computed, in words
  * @param departures every known way the recipe differs from how the claim was produced (prompt format, client,
  *                   settings the source leaves out), so a reader never mistakes a reproduction for a replica
+ * @param endpoint what the endpoint's fingerprint must show (docs/fingerprint.md), or null when nothing is pinned
  */
 public record RecipeSpec(String schema, ClaimPointer claim, String model, String suite, DatasetPin dataset,
                          Map<String, String> suiteOptions, String protocol, Map<String, ObjectNode> requests, Integer k, Integer limit,
-                         Integer concurrency, Serve serve, String verdict, java.util.List<String> departures) {
+                         Integer concurrency, Serve serve, String verdict, java.util.List<String> departures,
+                         EndpointPin endpoint) {
     public static final String SCHEMA = "claimcheck/recipe/v1";
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -125,6 +127,21 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
                         + (answers == null ? "is not recorded" : "is " + answers));
             }
             return out;
+        }
+    }
+
+    /**
+     * What the endpoint's fingerprint must show for a run to reproduce the claim; each null part is not pinned.
+     *
+     * @param tokenizerFamily a family of the fingerprint's tokenizer data file ({@code o200k_base}, …)
+     * @param contextLength the context length the server reports
+     * @param precision the quantization or dtype the server reports ({@code fp8}, {@code bf16}, …)
+     */
+    public record EndpointPin(String tokenizerFamily, Long contextLength, String precision) {
+        public EndpointPin {
+            if (contextLength != null && contextLength < 1) {
+                throw new IllegalArgumentException("endpoint.contextLength must be at least 1");
+            }
         }
     }
 

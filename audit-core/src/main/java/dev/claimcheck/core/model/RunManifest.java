@@ -95,7 +95,19 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
-                              JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers) {
+                              JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers,
+                              RunFingerprint fingerprint) {
+        /** Without a fingerprint (a bench, a run made before fingerprints, or one taken later). */
+        public EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
+                           JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers) {
+            this(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers, null);
+        }
+
+        /** The same endpoint with {@code fingerprint} recorded. */
+        public EndpointRef withFingerprint(RunFingerprint fingerprint) {
+            return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers,
+                    fingerprint);
+        }
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.claimcheck.core.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
+import dev.claimcheck.core.fingerprint.Fingerprinter;
+import dev.claimcheck.core.model.Fingerprint;
+import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Metrics;
@@ -85,7 +88,7 @@ public final class AuditEngine {
         }
         // This session's replacements (responses, error messages) add to those run.json already counts.
         RunManifest counted = manifest.withSecretsRedacted(endpoint.secrets().redactions() - redactedBefore);
-        return finish(folder, counted, plan, journal, stopReason.get(), abort.get());
+        return finish(folder, counted, plan, journal, stopReason.get(), abort.get(), endpoint);
     }
 
     private void runAttempt(Task task, int attempt, AuditPlan plan, MaxTokensCap cap, ChatEndpoint endpoint, Journal journal,
@@ -133,7 +136,7 @@ public final class AuditEngine {
     }
 
     private AuditOutcome finish(RunFolder folder, RunManifest manifest, AuditPlan plan, Journal journal,
-                                String stopReason, RuntimeException abort) {
+                                String stopReason, RuntimeException abort, ChatEndpoint endpoint) {
         var samples = journal.samples();
         boolean complete = stopReason == null && samples.size() == plan.attempts();
         if (!complete && stopReason == null) {
@@ -144,6 +147,7 @@ public final class AuditEngine {
                 .withStatus(complete ? RunStatus.COMPLETE : RunStatus.STOPPED,
                         complete ? clock.instant().toString() : null, complete ? null : stopReason, metrics);
         if (complete) {
+            updated = withEndFingerprint(updated, endpoint);
             // Proofs are written before the final run.json, which lists them with their hashes.
             updated = updated.withProofs(Proofs.write(Root.of(folder), updated, samples));
         }
@@ -152,6 +156,19 @@ public final class AuditEngine {
             SummaryCsv.write(folder, metrics, plan.suite().figures(), manifest.simulated());
         }
         return new AuditOutcome(folder, updated, complete ? null : stopReason, abort);
+    }
+
+    /**
+     * The run with the endpoint's fingerprint after its last attempt beside the one taken at its start, so verify can
+     * tell a swap mid-run (docs/fingerprint.md); a run that started without one gets none.
+     */
+    private RunManifest withEndFingerprint(RunManifest m, ChatEndpoint endpoint) {
+        RunFingerprint taken = m.endpoint() == null ? null : m.endpoint().fingerprint();
+        if (taken == null || taken.start() == null) {
+            return m;
+        }
+        Fingerprint end = Fingerprinter.take(endpoint, endpoint.describe(), m.model().id(), clock);
+        return m.withEndpoint(m.endpoint().withFingerprint(taken.withEnd(end)));
     }
 
     private static ThreadFactory workerThreads() {

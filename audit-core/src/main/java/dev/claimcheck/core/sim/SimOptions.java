@@ -29,15 +29,17 @@ import java.util.stream.Collectors;
  * @param maxModelLen the context length {@code /v1/models} reports as {@code max_model_len} (vLLM's spelling); 0: none
  * @param dropToolCalls answer a tool-calling turn with neither content nor {@code tool_calls}, as a server whose
  *                      tool-call parser drops them (what {@code toolcheck} must catch)
+ * @param identity the tokenizer, template and quantization it impersonates, and a swap mid-run (docs/fingerprint.md)
  */
 public record SimOptions(double accuracy, double faults, long ttftMs, long tpotMs, int outputTokens, int reasoningTokens,
                          long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay,
-                         long maxModelLen, boolean dropToolCalls) {
+                         long maxModelLen, boolean dropToolCalls, SimIdentity identity) {
     public static final String SCHEME = "sim";
     public static final int THINKING_REASONING_TOKENS = 256;
     /** The keys accepted after {@code sim:}, in documentation order. */
     public static final List<String> KEYS = List.of("accuracy", "faults", "ttftMs", "tpotMs", "outputTokens",
-            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay", "maxModelLen", "dropToolCalls");
+            "reasoningTokens", "seed", "stallMs", "faultKinds", "depthDecay", "maxModelLen", "dropToolCalls", "tokenizer",
+            "template", "quantization", "swapAfter", "swapTokenizer", "swapTemplate");
 
     public SimOptions {
         check(accuracy >= 0 && accuracy <= 1, "accuracy", accuracy, "a number in [0, 1]");
@@ -49,14 +51,35 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         check(stallMs >= 0, "stallMs", stallMs, "milliseconds >= 0");
         check(depthDecay >= 0 && depthDecay <= 1, "depthDecay", depthDecay, "a number in [0, 1]");
         check(maxModelLen >= 0, "maxModelLen", maxModelLen, "tokens >= 0");
+        identity = identity == null ? SimIdentity.DEFAULT : identity;
         faultKinds = faultKinds == null || faultKinds.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(SimFault.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(faultKinds));
+    }
+
+    /** Options impersonating the default identity. */
+    public SimOptions(double accuracy, double faults, long ttftMs, long tpotMs, int outputTokens, int reasoningTokens,
+                      long seed, long stallMs, Set<SimFault> faultKinds, double depthDecay, long maxModelLen) {
+        this(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, faultKinds, depthDecay, maxModelLen,
+                false, SimIdentity.DEFAULT);
+    }
+
+    /** The same options with another reasoning length (the completions API has none; enable_thinking asks for some). */
+    SimOptions withReasoningTokens(int tokens) {
+        return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, tokens, seed, stallMs, faultKinds, depthDecay,
+                maxModelLen, dropToolCalls, identity);
+    }
+
+    /** The same options with the identity that serves request number {@code request} (the swap applied). */
+    SimOptions atRequest(long request) {
+        SimIdentity now = identity.at(request);
+        return now == identity ? this : new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed,
+                stallMs, faultKinds, depthDecay, maxModelLen, dropToolCalls, now);
     }
 
     /** The defaults for a lane and run seed. */
     public static SimOptions defaults(Lane lane, long runSeed) {
         return new SimOptions(0.7, 0.0, 0, 0, 32, lane == Lane.THINKING ? THINKING_REASONING_TOKENS : 0, runSeed, 3000,
-                null, 0.0, 0, false);
+                null, 0.0, 0, false, SimIdentity.DEFAULT);
     }
 
     /** Whether a {@code --base-url} value names the simulator. */
@@ -114,6 +137,7 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         if (dropToolCalls) {
             m.put("dropToolCalls", "true");
         }
+        identity.putInto(m);
         return Collections.unmodifiableMap(m);
     }
 
@@ -135,6 +159,13 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
         double depthDecay = d.depthDecay;
         long maxModelLen = d.maxModelLen;
         boolean dropToolCalls = d.dropToolCalls;
+        SimIdentity was = d.identity;
+        String tokenizer = was.tokenizer();
+        SimTemplate template = was.template();
+        String quantization = was.quantization();
+        long swapAfter = was.swapAfter();
+        String swapTokenizer = was.swapTokenizer();
+        SimTemplate swapTemplate = was.swapTemplate();
         for (Map.Entry<String, String> e : pairs.entrySet()) {
             String k = e.getKey();
             String v = e.getValue();
@@ -150,6 +181,12 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
                 case "depthDecay" -> depthDecay = number(k, v);
                 case "maxModelLen" -> maxModelLen = integer(k, v);
                 case "dropToolCalls" -> dropToolCalls = bool(k, v);
+                case "tokenizer" -> tokenizer = v;
+                case "template" -> template = SimTemplate.of(v);
+                case "quantization" -> quantization = plain(k, v);
+                case "swapAfter" -> swapAfter = integer(k, v);
+                case "swapTokenizer" -> swapTokenizer = v;
+                case "swapTemplate" -> swapTemplate = SimTemplate.of(v);
                 case "faultKinds" -> {
                     kinds = EnumSet.noneOf(SimFault.class);
                     for (String id : v.split("\\+")) {
@@ -168,7 +205,15 @@ public record SimOptions(double accuracy, double faults, long ttftMs, long tpotM
             }
         }
         return new SimOptions(accuracy, faults, ttftMs, tpotMs, outputTokens, reasoningTokens, seed, stallMs, kinds, depthDecay,
-                maxModelLen, dropToolCalls);
+                maxModelLen, dropToolCalls, new SimIdentity(tokenizer, template, quantization, swapAfter, swapTokenizer, swapTemplate));
+    }
+
+    /** A short plain id (what a server reports as its quantization: fp8, awq, w4a16). */
+    private static String plain(String key, String v) {
+        if (!v.matches("[A-Za-z0-9._-]{1,32}")) {
+            throw new BadInputException("simulator option " + key + "='" + v + "' is not a short id ([A-Za-z0-9._-], 1-32 characters)");
+        }
+        return v;
     }
 
     private static double number(String key, String v) {

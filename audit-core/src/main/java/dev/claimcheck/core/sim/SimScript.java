@@ -30,6 +30,9 @@ final class SimScript {
     /** Prompt token counts by prompt hash: k attempts and every retry send the same prompt, and BPE is not free. */
     private static final Map<String, Long> PROMPT_TOKENS = new ConcurrentHashMap<>();
     private static final int PROMPT_TOKENS_MAX = 1 << 16;
+    /** ChatML's {@code <|im_start|>role\n ... <|im_end|>\n} around a message, and {@code <|im_start|>assistant\n}. */
+    private static final int CHATML_PER_MESSAGE = 4;
+    private static final int CHATML_PRIMING = 3;
 
     final String promptSha256;
     final int attempt;
@@ -64,11 +67,18 @@ final class SimScript {
      * @param stop stop strings: the content ends before the first one, finish reason "stop"
      * @param json whether {@code response_format} asks for JSON (json_object or json_schema)
      * @param schema the json_schema's schema (null: any JSON object)
+     * @param tools the request's tool list (null: none); a {@link SimTemplate#CHATML} template counts it
      */
     record Ask(Integer maxTokens, int minTokens, int choice, List<String> stop, boolean json,
-               com.fasterxml.jackson.databind.JsonNode schema) {
+               com.fasterxml.jackson.databind.JsonNode schema, com.fasterxml.jackson.databind.JsonNode tools) {
         Ask {
             stop = stop == null ? List.of() : List.copyOf(stop);
+        }
+
+        /** Without a tool list. */
+        Ask(Integer maxTokens, int minTokens, int choice, List<String> stop, boolean json,
+            com.fasterxml.jackson.databind.JsonNode schema) {
+            this(maxTokens, minTokens, choice, stop, json, schema, null);
         }
 
         static Ask of(Integer maxTokens, int minTokens) {
@@ -158,6 +168,15 @@ final class SimScript {
         for (int i = 0; i < o.reasoningTokens(); i++) {
             reasoning.add(THOUGHT[i % THOUGHT.length]);
         }
+        if (o.identity().template() == SimTemplate.THINK_IN_CONTENT && !reasoning.isEmpty()) {
+            // No reasoning parser: the thinking arrives as text at the start of the content.
+            List<String> leaked = new ArrayList<>(List.of("<think>"));
+            leaked.addAll(reasoning);
+            leaked.add("</think>");
+            leaked.addAll(content);
+            content = leaked;
+            reasoning = new ArrayList<>();
+        }
         if (ask.json() && !verbatim) {
             // The same words as one JSON document, split at its spaces so joining the tokens gives it back exactly.
             content = new ArrayList<>(List.of(SimJson.instance(ask.schema(), join(content)).split(" ", -1)));
@@ -182,9 +201,10 @@ final class SimScript {
             calls.clear();
             content = new ArrayList<>();
         }
-        // Prompt tokens in the harness's default tokenizer over the message contents (no chat-template overhead),
-        // so a generated prompt of N target tokens reports N prompt tokens, as a real server would roughly do.
-        long promptTokens = promptTokens(sha, messages);
+        // Prompt tokens over the message contents in the impersonated tokenizer (default: the harness's), plus the
+        // impersonated template's tokens (none for plain), so a generated prompt of N target tokens reports N prompt
+        // tokens by default, as a real server would roughly do.
+        long promptTokens = promptTokens(o.identity(), sha, messages, ask.tools());
         return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
                 finish, promptTokens);
     }
@@ -236,19 +256,31 @@ final class SimScript {
         return messages;
     }
 
-    private static long promptTokens(String sha, List<ChatMessage> messages) {
-        Long cached = PROMPT_TOKENS.get(sha);
+    private static long promptTokens(SimIdentity identity, String sha, List<ChatMessage> messages,
+                                     com.fasterxml.jackson.databind.JsonNode tools) {
+        SimTemplate template = identity.template();
+        String key = identity.tokenizer() + "/" + template.id() + "/" + sha
+                + (tools == null || template != SimTemplate.CHATML ? "" : "/" + tools.hashCode());
+        Long cached = PROMPT_TOKENS.get(key);
         if (cached != null) {
             return cached;
         }
+        Tokenizer tokenizer = identity.tokenizer().equals(Tokenizer.DEFAULT) ? PROMPT_TOKENIZER : Tokenizer.named(identity.tokenizer());
         long count = 0;
         for (ChatMessage m : messages) {
-            count += m.content() == null ? 0 : PROMPT_TOKENIZER.count(m.content());
+            if (template == SimTemplate.DROPS_SYSTEM && m.role().equals("system")) {
+                continue;
+            }
+            count += m.content() == null ? 0 : tokenizer.count(m.content());
+            count += template == SimTemplate.CHATML ? CHATML_PER_MESSAGE : 0;
+        }
+        if (template == SimTemplate.CHATML) {
+            count += CHATML_PRIMING + (tools == null ? 0 : tokenizer.count(tools.toString()));
         }
         if (PROMPT_TOKENS.size() >= PROMPT_TOKENS_MAX) {
             PROMPT_TOKENS.clear(); // bounded: a long-running simulator must not grow without end
         }
-        PROMPT_TOKENS.put(sha, count);
+        PROMPT_TOKENS.put(key, count);
         return count;
     }
 

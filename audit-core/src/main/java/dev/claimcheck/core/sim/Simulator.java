@@ -38,6 +38,8 @@ public final class Simulator implements AutoCloseable {
      */
     public static final String ENGINE = "claimcheck-sim";
     public static final String VERSION = "1";
+    /** Reasoning tokens a chat request asking for {@code enable_thinking} gets when the options give none. */
+    static final int THINKING_ON_REQUEST = 8;
 
     /**
      * When each token of one response was handed to the socket ({@link System#nanoTime()}); with no pacing
@@ -207,6 +209,10 @@ public final class Simulator implements AutoCloseable {
             SimHttp.writeWhole(out, 200, "application/json", null,
                     "{\"object\":\"list\",\"data\":[{\"id\":\"sim\",\"object\":\"model\",\"created\":0,\"owned_by\":\"claimcheck\""
                             + (options.maxModelLen() > 0 ? ",\"max_model_len\":" + options.maxModelLen() : "") + "}]}");
+        } else if (r.method().equals("GET") && path.equals("/get_server_info") && options.identity().quantization() != null) {
+            // SGLang's route, served only when a quantization is impersonated, so default runs describe as before.
+            SimHttp.writeWhole(out, 200, "application/json", null,
+                    "{\"quantization\":" + SimHttp.quote(options.identity().quantization()) + ",\"dtype\":\"auto\"}");
         } else if (r.method().equals("GET") && path.equals("/version")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
                     "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\"}");
@@ -228,7 +234,7 @@ public final class Simulator implements AutoCloseable {
 
     private SimResponder.After complete(Socket socket, OutputStream out, SimHttp.Request r, SimResponder.Api api)
             throws IOException, InterruptedException, Refused {
-        requests.incrementAndGet();
+        long number = requests.incrementAndGet();
         boolean chat = api == SimResponder.Api.CHAT;
         JsonNode body;
         List<ChatMessage> messages;
@@ -268,10 +274,12 @@ public final class Simulator implements AutoCloseable {
         JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").get("schema") : null;
         int attempt = header(r, "x-claimcheck-attempt");
         int retry = header(r, "x-claimcheck-retry");
+        SimOptions now = forRequest(number, body, chat);
+        JsonNode tools = chat && body.path("tools").isArray() && !body.get("tools").isEmpty() ? body.get("tools") : null;
         List<SimScript> choices = new java.util.ArrayList<>(n);
         for (int c = 0; c < n; c++) {
-            choices.add(SimScript.plan(chat ? options : withoutReasoning(options), oracle, messages, attempt, retry,
-                    new SimScript.Ask(maxTokens, minTokens(body, maxTokens), c, stop, json, schema)));
+            choices.add(SimScript.plan(now, oracle, messages, attempt, retry,
+                    new SimScript.Ask(maxTokens, minTokens(body, maxTokens), c, stop, json, schema, tools)));
         }
         SimScript script = choices.get(0);
         // As vLLM: prompt plus max_tokens over max_model_len is refused before anything is generated.
@@ -295,8 +303,20 @@ public final class Simulator implements AutoCloseable {
 
     /** The legacy completions API has no reasoning field: its text is the content alone. */
     private static SimOptions withoutReasoning(SimOptions o) {
-        return o.reasoningTokens() == 0 ? o : new SimOptions(o.accuracy(), o.faults(), o.ttftMs(), o.tpotMs(), o.outputTokens(), 0,
-                o.seed(), o.stallMs(), o.faultKinds(), o.depthDecay(), o.maxModelLen(), o.dropToolCalls());
+        return o.reasoningTokens() == 0 ? o : o.withReasoningTokens(0);
+    }
+
+    /**
+     * The options for one request: the identity its number is served by (a swap mid-run), and on a chat request that
+     * asks for {@code enable_thinking} a short reasoning when the lane has none, so a template probe sees where it goes.
+     */
+    private SimOptions forRequest(long number, JsonNode body, boolean chat) {
+        SimOptions o = options.atRequest(number);
+        boolean thinking = body.path("chat_template_kwargs").path("enable_thinking").asBoolean(false);
+        if (!chat) {
+            return withoutReasoning(o);
+        }
+        return thinking && o.reasoningTokens() == 0 ? o.withReasoningTokens(THINKING_ON_REQUEST) : o;
     }
 
     private static int intParam(JsonNode body, String name, int absent, int min, int maxValue) throws Refused {

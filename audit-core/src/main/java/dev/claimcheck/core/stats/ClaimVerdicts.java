@@ -47,6 +47,18 @@ public final class ClaimVerdicts {
      * @param pin the recipe's dataset, or null when the claim has no recipe (or it pins nothing yet)
      */
     public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples, RecipeSpec.DatasetPin pin) {
+        return assess(claim, run, samples, pin, null);
+    }
+
+    /**
+     * As {@link #assess(Claim, RunManifest, List, RecipeSpec.DatasetPin)}, and against the endpoint the recipe pins: a
+     * run whose fingerprint shows another tokenizer family, context length or precision (or cannot show them) reads
+     * {@code settingsDiffer} with the note "endpoint differs from recipe", never {@code consistent}.
+     *
+     * @param endpoint the recipe's endpoint pin, or null
+     */
+    public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples, RecipeSpec.DatasetPin pin,
+                                         RecipeSpec.EndpointPin endpoint) {
         ClaimMetric metric = claim.metricKind();
         String power = power(claim, metric);
         if (metric == null) {
@@ -69,6 +81,7 @@ public final class ClaimVerdicts {
         }
         List<String> diff = new ArrayList<>(pin == null ? List.of()
                 : pin.differences(run.suite() == null ? null : run.suite().dataset()));
+        diff.addAll(EndpointPins.differences(endpoint, run));
         if (claim.undisclosed() && diff.isEmpty()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
         }

@@ -58,11 +58,12 @@ final class ConsistencyCheck {
         return null;
     }
 
-    /** The run.json-only cross-checks: model names, timestamps, summary.csv. */
+    /** The run.json-only cross-checks: model names, timestamps, summary.csv, the start and end fingerprints. */
     static void check(Path dir, RunManifest m, Instant now, List<Finding> findings) {
         models(m, findings);
         timestamps(m, now, findings);
         summary(dir, m, findings);
+        FingerprintCheck.check(m, findings);
     }
 
     private static void models(RunManifest m, List<Finding> findings) {

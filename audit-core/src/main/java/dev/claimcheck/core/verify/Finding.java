@@ -72,6 +72,13 @@ public record Finding(Kind kind, String detail) {
         TIMESTAMP_INVALID("timestampInvalid", "consistency"),
         /** summary.csv differs from the one store.SummaryCsv derives from run.json. */
         SUMMARY_MISMATCH("summaryMismatch", "consistency"),
+        /**
+         * The endpoint's fingerprint at the end of the run differs from the one at its start in what identifies it
+         * (models, context, engine, precision, tokenizer, template): something else answered part of the run.
+         */
+        ENDPOINT_CHANGED("endpointChanged", "consistency"),
+        /** Only the temperature-0 canary answers changed between the fingerprints: reported, not a failure. */
+        CANARY_CHANGED("canaryChanged", "consistency", Severity.WARN),
         /** A proof listed in run.json is not in the root (or its path leaves the root's proofs/). */
         PROOF_MISSING("proofMissing", "proofs"),
         /** A proof's SHA-256 differs from run.json. */

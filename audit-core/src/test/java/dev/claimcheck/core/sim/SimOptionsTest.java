@@ -25,9 +25,12 @@ class SimOptionsTest {
     @Test
     void parsesEveryKeyAndRoundTripsThroughTheMap() {
         SimOptions o = SimOptions.parse("sim:accuracy=0.5,faults=0.2,ttftMs=3,tpotMs=1,outputTokens=9,"
-                + "reasoningTokens=4,seed=11,stallMs=100,faultKinds=429+reset,depthDecay=0.5,maxModelLen=4096,dropToolCalls=true", Lane.INSTANT, 0);
+                + "reasoningTokens=4,seed=11,stallMs=100,faultKinds=429+reset,depthDecay=0.5,maxModelLen=4096,dropToolCalls=true,"
+                + "tokenizer=cl100k_base,template=chatml,quantization=fp8,swapAfter=5,swapTokenizer=o200k_base,"
+                + "swapTemplate=drops-system", Lane.INSTANT, 0);
         assertThat(o).isEqualTo(new SimOptions(0.5, 0.2, 3, 1, 9, 4, 11, 100,
-                java.util.EnumSet.of(SimFault.RATE_LIMIT, SimFault.RESET), 0.5, 4096, true));
+                java.util.EnumSet.of(SimFault.RATE_LIMIT, SimFault.RESET), 0.5, 4096, true,
+                new SimIdentity("cl100k_base", SimTemplate.CHATML, "fp8", 5, "o200k_base", SimTemplate.DROPS_SYSTEM)));
         assertThat(o.toMap()).containsEntry("faultKinds", "429+reset").containsEntry("seed", "11")
                 .containsKeys(SimOptions.KEYS.toArray(String[]::new));
         assertThat(new java.util.ArrayList<>(o.toMap().keySet())).isSorted();
@@ -49,6 +52,10 @@ class SimOptionsTest {
             {"sim:seed=1,seed=2", "given twice"},
             {"sim:faultKinds=429+gremlin", "unknown simulator fault 'gremlin'"},
             {"simulator", "not a simulator spec"},
+            {"sim:tokenizer=gpt2", "unknown tokenizer 'gpt2'"},
+            {"sim:template=jinja", "unknown simulator template 'jinja'"},
+            {"sim:swapAfter=3", "swapAfter needs swapTokenizer or swapTemplate"},
+            {"sim:quantization=<b>", "is not a short id"},
         };
         for (String[] c : cases) {
             assertThatThrownBy(() -> SimOptions.parse(c[0], Lane.INSTANT, 0)).as(c[0])

@@ -3,6 +3,7 @@ package dev.claimcheck.site.claims;
 import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.ClaimVerdict;
 import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.stats.ClaimAssessment;
 import dev.claimcheck.site.index.RunEntry;
 import java.util.List;
@@ -16,8 +17,15 @@ import java.util.Optional;
  * @param recipe whether the root, or the checkout it falls back to, holds the claim's recipe
  *               ({@code audit-scripts/recipes/<slug>/<claim-id>.json}),
  *               so the page offers its one-command alias only when it exists
+ * @param endpointPin what the recipe pins of the endpoint (docs/fingerprint.md), or null
  */
-public record Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, Optional<RunEntry> run, boolean recipe) {
+public record Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, Optional<RunEntry> run, boolean recipe,
+                         RecipeSpec.EndpointPin endpointPin) {
+    /** An assessment whose recipe (if any) pins no endpoint. */
+    public Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, Optional<RunEntry> run, boolean recipe) {
+        this(file, claim, judged, run, recipe, null);
+    }
+
     public ClaimVerdict verdict() {
         return judged.verdict();
     }

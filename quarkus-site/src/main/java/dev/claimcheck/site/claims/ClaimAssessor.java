@@ -3,6 +3,7 @@ package dev.claimcheck.site.claims;
 import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.ClaimMetric;
 import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.core.store.Journal;
@@ -27,9 +28,10 @@ public final class ClaimAssessor {
         for (ClaimsFile f : index.claims()) {
             for (Claim c : f.claims()) {
                 Optional<RunEntry> run = match(index, f, c);
+                RecipeSpec.EndpointPin endpoint = index.recipeEndpoint(f.modelSlug(), c.id()).orElse(null);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),
-                        run.map(r -> samples(c, r)).orElse(List.of()), index.recipePin(f.modelSlug(), c.id()).orElse(null)), run,
-                        index.hasRecipe(f.modelSlug(), c.id())));
+                        run.map(r -> samples(c, r)).orElse(List.of()), index.recipePin(f.modelSlug(), c.id()).orElse(null),
+                        endpoint), run, index.hasRecipe(f.modelSlug(), c.id()), endpoint));
             }
         }
         return out;

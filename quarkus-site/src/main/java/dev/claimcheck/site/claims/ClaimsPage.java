@@ -16,10 +16,11 @@ public record ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing
      * @param sourceHref the source link, empty unless it is an http(s) URL
      * @param runHref the reproduction's run page, empty when not reproduced
      * @param reproduce the one-command reproduction to copy
+     * @param endpoint the run's endpoint fingerprint beside what the recipe expects (empty when neither exists)
      */
     public record Row(String anchor, String model, String modelHref, String lane, String claimId, String what,
                       String claimed, String settings, String sourceHref, String sourceText, String sourceDate,
                       String measured, String interval, String difference, String verdict, String verdictText,
-                      String note, String runHref, boolean simulated, String reproduce) {
+                      String note, String runHref, boolean simulated, String reproduce, String endpoint) {
     }
 }

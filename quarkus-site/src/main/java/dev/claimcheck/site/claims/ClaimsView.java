@@ -46,7 +46,8 @@ public final class ClaimsView {
                         + ClaimPlausibility.of(c).map(p -> " · " + (p.plausible() ? "plausible: " : "implausible: ") + p.text()).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
-                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "");
+                a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "",
+                EndpointLine.of(a.run().map(r -> r.manifest()).orElse(null), a.endpointPin()));
     }
 
     private static String prefixed(String text) {

@@ -74,13 +74,18 @@ public final class Checkout {
      * when the recipe does not read (the claims page then matches by dataset name alone, as without a recipe).
      */
     public static Optional<RecipeSpec.DatasetPin> recipePin(Root root, Optional<Root> checkout, String slug, String claimId) {
+        return recipeSpec(root, checkout, slug, claimId).map(RecipeSpec::dataset);
+    }
+
+    /** The claim's recipe, read from the same file as {@link #recipePin} (its endpoint pin: docs/fingerprint.md). */
+    public static Optional<RecipeSpec> recipeSpec(Root root, Optional<Root> checkout, String slug, String claimId) {
         Path file = checkout.filter(c -> recipe(c, slug, claimId)).map(c -> recipeFile(c, slug, claimId))
                 .orElse(recipe(root, slug, claimId) ? recipeFile(root, slug, claimId) : null);
         if (file == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(RecipeReader.read(file).dataset());
+            return Optional.of(RecipeReader.read(file));
         } catch (BadInputException | IllegalArgumentException e) {
             return Optional.empty();
         }

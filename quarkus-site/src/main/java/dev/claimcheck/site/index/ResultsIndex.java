@@ -51,6 +51,11 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
         return Checkout.recipePin(root, checkout, slug, claimId);
     }
 
+    /** The endpoint the claim's recipe pins (tokenizer family, context, precision), if it pins one. */
+    public Optional<RecipeSpec.EndpointPin> recipeEndpoint(String slug, String claimId) {
+        return Checkout.recipeSpec(root, checkout, slug, claimId).map(RecipeSpec::endpoint);
+    }
+
     /** Whether the claim has a recipe in the root or the checkout (the claims page then offers its alias). */
     public boolean hasRecipe(String slug, String claimId) {
         return Checkout.hasRecipe(root, checkout, slug, claimId);
