@@ -13,6 +13,7 @@ public enum Workload {
     DOCS("docs"),
     ARC("arc"),
     IFEVAL("ifeval"),
+    PROOFS("proofs"),
     THROUGHPUT("throughput");
 
     private final String id;

@@ -9,6 +9,7 @@ import dev.claimcheck.core.suite.docs.DocsSuite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
+import dev.claimcheck.core.suite.proofs.ProofSuite;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.stats.ThroughputFigures;
@@ -26,7 +27,8 @@ public final class SuiteRegistry {
             new DocsSuite(),
             new ArcSuite(),
             new AgentSuite(),
-            new IfevalSuite());
+            new IfevalSuite(),
+            new ProofSuite());
 
     private SuiteRegistry() {
     }

@@ -46,6 +46,7 @@ public final class Regraders {
             case RECORDED_ANSWER -> new RecordedAnswerRegrader();
             case RECORDED_TESTS -> new RecordedTestsRegrader(reexecute);
             case AGENT_REPLAY -> new GeneratedSuiteRegrader((suite, task, s) -> AgentReplay.verdict(task, s), true);
+            case RECORDED_JUDGES -> new RecordedJudgesRegrader();
         };
     }
 

@@ -1,0 +1,145 @@
+package dev.claimcheck.core.suite.proofs;
+
+import static dev.claimcheck.core.cli.AuditRunner.audit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.claimcheck.core.cli.AuditRunner;
+import dev.claimcheck.core.model.Metrics;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.verify.Finding;
+import dev.claimcheck.core.verify.Regraders;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The proof workload against simulated judges whose scoring profiles are known exactly (SimJudge): a judge at
+ * accuracy 1 awards the reference grade, a harsh one at accuracy 0 takes ceil(7/2) = 4 points off it (floored at 0), a
+ * lenient one adds 4 (capped at 7), a malformed one replies in prose.
+ */
+class ProofSuiteTest {
+    static final Path FIXTURE = Path.of("src/test/resources/suites/proofs");
+    static final String SET = FIXTURE.resolve("set").toString();
+    static final String VENDOR = FIXTURE.resolve("vendor").toString();
+    static final String EXACT = "sim:accuracy=1=judge-exact";
+    static final String HARSH = "sim:accuracy=0=judge-harsh";
+
+    @TempDir
+    Path root;
+
+    AuditRunner.Result importRun(String... judges) {
+        List<String> args = new ArrayList<>(List.of("proofs", "--base-url", "sim", "--model", "toy/toy-2", "--root",
+                root.toString(), "--dataset", SET, "--import-solutions", VENDOR));
+        for (String j : judges) {
+            args.add("--judge");
+            args.add(j);
+        }
+        return audit(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anImportRecordsTheVendorsBilingualGradesAsTheClaimAndTheJudgesTotalsBesideIt() {
+        var r = importRun(EXACT, HARSH);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
+        assertThat(m.problems()).isEqualTo(3);
+        assertThat(m.maxTotal()).isEqualTo(21);
+        // The vendor's 7 + 7 + 0, read from its README (the part files Q2-1, Q2-2 are one problem).
+        assertThat(m.claim().claimedTotal()).isEqualTo(14);
+        assertThat(m.byProblem()).extracting(ProofMetrics.ProblemRow::claimedPoints).containsExactly(7.0, 7.0, 0.0);
+        assertThat(m.byProblem().get(0).claimSource()).isEqualTo("README_en.md:5, README_zh.md:4");
+        assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::total).containsExactly(14.0, 6.0);
+        assertThat(m.byProblem()).extracting(ProofMetrics.ProblemRow::spread).containsExactly(4.0, 4.0, 0.0);
+        assertThat(m.total()).isEqualTo(10);
+        assertThat(m.totalLow()).isEqualTo(6);
+        assertThat(m.totalHigh()).isEqualTo(14);
+        assertThat(m.graders()).isEqualTo(2);
+        assertThat(m.claim().verdict()).isEqualTo("consistent");
+        // Units (7,3), (7,3), (0,0): D_o = 64/6, D_e = 592/30, α = 17/37.
+        assertThat(m.agreement().alpha()).isCloseTo(17.0 / 37, within(1e-12));
+        assertThat(m.agreement().ci95Low()).isLessThanOrEqualTo(m.agreement().ci95High());
+        Metrics shared = r.manifest().metrics();
+        assertThat(shared.score()).isCloseTo(10.0 / 21, within(1e-12));
+        assertThat(r.manifest().simulated()).isTrue();
+    }
+
+    @Test
+    void everyInputIsListedWithItsHash() {
+        var r = importRun(EXACT, HARSH);
+        ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
+        assertThat(m.inputs()).extracting(InputHash::name).containsExactlyInAnyOrder("grading_scheme.json",
+                "problems/1.tex", "problems/2.tex", "problems/3.tex", "TOY25_Q1.md", "TOY25_Q2-1.md", "TOY25_Q2-2.md",
+                "TOY25_Q3.md", "README_en.md", "README_zh.md");
+        assertThat(m.inputs()).allSatisfy(h -> assertThat(h.sha256()).matches("sha256:[0-9a-f]{64}"));
+        assertThat(r.manifest().suite().dataset().sha256()).startsWith("sha256:");
+        assertThat(r.manifest().suite().options()).containsEntry("--dataset", "set").containsEntry("--import-solutions", "vendor")
+                .containsEntry("--judge", EXACT + " | " + HARSH);
+    }
+
+    @Test
+    void twoHarshJudgesRefuteTheClaimAndSayByWhichRule() {
+        var r = importRun(HARSH, "sim:accuracy=0=judge-harsh-2");
+        ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
+        assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::total).containsExactly(6.0, 6.0);
+        assertThat(m.claim().verdict()).isEqualTo("refuted");
+        assertThat(m.claim().rule()).isEqualTo("claimed total 14 lies outside the graders' range [6, 6]"
+                + " (sum over problems of the lowest and highest of 2 graders' points)");
+        assertThat(m.agreement().alpha()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMalformedJudgeIsCountedAsParseFailuresAndLeavesTooFewGradersForAVerdict() {
+        var r = importRun(EXACT, "sim:accuracy=0=judge-malformed");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
+        ProofMetrics.JudgeRow malformed = m.judges().get(1);
+        assertThat(malformed.parseFailures()).isEqualTo(3);
+        assertThat(malformed.graded()).isZero();
+        assertThat(malformed.total()).isNull(); // never 0
+        assertThat(m.byProblem()).allSatisfy(p -> assertThat(p.points()).containsOnlyKeys(EXACT));
+        assertThat(m.total()).isEqualTo(14);
+        assertThat(m.graders()).isEqualTo(1);
+        assertThat(m.claim().verdict()).isEqualTo("notReproduced");
+    }
+
+    @Test
+    void generatedProofsAreGradedByEveryJudgeOnEveryAttemptAndReproduceExactly() {
+        String[] args = {"proofs", "--base-url", "sim:accuracy=0.5", "--k", "2", "--seed", "7", "--root", root.toString(),
+                "--dataset", SET, "--judge", EXACT, "--judge", "sim:accuracy=0.5=judge-lenient"};
+        var first = audit(args);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        var again = audit(args);
+        ProofMetrics a = first.manifest().metrics().get(ProofFigures.BLOCK);
+        ProofMetrics b = again.manifest().metrics().get(ProofFigures.BLOCK);
+        assertThat(b).isEqualTo(a);
+        assertThat(a.claim()).isNull(); // no vendor, no claim
+        assertThat(a.judges()).allSatisfy(j -> assertThat(j.graded()).isEqualTo(6));
+        // The exact judge gives 7 to a complete proof and 0 to a flawed one: its total is 7 × (complete share per problem).
+        List<Sample> samples = Journal.readAll(new RunFolder(first.runDir()));
+        double complete = samples.stream().filter(s -> s.response().content().contains(SimJudge.COMPLETE)).count();
+        assertThat(a.judges().get(0).total()).isCloseTo(7 * complete / 2, within(1e-9));
+        assertThat(a.judges().get(1).total()).isGreaterThanOrEqualTo(a.judges().get(0).total());
+    }
+
+    @Test
+    void aJudgeThatIsTheModelUnderTestIsRefused() {
+        var r = audit("proofs", "--base-url", "sim", "--model", "Org/Judge-A", "--root", root.toString(), "--dataset", SET,
+                "--judge", "sim=org/judge-a", "--judge", HARSH);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("judge sim=org/judge-a is the model under test ('Org/Judge-A'): a model never grades its own proofs");
+    }
+
+    @Test
+    void verifyReReadsTheJudgeRepliesAndSaysRejudgingWasNotDone() {
+        var r = importRun(EXACT, HARSH);
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        List<Finding> findings = Regraders.standard().forSuite(ProofSuite.ID).orElseThrow().regrade(r.manifest(), samples, root);
+        assertThat(findings).extracting(Finding::kind).containsExactly(Finding.Kind.NOT_REGRADED);
+        assertThat(findings.get(0).detail()).contains("re-judging needs the judges' endpoints");
+    }
+}
