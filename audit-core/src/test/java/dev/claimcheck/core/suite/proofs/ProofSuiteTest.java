@@ -135,6 +135,20 @@ class ProofSuiteTest {
     }
 
     @Test
+    void theVerifyCommandRecomputesTheFiguresAndWarnsThatTheJudgesWereNotAskedAgain() {
+        var r = importRun(EXACT, HARSH);
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = dev.claimcheck.core.cli.Cli.execute(new dev.claimcheck.core.cli.VerifyCommand(print, java.util.Map.of()),
+                new java.io.PrintWriter(print, true), r.runDir().toString(), "--allow-simulated");
+        String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // Unsigned (this test does not sign), so not trusted; every recomputation passes.
+        assertThat(report).contains("PASS metrics", "PASS regrade", "PASS journal", "PASS consistency",
+                "WARN notRegraded: judges not asked again: re-judging needs the judges' endpoints");
+        assertThat(code).as(report).isEqualTo(1);
+    }
+
+    @Test
     void verifyReReadsTheJudgeRepliesAndSaysRejudgingWasNotDone() {
         var r = importRun(EXACT, HARSH);
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
