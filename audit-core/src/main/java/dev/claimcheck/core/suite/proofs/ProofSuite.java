@@ -171,6 +171,20 @@ public final class ProofSuite implements Suite {
                 mean == null ? null : String.valueOf(mean), max, ProofJudgeGrader.ID, ProofJudgeGrader.VERSION, detail.toJson());
     }
 
+    /**
+     * Refused before a run folder exists: a judge that is the model under test, and simulated judges grading a run
+     * that would not be labelled simulated. (The first attempt checks the first again, for runs started otherwise.)
+     */
+    @Override
+    public void checkInvocation(Object options, String baseUrl, String model) {
+        ProofOptions o = (ProofOptions) options;
+        refuseSelfJudging(o, model != null ? model : "sim");
+        if (!dev.claimcheck.core.sim.SimOptions.isSim(baseUrl)
+                && o.judgeSpecs().stream().anyMatch(j -> dev.claimcheck.core.sim.SimOptions.isSim(j.baseUrl()))) {
+            throw new BadInputException("a simulated judge grades only a simulated run: use --base-url sim, or real judges");
+        }
+    }
+
     /** A model never grades its own proofs: refused before anything is sent. */
     static void refuseSelfJudging(ProofOptions o, String modelUnderTest) {
         for (JudgeSpec judge : o.judgeSpecs()) {

@@ -130,8 +130,25 @@ class ProofSuiteTest {
     void aJudgeThatIsTheModelUnderTestIsRefused() {
         var r = audit("proofs", "--base-url", "sim", "--model", "Org/Judge-A", "--root", root.toString(), "--dataset", SET,
                 "--judge", "sim=org/judge-a", "--judge", HARSH);
-        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("judge sim=org/judge-a is the model under test ('Org/Judge-A'): a model never grades its own proofs");
+        assertThat(root.resolve("results")).doesNotExist(); // refused before a run folder is made
+    }
+
+    @Test
+    void aSimulatedJudgeCannotGradeARealRun() {
+        var r = audit("proofs", "--base-url", "http://127.0.0.1:9/v1", "--model", "toy/toy-2", "--root", root.toString(),
+                "--dataset", SET, "--judge", EXACT, "--judge", HARSH);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("a simulated judge grades only a simulated run");
+    }
+
+    @Test
+    void theSelfJudgingCheckAlsoHoldsWhenTheOptionsCameFromNoCommandLine() {
+        ProofOptions o = new ProofOptions();
+        o.judges = List.of("sim=Org/Judge-A", HARSH);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProofSuite.refuseSelfJudging(o, "org/judge-a"))
+                .isInstanceOf(dev.claimcheck.core.BadInputException.class).hasMessageContaining("a model never grades its own proofs");
     }
 
     @Test
