@@ -75,6 +75,17 @@ class ReviewCheckTest {
     }
 
     @Test
+    void verifyReportsAnUntrustedReviewBesideTheRunAndCountsNoTrustedOne() throws Exception {
+        Files.createDirectories(root.resolve("results"));
+        Files.writeString(root.resolve("results/allowed_signers"), Evidence.signerLine("alice@example.org", "", alice));
+        review("alice@example.org", 6, solutionHash(), alice);
+        review("mallory@example.org", 0, solutionHash(), mallory);
+        List<Finding> findings = new RecordedJudgesRegrader().regrade(run, samples, root);
+        assertThat(findings).extracting(Finding::kind).containsExactly(Finding.Kind.REVIEW_UNTRUSTED, Finding.Kind.NOT_REGRADED);
+        assertThat(findings.get(0).detail()).startsWith("reviews/" + run.runId() + "/mallory@example.org.json: signed by SHA256:");
+    }
+
+    @Test
     void aReviewSignedByAnUnknownKeyIsUntrusted() throws Exception {
         var report = ReviewCheck.check(review("alice@example.org", 6, solutionHash(), mallory), run, samples, signers, Instant.now());
         assertThat(report.status()).isEqualTo(ReviewCheck.Status.UNTRUSTED);
