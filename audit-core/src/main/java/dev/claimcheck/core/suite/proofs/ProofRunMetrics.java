@@ -16,9 +16,11 @@ import java.util.Set;
  * points on a problem are its mean over the attempts it graded (parse failures and errors are counted, never averaged
  * in as 0); the independent graders are the judges that graded every problem.
  */
-final class ProofRunMetrics {
+public final class ProofRunMetrics {
     /** The bootstrap's seed: fixed, so the interval is a function of the grades alone. */
     static final long BOOTSTRAP_SEED = 0x70726f6f6673L; // "proofs"
+    /** How a human reviewer is named among the graders. */
+    public static final String HUMAN = "human:";
     static final String CONSISTENT = "consistent";
     static final String REFUTED = "refuted";
     static final String NOT_REPRODUCED = "notReproduced";
@@ -27,6 +29,15 @@ final class ProofRunMetrics {
     }
 
     static ProofMetrics of(Collection<Sample> samples) {
+        return of(samples, List.of());
+    }
+
+    /**
+     * The figures with trusted human reviews counted as graders beside the judges ({@code human:<reviewer>}). Reviews
+     * arrive after the run is signed, so this is computed when read, never written into run.json; the caller passes
+     * only reviews {@code verify.ReviewCheck} trusts.
+     */
+    public static ProofMetrics of(Collection<Sample> samples, List<ProofReview> trustedReviews) {
         Map<String, ProofDetail> first = new LinkedHashMap<>(); // problem → a detail (max points, claim)
         Map<String, Map<String, List<Double>>> points = new LinkedHashMap<>(); // problem → judge → points per attempt
         Map<String, int[]> counts = new LinkedHashMap<>(); // judge → graded, parse failures, errors
@@ -54,6 +65,16 @@ final class ProofRunMetrics {
                     case PARSE_FAILURE -> c[1]++;
                     case ERROR -> c[2]++;
                 }
+            }
+        }
+        for (ProofReview review : trustedReviews) {
+            String grader = HUMAN + review.reviewer();
+            for (ProofReview.Grade g : review.grades()) {
+                if (!points.containsKey(g.problem())) {
+                    continue; // a problem this run did not grade
+                }
+                counts.computeIfAbsent(grader, j -> new int[3])[0]++;
+                points.get(g.problem()).computeIfAbsent(grader, j -> new ArrayList<>()).add(g.points());
             }
         }
         List<String> judges = new ArrayList<>(counts.keySet());

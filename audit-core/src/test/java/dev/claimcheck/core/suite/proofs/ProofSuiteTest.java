@@ -82,6 +82,28 @@ class ProofSuiteTest {
     }
 
     @Test
+    void aTrustedHumanReviewCountsAsAGraderBesideTheJudgesWhenRead() {
+        var r = importRun(HARSH, "sim:accuracy=0=judge-malformed");
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        assertThat(ProofRunMetrics.of(samples).claim().verdict()).isEqualTo("notReproduced"); // one judge parsed
+        List<ProofReview.Grade> grades = new ArrayList<>();
+        for (String problem : List.of("1", "2", "3")) {
+            grades.add(new ProofReview.Grade(problem, 0, problem.equals("3") ? 0 : 6, "sha256:x", "read in full"));
+        }
+        var review = new ProofReview(ProofReview.SCHEMA, r.manifest().runId(), "alice@example.org", grades);
+        ProofMetrics m = ProofRunMetrics.of(samples, List.of(review));
+        assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::judge).containsExactly(HARSH, "sim:accuracy=0=judge-malformed",
+                "human:alice@example.org");
+        assertThat(m.judges().get(2).total()).isEqualTo(12);
+        assertThat(m.graders()).isEqualTo(2);
+        assertThat(m.totalLow()).isEqualTo(6);
+        assertThat(m.totalHigh()).isEqualTo(12);
+        assertThat(m.claim().verdict()).isEqualTo("refuted"); // 14 lies above the human's 12 and the harsh judge's 6
+        // run.json holds the judges' figures only: reviews arrive later and are counted when read.
+        assertThat(r.manifest().metrics().get(ProofFigures.BLOCK).graders()).isEqualTo(1);
+    }
+
+    @Test
     void twoHarshJudgesRefuteTheClaimAndSayByWhichRule() {
         var r = importRun(HARSH, "sim:accuracy=0=judge-harsh-2");
         ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
