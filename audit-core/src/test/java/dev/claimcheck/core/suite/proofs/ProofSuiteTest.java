@@ -104,6 +104,15 @@ class ProofSuiteTest {
     }
 
     @Test
+    void theRecordedOptionsRestoreEveryJudgeForAResume() {
+        var r = importRun("sim:accuracy=0.5,seed=3=judge-a", HARSH);
+        var restored = (ProofOptions) dev.claimcheck.core.suite.SuiteOptions.restore(new ProofSuite(),
+                r.manifest().suite().options());
+        assertThat(restored.judgeSpecs()).containsExactly(new JudgeSpec("sim:accuracy=0.5,seed=3", "judge-a"),
+                new JudgeSpec("sim:accuracy=0", "judge-harsh"));
+    }
+
+    @Test
     void twoHarshJudgesRefuteTheClaimAndSayByWhichRule() {
         var r = importRun(HARSH, "sim:accuracy=0=judge-harsh-2");
         ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
