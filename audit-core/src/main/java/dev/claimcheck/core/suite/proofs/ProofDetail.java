@@ -38,7 +38,11 @@ public record ProofDetail(String problem, double maxPoints, String source, List<
         }
     }
 
+    /** Reads a verdict's detail; a proof cut at max_tokens is still judged, its detail marked truncated before the JSON. */
     public static Optional<ProofDetail> read(String json) {
+        if (json != null && json.startsWith(dev.claimcheck.core.model.Verdict.TRUNCATED)) {
+            json = json.substring(dev.claimcheck.core.model.Verdict.TRUNCATED.length());
+        }
         if (json == null || !json.startsWith("{")) {
             return Optional.empty();
         }

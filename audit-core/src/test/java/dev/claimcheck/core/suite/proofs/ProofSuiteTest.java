@@ -104,6 +104,19 @@ class ProofSuiteTest {
     }
 
     @Test
+    void aProofCutAtMaxTokensIsStillJudgedAndCounted() {
+        var r = audit("proofs", "--base-url", "sim:accuracy=1", "--max-tokens", "3", "--root", root.toString(),
+                "--dataset", SET, "--judge", EXACT, "--judge", HARSH);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        assertThat(samples).allSatisfy(s -> assertThat(s.verdict().truncated()).isTrue());
+        ProofMetrics m = r.manifest().metrics().get(ProofFigures.BLOCK);
+        assertThat(m.problems()).isEqualTo(3);
+        // The cut text is neither the complete nor the flawed proof: the simulated reference for it is 0.
+        assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::graded).containsExactly(3, 3);
+    }
+
+    @Test
     void theRecordedOptionsRestoreEveryJudgeForAResume() {
         var r = importRun("sim:accuracy=0.5,seed=3=judge-a", HARSH);
         var restored = (ProofOptions) dev.claimcheck.core.suite.SuiteOptions.restore(new ProofSuite(),
