@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param claimedPoints the vendor's self-grade (imported only, where its README states one)
  * @param claimSource where the README states it
  * @param judges one grade per judge, in {@code --judge} order
+ * @param setProblems how many problems the set holds, so a problem no attempt reached is missed, not ignored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProofDetail(String problem, double maxPoints, String source, List<InputHash> inputs, Double claimedPoints,
-                          String claimSource, List<JudgeGrade> judges) {
+                          String claimSource, List<JudgeGrade> judges, int setProblems) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 

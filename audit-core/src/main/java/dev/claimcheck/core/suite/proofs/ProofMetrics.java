@@ -8,7 +8,7 @@ import java.util.Map;
  * run.json {@code metrics.proofs}: each judge's points per problem and in total, their spread and agreement, the total
  * with the range the graders span, and the verdict on the vendor's self-graded claim (docs/workloads/proofs.md).
  *
- * @param problems problems graded
+ * @param problems problems in the set (a row is missing for one no attempt reached)
  * @param maxTotal the points all problems are worth
  * @param judges one row per judge, in --judge order
  * @param byProblem one row per problem, in problem set order

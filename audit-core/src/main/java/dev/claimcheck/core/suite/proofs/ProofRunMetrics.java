@@ -92,7 +92,11 @@ public final class ProofRunMetrics {
             rows.add(new ProofMetrics.ProblemRow(e.getKey(), d.maxPoints(), byJudge, mean, spread, d.claimedPoints(),
                     d.claimSource()));
         }
-        List<String> graders = judges.stream().filter(j -> means.values().stream().allMatch(m -> m.containsKey(j))).toList();
+        // A problem with no graded attempt (every request failed) leaves every grader incomplete: no total, no verdict.
+        int setProblems = first.values().stream().mapToInt(ProofDetail::setProblems).max().orElse(0);
+        boolean everyProblem = rows.size() >= setProblems;
+        List<String> graders = !everyProblem ? List.of()
+                : judges.stream().filter(j -> means.values().stream().allMatch(m -> m.containsKey(j))).toList();
         List<ProofMetrics.JudgeRow> judgeRows = new ArrayList<>();
         for (String j : judges) {
             int[] c = counts.get(j);
@@ -114,7 +118,7 @@ public final class ProofRunMetrics {
                 high += java.util.Arrays.stream(v).max().getAsDouble();
             }
         }
-        return new ProofMetrics(rows.size(), maxTotal, judgeRows, rows, graders.size(), total, low, high,
+        return new ProofMetrics(setProblems, maxTotal, judgeRows, rows, graders.size(), total, low, high,
                 agreement(means, judges), claim(rows, graders.size(), low, high), List.copyOf(inputs));
     }
 

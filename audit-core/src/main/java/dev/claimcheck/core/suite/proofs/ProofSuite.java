@@ -159,7 +159,7 @@ public final class ProofSuite implements Suite {
         Double claimed = claim == null ? null : claim.points();
         List<JudgeGrade> grades = o.panel(context.seed()).grade(problem, solution, claimed, attempt);
         ProofDetail detail = new ProofDetail(problem.id(), problem.maxPoints(), in.imported() ? "imported" : "generated",
-                inputs, claimed, claim == null ? null : claim.source(), grades);
+                inputs, claimed, claim == null ? null : claim.source(), grades, in.set().problems().size());
         return new AttemptExchange(outcome, template, null, verdict(detail));
     }
 
