@@ -62,7 +62,9 @@ class ProofSuiteTest {
         assertThat(m.claim().verdict()).isEqualTo("consistent");
         // Units (7,3), (7,3), (0,0): D_o = 64/6, D_e = 592/30, α = 17/37.
         assertThat(m.agreement().alpha()).isCloseTo(17.0 / 37, within(1e-12));
-        assertThat(m.agreement().ci95Low()).isLessThanOrEqualTo(m.agreement().ci95High());
+        // Pinned: the bootstrap over the 3 problems (2000 resamples, fixed seed).
+        assertThat(m.agreement().ci95Low()).isCloseTo(-2.0 / 3, within(1e-12));
+        assertThat(m.agreement().ci95High()).isCloseTo(21.0 / 31, within(1e-12));
         Metrics shared = r.manifest().metrics();
         assertThat(shared.score()).isCloseTo(10.0 / 21, within(1e-12));
         assertThat(r.manifest().simulated()).isTrue();
@@ -114,6 +116,27 @@ class ProofSuiteTest {
         assertThat(m.problems()).isEqualTo(3);
         // The cut text is neither the complete nor the flawed proof: the simulated reference for it is 0.
         assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::graded).containsExactly(3, 3);
+    }
+
+    @Test
+    void aJudgeMalformedHalfTheTimeGivesTheSameCountsAndFiguresOnEveryRunOfOneSeed() {
+        // Pinned: seed 3 draws one malformed reply of three and one harsh grade of three (problem 2: 7 − 4 = 3).
+        String malformed = "sim:accuracy=0.5,seed=3=judge-malformed";
+        String harsh = "sim:accuracy=0.5,seed=3=judge-harsh";
+        for (int run = 0; run < 2; run++) {
+            ProofMetrics m = importRun(EXACT, malformed, harsh).manifest().metrics().get(ProofFigures.BLOCK);
+            assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::graded).containsExactly(3, 2, 3);
+            assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::parseFailures).containsExactly(0, 1, 0);
+            assertThat(m.judges()).extracting(ProofMetrics.JudgeRow::total).containsExactly(14.0, null, 10.0);
+            assertThat(m.graders()).isEqualTo(2);
+            assertThat(m.total()).isEqualTo(12);
+            assertThat(m.totalLow()).isEqualTo(10);
+            assertThat(m.totalHigh()).isEqualTo(14);
+            // α counts the malformed judge's two parsed grades too (missing values are allowed).
+            assertThat(m.agreement().alpha()).isCloseTo(81.0 / 97, within(1e-12));
+            assertThat(m.claim().verdict()).isEqualTo("consistent");
+            root = root.resolve("again");
+        }
     }
 
     @Test
