@@ -21,6 +21,17 @@ import java.util.Objects;
  * also reported {@code notRegraded} with that reason (docs/verification.md).
  */
 final class RecordedJudgesRegrader implements Regrader {
+    private final boolean rejudge;
+
+    RecordedJudgesRegrader() {
+        this(false);
+    }
+
+    /** @param rejudge ask the recorded judges again ({@code verify --rejudge}) */
+    RecordedJudgesRegrader(boolean rejudge) {
+        this.rejudge = rejudge;
+    }
+
     @Override
     public List<Finding> regrade(RunManifest manifest, List<Sample> samples, Path root) {
         Findings.Collector out = new Findings.Collector();
@@ -67,8 +78,20 @@ final class RecordedJudgesRegrader implements Regrader {
             out.add(new Finding(Kind.SIMULATED_MISLABELLED, "a simulated judge graded a run not labelled simulated"));
         }
         reviews(manifest, samples, root, out);
-        out.add(new Finding(Kind.NOT_REGRADED, "judges not asked again: re-judging needs the judges' endpoints"
-                + " (the recorded replies were re-read and checked)"));
+        if (!rejudge) {
+            out.add(new Finding(Kind.NOT_REGRADED, "judges not asked again: re-judging needs the judges' endpoints"
+                    + " (the recorded replies were re-read and checked; verify --rejudge asks them)"));
+            return out.list();
+        }
+        try {
+            // A simulated judge must answer exactly as recorded; a real one may not, which is drift, not a failure.
+            Kind kind = manifest.simulated() ? Kind.REGRADE_MISMATCH : Kind.REGRADE_DRIFT;
+            for (String d : dev.claimcheck.core.suite.proofs.ProofRejudge.differences(manifest, samples, root)) {
+                out.add(new Finding(kind, d));
+            }
+        } catch (BadInputException e) {
+            out.add(new Finding(Kind.NOT_REGRADED, "judges not asked again: " + e.getMessage()));
+        }
         return out.list();
     }
 

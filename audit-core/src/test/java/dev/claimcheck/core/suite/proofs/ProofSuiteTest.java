@@ -233,6 +233,46 @@ class ProofSuiteTest {
     }
 
     @Test
+    void verifyRejudgeAsksTheSimulatedJudgesAgainAndTheyAnswerAsRecorded() throws Exception {
+        copy(FIXTURE, root.resolve("data"));
+        var r = audit("proofs", "--base-url", "sim", "--model", "toy/toy-2", "--root", root.toString(), "--seed", "5",
+                "--dataset", root.resolve("data/set").toString(), "--import-solutions", root.resolve("data/vendor").toString(),
+                "--judge", EXACT, "--judge", "sim:accuracy=0.5=judge-harsh");
+        assertThat(r.manifest().suite().options()).containsEntry("--dataset", "data/set");
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        var rejudge = Regraders.standard(false, true).forSuite(ProofSuite.ID).orElseThrow();
+        assertThat(rejudge.regrade(r.manifest(), samples, root)).isEmpty();
+        // A recorded grade edited (with its reply, so re-reading agrees) is caught only by asking the judge again.
+        Sample first = samples.get(0);
+        ProofDetail d = ProofDetail.read(first.verdict().detail()).orElseThrow();
+        JudgeGrade g = d.judges().get(0);
+        double edited = g.points() == 0 ? 1 : 0;
+        JudgeGrade forged = new JudgeGrade(g.judge(), g.prompt(), g.status(), edited, g.justification(), null,
+                "{\"points\": " + (int) edited + ", \"justification\": \"x\"}", g.completionTokens());
+        ProofDetail tampered = new ProofDetail(d.problem(), d.maxPoints(), d.source(), d.inputs(), d.claimedPoints(),
+                d.claimSource(), List.of(forged, d.judges().get(1)), d.setProblems());
+        List<Sample> edited2 = new ArrayList<>(samples);
+        edited2.set(0, new Sample(first.taskId(), first.attempt(), first.messages(), first.promptSha256(), first.targetTokens(),
+                first.request(), first.response(), first.usage(), first.timing(), ProofSuite.verdict(tampered), null,
+                first.retries()));
+        assertThat(rejudge.regrade(r.manifest(), edited2, root)).extracting(Finding::kind).contains(Finding.Kind.REGRADE_MISMATCH)
+                .doesNotContain(Finding.Kind.NOT_REGRADED);
+    }
+
+    static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void verifyReReadsTheJudgeRepliesAndSaysRejudgingWasNotDone() {
         var r = importRun(EXACT, HARSH);
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
