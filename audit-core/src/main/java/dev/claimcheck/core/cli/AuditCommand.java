@@ -240,6 +240,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (endpoint.baseUrl == null) {
             throw new BadInputException("--base-url is required (an OpenAI-compatible URL, or 'sim')");
         }
+        suite.checkInvocation(options, endpoint.baseUrl, endpoint.model);
         return start(spec(suite, options));
     }
 

@@ -48,6 +48,10 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Code runs: also run each recorded program again in the sandbox, against the dataset the run names (resolved against the root).")
     boolean reexecute;
 
+    @Option(names = "--rejudge",
+            description = "Proofs runs: ask the recorded judges again (their endpoints, the problem set under the root) and compare the grades.")
+    boolean rejudge;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a Markdown report (per run: trusted/failed and each finding).")
     Path report;
 
@@ -75,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Verifier verifier = new Verifier(new Verifier.Options(allowedSigners, allowSimulated, true, Instant.now(),
-                Runtime.getRuntime().availableProcessors()), dev.claimcheck.core.verify.Regraders.standard(reexecute));
+                Runtime.getRuntime().availableProcessors()), dev.claimcheck.core.verify.Regraders.standard(reexecute, rejudge));
         Verifier.Targets targets = verifier.targets(paths);
         List<RunReport> reports = verifier.verifyRuns(targets.runs());
         out.print(VerifyReport.text(reports));

@@ -14,6 +14,7 @@ public enum Workload {
     ARC("arc"),
     IFEVAL("ifeval"),
     BFCL("bfcl"),
+    PROOFS("proofs"),
     THROUGHPUT("throughput");
 
     private final String id;

@@ -13,5 +13,7 @@ public enum RegradeMethod {
     /** Re-grade the recorded programs against the recorded tests, re-executed in the sandbox with {@code --reexecute} (code). */
     RECORDED_TESTS,
     /** Regenerate the tasks and replay each recorded episode against a fresh world (agent). */
-    AGENT_REPLAY
+    AGENT_REPLAY,
+    /** Read each recorded judge reply again and check the points and figures; re-judging needs the judges (proofs). */
+    RECORDED_JUDGES
 }

@@ -132,6 +132,15 @@ public interface Suite {
         return RequestEstimate.ONE;
     }
 
+    /**
+     * Refuses, before any run folder exists, options that cannot go with the shared ones of this invocation (the proof
+     * workload: a judge that is the model under test); by default accepts everything.
+     *
+     * @param model the --model given, or null (the simulator's default)
+     */
+    default void checkInvocation(Object options, String baseUrl, String model) {
+    }
+
     /** What the simulator should answer for this task, filled into its oracle before sending. */
     Optional<OracleEntry> oracleEntry(Task task, SuiteContext context);
 }

@@ -11,6 +11,7 @@ import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
+import dev.claimcheck.core.suite.proofs.ProofSuite;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.stats.ThroughputFigures;
@@ -30,7 +31,8 @@ public final class SuiteRegistry {
             new AgentSuite(),
             new IfevalSuite(),
             new LcbSuite(),
-            new BfclSuite());
+            new BfclSuite(),
+            new ProofSuite());
 
     private SuiteRegistry() {
     }

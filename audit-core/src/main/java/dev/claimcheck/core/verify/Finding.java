@@ -117,7 +117,11 @@ public record Finding(Kind kind, String detail) {
         /** The run records an older grader version and the current grader disagrees: reported, not a failure. */
         REGRADE_DRIFT("regradeDrift", "regrade", Severity.DRIFT),
         /** No re-grader exists for the suite (or re-grading was skipped): a warning, not a pass. */
-        NOT_REGRADED("notRegraded", "regrade", Severity.WARN);
+        NOT_REGRADED("notRegraded", "regrade", Severity.WARN),
+        /** A human review of a proof run is validly signed, but not by a key allowed for its reviewer: not counted. */
+        REVIEW_UNTRUSTED("reviewUntrusted", "regrade", Severity.WARN),
+        /** A human review of a proof run is unsigned, its signature fails, or it names solutions the run does not hold. */
+        REVIEW_INVALID("reviewInvalid", "regrade", Severity.WARN);
 
         private final String id;
         private final String check;

@@ -28,9 +28,14 @@ public final class Regraders {
 
     /** Every re-grader, with code programs re-executed in the sandbox when {@code reexecute} ({@code verify --reexecute}). */
     public static Regraders standard(boolean reexecute) {
+        return standard(reexecute, false);
+    }
+
+    /** As above, with proof judges asked again when {@code rejudge} ({@code verify --rejudge}). */
+    public static Regraders standard(boolean reexecute, boolean rejudge) {
         Map<RegradeMethod, Regrader> byMethod = new EnumMap<>(RegradeMethod.class);
         for (RegradeMethod m : RegradeMethod.values()) {
-            byMethod.put(m, of(m, reexecute));
+            byMethod.put(m, of(m, reexecute, rejudge));
         }
         return new Regraders(byMethod, new ServingRegrader());
     }
@@ -41,11 +46,16 @@ public final class Regraders {
     }
 
     static Regrader of(RegradeMethod method, boolean reexecute) {
+        return of(method, reexecute, false);
+    }
+
+    static Regrader of(RegradeMethod method, boolean reexecute, boolean rejudge) {
         return switch (method) {
             case REGENERATE -> new GeneratedSuiteRegrader();
             case RECORDED_ANSWER -> new RecordedAnswerRegrader();
             case RECORDED_TESTS -> new RecordedTestsRegrader(reexecute);
             case AGENT_REPLAY -> new GeneratedSuiteRegrader((suite, task, s) -> AgentReplay.verdict(task, s), true);
+            case RECORDED_JUDGES -> new RecordedJudgesRegrader(rejudge);
         };
     }
 

@@ -1,0 +1,88 @@
+package dev.claimcheck.core.verify;
+
+import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.provenance.AllowedSigners;
+import dev.claimcheck.core.provenance.InvalidSignatureException;
+import dev.claimcheck.core.provenance.SshPublicKey;
+import dev.claimcheck.core.provenance.SshSignature;
+import dev.claimcheck.core.provenance.Trust;
+import dev.claimcheck.core.suite.proofs.ProofDetail;
+import dev.claimcheck.core.suite.proofs.ProofReview;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies one human review of a proof run like a run (docs/workloads/proofs.md): its signature ({@code .sig} beside
+ * it), that allowed_signers trusts the key for the reviewer's principal, and that every grade names a solution of the
+ * run by its hash and awards points within the problem's maximum.
+ */
+public final class ReviewCheck {
+    /** A review's standing: trusted (count it), untrusted (a valid signature by a key not allowed), or invalid. */
+    public enum Status { TRUSTED, UNTRUSTED, INVALID }
+
+    /** The verdict on one review file, with every reason it is not trusted. */
+    public record Report(Path file, Status status, List<String> problems) {
+        public Report {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private ReviewCheck() {
+    }
+
+    public static Report check(Path reviewFile, RunManifest run, List<Sample> samples, AllowedSigners signers, Instant at) {
+        ProofReview review;
+        try {
+            review = ProofReview.read(reviewFile);
+        } catch (BadInputException e) {
+            return new Report(reviewFile, Status.INVALID, List.of(e.getMessage()));
+        }
+        Path sig = reviewFile.resolveSibling(reviewFile.getFileName() + ".sig");
+        SshPublicKey key;
+        try {
+            key = SshSignature.verify(Files.readAllBytes(reviewFile), Files.readString(sig, StandardCharsets.UTF_8),
+                    SshSignature.NAMESPACE);
+        } catch (IOException e) {
+            return new Report(reviewFile, Status.INVALID, List.of(sig + ": not found: the review is not signed"));
+        } catch (InvalidSignatureException e) {
+            return new Report(reviewFile, Status.INVALID, List.of(sig + ": " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        if (!review.runId().equals(run.runId())) {
+            problems.add("reviews run " + review.runId() + ", not " + run.runId());
+        }
+        for (ProofReview.Grade g : review.grades()) {
+            String where = g.problem() + "#" + g.attempt();
+            Sample s = samples.stream().filter(x -> x.taskId().equals(g.problem()) && x.attempt() == g.attempt())
+                    .findFirst().orElse(null);
+            if (s == null || s.response() == null) {
+                problems.add(where + ": no such solution in the run");
+                continue;
+            }
+            String actual = "sha256:" + PromptHash.sha256Hex(s.response().content());
+            if (!actual.equals(g.solutionSha256())) {
+                problems.add(where + ": the review read solution " + g.solutionSha256() + ", the run holds " + actual);
+            }
+            ProofDetail d = s.verdict() == null ? null : ProofDetail.read(s.verdict().detail()).orElse(null);
+            if (d != null && !(g.points() >= 0 && g.points() <= d.maxPoints())) {
+                problems.add(where + ": " + g.points() + " points outside [0, " + d.maxPoints() + "]");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Report(reviewFile, Status.INVALID, problems);
+        }
+        Trust trust = signers.check(key, review.reviewer(), SshSignature.NAMESPACE, at);
+        if (trust instanceof Trust.Trusted) {
+            return new Report(reviewFile, Status.TRUSTED, List.of());
+        }
+        return new Report(reviewFile, Status.UNTRUSTED, List.of("signed by " + key.fingerprint() + ": " + trust.describe()));
+    }
+}
