@@ -10,6 +10,7 @@ import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
+import dev.claimcheck.core.suite.mrcr.MrcrSuite;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.stats.ThroughputFigures;
@@ -28,7 +29,8 @@ public final class SuiteRegistry {
             new ArcSuite(),
             new AgentSuite(),
             new IfevalSuite(),
-            new LcbSuite());
+            new LcbSuite(),
+            new MrcrSuite());
 
     private SuiteRegistry() {
     }
