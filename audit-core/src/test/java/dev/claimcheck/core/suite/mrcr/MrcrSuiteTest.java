@@ -146,6 +146,34 @@ class MrcrSuiteTest {
         assertThat(RunMetrics.of(samples, SuiteRegistry.figures(Workload.LONGCTX))).isEqualTo(x);
     }
 
+    /**
+     * Calibration: across eight fixed seeds (k 2, 16 short rows) the 95% interval of the mean ratio holds the
+     * simulator's scripted 0.7 at least seven times, and the mean of the eight scores is within 0.05 of it.
+     */
+    @Test
+    void theKnownScoreIsWithinTheIntervalAcrossSeeds() throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            rows.add(MrcrParquet.row(2 << (i % 3), 1, "Pq" + i + "ZxCvBn", 20, 100 + i));
+        }
+        Path file = MrcrParquet.write(root.resolve("short.parquet"), rows);
+        int covered = 0;
+        double sum = 0;
+        java.util.Set<Double> scores = new java.util.HashSet<>();
+        for (int seed = 1; seed <= 8; seed++) {
+            var r = audit("mrcr", "--dataset", file.toString(), "--base-url", "sim:accuracy=0.7", "--k", "2",
+                    "--seed", Integer.toString(seed), "--root", root.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            Metrics x = r.manifest().metrics();
+            covered += x.ci95Low() <= 0.7 && 0.7 <= x.ci95High() ? 1 : 0;
+            sum += x.score();
+            scores.add(x.score());
+        }
+        assertThat(scores).as("each seed draws anew").hasSizeGreaterThan(1);
+        assertThat(covered).isGreaterThanOrEqualTo(7);
+        assertThat(sum / 8).isCloseTo(0.7, org.assertj.core.api.Assertions.within(0.05));
+    }
+
     @Test
     void aFileWithoutAPublishedColumnIsRefusedNamingIt() throws Exception {
         Path file = ParquetFixture.write(root.resolve("bad.parquet"), "SELECT '[]' AS prompt, 'x' AS answer, 2::BIGINT AS n_needles");
