@@ -117,6 +117,10 @@ final class SimScript {
         List<ChatMessage> opening = opening(messages);
         String openingSha = opening.size() == messages.size() ? sha : PromptHash.of(opening);
         var entry = oracle.lookup(openingSha);
+        if (entry.isEmpty() && !openingSha.equals(sha)) {
+            // A prompt that is itself a conversation (MRCR's) is keyed whole, not by its opening.
+            entry = oracle.lookup(sha);
+        }
         List<ToolCall> calls = new ArrayList<>();
         boolean verbatim = false;
         if (entry.isPresent() && entry.get() instanceof OracleEntry.VerbatimReply reply) {

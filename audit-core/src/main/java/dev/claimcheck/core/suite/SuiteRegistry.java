@@ -1,20 +1,21 @@
 package dev.claimcheck.core.suite;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.suite.agent.AgentSuite;
 import dev.claimcheck.core.suite.arc.ArcSuite;
 import dev.claimcheck.core.suite.arith.ArithSuite;
+import dev.claimcheck.core.suite.bfcl.BfclSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
-import dev.claimcheck.core.suite.bfcl.BfclSuite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
+import dev.claimcheck.core.suite.mrcr.MrcrSuite;
 import dev.claimcheck.core.suite.proofs.ProofSuite;
-import dev.claimcheck.core.model.Workload;
-import dev.claimcheck.core.stats.Figures;
-import dev.claimcheck.core.stats.ThroughputFigures;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,7 +33,8 @@ public final class SuiteRegistry {
             new IfevalSuite(),
             new LcbSuite(),
             new BfclSuite(),
-            new ProofSuite());
+            new ProofSuite(),
+            new MrcrSuite());
 
     private SuiteRegistry() {
     }

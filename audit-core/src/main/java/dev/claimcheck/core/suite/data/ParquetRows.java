@@ -182,6 +182,31 @@ public final class ParquetRows {
         }
     }
 
+    /**
+     * One row by its 1-based {@link Row#number}, read again from the file: for suites whose rows are too large to
+     * hold all at once (MRCR's prompts of up to 1M tokens), which keep the number and re-read a row when needed.
+     */
+    public Row row(long number) {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT * EXCLUDE (file_row_number) FROM read_parquet(?, file_row_number = true) WHERE file_row_number = ?")) {
+            s.setString(1, file.toAbsolutePath().toString());
+            s.setLong(2, number - 1);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new BadInputException(name + ": no row " + number + " (the file has " + rowCount + ")");
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    values.put(columns.get(i - 1).name(), plain(r.getObject(i)));
+                }
+                return new Row(number, values);
+            }
+        } catch (SQLException e) {
+            throw new BadInputException(name + ": cannot read row " + number + ": " + firstLine(e));
+        }
+    }
+
     /** Every row, for files small enough to hold (a competition's problems). */
     public List<Row> readAll() {
         List<Row> rows = new ArrayList<>();

@@ -19,6 +19,8 @@ public final class LongctxFigures implements Figures {
     public static final MetricsBlock<List<LongctxCell>> CELLS = MetricsBlock.listOf("cells", LongctxCell.class);
     /** run.json {@code metrics.longctx}: the other long-context figures. */
     public static final MetricsBlock<LongctxMetrics> BLOCK = MetricsBlock.of("longctx", LongctxMetrics.class);
+    /** run.json {@code metrics.mrcr}: an MRCR run's score by needle count and by context bin. */
+    public static final MetricsBlock<MrcrMetrics> MRCR = MetricsBlock.of("mrcr", MrcrMetrics.class);
 
     private LongctxFigures() {
     }
@@ -37,7 +39,9 @@ public final class LongctxFigures implements Figures {
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
         LongctxRunMetrics.Result r = shared.graded() == 0 ? null : LongctxRunMetrics.of(samples);
         if (r == null) {
-            return shared;
+            // MRCR (suite mrcr): the shared score is already the card's mean ratio; it adds its breakdowns.
+            MrcrMetrics mrcr = shared.graded() == 0 ? null : MrcrRunMetrics.of(samples);
+            return mrcr == null ? shared : shared.with(MRCR, mrcr);
         }
         return shared.withScore(r.score().estimate(), r.score().low(), r.score().high(), shared.scorePer1kOutputTokens())
                 .with(CELLS, r.cells()).with(BLOCK, r.longctx());
@@ -48,7 +52,7 @@ public final class LongctxFigures implements Figures {
     public List<FigureRow> rows(Metrics m) {
         List<LongctxCell> cells = m.get(CELLS);
         if (cells == null) {
-            return List.of();
+            return mrcrRows(m.get(MRCR));
         }
         List<FigureRow> out = new ArrayList<>();
         for (LongctxCell c : cells) {
@@ -68,6 +72,22 @@ public final class LongctxFigures implements Figures {
             out.add(FigureRow.of("longctx.length." + l.length() + ".accuracy", l.accuracy()));
             out.addAll(FigureRow.of("longctx.length." + l.length() + ".promptTokens", l.promptTokens()));
             out.addAll(FigureRow.of("longctx.length." + l.length() + ".ttftMs", l.ttftMs()));
+        }
+        return out;
+    }
+
+    /** {@code mrcr.needles.<n>}, then {@code mrcr.bin.<bin>} and its prompt tokens. */
+    private static List<FigureRow> mrcrRows(MrcrMetrics x) {
+        if (x == null) {
+            return List.of();
+        }
+        List<FigureRow> out = new ArrayList<>();
+        for (MrcrMetrics.Needles n : x.byNeedles()) {
+            out.add(FigureRow.of("mrcr.needles." + n.needles(), n.score()));
+        }
+        for (MrcrMetrics.Bin b : x.byBin()) {
+            out.add(FigureRow.of("mrcr.bin." + b.bin(), b.score()));
+            out.addAll(FigureRow.of("mrcr.bin." + b.bin() + ".promptTokens", b.promptTokens()));
         }
         return out;
     }
