@@ -21,12 +21,30 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "swebench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SWE-bench Verified: re-score an imported submission, or list its evaluation images.",
-        subcommands = {SwebenchCommand.Import.class, SwebenchCommand.Images.class},
         footer = {"", "Examples:",
             "  ./jbang swebench@. import --dataset test-00000-of-00001.parquet --submission evaluation/verified/<submission>",
             "  ./jbang swebench@. images --dataset test-00000-of-00001.parquet",
             "Exit codes: 0 done (import: every re-scored instance agrees with its report), 1 a disagreement or no container engine, 2 bad usage or input."})
-public final class SwebenchCommand implements Callable<Integer> {
+public final class SwebenchCommand implements Callable<Integer>, SubcommandProvider {
+    private final PrintStream out;
+    private final String path;
+
+    public SwebenchCommand() {
+        this(System.out, System.getenv("PATH"));
+    }
+
+    /** With the output and the PATH value (where docker or podman is looked for) given, for tests. */
+    public SwebenchCommand(PrintStream out, String path) {
+        this.out = out;
+        this.path = path;
+    }
+
+    @Override
+    public void addSubcommands(picocli.CommandLine commandLine) {
+        commandLine.addSubcommand("import", new Import(out));
+        commandLine.addSubcommand("images", new Images(out, path));
+    }
+
     @Override
     public Integer call() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "choose a subcommand: import or images");
@@ -43,10 +61,6 @@ public final class SwebenchCommand implements Callable<Integer> {
         Path submission;
 
         private final PrintStream out;
-
-        Import() {
-            this(System.out);
-        }
 
         Import(PrintStream out) {
             this.out = out;
@@ -68,10 +82,6 @@ public final class SwebenchCommand implements Callable<Integer> {
 
         private final PrintStream out;
         private final String path;
-
-        Images() {
-            this(System.out, System.getenv("PATH"));
-        }
 
         Images(PrintStream out, String path) {
             this.out = out;
