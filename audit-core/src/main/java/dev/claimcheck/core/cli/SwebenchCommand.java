@@ -60,6 +60,10 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
                 description = "all_preds.jsonl or preds.json, and the harness's per-instance folders (report.json, test_output.txt) below it.")
         Path submission;
 
+        @Option(names = "--run-report", paramLabel = "FILE",
+                description = "The harness's run summary (<model>.<run_id>.json): its resolved_ids and counts are checked against the instances' reports.")
+        Path runReport;
+
         private final PrintStream out;
 
         Import(PrintStream out) {
@@ -68,7 +72,7 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
 
         @Override
         public Integer call() {
-            ImportResult result = SubmissionImport.run(SwebenchDataset.load(dataset), submission);
+            ImportResult result = SubmissionImport.run(SwebenchDataset.load(dataset), submission, java.util.Optional.ofNullable(runReport));
             print(out, result);
             return result.consistent() ? Cli.OK : Cli.FAILED;
         }
@@ -105,6 +109,8 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
     static void print(PrintStream out, ImportResult r) {
         out.printf(Locale.ROOT, "dataset %s (sha256 %s), %d instances; %s: %d predictions%n",
                 r.dataset(), r.datasetSha256(), r.instances().size(), r.predictionsFile(), r.submitted());
+        r.runReport().ifPresent(rr -> out.printf(Locale.ROOT, "claimed resolved (%s): %d of %d (%.1f%%)%n", rr.fileName(),
+                rr.resolvedInstances(), rr.totalInstances(), rr.totalInstances() == 0 ? 0.0 : 100.0 * rr.resolvedInstances() / rr.totalInstances()));
         out.printf(Locale.ROOT, "claimed resolved (report.json): %d (%.1f%%)%n", r.claimedResolved(), 100 * r.claimedRate());
         out.printf(Locale.ROOT, "re-scored resolved (test logs):  %d (%.1f%%)%n", r.rescoredResolved(), 100 * r.rescoredRate());
         if (r.notRescored() > 0) {
@@ -119,7 +125,9 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
                     d.outcome() == Rescored.Outcome.RESOLVED ? "resolved" : "unresolved",
                     d.note().isEmpty() ? "" : " (" + d.note() + ")");
         }
+        r.runReportProblems().forEach(p -> out.println("RUN REPORT " + p));
         out.println(r.consistent() ? "consistent: every re-scored instance agrees with its report"
-                : "NOT consistent: " + r.disagreements().size() + " instance(s) disagree with their reports");
+                : "NOT consistent: " + r.disagreements().size() + " instance(s) disagree with their reports, "
+                        + r.runReportProblems().size() + " run report problem(s)");
     }
 }

@@ -36,10 +36,12 @@ class SwebenchCommandTest {
         Path dataset = SwebenchFixture.dataset(dir);
         Path submission = SwebenchFixture.submission(dir);
 
-        int code = run(dir.toString(), "import", "--dataset", dataset.toString(), "--submission", submission.toString());
+        int code = run(dir.toString(), "import", "--dataset", dataset.toString(), "--submission", submission.toString(),
+                "--run-report", submission.resolve("fixture-model.fixture-run.json").toString());
 
         assertThat(code).as(err).isEqualTo(Cli.OK);
-        assertThat(out).contains("claimed resolved (report.json): 2 (50.0%)")
+        assertThat(out).contains("claimed resolved (fixture-model.fixture-run.json): 2 of 4 (50.0%)")
+                .contains("claimed resolved (report.json): 2 (50.0%)")
                 .contains("re-scored resolved (test logs):  1 (25.0%)")
                 .contains("not re-scored: 1 (log parsers not implemented: django/django;")
                 .contains("consistent: every re-scored instance agrees with its report");

@@ -1,6 +1,7 @@
 package dev.claimcheck.core.suite.swebench;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A re-scored submission. The resolved rate is over every instance of the dataset (SWE-bench's denominator: an
@@ -8,9 +9,10 @@ import java.util.List;
  * counted apart, so the check says how much of the claim it covered.
  */
 public record ImportResult(String dataset, String datasetSha256, String predictionsFile, int submitted,
-                           List<Rescored> instances) {
+                           List<Rescored> instances, Optional<RunReport> runReport, List<String> runReportProblems) {
     public ImportResult {
         instances = List.copyOf(instances);
+        runReportProblems = List.copyOf(runReportProblems);
     }
 
     public long claimedResolved() {
@@ -29,9 +31,12 @@ public record ImportResult(String dataset, String datasetSha256, String predicti
         return instances.stream().filter(Rescored::disagrees).toList();
     }
 
-    /** Every instance re-scored agrees with its claim (instances not re-scored are reported, not judged). */
+    /**
+     * Every instance re-scored agrees with its claim (instances not re-scored are reported, not judged), and the run
+     * report, when given, adds up.
+     */
     public boolean consistent() {
-        return disagreements().isEmpty();
+        return disagreements().isEmpty() && runReportProblems.isEmpty();
     }
 
     public double claimedRate() {

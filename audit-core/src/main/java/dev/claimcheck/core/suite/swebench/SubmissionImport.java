@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,11 @@ public final class SubmissionImport {
     }
 
     public static ImportResult run(SwebenchDataset dataset, Path submission) {
+        return run(dataset, submission, Optional.empty());
+    }
+
+    /** As {@link #run(SwebenchDataset, Path)}, also checking the harness's run report against the instances' reports. */
+    public static ImportResult run(SwebenchDataset dataset, Path submission, Optional<Path> runReportFile) {
         if (!Files.isDirectory(submission)) {
             throw new BadInputException(submission + ": not a directory (a submission folder holds all_preds.jsonl or preds.json and logs/)");
         }
@@ -43,8 +49,12 @@ public final class SubmissionImport {
         for (SwebenchInstance instance : dataset.instances()) {
             rows.add(rescore(instance, predictions.get(instance.instanceId()), folders.get(instance.instanceId())));
         }
+        Optional<RunReport> runReport = runReportFile.map(RunReport::read);
+        Map<String, Boolean> claims = new LinkedHashMap<>();
+        rows.forEach(r -> r.claimed().ifPresent(c -> claims.put(r.instanceId(), c)));
+        List<String> problems = runReport.map(rr -> rr.problems(dataset.instances().size(), claims)).orElse(List.of());
         return new ImportResult(dataset.fileName(), dataset.sha256(), predictionsFile.getFileName().toString(),
-                predictions.size(), rows);
+                predictions.size(), rows, runReport, problems);
     }
 
     static Rescored rescore(SwebenchInstance instance, Prediction prediction, Path folder) {

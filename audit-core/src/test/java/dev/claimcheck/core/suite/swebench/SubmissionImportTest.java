@@ -7,6 +7,7 @@ import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.swebench.Rescored.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,31 @@ class SubmissionImportTest {
         Files.delete(submission.resolve("all_preds.jsonl"));
         assertThatThrownBy(() -> SubmissionImport.run(dataset, submission)).isInstanceOf(BadInputException.class)
                 .hasMessageEndingWith("no predictions (looked for all_preds.jsonl, preds.json)");
+    }
+
+    @Test
+    void theRunReportAddsUpUntamperedAndAnInflatedOneIsCaught() throws Exception {
+        Path runReport = submission.resolve("fixture-model.fixture-run.json");
+        assertThat(SubmissionImport.run(dataset, submission, Optional.of(runReport)).runReportProblems()).isEmpty();
+
+        Files.writeString(runReport, Files.readString(runReport).replace("\"resolved_instances\": 2", "\"resolved_instances\": 3")
+                .replace("\"resolved_ids\": [", "\"resolved_ids\": [\"pallets__flask-9002\", "));
+        ImportResult r = SubmissionImport.run(dataset, submission, Optional.of(runReport));
+
+        assertThat(r.consistent()).isFalse();
+        assertThat(r.disagreements()).isEmpty();
+        assertThat(r.runReportProblems()).containsExactly(
+                "fixture-model.fixture-run.json: lists pallets__flask-9002 as resolved; its report.json says unresolved");
+    }
+
+    @Test
+    void aRunReportWhoseCountsDoNotAddUpIsNamed() throws Exception {
+        Path runReport = submission.resolve("fixture-model.fixture-run.json");
+        Files.writeString(runReport, "{\"total_instances\": 500, \"resolved_instances\": 3, \"resolved_ids\": [\"django__django-9003\", \"pallets__flask-9001\"]}");
+
+        assertThat(SubmissionImport.run(dataset, submission, Optional.of(runReport)).runReportProblems()).containsExactly(
+                "fixture-model.fixture-run.json: resolved_instances is 3 but resolved_ids lists 2",
+                "fixture-model.fixture-run.json: total_instances is 500, the dataset has 4");
     }
 
     @Test
