@@ -45,9 +45,12 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
         commandLine.addSubcommand("images", new Images(out, path));
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "choose a subcommand: import or images");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a subcommand: import or images");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

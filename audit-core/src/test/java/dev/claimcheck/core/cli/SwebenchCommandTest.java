@@ -63,6 +63,12 @@ class SwebenchCommandTest {
     }
 
     @Test
+    void withoutASubcommandItSaysWhichToChoose() {
+        assertThat(run(dir.toString())).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("choose a subcommand: import or images");
+    }
+
+    @Test
     void imagesIsRefusedInOneLineWithoutAContainerEngine() throws Exception {
         int code = run(dir.toString(), "images", "--dataset", SwebenchFixture.dataset(dir).toString());
 
