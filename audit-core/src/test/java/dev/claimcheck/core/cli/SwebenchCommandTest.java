@@ -80,7 +80,9 @@ class SwebenchCommandTest {
     @Test
     void imagesListsEveryInstancesOfficialImageWhereAnEngineExists() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Files.createFile(bin.resolve("docker"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, "#!/bin/sh\n[ \"$1\" = info ] && echo 28.2.2\n"); // a CLI whose daemon answers
+        Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         int code = run(bin.toString(), "images", "--dataset", SwebenchFixture.dataset(dir).toString());
 

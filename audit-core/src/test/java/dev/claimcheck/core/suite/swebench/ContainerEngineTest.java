@@ -19,7 +19,7 @@ class ContainerEngineTest {
     void withoutAnEngineOnPathEvaluationIsRefusedWithWhatIsMissingAndTheAlternative() {
         assertThat(ContainerEngine.onPath(dir.toString())).isEmpty();
         assertThatThrownBy(() -> ContainerEngine.require(dir.toString())).isInstanceOf(RunFailedException.class)
-                .hasMessageContaining("needs a container engine (docker or podman on PATH)")
+                .hasMessageContaining("needs a container engine (docker or podman on PATH)").hasMessageContaining("none was found")
                 .hasMessageContaining("swebench import");
     }
 
@@ -30,6 +30,29 @@ class ContainerEngineTest {
         Files.createFile(bin.resolve("docker")); // not executable: skipped
 
         assertThat(ContainerEngine.onPath(dir + ":" + bin)).contains(new ContainerEngine("podman", podman));
+    }
+
+    private Path fakeEngine(String name, String script) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path exe = bin.resolve(name);
+        Files.writeString(exe, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    @Test
+    void aDockerCliWithoutADaemonIsRefusedWithWhatItSaid() throws Exception {
+        Path bin = fakeEngine("docker", "echo; echo 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2; exit 1");
+
+        assertThatThrownBy(() -> ContainerEngine.require(bin.toString())).isInstanceOf(RunFailedException.class)
+                .hasMessageContaining("is on PATH but cannot run containers (docker info: Cannot connect to the Docker daemon");
+    }
+
+    @Test
+    void anEngineThatAnswersInfoIsAccepted() throws Exception {
+        Path bin = fakeEngine("podman", "[ \"$1\" = info ] && echo 5.4.0");
+
+        assertThat(ContainerEngine.require(bin.toString()).name()).isEqualTo("podman");
     }
 
     @Test
