@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public enum Prerequisite {
     SANDBOX("sandbox", "apt-get install -y bubblewrap python3"),
+    /** The machine's pytest for /usr/bin/python3, which SWE-bench's fixture evaluation runs in the sandbox. */
+    PYTEST("sandbox", "apt-get install -y python3-pytest"),
     GIT(null, "apt-get install -y git"),
     SSH_KEYGEN(null, "apt-get install -y openssh-client"),
     /** The simulator's documented curl examples run with real curl. */
