@@ -97,7 +97,7 @@ public final class ShardCoverage {
     }
 
     /** Why {@code b} is not a shard of the run {@code a} is a shard of; null when it is. */
-    static String differs(RunManifest a, RunManifest b) {
+    public static String differs(RunManifest a, RunManifest b) {
         ShardRef sa = a.shard();
         ShardRef sb = b.shard();
         if (!sa.rule().equals(sb.rule()) || sa.count() != sb.count()) {

@@ -17,7 +17,7 @@ public record Finding(Kind kind, String detail) {
 
     /** The checks in the order verify runs them. */
     public static final List<String> CHECKS = List.of("limits", "schema", "manifest", "signature", "simulated", "consistency",
-            "proofs", "references", "journal", "metrics", "regrade");
+            "proofs", "references", "journal", "metrics", "regrade", "shards");
 
     /** Every kind of finding, grouped by check in the order verify runs them (the order of docs/verification.md's table). */
     public enum Kind {
@@ -105,7 +105,18 @@ public record Finding(Kind kind, String detail) {
         /** The run records an older grader version and the current grader disagrees: reported, not a failure. */
         REGRADE_DRIFT("regradeDrift", "regrade", Severity.DRIFT),
         /** No re-grader exists for the suite (or re-grading was skipped): a warning, not a pass. */
-        NOT_REGRADED("notRegraded", "regrade", Severity.WARN);
+        NOT_REGRADED("notRegraded", "regrade", Severity.WARN),
+        /** A merged run lacks a shard index, a cited shard folder is not in the root, or the shards miss some pairs. */
+        SHARD_MISSING("shardMissing", "shards"),
+        /** A shard index is cited twice, or one (task, attempt) pair is in two shards. */
+        SHARD_DUPLICATED("shardDuplicated", "shards"),
+        /**
+         * A cited shard is of another run (partition, task list, settings), its MANIFEST or signature is not the one
+         * cited, or the merged samples are not the shards' own.
+         */
+        SHARD_FOREIGN("shardForeign", "shards"),
+        /** A cited shard fails its own verification. */
+        SHARD_UNVERIFIED("shardUnverified", "shards");
 
         private final String id;
         private final String check;

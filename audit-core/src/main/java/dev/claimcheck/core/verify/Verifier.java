@@ -226,6 +226,14 @@ public final class Verifier {
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);
         ComparisonCheck.check(dir, root, manifest, findings);
         checks.add("regrade");
+        regrade(manifest, samples, root, findings);
+        if (manifest.mergedShards() != null) {
+            checks.add("shards");
+            ShardsCheck.check(root, manifest, samples, findings, this::verifyRun);
+        }
+    }
+
+    private void regrade(RunManifest manifest, List<Sample> samples, Path root, List<Finding> findings) {
         if (!options.regrade()) {
             findings.add(new Finding(Kind.NOT_REGRADED, "re-grading skipped"));
             return;
