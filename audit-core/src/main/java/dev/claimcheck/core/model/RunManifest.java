@@ -17,13 +17,15 @@ import java.util.Objects;
  *     checkpoint, so a killed session's replacements are made but not counted (docs/architecture.md §9.1)
  * @param shard for an {@code audit --shard i/n} run, which part of the (task, attempt) pairs it ran; null otherwise
  * @param mergedShards for a run made by {@code audit --merge}, the shards it was made of; null otherwise
+ * @param regradeOf for a run made by {@code grade --run}, the recorded run whose samples it re-graded: its folder
+ *     relative to the root, the SHA-256 of its MANIFEST (null when unsigned) and its run id; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
                           SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
                           HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
                           String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
-                          Long secretsRedacted, ShardRef shard, MergedShards mergedShards) {
+                          Long secretsRedacted, ShardRef shard, MergedShards mergedShards, FileRef regradeOf) {
     public static final String SCHEMA = "claimcheck/run/v1";
 
     public RunManifest {
@@ -49,7 +51,7 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
                        String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
                        Long secretsRedacted) {
         this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
-                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, null, null);
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, null, null, null);
     }
 
     /** A manifest with nothing redacted. */
@@ -58,7 +60,7 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
                        HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
                        String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs) {
         this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
-                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, null, null, null);
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, null, null, null, null);
     }
 
     /** Identifies the suite, its version, its options and its data. */
@@ -205,40 +207,46 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
 
     public RunManifest withStatus(RunStatus newStatus, String finished, String reason, Metrics newMetrics) {
         return new RunManifest(schema, runId, newStatus, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards);
+                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted, shard, mergedShards);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withProofs(List<ProofRef> newProofs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted, shard, mergedShards);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withEndpoint(EndpointRef newEndpoint) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, newEndpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     /** The same manifest with {@code more} further replacements counted. */
     public RunManifest withSecretsRedacted(long more) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                (secretsRedacted == null ? 0 : secretsRedacted) + more, shard, mergedShards);
+                (secretsRedacted == null ? 0 : secretsRedacted) + more, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withShard(ShardRef newShard) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                secretsRedacted, newShard, mergedShards);
+                secretsRedacted, newShard, mergedShards, regradeOf);
+    }
+
+    public RunManifest withRegradeOf(FileRef source) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                secretsRedacted, shard, mergedShards, source);
     }
 
     public RunManifest withMergedShards(MergedShards merged) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                secretsRedacted, shard, merged);
+                secretsRedacted, shard, merged, regradeOf);
     }
 }

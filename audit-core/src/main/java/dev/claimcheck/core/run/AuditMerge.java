@@ -106,7 +106,7 @@ public final class AuditMerge {
                 first.workload(), first.suite(), first.model(), first.endpoint(), first.hardware(), first.request(),
                 first.harness(), first.recipe(), first.claimRef(), started, clock.instant().toString(), null, metrics, null,
                 null, redacted, null, new MergedShards(partition.rule(), partition.count(), partition.taskIdsSha256(),
-                partition.tasks(), citations));
+                partition.tasks(), citations), first.regradeOf());
         out = out.withProofs(Proofs.write(target, out, samples));
         RunManifestStore.write(folder, out);
         SummaryCsv.write(folder, metrics, figures, out.simulated());

@@ -219,7 +219,7 @@ public final class AuditSession {
         }
     }
 
-    private static List<Task> limit(List<Task> tasks, Integer limit) {
+    static List<Task> limit(List<Task> tasks, Integer limit) {
         if (limit == null || limit >= tasks.size()) {
             return tasks;
         }

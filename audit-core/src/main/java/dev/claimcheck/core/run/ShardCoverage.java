@@ -128,6 +128,9 @@ public final class ShardCoverage {
         if (!Objects.equals(a.harness() == null ? null : a.harness().graders(), b.harness() == null ? null : b.harness().graders())) {
             return "other grader versions";
         }
+        if (!Objects.equals(a.regradeOf(), b.regradeOf())) {
+            return "a re-grade of another run";
+        }
         return null;
     }
 

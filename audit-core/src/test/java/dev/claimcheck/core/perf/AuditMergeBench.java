@@ -83,7 +83,7 @@ public final class AuditMergeBench {
             RunManifest m = new RunManifest(base.schema(), runId, base.status(), base.simulated(), base.lane(), base.workload(),
                     base.suite(), base.model(), base.endpoint(), base.hardware(), base.request(), base.harness(), null, null,
                     base.startedAt(), base.finishedAt(), null, base.metrics(), null, null, null,
-                    new ShardRef(ShardPartition.RULE, s, shards, hash, samples, mine.size()), null);
+                    new ShardRef(ShardPartition.RULE, s, shards, hash, samples, mine.size()), null, null);
             RunManifestStore.write(folder, m);
             Signer.sign(folder.dir(), SigningKeys.open(key), false);
             dirs.add(folder.dir());
