@@ -30,15 +30,21 @@ public final class StreamedJournal extends AbstractCollection<Sample> {
         this.size = size;
     }
 
-    /** The journal of a finished run folder (one pass counts its lines). */
+    /** The journal of a finished run folder (one pass counts its lines; they are decoded when iterated). */
     public static StreamedJournal of(RunFolder folder) {
         int parts = 0;
-        while (Files.exists(folder.journalPart(parts))) {
-            parts++;
-        }
         int size = 0;
-        for (Sample ignored : new StreamedJournal(folder, parts, -1)) {
-            size++;
+        try {
+            while (Files.exists(folder.journalPart(parts))) {
+                try (BufferedReader reader = Files.newBufferedReader(folder.journalPart(parts), StandardCharsets.UTF_8)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        size += line.isBlank() ? 0 : 1;
+                    }
+                }
+                parts++;
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot read the journal in " + folder.dir() + ": " + e.getMessage(), e);
         }
         return new StreamedJournal(folder, parts, size);
     }

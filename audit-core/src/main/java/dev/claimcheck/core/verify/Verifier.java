@@ -227,8 +227,8 @@ public final class Verifier {
         ComparisonCheck.check(dir, root, manifest, findings);
         checks.add("regrade");
         regrade(manifest, samples, root, findings);
+        checks.add("shards");
         if (manifest.mergedShards() != null) {
-            checks.add("shards");
             ShardsCheck.check(root, manifest, samples, findings, this::verifyRun);
         }
     }
