@@ -12,6 +12,7 @@ import dev.claimcheck.core.run.AuditPlan;
 import dev.claimcheck.core.run.AuditSession;
 import dev.claimcheck.core.run.AuditSpec;
 import dev.claimcheck.core.run.RecipeRun;
+import dev.claimcheck.core.run.Shard;
 import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.suite.RequestBodies;
@@ -70,6 +71,14 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Resume a stopped or killed run; needs no other option.")
     Path resume;
+
+    @Option(names = "--shard", scope = ScopeType.INHERIT, paramLabel = "i/n",
+            description = "Run only shard i of n of the (task, attempt) pairs (0 <= i < n), for --merge later (docs/scale-out.md).")
+    String shard;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "RUN_DIR",
+            description = "Merge the signed shard runs of one audit into one run (metrics recomputed from all samples).")
+    java.util.List<Path> merge;
 
     @Option(names = "--recipe", paramLabel = "FILE",
             description = "Reproduce a claim with a pinned recipe (audit-scripts/recipes/<model-slug>/<claim-id>.json); needs only --base-url.")
@@ -161,6 +170,9 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
         if (unknownSuite != null) {
             SuiteRegistry.byId(unknownSuite); // a registered suite would have matched its subcommand: this throws
         }
+        if (merge != null) {
+            return AuditMergeCall.run(this, merge, endpoint.root, resume != null || recipe != null || shard != null, out, err);
+        }
         if (recipe != null) {
             return runRecipe();
         }
@@ -169,7 +181,11 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
                     + " (for a suite: audit math --dataset FILE --protocol NAME)");
         }
         if (resume == null) {
-            throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + "), --recipe FILE or --resume RUN_DIR");
+            throw new BadInputException("choose a suite (" + SuiteRegistry.ids() + "), --recipe FILE, --resume RUN_DIR"
+                    + " or --merge RUN_DIR...");
+        }
+        if (shard != null) {
+            throw new BadInputException("--resume takes no --shard: a shard's run.json records its shard");
         }
         checkSigning();
         AuditOutcome outcome = session.resume(resume, endpoint.headers(), new ConsoleProgress(err));
@@ -181,7 +197,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     }
 
     /** Fails before any request is sent when --sign names an unusable key or --commit cannot work. */
-    private void checkSigning() {
+    void checkSigning() {
         if (commit && signKey == null) {
             throw new BadInputException("--commit needs --sign KEY (commits are signed with the same key)");
         }
@@ -192,7 +208,7 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     }
 
     /** After a complete run: sign (and commit) when asked. */
-    private int signAndCommit(AuditOutcome outcome, int code) {
+    int signAndCommit(AuditOutcome outcome, int code) {
         if (signKey == null || code != Cli.OK || !outcome.complete()) {
             if (signKey != null && code == Cli.OK) {
                 err.println("not signed: the run is not complete");
@@ -247,12 +263,13 @@ public final class AuditCommand implements Callable<Integer>, SubcommandProvider
     /** A new run (or its dry run), then the table, signing and the exit code. */
     private int start(AuditSpec given) {
         AuditSpec spec = noFingerprint ? given.withoutFingerprint() : given;
+        Shard part = shard == null ? null : Shard.parse(shard);
         if (dryRun) {
-            DryRun.print(out, session.plan(spec), spec);
+            DryRun.print(out, session.plan(spec, part), spec);
             return Cli.OK;
         }
         checkSigning();
-        AuditOutcome outcome = session.start(spec, new ConsoleProgress(err));
+        AuditOutcome outcome = session.start(spec, part, new ConsoleProgress(err));
         ResultTable.print(out, outcome);
         return signAndCommit(outcome, report(outcome));
     }

@@ -10,7 +10,7 @@ import dev.claimcheck.core.serving.BenchRun;
 import dev.claimcheck.core.serving.BenchSpec;
 import dev.claimcheck.core.serving.PromptFactory;
 import dev.claimcheck.core.serving.ServingBench;
-import dev.claimcheck.core.serving.Shard;
+import dev.claimcheck.core.run.Shard;
 import dev.claimcheck.core.sim.SimOptions;
 import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.tokens.Tokenizer;

@@ -15,13 +15,17 @@ import java.util.Objects;
  *     {@code <redacted>} in what the endpoint sent back: its self-description, error messages, the model's output.
  *     Null when none (and in runs written before the field existed); counted by the sessions that reached a
  *     checkpoint, so a killed session's replacements are made but not counted (docs/architecture.md §9.1)
+ * @param shard for an {@code audit --shard i/n} run, which part of the (task, attempt) pairs it ran; null otherwise
+ * @param mergedShards for a run made by {@code audit --merge}, the shards it was made of; null otherwise
+ * @param regradeOf for a run made by {@code grade --run}, the recorded run whose samples it re-graded: its folder
+ *     relative to the root, the SHA-256 of its MANIFEST (null when unsigned) and its run id; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
                           SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
                           HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
                           String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
-                          Long secretsRedacted) {
+                          Long secretsRedacted, ShardRef shard, MergedShards mergedShards, FileRef regradeOf) {
     public static final String SCHEMA = "claimcheck/run/v1";
 
     public RunManifest {
@@ -40,13 +44,23 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
         secretsRedacted = secretsRedacted == null || secretsRedacted == 0 ? null : secretsRedacted;
     }
 
+    /** A manifest that is neither a shard nor a merge of shards. */
+    public RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
+                       SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
+                       HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
+                       String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
+                       Long secretsRedacted) {
+        this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, null, null, null);
+    }
+
     /** A manifest with nothing redacted. */
     public RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
                        SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
                        HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
                        String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs) {
         this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
-                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, null);
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, null, null, null, null);
     }
 
     /** Identifies the suite, its version, its options and its data. */
@@ -166,34 +180,85 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
     public record ProofRef(String path, String sha256, String taskId, int attempt, String why) {
     }
 
+    /**
+     * The part of an audit one shard ran (docs/scale-out.md).
+     *
+     * @param rule the partition rule's id ({@code run.ShardPartition.RULE})
+     * @param taskIdsSha256 SHA-256 over the full task list's ids, sorted, one per line: every shard of one run records
+     *     the same, and the merged samples' task ids must hash to it
+     * @param tasks the full task list's size (after --limit); the run has {@code tasks × k} pairs in all
+     * @param pairs how many (task, attempt) pairs this shard was given
+     */
+    public record ShardRef(String rule, int index, int count, String taskIdsSha256, int tasks, long pairs) {
+        public ShardRef {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(taskIdsSha256, "taskIdsSha256");
+        }
+    }
+
+    /** What a merged run was made of: the partition every shard recorded, and each shard cited by its signed MANIFEST. */
+    public record MergedShards(String rule, int count, String taskIdsSha256, int tasks, List<ShardCitation> shards) {
+        public MergedShards {
+            shards = shards == null ? List.of() : List.copyOf(shards);
+        }
+    }
+
+    /**
+     * One shard of a merged run.
+     *
+     * @param path the shard's run folder relative to the root, with forward slashes
+     * @param manifestSha256 SHA-256 of the shard's MANIFEST, {@code signatureSha256} of its MANIFEST.sig
+     */
+    public record ShardCitation(int index, String runId, String path, String manifestSha256, String signatureSha256,
+                                long pairs) {
+    }
+
     /** A torn journal line cut off on resume: which file, at which byte offset, how many bytes were dropped. */
     public record JournalRepair(String file, long offset, long droppedBytes, String at) {
     }
 
     public RunManifest withStatus(RunStatus newStatus, String finished, String reason, Metrics newMetrics) {
         return new RunManifest(schema, runId, newStatus, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted);
+                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withProofs(List<ProofRef> newProofs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     public RunManifest withEndpoint(EndpointRef newEndpoint) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, newEndpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
     }
 
     /** The same manifest with {@code more} further replacements counted. */
     public RunManifest withSecretsRedacted(long more) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                (secretsRedacted == null ? 0 : secretsRedacted) + more);
+                (secretsRedacted == null ? 0 : secretsRedacted) + more, shard, mergedShards, regradeOf);
+    }
+
+    public RunManifest withShard(ShardRef newShard) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                secretsRedacted, newShard, mergedShards, regradeOf);
+    }
+
+    public RunManifest withRegradeOf(FileRef source) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                secretsRedacted, shard, mergedShards, source);
+    }
+
+    public RunManifest withMergedShards(MergedShards merged) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                secretsRedacted, shard, merged, regradeOf);
     }
 }

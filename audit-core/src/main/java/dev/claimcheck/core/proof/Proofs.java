@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,7 +25,7 @@ public final class Proofs {
     private Proofs() {
     }
 
-    public static List<ProofRef> write(Root root, RunManifest run, Collection<Sample> samples) {
+    public static List<ProofRef> write(Root root, RunManifest run, Iterable<Sample> samples) {
         List<ProofRef> refs = new ArrayList<>();
         String relDir = "proofs/" + run.model().slug() + "/" + run.suite().id() + "/" + run.runId();
         Path dir = root.dir().resolve(relDir);

@@ -55,6 +55,9 @@ public final class AuditEngine {
                             InMemoryOracle oracle, Journal journal, ProgressListener progress) {
         if (oracle != null) {
             for (Task task : plan.tasks()) {
+                if (!plan.sendsAny(task)) {
+                    continue;
+                }
                 plan.suite().oracleEntry(task, plan.context())
                         .ifPresent(entry -> oracle.put(PromptHash.of(plan.messagesFor(task)), entry));
             }
@@ -71,6 +74,9 @@ public final class AuditEngine {
         try {
             for (Task task : plan.tasks()) {
                 for (int attempt = 0; attempt < plan.k(); attempt++) {
+                    if (!plan.sends(task, attempt)) {
+                        continue;
+                    }
                     if (journal.contains(new AttemptKey(task.id(), attempt))) {
                         done++;
                         continue;

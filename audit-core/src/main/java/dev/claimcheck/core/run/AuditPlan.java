@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param template the body sent with every request, minus messages
  * @param systemPrompt prepended as a system message when not null
  * @param maxTotalTokens stop (resumably) once prompt + completion tokens reach this; null for no budget
+ * @param partition for a shard ({@code --shard i/n}), the pairs it runs; null to run every pair
  */
 public record AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, List<Task> tasks, int k, ObjectNode template,
-                        String systemPrompt, int concurrency, Long maxTotalTokens) {
+                        String systemPrompt, int concurrency, Long maxTotalTokens, ShardPartition partition) {
     public AuditPlan {
         Objects.requireNonNull(suite, "suite");
         tasks = List.copyOf(tasks);
@@ -30,8 +31,39 @@ public record AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, L
         }
     }
 
+    /** A plan of every pair. */
+    public AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, List<Task> tasks, int k, ObjectNode template,
+                     String systemPrompt, int concurrency, Long maxTotalTokens) {
+        this(suite, context, dataset, tasks, k, template, systemPrompt, concurrency, maxTotalTokens, null);
+    }
+
+    /** The same plan over fewer tasks (the partition, made from the full list, is kept). */
+    public AuditPlan withTasks(List<Task> kept) {
+        return new AuditPlan(suite, context, dataset, kept, k, template, systemPrompt, concurrency, maxTotalTokens, partition);
+    }
+
+    /** The attempts this plan sends: every pair, or this shard's. */
     public long attempts() {
-        return (long) tasks.size() * k;
+        if (partition == null) {
+            return (long) tasks.size() * k;
+        }
+        long n = 0;
+        for (Task task : tasks) {
+            for (int a = 0; a < k; a++) {
+                n += partition.owns(task.id(), a) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Whether this plan sends the attempt. */
+    public boolean sends(Task task, int attempt) {
+        return partition == null || partition.owns(task.id(), attempt);
+    }
+
+    /** Whether this plan sends any attempt of the task (its prompt need not be rendered otherwise). */
+    public boolean sendsAny(Task task) {
+        return partition == null || partition.ownsAny(task.id());
     }
 
     /** The messages sent for a task: the optional system prompt, then the task's own (rendered by the suite). */

@@ -58,11 +58,17 @@ public final class AuditSession {
 
     /** The tasks and template a spec selects, without sending anything (also used by --dry-run). */
     public AuditPlan plan(AuditSpec spec) {
+        return plan(spec, null);
+    }
+
+    /** The same for one shard of the run ({@code --shard i/n}; null: every pair). */
+    public AuditPlan plan(AuditSpec spec, Shard shard) {
         Suite suite = SuiteRegistry.byId(spec.suiteId());
         SuiteContext context = new SuiteContext(spec.seed(), spec.suiteOptions(), rootOf(spec).dir());
         Suite.Prepared prepared = suite.prepare(context);
-        return new AuditPlan(suite, context, prepared.dataset(), limit(prepared.tasks(), spec.limit()), spec.k(), spec.template(), spec.systemPrompt(), spec.concurrency(),
-                spec.maxTotalTokens());
+        List<Task> tasks = limit(prepared.tasks(), spec.limit());
+        return new AuditPlan(suite, context, prepared.dataset(), tasks, spec.k(), spec.template(), spec.systemPrompt(), spec.concurrency(),
+                spec.maxTotalTokens(), shard == null ? null : ShardPartition.of(shard, tasks, spec.k()));
     }
 
     public Root rootOf(AuditSpec spec) {
@@ -80,7 +86,12 @@ public final class AuditSession {
 
     /** Creates a run folder and runs every attempt. */
     public AuditOutcome start(AuditSpec spec, ProgressListener progress) {
-        AuditPlan plan = plan(spec);
+        return start(spec, null, progress);
+    }
+
+    /** Creates a run folder and runs the attempts of one shard (null: every attempt). */
+    public AuditOutcome start(AuditSpec spec, Shard shard, ProgressListener progress) {
+        AuditPlan plan = plan(spec, shard);
         if (spec.recipe() != null) {
             spec.recipe().check(plan.dataset()); // before the endpoint is opened: a wrong dataset sends nothing
         }
@@ -124,7 +135,8 @@ public final class AuditSession {
                     spec.recipe() == null ? null : spec.recipe().recipe(),
                     spec.recipe() == null ? null : spec.recipe().claimRef(),
                     clock.instant().toString(), null, null, null, null, null)
-                    .withSecretsRedacted(opened.endpoint().secrets().redactions()); // what describe() replaced
+                    .withSecretsRedacted(opened.endpoint().secrets().redactions()) // what describe() replaced
+                    .withShard(plan.partition() == null ? null : plan.partition().ref());
             RunManifestStore.write(folder, manifest);
             return execute(folder, manifest, plan, opened, progress);
         } finally {
@@ -154,8 +166,17 @@ public final class AuditSession {
             throw new BadInputException("dataset hash " + sha + " differs from the run's "
                     + manifest.suite().dataset().sha256() + "; the run cannot be resumed with this data");
         }
+        ShardPartition partition = null;
+        if (manifest.shard() != null) {
+            partition = ShardPartition.of(new Shard(manifest.shard().index(), manifest.shard().count()), tasks, request.k());
+            String differs = partition.differsFrom(manifest.shard());
+            if (differs != null) {
+                throw new BadInputException("shard " + manifest.shard().index() + "/" + manifest.shard().count()
+                        + " cannot be resumed: " + differs);
+            }
+        }
         AuditPlan plan = new AuditPlan(suite, context, prepared.dataset(), tasks, request.k(), request.template(), request.systemPrompt(),
-                request.concurrency(), request.maxTotalTokens());
+                request.concurrency(), request.maxTotalTokens(), partition);
         EndpointRef endpoint = manifest.endpoint();
         Map<String, String> headers = new HashMap<>(endpoint.headers() == null ? Map.of() : endpoint.headers());
         headers.putAll(headerOverrides);
@@ -205,7 +226,7 @@ public final class AuditSession {
         }
     }
 
-    private static List<Task> limit(List<Task> tasks, Integer limit) {
+    static List<Task> limit(List<Task> tasks, Integer limit) {
         if (limit == null || limit >= tasks.size()) {
             return tasks;
         }

@@ -49,7 +49,6 @@ final class ContextLimit {
                     + " tokens (max_model_len); choose shorter --lengths");
         }
         progress.note(line);
-        return new AuditPlan(plan.suite(), plan.context(), plan.dataset(), kept, plan.k(), plan.template(), plan.systemPrompt(),
-                plan.concurrency(), plan.maxTotalTokens());
+        return plan.withTasks(kept);
     }
 }

@@ -2,6 +2,7 @@ package dev.claimcheck.core.serving;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.LoadPoint;
+import dev.claimcheck.core.run.Shard;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.run.AuditOutcome;
+import dev.claimcheck.core.run.Shard;
 import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Journal;

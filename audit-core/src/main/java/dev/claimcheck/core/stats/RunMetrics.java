@@ -1,5 +1,6 @@
 package dev.claimcheck.core.stats;
 
+import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import java.util.ArrayList;
@@ -23,9 +24,15 @@ public final class RunMetrics {
      * Every figure of run.json {@code metrics}, recomputed from the samples alone: the one function both
      * the audit and {@code verify} call.
      *
+     * <p>The samples are taken in the canonical order ({@link AttemptKey#SAMPLE_ORDER}), so sums of floating-point
+     * values come out the same bits whatever order the attempts finished in, and a run merged from shards has exactly
+     * the metrics of the same run made in one piece. A collection already in that order (a merged journal read
+     * from disk) is not copied.
+     *
      * @param figures the run's workload figures (its suite's {@code figures()}), which add the workload's block(s)
      */
-    public static Metrics of(Collection<Sample> samples, Figures figures) {
+    public static Metrics of(Collection<Sample> journal, Figures figures) {
+        Collection<Sample> samples = inCanonicalOrder(journal);
         // Primitive per-task score lists and token arrays: verify recomputes this for every run of a root.
         Map<String, Scores> byTask = new LinkedHashMap<>();
         Map<String, Integer> errors = new TreeMap<>();
@@ -72,7 +79,20 @@ public final class RunMetrics {
         return full.withScore(full.score(), full.ci95Low(), full.ci95High(), perK);
     }
 
-    /** The graded scores of one task, in journal order. */
+    private static Collection<Sample> inCanonicalOrder(Collection<Sample> samples) {
+        Sample previous = null;
+        for (Sample s : samples) {
+            if (previous != null && AttemptKey.SAMPLE_ORDER.compare(previous, s) > 0) {
+                List<Sample> sorted = new ArrayList<>(samples);
+                sorted.sort(AttemptKey.SAMPLE_ORDER);
+                return sorted;
+            }
+            previous = s;
+        }
+        return samples;
+    }
+
+    /** The graded scores of one task, in canonical order. */
     private static final class Scores {
         private double[] values = new double[4];
         private int size;

@@ -17,7 +17,7 @@ public record Finding(Kind kind, String detail) {
 
     /** The checks in the order verify runs them. */
     public static final List<String> CHECKS = List.of("limits", "schema", "manifest", "signature", "simulated", "consistency",
-            "proofs", "references", "journal", "metrics", "regrade");
+            "proofs", "references", "journal", "metrics", "regrade", "shards");
 
     /** Every kind of finding, grouped by check in the order verify runs them (the order of docs/verification.md's table). */
     public enum Kind {
@@ -121,7 +121,18 @@ public record Finding(Kind kind, String detail) {
         /** A human review of a proof run is validly signed, but not by a key allowed for its reviewer: not counted. */
         REVIEW_UNTRUSTED("reviewUntrusted", "regrade", Severity.WARN),
         /** A human review of a proof run is unsigned, its signature fails, or it names solutions the run does not hold. */
-        REVIEW_INVALID("reviewInvalid", "regrade", Severity.WARN);
+        REVIEW_INVALID("reviewInvalid", "regrade", Severity.WARN),
+        /** A merged run lacks a shard index, a cited shard folder is not in the root, or the shards miss some pairs. */
+        SHARD_MISSING("shardMissing", "shards"),
+        /** A shard index is cited twice, or one (task, attempt) pair is in two shards. */
+        SHARD_DUPLICATED("shardDuplicated", "shards"),
+        /**
+         * A cited shard is of another run (partition, task list, settings), its MANIFEST or signature is not the one
+         * cited, or the merged samples are not the shards' own.
+         */
+        SHARD_FOREIGN("shardForeign", "shards"),
+        /** A cited shard fails its own verification. */
+        SHARD_UNVERIFIED("shardUnverified", "shards");
 
         private final String id;
         private final String check;

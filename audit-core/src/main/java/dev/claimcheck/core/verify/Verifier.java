@@ -232,6 +232,14 @@ public final class Verifier {
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);
         ComparisonCheck.check(dir, root, manifest, findings);
         checks.add("regrade");
+        regrade(manifest, samples, root, findings);
+        checks.add("shards");
+        if (manifest.mergedShards() != null) {
+            ShardsCheck.check(root, manifest, samples, findings, this::verifyRun);
+        }
+    }
+
+    private void regrade(RunManifest manifest, List<Sample> samples, Path root, List<Finding> findings) {
         if (!options.regrade()) {
             findings.add(new Finding(Kind.NOT_REGRADED, "re-grading skipped"));
             return;

@@ -214,6 +214,50 @@ class SecretsOnDiskTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theShardedAuditWorkflowsEnvironmentKeepsTheKeyOutOfEveryShardAndTheMergedRun(@TempDir Path keys) throws Exception {
+        Evidence.requireSshKeygen();
+        Path alice = Evidence.keygen(keys, "alice", "alice@example.org");
+        // The variable the workflow's shard step puts the endpoint secret in, and the option that names it.
+        Path workflow = repoRoot().resolve(".github/workflows/sharded-audit.yml");
+        Map<String, Object> wf = new org.yaml.snakeyaml.Yaml().load(Files.readString(workflow));
+        Map<String, Object> shardJob = (Map<String, Object>) ((Map<String, Object>) wf.get("jobs")).get("shard");
+        Map<String, Object> step = ((List<Map<String, Object>>) shardJob.get("steps")).stream()
+                .filter(st -> String.valueOf(st.get("run")).contains("--api-key-env")).findFirst().orElseThrow();
+        String variable = ((Map<String, Object>) step.get("env")).entrySet().stream()
+                .filter(e -> String.valueOf(e.getValue()).contains("secrets[")).map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat((String) step.get("run")).contains("--api-key-env " + variable);
+
+        Creds c = Creds.fresh();
+        StringBuilder console = new StringBuilder();
+        List<String> merge = new ArrayList<>(List.of("--merge"));
+        try (EchoingServer server = new EchoingServer()) {
+            for (int i = 0; i < 2; i++) {
+                var r = audit(Map.of(variable, c.key()), "arith", "--base-url", server.baseUrl(), "--model", "vendor/model",
+                        "--api-key-env", variable, "--limit", "6", "--shard", i + "/2", "--root", root.toString(),
+                        "--sign", alice.toString());
+                assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+                console.append(r.out()).append(r.err());
+                merge.add(r.runDir().toString());
+            }
+        }
+        merge.addAll(List.of("--root", root.toString(), "--sign", alice.toString()));
+        var merged = audit(merge.toArray(String[]::new));
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        console.append(merged.out()).append(merged.err());
+        assertThat(Journal.readAll(new RunFolder(merged.runDir()))).hasSize(6);
+        assertNowhere(root, console.toString(), c.forms());
+    }
+
+    private static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isRegularFile(p.resolve("jbang-catalog.json"))) {
+            p = p.getParent();
+        }
+        return java.util.Objects.requireNonNull(p, "repository root (jbang-catalog.json) not found");
+    }
+
     /** No form of any credential in any file under {@code dir} nor in {@code extra}. */
     private static void assertNowhere(Path dir, String extra, List<String> forms) throws Exception {
         StringBuilder haystack = new StringBuilder(extra);

@@ -37,9 +37,13 @@ public final class ClaimAssessor {
         return out;
     }
 
-    /** The latest run of the claim's model, lane, workload, suite and dataset; a real run beats a simulated one. */
+    /**
+     * The latest run of the claim's model, lane, workload, suite and dataset; a real run beats a simulated one. One
+     * shard of an audit is never the reproduction: its merged run is.
+     */
     static Optional<RunEntry> match(ResultsIndex index, ClaimsFile f, Claim c) {
         return index.runs().stream()
+                .filter(r -> r.manifest().shard() == null)
                 .filter(r -> r.modelSlug().equals(f.modelSlug()) && r.manifest().lane() == f.lane()
                         && r.manifest().workload().id().equals(c.workload()) && r.manifest().suite().id().equals(c.suite())
                         && r.datasetName().equals(c.dataset()))

@@ -44,6 +44,9 @@ public final class Boards {
             if (m.workload() == Workload.THROUGHPUT) {
                 continue; // no score to rank: ThroughputView groups these by hardware lane instead
             }
+            if (m.shard() != null) {
+                continue; // one shard's part of an audit is not a score; its merged run is (docs/scale-out.md)
+            }
             tree.computeIfAbsent(m.workload(), w -> new TreeMap<>())
                     .computeIfAbsent(m.suite().id() + "\u0000" + r.datasetName(), k -> new EnumMap<>(Lane.class))
                     .computeIfAbsent(m.lane(), l -> new TreeMap<>())

@@ -1,11 +1,12 @@
-package dev.claimcheck.core.serving;
+package dev.claimcheck.core.run;
 
 import dev.claimcheck.core.BadInputException;
 
 /**
- * Shard {@code index} of {@code count} ({@code bench --shard i/n}, 0 ≤ i < n): one client machine's part of a load too
- * large for one. Each shard sends its share of every point's concurrency, rate and requests, with request numbers
- * {@code local·n + i}, so the shards' prompts and task ids never collide and their records merge into one run.
+ * Shard {@code index} of {@code count} ({@code --shard i/n}, 0 ≤ i < n): one machine's part of a run too large for one.
+ * A bench shard sends its share of every point's concurrency, rate and requests, with request numbers
+ * {@code local·n + i}, so the shards' prompts and task ids never collide; an audit shard runs the (task, attempt)
+ * pairs {@link #owns} gives it ({@link ShardPartition}). Either way the shards' records merge into one run.
  */
 public record Shard(int index, int count) {
     public Shard {
@@ -34,6 +35,11 @@ public record Shard(int index, int count) {
     /** The run-wide request number of this shard's {@code local}-th request. */
     public int global(int local) {
         return local * count + index;
+    }
+
+    /** Whether the {@code number}-th item of a run-wide sequence (a request, a (task, attempt) pair) is this shard's. */
+    public boolean owns(long number) {
+        return number % count == index;
     }
 
     @Override
