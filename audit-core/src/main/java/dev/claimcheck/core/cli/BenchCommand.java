@@ -48,8 +48,9 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 done (errors counted), 1 could not complete, 2 bad usage or input."})
 public final class BenchCommand implements Callable<Integer> {
     /** Not part of the bench a run records in suite.options: where it is written, secrets' carriers, the other modes. */
+    /** Not in suite.options: {@code --no-fingerprint} shows in run.json as the fingerprint's absence (and resume keeps that). */
     private static final Set<String> NOT_RECORDED = Set.of("--root", "--header", "--api-key-env", "--merge", "--resume",
-            "--help", "--version");
+            "--help", "--version", "--no-fingerprint");
 
     @Mixin
     EndpointOptions endpoint = new EndpointOptions();
@@ -98,6 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prompt-salt", paramLabel = "HEX",
             description = "16 hex digits mixed into every prompt with the seed (default: a new random one per run, recorded in run.json, so a rerun is not served from the engine's prefix cache); give a recorded one for an exact repeat, and one shared salt to every --shard of a bench.")
     String promptSalt;
+
+    @Option(names = "--no-fingerprint",
+            description = "Skip the endpoint fingerprint taken before the first point and after the last (14 short requests each, outside every point; docs/fingerprint.md).")
+    boolean noFingerprint;
 
     @Option(names = "--slo", paramLabel = "ttft=..,tpot=..", description = "Goodput SLO, e.g. ttft=2000ms,tpot=80ms.")
     String slo;
@@ -211,7 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchSpec spec = new BenchSpec(modelId, points, perPoint, durationNs, warmup, tokenizer, prefixShare, endpoint.seed,
                 PromptFactory.salt(promptSalt), requestTimeoutNs, endpoint.headers(), apiKey, shard == null ? null : Shard.parse(shard));
-        return new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, recorded(), endpoint.apiKeyEnv);
+        return new BenchRun(endpoint.baseUrl, spec, endpoint.root, hardware, recorded(), endpoint.apiKeyEnv, !noFingerprint);
     }
 
     /**

@@ -154,8 +154,9 @@ sealed interface BenchMode permits BenchMode.Sweep, BenchMode.Merge, BenchMode.R
             optionsB.put("--model", idB);
             List<AuditOutcome> arms;
             try (BenchConsole console = new BenchConsole(f.err)) {
-                arms = f.bench.runAb(new BenchRun(f.endpoint.baseUrl, spec, f.endpoint.root, f.hardware, optionsA, f.endpoint.apiKeyEnv),
-                        new BenchRun(urlB, specB, f.endpoint.root, f.hardware, optionsB, f.endpoint.apiKeyEnv), f.repeats, console);
+                arms = f.bench.runAb(new BenchRun(f.endpoint.baseUrl, spec, f.endpoint.root, f.hardware, optionsA, f.endpoint.apiKeyEnv,
+                        !f.noFingerprint),
+                        new BenchRun(urlB, specB, f.endpoint.root, f.hardware, optionsB, f.endpoint.apiKeyEnv, !f.noFingerprint), f.repeats, console);
             }
             for (AuditOutcome arm : arms) {
                 f.print(arm.manifest());

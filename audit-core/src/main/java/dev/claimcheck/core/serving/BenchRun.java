@@ -11,9 +11,11 @@ import java.util.Map;
  * @param hardware {@code --hardware} as typed, or null
  * @param options every bench option as typed, recorded in run.json {@code suite.options}
  * @param apiKeyEnv the environment variable the API key was read from (recorded by name only)
+ * @param fingerprint take the endpoint's fingerprint before the first point and after the last (docs/fingerprint.md);
+ *                    false under {@code --no-fingerprint}
  */
 public record BenchRun(String baseUrl, BenchSpec spec, Path root, String hardware, Map<String, String> options,
-                       String apiKeyEnv) {
+                       String apiKeyEnv, boolean fingerprint) {
     public BenchRun {
         options = Map.copyOf(options);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.RunFailedException;
 import dev.claimcheck.core.endpoint.Secrets;
+import dev.claimcheck.core.fingerprint.Fingerprinter;
 import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.Lane;
@@ -13,6 +14,7 @@ import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.HardwareRef;
 import dev.claimcheck.core.model.RunStatus;
@@ -213,7 +215,10 @@ public final class ServingBench {
         try {
             String target = sim ? opened.simulator().baseUrl() : run.baseUrl();
             LoadRunner runner = new LoadRunner(run.spec(), target);
-            EndpointRef described = opened.describe();
+            EndpointRef probed = opened.describe();
+            // docs/fingerprint.md: what answered, before the first point (outside every measured window).
+            EndpointRef described = run.fingerprint() ? probed.withFingerprint(new RunFingerprint(
+                    Fingerprinter.take(opened.endpoint(), probed, run.spec().model(), clock), null)) : probed;
             boolean simulated = sim || Simulator.ENGINE.equals(described.engine());
             if (simulated && root.isRepository()) {
                 throw new BadInputException("simulated runs never go under the repository's results/; "
@@ -309,11 +314,24 @@ public final class ServingBench {
         AuditOutcome finish() {
             snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
             Metrics metrics = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
-            RunManifest complete = counted().withEndpoint(withPrometheus(described, folder))
+            RunManifest complete = counted().withEndpoint(withEndFingerprint(withPrometheus(described, folder)))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
             SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);
             return new AuditOutcome(folder, complete, null, null);
+        }
+
+        /**
+         * The endpoint with its fingerprint after the last point (after the Prometheus snapshot, so its probes are in no
+         * counter delta) beside the one taken at the start; a run started without one gets none.
+         */
+        private EndpointRef withEndFingerprint(EndpointRef e) {
+            RunFingerprint taken = e.fingerprint();
+            if (taken == null || taken.start() == null) {
+                return e;
+            }
+            return e.withFingerprint(taken.withEnd(Fingerprinter.take(opened.endpoint(), opened.describe(),
+                    manifest.model().id(), clock)));
         }
 
         /** The manifest with this session's replacements so far added. */
@@ -361,8 +379,9 @@ public final class ServingBench {
         ObjectNode info = e.serverInfo() != null && e.serverInfo().isObject() ? ((ObjectNode) e.serverInfo()).deepCopy()
                 : Json.mapper().createObjectNode();
         info.set("prometheus", prom);
-        return new EndpointRef(e.baseUrl(), e.apiFlavor(), e.engine(), e.engineVersion(), info, e.models(), e.simulator(),
-                e.apiKeyEnv(), e.headers());
+        EndpointRef with = new EndpointRef(e.baseUrl(), e.apiFlavor(), e.engine(), e.engineVersion(), info, e.models(),
+                e.simulator(), e.apiKeyEnv(), e.headers());
+        return e.fingerprint() == null ? with : with.withFingerprint(e.fingerprint());
     }
 
     /** A bench record with the server's words (error message, finish reason) redacted. */
