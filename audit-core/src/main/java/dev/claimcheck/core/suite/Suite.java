@@ -37,18 +37,20 @@ public interface Suite {
      */
     Object newOptions();
 
-    /** The dataset these options and seed select (name, hash, source). */
-    DatasetRef dataset(SuiteContext context);
-
-    /** All tasks in dataset or generator order; the same context gives the same tasks. */
-    List<Task> tasks(SuiteContext context);
-
     /**
-     * The dataset and its tasks from one read: what a run, a resume and a re-grade need. Suites that read
-     * or generate their data once for both override it; the default asks {@link #dataset} and {@link #tasks}.
+     * The dataset and its tasks from one read or generation: what a run, a resume and a re-grade need. Tasks come in
+     * dataset or generator order, and the same context gives the same tasks.
      */
-    default Prepared prepare(SuiteContext context) {
-        return new Prepared(dataset(context), tasks(context));
+    Prepared prepare(SuiteContext context);
+
+    /** The dataset these options and seed select (name, hash, source); a suite may answer it without the tasks. */
+    default DatasetRef dataset(SuiteContext context) {
+        return prepare(context).dataset();
+    }
+
+    /** All tasks of {@link #prepare}; a suite may build them without the dataset's reference. */
+    default List<Task> tasks(SuiteContext context) {
+        return prepare(context).tasks();
     }
 
     /** A suite's dataset reference together with its tasks. */

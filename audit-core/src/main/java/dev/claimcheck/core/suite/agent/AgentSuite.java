@@ -64,11 +64,6 @@ public final class AgentSuite implements Suite {
         return new AgentOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
     /** The tasks with their faults, identified by a hash over ids, prompts and faults, like any dataset. */
     @Override
     public Prepared prepare(SuiteContext context) {

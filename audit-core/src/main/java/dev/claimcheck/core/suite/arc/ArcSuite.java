@@ -57,16 +57,6 @@ public final class ArcSuite implements Suite {
         return new ArcOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /** Reads the folder once for both its reference and its items. */
     @Override
     public Prepared prepare(SuiteContext context) {

@@ -53,11 +53,6 @@ public final class ArithSuite implements Suite {
         return new ArithOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
     /** Generates the tasks once and identifies the generated set by their content hash, like any dataset. */
     @Override
     public Prepared prepare(SuiteContext context) {

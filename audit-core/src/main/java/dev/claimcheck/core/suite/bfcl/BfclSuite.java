@@ -65,16 +65,6 @@ public final class BfclSuite implements Suite {
         return new BfclOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /** Reads the folder once; a task's expected answer is its {@link BfclSpec} (category, mode, functions, answer). */
     @Override
     public Prepared prepare(SuiteContext context) {

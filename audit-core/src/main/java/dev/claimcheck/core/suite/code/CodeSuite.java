@@ -65,11 +65,6 @@ public final class CodeSuite implements Suite {
         return ref(file, LcbLoader.load(file), o, context);
     }
 
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /**
      * The problems as tasks, with the dataset read once. Refuses to start when the sandbox is unavailable: every
      * attempt would end in {@code sandboxError} after its tokens were spent, and nothing may run unsandboxed instead.

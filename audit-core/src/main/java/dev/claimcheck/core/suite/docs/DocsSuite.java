@@ -64,11 +64,6 @@ public final class DocsSuite implements Suite {
     }
 
     @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
     public Prepared prepare(SuiteContext context) {
         DocsOptions o = context.options(DocsOptions.class);
         if (o.perKind < 1 || o.perKind > 10_000) {
@@ -97,11 +92,6 @@ public final class DocsSuite implements Suite {
         }
         return new Prepared(new DatasetRef("docs-generated", PromptHash.sha256Hex(all.toString()),
                 "generated:seed=" + context.seed(), true, GENERATOR_VERSION), tasks);
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
     }
 
     @Override

@@ -58,16 +58,6 @@ public final class IfevalSuite implements Suite {
         return new IfevalOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /** Reads the file once for its reference and its tasks; the expected answer of a task is its instructions' JSON. */
     @Override
     public Prepared prepare(SuiteContext context) {

@@ -68,11 +68,6 @@ public final class LcbSuite implements Suite {
         return load(context).ref();
     }
 
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /** Refuses to start without the sandbox: every attempt would be a sandboxError after its tokens were spent. */
     @Override
     public Prepared prepare(SuiteContext context) {

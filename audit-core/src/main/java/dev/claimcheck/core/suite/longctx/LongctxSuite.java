@@ -60,11 +60,6 @@ public final class LongctxSuite implements Suite {
         return new LongctxOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
     /**
      * Lists the task descriptors with their expected answers (cheap: no filler is generated). The dataset hash
      * covers generator version, tokenizer, ids and answers; each prompt's own hash is checked per sample by verify.
@@ -115,11 +110,6 @@ public final class LongctxSuite implements Suite {
                 }
             }
         }
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
     }
 
     @Override

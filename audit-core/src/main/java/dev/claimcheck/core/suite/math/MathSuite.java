@@ -66,16 +66,6 @@ public final class MathSuite implements Suite {
         return new MathOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /** Reads the dataset file once for both its reference and its tasks. */
     @Override
     public Prepared prepare(SuiteContext context) {

@@ -68,16 +68,6 @@ public final class MrcrSuite implements Suite {
         return new MrcrOptions();
     }
 
-    @Override
-    public DatasetRef dataset(SuiteContext context) {
-        return prepare(context).dataset();
-    }
-
-    @Override
-    public List<Task> tasks(SuiteContext context) {
-        return prepare(context).tasks();
-    }
-
     /**
      * Streams the file once: counts each row's tokens (every message's content plus the answer, as the card bins
      * them), keeps the rows of the chosen bins as tasks with their expected answer and prompt token count.
