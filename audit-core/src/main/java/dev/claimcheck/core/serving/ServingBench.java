@@ -1,6 +1,5 @@
 package dev.claimcheck.core.serving;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.RunFailedException;
 import dev.claimcheck.core.endpoint.Secrets;
@@ -13,15 +12,14 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunFingerprint;
+import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.HardwareRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.HardwareProbe;
-import dev.claimcheck.core.provenance.ServerMetrics;
 import dev.claimcheck.core.run.AuditOutcome;
 import dev.claimcheck.core.run.Endpoints;
 import dev.claimcheck.core.run.HarnessInfo;
@@ -38,7 +36,6 @@ import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.store.SummaryCsv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -243,7 +240,7 @@ public final class ServingBench {
             RunManifestStore.write(folder, manifest);
             RunManifestStore.writeAtomically(folder.dir().resolve(ENGINE_INFO),
                     () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(described));
-            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE), opened.endpoint().secrets());
+            PrometheusSnapshots.take(serverRoot, folder.dir().resolve(PROMETHEUS_BEFORE), opened.endpoint().secrets());
             return new Arm(opened, runner, folder, manifest, described, serverRoot, simulated,
                     Journal.open(folder, Journal.DEFAULT_PART_LIMIT, clock), counted);
         } catch (RuntimeException e) {
@@ -312,9 +309,9 @@ public final class ServingBench {
 
         /** The after-snapshot, the metrics from the journal, run.json complete and summary.csv. */
         AuditOutcome finish() {
-            snapshot(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
+            PrometheusSnapshots.take(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
             Metrics metrics = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
-            RunManifest complete = counted().withEndpoint(withEndFingerprint(withPrometheus(described, folder)))
+            RunManifest complete = counted().withEndpoint(withEndFingerprint(PrometheusSnapshots.summarised(described, folder)))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
             SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);
@@ -360,48 +357,12 @@ public final class ServingBench {
         return run.spec().points().stream().mapToInt(p -> p.concurrency() == null ? 0 : p.concurrency()).max().orElse(0);
     }
 
-    /** endpoint.serverInfo gains {@code prometheus.before/after}: the key series of each snapshot. */
-    private static EndpointRef withPrometheus(EndpointRef e, RunFolder folder) {
-        ObjectNode prom = Json.mapper().createObjectNode();
-        for (String[] f : new String[][] {{"before", PROMETHEUS_BEFORE}, {"after", PROMETHEUS_AFTER}}) {
-            Path file = folder.dir().resolve(f[1]);
-            if (Files.isRegularFile(file)) {
-                try {
-                    prom.set(f[0], Json.mapper().valueToTree(ServerMetrics.summary(Files.readString(file))));
-                } catch (IOException ignored) {
-                    // the file stays; only its summary is missing
-                }
-            }
-        }
-        if (prom.isEmpty()) {
-            return e;
-        }
-        ObjectNode info = e.serverInfo() != null && e.serverInfo().isObject() ? ((ObjectNode) e.serverInfo()).deepCopy()
-                : Json.mapper().createObjectNode();
-        info.set("prometheus", prom);
-        EndpointRef with = new EndpointRef(e.baseUrl(), e.apiFlavor(), e.engine(), e.engineVersion(), info, e.models(),
-                e.simulator(), e.apiKeyEnv(), e.headers());
-        return e.fingerprint() == null ? with : with.withFingerprint(e.fingerprint());
-    }
-
     /** A bench record with the server's words (error message, finish reason) redacted. */
     private static Sample redacted(Sample s, Secrets secrets) {
         AttemptError e = s.error() == null ? null
                 : new AttemptError(s.error().cause(), secrets.redact(s.error().message()), s.error().retries());
         return new Sample(s.taskId(), s.attempt(), s.messages(), s.promptSha256(), s.targetTokens(), s.request(),
                 secrets.redact(s.response()), s.usage(), s.timing(), s.verdict(), e, s.retries(), s.transcript(), s.load());
-    }
-
-    /** The metrics text, redacted (label values are free text a server may fill with anything), stored as a file. */
-    private static void snapshot(String serverRoot, Path file, Secrets secrets) {
-        String text = secrets.redact(ServerMetrics.fetch(serverRoot));
-        if (text != null) {
-            try {
-                Files.writeString(file, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
-            }
-        }
     }
 
     private static void create(RunFolder folder) {
