@@ -212,7 +212,7 @@ final class SimResponder {
                 for (int i = 0; i < s.reasoning.size(); i++) {
                     sent++;
                     reasoningSent++;
-                    out.add(chatEvent(prefix, c, role, "reasoning_content", SimScript.piece(s.reasoning, i), null,
+                    out.add(chatEvent(prefix, c, role, s.reasoningField, SimScript.piece(s.reasoning, i), null,
                             r.continuousUsage() ? usage(prompt, sent, reasoningSent) : ""));
                     role = null;
                 }
@@ -327,7 +327,7 @@ final class SimResponder {
                 }
             }
             if (chat) {
-                String extra = s.reasoning.isEmpty() ? "" : ",\"reasoning_content\":" + SimHttp.quote(SimScript.join(s.reasoning));
+                String extra = s.reasoning.isEmpty() ? "" : ",\"" + s.reasoningField + "\":" + SimHttp.quote(SimScript.join(s.reasoning));
                 if (!s.toolCalls.isEmpty()) {
                     StringBuilder calls = new StringBuilder(",\"tool_calls\":[");
                     for (int i = 0; i < s.toolCalls.size(); i++) {

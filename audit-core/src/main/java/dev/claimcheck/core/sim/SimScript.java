@@ -44,9 +44,12 @@ final class SimScript {
     final List<ToolCall> toolCalls;
     final String finishReason;
     final long promptTokens;
+    /** The message/delta field the reasoning goes in: {@code reasoning_content}, or {@code reasoning} (current vLLM). */
+    final String reasoningField;
 
     private SimScript(String promptSha256, int attempt, int retry, SimFault fault, List<String> reasoning,
-                      List<String> content, List<ToolCall> toolCalls, String finishReason, long promptTokens) {
+                      List<String> content, List<ToolCall> toolCalls, String finishReason, long promptTokens,
+                      String reasoningField) {
         this.promptSha256 = promptSha256;
         this.attempt = attempt;
         this.retry = retry;
@@ -56,6 +59,7 @@ final class SimScript {
         this.toolCalls = toolCalls;
         this.finishReason = finishReason;
         this.promptTokens = promptTokens;
+        this.reasoningField = reasoningField;
     }
 
     /**
@@ -210,7 +214,7 @@ final class SimScript {
         // tokens by default, as a real server would roughly do.
         long promptTokens = promptTokens(o.identity(), sha, messages, ask.tools());
         return new SimScript(sha, attempt, retry, fault, List.copyOf(reasoning), List.copyOf(content), List.copyOf(calls),
-                finish, promptTokens);
+                finish, promptTokens, o.identity().template().reasoningField());
     }
 
     /**

@@ -16,7 +16,9 @@ public enum SimTemplate {
     /** As plain, but reasoning leaks into the content between {@code <think>} tags (no reasoning parser). */
     THINK_IN_CONTENT("think-in-content"),
     /** As plain, but system messages are dropped (neither counted nor seen). */
-    DROPS_SYSTEM("drops-system");
+    DROPS_SYSTEM("drops-system"),
+    /** As plain, but reasoning in {@code reasoning}, the field current vLLM (0.10 and later) streams it in. */
+    REASONING_FIELD("reasoning-field");
 
     private final String id;
 
@@ -26,6 +28,11 @@ public enum SimTemplate {
 
     public String id() {
         return id;
+    }
+
+    /** The message/delta field a reasoning parser's output goes in under this template. */
+    String reasoningField() {
+        return this == REASONING_FIELD ? "reasoning" : "reasoning_content";
     }
 
     static SimTemplate of(String id) {
