@@ -11,10 +11,10 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ public final class ArcSuite implements Suite {
         if (o.datasetName != null && !name.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw new BadInputException("--dataset-name must be 1 to 64 of [a-z0-9._-], got '" + o.datasetName + "'");
         }
-        DatasetRef ref = new DatasetRef(name, loaded.sha256(), recordedPath(folder, context.root()), o.redistributable, null,
+        DatasetRef ref = new DatasetRef(name, loaded.sha256(), DatasetPaths.recorded(folder, context.root()), o.redistributable, null,
                 tasks.size(), null, AnswersHash.of(answers));
         return new Prepared(ref, tasks);
     }
@@ -86,7 +86,7 @@ public final class ArcSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(ArcOptions.class), context), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(ArcOptions.class), context), context.root()));
         return recorded;
     }
 
@@ -120,25 +120,7 @@ public final class ArcSuite implements Suite {
 
     /** The folder as given (relative to the working directory), else relative to the root, where a resumed run finds it. */
     static Path resolve(ArcOptions o, SuiteContext context) {
-        if (o.dataset == null) {
-            throw new BadInputException("--dataset DIR is required for suite arc");
-        }
-        Path p = o.dataset;
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset, "--dataset DIR is required for suite arc", context);
     }
 
-    /** Relative to the root when the folder lies under it, else the folder's name alone: never an absolute path. */
-    static String recordedPath(Path folder, Path root) {
-        Path abs = folder.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

@@ -17,11 +17,11 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class BfclSuite implements Suite {
                     Map.of("category", q.category())));
             answers.put(q.id(), expected);
         }
-        DatasetRef ref = new DatasetRef("bfcl-" + data.version() + "-" + mode, data.sha256(), recordedPath(dir, context.root()),
+        DatasetRef ref = new DatasetRef("bfcl-" + data.version() + "-" + mode, data.sha256(), DatasetPaths.recorded(dir, context.root()),
                 true, null, tasks.size(), FIELDS, AnswersHash.of(answers));
         return new Prepared(ref, tasks);
     }
@@ -89,7 +89,7 @@ public final class BfclSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(BfclOptions.class), context), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(BfclOptions.class), context), context.root()));
         return recorded;
     }
 
@@ -136,25 +136,7 @@ public final class BfclSuite implements Suite {
 
     /** As given, else relative to the root (where a resumed run finds the path run.json records). */
     private static Path resolve(BfclOptions o, SuiteContext context) {
-        if (o.dataset == null) {
-            throw new BadInputException("--dataset DIR is required for suite bfcl");
-        }
-        Path p = o.dataset;
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset, "--dataset DIR is required for suite bfcl", context);
     }
 
-    /** Relative to the root when the folder lies under it, else its name alone: never an absolute path. */
-    private static String recordedPath(Path dir, Path root) {
-        Path abs = dir.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.claimcheck.core.suite.code;
 
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.CodeGrader;
@@ -16,7 +17,6 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +99,7 @@ public final class CodeSuite implements Suite {
 
     private static DatasetRef ref(Path file, LcbLoader.Loaded loaded, CodeOptions o, SuiteContext context) {
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new DatasetRef(name, loaded.sha256(), recordedPath(file, context), o.redistributable(), null,
+        return new DatasetRef(name, loaded.sha256(), DatasetPaths.recorded(file, context.root()), o.redistributable(), null,
                 select(loaded.problems(), o).size(), null, null);
     }
 
@@ -126,14 +126,18 @@ public final class CodeSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(CodeOptions.class), context), context));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(CodeOptions.class), context), context.root()));
         return recorded;
     }
 
     /** The grader's verdict, with the problem's difficulty and contest date added to the detail for the metrics. */
     @Override
     public Verdict grade(Task task, String responseContent) {
-        Verdict v = grader.grade(responseContent, task.expected());
+        return withProblem(grader.grade(responseContent, task.expected()), task);
+    }
+
+    /** A code verdict with the task's difficulty and contest date in its detail, which the code workload's figures read. */
+    public static Verdict withProblem(Verdict v, Task task) {
         return CodeDetail.parse(v.detail())
                 .map(d -> new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
                         d.withProblem(task.meta().get("difficulty"), task.meta().get("contestDate")).toJson()))
@@ -171,24 +175,7 @@ public final class CodeSuite implements Suite {
     }
 
     private static Path resolve(CodeOptions o, SuiteContext context) {
-        if (o.dataset() == null) {
-            throw new BadInputException("--dataset FILE is required for suite code");
-        }
-        Path p = o.dataset();
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset(), "--dataset FILE is required for suite code", context);
     }
 
-    private static String recordedPath(Path file, SuiteContext context) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (context.root() != null) {
-            Path r = context.root().toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.claimcheck.core.suite.ifeval;
 
-import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.IfevalGrader;
 import dev.claimcheck.core.grade.ifeval.IfevalSpec;
@@ -12,10 +11,10 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ public final class IfevalSuite implements Suite {
             answers.put(id, expected);
         }
         String name = data.fileName().replaceFirst("\\.[^.]*$", "");
-        DatasetRef ref = new DatasetRef(name, data.sha256(), recordedPath(file, context.root()), o.redistributable,
+        DatasetRef ref = new DatasetRef(name, data.sha256(), DatasetPaths.recorded(file, context.root()), o.redistributable,
                 null, tasks.size(), FIELDS, AnswersHash.of(answers));
         return new Prepared(ref, tasks);
     }
@@ -82,7 +81,7 @@ public final class IfevalSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(IfevalOptions.class), context), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(IfevalOptions.class), context), context.root()));
         return recorded;
     }
 
@@ -110,25 +109,7 @@ public final class IfevalSuite implements Suite {
 
     /** As given, else relative to the root (where a resumed run finds the path run.json records). */
     private static Path resolve(IfevalOptions o, SuiteContext context) {
-        if (o.dataset == null) {
-            throw new BadInputException("--dataset FILE is required for suite ifeval");
-        }
-        Path p = o.dataset;
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset, "--dataset FILE is required for suite ifeval", context);
     }
 
-    /** Relative to the root when the file lies under it, else the file name alone: never an absolute path. */
-    private static String recordedPath(Path file, Path root) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

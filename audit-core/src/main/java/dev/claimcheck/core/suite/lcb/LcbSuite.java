@@ -15,10 +15,12 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.suite.code.CodeFigures;
+import dev.claimcheck.core.suite.code.CodeSuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +128,7 @@ public final class LcbSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(LcbOptions.class), context), context));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(LcbOptions.class), context), context.root()));
         return recorded;
     }
 
@@ -146,12 +148,8 @@ public final class LcbSuite implements Suite {
                     null, null);
             return new Verdict(false, 0, null, ref, grader.id(), grader.version(), d.toJson());
         }
-        Verdict v = grader.grade(responseContent,
-                new CodeSpec("python", tests, CodeSpec.DEFAULT_TIME_LIMIT_MS, CodeSpec.DEFAULT_MEMORY_LIMIT_MB), ref);
-        return CodeDetail.parse(v.detail())
-                .map(d -> new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
-                        d.withProblem(task.meta().get("difficulty"), task.meta().get("contestDate")).toJson()))
-                .orElse(v);
+        return CodeSuite.withProblem(grader.grade(responseContent,
+                new CodeSpec("python", tests, CodeSpec.DEFAULT_TIME_LIMIT_MS, CodeSpec.DEFAULT_MEMORY_LIMIT_MB), ref), task);
     }
 
     @Override
@@ -182,25 +180,7 @@ public final class LcbSuite implements Suite {
     }
 
     private static Path resolve(LcbOptions o, SuiteContext context) {
-        if (o.dataset() == null) {
-            throw new BadInputException("--dataset DIR|FILE is required for suite lcb");
-        }
-        Path p = o.dataset();
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset(), "--dataset DIR|FILE is required for suite lcb", context);
     }
 
-    /** Relative to the root when inside it, else the bare name: run.json holds no absolute local path. */
-    private static String recordedPath(Path file, SuiteContext context) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (context.root() != null) {
-            Path r = context.root().toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

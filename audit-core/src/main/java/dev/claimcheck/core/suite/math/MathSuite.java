@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite.math;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.Grader;
@@ -19,7 +20,6 @@ import dev.claimcheck.core.suite.data.Dataset;
 import dev.claimcheck.core.suite.data.DatasetLoader;
 import dev.claimcheck.core.suite.data.DatasetRow;
 import dev.claimcheck.core.suite.data.FieldMapping;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class MathSuite implements Suite {
             String prompt = protocol.prompt(dataset.rows(), row, template);
             tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), meta));
         }
-        DatasetRef ref = dataset.ref(recordedPath(file, context.root()), o.redistributable());
+        DatasetRef ref = dataset.ref(DatasetPaths.recorded(file, context.root()), o.redistributable());
         if (o.datasetName() != null) {
             if (!o.datasetName().matches("[a-z0-9][a-z0-9._-]{0,63}")) {
                 throw new BadInputException("--dataset-name must be 1 to 64 of [a-z0-9._-], got '" + o.datasetName() + "'");
@@ -99,7 +99,7 @@ public final class MathSuite implements Suite {
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
         MathOptions o = context.options(MathOptions.class);
-        recorded.put("--dataset", recordedPath(resolve(o, context), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(o, context), context.root()));
         return recorded;
     }
 
@@ -163,25 +163,7 @@ public final class MathSuite implements Suite {
      * resumed run finds the path recorded in run.json.
      */
     static Path resolve(MathOptions o, SuiteContext context) {
-        if (o.dataset() == null) {
-            throw new BadInputException("--dataset FILE is required for suite math");
-        }
-        Path p = o.dataset();
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset(), "--dataset FILE is required for suite math", context);
     }
 
-    /** Relative to the root when the file lies under it, else the file name alone: never an absolute path. */
-    static String recordedPath(Path file, Path root) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

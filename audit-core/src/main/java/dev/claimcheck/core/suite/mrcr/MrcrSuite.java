@@ -12,6 +12,7 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -19,7 +20,6 @@ import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.core.suite.longctx.MrcrBin;
 import dev.claimcheck.core.suite.longctx.MrcrTaskKey;
 import dev.claimcheck.core.tokens.Tokenizer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +106,7 @@ public final class MrcrSuite implements Suite {
             throw new BadInputException(data.fileName() + ": no row in --bins " + String.join(",", bins));
         }
         String name = data.fileName().replaceFirst("\\.[^.]*$", "");
-        DatasetRef ref = new DatasetRef(name, data.sha256(), recordedPath(file, context.root()), false, null,
+        DatasetRef ref = new DatasetRef(name, data.sha256(), DatasetPaths.recorded(file, context.root()), false, null,
                 tasks.size(), FIELDS, AnswersHash.of(answers));
         return new Prepared(ref, tasks);
     }
@@ -122,7 +122,7 @@ public final class MrcrSuite implements Suite {
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
-        recorded.put("--dataset", recordedPath(resolve(context.options(MrcrOptions.class), context), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(resolve(context.options(MrcrOptions.class), context), context.root()));
         return recorded;
     }
 
@@ -172,25 +172,7 @@ public final class MrcrSuite implements Suite {
 
     /** As given, else relative to the root (where a resumed run finds the path run.json records). */
     private static Path resolve(MrcrOptions o, SuiteContext context) {
-        if (o.dataset == null) {
-            throw new BadInputException("--dataset FILE is required for suite mrcr");
-        }
-        Path p = o.dataset;
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
+        return DatasetPaths.resolve(o.dataset, "--dataset FILE is required for suite mrcr", context);
     }
 
-    /** Relative to the root when the file lies under it, else the file name alone: never an absolute path. */
-    private static String recordedPath(Path file, Path root) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
-    }
 }

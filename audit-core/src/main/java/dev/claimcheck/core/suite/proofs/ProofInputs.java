@@ -1,8 +1,8 @@
 package dev.claimcheck.core.suite.proofs;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.SuiteContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,26 +29,8 @@ record ProofInputs(ProblemSet set, VendorFolder vendor, Path setPath) {
         return vendor != null;
     }
 
-    /** As given (relative to the working directory), else relative to the root, where a resumed run finds it. */
+    /** The option's path as {@link DatasetPaths#resolve} finds it. */
     static Path resolve(Path p, String option, SuiteContext context) {
-        if (p == null) {
-            throw new BadInputException(option + " is required");
-        }
-        if (!Files.exists(p) && !p.isAbsolute() && context.root() != null && Files.exists(context.root().resolve(p))) {
-            return context.root().resolve(p);
-        }
-        return p;
-    }
-
-    /** Relative to the root when the path lies under it, else its name alone: run.json never holds an absolute path. */
-    static String recorded(Path file, Path root) {
-        Path abs = file.toAbsolutePath().normalize();
-        if (root != null) {
-            Path r = root.toAbsolutePath().normalize();
-            if (abs.startsWith(r) && !abs.equals(r)) {
-                return r.relativize(abs).toString().replace('\\', '/');
-            }
-        }
-        return abs.getFileName().toString();
+        return DatasetPaths.resolve(p, option + " is required", context);
     }
 }

@@ -18,6 +18,7 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
@@ -70,7 +71,7 @@ public final class ProofSuite implements Suite {
     public Prepared prepare(SuiteContext context) {
         ProofInputs in = context.options(ProofOptions.class).inputs(context);
         ProblemSet set = in.set();
-        DatasetRef ref = new DatasetRef(set.name(), set.sha256(), ProofInputs.recorded(in.setPath(), context.root()), false,
+        DatasetRef ref = new DatasetRef(set.name(), set.sha256(), DatasetPaths.recorded(in.setPath(), context.root()), false,
                 null, set.problems().size(), null, null);
         List<Task> tasks = new ArrayList<>();
         for (ProofProblem p : set.problems()) {
@@ -87,12 +88,12 @@ public final class ProofSuite implements Suite {
         Map<String, String> recorded = new TreeMap<>(values);
         ProofOptions o = context.options(ProofOptions.class);
         ProofInputs in = o.inputs(context);
-        recorded.put("--dataset", ProofInputs.recorded(in.setPath(), context.root()));
+        recorded.put("--dataset", DatasetPaths.recorded(in.setPath(), context.root()));
         if (o.importSolutions != null) {
-            recorded.put("--import-solutions", ProofInputs.recorded(ProofInputs.resolve(o.importSolutions, "--import-solutions", context), context.root()));
+            recorded.put("--import-solutions", DatasetPaths.recorded(ProofInputs.resolve(o.importSolutions, "--import-solutions", context), context.root()));
         }
         if (o.map != null) {
-            recorded.put("--map", ProofInputs.recorded(ProofInputs.resolve(o.map, "--map", context), context.root()));
+            recorded.put("--map", DatasetPaths.recorded(ProofInputs.resolve(o.map, "--map", context), context.root()));
         }
         recorded.put("--judge", String.join(ProofOptions.JUDGE_JOIN, o.judges));
         return recorded;
