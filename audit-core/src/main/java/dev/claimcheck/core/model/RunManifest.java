@@ -117,6 +117,12 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
             this(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers, null);
         }
 
+        /** The same endpoint with other server information (a bench adds its Prometheus summary). */
+        public EndpointRef withServerInfo(JsonNode info) {
+            return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, info, models, simulator, apiKeyEnv, headers,
+                    fingerprint);
+        }
+
         /** The same endpoint with {@code fingerprint} recorded. */
         public EndpointRef withFingerprint(RunFingerprint fingerprint) {
             return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers,

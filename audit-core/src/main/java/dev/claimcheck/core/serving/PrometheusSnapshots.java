@@ -51,8 +51,6 @@ final class PrometheusSnapshots {
         ObjectNode info = e.serverInfo() != null && e.serverInfo().isObject() ? ((ObjectNode) e.serverInfo()).deepCopy()
                 : Json.mapper().createObjectNode();
         info.set("prometheus", prom);
-        EndpointRef with = new EndpointRef(e.baseUrl(), e.apiFlavor(), e.engine(), e.engineVersion(), info, e.models(),
-                e.simulator(), e.apiKeyEnv(), e.headers());
-        return e.fingerprint() == null ? with : with.withFingerprint(e.fingerprint());
+        return e.withServerInfo(info);
     }
 }
