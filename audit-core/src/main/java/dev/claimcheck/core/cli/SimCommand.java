@@ -63,7 +63,7 @@ public final class SimCommand implements Callable<Integer> {
     String dropToolCalls;
     @Option(names = "--tokenizer", paramLabel = "NAME", description = "Tokenizer family prompt tokens are counted in (o200k_base, cl100k_base).")
     String tokenizer;
-    @Option(names = "--template", paramLabel = "NAME", description = "Chat-template behaviour: plain, chatml, think-in-content, drops-system.")
+    @Option(names = "--template", paramLabel = "NAME", description = "Chat-template behaviour: plain, chatml, think-in-content, drops-system, reasoning-field.")
     String template;
     @Option(names = "--quantization", paramLabel = "ID", description = "Quantization /get_server_info reports (fp8, awq, …).")
     String quantization;

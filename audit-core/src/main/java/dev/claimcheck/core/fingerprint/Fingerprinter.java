@@ -11,6 +11,7 @@ import dev.claimcheck.core.model.Fingerprint.ReasoningPlacement;
 import dev.claimcheck.core.model.Fingerprint.TemplateProbe;
 import dev.claimcheck.core.model.Fingerprint.ToolCallParsing;
 import dev.claimcheck.core.model.Response;
+import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,6 +58,23 @@ public final class Fingerprinter {
     public static Fingerprint take(ChatEndpoint endpoint, EndpointRef described, String model, Clock clock) {
         String at = clock.instant().toString();
         return new Fingerprinter(endpoint, model, TokenizerFamilies.bundled()).probe(described, at);
+    }
+
+    /** The endpoint as described, with the fingerprint taken before a run's first request. */
+    public static EndpointRef atStart(ChatEndpoint endpoint, EndpointRef described, String model, Clock clock) {
+        return described.withFingerprint(new RunFingerprint(take(endpoint, described, model, clock), null));
+    }
+
+    /**
+     * The recorded endpoint with the fingerprint after a run's last request beside the one taken at its start, so
+     * verify can tell a swap mid-run; a run that started without one gets none.
+     */
+    public static EndpointRef atEnd(ChatEndpoint endpoint, EndpointRef recorded, String model, Clock clock) {
+        RunFingerprint taken = recorded == null ? null : recorded.fingerprint();
+        if (taken == null || taken.start() == null) {
+            return recorded;
+        }
+        return recorded.withFingerprint(taken.withEnd(take(endpoint, endpoint.describe(), model, clock)));
     }
 
     private Fingerprint probe(EndpointRef described, String at) {

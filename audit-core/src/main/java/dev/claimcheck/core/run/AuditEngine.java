@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.fingerprint.Fingerprinter;
-import dev.claimcheck.core.model.Fingerprint;
-import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.AttemptKey;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Metrics;
@@ -153,7 +151,7 @@ public final class AuditEngine {
                 .withStatus(complete ? RunStatus.COMPLETE : RunStatus.STOPPED,
                         complete ? clock.instant().toString() : null, complete ? null : stopReason, metrics);
         if (complete) {
-            updated = withEndFingerprint(updated, endpoint);
+            updated = updated.withEndpoint(Fingerprinter.atEnd(endpoint, updated.endpoint(), updated.model().id(), clock));
             // Proofs are written before the final run.json, which lists them with their hashes.
             updated = updated.withProofs(Proofs.write(Root.of(folder), updated, samples));
         }
@@ -162,19 +160,6 @@ public final class AuditEngine {
             SummaryCsv.write(folder, metrics, plan.suite().figures(), manifest.simulated());
         }
         return new AuditOutcome(folder, updated, complete ? null : stopReason, abort);
-    }
-
-    /**
-     * The run with the endpoint's fingerprint after its last attempt beside the one taken at its start, so verify can
-     * tell a swap mid-run (docs/fingerprint.md); a run that started without one gets none.
-     */
-    private RunManifest withEndFingerprint(RunManifest m, ChatEndpoint endpoint) {
-        RunFingerprint taken = m.endpoint() == null ? null : m.endpoint().fingerprint();
-        if (taken == null || taken.start() == null) {
-            return m;
-        }
-        Fingerprint end = Fingerprinter.take(endpoint, endpoint.describe(), m.model().id(), clock);
-        return m.withEndpoint(m.endpoint().withFingerprint(taken.withEnd(end)));
     }
 
     private static ThreadFactory workerThreads() {

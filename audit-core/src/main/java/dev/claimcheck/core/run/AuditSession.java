@@ -6,7 +6,6 @@ import dev.claimcheck.core.endpoint.ChatEndpoint;
 import dev.claimcheck.core.endpoint.Preflight;
 import dev.claimcheck.core.endpoint.RetryPolicy;
 import dev.claimcheck.core.fingerprint.Fingerprinter;
-import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
@@ -109,8 +108,7 @@ public final class AuditSession {
             EndpointRef described = opened.describe();
             // docs/fingerprint.md: what answered, before the first attempt (the end one is taken by the engine).
             if (spec.fingerprint()) {
-                described = described.withFingerprint(new RunFingerprint(
-                        Fingerprinter.take(opened.endpoint(), described, modelId, clock), null));
+                described = Fingerprinter.atStart(opened.endpoint(), described, modelId, clock);
             }
             plan = ContextLimit.skipTooLong(plan, described, modelId, progress);
             // A simulator reached through a plain URL is still the simulator: its output is labelled, never a result.

@@ -12,7 +12,6 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.RunFingerprint;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.HardwareRef;
@@ -214,8 +213,8 @@ public final class ServingBench {
             LoadRunner runner = new LoadRunner(run.spec(), target);
             EndpointRef probed = opened.describe();
             // docs/fingerprint.md: what answered, before the first point (outside every measured window).
-            EndpointRef described = run.fingerprint() ? probed.withFingerprint(new RunFingerprint(
-                    Fingerprinter.take(opened.endpoint(), probed, run.spec().model(), clock), null)) : probed;
+            EndpointRef described = run.fingerprint()
+                    ? Fingerprinter.atStart(opened.endpoint(), probed, run.spec().model(), clock) : probed;
             boolean simulated = sim || Simulator.ENGINE.equals(described.engine());
             if (simulated && root.isRepository()) {
                 throw new BadInputException("simulated runs never go under the repository's results/; "
@@ -311,24 +310,12 @@ public final class ServingBench {
         AuditOutcome finish() {
             PrometheusSnapshots.take(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
             Metrics metrics = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
-            RunManifest complete = counted().withEndpoint(withEndFingerprint(PrometheusSnapshots.summarised(described, folder)))
+            RunManifest complete = counted().withEndpoint(Fingerprinter.atEnd(opened.endpoint(),
+                    PrometheusSnapshots.summarised(described, folder), manifest.model().id(), clock))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
             SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);
             return new AuditOutcome(folder, complete, null, null);
-        }
-
-        /**
-         * The endpoint with its fingerprint after the last point (after the Prometheus snapshot, so its probes are in no
-         * counter delta) beside the one taken at the start; a run started without one gets none.
-         */
-        private EndpointRef withEndFingerprint(EndpointRef e) {
-            RunFingerprint taken = e.fingerprint();
-            if (taken == null || taken.start() == null) {
-                return e;
-            }
-            return e.withFingerprint(taken.withEnd(Fingerprinter.take(opened.endpoint(), opened.describe(),
-                    manifest.model().id(), clock)));
         }
 
         /** The manifest with this session's replacements so far added. */
