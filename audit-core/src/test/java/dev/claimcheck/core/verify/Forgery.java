@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,12 +28,13 @@ import java.util.stream.Stream;
 /**
  * What the hostile corpora ({@link HostileSubmissionsTest}, {@link TrustedForgeriesTest}) share: a real signed
  * simulated run in a root with its allowed_signers, the rows' shape, and the edits a forger makes to a copy of it.
- * The instance methods re-sign with the forger's {@code key} (a trusted one, in the corpora).
+ * The instance methods re-sign with the forger's {@code key} (a trusted one, in the corpora). The key is read when a
+ * mutation runs, not when it is built, so a corpus can be listed (counted, named) before its base is signed.
  */
 final class Forgery {
-    private final Path key;
+    private final Supplier<Path> key;
 
-    Forgery(Path key) {
+    Forgery(Supplier<Path> key) {
         this.key = key;
     }
 
@@ -129,7 +131,7 @@ final class Forgery {
             String newId = id.apply(run.getFileName().toString());
             editRunJson(run, j -> j.put("runId", newId));
             Path moved = Files.move(run, run.resolveSibling(newId));
-            Evidence.resign(moved, key);
+            Evidence.resign(moved, key.get());
         };
     }
 
@@ -141,7 +143,7 @@ final class Forgery {
         lines.add(Manifest.sha256(file) + "  " + name);
         lines.sort(java.util.Comparator.comparing(l -> l.substring(66), Manifest.PATH_ORDER));
         Files.writeString(run.resolve(Manifest.FILE), lines.stream().map(l -> l + "\n").collect(Collectors.joining()));
-        Evidence.signManifestAsIs(run, key, SshSignature.NAMESPACE);
+        Evidence.signManifestAsIs(run, key.get(), SshSignature.NAMESPACE);
     }
 
     /** Edits run.json, writes summary.csv from it as the harness would (a forger keeps the two in step), re-signs. */
@@ -149,7 +151,7 @@ final class Forgery {
         return (root, run) -> {
             editRunJson(run, edit);
             resummarise(run);
-            Evidence.resign(run, key);
+            Evidence.resign(run, key.get());
         };
     }
 

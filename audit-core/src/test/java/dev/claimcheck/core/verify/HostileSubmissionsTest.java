@@ -48,7 +48,7 @@ class HostileSubmissionsTest {
     static Path retired;
     static Path gitOnly;
     static Path future;
-    static Forgery forge;
+    static final Forgery forge = new Forgery(() -> alice);
 
     @BeforeAll
     static void signedRun() throws Exception {
@@ -59,7 +59,6 @@ class HostileSubmissionsTest {
         retired = base.retired();
         gitOnly = base.gitOnly();
         future = base.future();
-        forge = new Forgery(alice);
     }
 
     static Verifier verifier() {

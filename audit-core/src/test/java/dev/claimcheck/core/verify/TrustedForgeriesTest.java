@@ -37,7 +37,7 @@ class TrustedForgeriesTest {
     static Path retired;
     static Path gitOnly;
     static Path future;
-    static Forgery forge;
+    static final Forgery forge = new Forgery(() -> alice);
 
     @BeforeAll
     static void signedRun() throws Exception {
@@ -48,7 +48,6 @@ class TrustedForgeriesTest {
         retired = base.retired();
         gitOnly = base.gitOnly();
         future = base.future();
-        forge = new Forgery(alice);
     }
 
     static Verifier verifier() {
