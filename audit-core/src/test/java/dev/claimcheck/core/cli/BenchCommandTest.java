@@ -41,11 +41,7 @@ class BenchCommandTest {
     }
 
     static Path onlyRun(Path root) throws IOException {
-        try (Stream<Path> s = Files.find(root.resolve("results/runs"), 4, (p, a) -> p.getFileName().toString().matches("\\d{8}T.*"))) {
-            List<Path> runs = s.toList();
-            assertThat(runs).hasSize(1);
-            return runs.get(0);
-        }
+        return Evidence.onlyRun(root);
     }
 
     @Test

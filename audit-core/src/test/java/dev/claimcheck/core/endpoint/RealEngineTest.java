@@ -3,6 +3,7 @@ package dev.claimcheck.core.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.verify.Evidence;
 import dev.claimcheck.core.cli.AuditRunner;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
@@ -85,10 +86,7 @@ class RealEngineTest {
                 "--input-tokens", "64", "--output-tokens", "8", "--requests", "6", "--warmup", "1", "--hardware", "1xCPU",
                 "--root", root.resolve("bench").toString());
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode points;
-        try (Stream<Path> s = Files.find(root.resolve("bench/results/runs"), 6, (p, x) -> p.endsWith("run.json"))) {
-            points = Json.mapper().readTree(s.findFirst().orElseThrow().toFile()).path("metrics").path("points");
-        }
+        JsonNode points = Evidence.runJson(Evidence.onlyRun(root.resolve("bench"))).path("metrics").path("points");
         assertThat(points).hasSize(2);
         for (JsonNode p : points) {
             assertThat(p.path("errors").asInt()).as("no request lost on a real engine").isZero();

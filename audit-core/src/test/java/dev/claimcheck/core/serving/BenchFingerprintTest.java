@@ -3,6 +3,7 @@ package dev.claimcheck.core.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.verify.Evidence;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.store.Json;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +64,6 @@ class BenchFingerprintTest {
         int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), o, o),
                 new PrintWriter(o, true), all);
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        try (Stream<Path> s = Files.find(root.resolve("results/runs"), 5, (p, a) -> p.getFileName().toString().equals("run.json"))) {
-            return s.findFirst().orElseThrow().getParent();
-        }
+        return Evidence.onlyRun(root);
     }
 }

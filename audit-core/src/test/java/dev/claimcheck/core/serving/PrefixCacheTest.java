@@ -3,6 +3,7 @@ package dev.claimcheck.core.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.verify.Evidence;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.endpoint.VllmPrefixCacheServer;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -81,9 +81,7 @@ class PrefixCacheTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = run(out, engine, root, extra);
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        try (Stream<Path> s = Files.find(root.resolve("results/runs"), 5, (p, a) -> p.getFileName().toString().equals("run.json"))) {
-            return Json.mapper().readTree(s.findFirst().orElseThrow().toFile());
-        }
+        return Evidence.runJson(Evidence.onlyRun(root));
     }
 
     private static int run(ByteArrayOutputStream out, VllmPrefixCacheServer engine, Path root, String... extra) {

@@ -73,6 +73,15 @@ public final class Evidence {
         }
     }
 
+    /** The root's one run folder; fails when there is none or more than one. */
+    public static Path onlyRun(Path root) throws IOException {
+        List<Path> runs = runs(root);
+        if (runs.size() != 1) {
+            throw new AssertionError("expected one run under " + root + ", found " + runs);
+        }
+        return runs.get(0);
+    }
+
     /** Writes a proof for the run's first task under the root's proofs/ and lists it in run.json. */
     public static Path addProof(Path root, Path run) throws IOException {
         ObjectNode json = runJson(run);
