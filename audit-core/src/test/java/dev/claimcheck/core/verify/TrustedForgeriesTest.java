@@ -33,10 +33,6 @@ class TrustedForgeriesTest {
 
     static Path baseRoot;
     static Path alice;
-    static Path mallory;
-    static Path retired;
-    static Path gitOnly;
-    static Path future;
     static final Forgery forge = new Forgery(() -> alice);
 
     @BeforeAll
@@ -44,10 +40,6 @@ class TrustedForgeriesTest {
         Forgery.Base base = Forgery.signedBase(shared);
         baseRoot = base.root();
         alice = base.alice();
-        mallory = base.mallory();
-        retired = base.retired();
-        gitOnly = base.gitOnly();
-        future = base.future();
     }
 
     static Verifier verifier() {
