@@ -127,6 +127,20 @@ class Gaia2SuiteTest {
     }
 
     @Test
+    void anEpisodeStoppedByItsStepBudgetIsGradedWithoutAnAnswer() throws Exception {
+        try (FakeSearchServer server = new FakeSearchServer(FakeSearchServer.Mode.NORMAL)) {
+            RunAudit a = run(server, "1.0", "--max-steps", "1");
+            SearchMetrics s = a.manifest().metrics().get(SearchFigures.BLOCK);
+            assertThat(a.manifest().metrics().score()).isZero();
+            assertThat(s.budgetStops()).isEqualTo(6);
+            assertThat(s.noAnswer()).isEqualTo(6);
+            assertThat(a.samples()).allSatisfy(x -> assertThat(Gaia2Detail.parse(x.verdict().detail()).orElseThrow().budgetStop())
+                    .isEqualTo(Gaia2Episode.STOP_STEPS));
+            regradesAsVerifyDoes(a);
+        }
+    }
+
+    @Test
     void aToolServerThatErrorsIsACountedToolErrorAndTheErrorIsInTheTranscript() throws Exception {
         for (var mode : List.of(FakeSearchServer.Mode.ERROR_500, FakeSearchServer.Mode.ERROR_FIELD)) {
             try (FakeSearchServer server = new FakeSearchServer(mode)) {
