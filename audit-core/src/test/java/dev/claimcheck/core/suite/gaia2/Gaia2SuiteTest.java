@@ -63,10 +63,10 @@ class Gaia2SuiteTest {
         args.addAll(List.of(extra));
         var r = audit(Map.of("OPENAI_API_KEY", "sk-test-secret-123"), args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        return new RunAudit(r.manifest(), Journal.readAll(new RunFolder(r.runDir())), r.out());
+        return new RunAudit(r.manifest(), Journal.readAll(new RunFolder(r.runDir())), r.out(), r.runDir());
     }
 
-    record RunAudit(RunManifest manifest, List<Sample> samples, String out) {
+    record RunAudit(RunManifest manifest, List<Sample> samples, String out, Path runDir) {
     }
 
     @Test
@@ -110,6 +110,22 @@ class Gaia2SuiteTest {
             assertThat(server.received()).filteredOn(q -> q.method().equals("POST")).hasSize(6);
             regradesAsVerifyDoes(a);
         }
+    }
+
+    @Test
+    void theVerifyCommandRegradesARunWithoutAskingTheToolServerAgain() throws Exception {
+        RunAudit a;
+        int asked;
+        try (FakeSearchServer server = new FakeSearchServer(FakeSearchServer.Mode.NORMAL)) {
+            a = run(server, "0.5");
+            asked = server.received().size();
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.claimcheck.core.cli.Cli.execute(new dev.claimcheck.core.cli.VerifyCommand(print, Map.of()),
+                new java.io.PrintWriter(print, true), a.runDir().toString(), "--allow-simulated");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("PASS metrics", "PASS regrade", "PASS journal");
+        assertThat(asked).isPositive();
     }
 
     @Test
