@@ -15,7 +15,8 @@ public enum Workload {
     IFEVAL("ifeval"),
     BFCL("bfcl"),
     PROOFS("proofs"),
-    THROUGHPUT("throughput");
+    THROUGHPUT("throughput"),
+    SEARCH("search");
 
     private final String id;
 

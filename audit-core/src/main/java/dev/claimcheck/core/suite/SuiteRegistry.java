@@ -10,6 +10,7 @@ import dev.claimcheck.core.suite.arith.ArithSuite;
 import dev.claimcheck.core.suite.bfcl.BfclSuite;
 import dev.claimcheck.core.suite.code.CodeSuite;
 import dev.claimcheck.core.suite.docs.DocsSuite;
+import dev.claimcheck.core.suite.gaia2.Gaia2Suite;
 import dev.claimcheck.core.suite.ifeval.IfevalSuite;
 import dev.claimcheck.core.suite.lcb.LcbSuite;
 import dev.claimcheck.core.suite.longctx.LongctxSuite;
@@ -34,7 +35,8 @@ public final class SuiteRegistry {
             new LcbSuite(),
             new BfclSuite(),
             new ProofSuite(),
-            new MrcrSuite());
+            new MrcrSuite(),
+            new Gaia2Suite());
 
     private SuiteRegistry() {
     }
