@@ -7,8 +7,8 @@ import dev.claimcheck.core.sim.OracleEntry;
  * probability {@code sim:accuracy} the reference verdict; otherwise, as its model id says, {@code malformed} replies in
  * prose instead of the JSON shape, anything else gives the opposite verdict.
  *
- * <p>The reference verdict is the simulator's stand-in for a correct judge: correct exactly when the response ends with
- * {@code \boxed{<reference answer>}}, the simulated model's own correct answer. It lives only in the in-process oracle;
+ * <p>The reference verdict is the simulator's stand-in for a correct judge: correct exactly when the response's last box
+ * is {@code \boxed{<reference answer>}}, the simulated model's own correct answer. It lives only in the in-process oracle;
  * no judge prompt carries it.
  */
 final class MathSimJudge {
@@ -16,7 +16,8 @@ final class MathSimJudge {
     }
 
     static boolean reference(String response, String expected) {
-        return response != null && expected != null && response.strip().endsWith("\\boxed{" + expected.strip() + "}");
+        int last = response == null || expected == null ? -1 : response.lastIndexOf("\\boxed{");
+        return last >= 0 && response.startsWith("\\boxed{" + expected.strip() + "}", last);
     }
 
     static OracleEntry.VerbatimReply reply(String judgeModel, boolean reference) {
