@@ -144,7 +144,7 @@ public final class SiteModel {
 
     public ClaimsPage claims(Links links) {
         return ClaimsView.build(assessments, routingWorkloads().stream()
-                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), links);
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), index.unclaimedRecipes(), links);
     }
 
     /** Workloads with at least one pair of instant and thinking runs (RoutingPairs), sorted. */

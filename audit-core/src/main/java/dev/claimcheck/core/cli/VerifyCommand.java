@@ -49,7 +49,7 @@ public final class VerifyCommand implements Callable<Integer> {
     boolean reexecute;
 
     @Option(names = "--rejudge",
-            description = "Proofs runs: ask the recorded judges again (their endpoints, the problem set under the root) and compare the grades.")
+            description = "Proofs and judged math runs: ask the recorded judges again (their endpoints, the dataset under the root) and compare the grades.")
     boolean rejudge;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a Markdown report (per run: trusted/failed and each finding).")

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * A pinned reproduction of one claim: {@code audit-scripts/recipes/<model-slug>/<claim-id>.json}, schema
  * {@code claimcheck/recipe/v1} (docs/recipes.md). Paths in it are relative to the checkout that holds it.
  *
- * @param claim the claims file and claim id it reproduces
+ * @param claim the claims file and claim id it reproduces; null for a recipe that measures without a claim to compare
+ *              with (the vendor's number is not transcribable, e.g. printed only in an image): then {@code noClaim}
+ *              says why, and {@code lane} names the lane the claims file would otherwise choose
  * @param model the model id sent to the endpoint
  * @param suite the suite id (e.g. {@code math})
  * @param dataset where the data comes from and the hashes it must have
@@ -27,11 +29,13 @@ import java.util.regex.Pattern;
  * @param departures every known way the recipe differs from how the claim was produced (prompt format, client,
  *                   settings the source leaves out), so a reader never mistakes a reproduction for a replica
  * @param endpoint what the endpoint's fingerprint must show (docs/fingerprint.md), or null when nothing is pinned
+ * @param lane the lane whose request body is sent, only for a recipe without a claim ({@code instant}, {@code thinking})
+ * @param noClaim why there is no claim to compare with, only (and always) for a recipe without one
  */
 public record RecipeSpec(String schema, ClaimPointer claim, String model, String suite, DatasetPin dataset,
                          Map<String, String> suiteOptions, String protocol, Map<String, ObjectNode> requests, Integer k, Integer limit,
                          Integer concurrency, Serve serve, String verdict, java.util.List<String> departures,
-                         EndpointPin endpoint) {
+                         EndpointPin endpoint, String lane, String noClaim) {
     public static final String SCHEMA = "claimcheck/recipe/v1";
     static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -39,7 +43,19 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("schema '" + schema + "' is not " + SCHEMA);
         }
-        require(claim, "claim");
+        if (claim == null) {
+            if (noClaim == null || noClaim.isBlank()) {
+                throw new IllegalArgumentException("claim is required (or noClaim: why there is none to compare with)");
+            }
+            if (!"instant".equals(lane) && !"thinking".equals(lane)) {
+                throw new IllegalArgumentException("a recipe without a claim names its lane: \"lane\": \"instant\" or \"thinking\"");
+            }
+            if (requests != null && !requests.containsKey(lane)) {
+                throw new IllegalArgumentException("requests has no body for the recipe's lane " + lane);
+            }
+        } else if (noClaim != null || lane != null) {
+            throw new IllegalArgumentException("a recipe with a claim takes its lane from the claims file: no lane, no noClaim");
+        }
         require(model, "model");
         require(suite, "suite");
         require(dataset, "dataset");
@@ -59,6 +75,11 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
         if (k != null && k < 1 || limit != null && limit < 1 || concurrency != null && concurrency < 1) {
             throw new IllegalArgumentException("k, limit and concurrency must be at least 1");
         }
+    }
+
+    /** Whether the recipe reproduces a transcribed claim (else it only measures: {@link #noClaim()}). */
+    public boolean hasClaim() {
+        return claim != null;
     }
 
     private static void require(Object v, String name) {

@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param transcript for a multi-turn attempt (agent), every message after {@code messages}: assistant turns with
  *                   their tool calls and the tool results, in order; null for single-request attempts
  * @param load the serving bench's per-request record (throughput workload only, else null)
+ * @param judge a judge model's verdict beside {@code verdict} (math with {@code --judge}), else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
                      ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
-                     AttemptError error, List<RetryRecord> retries, List<ChatMessage> transcript, LoadRecord load) {
+                     AttemptError error, List<RetryRecord> retries, List<ChatMessage> transcript, LoadRecord load,
+                     JudgeVerdict judge) {
     public Sample {
         Objects.requireNonNull(taskId, "taskId");
         Objects.requireNonNull(promptSha256, "promptSha256");
@@ -34,6 +36,17 @@ public record Sample(String taskId, int attempt, List<ChatMessage> messages, Str
         usage = usage == null ? Usage.NONE : usage;
         timing = timing == null ? Timing.NONE : timing;
         transcript = transcript == null ? null : List.copyOf(transcript);
+        if (judge != null && verdict == null) {
+            throw new IllegalArgumentException("sample " + taskId + "#" + attempt + " has a judge verdict but no verdict");
+        }
+    }
+
+    /** An attempt no judge model graded. */
+    public Sample(String taskId, int attempt, List<ChatMessage> messages, String promptSha256, Long targetTokens,
+                  ObjectNode request, Response response, Usage usage, Timing timing, Verdict verdict,
+                  AttemptError error, List<RetryRecord> retries, List<ChatMessage> transcript, LoadRecord load) {
+        this(taskId, attempt, messages, promptSha256, targetTokens, request, response, usage, timing, verdict, error,
+                retries, transcript, load, null);
     }
 
     /** A single-request attempt of a workload without load records (no transcript, no load). */

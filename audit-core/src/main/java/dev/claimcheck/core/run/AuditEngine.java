@@ -132,7 +132,7 @@ public final class AuditEngine {
                 verdict = verdict.markedTruncated();
             }
             return new Sample(task.id(), attempt, stored, hash, target, exchange.request(), s.response(), s.usage(),
-                    s.timing(), verdict, null, s.retries(), exchange.transcript(), null);
+                    s.timing(), verdict, null, s.retries(), exchange.transcript(), null, exchange.judge());
         }
         ChatOutcome.Failure f = (ChatOutcome.Failure) outcome;
         return new Sample(task.id(), attempt, stored, hash, target, exchange.request(),

@@ -65,27 +65,13 @@ public final class RecipeRun {
         Path recipeFile = in.recipe().toAbsolutePath().normalize();
         Path checkout = checkout(recipeFile);
         RecipeSpec recipe = RecipeReader.read(recipeFile);
-        ClaimsFile claims = ClaimsReader.claim(new Root(checkout), recipe.claim().file(), recipe.claim().id());
         String slugDir = recipeFile.getParent().getFileName().toString();
-        if (!slugDir.equals(claims.modelSlug()) || !ModelSlug.of(recipe.model()).equals(claims.modelSlug())) {
-            throw new BadInputException(recipeFile.getFileName() + ": model " + recipe.model() + " in folder " + slugDir
-                    + " does not match the claim's model " + claims.modelId());
-        }
-        if (!recipeFile.getFileName().toString().equals(recipe.claim().id() + ".json")) {
-            throw new BadInputException(recipeFile.getFileName() + ": a recipe is named after its claim: "
-                    + recipe.claim().id() + ".json");
-        }
-        String claimDataset = claims.claims().get(0).dataset();
-        if (!claimDataset.isEmpty() && !claimDataset.equals(recipe.dataset().name())) {
-            throw new BadInputException("recipe dataset " + recipe.dataset().name() + " differs from the claim's dataset "
-                    + claimDataset);
-        }
         Suite suite = SuiteRegistry.byId(recipe.suite());
-        String claimSuite = claims.claims().get(0).suite();
-        if (!claimSuite.isEmpty() && !claimSuite.equals(suite.id())) {
-            throw new BadInputException("recipe suite " + suite.id() + " differs from the claim's suite " + claimSuite);
+        Lane lane = recipe.hasClaim() ? checkClaim(recipe, recipeFile, checkout, slugDir, suite) : Lane.of(recipe.lane());
+        if (!recipe.hasClaim() && !ModelSlug.of(recipe.model()).equals(slugDir)) {
+            throw new BadInputException(recipeFile.getFileName() + ": model " + recipe.model() + " does not belong in folder "
+                    + slugDir);
         }
-        Lane lane = claims.lane();
         ObjectNode body = recipe.requests().get(lane.id());
         if (body == null) {
             throw new BadInputException("recipe has no request body for the claim's lane " + lane.id()
@@ -104,7 +90,7 @@ public final class RecipeRun {
         }
         Object suiteOptions = SuiteOptions.restore(suite, options);
         String model = in.model() != null ? in.model() : recipe.model();
-        if (!ModelSlug.of(model).equals(claims.modelSlug())) {
+        if (!ModelSlug.of(model).equals(ModelSlug.of(recipe.model()))) {
             throw new BadInputException("--model " + model + " is not the recipe's model " + recipe.model()
                     + " (a run under another model would not be compared with the claim)");
         }
@@ -112,8 +98,8 @@ public final class RecipeRun {
         String recipeRel = checkout.relativize(recipeFile).toString().replace('\\', '/');
         // --allow-unpinned: the hashes are reported, not checked (below), whether the recipe pins them or not.
         boolean checked = !in.allowUnpinned();
-        RecipePin pin = new RecipePin(new FileRef(recipeRel, sha256(recipeFile), null),
-                new FileRef(recipe.claim().file(), sha256(checkout.resolve(recipe.claim().file())), recipe.claim().id()),
+        RecipePin pin = new RecipePin(new FileRef(recipeRel, sha256(recipeFile), null), !recipe.hasClaim() ? null
+                : new FileRef(recipe.claim().file(), sha256(checkout.resolve(recipe.claim().file())), recipe.claim().id()),
                 checked ? recipe.dataset().sha256() : null, checked ? recipe.dataset().answersSha256() : null);
         AuditSpec spec = new AuditSpec(suite.id(), suiteOptions, SuiteOptions.values(suiteOptions), in.baseUrl(), model,
                 lane, recipe.k() == null ? 1 : recipe.k(), recipe.limit(),
@@ -137,9 +123,37 @@ public final class RecipeRun {
         }
         if (!in.dryRun()) {
             copyInto(checkout, root, recipeRel);
-            copyInto(checkout, root, recipe.claim().file());
+            if (recipe.hasClaim()) {
+                copyInto(checkout, root, recipe.claim().file());
+            }
         }
         return spec;
+    }
+
+    /**
+     * A recipe's claim, checked against it (file name, model, dataset, suite); the claims file's lane, which chooses
+     * the request body.
+     */
+    private static Lane checkClaim(RecipeSpec recipe, Path recipeFile, Path checkout, String slugDir, Suite suite) {
+        ClaimsFile claims = ClaimsReader.claim(new Root(checkout), recipe.claim().file(), recipe.claim().id());
+        if (!slugDir.equals(claims.modelSlug()) || !ModelSlug.of(recipe.model()).equals(claims.modelSlug())) {
+            throw new BadInputException(recipeFile.getFileName() + ": model " + recipe.model() + " in folder " + slugDir
+                    + " does not match the claim's model " + claims.modelId());
+        }
+        if (!recipeFile.getFileName().toString().equals(recipe.claim().id() + ".json")) {
+            throw new BadInputException(recipeFile.getFileName() + ": a recipe is named after its claim: "
+                    + recipe.claim().id() + ".json");
+        }
+        String claimDataset = claims.claims().get(0).dataset();
+        if (!claimDataset.isEmpty() && !claimDataset.equals(recipe.dataset().name())) {
+            throw new BadInputException("recipe dataset " + recipe.dataset().name() + " differs from the claim's dataset "
+                    + claimDataset);
+        }
+        String claimSuite = claims.claims().get(0).suite();
+        if (!claimSuite.isEmpty() && !claimSuite.equals(suite.id())) {
+            throw new BadInputException("recipe suite " + suite.id() + " differs from the claim's suite " + claimSuite);
+        }
+        return claims.lane();
     }
 
     /**

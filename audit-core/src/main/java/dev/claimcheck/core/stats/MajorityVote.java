@@ -23,11 +23,19 @@ public final class MajorityVote {
 
     /** Whether the majority answer of these attempts (one task, graded ones only) is correct. */
     public static boolean correct(List<Sample> attempts) {
+        return correct(attempts, s -> s.verdict().correct());
+    }
+
+    /**
+     * As {@link #correct(List)}, with {@code solved} saying which attempts count as correct (math: a judge may decide
+     * what the rules could not).
+     */
+    public static boolean correct(List<Sample> attempts, java.util.function.Predicate<Sample> solved) {
         List<Sample> ordered = attempts.stream().filter(Sample::graded)
                 .sorted(Comparator.comparingInt(Sample::attempt)).toList();
         Map<String, int[]> votes = new LinkedHashMap<>(); // answer -> {count, first attempt}
         for (Sample s : ordered) {
-            String key = s.verdict().correct() ? GOLD : s.verdict().extracted();
+            String key = solved.test(s) ? GOLD : s.verdict().extracted();
             if (key == null) {
                 continue;
             }

@@ -73,6 +73,15 @@ public final class LedgerCheck {
             return;
         }
         String slug = file.getParent().getFileName().toString();
+        if (!recipe.hasClaim()) {
+            // A recipe without a claim is named freely, in its model's folder; it has no claim to find.
+            if (!slug.equals(ModelSlug.of(recipe.model()))) {
+                out.add(new LedgerFinding(Kind.RECIPE_MISPLACED, rel, "a recipe for " + recipe.model() + " lies in "
+                        + "audit-scripts/recipes/" + ModelSlug.of(recipe.model()) + "/"));
+            }
+            checkSuiteAndPin(recipe, rel, out);
+            return;
+        }
         String expected = "audit-scripts/recipes/" + ModelSlug.of(recipe.model()) + "/" + recipe.claim().id() + ".json";
         if (!rel.equals(expected)) {
             out.add(new LedgerFinding(Kind.RECIPE_MISPLACED, rel, "a recipe for " + recipe.model() + " claim " + recipe.claim().id()
@@ -86,6 +95,10 @@ public final class LedgerCheck {
         } catch (ClaimcheckException e) {
             out.add(new LedgerFinding(Kind.RECIPE_CLAIM_MISSING, rel, e.getMessage()));
         }
+        checkSuiteAndPin(recipe, rel, out);
+    }
+
+    private static void checkSuiteAndPin(RecipeSpec recipe, String rel, List<LedgerFinding> out) {
         if (SuiteRegistry.all().stream().noneMatch(s -> s.id().equals(recipe.suite()))) {
             out.add(new LedgerFinding(Kind.RECIPE_UNKNOWN_SUITE, rel, "unknown suite '" + recipe.suite() + "' (known: "
                     + SuiteRegistry.ids() + ")"));

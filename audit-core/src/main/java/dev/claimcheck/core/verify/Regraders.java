@@ -31,7 +31,7 @@ public final class Regraders {
         return standard(reexecute, false);
     }
 
-    /** As above, with proof judges asked again when {@code rejudge} ({@code verify --rejudge}). */
+    /** As above, with proof judges and math answer judges asked again when {@code rejudge} ({@code verify --rejudge}). */
     public static Regraders standard(boolean reexecute, boolean rejudge) {
         Map<RegradeMethod, Regrader> byMethod = new EnumMap<>(RegradeMethod.class);
         for (RegradeMethod m : RegradeMethod.values()) {
@@ -52,7 +52,7 @@ public final class Regraders {
     static Regrader of(RegradeMethod method, boolean reexecute, boolean rejudge) {
         return switch (method) {
             case REGENERATE -> new GeneratedSuiteRegrader();
-            case RECORDED_ANSWER -> new RecordedAnswerRegrader();
+            case RECORDED_ANSWER -> new RecordedAnswerRegrader(rejudge);
             case RECORDED_TESTS -> new RecordedTestsRegrader(reexecute);
             case AGENT_REPLAY -> new GeneratedSuiteRegrader((suite, task, s) -> AgentReplay.verdict(task, s), true);
             case RECORDED_JUDGES -> new RecordedJudgesRegrader(rejudge);

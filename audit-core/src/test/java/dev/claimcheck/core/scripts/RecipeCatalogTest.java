@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The repository's claims ledger and recipes: every claim is sourced (URL and date) and uses the metric
- * vocabulary; every recipe reads, names an existing claim of its folder's model, and has its catalog alias
- * {@code <model-slug>-<claim-id>} running {@code audit.java --recipe <that file>}.
+ * vocabulary; every recipe reads, names an existing claim of its folder's model (or, without one, says why and names
+ * its lane), and has its catalog alias {@code <model-slug>-<file name>} running {@code audit.java --recipe <that file>}.
  */
 class RecipeCatalogTest {
     private final Repo repo = Repo.find();
@@ -62,11 +62,21 @@ class RecipeCatalogTest {
             String slug = file.getParent().getFileName().toString();
             String claimId = file.getFileName().toString().replaceFirst("\\.json$", "");
             RecipeSpec recipe = RecipeReader.read(file);
-            assertThat(recipe.claim().id()).as(file.toString()).isEqualTo(claimId);
-            assertThat(recipe.claim().file()).isEqualTo("results/claims/" + slug + ".json");
-            ClaimsFile claim = ClaimsReader.claim(new Root(repo.root), recipe.claim().file(), claimId);
-            assertThat(ModelSlug.of(recipe.model())).isEqualTo(claim.modelSlug());
-            assertThat(recipe.requests()).as(file + " requests").containsKey(claim.lane().id());
+            assertThat(ModelSlug.of(recipe.model())).as(file.toString()).isEqualTo(slug);
+            if (recipe.hasClaim()) {
+                assertThat(recipe.claim().id()).as(file.toString()).isEqualTo(claimId);
+                assertThat(recipe.claim().file()).isEqualTo("results/claims/" + slug + ".json");
+                ClaimsFile claim = ClaimsReader.claim(new Root(repo.root), recipe.claim().file(), claimId);
+                assertThat(ModelSlug.of(recipe.model())).isEqualTo(claim.modelSlug());
+                assertThat(recipe.requests()).as(file + " requests").containsKey(claim.lane().id());
+            } else {
+                assertThat(recipe.noClaim()).as(file + " noClaim").isNotBlank();
+                assertThat(recipe.requests()).as(file + " requests").containsKey(recipe.lane());
+                // A recipe without a claim is not named like a claim of its model, so it cannot be mistaken for one.
+                ClaimsFile claims = ClaimsReader.readAll(new Root(repo.root), p -> { }).stream()
+                        .filter(f -> f.modelSlug().equals(slug)).findFirst().orElseThrow();
+                assertThat(claims.claims()).extracting(Claim::id).as(file.toString()).doesNotContain(claimId);
+            }
 
             String rel = repo.root.relativize(file).toString().replace('\\', '/');
             JsonNode alias = repo.catalogAlias(slug + "-" + claimId);

@@ -8,8 +8,23 @@ import java.util.List;
  * The view model of {@code /claims} (and the claims part of a model page).
  *
  * @param routing the routing pages (one per workload with a pair of instant and thinking runs)
+ * @param unclaimed the recipes that measure without a transcribed claim (the vendor's number is only in an image)
  */
-public record ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing) {
+public record ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing, List<Unclaimed> unclaimed) {
+    public ClaimsPage(Nav nav, List<Row> rows, List<RoutingPage.Link> routing) {
+        this(nav, rows, routing, List.of());
+    }
+
+    /**
+     * A recipe without a claim: what it measures and the one command that does, beside "no transcribed claim".
+     *
+     * @param why the recipe's {@code noClaim}
+     * @param dataset the dataset's name and whether the recipe pins it
+     */
+    public record Unclaimed(String model, String modelHref, String lane, String name, String what, String claimed,
+                            String why, String dataset, String reproduce) {
+    }
+
     /**
      * A claim beside its reproduction.
      *

@@ -16,7 +16,24 @@ public final class ClaimsView {
     }
 
     public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing, Links links) {
-        return new ClaimsPage(links.nav(), rows(assessments, links), routing);
+        return build(assessments, routing, List.of(), links);
+    }
+
+    public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing,
+                                   List<dev.claimcheck.site.index.Checkout.Unclaimed> unclaimed, Links links) {
+        return new ClaimsPage(links.nav(), rows(assessments, links), routing,
+                unclaimed.stream().map(u -> unclaimed(u, links)).toList());
+    }
+
+    /** The text the page shows for a recipe without a claim, where a claim row shows the claimed value. */
+    public static final String NO_CLAIM = "no transcribed claim";
+
+    static ClaimsPage.Unclaimed unclaimed(dev.claimcheck.site.index.Checkout.Unclaimed u, Links links) {
+        var r = u.recipe();
+        String what = r.suite() + " · " + r.dataset().name() + (r.protocol() == null ? "" : " · protocol " + r.protocol());
+        String dataset = r.dataset().name() + (r.dataset().pinned() ? " (pinned)" : " (unpinned)");
+        return new ClaimsPage.Unclaimed(r.model(), links.model(u.slug()), r.lane(), u.name(), what, NO_CLAIM, r.noClaim(),
+                dataset, "./jbang " + u.slug() + "-" + u.name() + "@. --base-url URL");
     }
 
     public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {

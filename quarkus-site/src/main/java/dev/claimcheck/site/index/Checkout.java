@@ -55,6 +55,50 @@ public final class Checkout {
         return Optional.empty();
     }
 
+    /**
+     * A recipe that measures without a claim to compare with ({@link RecipeSpec#noClaim()}).
+     *
+     * @param slug its model folder
+     * @param name its file name without {@code .json}, the alias suffix ({@code <slug>-<name>})
+     */
+    public record Unclaimed(String slug, String name, RecipeSpec recipe) {
+    }
+
+    /**
+     * Every recipe without a claim, from the checkout and then the root (the checkout's wins for the same file), in
+     * path order; a recipe that does not read is left out here (verify's ledger check reports it).
+     */
+    public static java.util.List<Unclaimed> unclaimed(Root root, Optional<Root> checkout) {
+        java.util.Map<String, Unclaimed> out = new java.util.TreeMap<>();
+        java.util.List<Root> roots = new java.util.ArrayList<>();
+        checkout.ifPresent(roots::add);
+        roots.add(root);
+        for (Root r : roots) {
+            Path dir = r.dir().resolve("audit-scripts/recipes");
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (var files = Files.walk(dir, 2)) {
+                for (Path f : files.filter(p -> p.getNameCount() > 0 && p.toString().endsWith(".json")
+                        && dir.relativize(p).getNameCount() == 2).sorted().toList()) {
+                    String slug = f.getParent().getFileName().toString();
+                    String name = f.getFileName().toString().replaceFirst("\\.json$", "");
+                    try {
+                        RecipeSpec spec = RecipeReader.read(f);
+                        if (!spec.hasClaim()) {
+                            out.putIfAbsent(slug + "/" + name, new Unclaimed(slug, name, spec));
+                        }
+                    } catch (RuntimeException e) {
+                        // unreadable: not listed here; LedgerCheck names it
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable folder lists nothing, as an absent one
+            }
+        }
+        return java.util.List.copyOf(out.values());
+    }
+
     /** Whether {@code audit-scripts/recipes/<slug>/<claim-id>.json} exists in the root or, failing that, the checkout. */
     public static boolean hasRecipe(Root root, Optional<Root> checkout, String slug, String claimId) {
         return recipe(root, slug, claimId) || checkout.map(c -> recipe(c, slug, claimId)).orElse(false);

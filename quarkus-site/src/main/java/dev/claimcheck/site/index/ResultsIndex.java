@@ -56,6 +56,11 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
         return Checkout.recipeSpec(root, checkout, slug, claimId).map(RecipeSpec::endpoint);
     }
 
+    /** The recipes without a claim, from the checkout and the root ({@link Checkout#unclaimed}). */
+    public List<Checkout.Unclaimed> unclaimedRecipes() {
+        return Checkout.unclaimed(root, checkout);
+    }
+
     /** Whether the claim has a recipe in the root or the checkout (the claims page then offers its alias). */
     public boolean hasRecipe(String slug, String claimId) {
         return Checkout.hasRecipe(root, checkout, slug, claimId);

@@ -85,6 +85,29 @@ class CheckoutTest {
     }
 
     @Test
+    void aRecipeWithoutAClaimIsListedAsNoTranscribedClaimWithItsCommandAndNotAsAClaimRow() throws IOException {
+        // The repository's Ring-2.5-1T HMMT February 2025 recipe: the vendor's figure is only in an image.
+        Path real = Path.of("..", "audit-scripts/recipes/inclusionai--ring-2.5-1t/hmmt-feb-2025.json");
+        Path dir = checkout.resolve("audit-scripts/recipes/inclusionai--ring-2.5-1t");
+        Files.createDirectories(dir);
+        Files.copy(real, dir.resolve("hmmt-feb-2025.json"));
+        SiteModel model = new SiteModel(IndexLoader.load(simRoot, Checkout.of("auto", simRoot, tmp), Instant.now()));
+        var page = model.claims(Links.at(0, false));
+        assertThat(page.rows()).extracting(r -> r.claimId()).containsExactlyInAnyOrder("gsm8k-cookbook", "gsm8k-ling");
+        assertThat(page.unclaimed()).singleElement().satisfies(u -> {
+            assertThat(u.model()).isEqualTo("inclusionAI/Ring-2.5-1T");
+            assertThat(u.lane()).isEqualTo("thinking");
+            assertThat(u.claimed()).isEqualTo("no transcribed claim");
+            assertThat(u.why()).contains("only in an image");
+            assertThat(u.dataset()).isEqualTo("hmmt_feb_2025 (unpinned)");
+            assertThat(u.what()).isEqualTo("math · hmmt_feb_2025 · protocol matharena");
+        });
+        String html = Templates.get().render("claims.ftlh", page);
+        assertThat(html).contains("Measured without a claim", "no transcribed claim",
+                "./jbang inclusionai--ring-2.5-1t-hmmt-feb-2025@. --base-url URL");
+    }
+
+    @Test
     void withoutTheFallbackTheRootAloneHasNoClaims() {
         SiteModel model = new SiteModel(IndexLoader.load(simRoot, Optional.empty(), Instant.now()));
         assertThat(Templates.get().render("claims.ftlh", model.claims(Links.at(0, false)))).contains("No claims recorded");

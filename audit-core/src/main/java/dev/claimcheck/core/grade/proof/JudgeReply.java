@@ -1,9 +1,7 @@
 package dev.claimcheck.core.grade.proof;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.regex.Pattern;
+import dev.claimcheck.core.grade.judge.JudgeJson;
 
 /**
  * A proof judge's reply read in the fixed shape {@code {"points": <number>, "justification": "<text>"}}: parsed, or a
@@ -14,10 +12,8 @@ import java.util.regex.Pattern;
  * @param failure why the reply could not be read (null when parsed)
  */
 public record JudgeReply(Double points, String justification, String failure) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern THINK = Pattern.compile("(?s)<think>.*?</think>");
     /** Replies are model output: bounded before parsing. */
-    static final int MAX_CHARS = 200_000;
+    static final int MAX_CHARS = JudgeJson.MAX_CHARS;
 
     public boolean parsed() {
         return failure == null;
@@ -25,26 +21,11 @@ public record JudgeReply(Double points, String justification, String failure) {
 
     /** Reads a reply against a problem worth {@code maxPoints}: points must be a number in [0, maxPoints]. */
     public static JudgeReply read(String reply, double maxPoints) {
-        if (reply == null || reply.isBlank()) {
-            return fail("empty reply");
+        JudgeJson json = JudgeJson.read(reply);
+        if (json.failure() != null) {
+            return fail(json.failure());
         }
-        if (reply.length() > MAX_CHARS) {
-            return fail("reply longer than " + MAX_CHARS + " characters");
-        }
-        // Reasoning models may think aloud before the object, and many wrap it in a ```json fence: read the outermost
-        // object of what remains.
-        String text = THINK.matcher(reply).replaceAll("");
-        int open = text.indexOf('{');
-        int close = text.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            return fail("no JSON object in the reply");
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(text.substring(open, close + 1));
-        } catch (JsonProcessingException e) {
-            return fail("not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode node = json.object();
         JsonNode points = node.get("points");
         if (points == null || !points.isNumber()) {
             return fail("no numeric \"points\"");

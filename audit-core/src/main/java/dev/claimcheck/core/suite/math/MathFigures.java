@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.MetricsBlock;
 import dev.claimcheck.core.model.PassAtK;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +32,13 @@ public final class MathFigures implements Figures {
 
     @Override
     public Metrics addTo(Metrics shared, Collection<Sample> samples) {
-        return shared.graded() == 0 ? shared : shared.with(BLOCK, MathRunMetrics.of(samples));
+        if (shared.graded() == 0) {
+            return shared;
+        }
+        Metrics out = shared.with(BLOCK, MathRunMetrics.of(samples));
+        ScoreInterval judged = MathRunMetrics.judgedScore(samples);
+        // Judge-decided attempts score by the judge's verdict (MathJudged); the per-1k figure is derived afterwards.
+        return judged == null ? out : out.withScore(judged.estimate(), judged.low(), judged.high(), null);
     }
 
     /** One row per pass@k and cons@k (n = tasks), counts with n = graded attempts. */
@@ -52,6 +59,18 @@ public final class MathFigures implements Figures {
         out.add(FigureRow.of("math.unknown", x.unknown(), m.graded()));
         out.add(FigureRow.of("math.parseFailures", x.parseFailures(), m.graded()));
         out.add(FigureRow.of("math.tokensPerCorrect", x.tokensPerCorrect(), x.correct()));
+        MathJudgeMetrics j = x.judge();
+        if (j != null) {
+            out.add(FigureRow.of("math.judge.decided", j.judgeDecided(), m.graded()));
+            out.add(FigureRow.of("math.judge.parseFailures", j.parseFailures(), j.asked()));
+            out.add(FigureRow.of("math.judge.errors", j.errors(), j.asked()));
+            if (j.agreement() != null) {
+                out.add(FigureRow.of("math.judge.agreement", j.agreement().raw()));
+                if (j.agreement().alpha() != null) {
+                    out.add(FigureRow.of("math.judge.alpha", j.agreement().alpha(), j.agreement().pairs()));
+                }
+            }
+        }
         return out;
     }
 }

@@ -15,10 +15,18 @@ import java.util.List;
  * @param unknown graded attempts whose grader budget ran out (graded not correct, counted apart)
  * @param parseFailures graded, not truncated attempts from which no answer could be read
  * @param tokensPerCorrect output tokens of all graded attempts divided by {@code correct}; null when none is
+ * @param judge the answer judge's figures (null without {@code --judge}); with one, {@code correct}, pass@k, cons@k and
+ *              the score follow {@link MathJudged}'s policy and {@code unknown} counts only what no judge decided
  */
 public record MathMetrics(int k, List<PassAtK> passAtK, Estimate consAtK, int correct, int unknown,
-                          int parseFailures, Double tokensPerCorrect) {
+                          int parseFailures, Double tokensPerCorrect, MathJudgeMetrics judge) {
     public MathMetrics {
         passAtK = passAtK == null ? List.of() : List.copyOf(passAtK);
+    }
+
+    /** A run without an answer judge. */
+    public MathMetrics(int k, List<PassAtK> passAtK, Estimate consAtK, int correct, int unknown, int parseFailures,
+                       Double tokensPerCorrect) {
+        this(k, passAtK, consAtK, correct, unknown, parseFailures, tokensPerCorrect, null);
     }
 }

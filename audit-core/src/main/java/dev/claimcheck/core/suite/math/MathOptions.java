@@ -1,10 +1,15 @@
 package dev.claimcheck.core.suite.math;
 
+import dev.claimcheck.core.suite.judge.JudgeEndpoint;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options of {@code audit math}. */
-public final class MathOptions {
+/**
+ * Options of {@code audit math}. Besides the values, it holds what one run opened from them (its answer judge), closed
+ * with {@link #close()}; a fresh object is made for every run ({@code Suite.newOptions()}).
+ */
+public final class MathOptions implements AutoCloseable {
     @Option(names = "--dataset", paramLabel = "FILE", required = true,
             description = "Problem set: .jsonl, .json (array) or .csv with id, problem and answer fields (docs/datasets.md).")
     Path dataset;
@@ -29,6 +34,51 @@ public final class MathOptions {
     @Option(names = "--dataset-name", paramLabel = "NAME",
             description = "Name recorded for the dataset (default: the file name without its extension), e.g. gsm8k for test.jsonl.")
     String datasetName;
+
+    @Option(names = "--judge", paramLabel = "BASE_URL=MODEL",
+            description = "A pinned judge model for the answers the rule grader cannot decide (verdict unknown): it decides"
+                    + " them, counted apart as judge-decided. BASE_URL may be sim[:k=v,...] (docs/grading/math.md#judge).")
+    String judge;
+
+    @Option(names = "--judge-all",
+            description = "With --judge: ask the judge about every answer, to measure its agreement with the rule grader"
+                    + " (the rule verdict still scores every answer it decides).")
+    boolean judgeAll;
+
+    @Option(names = "--judge-max-tokens", paramLabel = "N", defaultValue = "4096",
+            description = "max_tokens of each judge request (default: ${DEFAULT-VALUE}).")
+    int judgeMaxTokens = 4096;
+
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the judge's API key (default: ${DEFAULT-VALUE}).")
+    String judgeApiKeyEnv = "OPENAI_API_KEY";
+
+    private AnswerJudge answerJudge;
+
+    /** The pinned judge, or null without {@code --judge}. */
+    JudgeSpec judgeSpec() {
+        return judge == null ? null : JudgeSpec.parse(judge);
+    }
+
+    boolean judgeAll() {
+        return judgeAll;
+    }
+
+    /** The run's judge, opened on first use. */
+    synchronized AnswerJudge answerJudge(long seed) {
+        if (answerJudge == null) {
+            answerJudge = new AnswerJudge(JudgeEndpoint.open(judgeSpec(), seed, judgeApiKeyEnv, 6), judgeMaxTokens);
+        }
+        return answerJudge;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (answerJudge != null) {
+            answerJudge.close();
+            answerJudge = null;
+        }
+    }
 
     public String datasetName() {
         return datasetName;

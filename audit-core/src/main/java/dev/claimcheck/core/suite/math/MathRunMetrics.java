@@ -42,8 +42,10 @@ public final class MathRunMetrics {
             byTask.computeIfAbsent(s.taskId(), id -> new ArrayList<>()).add(s);
             outputTokens += s.usage().completionTokens();
             String detail = s.verdict().detail() == null ? "" : s.verdict().detail();
-            if (s.verdict().correct()) {
+            if (MathJudged.correct(s)) {
                 correct++;
+            } else if (MathJudged.judgeDecided(s)) {
+                continue; // decided incorrect by the judge: neither unknown nor a parse failure
             } else if (detail.startsWith(UNKNOWN_PREFIX)) {
                 unknown++;
             } else if (detail.startsWith(NO_ANSWER_PREFIX) && !(s.response() != null && s.response().truncated())) {
@@ -55,7 +57,7 @@ public final class MathRunMetrics {
             List<double[]> perTask = new ArrayList<>();
             for (List<Sample> attempts : byTask.values()) {
                 if (attempts.size() >= j) {
-                    int c = (int) attempts.stream().filter(s -> s.verdict().correct()).count();
+                    int c = (int) attempts.stream().filter(MathJudged::correct).count();
                     perTask.add(new double[] {PassAtKEstimator.of(attempts.size(), c, j)});
                 }
             }
@@ -65,13 +67,30 @@ public final class MathRunMetrics {
         }
         List<double[]> votes = new ArrayList<>();
         for (List<Sample> attempts : byTask.values()) {
-            votes.add(new double[] {MajorityVote.correct(attempts) ? 1 : 0});
+            votes.add(new double[] {MajorityVote.correct(attempts, MathJudged::correct) ? 1 : 0});
         }
         Estimate cons = votes.isEmpty() ? null : overTasks(votes);
         Double perCorrect = correct == 0 ? null : (double) outputTokens / correct;
-        return new MathMetrics(k, passAtK, cons, correct, unknown, parseFailures, perCorrect);
+        return new MathMetrics(k, passAtK, cons, correct, unknown, parseFailures, perCorrect, MathJudgeRunMetrics.of(samples));
     }
 
+
+    /**
+     * The score under {@link MathJudged}'s policy with its clustered interval, as the shared score is computed; null
+     * when no attempt is judge-decided (the shared score is then already the policy's).
+     */
+    static ScoreInterval judgedScore(Collection<Sample> samples) {
+        if (samples.stream().noneMatch(MathJudged::judgeDecided)) {
+            return null;
+        }
+        Map<String, List<Double>> byTask = new TreeMap<>();
+        for (Sample s : samples) {
+            if (s.graded()) {
+                byTask.computeIfAbsent(s.taskId(), t -> new ArrayList<>()).add(MathJudged.score(s));
+            }
+        }
+        return ClusteredMean.of(byTask.values().stream().map(v -> v.stream().mapToDouble(Double::doubleValue).toArray()).toList());
+    }
 
     /** Mean over tasks with a t interval: the clustered interval with one value per cluster. */
     private static Estimate overTasks(List<double[]> perTask) {

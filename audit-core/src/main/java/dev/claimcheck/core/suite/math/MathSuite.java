@@ -15,6 +15,11 @@ import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.Suite;
+import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
+import dev.claimcheck.core.endpoint.ChatEndpoint;
+import dev.claimcheck.core.endpoint.ChatOutcome;
+import dev.claimcheck.core.model.JudgeVerdict;
 import dev.claimcheck.core.suite.SuiteContext;
 import dev.claimcheck.core.suite.data.Dataset;
 import dev.claimcheck.core.suite.data.DatasetLoader;
@@ -35,6 +40,8 @@ import java.util.TreeMap;
 public final class MathSuite implements Suite {
     /** The task meta key naming the grader of the task's protocol. */
     static final String GRADER_META = "grader";
+    /** The task meta key holding the problem text for the answer judge (set only with {@code --judge}). */
+    static final String PROBLEM_META = "problem";
     /** The default prompt: the common instruction of open math evaluations (protocol {@code boxed}). */
     public static final String DEFAULT_TEMPLATE = MathProtocol.BOXED.template();
     static final String PLACEHOLDER = MathProtocol.PLACEHOLDER;
@@ -80,9 +87,11 @@ public final class MathSuite implements Suite {
         }
         List<Task> tasks = new ArrayList<>(dataset.rows().size());
         Map<String, String> meta = Map.of(GRADER_META, protocol.grader());
+        boolean judged = o.judgeSpec() != null;
         for (DatasetRow row : dataset.rows()) {
             String prompt = protocol.prompt(dataset.rows(), row, template);
-            tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), meta));
+            Map<String, String> m = judged ? Map.of(GRADER_META, protocol.grader(), PROBLEM_META, row.problem()) : meta;
+            tasks.add(new Task(row.id(), List.of(ChatMessage.user(prompt)), row.answer(), o.redistributable(), m));
         }
         DatasetRef ref = dataset.ref(DatasetPaths.recorded(file, context.root()), o.redistributable());
         if (o.datasetName() != null) {
@@ -135,6 +144,41 @@ public final class MathSuite implements Suite {
     @Override
     public ObjectNode requestDefaults(Object options) {
         return ((MathOptions) options).protocol().requestDefaults();
+    }
+
+    /**
+     * Without {@code --judge}, one request graded by the engine. With it, the rule verdict, and the judge's verdict
+     * beside it for an answer the rules leave {@code unknown} (every answer with {@code --judge-all}); which one scores
+     * is {@link MathJudged}'s policy.
+     */
+    @Override
+    public AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt,
+                                   ChatEndpoint endpoint, SuiteContext context) {
+        AttemptExchange sent = Suite.super.attempt(task, messages, template, attempt, endpoint, context);
+        MathOptions o = context.options(MathOptions.class);
+        if (o.judgeSpec() == null || !(sent.outcome() instanceof ChatOutcome.Success s)) {
+            return sent;
+        }
+        JudgeSpec.refuseModelUnderTest(List.of(o.judgeSpec()), template.path("model").asText(""), "answers");
+        String content = s.response().content();
+        Verdict rule = grade(task, content);
+        JudgeVerdict judge = o.judgeAll() || MathJudged.undecided(rule)
+                ? o.answerJudge(context.seed()).judge(task.meta().get(PROBLEM_META), task.expected(), content, attempt)
+                : null;
+        return new AttemptExchange(sent.outcome(), sent.request(), null, rule, judge);
+    }
+
+    /** Refused before a run folder exists: a judge that is the model under test, a simulated judge on a real run. */
+    @Override
+    public void checkInvocation(Object options, String baseUrl, String model) {
+        MathOptions o = (MathOptions) options;
+        if (o.judgeAll() && o.judgeSpec() == null) {
+            throw new BadInputException("--judge-all needs --judge BASE_URL=MODEL");
+        }
+        if (o.judgeSpec() != null) {
+            JudgeSpec.refuseModelUnderTest(List.of(o.judgeSpec()), model != null ? model : "sim", "answers");
+            JudgeSpec.refuseSimulatedForRealRun(List.of(o.judgeSpec()), baseUrl);
+        }
     }
 
     @Override

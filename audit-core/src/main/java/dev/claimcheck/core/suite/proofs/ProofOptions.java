@@ -1,5 +1,6 @@
 package dev.claimcheck.core.suite.proofs;
 
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import dev.claimcheck.core.endpoint.ChatRequest;
 import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.grade.ProofJudgeGrader;
 import dev.claimcheck.core.model.ChatMessage;
-import dev.claimcheck.core.model.ModelSlug;
 import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.Task;
@@ -23,6 +22,7 @@ import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,19 +170,11 @@ public final class ProofSuite implements Suite {
     public void checkInvocation(Object options, String baseUrl, String model) {
         ProofOptions o = (ProofOptions) options;
         refuseSelfJudging(o, model != null ? model : "sim");
-        if (!dev.claimcheck.core.sim.SimOptions.isSim(baseUrl)
-                && o.judgeSpecs().stream().anyMatch(j -> dev.claimcheck.core.sim.SimOptions.isSim(j.baseUrl()))) {
-            throw new BadInputException("a simulated judge grades only a simulated run: use --base-url sim, or real judges");
-        }
+        JudgeSpec.refuseSimulatedForRealRun(o.judgeSpecs(), baseUrl);
     }
 
     /** A model never grades its own proofs: refused before anything is sent. */
     static void refuseSelfJudging(ProofOptions o, String modelUnderTest) {
-        for (JudgeSpec judge : o.judgeSpecs()) {
-            if (ModelSlug.of(judge.model()).equals(ModelSlug.of(modelUnderTest))) {
-                throw new BadInputException("judge " + judge.label() + " is the model under test ('" + modelUnderTest
-                        + "'): a model never grades its own proofs");
-            }
-        }
+        JudgeSpec.refuseModelUnderTest(o.judgeSpecs(), modelUnderTest, "proofs");
     }
 }

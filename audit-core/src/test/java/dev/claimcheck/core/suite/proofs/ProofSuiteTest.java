@@ -8,6 +8,7 @@ import dev.claimcheck.core.cli.AuditRunner;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.verify.Finding;
 import dev.claimcheck.core.verify.Regraders;

@@ -1,4 +1,4 @@
-package dev.claimcheck.core.suite.proofs;
+package dev.claimcheck.core.suite.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
