@@ -13,6 +13,9 @@ import dev.claimcheck.site.claims.ClaimAssessor;
 import dev.claimcheck.site.claims.ClaimsPage;
 import dev.claimcheck.site.claims.ClaimsView;
 import dev.claimcheck.site.compare.ComparePage;
+import dev.claimcheck.site.cost.CostCells;
+import dev.claimcheck.site.cost.RowEconomics;
+import dev.claimcheck.site.cost.RunEconomics;
 import dev.claimcheck.site.compare.CompareView;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
@@ -38,6 +41,7 @@ import dev.claimcheck.site.throughput.ThroughputRow;
 import dev.claimcheck.site.throughput.ThroughputView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -55,11 +59,14 @@ public final class SiteModel {
     private final List<String> boardSlugs;
     private final List<RoutingPairs.Pair> routingPairs;
     private final List<ThroughputRow> throughputRows;
+    /** Each scored run's cost and speed, from its journal and the declared price table. */
+    private final Map<String, RunEconomics> economics;
 
     public SiteModel(ResultsIndex index) {
         this.index = index;
         this.assessments = ClaimAssessor.assess(index);
-        this.boards = Boards.build(index, assessments);
+        this.economics = RunEconomics.of(index.runs(), index.prices());
+        this.boards = Boards.build(index, assessments, economics);
         List<LeaderboardRow> all = new ArrayList<>();
         boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
         this.rows = List.copyOf(all);
@@ -130,7 +137,9 @@ public final class SiteModel {
                 Fmt.pct(r.manifest().metrics().score()),
                 Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
                 Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
-                Fmt.date(r.manifest().finishedAt()), r.badges())).toList();
+                Fmt.date(r.manifest().finishedAt()), r.badges(),
+                economics.containsKey(r.runId()) ? CostCells.of(RowEconomics.of(economics.get(r.runId())), r.simulated())
+                        : CostCells.NONE)).toList();
         return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
     }
 

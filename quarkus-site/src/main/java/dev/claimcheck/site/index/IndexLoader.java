@@ -1,6 +1,9 @@
 package dev.claimcheck.site.index;
 
+import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.site.cost.PriceTable;
+import dev.claimcheck.site.cost.PricesReader;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
@@ -73,7 +76,18 @@ public final class IndexLoader {
             ClaimsReader.readAll(theirs, problem -> excluded.add(new ExcludedRun("checkout " + problem.path(), problem.reason())))
                     .stream().filter(f -> !own.contains(Path.of(f.path()).getFileName().toString())).forEach(claims::add);
         }
-        return ResultsIndex.of(root, runs, excluded, claims, checkout);
+        return ResultsIndex.of(root, runs, excluded, claims, checkout, prices(root, checkout, excluded));
+    }
+
+    /** The root's price table, else the checkout's; a bad one is excluded with its file and field, and not used. */
+    static PriceTable prices(Root root, Optional<Root> checkout, List<ExcludedRun> excluded) {
+        boolean own = PricesReader.present(root) || checkout.isEmpty();
+        try {
+            return PricesReader.read(own ? root : checkout.get());
+        } catch (BadInputException e) {
+            excluded.add(new ExcludedRun(own ? PricesReader.REL : "checkout " + PricesReader.REL, e.getMessage()));
+            return PriceTable.NONE;
+        }
     }
 
     /**
