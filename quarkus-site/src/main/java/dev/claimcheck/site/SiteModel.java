@@ -16,6 +16,7 @@ import dev.claimcheck.site.compare.ComparePage;
 import dev.claimcheck.site.cost.CostCells;
 import dev.claimcheck.site.cost.RowEconomics;
 import dev.claimcheck.site.cost.RunEconomics;
+import dev.claimcheck.site.cost.RunUsage;
 import dev.claimcheck.site.compare.CompareView;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
@@ -65,7 +66,7 @@ public final class SiteModel {
     public SiteModel(ResultsIndex index) {
         this.index = index;
         this.assessments = ClaimAssessor.assess(index);
-        this.economics = RunEconomics.of(index.runs(), index.prices());
+        this.economics = economics(index);
         this.boards = Boards.build(index, assessments, economics);
         List<LeaderboardRow> all = new ArrayList<>();
         boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
@@ -73,6 +74,29 @@ public final class SiteModel {
         this.boardSlugs = LeaderboardView.slugs(boards);
         this.routingPairs = RoutingPairs.of(index);
         this.throughputRows = ThroughputView.rows(index);
+    }
+
+    /**
+     * Every scored run's cost and speed by run id, from its journal and the price table. Throughput runs are left out:
+     * the bench has its own per-request figures (ThroughputView). A journal that cannot be read counts as no usage;
+     * its run page says why.
+     */
+    static Map<String, RunEconomics> economics(ResultsIndex index) {
+        Map<String, RunEconomics> out = new java.util.HashMap<>();
+        for (RunEntry r : index.runs()) {
+            if (r.manifest().workload() == dev.claimcheck.core.model.Workload.THROUGHPUT) {
+                continue;
+            }
+            RunUsage usage;
+            try {
+                usage = RunUsage.of(Journal.readAll(r.folder()));
+            } catch (RuntimeException e) {
+                usage = RunUsage.NONE;
+            }
+            out.put(r.runId(), RunEconomics.of(usage, index.prices().forModel(r.manifest().model().id()).orElse(null),
+                    r.simulated()));
+        }
+        return out;
     }
 
     public ResultsIndex index() {

@@ -1,6 +1,7 @@
 package dev.claimcheck.site.cost;
 
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.prices.PricesReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;

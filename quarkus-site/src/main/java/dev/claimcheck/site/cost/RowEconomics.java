@@ -1,5 +1,7 @@
 package dev.claimcheck.site.cost;
 
+import dev.claimcheck.site.prices.Price;
+
 /**
  * A leaderboard row's cost and speed as {@code /api/leaderboard.json} and {@code .csv} give them (flattened into the
  * row; docs/site.md). Every field is null when there is no such figure: no declared price gives null dollars, never 0.

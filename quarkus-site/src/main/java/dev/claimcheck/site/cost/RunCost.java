@@ -1,5 +1,7 @@
 package dev.claimcheck.site.cost;
 
+import dev.claimcheck.site.prices.Price;
+
 /**
  * What a run's tokens cost at one declared list price: uncached prompt tokens at the input rate, cached prompt tokens
  * at the cached-input rate (the input rate when the provider declares none), completion tokens at the output rate.

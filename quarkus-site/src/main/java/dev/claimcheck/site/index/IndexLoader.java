@@ -2,8 +2,8 @@ package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.site.cost.PriceTable;
-import dev.claimcheck.site.cost.PricesReader;
+import dev.claimcheck.site.prices.PriceTable;
+import dev.claimcheck.site.prices.PricesReader;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;

@@ -3,7 +3,7 @@ package dev.claimcheck.site.index;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.RecipeSpec;
-import dev.claimcheck.site.cost.PriceTable;
+import dev.claimcheck.site.prices.PriceTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

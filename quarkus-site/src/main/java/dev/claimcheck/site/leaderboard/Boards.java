@@ -34,7 +34,7 @@ public final class Boards {
     private Boards() {
     }
 
-    /** @param economics each run's cost and speed by run id ({@link RunEconomics#of(List, dev.claimcheck.site.cost.PriceTable)}) */
+    /** @param economics each run's cost and speed by run id (SiteModel reads them from the journals) */
     public static List<Board> build(ResultsIndex index, List<Assessment> assessments, Map<String, RunEconomics> economics) {
         // A row's claim is set beside its score, so only an accuracy claim qualifies (not the same run's tokens/s).
         Map<String, Assessment> claims = new TreeMap<>();

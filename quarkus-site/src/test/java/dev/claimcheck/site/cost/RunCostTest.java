@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.site.prices.Price;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.claimcheck.site.cost;
+package dev.claimcheck.site.prices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.claimcheck.site.cost;
+package dev.claimcheck.site.prices;
 
 import java.util.List;
 import java.util.Locale;

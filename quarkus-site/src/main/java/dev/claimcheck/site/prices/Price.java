@@ -1,4 +1,4 @@
-package dev.claimcheck.site.cost;
+package dev.claimcheck.site.prices;
 
 /**
  * One model's list price at one provider, as the price table declares it (docs/site.md, "Cost and speed").

@@ -1,4 +1,4 @@
-package dev.claimcheck.site.cost;
+package dev.claimcheck.site.prices;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
