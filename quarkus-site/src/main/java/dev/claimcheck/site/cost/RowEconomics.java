@@ -6,7 +6,8 @@ import dev.claimcheck.site.prices.Price;
  * A leaderboard row's cost and speed as {@code /api/leaderboard.json} and {@code .csv} give them (flattened into the
  * row; docs/site.md). Every field is null when there is no such figure: no declared price gives null dollars, never 0.
  *
- * @param meanInputTokens prompt tokens per attempt as the endpoint reported them, cached ones included
+ * @param meanInputTokens prompt tokens per attempt as the endpoint reported them, cached ones included (over the
+ *        attempts it reported counts for)
  * @param meanCachedInputTokens the part of them the endpoint reported as served from its prefix cache
  * @param meanLatencyMs mean end-to-end time per request (sent to last byte), over the attempts with a time
  * @param usdPerTask the run's cost over its tasks (one task with all its attempts), at the declared price
@@ -26,7 +27,7 @@ public record RowEconomics(Double meanInputTokens, Double meanCachedInputTokens,
         RunUsage u = e.usage();
         Price p = e.price();
         RunCost c = e.cost();
-        return new RowEconomics(u.counted() ? u.meanPromptTokens() : null, u.counted() ? u.meanCachedTokens() : null,
+        return new RowEconomics(u.meanPromptTokens(), u.meanCachedTokens(),
                 u.meanE2eMs(), c == null ? null : c.usdPerTask(), c == null ? null : c.usdPerRun(),
                 p == null ? null : p.provider(), p == null ? null : p.read(), p == null ? null : p.source(),
                 p == null ? null : p.inputUsdPerMtok(), p == null ? null : p.cachedInputUsdPerMtok(),

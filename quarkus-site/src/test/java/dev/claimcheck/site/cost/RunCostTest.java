@@ -3,6 +3,8 @@ package dev.claimcheck.site.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.claimcheck.core.model.AttemptError;
+import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
@@ -57,6 +59,21 @@ class RunCostTest {
 
         assertThat(u.cachedTokens()).isEqualTo(100);
         assertThat(RunCost.of(u, PRICE).usdPerRun()).isCloseTo(100 * 0.10 / 1e6, within(1e-15));
+    }
+
+    @Test
+    void anAttemptThatErroredBeforeAResponseAddsNoTokensAndDoesNotLowerTheMeanInputTokens() {
+        Sample errored = new Sample("c", 0, null, "0".repeat(64), null, null, null, Usage.NONE, Timing.NONE, null,
+                new AttemptError(ErrorCause.TIMEOUT, "timed out", 0), null);
+        List<Sample> run = new java.util.ArrayList<>(RUN);
+        run.add(errored);
+        RunUsage u = RunUsage.of(run);
+
+        // 4,000 prompt tokens over the 3 attempts that reported counts, not over 4; task c still counts as a task.
+        assertThat(u.meanPromptTokens()).isCloseTo(4_000 / 3.0, within(1e-9));
+        assertThat(u.tasks()).isEqualTo(3);
+        assertThat(RunCost.of(u, PRICE).usdPerRun()).isCloseTo(0.00544, within(1e-12));
+        assertThat(RunCost.of(RunUsage.of(List.of(errored)), PRICE)).isNull();
     }
 
     @Test
