@@ -33,8 +33,9 @@ public final class CostText {
         return cell(e, e.usdPerTask(), simulated);
     }
 
+    /** As {@link #perTask}, but a dash without a price: the row says "no declared price" once, in its $ per task. */
     public static String perRun(RowEconomics e, boolean simulated) {
-        return cell(e, e.usdPerRun(), simulated);
+        return e.priceProvider() == null ? Fmt.NONE : cell(e, e.usdPerRun(), simulated);
     }
 
     private static String cell(RowEconomics e, Double usd, boolean simulated) {

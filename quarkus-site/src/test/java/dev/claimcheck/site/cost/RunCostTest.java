@@ -94,7 +94,8 @@ class RunCostTest {
         assertThat(e.usdPerRun()).isNull();
         assertThat(e.priceProvider()).isNull();
         assertThat(CostText.perTask(e, false)).isEqualTo("no declared price");
-        assertThat(CostText.perRun(e, false)).isEqualTo("no declared price");
+        assertThat(CostText.perRun(e, false)).as("said once per row").isEqualTo("—");
+        assertThat(CostText.title(e, false)).isEqualTo("the price table (results/prices/prices.json) lists no price for this model");
         assertThat(e.meanInputTokens()).isCloseTo(4_000 / 3.0, within(1e-9));
     }
 
