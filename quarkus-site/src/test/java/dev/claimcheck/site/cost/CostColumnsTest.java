@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.Json;
@@ -92,6 +97,15 @@ class CostColumnsTest {
         assertThat(ring.get("priceProvider").asText()).isEqualTo("FixtureCloud");
         assertThat(ring.get("priceRead").asText()).isEqualTo("2026-12-01");
         assertThat(ring.get("priceCachedInputUsdPerMtok").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void theLeaderboardJsonWithCostsConformsToItsSchema() throws Exception {
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(Path.of("../docs/schemas/leaderboard-v1.schema.json")), InputFormat.JSON);
+
+        assertThat(schema.validate(SafeJson.write(priced().leaderboardJson()), InputFormat.JSON)).extracting(Error::toString)
+                .isEmpty();
     }
 
     @Test
