@@ -2,6 +2,7 @@ package dev.claimcheck.site;
 
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.answers.AnswerGrid;
 import dev.claimcheck.site.answers.AnswerGridView;
@@ -13,11 +14,11 @@ import dev.claimcheck.site.claims.ClaimAssessor;
 import dev.claimcheck.site.claims.ClaimsPage;
 import dev.claimcheck.site.claims.ClaimsView;
 import dev.claimcheck.site.compare.ComparePage;
+import dev.claimcheck.site.compare.CompareView;
 import dev.claimcheck.site.cost.CostCells;
 import dev.claimcheck.site.cost.RowEconomics;
 import dev.claimcheck.site.cost.RunEconomics;
 import dev.claimcheck.site.cost.RunUsage;
-import dev.claimcheck.site.compare.CompareView;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Board;
@@ -41,6 +42,7 @@ import dev.claimcheck.site.run.RunPageView;
 import dev.claimcheck.site.throughput.ThroughputRow;
 import dev.claimcheck.site.throughput.ThroughputView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,9 +84,9 @@ public final class SiteModel {
      * its run page says why.
      */
     static Map<String, RunEconomics> economics(ResultsIndex index) {
-        Map<String, RunEconomics> out = new java.util.HashMap<>();
+        Map<String, RunEconomics> out = new HashMap<>();
         for (RunEntry r : index.runs()) {
-            if (r.manifest().workload() == dev.claimcheck.core.model.Workload.THROUGHPUT) {
+            if (r.manifest().workload() == Workload.THROUGHPUT) {
                 continue;
             }
             RunUsage usage;

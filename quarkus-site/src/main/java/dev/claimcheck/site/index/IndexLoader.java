@@ -2,8 +2,6 @@ package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.site.prices.PriceTable;
-import dev.claimcheck.site.prices.PricesReader;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
@@ -12,6 +10,8 @@ import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.store.ClaimsReader;
+import dev.claimcheck.site.prices.PriceTable;
+import dev.claimcheck.site.prices.PricesReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
