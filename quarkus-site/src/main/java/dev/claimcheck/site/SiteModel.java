@@ -2,6 +2,7 @@ package dev.claimcheck.site;
 
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.answers.AnswerGrid;
 import dev.claimcheck.site.answers.AnswerGridView;
@@ -14,6 +15,10 @@ import dev.claimcheck.site.claims.ClaimsPage;
 import dev.claimcheck.site.claims.ClaimsView;
 import dev.claimcheck.site.compare.ComparePage;
 import dev.claimcheck.site.compare.CompareView;
+import dev.claimcheck.site.cost.CostCells;
+import dev.claimcheck.site.cost.RowEconomics;
+import dev.claimcheck.site.cost.RunEconomics;
+import dev.claimcheck.site.cost.RunUsage;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Board;
@@ -37,7 +42,9 @@ import dev.claimcheck.site.run.RunPageView;
 import dev.claimcheck.site.throughput.ThroughputRow;
 import dev.claimcheck.site.throughput.ThroughputView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -55,17 +62,43 @@ public final class SiteModel {
     private final List<String> boardSlugs;
     private final List<RoutingPairs.Pair> routingPairs;
     private final List<ThroughputRow> throughputRows;
+    /** Each scored run's cost and speed, from its journal and the declared price table. */
+    private final Map<String, RunEconomics> economics;
 
     public SiteModel(ResultsIndex index) {
         this.index = index;
         this.assessments = ClaimAssessor.assess(index);
-        this.boards = Boards.build(index, assessments);
+        this.economics = economics(index);
+        this.boards = Boards.build(index, assessments, economics);
         List<LeaderboardRow> all = new ArrayList<>();
         boards.forEach(b -> b.lanes().keySet().stream().sorted().forEach(l -> all.addAll(b.rows(l))));
         this.rows = List.copyOf(all);
         this.boardSlugs = LeaderboardView.slugs(boards);
         this.routingPairs = RoutingPairs.of(index);
         this.throughputRows = ThroughputView.rows(index);
+    }
+
+    /**
+     * Every scored run's cost and speed by run id, from its journal and the price table. Throughput runs are left out:
+     * the bench has its own per-request figures (ThroughputView). A journal that cannot be read counts as no usage;
+     * its run page says why.
+     */
+    static Map<String, RunEconomics> economics(ResultsIndex index) {
+        Map<String, RunEconomics> out = new HashMap<>();
+        for (RunEntry r : index.runs()) {
+            if (r.manifest().workload() == Workload.THROUGHPUT) {
+                continue;
+            }
+            RunUsage usage;
+            try {
+                usage = RunUsage.of(Journal.readAll(r.folder()));
+            } catch (RuntimeException e) {
+                usage = RunUsage.NONE;
+            }
+            out.put(r.runId(), RunEconomics.of(usage, index.prices().forModel(r.manifest().model().id()).orElse(null),
+                    r.simulated()));
+        }
+        return out;
     }
 
     public ResultsIndex index() {
@@ -130,7 +163,9 @@ public final class SiteModel {
                 Fmt.pct(r.manifest().metrics().score()),
                 Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
                 Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
-                Fmt.date(r.manifest().finishedAt()), r.badges())).toList();
+                Fmt.date(r.manifest().finishedAt()), r.badges(),
+                economics.containsKey(r.runId()) ? CostCells.of(RowEconomics.of(economics.get(r.runId())), r.simulated())
+                        : CostCells.NONE)).toList();
         return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
     }
 

@@ -1,5 +1,6 @@
 package dev.claimcheck.site.index;
 
+import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
@@ -9,6 +10,8 @@ import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.store.ClaimsReader;
+import dev.claimcheck.site.prices.PriceTable;
+import dev.claimcheck.site.prices.PricesReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +76,18 @@ public final class IndexLoader {
             ClaimsReader.readAll(theirs, problem -> excluded.add(new ExcludedRun("checkout " + problem.path(), problem.reason())))
                     .stream().filter(f -> !own.contains(Path.of(f.path()).getFileName().toString())).forEach(claims::add);
         }
-        return ResultsIndex.of(root, runs, excluded, claims, checkout);
+        return ResultsIndex.of(root, runs, excluded, claims, checkout, prices(root, checkout, excluded));
+    }
+
+    /** The root's price table, else the checkout's; a bad one is excluded with its file and field, and not used. */
+    static PriceTable prices(Root root, Optional<Root> checkout, List<ExcludedRun> excluded) {
+        boolean own = PricesReader.present(root) || checkout.isEmpty();
+        try {
+            return PricesReader.read(own ? root : checkout.get());
+        } catch (BadInputException e) {
+            excluded.add(new ExcludedRun(own ? PricesReader.REL : "checkout " + PricesReader.REL, e.getMessage()));
+            return PriceTable.NONE;
+        }
     }
 
     /**

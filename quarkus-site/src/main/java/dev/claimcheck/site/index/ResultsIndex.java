@@ -3,6 +3,7 @@ package dev.claimcheck.site.index;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.RecipeSpec;
+import dev.claimcheck.site.prices.PriceTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,14 @@ import java.util.Optional;
  *
  * @param byId the runs by run id (the first folder wins when two share an id; the other is excluded)
  * @param checkout the checkout whose claims files and recipes fill in those the root lacks ({@link Checkout})
+ * @param prices the declared price table: the root's, else the checkout's; none when neither has one or it is bad
+ *        (then it is listed as excluded with the field at fault)
  */
 public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
-                           Map<String, RunEntry> byId, Optional<Root> checkout) {
+                           Map<String, RunEntry> byId, Optional<Root> checkout, PriceTable prices) {
     public ResultsIndex {
         checkout = checkout == null ? Optional.empty() : checkout;
+        prices = prices == null ? PriceTable.NONE : prices;
         runs = List.copyOf(runs);
         excluded = List.copyOf(excluded);
         claims = List.copyOf(claims);
@@ -33,6 +37,11 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
 
     public static ResultsIndex of(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
                                   Optional<Root> checkout) {
+        return of(root, runs, excluded, claims, checkout, PriceTable.NONE);
+    }
+
+    public static ResultsIndex of(Root root, List<RunEntry> runs, List<ExcludedRun> excluded, List<ClaimsFile> claims,
+                                  Optional<Root> checkout, PriceTable prices) {
         Map<String, RunEntry> ids = new LinkedHashMap<>();
         List<RunEntry> kept = new java.util.ArrayList<>();
         List<ExcludedRun> ex = new java.util.ArrayList<>(excluded);
@@ -43,7 +52,7 @@ public record ResultsIndex(Root root, List<RunEntry> runs, List<ExcludedRun> exc
                 ex.add(new ExcludedRun(r.relPath(), "duplicate run id (also " + ids.get(r.runId()).relPath() + ")"));
             }
         }
-        return new ResultsIndex(root, kept, ex, claims, ids, checkout);
+        return new ResultsIndex(root, kept, ex, claims, ids, checkout, prices);
     }
 
     /** The dataset the claim's recipe pins, from the root or the checkout ({@link Checkout#recipePin}). */

@@ -8,6 +8,8 @@ import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.suite.agent.AgentFigures;
 import dev.claimcheck.site.claims.Assessment;
+import dev.claimcheck.site.cost.RowEconomics;
+import dev.claimcheck.site.cost.RunEconomics;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.index.TrustBadge;
@@ -32,7 +34,8 @@ public final class Boards {
     private Boards() {
     }
 
-    public static List<Board> build(ResultsIndex index, List<Assessment> assessments) {
+    /** @param economics each run's cost and speed by run id (SiteModel reads them from the journals) */
+    public static List<Board> build(ResultsIndex index, List<Assessment> assessments, Map<String, RunEconomics> economics) {
         // A row's claim is set beside its score, so only an accuracy claim qualifies (not the same run's tokens/s).
         Map<String, Assessment> claims = new TreeMap<>();
         assessments.stream().filter(a -> a.claim().metricKind() == ClaimMetric.ACCURACY)
@@ -60,7 +63,7 @@ public final class Boards {
             byLane.forEach((lane, bySlug) -> {
                 List<LeaderboardRow> rows = new ArrayList<>();
                 bySlug.values().forEach(r -> {
-                    rows.add(row(r, claims));
+                    rows.add(row(r, claims, economics.getOrDefault(r.runId(), RunEconomics.NONE)));
                     RunManifest.DatasetRef d = r.manifest().suite().dataset();
                     shas.add(d == null || d.sha256() == null ? "" : d.sha256());
                 });
@@ -72,7 +75,7 @@ public final class Boards {
         return boards;
     }
 
-    static LeaderboardRow row(RunEntry r, Map<String, Assessment> claims) {
+    static LeaderboardRow row(RunEntry r, Map<String, Assessment> claims, RunEconomics economics) {
         RunManifest m = r.manifest();
         Metrics x = m.metrics();
         TokenSummary out = x.outputTokens() == null ? TokenSummary.EMPTY : x.outputTokens();
@@ -84,7 +87,7 @@ public final class Boards {
                 x.attempts(), x.graded(), x.errorCount(), x.truncated(), out.mean(), x.scorePer1kOutputTokens(),
                 hardware(h), h.source() == null ? "unknown" : h.source(), m.finishedAt(),
                 a == null ? null : a.claim().id(), a == null ? null : a.claim().value(), a == null ? null : a.verdict().id(),
-                x.get(AgentFigures.PASS_HAT_K), x.get(AgentFigures.BY_FAULT));
+                x.get(AgentFigures.PASS_HAT_K), x.get(AgentFigures.BY_FAULT), RowEconomics.of(economics));
     }
 
     static String sha(RunManifest m) {

@@ -1,5 +1,6 @@
 package dev.claimcheck.site.leaderboard;
 
+import dev.claimcheck.site.cost.CostCells;
 import dev.claimcheck.site.index.TrustBadge;
 import dev.claimcheck.site.page.ChartData;
 import dev.claimcheck.site.page.Nav;
@@ -49,11 +50,12 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
         }
     }
 
+    /** @param cost the row's cost and speed cells ({@link CostCells}) */
     public record Row(String band, String model, String modelHref, String runHref, String score, String plusMinus,
                       String interval, String scoreKey, String tokens, String tokensKey, String per1k, String per1kKey,
                       String errors, String truncated, String problemsKey, List<TrustBadge> badges, boolean simulated,
                       String claim, String claimHref, String verdict, String verdictText, String hardware, String date, String trust,
-                      String figures) {
+                      String figures, CostCells cost) {
     }
 
     /**

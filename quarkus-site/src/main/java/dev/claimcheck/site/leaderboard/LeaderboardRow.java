@@ -1,6 +1,8 @@
 package dev.claimcheck.site.leaderboard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.claimcheck.site.cost.RowEconomics;
 import dev.claimcheck.core.suite.agent.FaultMetrics;
 import dev.claimcheck.core.suite.agent.PassHatK;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
  * @param passHatK agent runs: pass^1 … pass^k as in run.json {@code metrics.passHatK}; absent for other workloads
  * @param byFault agent runs: success and recovery rate per injected fault as in run.json {@code metrics.byFault};
  *        absent for other workloads
+ * @param economics cost and speed, written as the row's own fields ({@code usdPerTask}, {@code meanLatencyMs}, …)
  */
 public record LeaderboardRow(String workload, String suite, String dataset, String datasetSha256, String lane, int band,
                              String modelId, String modelSlug, String runId, boolean simulated, String trust,
@@ -25,7 +28,8 @@ public record LeaderboardRow(String workload, String suite, String dataset, Stri
                              String hardware, String hardwareSource, String finishedAt, String claimId, Double claimValue,
                              String claimVerdict,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<PassHatK> passHatK,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, FaultMetrics> byFault,
+                             @JsonUnwrapped RowEconomics economics) {
     public LeaderboardRow {
         badges = List.copyOf(badges);
     }
@@ -35,7 +39,7 @@ public record LeaderboardRow(String workload, String suite, String dataset, Stri
         return new LeaderboardRow(workload, suite, dataset, datasetSha256, lane, b, modelId, modelSlug, runId, simulated,
                 trust, badges, score, ci95Low, ci95High, tasks, attempts, graded, errors, truncated, meanOutputTokens,
                 scorePer1kOutputTokens, hardware, hardwareSource, finishedAt, claimId, claimValue, claimVerdict, passHatK,
-                byFault);
+                byFault, economics);
     }
 
     double lo() {

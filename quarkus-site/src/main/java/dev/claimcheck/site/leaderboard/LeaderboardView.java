@@ -4,6 +4,7 @@ import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.cost.CostCells;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.ChartData;
@@ -79,7 +80,7 @@ public final class LeaderboardView {
     }
 
     static ResultsIndex only(ResultsIndex index, Filter filter, List<RunEntry> runs) {
-        return new ResultsIndex(index.root(), runs, index.excluded(), index.claims(), index.byId(), index.checkout());
+        return new ResultsIndex(index.root(), runs, index.excluded(), index.claims(), index.byId(), index.checkout(), index.prices());
     }
 
     /** The full page of one board: every row, its chart (data from {@code api/charts/b-SLUG.json}) and the points as a table. */
@@ -203,7 +204,8 @@ public final class LeaderboardView {
                 run.badges(), r.simulated(), claim,
                 r.claimId() == null ? "" : links.claim(r.modelSlug(), r.claimId()),
                 r.claimVerdict() == null ? "" : r.claimVerdict(), r.claimVerdict() == null ? "" : verdictText(r.claimVerdict()),
-                r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()));
+                r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()),
+                CostCells.of(r.economics(), r.simulated()));
     }
 
     static String verdictText(String id) {

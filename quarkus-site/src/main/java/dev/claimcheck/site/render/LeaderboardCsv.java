@@ -3,6 +3,7 @@ package dev.claimcheck.site.render;
 import dev.claimcheck.core.suite.agent.Fault;
 import dev.claimcheck.core.suite.agent.FaultMetrics;
 import dev.claimcheck.core.suite.agent.PassHatK;
+import dev.claimcheck.site.cost.RowEconomics;
 import dev.claimcheck.site.leaderboard.LeaderboardRow;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,9 +24,14 @@ public final class LeaderboardCsv {
             "simulated", "trust", "score", "ci95Low", "ci95High", "tasks", "attempts", "errors", "truncated",
             "meanOutputTokens", "scorePer1kOutputTokens", "hardware", "finishedAt", "claimId", "claimValue", "claimVerdict",
             "agentK", "passHatK", "passHatKCi95Low", "passHatKCi95High");
-    /** One recovery column per fault the agent suite knows, in its order: {@code recoveryToolError}, … */
-    static final String[] HEADER = Stream.concat(COLUMNS.stream(), Arrays.stream(Fault.values())
-            .map(f -> "recovery" + Character.toUpperCase(f.id().charAt(0)) + f.id().substring(1))).toArray(String[]::new);
+    /** Cost and speed, after the agent columns (added later; docs/site.md "Cost and speed"); empty where none. */
+    static final List<String> ECONOMICS = List.of("meanInputTokens", "meanCachedInputTokens", "meanLatencyMs", "usdPerTask",
+            "usdPerRun", "priceProvider", "priceRead", "priceSource", "priceInputUsdPerMtok", "priceCachedInputUsdPerMtok",
+            "priceOutputUsdPerMtok");
+    /** One recovery column per fault the agent suite knows, in its order ({@code recoveryToolError}, …), then {@link #ECONOMICS}. */
+    static final String[] HEADER = Stream.of(COLUMNS.stream(), Arrays.stream(Fault.values())
+            .map(f -> "recovery" + Character.toUpperCase(f.id().charAt(0)) + f.id().substring(1)), ECONOMICS.stream())
+            .flatMap(x -> x).toArray(String[]::new);
 
     private LeaderboardCsv() {
     }
@@ -39,6 +45,11 @@ public final class LeaderboardCsv {
                     r.finishedAt() == null ? "" : r.finishedAt(), r.claimId() == null ? "" : text(r.claimId()),
                     num(r.claimValue()), r.claimVerdict() == null ? "" : r.claimVerdict()));
             record.addAll(agent(r));
+            RowEconomics e = r.economics();
+            record.addAll(Arrays.asList(num(e.meanInputTokens()), num(e.meanCachedInputTokens()), num(e.meanLatencyMs()),
+                    num(e.usdPerTask()), num(e.usdPerRun()), text(e.priceProvider()), e.priceRead() == null ? "" : e.priceRead(),
+                    text(e.priceSource()), num(e.priceInputUsdPerMtok()), num(e.priceCachedInputUsdPerMtok()),
+                    num(e.priceOutputUsdPerMtok())));
             return record.toArray();
         });
     }

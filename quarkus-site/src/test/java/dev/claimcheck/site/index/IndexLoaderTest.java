@@ -56,7 +56,7 @@ class IndexLoaderTest {
         Files.write(other.resolve("run.json"), Json.mapper().writeValueAsBytes(json));
 
         ResultsIndex index = IndexLoader.load(new Root(root), SampleRoot.AT);
-        List<LeaderboardRow> rows = Boards.build(index, List.of()).get(0).lanes().values().iterator().next();
+        List<LeaderboardRow> rows = Boards.build(index, List.of(), java.util.Map.of()).get(0).lanes().values().iterator().next();
         String latest = rows.get(0).runId();
         if (expected.equals("latest")) {
             assertThat(latest).isEqualTo(runId);

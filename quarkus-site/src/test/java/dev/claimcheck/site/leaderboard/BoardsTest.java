@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class BoardsTest {
     static LeaderboardRow row(String model, Double score, double lo, double hi) {
         return new LeaderboardRow("arith", "arith", "d", "", "instant", 0, model, model, "r-" + model, true, "unverified",
-                List.of(), score, lo, hi, 5, 10, 10, 0, 0, 32, 20.0, "unknown", "unknown", null, null, null, null, null, null);
+                List.of(), score, lo, hi, 5, 10, 10, 0, 0, 32, 20.0, "unknown", "unknown", null, null, null, null, null, null,
+                dev.claimcheck.site.cost.RowEconomics.NONE);
     }
 
     @Test

@@ -27,7 +27,7 @@ class ShardedRunsBoardTest {
     }
 
     private List<LeaderboardRow> rows() {
-        return Boards.build(IndexLoader.load(new Root(root), Instant.now()), List.of()).stream()
+        return Boards.build(IndexLoader.load(new Root(root), Instant.now()), List.of(), java.util.Map.of()).stream()
                 .flatMap(b -> b.lanes().values().stream().flatMap(List::stream)).toList();
     }
 

@@ -88,12 +88,13 @@ class SiteBrowserTest {
         assertThat(driver.getPageSource()).doesNotContain("<script>alert");
         shot("leaderboard-desktop");
 
-        // sort the instant table by tokens, ascending then descending
+        // sort the instant table by output tokens, ascending then descending
         WebElement table = driver.findElement(By.cssSelector("#w-arith .lane-instant table"));
-        WebElement tokens = table.findElements(By.cssSelector("th")).get(3);
+        WebElement tokens = table.findElements(By.cssSelector("th")).get(4);
+        assertThat(tokens.getText()).isEqualTo("output tokens / attempt");
         tokens.click();
         assertThat(tokens.getAttribute("aria-sort")).isEqualTo("descending");
-        List<Double> values = table.findElements(By.cssSelector("tbody tr td:nth-child(4)")).stream()
+        List<Double> values = table.findElements(By.cssSelector("tbody tr td:nth-child(5)")).stream()
                 .map(td -> Double.parseDouble(td.getAttribute("data-key"))).toList();
         assertThat(values).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 

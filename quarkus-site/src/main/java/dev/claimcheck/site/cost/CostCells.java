@@ -1,0 +1,20 @@
+package dev.claimcheck.site.cost;
+
+import dev.claimcheck.site.page.Fmt;
+
+/**
+ * A row's cost and speed as a page shows them: every string formatted ({@link CostText}), with sort keys (empty
+ * where there is no figure, so those rows sort last).
+ *
+ * @param title where the price comes from (the cost cells' tooltip), or why there is none
+ */
+public record CostCells(String perTask, String perTaskKey, String perRun, String perRunKey, String title, String latency,
+                        String latencyKey) {
+    /** A run without these figures (a throughput run: its figures are per load point). */
+    public static final CostCells NONE = new CostCells(Fmt.NONE, "", Fmt.NONE, "", "", Fmt.NONE, "");
+
+    public static CostCells of(RowEconomics e, boolean simulated) {
+        return new CostCells(CostText.perTask(e, simulated), Fmt.key(e.usdPerTask()), CostText.perRun(e, simulated),
+                Fmt.key(e.usdPerRun()), CostText.title(e, simulated), CostText.latency(e, simulated), Fmt.key(e.meanLatencyMs()));
+    }
+}
