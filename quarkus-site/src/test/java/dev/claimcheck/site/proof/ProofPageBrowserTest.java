@@ -20,9 +20,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * An exported proof page in real Chromium, under the page's Content-Security-Policy: KaTeX (from the export's own copy
- * of the webjar) typesets the math, and the hostile solution runs no script of its own.
+ * of the webjar) typesets the math, and the hostile solution runs no script of its own (a screenshot at 1440 px in
+ * {@code quarkus-site/target/screenshots/proof-1440.png}).
  */
 class ProofPageBrowserTest {
+    static final Path SHOTS = Path.of("target/screenshots");
+
     @TempDir
     Path tmp;
     ChromeDriver driver;
@@ -64,5 +67,7 @@ class ProofPageBrowserTest {
         assertThat(scripts).hasSize(2).allSatisfy(src -> assertThat(src).startsWith("file:"));
         assertThat(driver.findElements(By.cssSelector(".proof-md img"))).isEmpty();
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("<script>alert('x')</script>");
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve("proof-1440.png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 }
