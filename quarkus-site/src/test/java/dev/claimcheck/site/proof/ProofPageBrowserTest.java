@@ -20,7 +20,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * An exported proof page in real Chromium, under the page's Content-Security-Policy: KaTeX (from the export's own copy
- * of the webjar) typesets the math, and the hostile solution runs no script of its own (a screenshot at 1440 px in
+ * of the webjar) typesets the math, the hostile solution runs no script of its own, and at 390 px the page does not
+ * scroll sideways (a screenshot at 1440 px in
  * {@code quarkus-site/target/screenshots/proof-1440.png}).
  */
 class ProofPageBrowserTest {
@@ -69,5 +70,18 @@ class ProofPageBrowserTest {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("<script>alert('x')</script>");
         Files.createDirectories(SHOTS);
         Files.write(SHOTS.resolve("proof-1440.png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        // On a phone the page never scrolls sideways: the graders' table scrolls in its own box.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+        driver.navigate().refresh();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> !d.findElements(By.cssSelector("span.math .katex")).isEmpty());
+        Object wide = driver.executeScript("var out=[];var w=document.createTreeWalker(document.body,NodeFilter.SHOW_TEXT);"
+                + "while(w.nextNode()){var n=w.currentNode;var rg=document.createRange();rg.selectNodeContents(n);"
+                + "var r=rg.getBoundingClientRect();if(r.right>window.innerWidth+1&&!n.parentElement.closest('.scroll')){"
+                + "out.push(n.parentElement.tagName+'.'+n.parentElement.className+' '+Math.round(r.right)+' '+n.textContent.slice(0,30));}}"
+                + "return out.slice(0,10).join(' | ');");
+        assertThat((Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
+                .as("sticks out: " + wide).isLessThanOrEqualTo(0L);
     }
 }
