@@ -125,6 +125,11 @@ public final class StaticExporter {
         for (String asset : Assets.FILES) {
             bytes(asset, Assets.bytes(asset));
         }
+        if (model.index().runs().stream().anyMatch(r -> r.manifest().workload() == dev.claimcheck.core.model.Workload.PROOFS)) {
+            for (String asset : Assets.KATEX_FILES) {
+                bytes(asset, Assets.bytes(asset));
+            }
+        }
     }
 
     /**

@@ -19,9 +19,11 @@ public final class Assets {
     public static final String FAVICON = "static/favicon.svg";
     /** KaTeX's fonts as its CSS names them (the woff2 of each: every browser that runs KaTeX reads woff2). */
     public static final List<String> KATEX_FONTS = katexFonts();
-    /** Every file the pages link, as the static export copies them (ECharts and KaTeX are versioned by their path). */
-    public static final List<String> FILES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(CSS, JS, FAVICON, Links.ECHARTS, Links.KATEX_JS, Links.KATEX_CSS), KATEX_FONTS.stream()).toList();
+    /** Every file the pages link, as the static export copies them (ECharts is versioned by its path). */
+    public static final List<String> FILES = List.of(CSS, JS, FAVICON, Links.ECHARTS);
+    /** KaTeX's files (versioned by their path), which only proof pages link: exported when the root has a proofs run. */
+    public static final List<String> KATEX_FILES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Links.KATEX_JS, Links.KATEX_CSS), KATEX_FONTS.stream()).toList();
 
     private static final Map<String, String> VERSIONS = versions();
 
