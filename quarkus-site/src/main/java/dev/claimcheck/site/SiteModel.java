@@ -37,6 +37,9 @@ import dev.claimcheck.site.routing.RoutingIndexPage;
 import dev.claimcheck.site.routing.RoutingPage;
 import dev.claimcheck.site.routing.RoutingPairs;
 import dev.claimcheck.site.routing.RoutingView;
+import dev.claimcheck.site.proof.ProofPage;
+import dev.claimcheck.site.proof.ProofPageView;
+import dev.claimcheck.site.proof.ProofReviews;
 import dev.claimcheck.site.run.RunPage;
 import dev.claimcheck.site.run.RunPageView;
 import dev.claimcheck.site.throughput.ThroughputRow;
@@ -271,6 +274,15 @@ public final class SiteModel {
     public Optional<SamplePage> sample(String runId, String segment, int attempt, Links links,
                                       Function<String, List<Sample>> samples) {
         return index.run(runId).flatMap(e -> SamplePageView.build(e, samples.apply(runId), segment, attempt, links));
+    }
+
+    /** {@code /runs/{id}/proofs/{problem}}: one problem of a proof run, its graders side by side (reviews checked now). */
+    public Optional<ProofPage> proof(String runId, String segment, Links links, Function<String, List<Sample>> samples) {
+        return index.run(runId).filter(r -> r.manifest().workload() == Workload.PROOFS).flatMap(r -> {
+            List<Sample> s = samples.apply(runId);
+            return ProofPageView.build(r, s, ProofReviews.of(r, s, index.root(), java.time.Instant.now()), index.root(),
+                    segment, links);
+        });
     }
 
     public Optional<List<Sample>> samples(String runId) {

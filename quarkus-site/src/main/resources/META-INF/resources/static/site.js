@@ -285,7 +285,20 @@
     $('#sample-task').addEventListener('input', function () { state.page = 1; render(); });
   }
 
+  // --- proof pages: KaTeX (from its webjar) typesets each span.math, given the TeX as text -----------------
+  // trust: false refuses \href, \url, \includegraphics and the like; errors show in red instead of throwing.
+  function renderMath() {
+    if (typeof window.katex === 'undefined') { return; }
+    $$('span.math').forEach(function (m) {
+      try {
+        window.katex.render(m.textContent, m, { displayMode: m.classList.contains('math-display'), throwOnError: false,
+          trust: false, strict: 'ignore', maxExpand: 1000, maxSize: 50 });
+      } catch (e) { /* left as TeX */ }
+    });
+  }
+
   function start() {
+    renderMath();
     initSort();
     initTabs();
     initFilters();

@@ -97,26 +97,20 @@ final class RecordedJudgesRegrader implements Regrader {
 
     /** Every human review of this run in the root ({@code reviews/<run-id>/*.json}), checked like a run. */
     private static void reviews(RunManifest manifest, List<Sample> samples, Path root, Findings.Collector out) {
-        Path dir = root == null ? null : root.resolve("reviews").resolve(manifest.runId());
-        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+        if (root == null) {
             return;
         }
         Path signersFile = root.resolve("results/allowed_signers");
         dev.claimcheck.core.provenance.AllowedSigners signers = java.nio.file.Files.isRegularFile(signersFile)
                 ? dev.claimcheck.core.provenance.AllowedSigners.read(signersFile)
                 : dev.claimcheck.core.provenance.AllowedSigners.parse("", java.time.ZoneOffset.UTC);
-        try (var files = java.nio.file.Files.list(dir)) {
-            for (Path f : files.filter(x -> x.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                ReviewCheck.Report r = ReviewCheck.check(f, manifest, samples, signers, java.time.Instant.now());
-                String where = "reviews/" + manifest.runId() + "/" + f.getFileName() + ": ";
-                switch (r.status()) {
-                    case TRUSTED -> { }
-                    case UNTRUSTED -> out.add(new Finding(Kind.REVIEW_UNTRUSTED, where + String.join("; ", r.problems())));
-                    case INVALID -> out.add(new Finding(Kind.REVIEW_INVALID, where + String.join("; ", r.problems())));
-                }
+        for (ReviewCheck.Report r : ReviewCheck.inRoot(root, manifest, samples, signers, java.time.Instant.now())) {
+            String where = ReviewCheck.REVIEWS + "/" + manifest.runId() + "/" + r.file().getFileName() + ": ";
+            switch (r.status()) {
+                case TRUSTED -> { }
+                case UNTRUSTED -> out.add(new Finding(Kind.REVIEW_UNTRUSTED, where + String.join("; ", r.problems())));
+                case INVALID -> out.add(new Finding(Kind.REVIEW_INVALID, where + String.join("; ", r.problems())));
             }
-        } catch (java.io.IOException e) {
-            out.add(new Finding(Kind.REVIEW_INVALID, dir + ": cannot list (" + e.getMessage() + ")"));
         }
     }
 }

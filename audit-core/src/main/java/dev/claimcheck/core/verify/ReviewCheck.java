@@ -14,6 +14,7 @@ import dev.claimcheck.core.suite.proofs.ProofReview;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,33 +29,97 @@ public final class ReviewCheck {
     /** A review's standing: trusted (count it), untrusted (a valid signature by a key not allowed), or invalid. */
     public enum Status { TRUSTED, UNTRUSTED, INVALID }
 
-    /** The verdict on one review file, with every reason it is not trusted. */
-    public record Report(Path file, Status status, List<String> problems) {
+    /**
+     * The verdict on one review file, with every reason it is not trusted.
+     *
+     * @param review the review as read, or null when it could not be read
+     */
+    public record Report(Path file, Status status, List<String> problems, ProofReview review) {
         public Report {
             problems = List.copyOf(problems);
         }
+
+        public boolean trusted() {
+            return status == Status.TRUSTED;
+        }
     }
+
+    /** Where a run's reviews lie in a root. */
+    public static Path folder(Path root, String runId) {
+        return root.resolve(REVIEWS).resolve(runId);
+    }
+
+    /**
+     * Every review of the run in the root ({@code reviews/<run-id>/*.json}, by name), checked. A symbolic link (the
+     * folders, a review or its signature) is never followed: it is an invalid review, like a file that cannot be read.
+     */
+    public static List<Report> inRoot(Path root, RunManifest run, List<Sample> samples, AllowedSigners signers, Instant at) {
+        Path reviews = root.resolve(REVIEWS);
+        Path dir = folder(root, run.runId());
+        if (Files.isSymbolicLink(reviews) || Files.isSymbolicLink(dir)) {
+            return List.of(new Report(dir, Status.INVALID, List.of("a symbolic link: never followed"), null));
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        List<Report> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(x -> x.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                out.add(check(f, run, samples, signers, at));
+            }
+        } catch (IOException e) {
+            out.add(new Report(dir, Status.INVALID, List.of("cannot list (" + e.getMessage() + ")"), null));
+        }
+        return out;
+    }
+
+    /** The root's folder of reviews. */
+    public static final String REVIEWS = "reviews";
 
     private ReviewCheck() {
     }
 
     public static Report check(Path reviewFile, RunManifest run, List<Sample> samples, AllowedSigners signers, Instant at) {
+        Path sig = signatureOf(reviewFile);
+        if (Files.isSymbolicLink(reviewFile) || Files.isSymbolicLink(sig)) {
+            return new Report(reviewFile, Status.INVALID, List.of("a symbolic link: never followed"), null);
+        }
         ProofReview review;
         try {
             review = ProofReview.read(reviewFile);
         } catch (BadInputException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(e.getMessage()));
+            return new Report(reviewFile, Status.INVALID, List.of(e.getMessage()), null);
         }
-        Path sig = reviewFile.resolveSibling(reviewFile.getFileName() + ".sig");
         SshPublicKey key;
         try {
             key = SshSignature.verify(Files.readAllBytes(reviewFile), Files.readString(sig, StandardCharsets.UTF_8),
                     SshSignature.NAMESPACE);
         } catch (IOException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(sig + ": not found: the review is not signed"));
+            return new Report(reviewFile, Status.INVALID, List.of(sig + ": not found: the review is not signed"), review);
         } catch (InvalidSignatureException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(sig + ": " + e.getMessage()));
+            return new Report(reviewFile, Status.INVALID, List.of(sig + ": " + e.getMessage()), review);
         }
+        List<String> problems = contentProblems(review, run, samples);
+        if (!problems.isEmpty()) {
+            return new Report(reviewFile, Status.INVALID, problems, review);
+        }
+        Trust trust = signers.check(key, review.reviewer(), SshSignature.NAMESPACE, at);
+        if (trust instanceof Trust.Trusted) {
+            return new Report(reviewFile, Status.TRUSTED, List.of(), review);
+        }
+        return new Report(reviewFile, Status.UNTRUSTED, List.of("signed by " + key.fingerprint() + ": " + trust.describe()), review);
+    }
+
+    /** {@code <review>.json.sig}: the SSH signature beside a review. */
+    public static Path signatureOf(Path reviewFile) {
+        return reviewFile.resolveSibling(reviewFile.getFileName() + ".sig");
+    }
+
+    /**
+     * What makes a review wrong whoever signed it: another run, a solution the run does not hold by that hash, points
+     * outside the problem's range. Empty when none.
+     */
+    public static List<String> contentProblems(ProofReview review, RunManifest run, List<Sample> samples) {
         List<String> problems = new ArrayList<>();
         if (!review.runId().equals(run.runId())) {
             problems.add("reviews run " + review.runId() + ", not " + run.runId());
@@ -76,13 +141,6 @@ public final class ReviewCheck {
                 problems.add(where + ": " + g.points() + " points outside [0, " + d.maxPoints() + "]");
             }
         }
-        if (!problems.isEmpty()) {
-            return new Report(reviewFile, Status.INVALID, problems);
-        }
-        Trust trust = signers.check(key, review.reviewer(), SshSignature.NAMESPACE, at);
-        if (trust instanceof Trust.Trusted) {
-            return new Report(reviewFile, Status.TRUSTED, List.of());
-        }
-        return new Report(reviewFile, Status.UNTRUSTED, List.of("signed by " + key.fingerprint() + ": " + trust.describe()));
+        return problems;
     }
 }

@@ -112,4 +112,17 @@ class ReviewCheckTest {
         assertThat(report.status()).isEqualTo(ReviewCheck.Status.INVALID);
         assertThat(report.problems()).singleElement().asString().contains("does not match the signed data");
     }
+
+    @Test
+    void aReviewThatIsASymbolicLinkIsNeverFollowed() throws Exception {
+        Path real = review("alice@example.org", 6, solutionHash(), alice);
+        Path elsewhere = root.resolve("elsewhere.json");
+        Files.move(real, elsewhere);
+        Files.createSymbolicLink(real, elsewhere);
+        List<ReviewCheck.Report> reports = ReviewCheck.inRoot(root, run, samples, signers, Instant.now());
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ReviewCheck.Status.INVALID);
+            assertThat(r.problems()).containsExactly("a symbolic link: never followed");
+        });
+    }
 }

@@ -27,6 +27,11 @@ public final class ClaimAssessor {
         List<Assessment> out = new ArrayList<>();
         for (ClaimsFile f : index.claims()) {
             for (Claim c : f.claims()) {
+                if (ProofClaims.applies(c)) {
+                    Optional<RunEntry> run = ProofClaims.match(index, f, c);
+                    out.add(new Assessment(f, c, ProofClaims.assess(index, c, run), run, index.hasRecipe(f.modelSlug(), c.id())));
+                    continue;
+                }
                 Optional<RunEntry> run = match(index, f, c);
                 RecipeSpec.EndpointPin endpoint = index.recipeEndpoint(f.modelSlug(), c.id()).orElse(null);
                 out.add(new Assessment(f, c, ClaimVerdicts.assess(c, run.map(RunEntry::manifest).orElse(null),

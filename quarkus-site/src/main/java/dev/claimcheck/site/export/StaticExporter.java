@@ -125,11 +125,17 @@ public final class StaticExporter {
         for (String asset : Assets.FILES) {
             bytes(asset, Assets.bytes(asset));
         }
+        if (model.index().runs().stream().anyMatch(r -> r.manifest().workload() == dev.claimcheck.core.model.Workload.PROOFS)) {
+            for (String asset : Assets.KATEX_FILES) {
+                bytes(asset, Assets.bytes(asset));
+            }
+        }
     }
 
     /**
      * A run's attempts: one canonical page per attempt ({@code runs/ID/samples/TASK/ATTEMPT.html}), the run's grid
-     * ({@code runs/ID/samples.html}) and the sample browser's short index ({@code api/runs/ID/samples.json}).
+     * ({@code runs/ID/samples.html}), the sample browser's short index ({@code api/runs/ID/samples.json}) and, for a
+     * proof run, one page per problem ({@code runs/ID/proofs/PROBLEM.html}).
      */
     private void samples(SiteModel model, RunEntry r, Templates t) {
         String id = r.runId();
@@ -137,6 +143,12 @@ public final class StaticExporter {
         text("api/runs/" + id + "/samples.json", SafeJson.write(SampleIndex.of(id, samples)));
         model.runGrid(id, Links.at(2, true), x -> samples).ifPresent(g -> text("runs/" + id + "/samples.html", t.render("grid.ftlh", g)));
         Links links = Links.at(4, true);
+        Set<String> problems = new java.util.TreeSet<>();
+        samples.forEach(s -> problems.add(SampleKey.segment(s.taskId())));
+        for (String segment : problems) {
+            model.proof(id, segment, Links.at(3, true), x -> samples)
+                    .ifPresent(p -> text("runs/" + id + "/proofs/" + segment + ".html", t.render("proof.ftlh", p)));
+        }
         Set<String> written = new HashSet<>();
         for (Sample s : samples) {
             String path = SampleKey.path(s);

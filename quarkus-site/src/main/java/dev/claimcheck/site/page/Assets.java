@@ -17,8 +17,13 @@ public final class Assets {
     public static final String CSS = "static/site.css";
     public static final String JS = "static/site.js";
     public static final String FAVICON = "static/favicon.svg";
+    /** KaTeX's fonts as its CSS names them (the woff2 of each: every browser that runs KaTeX reads woff2). */
+    public static final List<String> KATEX_FONTS = katexFonts();
     /** Every file the pages link, as the static export copies them (ECharts is versioned by its path). */
     public static final List<String> FILES = List.of(CSS, JS, FAVICON, Links.ECHARTS);
+    /** KaTeX's files (versioned by their path), which only proof pages link: exported when the root has a proofs run. */
+    public static final List<String> KATEX_FILES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Links.KATEX_JS, Links.KATEX_CSS), KATEX_FONTS.stream()).toList();
 
     private static final Map<String, String> VERSIONS = versions();
 
@@ -45,6 +50,16 @@ public final class Assets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    private static List<String> katexFonts() {
+        String css = new String(bytes(Links.KATEX_CSS), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("url\\((fonts/[A-Za-z0-9_-]+\\.woff2)\\)").matcher(css);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        while (m.find()) {
+            out.add(Links.KATEX_DIR + m.group(1));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<String, String> versions() {

@@ -9,6 +9,10 @@ package dev.claimcheck.site.page;
  */
 public record Links(String base, boolean export) {
     public static final String ECHARTS = "webjars/echarts/5.3.1/dist/echarts.min.js";
+    /** KaTeX, which typesets proof pages' LaTeX in the browser (its fonts beside the CSS, {@link Assets#KATEX_FONTS}). */
+    public static final String KATEX_DIR = "webjars/katex/0.18.11/dist/";
+    public static final String KATEX_JS = KATEX_DIR + "katex.min.js";
+    public static final String KATEX_CSS = KATEX_DIR + "katex.min.css";
 
     public static Links at(int depth, boolean export) {
         return new Links(depth == 0 ? "./" : "../".repeat(depth), export);
@@ -78,6 +82,16 @@ public record Links(String base, boolean export) {
     /** The page of one attempt; {@code path} is {@code TASK-SEGMENT/ATTEMPT} (answers.SampleKey#path). */
     public String sample(String runId, String path) {
         return base + "runs/" + runId + "/samples/" + path + ext();
+    }
+
+    /** The page of one problem of a proof run; {@code segment} is the problem id's path segment (answers.SampleKey#segment). */
+    public String proof(String runId, String segment) {
+        return base + "runs/" + runId + "/proofs/" + segment + ext();
+    }
+
+    /** A file served from the classpath (a webjar's), as the pages link it. */
+    public String asset(String path) {
+        return base + path;
     }
 
     /** From an attempt's page, another attempt at the same task: the same folder, so a short relative link. */

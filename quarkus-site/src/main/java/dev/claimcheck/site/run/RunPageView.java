@@ -13,6 +13,10 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.suite.longctx.LongctxFigures;
+import dev.claimcheck.core.suite.proofs.ProofFigures;
+import dev.claimcheck.core.suite.proofs.ProofMetrics;
+import dev.claimcheck.site.answers.SampleKey;
+import dev.claimcheck.site.proof.ProofPageView;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.leaderboard.Boards;
@@ -81,7 +85,21 @@ public final class RunPageView {
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template,
-                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)));
+                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)),
+                problems(r, links));
+    }
+
+    /** A proof run's problems, each linked to its page: the judges' mean and the vendor's self-grade as recorded. */
+    static List<RunPage.Item> problems(RunEntry r, Links links) {
+        ProofMetrics p = r.manifest().metrics() == null ? null : r.manifest().metrics().get(ProofFigures.BLOCK);
+        if (p == null) {
+            return List.of();
+        }
+        return p.byProblem().stream().map(row -> new RunPage.Item("problem " + row.problem(),
+                "judges' mean " + (row.mean() == null ? Fmt.NONE : ProofPageView.points(row.mean())) + " of "
+                        + ProofPageView.points(row.maxPoints())
+                        + (row.claimedPoints() == null ? "" : " · self-graded " + ProofPageView.points(row.claimedPoints())),
+                links.proof(r.runId(), SampleKey.segment(row.problem())))).toList();
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */

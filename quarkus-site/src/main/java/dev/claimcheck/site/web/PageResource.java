@@ -57,6 +57,16 @@ public class PageResource {
     }
 
     @GET
+    @Path("runs/{runId}/proofs/{problem}")
+    public Response proof(@PathParam("runId") String runId, @PathParam("problem") String problem) {
+        Links links = Links.at(3, false);
+        String p = strip(problem);
+        return state.snapshot().model().proof(runId, p, links, state::samplesOrNone)
+                .map(page -> ok(Templates.get().render("proof.ftlh", page)))
+                .orElseGet(() -> notFound(links, "Problem " + p + " of run " + runId));
+    }
+
+    @GET
     @Path("boards/{slug}/grid")
     public Response boardGrid(@PathParam("slug") String slug) {
         Links links = Links.at(2, false);

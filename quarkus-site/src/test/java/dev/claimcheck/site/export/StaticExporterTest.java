@@ -47,6 +47,7 @@ class StaticExporterTest {
         assertThat(out.resolve("api/runs/" + SampleRoot.ACME_RUN + "/samples")).as("no page per verdict × sort").doesNotExist();
         assertThat(out.resolve("runs/" + SampleRoot.ACME_RUN + "/samples.html")).exists();
         assertThat(out.resolve("webjars/echarts/5.3.1/dist/echarts.min.js")).exists();
+        assertThat(out.resolve("webjars/katex")).as("KaTeX only with a proofs run").doesNotExist();
         assertThat(out.resolve("static/site.js")).exists();
         String index = Files.readString(out.resolve("index.html"));
         assertThat(index).contains("href=\"./runs/" + SampleRoot.ACME_RUN + ".html\"").contains("src=\"./webjars/echarts/")

@@ -125,7 +125,7 @@ class RunPageViewTest {
         assertThat(h.rows().get(0).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat9", "heat3");
         assertThat(h.rows().get(1).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat6", "heat-none");
         var page = new RunPage(Links.at(1, false).nav(), "r1", "m<1>", "../m", "longctx", "longctx", "instant", true,
-                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h);
+                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h, List.of());
         String html = dev.claimcheck.site.render.Templates.get().render("run.ftlh", page);
         assertThat(html).contains("Accuracy by length × depth").contains("<td class=\"num heat9\"").contains("m&lt;1&gt;");
         assertThat(Heatmap.of(null)).isNull();

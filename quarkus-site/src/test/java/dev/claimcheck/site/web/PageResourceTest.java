@@ -132,6 +132,13 @@ class PageResourceTest {
     }
 
     @Test
+    void proofPagesExistOnlyForProofRunsAndKatexIsServedFromItsWebjar() {
+        assertThat(page("/runs/" + SampleRoot.ACME_RUN + "/proofs/1", 404)).contains("Problem 1 of run " + SampleRoot.ACME_RUN);
+        assertThat(given().when().get("/webjars/katex/0.18.11/dist/katex.min.js").then().statusCode(200).extract().asString())
+                .contains("katex");
+    }
+
+    @Test
     void runPageHasProvenanceAndLoadsSamplesSeparately() {
         String html = page("/runs/" + SampleRoot.ACME_RUN, 200);
         assertThat(html).contains("claimcheck-sim").contains("arith-generated-p50-s4").contains("data-index=\"../api/runs/")

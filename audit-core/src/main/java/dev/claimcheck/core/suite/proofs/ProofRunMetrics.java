@@ -158,7 +158,7 @@ public final class ProofRunMetrics {
     }
 
     /** Problem ids in reading order: 2 before 10, and plain strings alphabetically. */
-    static int compareIds(String a, String b) {
+    public static int compareIds(String a, String b) {
         boolean na = a.matches("\\d{1,9}");
         boolean nb = b.matches("\\d{1,9}");
         if (na && nb) {
