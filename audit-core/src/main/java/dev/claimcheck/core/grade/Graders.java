@@ -12,7 +12,8 @@ import java.util.List;
 public final class Graders {
     private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader(),
             new AnswerSetGrader(), new DocsGrader(), new ArcGrader(), new IfevalGrader(),
-            new LastIntegerGrader(), new BfclGrader(), new ProofJudgeGrader(), new MrcrGrader());
+            new LastIntegerGrader(), new BfclGrader(), new ProofJudgeGrader(), new MrcrGrader(),
+            new Tau2Grader());
     /** Versions superseded in {@link #ALL}, kept for re-grading; never used for new verdicts. */
     private static final List<Grader> EARLIER = List.of(new MathGrader(MathRules.V1));
 
