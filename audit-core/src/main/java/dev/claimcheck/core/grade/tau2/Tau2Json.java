@@ -31,14 +31,19 @@ public final class Tau2Json {
         }
     }
 
+    /** The path of {@code field} below {@code where}; a file-level where ends in {@code ": "}. */
+    public static String at(String where, String field) {
+        return where.endsWith(": ") ? where + field : where + "." + field;
+    }
+
     /** A required text (or number, read as text) field. */
     public static String text(JsonNode node, String field, String where) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
-            throw new BadInputException(where + "." + field + ": missing");
+            throw new BadInputException(at(where, field) + ": missing");
         }
         if (!v.isTextual() && !v.isNumber()) {
-            throw new BadInputException(where + "." + field + ": expected a string, got " + v.getNodeType().toString().toLowerCase());
+            throw new BadInputException(at(where, field) + ": expected a string, got " + v.getNodeType().toString().toLowerCase());
         }
         return v.asText();
     }
@@ -48,7 +53,7 @@ public final class Tau2Json {
         List<String> out = new ArrayList<>();
         for (JsonNode v : array(node, field, where, false)) {
             if (!v.isTextual()) {
-                throw new BadInputException(where + "." + field + "[" + out.size() + "]: expected a string");
+                throw new BadInputException(at(where, field) + "[" + out.size() + "]: expected a string");
             }
             out.add(v.asText());
         }
@@ -60,12 +65,12 @@ public final class Tau2Json {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new BadInputException(where + "." + field + ": missing");
+                throw new BadInputException(at(where, field) + ": missing");
             }
             return List.of();
         }
         if (!v.isArray()) {
-            throw new BadInputException(where + "." + field + ": expected an array, got " + v.getNodeType().toString().toLowerCase());
+            throw new BadInputException(at(where, field) + ": expected an array, got " + v.getNodeType().toString().toLowerCase());
         }
         List<JsonNode> out = new ArrayList<>(v.size());
         v.forEach(out::add);
@@ -79,7 +84,7 @@ public final class Tau2Json {
             return null;
         }
         if (!v.isNumber()) {
-            throw new BadInputException(where + "." + field + ": expected a number, got " + v.getNodeType().toString().toLowerCase());
+            throw new BadInputException(at(where, field) + ": expected a number, got " + v.getNodeType().toString().toLowerCase());
         }
         return v.asDouble();
     }
@@ -91,7 +96,7 @@ public final class Tau2Json {
             return null;
         }
         if (!v.isBoolean()) {
-            throw new BadInputException(where + "." + field + ": expected true or false");
+            throw new BadInputException(at(where, field) + ": expected true or false");
         }
         return v.asBoolean();
     }
@@ -103,7 +108,7 @@ public final class Tau2Json {
             return null;
         }
         if (!v.isObject()) {
-            throw new BadInputException(where + "." + field + ": expected an object, got " + v.getNodeType().toString().toLowerCase());
+            throw new BadInputException(at(where, field) + ": expected an object, got " + v.getNodeType().toString().toLowerCase());
         }
         return v;
     }

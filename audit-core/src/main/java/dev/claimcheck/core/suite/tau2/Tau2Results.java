@@ -34,13 +34,13 @@ record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials,
         if (!root.isObject()) {
             throw new BadInputException(name + ": expected a τ²-bench results object {\"info\", \"tasks\", \"simulations\"}");
         }
-        JsonNode info = Tau2Json.object(root, "info", name);
+        JsonNode info = Tau2Json.object(root, "info", name + ": ");
         String domainName = info == null ? null : info.path("environment_info").path("domain_name").asText(null);
         if (domainName != null && !domainName.equals(domain.name())) {
             throw new BadInputException(name + ": info.environment_info.domain_name is " + domainName + ", --domain is " + domain.name());
         }
         Map<String, TreeMap<Integer, String>> trials = new LinkedHashMap<>();
-        var sims = Tau2Json.array(root, "simulations", name, true);
+        var sims = Tau2Json.array(root, "simulations", name + ": ", true);
         if (sims.isEmpty()) {
             throw new BadInputException(name + ": simulations is empty");
         }
@@ -54,7 +54,7 @@ record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials,
             }
         }
         Set<String> changed = new LinkedHashSet<>();
-        var copies = Tau2Json.array(root, "tasks", name, false);
+        var copies = Tau2Json.array(root, "tasks", name + ": ", false);
         for (int i = 0; i < copies.size(); i++) {
             String where = name + ": tasks[" + i + "]";
             String id = Tau2Json.text(copies.get(i), "id", where);
@@ -67,6 +67,13 @@ record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials,
         Double n = info == null ? null : Tau2Json.number(info, "num_trials", name + ": info");
         return new Tau2Results(read.hash(), trials, model(info, "agent_info"), model(info, "user_info"),
                 n == null ? null : n.intValue(), changed);
+    }
+
+    /** {@code info.agent_info.llm} of a results file, read alone (to refuse another --model before a run folder exists). */
+    static String agentModel(Path file) {
+        String name = file.getFileName().toString();
+        JsonNode root = Tau2Json.parse(Tau2Input.read(file, "results").text(), name);
+        return model(root.isObject() ? Tau2Json.object(root, "info", name + ": ") : null, "agent_info");
     }
 
     private static String model(JsonNode info, String field) {

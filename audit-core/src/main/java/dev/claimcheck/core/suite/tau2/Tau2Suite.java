@@ -104,7 +104,7 @@ public final class Tau2Suite implements Suite {
         Tau2Options o = context.options(Tau2Options.class);
         Tau2Options.Tau2Inputs in = o.inputs(context);
         Tau2Results r = in.results();
-        refuseOtherModel(o.modelUnderTest, r);
+        refuseOtherModel(o.modelUnderTest, r.agentModel(), r.hash().name());
         TreeMap<Integer, String> trials = r.trials().get(task.id());
         String sim = trials.get(attempt);
         if (sim == null) {
@@ -125,17 +125,21 @@ public final class Tau2Suite implements Suite {
     }
 
     /** Trajectories of one model are never filed under another. */
-    static void refuseOtherModel(String modelUnderTest, Tau2Results r) {
-        if (modelUnderTest != null && r.agentModel() != null
-                && !ModelSlug.of(modelUnderTest).equals(ModelSlug.of(r.agentModel()))) {
-            throw new BadInputException(r.hash().name() + ": the agent is " + r.agentModel() + " (info.agent_info.llm), --model is "
-                    + modelUnderTest + ": pass --model " + r.agentModel());
+    static void refuseOtherModel(String modelUnderTest, String agentModel, String file) {
+        if (modelUnderTest != null && agentModel != null && !ModelSlug.of(modelUnderTest).equals(ModelSlug.of(agentModel))) {
+            throw new BadInputException(file + ": the agent is " + agentModel + " (info.agent_info.llm), --model is "
+                    + modelUnderTest + ": pass --model " + agentModel);
         }
     }
 
+    /** Another model's trajectories are refused before a run folder exists, where the file is found as given. */
     @Override
     public void checkInvocation(Object options, String baseUrl, String model) {
-        ((Tau2Options) options).modelUnderTest = model;
+        Tau2Options o = (Tau2Options) options;
+        o.modelUnderTest = model;
+        if (model != null && o.importResults != null && java.nio.file.Files.isRegularFile(o.importResults)) {
+            refuseOtherModel(model, Tau2Results.agentModel(o.importResults), o.importResults.getFileName().toString());
+        }
     }
 
     @Override
