@@ -2,7 +2,6 @@ package dev.claimcheck.core.grade.tau2;
 
 import dev.claimcheck.core.BadInputException;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * τ²-bench's termination reasons ({@code SimulationRun.termination_reason}), each with the side it is charged to, so a
@@ -71,10 +70,5 @@ public enum Termination {
         }
         throw new BadInputException(where + ": unknown termination_reason '" + id + "'; τ²-bench's are "
                 + String.join(", ", Arrays.stream(values()).map(Termination::id).toList()));
-    }
-
-    @Override
-    public String toString() {
-        return id.toLowerCase(Locale.ROOT);
     }
 }

@@ -123,6 +123,27 @@ class Tau2SuiteTest {
     }
 
     @Test
+    void anInfrastructureErrorIsLeftOutOfPassHatKAsUpstreamDoes() throws Exception {
+        Path file = edited(doc -> sim(doc, 3).put("termination_reason", "infrastructure_error"));
+        Tau2Metrics t = importing(file).manifest().metrics().get(Tau2Figures.BLOCK);
+        assertThat(t.notEvaluable()).isEqualTo(1);
+        assertThat(t.userSimulatorErrors()).isZero();
+        assertThat(t.bySide()).containsEntry("infrastructure", 1);
+        // Task 1 keeps one evaluable trial, a success: pass^1 = (1/2 + 1 + 1/2) / 3; pass^2 counts tasks 0 and 2 only.
+        assertThat(t.passHatK().get(0).derived().value()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(t.passHatK().get(1).derived().tasks()).isEqualTo(2);
+    }
+
+    @Test
+    void passHatKIsTheChanceThatKTrialsDrawnWithoutReplacementAllSucceed() {
+        assertThat(Tau2RunMetrics.allSucceed(4, 2, 1)).isEqualTo(0.5);
+        assertThat(Tau2RunMetrics.allSucceed(4, 2, 2)).isCloseTo(1.0 / 6, within(1e-12));
+        assertThat(Tau2RunMetrics.allSucceed(4, 3, 3)).isCloseTo(0.25, within(1e-12));
+        assertThat(Tau2RunMetrics.allSucceed(4, 4, 4)).isEqualTo(1.0);
+        assertThat(Tau2RunMetrics.allSucceed(4, 1, 2)).isZero();
+    }
+
+    @Test
     void anEditedTrajectoryIsDetectedAndPassHatKIsReDerivedWithoutIt() throws Exception {
         Path file = edited(doc -> ((ObjectNode) sim(doc, 0).get("messages").get(8)).put("content", "Done. Refund on its way."));
         var r = importing(file);
