@@ -109,6 +109,20 @@ class Tau2SuiteTest {
     }
 
     @Test
+    void theVerifyCommandRecomputesTheFiguresAndReGradesEveryTrial() {
+        var r = importing(RESULTS);
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = dev.claimcheck.core.cli.Cli.execute(new dev.claimcheck.core.cli.VerifyCommand(print, Map.of()),
+                new java.io.PrintWriter(print, true), r.runDir().toString(), "--allow-simulated");
+        String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(report).contains("PASS metrics", "PASS regrade", "PASS journal", "PASS consistency");
+        assertThat(report.lines().filter(l -> l.contains("FAIL ")))
+                .containsExactly("  FAIL unsigned: MANIFEST not found: the run folder is not signed");
+        assertThat(code).as("unsigned, so not trusted: " + report).isEqualTo(1);
+    }
+
+    @Test
     void aUserSimulatorErrorIsCountedApartFromTheAgentsErrors() throws Exception {
         var r = importing(RESULTS);
         assertThat(r.exitCode()).as(r.err()).isZero();
