@@ -124,9 +124,19 @@ public final class Tau2Suite implements Suite {
         return new AttemptExchange(outcome, template, null, v);
     }
 
-    /** Trajectories of one model are never filed under another. */
+    /**
+     * Trajectories of one model are never filed under another. τ²-bench names models as LiteLLM does, so a provider
+     * prefix ({@code openai/inclusionAI/Ring-2.5-1T} for a model served behind an OpenAI-compatible base URL) still names
+     * {@code --model inclusionAI/Ring-2.5-1T}.
+     */
     static void refuseOtherModel(String modelUnderTest, String agentModel, String file) {
-        if (modelUnderTest != null && agentModel != null && !ModelSlug.of(modelUnderTest).equals(ModelSlug.of(agentModel))) {
+        if (modelUnderTest == null || agentModel == null || modelUnderTest.isBlank() || agentModel.isBlank()) {
+            return;
+        }
+        String slug = ModelSlug.of(modelUnderTest);
+        String agent = ModelSlug.of(agentModel);
+        if (!agent.equals(slug) && !agentModel.toLowerCase(java.util.Locale.ROOT)
+                .endsWith("/" + modelUnderTest.toLowerCase(java.util.Locale.ROOT))) {
             throw new BadInputException(file + ": the agent is " + agentModel + " (info.agent_info.llm), --model is "
                     + modelUnderTest + ": pass --model " + agentModel);
         }

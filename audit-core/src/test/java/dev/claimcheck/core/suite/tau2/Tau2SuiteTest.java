@@ -229,6 +229,10 @@ class Tau2SuiteTest {
                 "--base-url", "sim", "--model", "acme/agent-2", "--root", root.toString());
         assertThat(other.exitCode()).as("refused before a run folder exists").isEqualTo(2);
         assertThat(other.err()).contains("the agent is acme/agent-1 (info.agent_info.llm), --model is acme/agent-2");
+        Tau2Suite.refuseOtherModel("inclusionAI/Ring-2.5-1T", "openai/inclusionAI/Ring-2.5-1T", "results.json"); // a LiteLLM provider prefix
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Tau2Suite.refuseOtherModel("Ring-2.5-1T", "openai/inclusionAI/Ring-2.5-1T-FP8", "results.json"))
+                .hasMessageContaining("pass --model openai/inclusionAI/Ring-2.5-1T-FP8");
         var nativeRun = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--base-url", "sim", "--root", root.toString());
         assertThat(nativeRun.exitCode()).isEqualTo(2);
         assertThat(nativeRun.err()).contains("the native run", "is not built yet");
