@@ -37,17 +37,16 @@ public final class Rescore {
                 disagreements.add("reward_basis: recorded " + t.recordedBasis() + ", the task's is " + task.rewardBasis());
             }
             derived = 1;
-            for (String c : task.rewardBasis()) {
-                Component value = switch (c) {
-                    case "ACTION" -> new Component(actionReward, Component.REDERIVED);
-                    case "COMMUNICATE" -> new Component(communicateReward, Component.REDERIVED);
-                    case "DB" -> recorded(t.dbReward(), "db_check", disagreements);
-                    case "ENV_ASSERTION" -> envAssertions(t, task, disagreements);
-                    case "NL_ASSERTION" -> nlAssertions(t, task, disagreements);
-                    default -> throw new IllegalStateException(c); // Tau2Criteria refuses others
+            for (RewardComponent c : task.rewardBasis()) {
+                double value = switch (c) {
+                    case ACTION -> actionReward;
+                    case COMMUNICATE -> communicateReward;
+                    case DB -> recorded(t.dbReward(), "db_check", disagreements);
+                    case ENV_ASSERTION -> envAssertions(t, task, disagreements);
+                    case NL_ASSERTION -> nlAssertions(t, task, disagreements);
                 };
-                components.put(c, value);
-                derived *= value.value();
+                components.put(c.name(), new Component(value, c.rederived() ? Component.REDERIVED : Component.RECORDED));
+                derived *= value;
             }
         }
         return new Tau2Detail(t.taskId(), t.trial(), end.id(), end.side().name().toLowerCase(Locale.ROOT), end.evaluable(),
@@ -95,34 +94,34 @@ public final class Rescore {
         return all ? 1 : 0;
     }
 
-    private static Component recorded(Double value, String field, List<String> disagreements) {
+    private static double recorded(Double value, String field, List<String> disagreements) {
         if (value == null) {
             disagreements.add(field + ": not recorded, though the reward counts it (taken as 0)");
-            return new Component(0, Component.RECORDED);
+            return 0;
         }
-        return new Component(value, Component.RECORDED);
+        return value;
     }
 
-    private static Component envAssertions(Trajectory t, Tau2Criteria task, List<String> disagreements) {
+    private static double envAssertions(Trajectory t, Tau2Criteria task, List<String> disagreements) {
         List<Double> rewards = t.envAssertionRewards();
         if (rewards == null || rewards.size() != task.envAssertions()) {
             if (task.envAssertions() == 0 && rewards == null) {
-                return new Component(1, Component.RECORDED);
+                return 1;
             }
             disagreements.add("env_assertions: " + (rewards == null ? "none" : rewards.size()) + " recorded, the task has "
                     + task.envAssertions() + " (taken as 0)");
-            return new Component(0, Component.RECORDED);
+            return 0;
         }
-        return new Component(rewards.stream().mapToDouble(Double::doubleValue).reduce(1, (a, b) -> a * b), Component.RECORDED);
+        return rewards.stream().mapToDouble(Double::doubleValue).reduce(1, (a, b) -> a * b);
     }
 
-    private static Component nlAssertions(Trajectory t, Tau2Criteria task, List<String> disagreements) {
+    private static double nlAssertions(Trajectory t, Tau2Criteria task, List<String> disagreements) {
         List<Boolean> met = t.nlMet();
         if (met == null || met.size() != task.nlAssertions().size()) {
             disagreements.add("nl_assertions: " + (met == null ? "none" : met.size()) + " recorded, the task has "
                     + task.nlAssertions().size() + " (taken as 0)");
-            return new Component(0, Component.RECORDED);
+            return 0;
         }
-        return new Component(met.stream().allMatch(b -> b) ? 1 : 0, Component.RECORDED);
+        return met.stream().allMatch(b -> b) ? 1 : 0;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A τ²-bench task's {@code evaluation_criteria} as published in {@code tasks.json}: the reference actions, the
@@ -16,10 +15,8 @@ import java.util.Set;
  * @param envAssertions how many environment assertions the task states
  */
 public record Tau2Criteria(String taskId, boolean present, List<ExpectedAction> actions, int envAssertions,
-                           List<String> communicateInfo, List<String> nlAssertions, List<String> rewardBasis) {
-    /** The reward components τ²-bench defines. */
-    public static final Set<String> COMPONENTS = Set.of("DB", "ENV_ASSERTION", "NL_ASSERTION", "ACTION", "COMMUNICATE");
-    static final List<String> DEFAULT_BASIS = List.of("DB", "COMMUNICATE");
+                           List<String> communicateInfo, List<String> nlAssertions, List<RewardComponent> rewardBasis) {
+    static final List<RewardComponent> DEFAULT_BASIS = List.of(RewardComponent.DB, RewardComponent.COMMUNICATE);
 
     public Tau2Criteria {
         actions = List.copyOf(actions);
@@ -44,13 +41,7 @@ public record Tau2Criteria(String taskId, boolean present, List<ExpectedAction> 
         for (int i = 0; i < raw.size(); i++) {
             actions.add(ExpectedAction.parse(raw.get(i), at + ".actions[" + i + "]"));
         }
-        List<String> basis = c.hasNonNull("reward_basis") ? Tau2Json.strings(c, "reward_basis", at) : DEFAULT_BASIS;
-        for (String b : basis) {
-            if (!COMPONENTS.contains(b)) {
-                throw new BadInputException(at + ".reward_basis: unknown component '" + b + "'; τ²-bench's are "
-                        + String.join(", ", new java.util.TreeSet<>(COMPONENTS)));
-            }
-        }
+        List<RewardComponent> basis = c.hasNonNull("reward_basis") ? basis(c, at) : DEFAULT_BASIS;
         return new Tau2Criteria(id, true, actions, Tau2Json.array(c, "env_assertions", at, false).size(),
                 Tau2Json.strings(c, "communicate_info", at), Tau2Json.strings(c, "nl_assertions", at), basis);
     }
@@ -65,7 +56,9 @@ public record Tau2Criteria(String taskId, boolean present, List<ExpectedAction> 
         return Tau2Json.compact(out);
     }
 
-    public boolean counts(String component) {
-        return rewardBasis.contains(component);
+    /** A {@code reward_basis} list (of a task, or as a simulation records it). */
+    static List<RewardComponent> basis(JsonNode node, String where) {
+        return Tau2Json.strings(node, "reward_basis", where).stream()
+                .map(b -> RewardComponent.of(b, Tau2Json.at(where, "reward_basis"))).toList();
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param communicateChecks {@code reward_info.communicate_checks[]}, null when absent
  * @param nlMet {@code reward_info.nl_assertions[].met}, null when absent
  */
-public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<String> recordedBasis,
+public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<RewardComponent> recordedBasis,
                          Double dbReward, List<Double> envAssertionRewards, List<Boolean> actionChecks,
                          List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls) {
     /** A recorded communicate check: the information and whether it was judged said. */
@@ -45,7 +45,7 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         if (reward == null) {
             throw new BadInputException(at + ".reward: missing");
         }
-        List<String> basis = info.hasNonNull("reward_basis") ? Tau2Json.strings(info, "reward_basis", at) : null;
+        List<RewardComponent> basis = info.hasNonNull("reward_basis") ? Tau2Criteria.basis(info, at) : null;
         JsonNode db = Tau2Json.object(info, "db_check", at);
         Double dbReward = db == null ? null : Tau2Json.number(db, "db_reward", at + ".db_check");
         List<Double> env = info.hasNonNull("env_assertions") ? numbers(info, "env_assertions", "reward", at) : null;
