@@ -21,11 +21,10 @@ import java.util.TreeMap;
  * @param trials task id → trial number → the simulation object as the file holds it (compact JSON)
  * @param agentModel {@code info.agent_info.llm} (null when absent)
  * @param userModel {@code info.user_info.llm}, the user simulator (null when absent)
- * @param numTrials {@code info.num_trials} (null when absent)
  * @param changedTasks ids of tasks whose copy in the file differs from tasks.json
  */
 record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials, String agentModel, String userModel,
-                   Integer numTrials, Set<String> changedTasks) {
+                   Set<String> changedTasks) {
 
     static Tau2Results read(Path file, Tau2Domain domain) {
         Tau2Input.Read read = Tau2Input.read(file, "results");
@@ -64,9 +63,7 @@ record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials,
                 changed.add(id);
             }
         }
-        Double n = info == null ? null : Tau2Json.number(info, "num_trials", name + ": info");
-        return new Tau2Results(read.hash(), trials, model(info, "agent_info"), model(info, "user_info"),
-                n == null ? null : n.intValue(), changed);
+        return new Tau2Results(read.hash(), trials, model(info, "agent_info"), model(info, "user_info"), changed);
     }
 
     /** {@code info.agent_info.llm} of a results file, read alone (to refuse another --model before a run folder exists). */
