@@ -13,7 +13,8 @@ public final class Graders {
     private static final List<Grader> ALL = List.of(new MathGrader(), new BoxedIntegerGrader(), new CodeGrader(),
             new AnswerSetGrader(), new DocsGrader(), new ArcGrader(), new IfevalGrader(),
             new LastIntegerGrader(), new BfclGrader(), new ProofJudgeGrader(), new MrcrGrader(),
-            new Gaia2AnswerGrader());
+            new Gaia2AnswerGrader(),
+            new Tau2Grader());
     /** Versions superseded in {@link #ALL}, kept for re-grading; never used for new verdicts. */
     private static final List<Grader> EARLIER = List.of(new MathGrader(MathRules.V1));
 

@@ -17,6 +17,7 @@ import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.suite.mrcr.MrcrSuite;
 import dev.claimcheck.core.suite.proofs.ProofSuite;
+import dev.claimcheck.core.suite.tau2.Tau2Suite;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,7 +37,8 @@ public final class SuiteRegistry {
             new BfclSuite(),
             new ProofSuite(),
             new MrcrSuite(),
-            new Gaia2Suite());
+            new Gaia2Suite(),
+            new Tau2Suite());
 
     private SuiteRegistry() {
     }

@@ -1,0 +1,82 @@
+package dev.claimcheck.core.grade.tau2;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the τ² re-score records in {@code verdict.detail}: the reward the file claims beside the one re-derived, each
+ * reward component with where its value came from, and every place the file's own checks disagree with ours.
+ *
+ * @param side who the ending is charged to ({@link Termination.Side}, lower case)
+ * @param evaluable false for endings upstream leaves out of pass^k (infrastructure error, context window exceeded)
+ * @param components reward_basis component → its value and source ({@code re-derived} or {@code recorded})
+ * @param disagreements the file's checks that our re-derivation contradicts (empty when it is consistent)
+ * @param origin the file the trial came from (set by the suite; null from the grader alone)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Tau2Detail(String taskId, int trial, String termination, String side, boolean evaluable, double claimedReward,
+                         double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** One reward component: its value and whether we re-derived it or read it from the file. */
+    public record Component(double value, String source) {
+        public static final String REDERIVED = "re-derived";
+        public static final String RECORDED = "recorded";
+    }
+
+    /**
+     * Where an imported trial came from: the domain, the results file and its hash, the models it names.
+     *
+     * @param trialsInFile how many trials of this task the file holds (the run imports one per attempt)
+     * @param taskCopyChanged the file's own copy of the task differs from tasks.json
+     */
+    public record Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
+                         boolean taskCopyChanged) {
+    }
+
+    public Tau2Detail {
+        components = components == null ? Map.of() : new TreeMap<>(components);
+        disagreements = disagreements == null ? List.of() : List.copyOf(disagreements);
+    }
+
+    /** τ²-bench's success: a reward of 1 (within 1e-6). */
+    public static boolean success(double reward) {
+        return Math.abs(reward - 1.0) <= 1e-6;
+    }
+
+    /** The claimed reward equals the re-derived one (within 1e-6). */
+    public boolean rewardAgrees() {
+        return Math.abs(claimedReward - derivedReward) <= 1e-6;
+    }
+
+    public Tau2Detail withOrigin(Origin o) {
+        return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
+                disagreements, o);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The detail of a τ² verdict, or empty when the text is not one. */
+    public static Optional<Tau2Detail> parse(String detail) {
+        if (detail == null || !detail.startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(JSON.readValue(detail, Tau2Detail.class));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.claimcheck.core.grade.tau2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One simulation of a τ²-bench results file ({@code simulations[i]}), as far as the re-score reads it: the task and
+ * trial, how it ended, the reward it records with the parts of {@code reward_info} that produced it, and its
+ * messages' text and tool calls.
+ *
+ * @param recordedBasis {@code reward_info.reward_basis} (null when not recorded, as for a trial that ended early)
+ * @param dbReward {@code reward_info.db_check.db_reward}, null when absent
+ * @param envAssertionRewards {@code reward_info.env_assertions[].reward}, null when absent
+ * @param actionChecks {@code reward_info.action_checks[].action_match} in order, null when absent
+ * @param communicateChecks {@code reward_info.communicate_checks[]}, null when absent
+ * @param nlMet {@code reward_info.nl_assertions[].met}, null when absent
+ */
+public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<RewardComponent> recordedBasis,
+                         Double dbReward, List<Double> envAssertionRewards, List<Boolean> actionChecks,
+                         List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls) {
+    /** A recorded communicate check: the information and whether it was judged said. */
+    public record Check(String info, boolean met) {
+    }
+
+    /** A tool call made by the agent or the user, with its arguments as an object. */
+    public record Call(String name, JsonNode arguments) {
+    }
+
+    /** One simulation object; {@code where} names it ({@code results.json: simulations[3]}). */
+    public static Trajectory parse(JsonNode sim, String where) {
+        if (!sim.isObject()) {
+            throw new BadInputException(where + ": expected a simulation object");
+        }
+        String taskId = Tau2Json.text(sim, "task_id", where);
+        Double trial = Tau2Json.number(sim, "trial", where);
+        Termination end = Termination.of(Tau2Json.text(sim, "termination_reason", where), where + ".termination_reason");
+        JsonNode info = Tau2Json.object(sim, "reward_info", where);
+        if (info == null) {
+            throw new BadInputException(where + ".reward_info: missing (the simulation was never evaluated, so it claims no reward)");
+        }
+        String at = where + ".reward_info";
+        Double reward = Tau2Json.number(info, "reward", at);
+        if (reward == null) {
+            throw new BadInputException(at + ".reward: missing");
+        }
+        List<RewardComponent> basis = info.hasNonNull("reward_basis") ? Tau2Criteria.basis(info, at) : null;
+        JsonNode db = Tau2Json.object(info, "db_check", at);
+        Double dbReward = db == null ? null : Tau2Json.number(db, "db_reward", at + ".db_check");
+        List<Double> env = info.hasNonNull("env_assertions") ? numbers(info, "env_assertions", "reward", at) : null;
+        List<Boolean> actions = info.hasNonNull("action_checks") ? flags(info, "action_checks", "action_match", at) : null;
+        List<Boolean> nl = info.hasNonNull("nl_assertions") ? flags(info, "nl_assertions", "met", at) : null;
+        List<Check> comm = null;
+        if (info.hasNonNull("communicate_checks")) {
+            comm = new ArrayList<>();
+            List<JsonNode> raw = Tau2Json.array(info, "communicate_checks", at, false);
+            for (int i = 0; i < raw.size(); i++) {
+                String w = at + ".communicate_checks[" + i + "]";
+                comm.add(new Check(Tau2Json.text(raw.get(i), "info", w), required(Tau2Json.bool(raw.get(i), "met", w), w + ".met")));
+            }
+        }
+        List<String> texts = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
+        List<JsonNode> messages = Tau2Json.array(sim, "messages", where, false);
+        for (int i = 0; i < messages.size(); i++) {
+            read(messages.get(i), where + ".messages[" + i + "]", texts, calls);
+        }
+        return new Trajectory(taskId, trial == null ? 0 : trial.intValue(), end, reward, basis, dbReward, env, actions, comm, nl,
+                texts, calls);
+    }
+
+    private static void read(JsonNode m, String where, List<String> texts, List<Call> calls) {
+        if (!m.isObject()) {
+            throw new BadInputException(where + ": expected a message object");
+        }
+        String role = Tau2Json.text(m, "role", where);
+        if (!role.equals("assistant") && !role.equals("user")) {
+            return; // tool results and system messages say nothing to the user and call nothing
+        }
+        JsonNode content = m.get("content");
+        if (role.equals("assistant") && content != null && content.isTextual() && !content.asText().isEmpty()) {
+            texts.add(content.asText());
+        }
+        List<JsonNode> raw = Tau2Json.array(m, "tool_calls", where, false);
+        for (int i = 0; i < raw.size(); i++) {
+            String w = where + ".tool_calls[" + i + "]";
+            JsonNode call = raw.get(i);
+            JsonNode fn = call.has("function") ? call.get("function") : call; // an OpenAI-shaped call nests name and arguments
+            calls.add(new Call(Tau2Json.text(fn, "name", w), arguments(fn.get("arguments"), w + ".arguments")));
+        }
+    }
+
+    private static JsonNode arguments(JsonNode args, String where) {
+        if (args == null || args.isNull()) {
+            return Tau2Json.JSON.createObjectNode();
+        }
+        JsonNode tree = args.isTextual() ? Tau2Json.parse(args.asText(), where) : args;
+        if (!tree.isObject()) {
+            throw new BadInputException(where + ": expected an object of arguments");
+        }
+        return tree;
+    }
+
+    private static List<Double> numbers(JsonNode info, String field, String key, String at) {
+        List<Double> out = new ArrayList<>();
+        List<JsonNode> raw = Tau2Json.array(info, field, at, false);
+        for (int i = 0; i < raw.size(); i++) {
+            String w = at + "." + field + "[" + i + "]";
+            out.add(required(Tau2Json.number(raw.get(i), key, w), w + "." + key));
+        }
+        return out;
+    }
+
+    private static List<Boolean> flags(JsonNode info, String field, String key, String at) {
+        List<Boolean> out = new ArrayList<>();
+        List<JsonNode> raw = Tau2Json.array(info, field, at, false);
+        for (int i = 0; i < raw.size(); i++) {
+            String w = at + "." + field + "[" + i + "]";
+            out.add(required(Tau2Json.bool(raw.get(i), key, w), w + "." + key));
+        }
+        return out;
+    }
+
+    private static <T> T required(T value, String where) {
+        if (value == null) {
+            throw new BadInputException(where + ": missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.claimcheck.core.suite.tau2;
+
+import dev.claimcheck.core.model.Estimate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The τ² block, {@code metrics.tau2} in run.json. Definitions: docs/workloads/tau2.md. The score of the run
+ * ({@code Metrics#score()}) is the re-derived pass^1.
+ *
+ * @param source {@code imported}: trajectories read from a results file, not produced by this harness
+ * @param file the results file's name, {@code sha256} its hash
+ * @param agentModel the agent the file names ({@code info.agent_info.llm}); {@code userModel} its user simulator
+ * @param trials trials imported; {@code trialsInFile} how many the file holds of the run's tasks (more when --k was
+ *        below the file's trial count)
+ * @param passHatK pass^k for k = 1 … the run's k, re-derived and as the file claims it
+ * @param rewardMismatches trials whose claimed reward is not the re-derived one; {@code mismatches} lists the first 20
+ * @param checkDisagreements trials where one of the file's own checks (action, communicate, basis) contradicts ours
+ * @param terminations trials by termination reason; {@code bySide} by who the ending is charged to
+ * @param userSimulatorErrors trials ended by the user simulator's error ({@code user_error}), counted apart
+ * @param agentErrors trials ended by the agent's error ({@code agent_error}, {@code too_many_errors})
+ * @param notEvaluable trials upstream leaves out of pass^k (infrastructure error, context window exceeded)
+ * @param successWithoutUserSimulatorErrors re-derived pass^1 over the evaluable trials not ended by a user-simulator error
+ * @param changedTasks tasks whose copy inside the file differs from tasks.json
+ */
+public record Tau2Metrics(String domain, String source, String file, String sha256, String agentModel, String userModel,
+                          int trials, int trialsInFile, List<PassHatK> passHatK, int rewardMismatches, List<String> mismatches,
+                          int checkDisagreements, Map<String, Integer> terminations, Map<String, Integer> bySide,
+                          int userSimulatorErrors, int agentErrors, int notEvaluable, Estimate successWithoutUserSimulatorErrors,
+                          List<String> changedTasks) {
+    public Tau2Metrics {
+        passHatK = passHatK == null ? List.of() : List.copyOf(passHatK);
+        mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
+        terminations = terminations == null ? Map.of() : new TreeMap<>(terminations);
+        bySide = bySide == null ? Map.of() : new TreeMap<>(bySide);
+        changedTasks = changedTasks == null ? List.of() : List.copyOf(changedTasks);
+    }
+
+    /**
+     * pass^k: the chance that k trials drawn without replacement from a task's evaluable trials all succeed,
+     * C(c,k)/C(n,k), averaged over tasks with at least k (τ²-bench's definition), with a 95% interval over tasks.
+     *
+     * @param claimed the same from the rewards the file records
+     */
+    public record PassHatK(int k, Estimate derived, Estimate claimed) {
+    }
+}
