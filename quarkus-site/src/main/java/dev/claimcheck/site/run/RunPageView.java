@@ -144,7 +144,7 @@ public final class RunPageView {
                     + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
                     + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
         }
-        if (x.get(ThroughputFigures.CALIBRATION) != null) {
+        if (x.get(ThroughputFigures.CALIBRATION) != null && x.get(ThroughputFigures.CALIBRATION).hasReceiveLag()) {
             out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50())
                     + " · p99 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99()) + " · p99.9 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999())
                     + " · token mismatches " + x.get(ThroughputFigures.CALIBRATION).tokenMismatches() + " of " + x.get(ThroughputFigures.CALIBRATION).requests()));
