@@ -24,16 +24,17 @@ import java.util.TreeMap;
  *
  * <p>Usage is read where each engine puts it (docs/throughput.md "Engine wire profiles"): OpenAI's {@code usage} on the
  * last chunk or on every chunk (vLLM's {@code continuous_usage_stats}: running totals, so the last one counts), else
- * llama.cpp's {@code timings} or SGLang's {@code meta_info}. Tool-call deltas are joined by their {@code index}; an
- * engine that leaves the index out is followed by the call's {@code id}. What was seen is the response's
- * {@link WireProfile}.
+ * llama.cpp's {@code timings} or SGLang's {@code meta_info}. Tool-call deltas are joined by their {@code id} and
+ * {@code index} ({@link #callOf}). What was seen is the response's {@link WireProfile}.
  */
 final class ResponseAssembler {
     private final ApiFlavor flavor;
     private final long sentNanos;
     private final StringBuilder content = new StringBuilder();
     private StringBuilder reasoning;
-    private final TreeMap<Integer, String[]> tools = new TreeMap<>(); // index -> {id, name, arguments}
+    private final TreeMap<Integer, String[]> tools = new TreeMap<>(); // call, in start order -> {id, name, arguments}
+    /** The call each wire {@code index} is streaming now. */
+    private final Map<Integer, Integer> callOfIndex = new java.util.HashMap<>();
     private String finishReason;
     private Usage usage;
     /** Counts from llama.cpp's {@code timings} or SGLang's {@code meta_info}, used when no {@code usage} came. */
@@ -86,10 +87,9 @@ final class ResponseAssembler {
             }
             JsonNode calls = delta.get("tool_calls");
             if (calls != null && calls.isArray()) {
-                int position = 0;
                 for (JsonNode call : calls) {
                     String id = text(call.get("id"));
-                    int index = indexOf(call, id, position++, calls.size());
+                    int index = callOf(call, id, calls.size());
                     String[] t = tools.computeIfAbsent(index, i -> new String[] {null, "", ""});
                     wire.toolDelta(index, id);
                     if (id != null && !id.isEmpty()) {
@@ -148,25 +148,33 @@ final class ResponseAssembler {
     }
 
     /**
-     * The call a tool-call delta belongs to: its {@code index}; without one, the call with its {@code id} (a new call for
-     * a new id), else its place in a delta of several calls, else the call being streamed.
+     * The call a tool-call delta belongs to (calls are numbered in the order they start). By its {@code id} when one with
+     * that id is known (SGLang repeats it on every delta); else by its {@code index}, unless a new id comes on an index in
+     * use: vLLM and SGLang have streamed a second call at index 0 under a new id. Without an index (some gateways): a new
+     * id, or each call of a delta that holds several, starts a call; else the delta continues the call being streamed.
      */
-    private int indexOf(JsonNode call, String id, int position, int callsInDelta) {
-        if (call.hasNonNull("index") && call.get("index").canConvertToInt()) {
-            return call.get("index").asInt();
-        }
-        if (id != null && !id.isEmpty()) {
+    private int callOf(JsonNode call, String id, int callsInDelta) {
+        boolean hasId = id != null && !id.isEmpty();
+        Integer wire = call.hasNonNull("index") && call.get("index").canConvertToInt() ? call.get("index").asInt() : null;
+        if (hasId) {
             for (Map.Entry<Integer, String[]> e : tools.entrySet()) {
                 if (id.equals(e.getValue()[0])) {
+                    if (wire != null) {
+                        callOfIndex.put(wire, e.getKey());
+                    }
                     return e.getKey();
                 }
             }
-            return tools.isEmpty() ? 0 : tools.lastKey() + 1;
         }
-        if (callsInDelta > 1 || tools.isEmpty()) {
-            return position;
+        if (wire != null) {
+            Integer known = callOfIndex.get(wire);
+            if (known != null && !(hasId && tools.get(known)[0] != null)) {
+                return known;
+            }
+            callOfIndex.put(wire, tools.size());
+            return tools.size();
         }
-        return tools.lastKey();
+        return hasId || tools.isEmpty() || callsInDelta > 1 ? tools.size() : tools.lastKey();
     }
 
     /** Whether the text appended from {@code before} on holds answer text after a {@code </think>}. */

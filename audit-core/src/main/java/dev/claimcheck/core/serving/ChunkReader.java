@@ -127,7 +127,7 @@ final class ChunkReader {
             }
             case "arguments" -> toolChars += p.getText().length();
             case "name" -> toolChars += toolCall ? p.getText().length() : 0;
-            case "id" -> toolCallId |= toolCall && inToolCall(p);
+            case "id" -> toolCallId |= toolCall && !p.getText().isEmpty() && inToolCall(p); // vLLM sends "" after the first
             case "finish_reason" -> finishReason = p.getText();
             default -> {
                 // ids, roles, model names
