@@ -25,6 +25,8 @@ final class ChunkReader {
     int toolChars;
     boolean toolCall;
     boolean toolCallId;
+    /** A tool call's name came: the delta that starts the call. */
+    boolean toolCallName;
     String contentText;
     String reasoningText;
     String finishReason;
@@ -60,6 +62,7 @@ final class ChunkReader {
         toolChars = 0;
         toolCall = false;
         toolCallId = false;
+        toolCallName = false;
         timings = false;
         promptMs = -1;
         predictedMs = -1;
@@ -126,7 +129,12 @@ final class ChunkReader {
                 }
             }
             case "arguments" -> toolChars += p.getText().length();
-            case "name" -> toolChars += toolCall ? p.getText().length() : 0;
+            case "name" -> {
+                if (toolCall && !p.getText().isEmpty()) {
+                    toolChars += p.getText().length();
+                    toolCallName = true;
+                }
+            }
             case "id" -> toolCallId |= toolCall && !p.getText().isEmpty() && inToolCall(p); // vLLM sends "" after the first
             case "finish_reason" -> finishReason = p.getText();
             default -> {

@@ -47,6 +47,7 @@ final class InFlightRequest {
     boolean sawMetaInfo;
     int toolDeltas;
     int toolIds;
+    int toolStarts;
     /** The engine's own timings (llama.cpp), the last reported. */
     ServerTiming serverTiming;
     final StringBuilder text;
@@ -111,6 +112,7 @@ final class InFlightRequest {
         if (c.toolCall && (c.toolChars > 0 || c.toolCallId)) {
             toolDeltas++;
             toolIds += c.toolCallId ? 1 : 0;
+            toolStarts += c.toolCallName ? 1 : 0;
         }
         boolean fallback = usageChunks == 0 && !c.usage;
         if (c.metaInfo) {
@@ -149,8 +151,8 @@ final class InFlightRequest {
                 : sawTimings ? WireProfile.UsageLayout.TIMINGS
                 : WireProfile.UsageLayout.NONE;
         var t = toolDeltas == 0 ? WireProfile.ToolCallDeltas.NONE
-                : toolDeltas == 1 ? WireProfile.ToolCallDeltas.WHOLE
-                : toolIds > 1 ? WireProfile.ToolCallDeltas.PIECES_ID_REPEATED
+                : toolDeltas <= Math.max(1, toolStarts) ? WireProfile.ToolCallDeltas.WHOLE
+                : toolIds > Math.max(1, toolStarts) ? WireProfile.ToolCallDeltas.PIECES_ID_REPEATED
                 : WireProfile.ToolCallDeltas.PIECES;
         return WireProfile.of(r, u, t);
     }
