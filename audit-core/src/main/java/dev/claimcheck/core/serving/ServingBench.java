@@ -287,7 +287,7 @@ public final class ServingBench {
                 opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
             }
             this.emitTimes = opened.simulator() == null ? null : traces::remove;
-            this.simulatedTtftUs = opened.simulator() == null ? null : opened.simulator().options().ttftMs() * 1000;
+            this.simulatedTtftUs = simulatedTtftUs(opened, described);
         }
 
         /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
@@ -339,6 +339,22 @@ public final class ServingBench {
                 opened.close();
             }
         }
+    }
+
+    /**
+     * The TTFT the simulator answers in, the truth of {@code metrics.calibration.simulatorTtft}: the in-process one's
+     * options, or what a simulator in its own process ({@code sim@.}) says in its {@code /version} pacing; null for an
+     * engine.
+     */
+    private static Long simulatedTtftUs(Endpoints.Opened opened, EndpointRef described) {
+        if (opened.simulator() != null) {
+            return opened.simulator().options().ttftMs() * 1000;
+        }
+        if (!Simulator.ENGINE.equals(described.engine()) || described.serverInfo() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode ttft = described.serverInfo().path("version").path("pacing").path("ttftMs");
+        return ttft.canConvertToLong() ? ttft.asLong() * 1000 : null;
     }
 
     /** The synthetic prompt set: identified by generator version, tokenizer, seed and prefix share. */
