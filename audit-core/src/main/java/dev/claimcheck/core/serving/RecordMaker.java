@@ -77,7 +77,7 @@ final class RecordMaker {
                 at(ex.lastTokenNs(), t0), at(ex.doneNs, t0), ex.status, gaps, counts, counted,
                 ex.text == null ? null : (long) tokenizer.count(ex.text.toString()), simulated, lags,
                 done && delivered < p.outputTokens(), result.client(), result.epochUs(), shard, ex.serverTiming,
-                simulatedTtftUs);
+                simulatedTtftUs, null);
         Timing timing = new Timing(ms(ex.headersNs, ex.sentNs), ms(ex.firstTokenNs, ex.sentNs),
                 ms(ex.firstContentNs, ex.sentNs), ms(ex.lastTokenNs(), ex.sentNs), ms(ex.doneNs, ex.sentNs));
         Verdict verdict = done ? CompletionCheck.of(record, usage) : null;

@@ -17,6 +17,7 @@ import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.HardwareRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.ServerMeans;
 import dev.claimcheck.core.model.WireProfile;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.HardwareProbe;
@@ -287,18 +288,23 @@ public final class ServingBench {
                 opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
             }
             this.emitTimes = opened.simulator() == null ? null : traces::remove;
-            this.simulatedTtftUs = simulatedTtftUs(opened, described);
+            this.simulatedTtftUs = CalibrationInputs.simulatedTtftUs(opened, described);
         }
 
         /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
         PointDone point(LoadPoint p, BenchProgress progress) {
             LiveCounts live = new LiveCounts();
             progress.pointStarted(p, live);
+            // The engine's histograms just before and after the point (outside its window): its own latency means.
+            boolean prometheus = Files.isRegularFile(folder.dir().resolve(PROMETHEUS_BEFORE));
+            Map<String, Double> before = prometheus ? PrometheusSnapshots.summaryNow(serverRoot) : null;
             LoadRunner.PointResult result = runner.run(p, emitTimes, simulatedTtftUs, live);
+            ServerMeans means = before == null ? null
+                    : PrometheusClock.between(before, PrometheusSnapshots.summaryNow(serverRoot));
             wireSeen = wireSeen.merge(result.wireProfile());
             traces.clear();
             // Error bodies and finish reasons come from the server: redacted before the journal or a message sees them.
-            List<Sample> samples = result.samples().stream().map(s -> redacted(s, secrets)).toList();
+            List<Sample> samples = result.samples().stream().map(s -> redacted(CalibrationInputs.withMeans(s, means), secrets)).toList();
             samples.forEach(journal::append);
             // The checkpoint that tells a resume this point's records are all in (docs/throughput.md, resume).
             Metrics sofar = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
@@ -339,22 +345,6 @@ public final class ServingBench {
                 opened.close();
             }
         }
-    }
-
-    /**
-     * The TTFT the simulator answers in, the truth of {@code metrics.calibration.simulatorTtft}: the in-process one's
-     * options, or what a simulator in its own process ({@code sim@.}) says in its {@code /version} pacing; null for an
-     * engine.
-     */
-    private static Long simulatedTtftUs(Endpoints.Opened opened, EndpointRef described) {
-        if (opened.simulator() != null) {
-            return opened.simulator().options().ttftMs() * 1000;
-        }
-        if (!Simulator.ENGINE.equals(described.engine()) || described.serverInfo() == null) {
-            return null;
-        }
-        com.fasterxml.jackson.databind.JsonNode ttft = described.serverInfo().path("version").path("pacing").path("ttftMs");
-        return ttft.canConvertToLong() ? ttft.asLong() * 1000 : null;
     }
 
     /** The synthetic prompt set: identified by generator version, tokenizer, seed and prefix share. */

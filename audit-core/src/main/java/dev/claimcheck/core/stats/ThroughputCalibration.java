@@ -3,6 +3,7 @@ package dev.claimcheck.core.stats;
 import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.LoadRecord;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.ServerMeans;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
@@ -67,6 +68,37 @@ final class ThroughputCalibration {
         Double st = serverTpot.getTotalCount() == 0 ? null : ms(serverTpot, 50);
         Double ratio = ct == null || st == null || st == 0 ? null : ct / st;
         return new Calibration.EngineClock(index, (int) clientTtft.getTotalCount(), c, sv, c - sv, ct, st, ratio);
+    }
+
+    /** The point's client means against the engine's Prometheus means, or null when its records carry none. */
+    static Calibration.EngineMeans engineMeans(int index, List<Sample> group) {
+        ServerMeans server = null;
+        int requests = 0;
+        long ttftUs = 0;
+        long decodeUs = 0;
+        long gaps = 0;
+        for (Sample s : group) {
+            LoadRecord r = s.load();
+            if (r.serverMeans() == null || !s.graded() || r.firstTokenUs() == null || r.sentUs() == null) {
+                continue;
+            }
+            server = r.serverMeans();
+            requests++;
+            ttftUs += r.firstTokenUs() - r.sentUs();
+            long tokens = s.usage().completionTokens() > 0 ? s.usage().completionTokens() : r.countedTokens();
+            if (tokens > 1) {
+                decodeUs += r.lastTokenUs() - r.firstTokenUs();
+                gaps += tokens - 1;
+            }
+        }
+        if (server == null) {
+            return null;
+        }
+        double clientTtft = ttftUs / 1000.0 / requests;
+        Double clientTpot = gaps == 0 ? null : decodeUs / 1000.0 / gaps;
+        Double ratio = clientTpot == null || server.tpotMs() == null || server.tpotMs() == 0 ? null : clientTpot / server.tpotMs();
+        return new Calibration.EngineMeans(index, requests, server.requests(), clientTtft, server.ttftMs(),
+                server.ttftMs() == null ? null : clientTtft - server.ttftMs(), clientTpot, server.tpotMs(), ratio);
     }
 
     /** A completed request outside warm-up with a first token. */

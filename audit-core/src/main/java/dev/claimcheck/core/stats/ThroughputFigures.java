@@ -88,6 +88,13 @@ public final class ThroughputFigures implements Figures {
                 out.add(FigureRow.of(at + "engineTpotRatio", e.tpotRatio(), e.matched()));
             }
         }
+        if (c != null && c.engineMeans() != null) {
+            for (Calibration.EngineMeans e : c.engineMeans()) {
+                String at = "calibration.p" + e.index() + ".";
+                out.add(FigureRow.of(at + "engineTtftDiffMsMean", e.ttftDiffMsMean(), e.requests()));
+                out.add(FigureRow.of(at + "engineTpotRatioMean", e.tpotRatio(), e.requests()));
+            }
+        }
         return out;
     }
 }

@@ -51,6 +51,7 @@ public final class ThroughputMetrics {
         int simMismatches = 0;
         List<Calibration.SimulatorTtft> simulatorTtft = new ArrayList<>();
         List<Calibration.EngineClock> engineClock = new ArrayList<>();
+        List<Calibration.EngineMeans> engineMeans = new ArrayList<>();
         for (List<Sample> group : byPoint.values()) {
             ThroughputPoint point = point(group);
             points.add(point);
@@ -61,6 +62,10 @@ public final class ThroughputMetrics {
             Calibration.EngineClock clock = ThroughputCalibration.engineClock(point.index(), group);
             if (clock != null) {
                 engineClock.add(clock);
+            }
+            Calibration.EngineMeans means = ThroughputCalibration.engineMeans(point.index(), group);
+            if (means != null) {
+                engineMeans.add(means);
             }
             for (Sample s : group) {
                 LoadRecord r = s.load();
@@ -78,10 +83,11 @@ public final class ThroughputMetrics {
                 }
             }
         }
-        Calibration calibration = traced == 0 && simulatorTtft.isEmpty() && engineClock.isEmpty() ? null
-                : traced == 0 ? new Calibration(null, null, null, null, null, null, simulatorTtft, engineClock)
+        Calibration calibration = traced == 0 && simulatorTtft.isEmpty() && engineClock.isEmpty() && engineMeans.isEmpty()
+                ? null
+                : traced == 0 ? new Calibration(null, null, null, null, null, null, simulatorTtft, engineClock, engineMeans)
                 : new Calibration(ms(lag, 50), ms(lag, 99), ms(lag, 99.9), simMismatches, traced, lag.getTotalCount(),
-                simulatorTtft, engineClock);
+                simulatorTtft, engineClock, engineMeans);
         return new Figures(points, calibration);
     }
 

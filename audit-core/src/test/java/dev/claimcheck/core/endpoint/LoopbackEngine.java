@@ -26,6 +26,11 @@ public abstract class LoopbackEngine implements AutoCloseable {
             return new Reply(status, body, null, "", null);
         }
 
+        /** A plain-text body (Prometheus' exposition format). */
+        public static Reply text(String body) {
+            return new Reply(200, body, null, "Content-Type: text/plain; version=0.0.4\r\n", null);
+        }
+
         public static Reply sse(List<String> events) {
             return new Reply(200, null, events, "", null);
         }
@@ -123,7 +128,8 @@ public abstract class LoopbackEngine implements AutoCloseable {
         String head = "HTTP/1.1 " + reply.status() + " X\r\n" + serverHeaders() + reply.extraHeaders();
         if (reply.events() == null) {
             byte[] body = reply.json().getBytes(StandardCharsets.UTF_8);
-            out.write((head + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+            String type = reply.extraHeaders().contains("Content-Type:") ? "" : "Content-Type: application/json\r\n";
+            out.write((head + type + "Content-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();

@@ -9,6 +9,7 @@ import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.endpoint.LlamaCppToolStreamServer;
 import dev.claimcheck.core.endpoint.LoopbackEngine;
 import dev.claimcheck.core.endpoint.SglangToolStreamServer;
+import dev.claimcheck.core.endpoint.VllmMetricsServer;
 import dev.claimcheck.core.endpoint.VllmToolStreamServer;
 import dev.claimcheck.core.store.Json;
 import java.io.ByteArrayOutputStream;
@@ -87,6 +88,23 @@ class EngineWireBenchTest {
             JsonNode sample = firstSample(root);
             assertThat(sample.path("load").path("serverTiming").path("promptMs").asDouble()).isEqualTo(20.0);
             assertThat(sample.path("load").path("serverTiming").path("predictedTokens").asInt()).isEqualTo(TOKENS);
+        }
+    }
+
+    @Test
+    void vllmsPrometheusHistogramsAcrossAPointGiveTheEnginesMeansToCompareWith(@TempDir Path root) throws IOException {
+        // The histograms say 20 ms to the first token and 2 ms a token; the answers come after 150 ms, 10 ms apart.
+        try (VllmMetricsServer vllm = new VllmMetricsServer(5, 150, 10, 20.0, 2.0)) {
+            JsonNode run = bench(vllm, root);
+            JsonNode means = run.path("metrics").path("calibration").path("engineMeans").get(0);
+            assertThat(means.path("index").asInt()).isZero();
+            assertThat(means.path("requests").asInt()).isEqualTo(6);
+            assertThat(means.path("serverRequests").asLong()).as("the engine counted the point's requests only").isEqualTo(6);
+            assertThat(means.path("serverTtftMsMean").asDouble()).isCloseTo(20.0, within(1e-6));
+            assertThat(means.path("serverTpotMsMean").asDouble()).isCloseTo(2.0, within(1e-6));
+            assertThat(means.path("ttftDiffMsMean").asDouble()).isGreaterThanOrEqualTo(130.0);
+            assertThat(means.path("tpotRatio").asDouble()).isGreaterThanOrEqualTo(5.0);
+            assertThat(run.path("metrics").path("calibration").has("engineClock")).as("no per-request timings").isFalse();
         }
     }
 

@@ -20,7 +20,7 @@ class ThroughputCalibrationTest {
         LoadRecord with = new LoadRecord(r.point(), r.warmup(), r.scheduledUs(), r.sentUs(), r.headersUs(), r.firstEventUs(),
                 r.firstTokenUs(), r.firstContentUs(), r.lastTokenUs(), r.doneUs(), r.status(), r.gapsUs(), r.eventTokens(),
                 r.countedTokens(), r.tokenizerTokens(), r.simulatedTokens(), r.receiveLagsUs(), r.earlyEnd(), r.client(),
-                r.epochUs(), r.shard(), server, truthUs);
+                r.epochUs(), r.shard(), server, truthUs, null);
         return new Sample(s.taskId(), s.attempt(), null, s.promptSha256(), s.targetTokens(), null, null, s.usage(), null,
                 s.verdict(), null, null, null, with);
     }
