@@ -290,6 +290,11 @@ public final class BenchCommand implements Callable<Integer> {
                     e.index(), ms(e.clientTtftMsP50()), ms(e.serverTtftMsP50()), ms(e.ttftDiffMsP50()),
                     e.tpotRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f", e.tpotRatio()), e.matched());
         }
+        for (Calibration.EngineMeans e : c == null || c.engineMeans() == null ? List.<Calibration.EngineMeans>of() : c.engineMeans()) {
+            out.printf(Locale.ROOT, "  point %d: against the engine's histograms: TTFT mean %s − %s = %s; TPOT ratio %s (%d requests)%n",
+                    e.index(), ms(e.clientTtftMsMean()), ms(e.serverTtftMsMean()), ms(e.ttftDiffMsMean()),
+                    e.tpotRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f", e.tpotRatio()), e.requests());
+        }
         if (!x.errors().isEmpty()) {
             out.println("  errors: " + x.errors());
         }
