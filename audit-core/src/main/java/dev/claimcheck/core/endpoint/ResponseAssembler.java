@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.WireProfile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +35,7 @@ final class ResponseAssembler {
     private StringBuilder reasoning;
     private final TreeMap<Integer, String[]> tools = new TreeMap<>(); // call, in start order -> {id, name, arguments}
     /** The call each wire {@code index} is streaming now. */
-    private final Map<Integer, Integer> callOfIndex = new java.util.HashMap<>();
+    private final Map<Integer, Integer> callOfIndex = new HashMap<>();
     private String finishReason;
     private Usage usage;
     /** Counts from llama.cpp's {@code timings} or SGLang's {@code meta_info}, used when no {@code usage} came. */
@@ -155,23 +156,23 @@ final class ResponseAssembler {
      */
     private int callOf(JsonNode call, String id, int callsInDelta) {
         boolean hasId = id != null && !id.isEmpty();
-        Integer wire = call.hasNonNull("index") && call.get("index").canConvertToInt() ? call.get("index").asInt() : null;
+        Integer wireIndex = call.hasNonNull("index") && call.get("index").canConvertToInt() ? call.get("index").asInt() : null;
         if (hasId) {
             for (Map.Entry<Integer, String[]> e : tools.entrySet()) {
                 if (id.equals(e.getValue()[0])) {
-                    if (wire != null) {
-                        callOfIndex.put(wire, e.getKey());
+                    if (wireIndex != null) {
+                        callOfIndex.put(wireIndex, e.getKey());
                     }
                     return e.getKey();
                 }
             }
         }
-        if (wire != null) {
-            Integer known = callOfIndex.get(wire);
+        if (wireIndex != null) {
+            Integer known = callOfIndex.get(wireIndex);
             if (known != null && !(hasId && tools.get(known)[0] != null)) {
                 return known;
             }
-            callOfIndex.put(wire, tools.size());
+            callOfIndex.put(wireIndex, tools.size());
             return tools.size();
         }
         return hasId || tools.isEmpty() || callsInDelta > 1 ? tools.size() : tools.lastKey();
