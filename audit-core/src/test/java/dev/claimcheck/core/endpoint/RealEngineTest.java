@@ -77,6 +77,8 @@ class RealEngineTest {
         assertThat(a.exitCode()).as(a.out() + a.err()).isZero();
         RunManifest m = a.manifest();
         assertThat(m.metrics().attempts()).isEqualTo(4);
+        assertThat(m.endpoint().wireProfile()).as("the engine's wire profile, as the audit saw it").isNotNull();
+        assertThat(m.endpoint().wireProfile().responses()).isPositive();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -85,10 +87,12 @@ class RealEngineTest {
                 "--input-tokens", "64", "--output-tokens", "8", "--requests", "6", "--warmup", "1", "--hardware", "1xCPU",
                 "--root", root.resolve("bench").toString());
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode points;
+        JsonNode run;
         try (Stream<Path> s = Files.find(root.resolve("bench/results/runs"), 6, (p, x) -> p.endsWith("run.json"))) {
-            points = Json.mapper().readTree(s.findFirst().orElseThrow().toFile()).path("metrics").path("points");
+            run = Json.mapper().readTree(s.findFirst().orElseThrow().toFile());
         }
+        assertThat(run.path("endpoint").path("wireProfile").path("responses").asInt()).as("the bench's wire profile").isPositive();
+        JsonNode points = run.path("metrics").path("points");
         assertThat(points).hasSize(2);
         for (JsonNode p : points) {
             assertThat(p.path("errors").asInt()).as("no request lost on a real engine").isZero();
