@@ -1,6 +1,7 @@
 package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.RunManifest;
@@ -274,10 +275,25 @@ public final class BenchCommand implements Callable<Integer> {
                     p.requestsPerSecond(), p.outputTokensPerSecond(),
                     p.valid() ? "yes" : p.clientBound() ? "no (client-bound)" : "no");
         }
-        if (x.get(ThroughputFigures.CALIBRATION) != null) {
+        if (x.get(ThroughputFigures.CALIBRATION) != null && x.get(ThroughputFigures.CALIBRATION).hasReceiveLag()) {
             out.printf(Locale.ROOT, "  calibration: receive lag p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms; token mismatches %d of %d requests%n",
                     x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50(), x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99(), x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999(),
                     x.get(ThroughputFigures.CALIBRATION).tokenMismatches(), x.get(ThroughputFigures.CALIBRATION).requests());
+        }
+        Calibration c = x.get(ThroughputFigures.CALIBRATION);
+        for (Calibration.SimulatorTtft t : c == null || c.simulatorTtft() == null ? List.<Calibration.SimulatorTtft>of() : c.simulatorTtft()) {
+            out.printf(Locale.ROOT, "  point %d: TTFT error against the simulator's %.0f ms: p50 %s, p99 %s (TTFT p99 %s, %d requests)%n",
+                    t.index(), t.truthTtftMs(), ms(t.ttftErrorMsP50()), ms(t.ttftErrorMsP99()), ms(t.ttftMsP99()), t.requests());
+        }
+        for (Calibration.EngineClock e : c == null || c.engineClock() == null ? List.<Calibration.EngineClock>of() : c.engineClock()) {
+            out.printf(Locale.ROOT, "  point %d: against the engine's clock: TTFT p50 %s − %s = %s; TPOT ratio %s (%d requests)%n",
+                    e.index(), ms(e.clientTtftMsP50()), ms(e.serverTtftMsP50()), ms(e.ttftDiffMsP50()),
+                    e.tpotRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f", e.tpotRatio()), e.matched());
+        }
+        for (Calibration.EngineMeans e : c == null || c.engineMeans() == null ? List.<Calibration.EngineMeans>of() : c.engineMeans()) {
+            out.printf(Locale.ROOT, "  point %d: against the engine's histograms: TTFT mean %s − %s = %s; TPOT ratio %s (%d requests)%n",
+                    e.index(), ms(e.clientTtftMsMean()), ms(e.serverTtftMsMean()), ms(e.ttftDiffMsMean()),
+                    e.tpotRatio() == null ? "-" : String.format(Locale.ROOT, "%.3f", e.tpotRatio()), e.requests());
         }
         if (!x.errors().isEmpty()) {
             out.println("  errors: " + x.errors());

@@ -1,6 +1,7 @@
 package dev.claimcheck.core.endpoint;
 
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.WireProfile;
 
 /** An OpenAI-compatible chat endpoint as the run engine sees it. Thread-safe. */
 public interface ChatEndpoint extends AutoCloseable {
@@ -19,6 +20,14 @@ public interface ChatEndpoint extends AutoCloseable {
      */
     default Secrets secrets() {
         return Secrets.none();
+    }
+
+    /**
+     * The wire profile of the complete responses so far (run.json {@code endpoint.wireProfile}); {@link WireProfile#NONE}
+     * before any.
+     */
+    default WireProfile wireProfile() {
+        return WireProfile.NONE;
     }
 
     /** What the endpoint says about itself (/v1/models, /version, server info), secrets redacted; absent parts are null. */

@@ -14,6 +14,7 @@ import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
+import dev.claimcheck.core.model.WireProfile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The OpenAI chat-completions client: streams by default, falls back to a JSON body, retries what may succeed
@@ -46,6 +48,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
     private final AtomicBoolean breakerOpen = new AtomicBoolean();
     private final AtomicBoolean everConnected = new AtomicBoolean();
     private volatile String breakerReason;
+    private final AtomicReference<WireProfile> wireSeen = new AtomicReference<>(WireProfile.NONE);
 
     public OpenAiChatEndpoint(ClientConfig config) {
         this.config = config;
@@ -111,6 +114,7 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                 consecutiveServerFailures.set(0);
                 // Redacted before anyone reads it: graders, the sandbox, tools and the journal see the same text.
                 Response response = secrets.redact(asm.response());
+                wireSeen.accumulateAndGet(asm.wireProfile(), WireProfile::merge);
                 return new ChatOutcome.Success(response, ReasoningCount.fill(asm.usage(), response), asm.timing(), retries);
             } catch (TryFailure failure) {
                 f = failure;
@@ -161,6 +165,11 @@ public class OpenAiChatEndpoint implements ChatEndpoint {
                         null, asm.usage(), asm.timing(), retries);
             }
         }
+    }
+
+    @Override
+    public WireProfile wireProfile() {
+        return wireSeen.get();
     }
 
     @Override

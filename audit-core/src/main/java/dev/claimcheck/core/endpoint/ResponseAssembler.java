@@ -5,7 +5,9 @@ import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
+import dev.claimcheck.core.model.WireProfile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,15 +22,25 @@ import java.util.TreeMap;
  * reasoning as vLLM's deepseek_r1 parser would (an unclosed {@code <think>} at the start holds everything: the
  * answer never came), the response says the split was ours, and the first-content time is that of the first
  * answer text after the tag.
+ *
+ * <p>Usage is read where each engine puts it (docs/throughput.md "Engine wire profiles"): OpenAI's {@code usage} on the
+ * last chunk or on every chunk (vLLM's {@code continuous_usage_stats}: running totals, so the last one counts), else
+ * llama.cpp's {@code timings} or SGLang's {@code meta_info}. Tool-call deltas are joined by their {@code id} and
+ * {@code index} ({@link #callOf}). What was seen is the response's {@link WireProfile}.
  */
 final class ResponseAssembler {
     private final ApiFlavor flavor;
     private final long sentNanos;
     private final StringBuilder content = new StringBuilder();
     private StringBuilder reasoning;
-    private final Map<Integer, String[]> tools = new TreeMap<>(); // index -> {id, name, arguments}
+    private final TreeMap<Integer, String[]> tools = new TreeMap<>(); // call, in start order -> {id, name, arguments}
+    /** The call each wire {@code index} is streaming now. */
+    private final Map<Integer, Integer> callOfIndex = new HashMap<>();
     private String finishReason;
     private Usage usage;
+    /** Counts from llama.cpp's {@code timings} or SGLang's {@code meta_info}, used when no {@code usage} came. */
+    private Usage fallbackUsage;
+    private final WireObserver wire = new WireObserver();
     private long firstByte = -1;
     private long firstToken = -1;
     private long firstContent = -1;
@@ -49,7 +61,8 @@ final class ResponseAssembler {
 
     /** One {@code chat.completion.chunk}; the caller has checked it is an object with choices. */
     void acceptChunk(JsonNode chunk) {
-        readUsage(chunk.get("usage"));
+        wire.chunk();
+        readUsage(chunk);
         for (JsonNode choice : chunk.get("choices")) {
             if (choice.path("index").asInt(0) != 0) {
                 continue; // n > 1 is not used by the harness
@@ -75,11 +88,11 @@ final class ResponseAssembler {
             }
             JsonNode calls = delta.get("tool_calls");
             if (calls != null && calls.isArray()) {
-                int position = 0;
                 for (JsonNode call : calls) {
-                    int index = call.path("index").asInt(position++);
-                    String[] t = tools.computeIfAbsent(index, i -> new String[] {null, "", ""});
                     String id = text(call.get("id"));
+                    int index = callOf(call, id, calls.size());
+                    String[] t = tools.computeIfAbsent(index, i -> new String[] {null, "", ""});
+                    wire.toolDelta(index, id);
                     if (id != null && !id.isEmpty()) {
                         t[0] = id;
                     }
@@ -110,7 +123,7 @@ final class ResponseAssembler {
 
     /** A non-streaming {@code chat.completion} body. Token times are unknown there and stay null. */
     void acceptBody(JsonNode body) {
-        readUsage(body.get("usage"));
+        readUsage(body);
         for (JsonNode choice : body.get("choices")) {
             if (choice.path("index").asInt(0) != 0) {
                 continue;
@@ -133,6 +146,36 @@ final class ResponseAssembler {
             }
             finishReason = text(choice.get("finish_reason"));
         }
+    }
+
+    /**
+     * The call a tool-call delta belongs to (calls are numbered in the order they start). By its {@code id} when one with
+     * that id is known (SGLang repeats it on every delta); else by its {@code index}, unless a new id comes on an index in
+     * use: vLLM and SGLang have streamed a second call at index 0 under a new id. Without an index (some gateways): a new
+     * id, or each call of a delta that holds several, starts a call; else the delta continues the call being streamed.
+     */
+    private int callOf(JsonNode call, String id, int callsInDelta) {
+        boolean hasId = id != null && !id.isEmpty();
+        Integer wireIndex = call.hasNonNull("index") && call.get("index").canConvertToInt() ? call.get("index").asInt() : null;
+        if (hasId) {
+            for (Map.Entry<Integer, String[]> e : tools.entrySet()) {
+                if (id.equals(e.getValue()[0])) {
+                    if (wireIndex != null) {
+                        callOfIndex.put(wireIndex, e.getKey());
+                    }
+                    return e.getKey();
+                }
+            }
+        }
+        if (wireIndex != null) {
+            Integer known = callOfIndex.get(wireIndex);
+            if (known != null && !(hasId && tools.get(known)[0] != null)) {
+                return known;
+            }
+            callOfIndex.put(wireIndex, tools.size());
+            return tools.size();
+        }
+        return hasId || tools.isEmpty() || callsInDelta > 1 ? tools.size() : tools.lastKey();
     }
 
     /** Whether the text appended from {@code before} on holds answer text after a {@code </think>}. */
@@ -175,7 +218,15 @@ final class ResponseAssembler {
     }
 
     Usage usage() {
-        return usage == null ? Usage.NONE : usage;
+        return usage != null ? usage : fallbackUsage != null ? fallbackUsage : Usage.NONE;
+    }
+
+    /** How this response was spelled on the wire. */
+    WireProfile wireProfile() {
+        WireProfile.Reasoning r = wire.reasoningField() != null ? WireObserver.reasoning(wire.reasoningField())
+                : reasoning == null && ThinkTags.split(content) != null ? WireProfile.Reasoning.THINK_TAGS
+                : WireProfile.Reasoning.NONE;
+        return WireProfile.of(r, wire.usageLayout(), wire.toolCallDeltas());
     }
 
     Timing timing() {
@@ -183,19 +234,39 @@ final class ResponseAssembler {
         return new Timing(ms(firstByte), ms(firstToken), ms(content), ms(lastToken), ms(System.nanoTime()));
     }
 
-    private void readUsage(JsonNode u) {
-        if (u == null || !u.isObject()) {
-            return;
+    /** A chunk's or body's counts; a later {@code usage} replaces an earlier one (running totals, never summed). */
+    private void readUsage(JsonNode node) {
+        JsonNode u = node.get("usage");
+        if (u != null && u.isObject()) {
+            wire.usage();
+            usage = new Usage(count(u.get("prompt_tokens")), count(u.get("completion_tokens")),
+                    count(u.path("completion_tokens_details").get("reasoning_tokens")),
+                    count(u.path("prompt_tokens_details").get("cached_tokens")));
         }
-        usage = new Usage(count(u.get("prompt_tokens")), count(u.get("completion_tokens")),
-                count(u.path("completion_tokens_details").get("reasoning_tokens")),
-                count(u.path("prompt_tokens_details").get("cached_tokens")));
+        JsonNode meta = node.get("meta_info");
+        if (meta != null && meta.isObject() && meta.has("completion_tokens")) {
+            wire.metaInfo();
+            fallbackUsage = new Usage(count(meta.get("prompt_tokens")), count(meta.get("completion_tokens")), 0,
+                    count(meta.get("cached_tokens")));
+        }
+        JsonNode t = node.get("timings");
+        if (t != null && t.isObject() && t.has("predicted_n")) {
+            wire.timings();
+            if (meta == null || !meta.isObject()) {
+                // llama.cpp's prompt_n counts only the prompt tokens it evaluated: the cached ones are cache_n
+                long cached = count(t.get("cache_n"));
+                fallbackUsage = new Usage(count(t.get("prompt_n")) + cached, count(t.get("predicted_n")), 0, cached);
+            }
+        }
     }
 
     private String reasoningOf(JsonNode node) {
         for (String field : flavor.reasoningFields()) {
             String t = text(node.get(field));
             if (t != null) {
+                if (!t.isEmpty()) {
+                    wire.reasoningField(field);
+                }
                 return t;
             }
         }

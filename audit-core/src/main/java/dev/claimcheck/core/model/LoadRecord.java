@@ -28,12 +28,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param epochUs the point's start on the wall clock (µs since the epoch), so records of shards run on several
  *     client machines can be put on one time base when they are merged
  * @param shard {@code i/n} when this record came from shard i of n ({@code bench --shard}), else null
+ * @param serverTiming the engine's own timings of this request (llama.cpp's {@code timings}); null when not reported
+ * @param simulatedTtftUs the TTFT the simulator was configured to answer in (null against a real server)
+ * @param serverMeans the engine's own latency means over this record's point, from its Prometheus histograms (the same
+ *     on each record of the point); null when it has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadRecord(LoadPoint point, boolean warmup, long scheduledUs, Long sentUs, Long headersUs, Long firstEventUs,
                          Long firstTokenUs, Long firstContentUs, Long lastTokenUs, Long doneUs, int status, int[] gapsUs,
                          int[] eventTokens, long countedTokens, Long tokenizerTokens, Long simulatedTokens,
-                         int[] receiveLagsUs, boolean earlyEnd, ClientLoad client, Long epochUs, String shard) {
+                         int[] receiveLagsUs, boolean earlyEnd, ClientLoad client, Long epochUs, String shard,
+                         ServerTiming serverTiming, Long simulatedTtftUs, ServerMeans serverMeans) {
+    /** Without server timings or simulator truth. */
+    public LoadRecord(LoadPoint point, boolean warmup, long scheduledUs, Long sentUs, Long headersUs, Long firstEventUs,
+                      Long firstTokenUs, Long firstContentUs, Long lastTokenUs, Long doneUs, int status, int[] gapsUs,
+                      int[] eventTokens, long countedTokens, Long tokenizerTokens, Long simulatedTokens,
+                      int[] receiveLagsUs, boolean earlyEnd, ClientLoad client, Long epochUs, String shard) {
+        this(point, warmup, scheduledUs, sentUs, headersUs, firstEventUs, firstTokenUs, firstContentUs, lastTokenUs, doneUs,
+                status, gapsUs, eventTokens, countedTokens, tokenizerTokens, simulatedTokens, receiveLagsUs, earlyEnd, client,
+                epochUs, shard, null, null, null);
+    }
+
+    /** The same record with the engine's means over its point (known only once the point has ended). */
+    public LoadRecord withServerMeans(ServerMeans means) {
+        return new LoadRecord(point, warmup, scheduledUs, sentUs, headersUs, firstEventUs, firstTokenUs, firstContentUs,
+                lastTokenUs, doneUs, status, gapsUs, eventTokens, countedTokens, tokenizerTokens, simulatedTokens, receiveLagsUs,
+                earlyEnd, client, epochUs, shard, serverTiming, simulatedTtftUs, means);
+    }
+
     public LoadRecord {
         java.util.Objects.requireNonNull(point, "point");
         java.util.Objects.requireNonNull(client, "client");
@@ -45,7 +67,8 @@ public record LoadRecord(LoadPoint point, boolean warmup, long scheduledUs, Long
         return new LoadRecord(point, warmup, scheduledUs + deltaUs, plus(sentUs, deltaUs), plus(headersUs, deltaUs),
                 plus(firstEventUs, deltaUs), plus(firstTokenUs, deltaUs), plus(firstContentUs, deltaUs),
                 plus(lastTokenUs, deltaUs), plus(doneUs, deltaUs), status, gapsUs, eventTokens, countedTokens,
-                tokenizerTokens, simulatedTokens, receiveLagsUs, earlyEnd, client, newEpochUs, newShard);
+                tokenizerTokens, simulatedTokens, receiveLagsUs, earlyEnd, client, newEpochUs, newShard, serverTiming,
+                simulatedTtftUs, serverMeans);
     }
 
     private static Long plus(Long t, long d) {

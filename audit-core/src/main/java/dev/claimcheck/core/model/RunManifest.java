@@ -105,28 +105,49 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
 
     /**
      * The endpoint as reached. {@code simulator} holds the sim: options (null for a real endpoint);
-     * {@code apiKeyEnv} names the environment variable the key came from — never the key.
+     * {@code apiKeyEnv} names the environment variable the key came from — never the key. {@code wireProfile}: how
+     * the engine spelled reasoning, usage and tool calls over the run's responses (null before any, and in older runs).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
                               JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers,
-                              RunFingerprint fingerprint) {
+                              RunFingerprint fingerprint, WireProfile wireProfile) {
         /** Without a fingerprint (a bench, a run made before fingerprints, or one taken later). */
         public EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
                            JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers) {
-            this(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers, null);
+            this(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers, null, null);
+        }
+
+        /** Before any response was seen (no wire profile yet). */
+        public EndpointRef(String baseUrl, String apiFlavor, String engine, String engineVersion, JsonNode serverInfo,
+                           JsonNode models, Map<String, String> simulator, String apiKeyEnv, Map<String, String> headers,
+                           RunFingerprint fingerprint) {
+            this(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers, fingerprint,
+                    null);
         }
 
         /** The same endpoint with other server information (a bench adds its Prometheus summary). */
         public EndpointRef withServerInfo(JsonNode info) {
             return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, info, models, simulator, apiKeyEnv, headers,
-                    fingerprint);
+                    fingerprint, wireProfile);
         }
 
         /** The same endpoint with {@code fingerprint} recorded. */
         public EndpointRef withFingerprint(RunFingerprint fingerprint) {
             return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers,
-                    fingerprint);
+                    fingerprint, wireProfile);
+        }
+
+        /**
+         * The same endpoint with the wire profile of more responses merged into the one recorded (a resumed run keeps
+         * what its earlier sessions saw); none seen leaves it as it is.
+         */
+        public EndpointRef withWireProfileSeen(WireProfile seen) {
+            if (seen == null || seen.responses() == 0) {
+                return this;
+            }
+            return new EndpointRef(baseUrl, apiFlavor, engine, engineVersion, serverInfo, models, simulator, apiKeyEnv, headers,
+                    fingerprint, wireProfile == null ? seen : wireProfile.merge(seen));
         }
     }
 

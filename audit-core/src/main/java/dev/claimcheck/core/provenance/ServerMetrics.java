@@ -17,13 +17,23 @@ import java.util.TreeMap;
  */
 public final class ServerMetrics {
     static final int MAX_BYTES = 8 << 20;
+    /** The engines' own latency histograms (seconds): TTFT, and time per output token under its older and newer name. */
+    public static final String TTFT_VLLM = "vllm:time_to_first_token_seconds";
+    public static final String TPOT_VLLM = "vllm:time_per_output_token_seconds";
+    public static final String ITL_VLLM = "vllm:inter_token_latency_seconds";
+    public static final String TTFT_SGLANG = "sglang:time_to_first_token_seconds";
+    public static final String TPOT_SGLANG = "sglang:time_per_output_token_seconds";
+    public static final String ITL_SGLANG = "sglang:inter_token_latency_seconds";
     /** Series kept in the summary: vLLM (v0 and v1 names) and SGLang. */
     private static final String[] SERIES = {
         "vllm:gpu_cache_usage_perc", "vllm:kv_cache_usage_perc", "vllm:num_requests_running", "vllm:num_requests_waiting",
         "vllm:prefix_cache_hits_total", "vllm:prefix_cache_queries_total", "vllm:gpu_prefix_cache_hits_total",
         "vllm:gpu_prefix_cache_queries_total", "vllm:prompt_tokens_total", "vllm:generation_tokens_total",
         "sglang:token_usage", "sglang:num_running_reqs", "sglang:num_queue_reqs", "sglang:cache_hit_rate",
-        "sglang:prompt_tokens_total", "sglang:generation_tokens_total"};
+        "sglang:prompt_tokens_total", "sglang:generation_tokens_total",
+        TTFT_VLLM + "_sum", TTFT_VLLM + "_count", TPOT_VLLM + "_sum", TPOT_VLLM + "_count", ITL_VLLM + "_sum", ITL_VLLM + "_count",
+        TTFT_SGLANG + "_sum", TTFT_SGLANG + "_count", TPOT_SGLANG + "_sum", TPOT_SGLANG + "_count", ITL_SGLANG + "_sum",
+        ITL_SGLANG + "_count"};
 
     private ServerMetrics() {
     }

@@ -150,6 +150,8 @@ public final class AuditEngine {
         RunManifest updated = manifest.withJournalRepairs(journal.repairs())
                 .withStatus(complete ? RunStatus.COMPLETE : RunStatus.STOPPED,
                         complete ? clock.instant().toString() : null, complete ? null : stopReason, metrics);
+        // This session's responses join what earlier sessions of a resumed run saw.
+        updated = updated.withEndpoint(updated.endpoint().withWireProfileSeen(endpoint.wireProfile()));
         if (complete) {
             updated = updated.withEndpoint(Fingerprinter.atEnd(endpoint, updated.endpoint(), updated.model().id(), clock));
             // Proofs are written before the final run.json, which lists them with their hashes.

@@ -1,5 +1,7 @@
 package dev.claimcheck.core.serving;
 
+import dev.claimcheck.core.model.ServerTiming;
+import dev.claimcheck.core.model.WireProfile;
 import java.util.Arrays;
 
 /**
@@ -38,6 +40,16 @@ final class InFlightRequest {
     int events;
     boolean perChunkUsage = true;
     private long lastUsage;
+    /** What this response showed of the engine's wire profile (docs/throughput.md "Engine wire profiles"). */
+    String reasoningField;
+    int usageChunks;
+    boolean sawTimings;
+    boolean sawMetaInfo;
+    int toolDeltas;
+    int toolIds;
+    int toolStarts;
+    /** The engine's own timings (llama.cpp), the last reported. */
+    ServerTiming serverTiming;
     final StringBuilder text;
     final StringBuilder errorBody = new StringBuilder();
 
@@ -51,6 +63,7 @@ final class InFlightRequest {
             firstEventNs = now;
         }
         lastActivityNs = now;
+        observe(c);
         if (c.usage) {
             if (c.promptTokens >= 0) {
                 promptTokens = c.promptTokens;
@@ -87,6 +100,61 @@ final class InFlightRequest {
             completionTokens = c.completionTokens;
             lastUsage = c.completionTokens;
         }
+    }
+
+    private void observe(ChunkReader c) {
+        if (c.reasoningField != null && reasoningField == null) {
+            reasoningField = c.reasoningField;
+        }
+        if (c.usage) {
+            usageChunks++;
+        }
+        if (c.toolCall && (c.toolChars > 0 || c.toolCallId)) {
+            toolDeltas++;
+            toolIds += c.toolCallId ? 1 : 0;
+            toolStarts += c.toolCallName ? 1 : 0;
+        }
+        boolean fallback = usageChunks == 0 && !c.usage;
+        if (c.metaInfo) {
+            sawMetaInfo = true;
+            if (fallback) { // SGLang's native counts, when no OpenAI usage came
+                promptTokens = c.promptTokens;
+                completionTokens = c.completionTokens;
+                cachedTokens = c.cachedTokens;
+            }
+        }
+        if (c.timings && c.predictedN >= 0) {
+            sawTimings = true;
+            ServerTiming t = c.serverTiming();
+            if (t != null) {
+                serverTiming = t;
+            }
+            if (fallback && !sawMetaInfo) { // llama.cpp's prompt_n leaves out the cached prompt tokens (cache_n)
+                long cached = Math.max(0, c.cacheN);
+                promptTokens = Math.max(0, c.promptN) + cached;
+                completionTokens = c.predictedN;
+                cachedTokens = cached;
+            }
+        }
+    }
+
+    /** This response's wire profile (one response: its parts are what it showed). */
+    WireProfile wireProfile() {
+        WireProfile.Reasoning r = reasoningField == null
+                ? WireProfile.Reasoning.NONE
+                : reasoningField.equals("reasoning") ? WireProfile.Reasoning.REASONING
+                : WireProfile.Reasoning.REASONING_CONTENT;
+        var u = usageChunks > 1 ? WireProfile.UsageLayout.EVERY_CHUNK
+                : usageChunks == 1 ? (sawTimings ? WireProfile.UsageLayout.FINAL_WITH_TIMINGS
+                : WireProfile.UsageLayout.FINAL)
+                : sawMetaInfo ? WireProfile.UsageLayout.META_INFO
+                : sawTimings ? WireProfile.UsageLayout.TIMINGS
+                : WireProfile.UsageLayout.NONE;
+        var t = toolDeltas == 0 ? WireProfile.ToolCallDeltas.NONE
+                : toolDeltas <= Math.max(1, toolStarts) ? WireProfile.ToolCallDeltas.WHOLE
+                : toolIds > Math.max(1, toolStarts) ? WireProfile.ToolCallDeltas.PIECES_ID_REPEATED
+                : WireProfile.ToolCallDeltas.PIECES;
+        return WireProfile.of(r, u, t);
     }
 
     private void add(long now, int count) {

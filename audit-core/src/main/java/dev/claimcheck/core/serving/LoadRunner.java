@@ -2,6 +2,7 @@ package dev.claimcheck.core.serving;
 
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.LoadPoint;
+import dev.claimcheck.core.model.WireProfile;
 import dev.claimcheck.core.tokens.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,15 @@ public final class LoadRunner {
      * @param live where a progress display reads the point's counts while it runs
      */
     public PointResult run(LoadPoint p, Function<String, long[]> emitTimes, LiveCounts live) {
+        return run(p, emitTimes, null, live);
+    }
+
+    /**
+     * Runs one point against a simulator whose TTFT is known.
+     *
+     * @param simulatedTtftUs the simulator's configured TTFT, recorded on each record as the truth (null otherwise)
+     */
+    public PointResult run(LoadPoint p, Function<String, long[]> emitTimes, Long simulatedTtftUs, LiveCounts live) {
         StreamLoop.Source source = source(p);
         StreamLoop.Result result;
         try {
@@ -55,14 +65,25 @@ public final class LoadRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("the client's event loop failed", e);
         }
-        return new PointResult(p, RecordMaker.samples(p, result, emitTimes, tokenizer,
+        WireProfile wire = WireProfile.NONE;
+        for (InFlightRequest ex : result.exchanges()) {
+            if (ex.end == InFlightRequest.End.DONE) {
+                wire = wire.merge(ex.wireProfile());
+            }
+        }
+        return new PointResult(p, RecordMaker.samples(p, result, emitTimes, simulatedTtftUs, tokenizer,
                 spec.shard() == null ? null : spec.shard().toString()), result.client(),
-                (result.endNs() - result.startNs()) / 1e9, result.tokenEvents());
+                (result.endNs() - result.startNs()) / 1e9, result.tokenEvents(), wire);
     }
 
-    /** One point's records and the client's load while it ran. */
+    /** One point's records, the client's load while it ran and the wire profile of its complete responses. */
     public record PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
-                              dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents) {
+                              dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents,
+                              WireProfile wireProfile) {
+        public PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
+                           dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents) {
+            this(point, samples, client, wallSeconds, tokenEvents, WireProfile.NONE);
+        }
     }
 
     private StreamLoop.Source source(LoadPoint p) {

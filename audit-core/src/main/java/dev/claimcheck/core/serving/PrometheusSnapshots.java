@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The engine's Prometheus metrics around a bench (docs/throughput.md "Server and hardware capture"): the text
@@ -30,6 +31,12 @@ final class PrometheusSnapshots {
                 throw new RunFailedException("cannot write " + file + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The key series of the engine's metrics now (empty when it serves none). */
+    static Map<String, Double> summaryNow(String serverRoot) {
+        String text = ServerMetrics.fetch(serverRoot);
+        return text == null ? Map.of() : ServerMetrics.summary(text);
     }
 
     /** endpoint.serverInfo gains {@code prometheus.before/after}: the key series of each snapshot. */

@@ -29,18 +29,19 @@ final class RecordMaker {
     }
 
     /** @param shard {@code i/n} for a shard's records, else null */
+    /** @param simulatedTtftUs the simulator's configured TTFT (the truth of calibration), null for a real server */
     static List<Sample> samples(LoadPoint p, StreamLoop.Result result, Function<String, long[]> emitTimes,
-                                Tokenizer tokenizer, String shard) {
+                                Long simulatedTtftUs, Tokenizer tokenizer, String shard) {
         List<Sample> out = new ArrayList<>(result.exchanges().size());
         for (InFlightRequest ex : result.exchanges()) {
-            out.add(sample(p, ex, result, emitTimes == null ? null : emitTimes.apply(ex.request.promptSha256()), tokenizer,
-                    shard));
+            out.add(sample(p, ex, result, emitTimes == null ? null : emitTimes.apply(ex.request.promptSha256()),
+                    simulatedTtftUs, tokenizer, shard));
         }
         return out;
     }
 
-    private static Sample sample(LoadPoint p, InFlightRequest ex, StreamLoop.Result result, long[] emit, Tokenizer tokenizer,
-                                 String shard) {
+    private static Sample sample(LoadPoint p, InFlightRequest ex, StreamLoop.Result result, long[] emit,
+                                 Long simulatedTtftUs, Tokenizer tokenizer, String shard) {
         long t0 = result.startNs();
         int n = ex.events;
         int[] gaps = new int[Math.max(0, n - 1)];
@@ -75,7 +76,8 @@ final class RecordMaker {
                 at(ex.headersNs, t0), at(ex.firstEventNs, t0), at(ex.firstTokenNs, t0), at(ex.firstContentNs, t0),
                 at(ex.lastTokenNs(), t0), at(ex.doneNs, t0), ex.status, gaps, counts, counted,
                 ex.text == null ? null : (long) tokenizer.count(ex.text.toString()), simulated, lags,
-                done && delivered < p.outputTokens(), result.client(), result.epochUs(), shard);
+                done && delivered < p.outputTokens(), result.client(), result.epochUs(), shard, ex.serverTiming,
+                simulatedTtftUs, null);
         Timing timing = new Timing(ms(ex.headersNs, ex.sentNs), ms(ex.firstTokenNs, ex.sentNs),
                 ms(ex.firstContentNs, ex.sentNs), ms(ex.lastTokenNs(), ex.sentNs), ms(ex.doneNs, ex.sentNs));
         Verdict verdict = done ? CompletionCheck.of(record, usage) : null;

@@ -17,6 +17,8 @@ import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.HardwareRef;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.ServerMeans;
+import dev.claimcheck.core.model.WireProfile;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.provenance.HardwareProbe;
 import dev.claimcheck.core.run.AuditOutcome;
@@ -265,6 +267,10 @@ public final class ServingBench {
         private final Function<String, long[]> emitTimes;
         /** On resume: the points already whole in the journal. */
         private final Set<Integer> kept = new TreeSet<>();
+        /** The in-process simulator's configured TTFT, each record's calibration truth (null for a real server). */
+        private final Long simulatedTtftUs;
+        /** The wire profile of this session's complete responses. */
+        private WireProfile wireSeen = WireProfile.NONE;
 
         Arm(Endpoints.Opened opened, LoadRunner runner, RunFolder folder, RunManifest manifest, EndpointRef described,
             String serverRoot, boolean simulated, Journal journal, long counted) {
@@ -282,16 +288,23 @@ public final class ServingBench {
                 opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
             }
             this.emitTimes = opened.simulator() == null ? null : traces::remove;
+            this.simulatedTtftUs = CalibrationInputs.simulatedTtftUs(opened, described);
         }
 
         /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */
         PointDone point(LoadPoint p, BenchProgress progress) {
             LiveCounts live = new LiveCounts();
             progress.pointStarted(p, live);
-            LoadRunner.PointResult result = runner.run(p, emitTimes, live);
+            // The engine's histograms just before and after the point (outside its window): its own latency means.
+            boolean prometheus = Files.isRegularFile(folder.dir().resolve(PROMETHEUS_BEFORE));
+            Map<String, Double> before = prometheus ? PrometheusSnapshots.summaryNow(serverRoot) : null;
+            LoadRunner.PointResult result = runner.run(p, emitTimes, simulatedTtftUs, live);
+            ServerMeans means = before == null ? null
+                    : PrometheusClock.between(before, PrometheusSnapshots.summaryNow(serverRoot));
+            wireSeen = wireSeen.merge(result.wireProfile());
             traces.clear();
             // Error bodies and finish reasons come from the server: redacted before the journal or a message sees them.
-            List<Sample> samples = result.samples().stream().map(s -> redacted(s, secrets)).toList();
+            List<Sample> samples = result.samples().stream().map(s -> redacted(CalibrationInputs.withMeans(s, means), secrets)).toList();
             samples.forEach(journal::append);
             // The checkpoint that tells a resume this point's records are all in (docs/throughput.md, resume).
             Metrics sofar = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
@@ -311,7 +324,8 @@ public final class ServingBench {
             PrometheusSnapshots.take(serverRoot, folder.dir().resolve(PROMETHEUS_AFTER), secrets);
             Metrics metrics = RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE);
             RunManifest complete = counted().withEndpoint(Fingerprinter.atEnd(opened.endpoint(),
-                    PrometheusSnapshots.summarised(described, folder), manifest.model().id(), clock))
+                    PrometheusSnapshots.summarised(described, folder), manifest.model().id(), clock)
+                    .withWireProfileSeen(wireSeen))
                     .withStatus(RunStatus.COMPLETE, clock.instant().toString(), null, metrics);
             RunManifestStore.write(folder, complete);
             SummaryCsv.write(folder, metrics, ThroughputFigures.INSTANCE, simulated);

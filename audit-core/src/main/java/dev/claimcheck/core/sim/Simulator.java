@@ -215,7 +215,8 @@ public final class Simulator implements AutoCloseable {
                     "{\"quantization\":" + SimHttp.quote(options.identity().quantization()) + ",\"dtype\":\"auto\"}");
         } else if (r.method().equals("GET") && path.equals("/version")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
-                    "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\"}");
+                    "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\",\"pacing\":{\"ttftMs\":"
+                            + options.ttftMs() + ",\"tpotMs\":" + options.tpotMs() + "}}");
         } else {
             SimHttp.writeWhole(out, 404, "application/json", null, SimHttp.error("no route " + path, "not_found"));
         }

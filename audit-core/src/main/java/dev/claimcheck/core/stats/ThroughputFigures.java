@@ -18,7 +18,10 @@ public final class ThroughputFigures implements Figures {
     public static final ThroughputFigures INSTANCE = new ThroughputFigures();
     /** run.json {@code metrics.points}: the measured load points (docs/throughput.md). */
     public static final MetricsBlock<List<ThroughputPoint>> POINTS = MetricsBlock.listOf("points", ThroughputPoint.class);
-    /** run.json {@code metrics.calibration}: receive lag and token mismatches against the simulator. */
+    /**
+     * run.json {@code metrics.calibration}: receive lag and token mismatches against the simulator, TTFT against its
+     * configured truth, TTFT and TPOT against an engine's own timings.
+     */
     public static final MetricsBlock<Calibration> CALIBRATION = MetricsBlock.of("calibration", Calibration.class);
 
     private ThroughputFigures() {
@@ -65,11 +68,32 @@ public final class ThroughputFigures implements Figures {
             out.add(FigureRow.of(at + "valid", p.valid(), null));
         }
         Calibration c = m.get(CALIBRATION);
-        if (c != null) {
+        if (c != null && c.hasReceiveLag()) {
             out.add(FigureRow.of("calibration.receiveLagMsP50", c.receiveLagMsP50(), c.events()));
             out.add(FigureRow.of("calibration.receiveLagMsP99", c.receiveLagMsP99(), c.events()));
             out.add(FigureRow.of("calibration.receiveLagMsP999", c.receiveLagMsP999(), c.events()));
             out.add(FigureRow.of("calibration.tokenMismatches", c.tokenMismatches(), c.requests()));
+        }
+        if (c != null && c.simulatorTtft() != null) {
+            for (Calibration.SimulatorTtft t : c.simulatorTtft()) {
+                String at = "calibration.p" + t.index() + ".";
+                out.add(FigureRow.of(at + "simTtftErrorMsP50", t.ttftErrorMsP50(), t.requests()));
+                out.add(FigureRow.of(at + "simTtftErrorMsP99", t.ttftErrorMsP99(), t.requests()));
+            }
+        }
+        if (c != null && c.engineClock() != null) {
+            for (Calibration.EngineClock e : c.engineClock()) {
+                String at = "calibration.p" + e.index() + ".";
+                out.add(FigureRow.of(at + "engineTtftDiffMsP50", e.ttftDiffMsP50(), e.matched()));
+                out.add(FigureRow.of(at + "engineTpotRatio", e.tpotRatio(), e.matched()));
+            }
+        }
+        if (c != null && c.engineMeans() != null) {
+            for (Calibration.EngineMeans e : c.engineMeans()) {
+                String at = "calibration.p" + e.index() + ".";
+                out.add(FigureRow.of(at + "engineTtftDiffMsMean", e.ttftDiffMsMean(), e.requests()));
+                out.add(FigureRow.of(at + "engineTpotRatioMean", e.tpotRatio(), e.requests()));
+            }
         }
         return out;
     }

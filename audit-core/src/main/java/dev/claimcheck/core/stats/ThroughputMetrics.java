@@ -34,7 +34,7 @@ public final class ThroughputMetrics {
     private ThroughputMetrics() {
     }
 
-    /** The points and calibration of a throughput run. */
+    /** The points and calibration of a throughput run (calibration null when nothing is known to compare with). */
     public record Figures(List<ThroughputPoint> points, Calibration calibration) {
     }
 
@@ -49,8 +49,24 @@ public final class ThroughputMetrics {
         Histogram lag = histogram();
         int traced = 0;
         int simMismatches = 0;
+        List<Calibration.SimulatorTtft> simulatorTtft = new ArrayList<>();
+        List<Calibration.EngineClock> engineClock = new ArrayList<>();
+        List<Calibration.EngineMeans> engineMeans = new ArrayList<>();
         for (List<Sample> group : byPoint.values()) {
-            points.add(point(group));
+            ThroughputPoint point = point(group);
+            points.add(point);
+            Calibration.SimulatorTtft truth = ThroughputCalibration.simulatorTtft(point.index(), group);
+            if (truth != null) {
+                simulatorTtft.add(truth);
+            }
+            Calibration.EngineClock clock = ThroughputCalibration.engineClock(point.index(), group);
+            if (clock != null) {
+                engineClock.add(clock);
+            }
+            Calibration.EngineMeans means = ThroughputCalibration.engineMeans(point.index(), group);
+            if (means != null) {
+                engineMeans.add(means);
+            }
             for (Sample s : group) {
                 LoadRecord r = s.load();
                 if (r.warmup() || r.simulatedTokens() == null) {
@@ -67,8 +83,11 @@ public final class ThroughputMetrics {
                 }
             }
         }
-        Calibration calibration = traced == 0 ? null : new Calibration(ms(lag, 50), ms(lag, 99), ms(lag, 99.9),
-                simMismatches, traced, lag.getTotalCount());
+        Calibration calibration = traced == 0 && simulatorTtft.isEmpty() && engineClock.isEmpty() && engineMeans.isEmpty()
+                ? null
+                : traced == 0 ? new Calibration(null, null, null, null, null, null, simulatorTtft, engineClock, engineMeans)
+                : new Calibration(ms(lag, 50), ms(lag, 99), ms(lag, 99.9), simMismatches, traced, lag.getTotalCount(),
+                simulatorTtft, engineClock, engineMeans);
         return new Figures(points, calibration);
     }
 

@@ -21,17 +21,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class LoopbackEngine implements AutoCloseable {
     /** One answer: a status with a JSON body, or an SSE stream of {@code data:} payloads ([DONE] appended). */
-    public record Reply(int status, String json, List<String> events, String extraHeaders) {
+    public record Reply(int status, String json, List<String> events, String extraHeaders, long[] delaysMs) {
         public static Reply json(int status, String body) {
-            return new Reply(status, body, null, "");
+            return new Reply(status, body, null, "", null);
+        }
+
+        /** A plain-text body (Prometheus' exposition format). */
+        public static Reply text(String body) {
+            return new Reply(200, body, null, "Content-Type: text/plain; version=0.0.4\r\n", null);
         }
 
         public static Reply sse(List<String> events) {
-            return new Reply(200, null, events, "");
+            return new Reply(200, null, events, "", null);
+        }
+
+        /** A stream whose event i is sent {@code delaysMs[i]} ms after the one before it (the first after the headers). */
+        public static Reply paced(List<String> events, long[] delaysMs) {
+            return new Reply(200, null, events, "", delaysMs);
         }
 
         public Reply withHeaders(String headers) {
-            return new Reply(status, json, events, headers);
+            return new Reply(status, json, events, headers, delaysMs);
         }
     }
 
@@ -118,15 +128,24 @@ public abstract class LoopbackEngine implements AutoCloseable {
         String head = "HTTP/1.1 " + reply.status() + " X\r\n" + serverHeaders() + reply.extraHeaders();
         if (reply.events() == null) {
             byte[] body = reply.json().getBytes(StandardCharsets.UTF_8);
-            out.write((head + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+            String type = reply.extraHeaders().contains("Content-Type:") ? "" : "Content-Type: application/json\r\n";
+            out.write((head + type + "Content-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             return;
         }
         out.write((head + "Content-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (String e : reply.events()) {
-            chunk(out, "data: " + e + "\n\n");
+        for (int i = 0; i < reply.events().size(); i++) {
+            if (reply.delaysMs() != null && i < reply.delaysMs().length && reply.delaysMs()[i] > 0) {
+                try {
+                    Thread.sleep(reply.delaysMs()[i]);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            chunk(out, "data: " + reply.events().get(i) + "\n\n");
         }
         chunk(out, "data: [DONE]\n\n");
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -3,7 +3,6 @@ package dev.claimcheck.core.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.claimcheck.core.verify.Evidence;
 import dev.claimcheck.core.cli.AuditRunner;
 import dev.claimcheck.core.cli.BenchCommand;
 import dev.claimcheck.core.cli.Cli;
@@ -11,6 +10,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.testing.OptInEngine;
+import dev.claimcheck.core.verify.Evidence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,6 +78,8 @@ class RealEngineTest {
         assertThat(a.exitCode()).as(a.out() + a.err()).isZero();
         RunManifest m = a.manifest();
         assertThat(m.metrics().attempts()).isEqualTo(4);
+        assertThat(m.endpoint().wireProfile()).as("the engine's wire profile, as the audit saw it").isNotNull();
+        assertThat(m.endpoint().wireProfile().responses()).isPositive();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -86,7 +88,9 @@ class RealEngineTest {
                 "--input-tokens", "64", "--output-tokens", "8", "--requests", "6", "--warmup", "1", "--hardware", "1xCPU",
                 "--root", root.resolve("bench").toString());
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        JsonNode points = Evidence.runJson(Evidence.onlyRun(root.resolve("bench"))).path("metrics").path("points");
+        JsonNode run = Evidence.runJson(Evidence.onlyRun(root.resolve("bench")));
+        assertThat(run.path("endpoint").path("wireProfile").path("responses").asInt()).as("the bench's wire profile").isPositive();
+        JsonNode points = run.path("metrics").path("points");
         assertThat(points).hasSize(2);
         for (JsonNode p : points) {
             assertThat(p.path("errors").asInt()).as("no request lost on a real engine").isZero();

@@ -100,13 +100,13 @@ public final class ServingClientBench {
     private static void report(String name, RunManifest m) {
         ThroughputPoint p = m.metrics().get(ThroughputFigures.POINTS).get(0);
         Calibration c = m.metrics().get(ThroughputFigures.CALIBRATION);
-        long events = c == null ? 0 : c.events();
+        long events = c == null || !c.hasReceiveLag() ? 0 : c.events();
         System.out.printf(Locale.ROOT, "%-26s client capacity %.0f token events per client-CPU-second%n", name, p.clientCpuShare() > 0 ? p.outputTokensPerSecond() / p.clientCpuShare() : 0);
         System.out.printf(Locale.ROOT, "%-26s completed %5d/%5d errors %d | out %9.0f tok/s (token events %.0f/s) | ttft p50 %7.2f p99 %7.2f ms"
                         + " | itl p99 %7.2f ms | client cpu %3.0f%% loop lag p99 %6.2f ms | valid %s%n",
                 name, p.completed(), p.requests(), p.errors(), p.outputTokensPerSecond(), p.outputTokensPerSecond(),
                 nz(p.ttftMsP50()), nz(p.ttftMsP99()), nz(p.itlMsP99()), 100 * p.clientCpuShare(), p.loopLagMsP99(), p.valid());
-        if (c != null) {
+        if (c != null && c.hasReceiveLag()) {
             System.out.printf(Locale.ROOT, "%-26s receive lag p50 %.3f p99 %.3f p99.9 %.3f ms over %d events; token mismatches %d of %d%n",
                     "", c.receiveLagMsP50(), c.receiveLagMsP99(), c.receiveLagMsP999(), events, c.tokenMismatches(), c.requests());
         }

@@ -1,5 +1,6 @@
 package dev.claimcheck.site.run;
 
+import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PromptHash;
@@ -162,10 +163,32 @@ public final class RunPageView {
                     + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
                     + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
         }
-        if (x.get(ThroughputFigures.CALIBRATION) != null) {
+        if (x.get(ThroughputFigures.CALIBRATION) != null && x.get(ThroughputFigures.CALIBRATION).hasReceiveLag()) {
             out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50())
                     + " · p99 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99()) + " · p99.9 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999())
                     + " · token mismatches " + x.get(ThroughputFigures.CALIBRATION).tokenMismatches() + " of " + x.get(ThroughputFigures.CALIBRATION).requests()));
+        }
+        calibrations(out, x.get(ThroughputFigures.CALIBRATION));
+    }
+
+    /** Per point: TTFT against the simulator's truth, client times against the engine's own clock. */
+    private static void calibrations(List<RunPage.Item> out, Calibration c) {
+        if (c == null) {
+            return;
+        }
+        for (Calibration.SimulatorTtft t : c.simulatorTtft() == null ? List.<Calibration.SimulatorTtft>of() : c.simulatorTtft()) {
+            out.add(RunPage.Item.of("point " + t.index() + " · TTFT against the simulator's " + millis(t.truthTtftMs()),
+                    "error p50 " + millis(t.ttftErrorMsP50()) + " · p99 " + millis(t.ttftErrorMsP99()) + " (n " + t.requests() + ")"));
+        }
+        for (Calibration.EngineClock e : c.engineClock() == null ? List.<Calibration.EngineClock>of() : c.engineClock()) {
+            out.add(RunPage.Item.of("point " + e.index() + " · against the engine's timings",
+                    "TTFT p50 client − engine " + millis(e.ttftDiffMsP50()) + " · TPOT client / engine "
+                    + (e.tpotRatio() == null ? Fmt.NONE : Fmt.dec(e.tpotRatio(), 3)) + " (n " + e.matched() + ")"));
+        }
+        for (Calibration.EngineMeans e : c.engineMeans() == null ? List.<Calibration.EngineMeans>of() : c.engineMeans()) {
+            out.add(RunPage.Item.of("point " + e.index() + " · against the engine's histograms",
+                    "TTFT mean client − engine " + millis(e.ttftDiffMsMean()) + " · TPOT client / engine "
+                    + (e.tpotRatio() == null ? Fmt.NONE : Fmt.dec(e.tpotRatio(), 3)) + " (n " + e.requests() + ")"));
         }
     }
 

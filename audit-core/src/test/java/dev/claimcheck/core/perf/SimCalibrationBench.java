@@ -1,0 +1,113 @@
+package dev.claimcheck.core.perf;
+
+import dev.claimcheck.core.cli.BenchCommand;
+import dev.claimcheck.core.cli.Cli;
+import dev.claimcheck.core.cli.SimCommand;
+import dev.claimcheck.core.model.Calibration;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.ThroughputPoint;
+import dev.claimcheck.core.serving.ServingBench;
+import dev.claimcheck.core.stats.ThroughputFigures;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.store.RunManifestStore;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The bench's calibration against the simulator's truth (issue #23 part 5; docs/throughput.md "Calibration"): at 128,
+ * 256 and 512 streams paced like an engine ({@code ttftMs=100, tpotMs=20}, 512 in / 128 out, 4 requests per stream),
+ * the TTFT error against the simulator's 100 ms with the simulator in a process of its own ({@code sim@.}, so it does
+ * not compete with the client inside one JVM), then the receive lag, which needs the simulator's emit times on the
+ * client's clock and so is measured with it in process. A benchmark, not a test: it prints, it asserts nothing.
+ *
+ * <p>Usage: {@code java -cp ... dev.claimcheck.core.perf.SimCalibrationBench [streams...]}; with {@code server PORT
+ * OPTIONS} it is the out-of-process simulator itself.
+ */
+public final class SimCalibrationBench {
+    static final String PACING = "ttftMs=100,tpotMs=20";
+
+    private SimCalibrationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("server")) {
+            System.exit(Cli.execute(new SimCommand(), "--port", "0", "--options", args[1]));
+        }
+        int[] streams = args.length == 0 ? new int[] {128, 256, 512} : Stream.of(args).mapToInt(Integer::parseInt).toArray();
+        System.out.printf(Locale.ROOT, "JVM %s, %d CPUs, load average %.2f, args %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Path root = Files.createTempDirectory("sim-calibration");
+        Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), SimCalibrationBench.class.getName(), "server", PACING)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            String url = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            System.out.println("simulator out of process at " + url + " (" + PACING + ")");
+            // JIT warm-up of the client: one short run whose numbers are discarded.
+            run(root, url, 64, 256);
+            for (int c : streams) {
+                report("out of process c=" + c, run(root, url, c, 4 * c));
+            }
+            for (int c : streams) {
+                report("in process c=" + c, run(root, "sim:" + PACING, c, 4 * c));
+            }
+        } finally {
+            sim.destroy();
+        }
+        System.out.printf(Locale.ROOT, "load average after: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static RunManifest run(Path root, String baseUrl, int streams, int requests) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--base-url", baseUrl, "--model", "m", "--concurrency", "" + streams,
+                "--input-tokens", "512", "--output-tokens", "128", "--requests", "" + requests, "--warmup", "" + streams / 2,
+                "--hardware", "1xCPU", "--no-fingerprint", "--root", root.toString()));
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), quiet, quiet),
+                new PrintWriter(quiet, true), all.toArray(String[]::new));
+        if (code != 0) {
+            throw new IllegalStateException("bench exited " + code + ": " + sink.toString(StandardCharsets.UTF_8));
+        }
+        Path runDir;
+        try (Stream<Path> s = Files.find(root, 8, (p, a) -> p.getFileName().toString().equals("run.json"))) {
+            runDir = s.max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified())).orElseThrow().getParent();
+        }
+        RunManifest m = RunManifestStore.read(new RunFolder(runDir));
+        Files.walk(runDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        return m;
+    }
+
+    private static void report(String name, RunManifest m) {
+        ThroughputPoint p = m.metrics().get(ThroughputFigures.POINTS).get(0);
+        Calibration c = m.metrics().get(ThroughputFigures.CALIBRATION);
+        System.out.printf(Locale.ROOT, "%-22s completed %4d/%4d | ttft p50 %7.2f p99 %7.2f ms | client cpu %3.0f%% loop lag p99 %6.2f ms%n",
+                name, p.completed(), p.requests(), nz(p.ttftMsP50()), nz(p.ttftMsP99()), 100 * p.clientCpuShare(), p.loopLagMsP99());
+        if (c != null && c.simulatorTtft() != null) {
+            Calibration.SimulatorTtft t = c.simulatorTtft().get(0);
+            System.out.printf(Locale.ROOT, "%-22s TTFT error against %.0f ms: p50 %.2f p99 %.2f ms (TTFT p99 %.1f%% over the truth)%n",
+                    "", t.truthTtftMs(), t.ttftErrorMsP50(), t.ttftErrorMsP99(), 100 * t.ttftErrorMsP99() / t.truthTtftMs());
+        }
+        if (c != null && c.hasReceiveLag()) {
+            System.out.printf(Locale.ROOT, "%-22s receive lag p50 %.3f p99 %.3f ms over %d events%n", "", c.receiveLagMsP50(),
+                    c.receiveLagMsP99(), c.events());
+        }
+    }
+
+    private static double nz(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+}
