@@ -97,38 +97,66 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
     }
 
     /**
-     * The dataset a recipe runs on.
+     * The dataset a recipe runs on: a downloaded file, or tasks a suite generates ({@code source}
+     * {@code generated:<suite>}), which have no file and are pinned by the hash the suite records over their ids and
+     * expected answers (docs/recipes.md, "Generated datasets").
      *
      * @param name recorded as run.json {@code suite.dataset.name} (the claim's {@code dataset})
-     * @param source the public address users download it from
-     * @param revision the exact version at that address (a commit, a tag)
-     * @param path where the runner looks for the downloaded file, relative to the checkout
-     * @param sha256 of the file's bytes; null only while unpinned
-     * @param answersSha256 {@link AnswersHash} over (task id, answer); null only while unpinned
+     * @param source the public address users download it from, or {@code generated:<suite id>}
+     * @param revision the exact version at that address (a commit, a tag); optional for a generated dataset, whose
+     *                 version is {@code generatorVersion}
+     * @param path where the runner looks for the downloaded file, relative to the checkout; absent when generated
+     * @param sha256 of the file's bytes, or the generated tasks' hash (run.json {@code suite.dataset.sha256}); null
+     *               only while unpinned
+     * @param answersSha256 {@link AnswersHash} over (task id, answer); null only while unpinned, and always for a
+     *                      generated dataset (its {@code sha256} already covers the answers)
      * @param pinStatus {@code pinned}, or {@code unpinned: <why and how to pin>} when a hash is null
+     * @param generatorVersion the generator version the tasks come from (run.json {@code suite.dataset.generatorVersion});
+     *                         only, and always, for a generated dataset
+     * @param seed the run seed the tasks are generated from; only, and always, for a generated dataset
      */
     public record DatasetPin(String name, String source, String revision, String path, String sha256,
-                             String answersSha256, String pinStatus) {
+                             String answersSha256, String pinStatus, String generatorVersion, Long seed) {
+        public static final String GENERATED = "generated:";
+
         public DatasetPin {
             require(name, "dataset.name");
             require(source, "dataset.source");
-            require(revision, "dataset.revision");
-            require(path, "dataset.path");
             for (String h : new String[] {sha256, answersSha256}) {
                 if (h != null && !SHA256.matcher(h).matches()) {
                     throw new IllegalArgumentException("dataset hashes must be 64 lower-case hex digits, got '" + h + "'");
                 }
             }
-            boolean pinned = sha256 != null && answersSha256 != null;
+            if (source.startsWith(GENERATED)) {
+                if (path != null || answersSha256 != null) {
+                    throw new IllegalArgumentException("a generated dataset (" + source + ") has no file: no dataset.path "
+                            + "and no dataset.answersSha256 (its sha256 covers the task ids and answers)");
+                }
+                require(generatorVersion, "dataset.generatorVersion (of a generated dataset)");
+                require(seed, "dataset.seed (of a generated dataset)");
+            } else {
+                require(revision, "dataset.revision");
+                require(path, "dataset.path");
+                if (generatorVersion != null || seed != null) {
+                    throw new IllegalArgumentException("dataset.generatorVersion and dataset.seed are only for a generated "
+                            + "dataset (source " + GENERATED + "<suite>)");
+                }
+            }
+            boolean pinned = sha256 != null && (answersSha256 != null || source.startsWith(GENERATED));
             boolean statusOk = pinned ? "pinned".equals(pinStatus) : pinStatus != null && pinStatus.startsWith("unpinned: ");
             if (!statusOk) {
-                throw new IllegalArgumentException("dataset.pinStatus must be 'pinned' when both hashes are set, "
-                        + "else 'unpinned: <why>'");
+                throw new IllegalArgumentException("dataset.pinStatus must be 'pinned' when "
+                        + (source.startsWith(GENERATED) ? "sha256 is set" : "both hashes are set") + ", else 'unpinned: <why>'");
             }
         }
 
+        /** The suite that generates the tasks ({@code source} {@code generated:<suite>}), or null for a file. */
+        public String generatedBy() {
+            return source.startsWith(GENERATED) ? source.substring(GENERATED.length()) : null;
+        }
+
         public boolean pinned() {
-            return sha256 != null && answersSha256 != null;
+            return sha256 != null && (answersSha256 != null || generatedBy() != null);
         }
 
         /**

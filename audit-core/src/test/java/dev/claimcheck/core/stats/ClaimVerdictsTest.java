@@ -74,7 +74,7 @@ class ClaimVerdictsTest {
 
     static RecipeSpec.DatasetPin pin(String sha256) {
         return new RecipeSpec.DatasetPin("gsm8k", "https://example.org/test.jsonl", "o/r@c", "data/test.jsonl", sha256,
-                "b".repeat(64), "pinned");
+                "b".repeat(64), "pinned", null, null);
     }
 
     @Test
