@@ -15,6 +15,7 @@ public enum Workload {
     IFEVAL("ifeval"),
     BFCL("bfcl"),
     PROOFS("proofs"),
+    SWEBENCH("swebench"),
     THROUGHPUT("throughput");
 
     private final String id;

@@ -16,6 +16,7 @@ import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.suite.mrcr.MrcrSuite;
 import dev.claimcheck.core.suite.proofs.ProofSuite;
+import dev.claimcheck.core.suite.swebench.SwebenchSuite;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ public final class SuiteRegistry {
             new LcbSuite(),
             new BfclSuite(),
             new ProofSuite(),
-            new MrcrSuite());
+            new MrcrSuite(),
+            new SwebenchSuite());
 
     private SuiteRegistry() {
     }
