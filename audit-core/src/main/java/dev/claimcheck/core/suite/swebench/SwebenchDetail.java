@@ -20,15 +20,18 @@ import java.util.Optional;
  * @param evaluated whether the patch went through the sandbox evaluation
  * @param notApplied why the log counts as "patch not applied", or null
  * @param testLog the evaluation's log (null when not evaluated)
+ * @param claimed an imported attempt's claim: what the harness's report.json says (null: no report, or not imported)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SwebenchDetail(String instanceId, String repo, String end, int steps, List<Command> commands,
                              String patch, String patchSha256, boolean evaluated, String notApplied,
-                             Tests failToPass, Tests passToPass, String testLog) {
+                             Tests failToPass, Tests passToPass, String testLog, Boolean claimed) {
     public static final String SUBMITTED = "submitted";
     public static final String ANSWERED = "answered";
     public static final String STOP_STEPS = "steps";
     public static final String STOP_TOKENS = "tokens";
+    /** Not an episode: a submission's prediction and harness log, imported ({@code swebench import --root}). */
+    public static final String IMPORTED = "imported";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 

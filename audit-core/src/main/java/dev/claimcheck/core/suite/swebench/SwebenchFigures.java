@@ -38,7 +38,7 @@ public final class SwebenchFigures implements Figures {
             return shared;
         }
         int resolved = 0, submitted = 0, answered = 0, stepStops = 0, tokenStops = 0, empty = 0, evaluated = 0,
-                notApplied = 0, commands = 0, graded = 0;
+                notApplied = 0, commands = 0, graded = 0, imported = 0, claimedResolved = 0, disagreements = 0;
         long steps = 0;
         for (Sample s : samples) {
             if (!s.graded()) {
@@ -63,9 +63,16 @@ public final class SwebenchFigures implements Figures {
             notApplied += d.notApplied() != null ? 1 : 0;
             commands += d.commands().size();
             steps += d.steps();
+            if (SwebenchDetail.IMPORTED.equals(d.end())) {
+                imported++;
+                boolean claimed = Boolean.TRUE.equals(d.claimed());
+                claimedResolved += claimed ? 1 : 0;
+                disagreements += claimed != s.verdict().correct() ? 1 : 0;
+            }
         }
         return shared.with(BLOCK, new SwebenchMetrics(resolved, submitted, answered, stepStops, tokenStops, empty, evaluated,
-                notApplied, commands, graded == 0 ? 0 : (double) steps / graded));
+                notApplied, commands, graded == 0 ? 0 : (double) steps / graded, imported == 0 ? null : imported,
+                imported == 0 ? null : claimedResolved, imported == 0 ? null : disagreements));
     }
 
     @Override
@@ -75,6 +82,12 @@ public final class SwebenchFigures implements Figures {
             return List.of();
         }
         int n = m.graded();
+        if (x.imported() != null) {
+            return List.of(FigureRow.of("swebench.resolved", x.resolved(), n), FigureRow.of("swebench.imported", x.imported(), n),
+                    FigureRow.of("swebench.claimedResolved", x.claimedResolved(), n),
+                    FigureRow.of("swebench.disagreements", x.disagreements(), n), FigureRow.of("swebench.emptyPatches", x.emptyPatches(), n),
+                    FigureRow.of("swebench.evaluated", x.evaluated(), n), FigureRow.of("swebench.notApplied", x.notApplied(), n));
+        }
         return List.of(FigureRow.of("swebench.resolved", x.resolved(), n), FigureRow.of("swebench.submitted", x.submitted(), n),
                 FigureRow.of("swebench.answered", x.answered(), n), FigureRow.of("swebench.stepStops", x.stepStops(), n),
                 FigureRow.of("swebench.tokenStops", x.tokenStops(), n), FigureRow.of("swebench.emptyPatches", x.emptyPatches(), n),

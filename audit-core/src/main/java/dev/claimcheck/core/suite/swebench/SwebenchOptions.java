@@ -10,7 +10,7 @@ public final class SwebenchOptions {
             description = "The SWE-bench Verified parquet as published (data/test-00000-of-00001.parquet).")
     Path dataset;
 
-    @Option(names = "--repos", paramLabel = "DIR", required = true,
+    @Option(names = "--repos", paramLabel = "DIR",
             description = "Your git clones, one per repository, as DIR/<owner>__<name> or DIR/<name> (never modified: "
                     + "each episode works on a copy of base_commit).")
     Path repos;
@@ -35,4 +35,12 @@ public final class SwebenchOptions {
             description = "Characters of a command's output the model sees; longer output keeps its head and tail "
                     + "with a marker between (default: ${DEFAULT-VALUE}).")
     int maxOutputChars = 10_000;
+
+    /**
+     * Set only in the run.json of an imported submission ({@code swebench import --root}): the submission folder's
+     * name. Such a run's tasks are the instances whose log style is parsed here, and nothing is sent.
+     */
+    @Option(names = "--import-submission", paramLabel = "NAME", hidden = true,
+            description = "Recorded by swebench import --root; not an audit option.")
+    String importSubmission;
 }

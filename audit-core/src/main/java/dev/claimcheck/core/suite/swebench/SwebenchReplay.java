@@ -33,7 +33,7 @@ public final class SwebenchReplay {
                     "no SWE-bench detail recorded");
         }
         SwebenchDetail base = new SwebenchDetail(d.instanceId(), d.repo(), d.end(), d.steps(), d.commands(), d.patch(), null,
-                false, null, null, null, null);
+                false, null, null, null, null, d.claimed());
         return verdict(task, d.evaluated() ? judged(base, task, d.testLog()) : unevaluated(base));
     }
 
@@ -46,7 +46,7 @@ public final class SwebenchReplay {
     /** A detail not evaluated (a budget stop, an empty patch), its patch hashed. */
     static SwebenchDetail unevaluated(SwebenchDetail d) {
         return new SwebenchDetail(d.instanceId(), d.repo(), d.end(), d.steps(), d.commands(), d.patch(),
-                PromptHash.sha256Hex(d.patch()), false, null, null, null, null);
+                PromptHash.sha256Hex(d.patch()), false, null, null, null, null, d.claimed());
     }
 
     /** A detail with its evaluation log read as the harness reads it. */
@@ -63,7 +63,7 @@ public final class SwebenchReplay {
             p2p = new SwebenchDetail.Tests(r.passToPassSuccess(), r.passToPassFailure());
         }
         return new SwebenchDetail(d.instanceId(), d.repo(), d.end(), d.steps(), d.commands(), d.patch(),
-                PromptHash.sha256Hex(d.patch()), true, parsed.notApplied().orElse(null), f2p, p2p, log);
+                PromptHash.sha256Hex(d.patch()), true, parsed.notApplied().orElse(null), f2p, p2p, log, d.claimed());
     }
 
     static String json(List<String> tests) {

@@ -85,7 +85,13 @@ public final class SwebenchSuite implements Suite {
         SwebenchDataset data = SwebenchDataset.load(file);
         List<Task> tasks = new ArrayList<>();
         for (SwebenchInstance i : selected(data, o)) {
-            SandboxEvaluation.testPaths(i); // refuses instances the sandbox cannot evaluate, before anything is sent
+            if (o.importSubmission != null) {
+                if (LogParser.forRepo(i.repo()).isEmpty()) {
+                    continue; // an imported log this project cannot parse is not re-scored (counted by swebench import)
+                }
+            } else {
+                SandboxEvaluation.testPaths(i); // refuses instances the sandbox cannot evaluate, before anything is sent
+            }
             Map<String, String> meta = new TreeMap<>(Map.of(SwebenchReplay.META_REPO, i.repo(),
                     SwebenchReplay.META_FAIL_TO_PASS, SwebenchReplay.json(i.failToPass()),
                     SwebenchReplay.META_PASS_TO_PASS, SwebenchReplay.json(i.passToPass()), "baseCommit", i.baseCommit()));
@@ -107,7 +113,9 @@ public final class SwebenchSuite implements Suite {
         SwebenchOptions o = context.options(SwebenchOptions.class);
         Map<String, String> recorded = new TreeMap<>(values);
         recorded.put("--dataset", DatasetPaths.recorded(dataset(o, context), context.root()));
-        recorded.put("--repos", DatasetPaths.recorded(o.repos, context.root()));
+        if (o.repos != null) {
+            recorded.put("--repos", DatasetPaths.recorded(o.repos, context.root()));
+        }
         return recorded;
     }
 
@@ -136,6 +144,9 @@ public final class SwebenchSuite implements Suite {
     @Override
     public void checkInvocation(Object options, String baseUrl, String model) {
         SwebenchOptions o = (SwebenchOptions) options;
+        if (o.importSubmission != null) {
+            throw new BadInputException("--import-submission is recorded by `swebench import --root DIR`; audit swebench runs the agent");
+        }
         if (o.repos == null || !Files.isDirectory(o.repos)) {
             throw new BadInputException("--repos " + o.repos + ": not a directory (it holds one git clone per repository)");
         }
@@ -162,7 +173,7 @@ public final class SwebenchSuite implements Suite {
             return out.failed();
         }
         SwebenchDetail episode = new SwebenchDetail(instance.instanceId(), instance.repo(), out.end(), out.steps(), out.commands(),
-                out.patch(), null, false, null, null, null, null);
+                out.patch(), null, false, null, null, null, null, null);
         SwebenchDetail detail;
         if (episode.budgetStop() || out.patch().isBlank()) {
             detail = SwebenchReplay.unevaluated(episode);
