@@ -2,7 +2,6 @@ package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.suite.swebench.ContainerEngine;
 import dev.claimcheck.core.suite.swebench.ImportResult;
-import dev.claimcheck.core.suite.swebench.LogParser;
 import dev.claimcheck.core.suite.swebench.Rescored;
 import dev.claimcheck.core.suite.swebench.SubmissionImport;
 import dev.claimcheck.core.suite.swebench.SwebenchDataset;
@@ -150,8 +149,8 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
         if (r.notRescored() > 0) {
             TreeSet<String> repos = new TreeSet<>();
             r.instances().stream().filter(i -> i.outcome() == Rescored.Outcome.NOT_RESCORED).forEach(i -> repos.add(i.repo()));
-            out.printf(Locale.ROOT, "not re-scored: %d (log parsers not implemented: %s; of %s)%n",
-                    r.notRescored(), String.join(", ", repos), String.join(", ", new TreeSet<>(LogParser.NOT_IMPLEMENTED)));
+            out.printf(Locale.ROOT, "not re-scored: %d (no log parser for %s: not a repository of the harness's map)%n",
+                    r.notRescored(), String.join(", ", repos));
         }
         for (Rescored d : r.disagreements()) {
             out.printf(Locale.ROOT, "DISAGREES %s: report says %s, the log says %s%s%n", d.instanceId(),

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code swebench import --root}: the fixture submission (flask-9001 resolved, flask-9002 unresolved, flask-9004 not
- * submitted; django-9003's log style is not parsed here) becomes a signed run folder that verify re-derives and trusts,
- * labelled as imported, not simulated; an edited log in it is named by verify.
+ * {@code swebench import --root}: the fixture submission (flask-9001 resolved, flask-9002 unresolved, django-9003
+ * resolved, flask-9004 not submitted) becomes a signed run folder that verify re-derives and trusts, labelled as
+ * imported, not simulated; an edited log in it is named by verify.
  */
 class SwebenchImportRunTest {
     @TempDir
@@ -75,13 +75,14 @@ class SwebenchImportRunTest {
                 .containsEntry("--dataset", "test-00000-of-00001.parquet");
         assertThat(m.suite().dataset().sha256()).matches("[0-9a-f]{64}");
         SwebenchMetrics x = m.metrics().get(SwebenchFigures.BLOCK);
-        assertThat(x.imported()).as("django-9003 is not re-scored, so not in the run").isEqualTo(3);
-        assertThat(x.resolved()).isEqualTo(1);
-        assertThat(x.claimedResolved()).isEqualTo(1);
+        assertThat(x.imported()).isEqualTo(4);
+        assertThat(x.resolved()).isEqualTo(2);
+        assertThat(x.claimedResolved()).isEqualTo(2);
         assertThat(x.disagreements()).isZero();
-        assertThat(m.metrics().score()).isEqualTo(1.0 / 3);
+        assertThat(m.metrics().score()).isEqualTo(0.5);
         List<Sample> samples = Journal.readAll(new RunFolder(runDir));
-        assertThat(samples).extracting(Sample::taskId).containsExactly("pallets__flask-9001", "pallets__flask-9002", "pallets__flask-9004");
+        assertThat(samples).extracting(Sample::taskId).containsExactly("pallets__flask-9001", "pallets__flask-9002", "django__django-9003",
+                "pallets__flask-9004");
         SwebenchDetail first = SwebenchDetail.parse(samples.get(0).verdict().detail()).orElseThrow();
         assertThat(first.end()).isEqualTo(SwebenchDetail.IMPORTED);
         assertThat(first.claimed()).isTrue();
