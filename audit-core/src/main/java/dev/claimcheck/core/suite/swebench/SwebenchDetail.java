@@ -13,7 +13,8 @@ import java.util.Optional;
  * the two test lists' results, which {@code verify} re-derives from the log ({@link SwebenchReplay}).
  *
  * @param end {@code submitted} (the submit command), {@code answered} (a turn with no command), {@code steps} or
- *            {@code tokens} (a budget stopped it: not evaluated, as mini-swe-agent submits nothing then)
+ *            {@code tokens} (a budget stopped it: not evaluated, as mini-swe-agent submits nothing then), or
+ *            {@code imported} (no episode: a submission's prediction and log)
  * @param steps model turns (requests)
  * @param commands every command run, in order
  * @param patch the unified diff against {@code base_commit}, empty when nothing changed

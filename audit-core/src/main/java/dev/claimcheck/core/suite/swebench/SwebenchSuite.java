@@ -189,11 +189,13 @@ public final class SwebenchSuite implements Suite {
                 out.transcript(), SwebenchReplay.verdict(task, detail));
     }
 
-    /** mini-swe-agent takes many turns; the step budget bounds any episode. */
+    /** A guess at a typical episode's turns, for --dry-run's estimate (labelled as one); the step budget bounds any. */
+    static final int TYPICAL_STEPS = 30;
+
     @Override
     public RequestEstimate requests(Task task, SuiteContext context) {
         int max = checked(context).maxSteps;
-        return new RequestEstimate(Math.min(30, max), max);
+        return new RequestEstimate(Math.min(TYPICAL_STEPS, max), max);
     }
 
     /**
