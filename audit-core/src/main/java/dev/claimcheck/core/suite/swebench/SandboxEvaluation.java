@@ -49,7 +49,7 @@ public final class SandboxEvaluation {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("model.diff", modelPatch.getBytes(StandardCharsets.UTF_8));
         files.put("test.diff", instance.testPatch().getBytes(StandardCharsets.UTF_8));
-        files.put("eval.sh", treeScript(testPaths(instance)).getBytes(StandardCharsets.UTF_8));
+        files.put("eval.sh", treeScript(testPaths(instance), patchedFiles(instance.testPatch())).getBytes(StandardCharsets.UTF_8));
         return run(sandbox, new SandboxRequest(List.of("/bin/sh", Sandbox.BOX + "/eval.sh"), files, null, TREE_LIMITS, testbed),
                 instance);
     }
@@ -82,12 +82,30 @@ public final class SandboxEvaluation {
         return files;
     }
 
-    private static String treeScript(Set<String> testFiles) {
+    /** The files a patch changes, as its "diff --git a/X b/Y" headers name them (Y). */
+    static Set<String> patchedFiles(String patch) {
+        Set<String> files = new LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^diff --git a/\\S+ b/(\\S+)$").matcher(patch);
+        while (m.find()) {
+            if (m.group(1).contains("'") || m.group(1).contains("..")) {
+                throw new BadInputException("test patch names a file this evaluation will not touch: " + m.group(1));
+            }
+            files.add(m.group(1));
+        }
+        return files;
+    }
+
+    private static String treeScript(Set<String> testFiles, Set<String> testPatchFiles) {
         String apply = "git -c core.hooksPath=/dev/null apply --verbose %1$s || patch --batch --fuzz=5 -p1 -i %1$s"
                 + " || { echo '>>>>> Patch Apply Failed'; exit 0; }";
+        // As the harness does: the files the test patch changes go back to the base commit before it is applied, so a
+        // model patch that edited the tests cannot make the test patch fail or change what it checks.
+        String reset = testPatchFiles.stream().map(f -> "git checkout -q HEAD -- '" + f + "' 2>/dev/null || rm -f '" + f + "'")
+                .collect(Collectors.joining("\n"));
         return String.join("\n",
                 "cd " + Sandbox.TESTBED + " || exit 1",
                 "if [ -s " + Sandbox.BOX + "/model.diff ]; then " + String.format(apply, Sandbox.BOX + "/model.diff") + "; fi",
+                reset,
                 String.format(apply, Sandbox.BOX + "/test.diff"),
                 "echo '>>>>> Start Test Output'",
                 "/usr/bin/python3 -I -m pytest -rA -p no:cacheprovider " + String.join(" ", testFiles) + " 2>&1",

@@ -109,6 +109,18 @@ class SwebenchEpisodeTest {
     }
 
     @Test
+    void testsTheModelRewroteAreResetBeforeTheTestPatchSoTheyCheckWhatTheyShould() {
+        AttemptExchange ex = episode(options(), url -> commands(
+                "printf 'def test_add():\\n    pass\\n\\n\\ndef test_mul():\\n    pass\\n' > test_calc.py"));
+
+        SwebenchDetail d = detail(ex);
+        assertThat(d.patch()).contains("test_calc.py");
+        assertThat(d.notApplied()).as("the test patch applied over the reset file").isNull();
+        assertThat(d.failToPass().failure()).containsExactly("test_calc.py::test_add");
+        assertThat(ex.verdict().correct()).isFalse();
+    }
+
+    @Test
     void hostileCommandsSeeNothingOfTheHarnessTheUsersTreeOrTheNetwork() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "claimcheck-test-secret-7f3a");
         AttemptExchange ex = episode(options(), url -> commands(
