@@ -61,12 +61,19 @@ class SwebenchEpisodeTest {
 
     /** The episode of the fixture instance with the simulator calling {@code script} (built from its base URL). */
     AttemptExchange episode(SwebenchOptions o, Function<URI, List<ToolCall>> script) {
+        return episodeAnswering(o, url -> {
+            List<ToolCall> calls = script.apply(url);
+            return new OracleEntry.AgentScript(calls, calls, "Submitted.");
+        });
+    }
+
+    /** The episode with the simulator answering as {@code entry} says. */
+    AttemptExchange episodeAnswering(SwebenchOptions o, Function<URI, OracleEntry> entry) {
         SuiteContext context = new SuiteContext(0, o, dir);
         Task task = suite.tasks(context).get(0);
         InMemoryOracle oracle = new InMemoryOracle();
         try (Simulator sim = Simulator.start(SimOptions.parse("sim:accuracy=1", Lane.INSTANT, 0), oracle)) {
-            List<ToolCall> calls = script.apply(URI.create(sim.baseUrl()));
-            oracle.put(PromptHash.of(task.messages()), new OracleEntry.AgentScript(calls, calls, "Submitted."));
+            oracle.put(PromptHash.of(task.messages()), entry.apply(URI.create(sim.baseUrl())));
             OpenAiChatEndpoint client = new OpenAiChatEndpoint(ClientConfig.builder(sim.baseUrl()).attemptHeaders(true)
                     .retry(RetryPolicy.immediate(0)).build());
             ObjectNode template = JSON.createObjectNode().put("model", "sim").put("stream", true);
@@ -178,6 +185,18 @@ class SwebenchEpisodeTest {
         assertThat(results.get(2)).contains("\"command\"");
         assertThat(detail(ex).end()).isEqualTo(SwebenchDetail.SUBMITTED);
         assertThat(detail(ex).commands()).hasSize(1);
+    }
+
+    @Test
+    void aReplyWithAFencedBashBlockAndNoToolCallRunsTheBlockAndFeedsTheOutputBack() {
+        String reply = "THOUGHT: done.\n\n```bash\necho " + SwebenchEpisode.SUBMIT + "\n```";
+        AttemptExchange ex = episodeAnswering(options(), url -> new OracleEntry.VerbatimReply(reply, reply));
+
+        SwebenchDetail d = detail(ex);
+        assertThat(d.end()).isEqualTo(SwebenchDetail.SUBMITTED);
+        assertThat(d.commands()).extracting(SwebenchDetail.Command::command).containsExactly("echo " + SwebenchEpisode.SUBMIT);
+        assertThat(ex.transcript()).extracting(ChatMessage::role).containsExactly("assistant", "user");
+        assertThat(ex.transcript().get(1).content()).startsWith("<returncode>0</returncode>");
     }
 
     @Test
