@@ -2,7 +2,6 @@ package dev.claimcheck.core.cli;
 
 import dev.claimcheck.core.suite.swebench.ContainerEngine;
 import dev.claimcheck.core.suite.swebench.ImportResult;
-import dev.claimcheck.core.suite.swebench.LogParser;
 import dev.claimcheck.core.suite.swebench.Rescored;
 import dev.claimcheck.core.suite.swebench.SubmissionImport;
 import dev.claimcheck.core.suite.swebench.SwebenchDataset;
@@ -23,6 +22,7 @@ import picocli.CommandLine.Option;
         description = "SWE-bench Verified: re-score an imported submission, or list its evaluation images.",
         footer = {"", "Examples:",
             "  ./jbang swebench@. import --dataset test-00000-of-00001.parquet --submission evaluation/verified/<submission>",
+            "  ./jbang swebench@. import --dataset DIR/test-00000-of-00001.parquet --submission SUB --root DIR --model org/model --sign KEY",
             "  ./jbang swebench@. images --dataset test-00000-of-00001.parquet",
             "Exit codes: 0 done (import: every re-scored instance agrees with its report), 1 a disagreement or no container engine, 2 bad usage or input."})
 public final class SwebenchCommand implements Callable<Integer>, SubcommandProvider {
@@ -67,6 +67,21 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
                 description = "The harness's run summary (<model>.<run_id>.json): its resolved_ids and counts are checked against the instances' reports.")
         Path runReport;
 
+        @Option(names = "--root", paramLabel = "DIR",
+                description = "Also write the re-scored submission as a run folder of suite swebench under this root (for verify and the site); "
+                        + "put the dataset in the root so verify finds it.")
+        Path root;
+
+        @Option(names = "--model", paramLabel = "ID", description = "With --root: the model whose predictions these are.")
+        String model;
+
+        @Option(names = "--lane", paramLabel = "instant|thinking", defaultValue = "instant",
+                description = "With --root: the lane the submission ran in (default: ${DEFAULT-VALUE}).")
+        String lane;
+
+        @Option(names = "--sign", paramLabel = "KEY", description = "With --root: sign the run folder (MANIFEST + SSH signature).")
+        Path signKey;
+
         private final PrintStream out;
 
         Import(PrintStream out) {
@@ -75,8 +90,23 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
 
         @Override
         public Integer call() {
+            if (root == null && (model != null || signKey != null)) {
+                throw new dev.claimcheck.core.BadInputException("--model and --sign go with --root DIR (the run folder they describe)");
+            }
+            if (root != null && model == null) {
+                throw new dev.claimcheck.core.BadInputException("--root needs --model ID: the model whose predictions these are");
+            }
             ImportResult result = SubmissionImport.run(SwebenchDataset.load(dataset), submission, java.util.Optional.ofNullable(runReport));
             print(out, result);
+            if (root != null) {
+                var written = new dev.claimcheck.core.run.SwebenchImportRun(java.time.Clock.systemUTC(),
+                        dev.claimcheck.core.store.Journal.DEFAULT_PART_LIMIT).write(root, dataset, submission, model,
+                        dev.claimcheck.core.model.Lane.of(lane));
+                out.println("run folder " + written.folder().dir());
+                if (signKey != null) {
+                    SignCommand.print(out, dev.claimcheck.core.provenance.Signer.sign(written.folder().dir(), signKey, false));
+                }
+            }
             return result.consistent() ? Cli.OK : Cli.FAILED;
         }
     }
@@ -119,8 +149,8 @@ public final class SwebenchCommand implements Callable<Integer>, SubcommandProvi
         if (r.notRescored() > 0) {
             TreeSet<String> repos = new TreeSet<>();
             r.instances().stream().filter(i -> i.outcome() == Rescored.Outcome.NOT_RESCORED).forEach(i -> repos.add(i.repo()));
-            out.printf(Locale.ROOT, "not re-scored: %d (log parsers not implemented: %s; of %s)%n",
-                    r.notRescored(), String.join(", ", repos), String.join(", ", new TreeSet<>(LogParser.NOT_IMPLEMENTED)));
+            out.printf(Locale.ROOT, "not re-scored: %d (no log parser for %s: not a repository of the harness's map)%n",
+                    r.notRescored(), String.join(", ", repos));
         }
         for (Rescored d : r.disagreements()) {
             out.printf(Locale.ROOT, "DISAGREES %s: report says %s, the log says %s%s%n", d.instanceId(),

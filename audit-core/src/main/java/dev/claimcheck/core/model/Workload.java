@@ -15,6 +15,7 @@ public enum Workload {
     IFEVAL("ifeval"),
     BFCL("bfcl"),
     PROOFS("proofs"),
+    SWEBENCH("swebench"),
     TAU2("tau2"),
     THROUGHPUT("throughput"),
     SEARCH("search");

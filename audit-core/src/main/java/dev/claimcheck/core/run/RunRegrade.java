@@ -59,9 +59,9 @@ public final class RunRegrade {
             throw new BadInputException(runDir + " is one shard of a run: merge the shards (audit --merge) and re-grade the merged run");
         }
         Suite suite = SuiteRegistry.byId(recorded.suite().id());
-        if (suite.regrade() == RegradeMethod.AGENT_REPLAY) {
-            throw new BadInputException("suite " + suite.id() + " is graded by replaying its episodes, not by grading text: "
-                    + "grade --run does not apply (verify replays them)");
+        if (suite.regrade() == RegradeMethod.AGENT_REPLAY || suite.regrade() == RegradeMethod.RECORDED_TEST_LOG) {
+            throw new BadInputException("suite " + suite.id() + " is graded on its episodes (a final state, an evaluated patch),"
+                    + " not by grading text: grade --run does not apply (verify re-derives them)");
         }
         if (!suite.version().equals(recorded.suite().version())) {
             throw new BadInputException("run " + recorded.runId() + " used suite " + suite.id() + " version "

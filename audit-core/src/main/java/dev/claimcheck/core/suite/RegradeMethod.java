@@ -15,5 +15,7 @@ public enum RegradeMethod {
     /** Regenerate the tasks and replay each recorded episode against a fresh world (agent). */
     AGENT_REPLAY,
     /** Read each recorded judge reply again and check the points and figures; re-judging needs the judges (proofs). */
-    RECORDED_JUDGES
+    RECORDED_JUDGES,
+    /** Re-derive each verdict from the recorded patch and evaluation log, executing nothing (swebench). */
+    RECORDED_TEST_LOG
 }

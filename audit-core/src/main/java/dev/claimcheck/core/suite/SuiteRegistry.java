@@ -17,6 +17,7 @@ import dev.claimcheck.core.suite.longctx.LongctxSuite;
 import dev.claimcheck.core.suite.math.MathSuite;
 import dev.claimcheck.core.suite.mrcr.MrcrSuite;
 import dev.claimcheck.core.suite.proofs.ProofSuite;
+import dev.claimcheck.core.suite.swebench.SwebenchSuite;
 import dev.claimcheck.core.suite.tau2.Tau2Suite;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class SuiteRegistry {
             new ProofSuite(),
             new MrcrSuite(),
             new Gaia2Suite(),
-            new Tau2Suite());
+            new Tau2Suite(),
+            new SwebenchSuite());
 
     private SuiteRegistry() {
     }

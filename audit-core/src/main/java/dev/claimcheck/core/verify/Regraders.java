@@ -3,6 +3,7 @@ package dev.claimcheck.core.verify;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.suite.agent.AgentReplay;
+import dev.claimcheck.core.suite.swebench.SwebenchReplay;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,7 @@ public final class Regraders {
             case RECORDED_TESTS -> new RecordedTestsRegrader(reexecute);
             case AGENT_REPLAY -> new GeneratedSuiteRegrader((suite, task, s) -> AgentReplay.verdict(task, s), true);
             case RECORDED_JUDGES -> new RecordedJudgesRegrader(rejudge);
+            case RECORDED_TEST_LOG -> new GeneratedSuiteRegrader((suite, task, s) -> SwebenchReplay.verdict(task, s), true);
         };
     }
 

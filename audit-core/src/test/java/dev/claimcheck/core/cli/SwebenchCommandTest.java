@@ -42,8 +42,8 @@ class SwebenchCommandTest {
         assertThat(code).as(err).isEqualTo(Cli.OK);
         assertThat(out).contains("claimed resolved (fixture-model.fixture-run.json): 2 of 4 (50.0%)")
                 .contains("claimed resolved (report.json): 2 (50.0%)")
-                .contains("re-scored resolved (test logs):  1 (25.0%)")
-                .contains("not re-scored: 1 (log parsers not implemented: django/django;")
+                .contains("re-scored resolved (test logs):  2 (50.0%)")
+                .doesNotContain("not re-scored")
                 .contains("consistent: every re-scored instance agrees with its report");
     }
 

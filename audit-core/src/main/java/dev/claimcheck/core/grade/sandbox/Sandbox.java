@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class Sandbox {
     /** Where a request's files appear inside the sandbox, read-only. */
     public static final String BOX = "/box";
+    /** Where a request's working copy ({@link SandboxRequest#workdir()}) appears inside the sandbox, writable. */
+    public static final String TESTBED = "/testbed";
     static final String BWRAP = "/usr/bin/bwrap";
     static final String SETPRIV = "/usr/bin/setpriv";
     static final String PRLIMIT = "/usr/bin/prlimit";
@@ -186,7 +188,12 @@ public final class Sandbox {
                 // memory, environment and descriptors out of reach (seccomp already denies ptrace).
                 "--proc", "/proc", "--tmpfs", "/proc/1", "--dev", "/dev",
                 "--bind", tmp.toString(), "/tmp",
-                "--ro-bind", dir.resolve(BOX_DIR).toString(), BOX,
+                "--ro-bind", dir.resolve(BOX_DIR).toString(), BOX));
+        if (request.workdir() != null) {
+            // The one writable host path: the caller's throw-away working copy, never a user's own tree.
+            c.addAll(List.of("--bind", request.workdir().toAbsolutePath().toString(), TESTBED));
+        }
+        c.addAll(List.of(
                 // bwrap's own root, /dev and the /proc/1 cover are unbounded tmpfs owned by the sandbox uid: without
                 // these, a program could fill host memory with files there. Only the capped /tmp stays writable.
                 "--remount-ro", "/proc/1", "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/tmp", "--"));

@@ -3,14 +3,14 @@ package dev.claimcheck.core.suite.swebench;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The official harness's rule for turning one repository's test log into test id → status, for the pytest-style
- * repositories of SWE-bench Verified (docs/grading/swebench.md). django's, sympy's and seaborn's own log styles are
- * not implemented: {@link #forRepo} returns empty for them and their instances are reported as not re-scored.
+ * The official harness's rule for turning one repository's test log into test id → status, for every repository of
+ * SWE-bench Verified (docs/grading/swebench.md): pytest's summary styles here, django's, sympy's and seaborn's in
+ * {@link OtherLogStyles}. A repository outside the harness's map has none ({@link #forRepo} is empty) and its
+ * instances are reported as not re-scored.
  */
 public enum LogParser {
     /** pytest's summary lines, status first ("FAILED a.py::t - AssertionError" loses its " - "). */
@@ -23,10 +23,19 @@ public enum LogParser {
      */
     PYTEST_V2,
     /** As {@link #PYTEST}, with matplotlib's MouseButton enum names written as their numbers. */
-    MATPLOTLIB;
+    MATPLOTLIB,
+    /** django's test runner at verbosity 2: "test (module.Class) ... ok". */
+    DJANGO,
+    /** sympy's bin/test: "test_x ok", "test_x F", and failure headers naming "path.py:test". */
+    SYMPY,
+    /** seaborn's pytest output, status first or after the id. */
+    SEABORN;
 
     private static final Map<String, LogParser> BY_REPO = Map.ofEntries(
             Map.entry("astropy/astropy", PYTEST_V2),
+            Map.entry("django/django", DJANGO),
+            Map.entry("mwaskom/seaborn", SEABORN),
+            Map.entry("sympy/sympy", SYMPY),
             Map.entry("marshmallow-code/marshmallow", PYTEST),
             Map.entry("matplotlib/matplotlib", MATPLOTLIB),
             Map.entry("pallets/flask", PYTEST),
@@ -42,9 +51,6 @@ public enum LogParser {
             Map.entry("sqlfluff/sqlfluff", PYTEST),
             Map.entry("sphinx-doc/sphinx", PYTEST_V2));
 
-    /** Repositories of SWE-bench whose log styles this project does not parse (yet). */
-    public static final Set<String> NOT_IMPLEMENTED = Set.of("django/django", "sympy/sympy", "mwaskom/seaborn");
-
     private static final Pattern ANSI = Pattern.compile("\\[(\\d+)m");
     private static final Pattern CONTROL = Pattern.compile("[\\x01-\\x1f]");
     private static final Pattern OPTION = Pattern.compile("(.*?)\\[(.*)\\]");
@@ -55,6 +61,16 @@ public enum LogParser {
 
     /** Test id → status; a later line for the same id wins, as in the harness. */
     public Map<String, TestStatus> parse(String log) {
+        switch (this) {
+            case DJANGO:
+                return OtherLogStyles.django(log);
+            case SYMPY:
+                return OtherLogStyles.sympy(log);
+            case SEABORN:
+                return OtherLogStyles.seaborn(log);
+            default:
+                break;
+        }
         Map<String, TestStatus> statuses = new LinkedHashMap<>();
         for (String raw : log.split("\n", -1)) {
             String line = clean(raw);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class SubmissionImport {
     /** Instance folders sit at most this deep below the submission (logs/run_evaluation/run/model/instance). */
     private static final int MAX_DEPTH = 6;
-    private static final List<String> PREDICTION_FILES = List.of("all_preds.jsonl", "preds.json");
+    static final List<String> PREDICTION_FILES = List.of("all_preds.jsonl", "preds.json");
 
     private SubmissionImport() {
     }
@@ -93,7 +93,7 @@ public final class SubmissionImport {
     }
 
     /** Folders named by an instance id that hold a report.json or a test_output.txt. */
-    private static Map<String, Path> instanceFolders(Path submission) {
+    static Map<String, Path> instanceFolders(Path submission) {
         Map<String, Path> folders = new HashMap<>();
         try (Stream<Path> files = Files.walk(submission, MAX_DEPTH)) {
             files.filter(f -> f.getFileName().toString().equals("report.json") || f.getFileName().toString().equals("test_output.txt"))
@@ -110,7 +110,7 @@ public final class SubmissionImport {
         return folders;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -54,14 +54,15 @@ class LogParserTest {
     }
 
     @Test
-    void repositoriesMapToTheirStyleAndDjangoSympySeabornAreNotImplemented() {
+    void repositoriesMapToTheirStyleAndOnesOutsideTheHarnessesMapHaveNone() {
         assertThat(LogParser.forRepo("pytest-dev/pytest")).contains(LogParser.PYTEST);
         assertThat(LogParser.forRepo("psf/requests")).contains(LogParser.PYTEST_OPTIONS);
         assertThat(LogParser.forRepo("astropy/astropy")).contains(LogParser.PYTEST_V2);
         assertThat(LogParser.forRepo("matplotlib/matplotlib")).contains(LogParser.MATPLOTLIB);
-        for (String repo : LogParser.NOT_IMPLEMENTED) {
-            assertThat(LogParser.forRepo(repo)).as(repo).isEmpty();
-        }
+        assertThat(LogParser.forRepo("django/django")).contains(LogParser.DJANGO);
+        assertThat(LogParser.forRepo("sympy/sympy")).contains(LogParser.SYMPY);
+        assertThat(LogParser.forRepo("mwaskom/seaborn")).contains(LogParser.SEABORN);
+        assertThat(LogParser.forRepo("acme/widgets")).isEmpty();
     }
 
     @Test

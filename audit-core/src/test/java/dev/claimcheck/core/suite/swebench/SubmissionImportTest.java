@@ -35,14 +35,26 @@ class SubmissionImportTest {
 
         assertThat(r.submitted()).isEqualTo(3);
         assertThat(r.claimedResolved()).isEqualTo(2);
-        assertThat(r.rescoredResolved()).isEqualTo(1);
-        assertThat(r.notRescored()).isEqualTo(1); // django's log style is not parsed here: reported, not judged
+        assertThat(r.rescoredResolved()).isEqualTo(2); // django-9003's runner log read with django's rule
+        assertThat(r.notRescored()).isZero();
         assertThat(r.consistent()).isTrue();
         assertThat(r.instances()).extracting(Rescored::outcome)
-                .containsExactly(Outcome.RESOLVED, Outcome.UNRESOLVED, Outcome.NOT_RESCORED, Outcome.UNRESOLVED);
+                .containsExactly(Outcome.RESOLVED, Outcome.UNRESOLVED, Outcome.RESOLVED, Outcome.UNRESOLVED);
         assertThat(r.instances().get(1).note()).isEqualTo("1 listed test(s) not passing, first tests/test_app.py::test_empty_rule");
         assertThat(r.instances().get(3).note()).isEqualTo("not submitted");
-        assertThat(r.rescoredRate()).isEqualTo(0.25); // over all four instances of the dataset, as SWE-bench counts
+        assertThat(r.rescoredRate()).isEqualTo(0.5); // over all four instances of the dataset, as SWE-bench counts
+    }
+
+    @Test
+    void anInstanceOfARepositoryOutsideTheHarnessesMapIsReportedNotJudged() {
+        SwebenchInstance other = new SwebenchInstance("acme__widgets-1", "acme/widgets", "0".repeat(40), "", "", "",
+                java.util.List.of("t.py::a"), java.util.List.of(), "1", "1".repeat(40));
+
+        Rescored r = SubmissionImport.rescore(other, new Prediction("acme__widgets-1", "m", "diff --git a/x b/x\n"), null);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_RESCORED);
+        assertThat(r.disagrees()).isFalse();
+        assertThat(r.note()).isEqualTo("no log parser for acme/widgets in this project");
     }
 
     @Test
@@ -52,7 +64,7 @@ class SubmissionImportTest {
 
         ImportResult r = SubmissionImport.run(dataset, submission);
 
-        assertThat(r.rescoredResolved()).isZero();
+        assertThat(r.rescoredResolved()).isEqualTo(1); // django-9003 alone
         assertThat(r.consistent()).isFalse();
         assertThat(r.disagreements()).extracting(Rescored::instanceId).containsExactly("pallets__flask-9001");
     }
@@ -65,7 +77,7 @@ class SubmissionImportTest {
         ImportResult r = SubmissionImport.run(dataset, submission);
 
         assertThat(r.claimedResolved()).isEqualTo(3);
-        assertThat(r.rescoredResolved()).isEqualTo(1);
+        assertThat(r.rescoredResolved()).isEqualTo(2);
         assertThat(r.disagreements()).extracting(Rescored::instanceId).containsExactly("pallets__flask-9002");
     }
 

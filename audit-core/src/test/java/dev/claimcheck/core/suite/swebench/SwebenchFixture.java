@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * Four made-up SWE-bench Verified instances in the published parquet layout (FAIL_TO_PASS and PASS_TO_PASS as JSON
  * text), and a copy of the fixture submission (src/test/resources/suites/swebench/submission) in the harness's layout:
- * flask-9001 resolved, flask-9002 unresolved, django-9003 claimed resolved (django's log style is not parsed here),
+ * flask-9001 resolved, flask-9002 unresolved, django-9003 resolved (a django runner log),
  * flask-9004 not submitted.
  */
 public final class SwebenchFixture {
