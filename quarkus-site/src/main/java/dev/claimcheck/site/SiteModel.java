@@ -130,7 +130,7 @@ public final class SiteModel {
                 Fmt.pct(r.manifest().metrics().score()),
                 Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
                 Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
-                Fmt.date(r.manifest().finishedAt()), r.badges())).toList();
+                Fmt.date(r.manifest().finishedAt()), links.fmt().day(r.manifest().finishedAt()), r.badges())).toList();
         return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
     }
 

@@ -58,7 +58,7 @@ public final class LeaderboardView {
             tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
             sections.add(new LeaderboardPage.Section("w-" + w.id(), info.title(), info.measured(), views,
                     new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
-                            info.title() + ": score against mean output tokens (log scale), by lane, with Pareto frontier",
+                            links.text("chart.label", info.title()),
                             List.of())));
         });
         List<RunEntry> serving = index.runs().stream().filter(r -> r.manifest().workload() == Workload.THROUGHPUT).toList();
@@ -69,7 +69,7 @@ public final class LeaderboardView {
             tabs.add(new LeaderboardPage.Tab(throughput.id(), throughput.title()));
         }
         FilterForm form = FilterForm.of(filter, links.export(), links.home(), true, all, serving);
-        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, form, top,
+        return new LeaderboardPage(links.nav(), summary(index, links), tabs, sections, form, top,
                 throughput.lanes().isEmpty() ? List.of() : List.of(throughput));
     }
 
@@ -102,8 +102,7 @@ public final class LeaderboardView {
             }
         }
         LeaderboardPage.Chart chart = new LeaderboardPage.Chart("chart-b-" + slug, links.chart(boardChartId(slug)),
-                links.run("{runId}"), info.title() + " · " + b.suite() + " · " + b.dataset()
-                + ": score against mean output tokens (log scale), by lane, with Pareto frontier", points);
+                links.run("{runId}"), links.text("chart.label", info.title() + " · " + b.suite() + " · " + b.dataset()), points);
         return new BoardPage(links.nav(), "w-" + b.workload().id(), info.title(), info.measured(), view, chart,
                 FilterForm.of(filter, links.export(), links.board(slug), false, all, List.of()));
     }
@@ -184,11 +183,11 @@ public final class LeaderboardView {
         return out;
     }
 
-    static LeaderboardPage.Summary summary(ResultsIndex index) {
+    static LeaderboardPage.Summary summary(ResultsIndex index, Links links) {
         long models = index.runs().stream().map(RunEntry::modelSlug).distinct().count();
         int sim = (int) index.runs().stream().filter(RunEntry::simulated).count();
         String last = index.runs().stream().map(r -> r.manifest().finishedAt()).filter(s -> s != null)
-                .max(String::compareTo).map(Fmt::date).orElse(Fmt.NONE);
+                .max(String::compareTo).map(links.fmt()::day).orElse(Fmt.NONE);
         return new LeaderboardPage.Summary(index.runs().size(), (int) models, index.excluded().size(), sim, last);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 /** The view model of {@code /models/{slug}}: every run of the model, and its claims. */
 public record ModelPage(Nav nav, String modelId, String slug, List<Run> runs, List<ClaimsPage.Row> claims) {
     public record Run(String runId, String runHref, String workload, String suite, String dataset, String lane,
-                      String score, String plusMinus, String tokens, String date, List<TrustBadge> badges) {
+                      String score, String plusMinus, String tokens, String date, String day,
+                      List<TrustBadge> badges) {
     }
 }

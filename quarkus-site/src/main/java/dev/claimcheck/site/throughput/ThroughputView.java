@@ -93,7 +93,7 @@ public final class ThroughputView {
         Map<String, String> options = m.suite().options() == null ? Map.of() : m.suite().options();
         List<ThroughputSection.Point> points = m.metrics().get(ThroughputFigures.POINTS).stream().map(ThroughputView::point).toList();
         return new ThroughputSection.Run(r.runId(), links.run(r.runId()), m.model().id(), links.model(r.modelSlug()),
-                r.badges(), r.simulated(), Fmt.date(m.finishedAt()), options.getOrDefault("--slo", ""),
+                r.badges(), r.simulated(), links.fmt().day(m.finishedAt()), options.getOrDefault("--slo", ""),
                 options.getOrDefault("--ab-arm", ""), points);
     }
 

@@ -1,0 +1,105 @@
+package dev.claimcheck.site.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The two bundles hold the same keys, and every key the templates, the script and the code ask for exists. */
+class MessagesTest {
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/static/site.js");
+    static final Path CODE = Path.of("src/main/java/dev/claimcheck/site");
+    /** The values a template or the script completes a key with ({@code t("lane." + lane)}). */
+    static final Set<String> LANES = Set.of("instant", "thinking");
+    static final Set<String> OUTCOMES = Set.of("correct", "wrong", "error");
+
+    @Test
+    void everyKeyOfEachLanguageExistsInTheOtherWithAText() {
+        var en = Messages.of(Lang.EN).all();
+        var zh = Messages.of(Lang.ZH).all();
+        assertThat(en.keySet()).isEqualTo(zh.keySet()).hasSizeGreaterThan(200);
+        for (Lang l : Lang.values()) {
+            Messages.of(l).all().forEach((k, v) -> assertThat(v.strip()).as(l + " " + k).isNotEmpty());
+        }
+        en.forEach((k, v) -> assertThat(placeholders(zh.get(k))).as("placeholders of " + k).isEqualTo(placeholders(v)));
+    }
+
+    @Test
+    void chineseTextsAreChineseExceptTermsKeptAsTheyAre() {
+        // a value copied untranslated would pass the key check; only these are the same in both on purpose
+        Set<String> same = Set.of("js.tokens", "js.chart.point", "col.tokens");
+        var zh = Messages.of(Lang.ZH).all();
+        Messages.of(Lang.EN).all().forEach((k, v) -> {
+            if (!same.contains(k)) {
+                assertThat(zh.get(k)).as(k).isNotEqualTo(v);
+            }
+        });
+    }
+
+    @Test
+    void aMissingKeyRendersAsAVisibleMarker() {
+        assertThat(Messages.of(Lang.ZH).get("no.such.key")).isEqualTo(Messages.MISSING + "no.such.key\u27E7");
+        assertThat(Messages.of(Lang.EN).get("index.summary", 3, 2, "2026-11-29")).isEqualTo("3 runs · 2 models · last run 2026-11-29");
+    }
+
+    @Test
+    void everyKeyTheTemplatesTheScriptAndTheCodeUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> s = Files.list(TEMPLATES)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
+                String text = Files.readString(p);
+                keys(text, "t\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
+                prefixes(text, "t\\(\"([a-zA-Z0-9._]+\\.)\" \\+", "", used);
+            }
+        }
+        String js = Files.readString(SCRIPT);
+        keys(js, "tx\\('([a-zA-Z0-9._]+)'[,)]", "js.", used);
+        prefixes(js, "tx\\('([a-zA-Z0-9._]+\\.)' \\+", "js.", used);
+        try (Stream<Path> s = Files.walk(CODE)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(p);
+                keys(text, "\\.get\\(\"(notfound\\.[a-zA-Z]+)\"", "", used);
+                keys(text, "missing\\(\"([a-zA-Z]+)\"", "notfound.", used);
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(150).contains("lane.title.thinking", "js.outcome.error", "notfound.attemptAt");
+        for (Lang l : Lang.values()) {
+            assertThat(Messages.of(l).all().keySet()).as(l.toString()).containsAll(used);
+        }
+    }
+
+    private static void keys(String text, String regex, String prefix, Set<String> out) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(prefix + m.group(1));
+        }
+    }
+
+    /** {@code t("lane." + x)}: the prefix with each value its variable takes (lanes, outcomes). */
+    private static void prefixes(String text, String regex, String prefix, Set<String> out) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            String p = prefix + m.group(1);
+            for (String v : p.endsWith("outcome.") ? OUTCOMES : LANES) {
+                out.add(p + v);
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String s) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(s);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}
