@@ -2,6 +2,7 @@ package dev.claimcheck.site.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claimcheck.core.model.ClaimVerdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ class MessagesTest {
     /** The values a template or the script completes a key with ({@code t("lane." + lane)}). */
     static final Set<String> LANES = Set.of("instant", "thinking");
     static final Set<String> OUTCOMES = Set.of("correct", "wrong", "error");
+    static final Set<String> BADGES = Set.of("simulated", "verified", "unverified", "invalid");
 
     @Test
     void everyKeyOfEachLanguageExistsInTheOtherWithAText() {
@@ -35,7 +37,8 @@ class MessagesTest {
     @Test
     void chineseTextsAreChineseExceptTermsKeptAsTheyAre() {
         // a value copied untranslated would pass the key check; only these are the same in both on purpose
-        Set<String> same = Set.of("js.tokens", "js.chart.point", "col.tokens");
+        Set<String> same = Set.of("js.tokens", "js.chart.point", "col.tokens", "badge.simulated.label", "badge.verified.label",
+                "badge.invalid.label");
         var zh = Messages.of(Lang.ZH).all();
         Messages.of(Lang.EN).all().forEach((k, v) -> {
             if (!same.contains(k)) {
@@ -58,6 +61,13 @@ class MessagesTest {
                 String text = Files.readString(p);
                 keys(text, "t\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
                 prefixes(text, "t\\(\"([a-zA-Z0-9._]+\\.)\" \\+", "", used);
+                // t("badge." + b.kind + ".label"): every badge kind with each suffix
+                Matcher m = Pattern.compile("t\\(\"badge\\.\" \\+ b\\.kind \\+ \"(\\.[a-z]+)\"").matcher(text);
+                while (m.find()) {
+                    for (String kind : BADGES) {
+                        used.add("badge." + kind + m.group(1));
+                    }
+                }
             }
         }
         String js = Files.readString(SCRIPT);
@@ -88,7 +98,12 @@ class MessagesTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         while (m.find()) {
             String p = prefix + m.group(1);
-            for (String v : p.endsWith("outcome.") ? OUTCOMES : LANES) {
+            if (p.equals("badge.")) {
+                continue; // the kind is followed by a suffix: above
+            }
+            Set<String> values = p.endsWith("outcome.") ? OUTCOMES : p.equals("verdict.")
+                    ? Stream.of(ClaimVerdict.values()).map(ClaimVerdict::id).collect(java.util.stream.Collectors.toSet()) : LANES;
+            for (String v : values) {
                 out.add(p + v);
             }
         }
