@@ -2,7 +2,6 @@ package dev.claimcheck.site;
 
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Sample;
-import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.answers.AnswerGrid;
 import dev.claimcheck.site.answers.AnswerGridView;
 import dev.claimcheck.site.answers.SamplePage;
@@ -221,7 +220,7 @@ public final class SiteModel {
                 index.run(r.runId()).ifPresent(e -> runs.add(new AnswerGridView.RunSamples(e, samples.apply(e.runId()))));
             }
         }
-        List<String> subject = List.of(SuiteRegistry.figures(b.workload()).title(), b.suite(), b.dataset());
+        List<String> subject = List.of(links.text("workload." + b.workload().id() + ".title"), b.suite(), b.dataset());
         return Optional.of(AnswerGridView.build(links.nav(), subject, links.board(slug), true, runs, links));
     }
 

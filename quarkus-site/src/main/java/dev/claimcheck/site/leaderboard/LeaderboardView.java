@@ -2,8 +2,6 @@ package dev.claimcheck.site.leaderboard;
 
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Workload;
-import dev.claimcheck.core.stats.Figures;
-import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.ChartData;
@@ -40,7 +38,6 @@ public final class LeaderboardView {
         List<LeaderboardPage.Section> sections = new ArrayList<>();
         List<LeaderboardRow> all = new ArrayList<>();
         byWorkload.forEach((w, list) -> {
-            Figures info = SuiteRegistry.figures(w);
             List<LeaderboardPage.BoardView> views = new ArrayList<>();
             for (int i : list) {
                 Board b = boards.get(i);
@@ -55,10 +52,11 @@ public final class LeaderboardView {
             if (views.isEmpty()) {
                 return;
             }
-            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
-            sections.add(new LeaderboardPage.Section("w-" + w.id(), info.title(), info.measured(), views,
+            String title = links.text("workload." + w.id() + ".title");
+            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), title));
+            sections.add(new LeaderboardPage.Section("w-" + w.id(), title, links.text("workload." + w.id() + ".measured"), views,
                     new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
-                            links.text("chart.label", info.title()),
+                            links.text("chart.label", title),
                             List.of())));
         });
         List<RunEntry> serving = index.runs().stream().filter(r -> r.manifest().workload() == Workload.THROUGHPUT).toList();
@@ -89,7 +87,7 @@ public final class LeaderboardView {
         for (Lane lane : Lane.values()) {
             all.addAll(b.rows(lane));
         }
-        Figures info = SuiteRegistry.figures(b.workload());
+        String title = links.text("workload." + b.workload().id() + ".title");
         ChartData data = chartData(b);
         Map<String, Boolean> onFrontier = new LinkedHashMap<>();
         data.frontier().forEach(f -> onFrontier.put(f.x() + "/" + f.y(), true));
@@ -102,8 +100,8 @@ public final class LeaderboardView {
             }
         }
         LeaderboardPage.Chart chart = new LeaderboardPage.Chart("chart-b-" + slug, links.chart(boardChartId(slug)),
-                links.run("{runId}"), links.text("chart.label", info.title() + " · " + b.suite() + " · " + b.dataset()), points);
-        return new BoardPage(links.nav(), "w-" + b.workload().id(), info.title(), info.measured(), view, chart,
+                links.run("{runId}"), links.text("chart.label", title + " · " + b.suite() + " · " + b.dataset()), points);
+        return new BoardPage(links.nav(), "w-" + b.workload().id(), title, links.text("workload." + b.workload().id() + ".measured"), view, chart,
                 FilterForm.of(filter, links.export(), links.board(slug), false, all, List.of()));
     }
 

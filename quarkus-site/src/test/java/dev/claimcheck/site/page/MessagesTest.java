@@ -3,6 +3,10 @@ package dev.claimcheck.site.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +42,27 @@ class MessagesTest {
     void chineseTextsAreChineseExceptTermsKeptAsTheyAre() {
         // a value copied untranslated would pass the key check; only these are the same in both on purpose
         Set<String> same = Set.of("js.tokens", "js.chart.point", "col.tokens", "badge.simulated.label", "badge.verified.label",
-                "badge.invalid.label");
+                "badge.invalid.label", "workload.arc.title");
         var zh = Messages.of(Lang.ZH).all();
         Messages.of(Lang.EN).all().forEach((k, v) -> {
             if (!same.contains(k)) {
                 assertThat(zh.get(k)).as(k).isNotEqualTo(v);
             }
         });
+    }
+
+    @Test
+    void everyWorkloadHasItsTitleAndWhatIsMeasuredInBothAndTheEnglishIsAuditCoresOwn() {
+        for (Workload w : Workload.values()) {
+            Figures f = SuiteRegistry.figures(w);
+            for (Lang l : Lang.values()) {
+                assertThat(Messages.of(l).all()).as(l + " " + w.id()).containsKeys("workload." + w.id() + ".title",
+                        "workload." + w.id() + ".measured");
+            }
+            assertThat(Messages.of(Lang.EN).get("workload." + w.id() + ".title")).isEqualTo(f.title());
+            assertThat(Messages.of(Lang.EN).get("workload." + w.id() + ".measured")).isEqualTo(f.measured());
+        }
+        assertThat(Messages.of(Lang.EN).get("tp.memoryAccess")).isEqualTo(ThroughputComparison.MEMORY_ACCESS);
     }
 
     @Test
@@ -98,8 +116,8 @@ class MessagesTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         while (m.find()) {
             String p = prefix + m.group(1);
-            if (p.equals("badge.")) {
-                continue; // the kind is followed by a suffix: above
+            if (p.equals("badge.") || p.equals("workload.")) {
+                continue; // the kind is followed by a suffix: above, and every workload's keys are checked below
             }
             Set<String> values = p.endsWith("outcome.") ? OUTCOMES : p.equals("verdict.")
                     ? Stream.of(ClaimVerdict.values()).map(ClaimVerdict::id).collect(java.util.stream.Collectors.toSet()) : LANES;
