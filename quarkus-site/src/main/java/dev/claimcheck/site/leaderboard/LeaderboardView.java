@@ -95,7 +95,7 @@ public final class LeaderboardView {
         for (ChartData.Series s : data.series()) {
             for (ChartData.Point p : s.points()) {
                 points.add(new LeaderboardPage.Point(s.lane(), p.model(), p.suite(), Fmt.count(p.x()), Fmt.pct(p.y()),
-                        Fmt.interval(p.lo(), p.hi()), onFrontier.containsKey(p.x() + "/" + p.y()), p.simulated(),
+                        links.fmt().ci(p.lo(), p.hi()), onFrontier.containsKey(p.x() + "/" + p.y()), p.simulated(),
                         links.run(p.runId())));
             }
         }
@@ -194,7 +194,7 @@ public final class LeaderboardView {
         RunEntry run = index.byId().get(r.runId());
         return new LeaderboardPage.Row(r.band() == 0 ? Fmt.NONE : Integer.toString(r.band()), r.modelId(),
                 links.model(r.modelSlug()), links.run(r.runId()), Fmt.pct(r.score()), Fmt.plusMinus(r.ci95Low(), r.ci95High()),
-                Fmt.interval(r.ci95Low(), r.ci95High()), Fmt.key(r.score()), Fmt.count(r.meanOutputTokens()),
+                links.fmt().ci(r.ci95Low(), r.ci95High()), Fmt.key(r.score()), Fmt.count(r.meanOutputTokens()),
                 Fmt.key(r.meanOutputTokens()), Fmt.dec(r.scorePer1kOutputTokens(), 2), Fmt.key(r.scorePer1kOutputTokens()),
                 Integer.toString(r.errors()), Integer.toString(r.truncated()), Fmt.key((double) r.errors() + r.truncated()),
                 run.badges(), r.simulated(), claim,

@@ -29,10 +29,12 @@ public final class Fmt {
 
     private static final Fmt EN = BY_LANG.get(Lang.EN);
 
+    private final Lang lang;
     private final Locale locale;
     private final DateTimeFormatter day;
 
     private Fmt(Lang lang) {
+        this.lang = lang;
         this.locale = lang.locale();
         this.day = lang == Lang.ZH ? DateTimeFormatter.ofPattern("uuuu年M月d日", locale)
                 : DateTimeFormatter.ISO_LOCAL_DATE.withLocale(locale);
@@ -77,6 +79,12 @@ public final class Fmt {
     /** The date part (YYYY-MM-DD) of an ISO instant, or empty: the form of sort keys and the date filter. */
     public static String date(String instant) {
         return instant == null || instant.length() < 10 ? "" : instant.substring(0, 10);
+    }
+
+    /** A score's 95% interval in percentage points as this language words it ({@link #interval} in English). */
+    public String ci(Double lo, Double hi) {
+        Messages m = Messages.of(lang);
+        return lo == null || hi == null ? m.get("fmt.noCi") : m.get("fmt.ci", pct(lo), pct(hi));
     }
 
     /** The date of an ISO instant as this language writes it, or empty. */

@@ -94,11 +94,14 @@ class MessagesTest {
         try (Stream<Path> s = Files.walk(CODE)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(p);
-                keys(text, "\\.get\\(\"(notfound\\.[a-zA-Z]+)\"", "", used);
+                keys(text, "\\.get\\(\"([a-zA-Z]+\\.[a-zA-Z0-9._]+)\"", "", used);
+                keys(text, "\\.text\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
+                keys(text, "Map\\.entry\\(\"[^\"]+\", \"(run\\.label\\.[a-zA-Z0-9]+)\"\\)", "", used);
                 keys(text, "missing\\(\"([a-zA-Z]+)\"", "notfound.", used);
             }
         }
-        assertThat(used).hasSizeGreaterThan(150).contains("lane.title.thinking", "js.outcome.error", "notfound.attemptAt");
+        assertThat(used).hasSizeGreaterThan(150).contains("lane.title.thinking", "js.outcome.error",
+                "notfound.attemptAt", "fmt.noCi", "chart.label", "tp.chart.load", "run.label.per1k");
         for (Lang l : Lang.values()) {
             assertThat(Messages.of(l).all().keySet()).as(l.toString()).containsAll(used);
         }
