@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.routing.RoutingPairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class MessagesTest {
     }
 
     @Test
-    void everyWorkloadHasItsTitleAndWhatIsMeasuredInBothAndTheEnglishIsAuditCoresOwn() {
+    void everyWorkloadAndPairRelationHasItsTextsInBothAndTheEnglishIsTheCodesOwn() {
         for (Workload w : Workload.values()) {
             Figures f = SuiteRegistry.figures(w);
             for (Lang l : Lang.values()) {
@@ -63,6 +64,10 @@ class MessagesTest {
             assertThat(Messages.of(Lang.EN).get("workload." + w.id() + ".measured")).isEqualTo(f.measured());
         }
         assertThat(Messages.of(Lang.EN).get("tp.memoryAccess")).isEqualTo(ThroughputComparison.MEMORY_ACCESS);
+        for (RoutingPairs.Relation r : RoutingPairs.Relation.values()) {
+            assertThat(Messages.of(Lang.EN).get("routing.relation." + r.name())).isEqualTo(r.label());
+            assertThat(Messages.of(Lang.ZH).all()).containsKey("routing.relation." + r.name());
+        }
     }
 
     @Test
@@ -119,7 +124,7 @@ class MessagesTest {
         Matcher m = Pattern.compile(regex).matcher(text);
         while (m.find()) {
             String p = prefix + m.group(1);
-            if (p.equals("badge.") || p.equals("workload.")) {
+            if (p.equals("badge.") || p.equals("workload.") || p.equals("routing.relation.")) {
                 continue; // the kind is followed by a suffix: above, and every workload's keys are checked below
             }
             Set<String> values = p.endsWith("outcome.") ? OUTCOMES : p.equals("verdict.")
