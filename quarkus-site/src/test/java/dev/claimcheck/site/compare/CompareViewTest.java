@@ -80,7 +80,7 @@ class CompareViewTest {
                 "<option value=\"" + strong + "\" selected>").doesNotContain("style=\"");
         String zh = Templates.get().render("compare.ftlh", model.compare(strong, weak, Links.page("compare?a=" + strong + "&b=" + weak, false, Lang.ZH)));
         LanguageChecks.checkPage("zh compare", zh, Lang.ZH);
-        assertThat(zh).contains("<h1>逐题比较两次运行</h1>", "基于 60 道配对题目", "href=\"../compare?a=" + strong + "&amp;b=" + weak + "\"");
+        assertThat(zh).contains("<h1>逐题比较两次运行</h1>", "基于 60 道配对题目", "模拟运行（评测工具自检，不是成绩）：在相同的 60 道题上，", "href=\"../compare?a=" + strong + "&amp;b=" + weak + "\"");
     }
 
     @Test

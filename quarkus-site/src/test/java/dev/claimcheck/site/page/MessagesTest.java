@@ -11,6 +11,7 @@ import dev.claimcheck.site.routing.RoutingPairs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -103,10 +104,15 @@ class MessagesTest {
                 keys(text, "\\.text\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
                 keys(text, "Map\\.entry\\(\"[^\"]+\", \"(run\\.label\\.[a-zA-Z0-9]+)\"\\)", "", used);
                 keys(text, "missing\\(\"([a-zA-Z]+)\"", "notfound.", used);
+                if (text.contains("links.text(\"compare.sentence.\" +")) {
+                    for (String k : List.of("higher.separated", "higher.overlapping", "same.separated", "same.overlapping")) {
+                        used.add("compare.sentence." + k);
+                    }
+                }
             }
         }
         assertThat(used).hasSizeGreaterThan(150).contains("lane.title.thinking", "js.outcome.error",
-                "notfound.attemptAt", "fmt.noCi", "chart.label", "tp.chart.load", "run.label.per1k");
+                "notfound.attemptAt", "fmt.noCi", "chart.label", "tp.chart.load", "run.label.per1k", "compare.sentence.same.overlapping");
         for (Lang l : Lang.values()) {
             assertThat(Messages.of(l).all().keySet()).as(l.toString()).containsAll(used);
         }
