@@ -166,8 +166,8 @@ public final class SiteModel {
                 Fmt.pct(r.manifest().metrics().score()),
                 Fmt.plusMinus(r.manifest().metrics().ci95Low(), r.manifest().metrics().ci95High()),
                 Fmt.count(r.manifest().metrics().outputTokens() == null ? 0 : r.manifest().metrics().outputTokens().mean()),
-                Fmt.date(r.manifest().finishedAt()), r.badges(),
-                economics.containsKey(r.runId()) ? CostCells.of(RowEconomics.of(economics.get(r.runId())), r.simulated())
+                Fmt.date(r.manifest().finishedAt()), links.fmt().day(r.manifest().finishedAt()), r.badges(),
+                economics.containsKey(r.runId()) ? CostCells.of(RowEconomics.of(economics.get(r.runId())), r.simulated(), links)
                         : CostCells.NONE)).toList();
         return Optional.of(new ModelPage(links.nav(), id, slug, rs, ClaimsView.rows(claims, links)));
     }
@@ -259,7 +259,7 @@ public final class SiteModel {
                 index.run(r.runId()).ifPresent(e -> runs.add(new AnswerGridView.RunSamples(e, samples.apply(e.runId()))));
             }
         }
-        List<String> subject = List.of(SuiteRegistry.figures(b.workload()).title(), b.suite(), b.dataset());
+        List<String> subject = List.of(links.text("workload." + b.workload().id() + ".title"), b.suite(), b.dataset());
         return Optional.of(AnswerGridView.build(links.nav(), subject, links.board(slug), true, runs, links));
     }
 

@@ -3,6 +3,18 @@
 (function () {
   'use strict';
 
+  // Every text the script shows comes from the page's language bundle: a page whose script shows texts renders the
+  // bundle's js.* keys as JSON on this script's element (data-text); a key it lacks shows as its marker, never blank.
+  var TEXT = (function () {
+    var node = document.querySelector('script[data-text]');
+    try { return node ? JSON.parse(node.getAttribute('data-text')) : {}; } catch (e) { return {}; }
+  }());
+  function tx(key) {
+    var s = Object.prototype.hasOwnProperty.call(TEXT, key) ? TEXT[key] : '\u27e6missing:js.' + key + '\u27e7';
+    for (var i = 1; i < arguments.length; i++) { s = s.split('{' + (i - 1) + '}').join(String(arguments[i])); }
+    return s;
+  }
+
   function $(sel, root) { return (root || document).querySelector(sel); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function el(tag, cls, text) {
@@ -137,7 +149,7 @@
         .then(function (data) { box.classList.remove('loading'); draw(box, data); })
         .catch(function (e) {
           box.classList.remove('loading');
-          box.appendChild(el('p', 'warn', 'cannot load the chart data: ' + e.message));
+          box.appendChild(el('p', 'warn', tx('chart.cannotLoad', e.message)));
         });
     });
   }
@@ -152,12 +164,12 @@
     data.series.forEach(function (s) {
       var colour = LANE_COLOURS[s.lane];
       series.push({
-        name: s.lane, type: 'scatter', symbol: s.lane === 'instant' ? 'circle' : 'diamond', symbolSize: 10,
+        name: tx('lane.' + s.lane), type: 'scatter', symbol: s.lane === 'instant' ? 'circle' : 'diamond', symbolSize: 10,
         itemStyle: { color: colour },
-        data: s.points.map(function (p) { return { value: [p.x, p.y * 100], name: p.model + (p.simulated ? ' (SIM)' : ''), href: runHref.replace('{runId}', encodeURIComponent(p.runId)) }; })
+        data: s.points.map(function (p) { return { value: [p.x, p.y * 100], name: p.simulated ? tx('chart.sim', p.model) : p.model, href: runHref.replace('{runId}', encodeURIComponent(p.runId)) }; })
       });
       series.push({
-        name: s.lane + ' 95% CI', type: 'custom', silent: true, itemStyle: { color: colour },
+        name: tx('chart.ci', tx('lane.' + s.lane)), type: 'custom', silent: true, itemStyle: { color: colour },
         renderItem: function (params, api) {
           var top = api.coord([api.value(0), api.value(2)]), bottom = api.coord([api.value(0), api.value(1)]);
           return { type: 'group', children: [
@@ -170,7 +182,7 @@
       });
     });
     series.push({
-      name: 'Pareto frontier', type: 'line', step: 'end', symbol: 'none', lineStyle: { color: '#57606a', type: 'dashed' },
+      name: tx('chart.frontier'), type: 'line', step: 'end', symbol: 'none', lineStyle: { color: '#57606a', type: 'dashed' },
       data: data.frontier.map(function (f) { return [Math.max(f.x, 1), f.y * 100]; })
     });
     var chart = window.echarts.init(holder, null, { renderer: 'canvas' });
@@ -178,9 +190,9 @@
       animation: false,
       grid: { left: 48, right: 16, top: 32, bottom: 48 },
       legend: { top: 0 },
-      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesType === 'scatter' ? escapeHtml(p.name) + '<br>' + Math.round(p.value[0]) + ' tokens · ' + p.value[1].toFixed(1) : ''; } },
-      xAxis: { type: 'log', name: 'mean output tokens (log)', nameLocation: 'middle', nameGap: 28 },
-      yAxis: { type: 'value', name: 'score', min: 0, max: 100 },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesType === 'scatter' ? escapeHtml(p.name) + '<br>' + escapeHtml(tx('chart.point', Math.round(p.value[0]), p.value[1].toFixed(1))) : ''; } },
+      xAxis: { type: 'log', name: tx('chart.x'), nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', name: tx('chart.y'), min: 0, max: 100 },
       series: series
     });
     chart.on('click', function (p) { if (p.data && p.data.href) { location.href = p.data.href; } });
@@ -193,11 +205,6 @@
   // --- sample browser: the run's short index, filtered, searched, sorted and paged here -------------
   // An attempt's texts are not in the index: opening one fetches the attempt's own page (its permalink) and
   // shows the parts of it the page marks by id. DOMParser documents are inert (no script runs, nothing loads).
-  var TEXT = {
-    open: 'open the attempt\'s page', more: 'output, reasoning and grading', loading: 'loading…',
-    none: 'no samples match', cannotLoad: 'cannot load samples: ', cannotOpen: 'cannot load the attempt: ',
-    outcome: { correct: '✓ correct', wrong: '✗ wrong', error: '! error' }
-  };
   var PAGE = 20;
   function initSamples() {
     var box = $('#samples[data-index]');
@@ -226,7 +233,7 @@
       return d;
     }
     function fill(target, url) {
-      target.appendChild(el('p', 'ci', TEXT.loading));
+      target.appendChild(el('p', 'ci', tx('loading')));
       fetch(url, { headers: { Accept: 'text/html' } })
         .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.text(); })
         .then(function (html) {
@@ -234,50 +241,50 @@
           target.textContent = '';
           var grading = doc.getElementById('grading');
           if (grading) { var g = el('div', 'grading'); g.appendChild(el('p', 'ci', $('dl', grading).textContent.replace(/\s+/g, ' ').trim())); target.appendChild(g); }
-          var answer = part(doc, 'answer', 'answer');
+          var answer = part(doc, 'answer', tx('answer'));
           if (answer) { answer.open = true; target.appendChild(answer); }
           ['reasoning', 'transcript', 'prompt'].forEach(function (id) { var d = part(doc, id); if (d) { target.appendChild(d); } });
         })
-        .catch(function (e) { target.textContent = ''; target.appendChild(el('p', 'warn', TEXT.cannotOpen + e.message)); });
+        .catch(function (e) { target.textContent = ''; target.appendChild(el('p', 'warn', tx('cannotOpen', e.message))); });
     }
     function render() {
       var rows = selected();
       var pages = Math.max(1, Math.ceil(rows.length / PAGE));
       state.page = Math.min(Math.max(state.page, 1), pages);
       list.textContent = '';
-      if (!rows.length) { list.appendChild(el('p', 'empty', TEXT.none)); }
+      if (!rows.length) { list.appendChild(el('p', 'empty', tx('none'))); }
       rows.slice((state.page - 1) * PAGE, state.page * PAGE).forEach(function (s) {
         var a = el('article', 'sample outcome-' + s.outcome);
         var head = el('div', 'head');
-        var link = el('a', null, '#' + s.taskId + ' attempt ' + s.attempt);
+        var link = el('a', null, tx('attempt', s.taskId, s.attempt));
         link.href = href(s);
-        link.title = TEXT.open;
+        link.title = tx('open');
         head.appendChild(link);
         head.appendChild(document.createTextNode(' '));
-        head.appendChild(el('span', 'verdict verdict-' + (s.outcome === 'correct' ? 'consistent' : 'refuted'), TEXT.outcome[s.outcome]));
-        head.appendChild(document.createTextNode(' · extracted ' + (s.extracted || '—') + ' · expected ' + (s.expected || '—')
-          + ' · ' + s.outputTokens + ' tokens' + (s.reasoningTokens ? ' (' + s.reasoningTokens + ' reasoning)' : '')
-          + (s.e2eMs !== null ? ' · ' + (s.e2eMs / 1000).toFixed(2) + ' s' : '')
-          + (s.ttftMs !== null ? ' · TTFT ' + Math.round(s.ttftMs) + ' ms' : '')
+        head.appendChild(el('span', 'verdict verdict-' + (s.outcome === 'correct' ? 'consistent' : 'refuted'), tx('outcome.' + s.outcome)));
+        head.appendChild(document.createTextNode(' · ' + tx('extracted', s.extracted || '—') + ' · ' + tx('expected', s.expected || '—')
+          + ' · ' + tx('tokens', s.outputTokens) + (s.reasoningTokens ? ' ' + tx('reasoning', s.reasoningTokens) : '')
+          + (s.e2eMs !== null ? ' · ' + tx('seconds', (s.e2eMs / 1000).toFixed(2)) : '')
+          + (s.ttftMs !== null ? ' · ' + tx('ttft', Math.round(s.ttftMs)) : '')
           + (s.finishReason ? ' · ' + s.finishReason : '')));
         a.appendChild(head);
         if (s.error) { a.appendChild(el('p', 'warn', s.error)); }
         var more = el('details', 'more');
-        more.appendChild(el('summary', null, TEXT.more));
+        more.appendChild(el('summary', null, tx('more')));
         var body = el('div', 'more-body');
         more.appendChild(body);
         more.addEventListener('toggle', function () { if (more.open && !body.childElementCount) { fill(body, href(s)); } });
         a.appendChild(more);
         list.appendChild(a);
       });
-      pos.textContent = 'page ' + state.page + ' of ' + pages + ' · ' + rows.length + ' samples';
+      pos.textContent = tx('page', state.page, pages, rows.length);
       $('#sample-prev').disabled = state.page <= 1;
       $('#sample-next').disabled = state.page >= pages;
     }
     fetch(box.getAttribute('data-index'), { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); })
       .then(function (index) { state.all = index.samples; controls.hidden = false; render(); })
-      .catch(function (e) { list.textContent = ''; list.appendChild(el('p', 'warn', TEXT.cannotLoad + e.message)); });
+      .catch(function (e) { list.textContent = ''; list.appendChild(el('p', 'warn', tx('cannotLoad', e.message))); });
     $('#sample-prev').addEventListener('click', function () { state.page--; render(); });
     $('#sample-next').addEventListener('click', function () { state.page++; render(); });
     $('#sample-verdict').addEventListener('change', function () { state.page = 1; render(); });

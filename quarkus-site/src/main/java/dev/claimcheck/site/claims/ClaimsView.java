@@ -25,15 +25,14 @@ public final class ClaimsView {
                 unclaimed.stream().map(u -> unclaimed(u, links)).toList());
     }
 
-    /** The text the page shows for a recipe without a claim, where a claim row shows the claimed value. */
-    public static final String NO_CLAIM = "no transcribed claim";
-
+    /** A recipe without a claim, in the page's language; where a claim row shows the claimed value it says "no transcribed claim". */
     static ClaimsPage.Unclaimed unclaimed(dev.claimcheck.site.index.Checkout.Unclaimed u, Links links) {
         var r = u.recipe();
-        String what = r.suite() + " · " + r.dataset().name() + (r.protocol() == null ? "" : " · protocol " + r.protocol());
-        String dataset = r.dataset().name() + (r.dataset().pinned() ? " (pinned)" : " (unpinned)");
-        return new ClaimsPage.Unclaimed(r.model(), links.model(u.slug()), r.lane(), u.name(), what, NO_CLAIM, r.noClaim(),
-                dataset, "./jbang " + u.slug() + "-" + u.name() + "@. --base-url URL");
+        String what = r.suite() + " · " + r.dataset().name()
+                + (r.protocol() == null ? "" : " · " + links.text("claims.unclaimed.protocol", r.protocol()));
+        String dataset = r.dataset().name() + " (" + links.text(r.dataset().pinned() ? "claims.unclaimed.pinned" : "claims.unclaimed.unpinned") + ")";
+        return new ClaimsPage.Unclaimed(r.model(), links.model(u.slug()), r.lane(), u.name(), what, links.text("claims.unclaimed.none"),
+                r.noClaim(), dataset, "./jbang " + u.slug() + "-" + u.name() + "@. --base-url URL");
     }
 
     public static List<ClaimsPage.Row> rows(List<Assessment> assessments, Links links) {

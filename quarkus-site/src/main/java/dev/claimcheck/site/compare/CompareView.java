@@ -31,14 +31,14 @@ public final class CompareView {
     public static ComparePage build(ResultsIndex index, String a, String b, Links links) {
         List<ComparePage.Group> groups = groups(index, a, b);
         if (a == null || b == null || a.isBlank() || b.isBlank()) {
-            return new ComparePage(links.nav(), groups, a, b, "Choose two runs of one suite on one dataset.", null);
+            return new ComparePage(links.nav(), groups, a, b, links.text("compare.note.choose"), null);
         }
         Optional<RunEntry> ra = index.run(a);
         Optional<RunEntry> rb = index.run(b);
-        String problem = ra.isEmpty() ? "No run " + a + " in this root."
-                : rb.isEmpty() ? "No run " + b + " in this root."
-                : a.equals(b) ? "A run compared with itself says nothing; choose two runs."
-                : comparable(ra.get(), rb.get());
+        String problem = ra.isEmpty() ? links.text("compare.note.noRun", a)
+                : rb.isEmpty() ? links.text("compare.note.noRun", b)
+                : a.equals(b) ? links.text("compare.note.itself")
+                : comparable(ra.get(), rb.get(), links);
         if (problem != null) {
             return new ComparePage(links.nav(), groups, a, b, problem, null);
         }
@@ -50,7 +50,7 @@ public final class CompareView {
         try {
             d = PairedDifference.ofTaskMeans(ma, mb);
         } catch (IllegalArgumentException e) {
-            return new ComparePage(links.nav(), groups, a, b, "These runs cannot be compared: " + e.getMessage() + ".", null);
+            return new ComparePage(links.nav(), groups, a, b, links.text("compare.note.cannot", e.getMessage()), null);
         }
         int aBetter = 0;
         int bBetter = 0;
@@ -81,47 +81,44 @@ public final class CompareView {
         RunManifest m = ra.get().manifest();
         ComparePage.Result result = new ComparePage.Result(side(ra.get(), ma.size(), links), side(rb.get(), mb.size(), links),
                 m.suite().id(), ra.get().datasetName(), m.suite().dataset().sha256(), points(d.difference()),
-                d.ci95Low() == null ? "" : points(d.ci95Low()) + " to " + points(d.ci95High()), d.tasks(), d.unpaired(),
-                sentence(ra.get(), rb.get(), d), aBetter, bBetter, same, rows, more);
+                d.ci95Low() == null ? "" : links.text("compare.range", points(d.ci95Low()), points(d.ci95High())), d.tasks(), d.unpaired(),
+                sentence(ra.get(), rb.get(), d, links), aBetter, bBetter, same, rows, more);
         return new ComparePage(links.nav(), groups, a, b, "", result);
     }
 
     /** Why two runs cannot be compared task by task, or null when they can. */
-    static String comparable(RunEntry a, RunEntry b) {
+    static String comparable(RunEntry a, RunEntry b, Links links) {
         RunManifest ma = a.manifest();
         RunManifest mb = b.manifest();
         if (ma.metrics() == null || ma.metrics().score() == null || mb.metrics() == null || mb.metrics().score() == null) {
-            return "Only scored runs can be compared (a serving bench has no score).";
+            return links.text("compare.note.unscored");
         }
         if (!ma.suite().id().equals(mb.suite().id())) {
-            return "Run " + a.runId() + " is on suite " + ma.suite().id() + " and run " + b.runId() + " on "
-                    + mb.suite().id() + ": not the same tasks.";
+            return links.text("compare.note.suites", a.runId(), ma.suite().id(), b.runId(), mb.suite().id());
         }
         String ha = ma.suite().dataset() == null ? null : ma.suite().dataset().sha256();
         String hb = mb.suite().dataset() == null ? null : mb.suite().dataset().sha256();
         if (ha == null || !ha.equals(hb)) {
-            return "The two runs read different datasets (sha256 " + ha + " and " + hb + "): not the same tasks.";
+            return links.text("compare.note.datasets", ha, hb);
         }
         if (a.simulated() != b.simulated()) {
-            return "A simulated run is never compared with a real one (the simulator tests the harness, not a model).";
+            return links.text("compare.note.mixed");
         }
         return null;
     }
 
-    static String sentence(RunEntry a, RunEntry b, PairedDifference d) {
+    static String sentence(RunEntry a, RunEntry b, PairedDifference d, Links links) {
         String ma = a.manifest().model().id();
         String mb = b.manifest().model().id();
-        String prefix = a.simulated() ? "Simulated runs (a harness self-test, not a result): " : "";
+        String prefix = a.simulated() ? links.text("compare.sentence.simulated") : "";
         if (d.ci95Low() == null) {
-            return prefix + "Only " + d.tasks() + " task in common: no interval.";
+            return prefix + links.text("compare.sentence.one", d.tasks());
         }
         String higher = d.difference() >= 0 ? ma : mb;
         String lower = d.difference() >= 0 ? mb : ma;
         boolean separated = d.ci95Low() > 0 || d.ci95High() < 0;
-        return prefix + String.format(Locale.ROOT, "On the same %d tasks %s scores %s points %s than %s; the paired 95%% "
-                        + "interval %s 0, so %s.", d.tasks(), higher, points(Math.abs(d.difference())),
-                d.difference() == 0 ? "no higher" : "higher", lower, separated ? "excludes" : "includes",
-                separated ? "the difference is beyond sampling noise" : "these tasks do not tell the two apart");
+        return prefix + links.text("compare.sentence." + (d.difference() == 0 ? "same" : "higher") + "." + (separated ? "separated" : "overlapping"),
+                d.tasks(), higher, points(Math.abs(d.difference())), lower);
     }
 
     private static ComparePage.Side side(RunEntry r, int tasks, Links links) {

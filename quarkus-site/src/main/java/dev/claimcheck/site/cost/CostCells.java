@@ -1,6 +1,7 @@
 package dev.claimcheck.site.cost;
 
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
 
 /**
  * A row's cost and speed as a page shows them: every string formatted ({@link CostText}), with sort keys (empty
@@ -13,8 +14,10 @@ public record CostCells(String perTask, String perTaskKey, String perRun, String
     /** A run without these figures (a throughput run: its figures are per load point). */
     public static final CostCells NONE = new CostCells(Fmt.NONE, "", Fmt.NONE, "", "", Fmt.NONE, "");
 
-    public static CostCells of(RowEconomics e, boolean simulated) {
-        return new CostCells(CostText.perTask(e, simulated), Fmt.key(e.usdPerTask()), CostText.perRun(e, simulated),
-                Fmt.key(e.usdPerRun()), CostText.title(e, simulated), CostText.latency(e, simulated), Fmt.key(e.meanLatencyMs()));
+    /** The cells in the language of the {@code page} they appear on. */
+    public static CostCells of(RowEconomics e, boolean simulated, Links page) {
+        return new CostCells(CostText.perTask(e, simulated, page), Fmt.key(e.usdPerTask()), CostText.perRun(e, simulated, page),
+                Fmt.key(e.usdPerRun()), CostText.title(e, simulated, page), CostText.latency(e, simulated, page),
+                Fmt.key(e.meanLatencyMs()));
     }
 }

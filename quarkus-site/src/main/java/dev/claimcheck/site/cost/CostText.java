@@ -1,19 +1,18 @@
 package dev.claimcheck.site.cost;
 
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.prices.PricesReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * The page's words for a row's cost and speed: the cells and their explanations (the column titles are in
- * boards.ftlh and model.ftlh). A simulated run's figures end in "(sim)".
+ * The page's words for a row's cost and speed, in the page's language (keys {@code cost.*}): the cells and their
+ * explanations (the column titles are {@code col.*} keys in boards.ftlh and model.ftlh). A simulated run's figures
+ * end in "(sim)".
  */
 public final class CostText {
-    public static final String NO_PRICE = "no declared price";
-    public static final String NO_COUNTS = "no token counts";
-    static final String SIM = " (sim)";
 
     private CostText() {
     }
@@ -29,35 +28,38 @@ public final class CostText {
         return "$" + new BigDecimal(x).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
-    public static String perTask(RowEconomics e, boolean simulated) {
-        return cell(e, e.usdPerTask(), simulated);
+    public static String perTask(RowEconomics e, boolean simulated, Links page) {
+        return cell(e, e.usdPerTask(), simulated, page);
     }
 
     /** As {@link #perTask}, but a dash without a price: the row says "no declared price" once, in its $ per task. */
-    public static String perRun(RowEconomics e, boolean simulated) {
-        return e.priceProvider() == null ? Fmt.NONE : cell(e, e.usdPerRun(), simulated);
+    public static String perRun(RowEconomics e, boolean simulated, Links page) {
+        return e.priceProvider() == null ? Fmt.NONE : cell(e, e.usdPerRun(), simulated, page);
     }
 
-    private static String cell(RowEconomics e, Double usd, boolean simulated) {
+    private static String cell(RowEconomics e, Double usd, boolean simulated, Links page) {
         if (e.priceProvider() == null) {
-            return NO_PRICE;
+            return page.text("cost.noPrice");
         }
         if (usd == null) {
-            return NO_COUNTS;
+            return page.text("cost.noCounts");
         }
-        return usd(usd) + (simulated ? SIM : "");
+        return usd(usd) + sim(simulated, page);
+    }
+
+    private static String sim(boolean simulated, Links page) {
+        return simulated ? " " + page.text("cost.sim") : "";
     }
 
     /** The cost cells' title: which price, read when, from where; and that simulated tokens are not the model's. */
-    public static String title(RowEconomics e, boolean simulated) {
+    public static String title(RowEconomics e, boolean simulated, Links page) {
         if (e.priceProvider() == null) {
-            return "the price table (" + PricesReader.REL + ") lists no price for this model";
+            return page.text("cost.title.none", PricesReader.REL);
         }
-        return "at " + e.priceProvider() + "'s list price read " + e.priceRead() + ": " + rate(e.priceInputUsdPerMtok())
-                + " input, " + (e.priceCachedInputUsdPerMtok() == null ? "no cached-input rate (cached tokens at the input rate)"
-                : rate(e.priceCachedInputUsdPerMtok()) + " cached input") + ", " + rate(e.priceOutputUsdPerMtok())
-                + " output per million tokens (" + e.priceSource() + ")"
-                + (simulated ? "; simulated run: the simulator's token counts priced, not the model's" : "");
+        String cached = e.priceCachedInputUsdPerMtok() == null ? page.text("cost.title.noCached")
+                : page.text("cost.title.cached", rate(e.priceCachedInputUsdPerMtok()));
+        return page.text("cost.title", e.priceProvider(), e.priceRead(), rate(e.priceInputUsdPerMtok()), cached,
+                rate(e.priceOutputUsdPerMtok()), e.priceSource()) + (simulated ? page.text("cost.title.sim") : "");
     }
 
     static String rate(double x) {
@@ -65,12 +67,12 @@ public final class CostText {
     }
 
     /** Mean end-to-end time per request: "850 ms", "12.3 s"; a dash when nothing was timed. */
-    public static String latency(RowEconomics e, boolean simulated) {
+    public static String latency(RowEconomics e, boolean simulated, Links page) {
         Double ms = e.meanLatencyMs();
         if (ms == null) {
             return Fmt.NONE;
         }
         String s = ms < 1000 ? Fmt.count(ms) + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000);
-        return s + (simulated ? SIM : "");
+        return s + sim(simulated, page);
     }
 }

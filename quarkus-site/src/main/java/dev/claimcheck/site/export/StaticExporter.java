@@ -7,7 +7,9 @@ import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.Assets;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.page.Messages;
 import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.LeaderboardCsv;
 import dev.claimcheck.site.render.SafeJson;
@@ -91,36 +93,17 @@ public final class StaticExporter {
     }
 
     private void write(SiteModel model) {
-        Templates t = Templates.get();
-        Links top = Links.at(0, true);
-        Links deep = Links.at(1, true);
         text(MARKER, "written by claimcheck's static exporter; the next export replaces this folder\n");
         text(".nojekyll", "");
-        text("index.html", t.render("index.ftlh", model.leaderboard(top)));
-        text("claims.html", t.render("claims.ftlh", model.claims(top)));
-        text("excluded.html", t.render("excluded.ftlh", model.excluded(top)));
-        text("routing.html", t.render("routingindex.ftlh", model.routingIndex(top)));
-        text("404.html", t.render("notfound.ftlh", new NotFoundPage(top.nav(), "This page")));
         text("api/leaderboard.json", SafeJson.write(model.leaderboardJson()));
         text("api/leaderboard.csv", LeaderboardCsv.render(model.rows()));
         text("api/throughput.csv", ThroughputCsv.render(model.throughputRows()));
-        for (String slug : model.boardSlugs()) {
-            model.board(slug, deep).ifPresent(p -> text("boards/" + slug + ".html", t.render("board.ftlh", p)));
-            model.grid(slug, Links.at(2, true), id -> samplesOrNone(model, id))
-                    .ifPresent(g -> text("boards/" + slug + "/grid.html", t.render("grid.ftlh", g)));
-        }
         model.charts().forEach((id, data) -> text("api/charts/" + id + ".json", SafeJson.write(data)));
-        for (String w : model.routingWorkloads()) {
-            model.routing(w, deep).ifPresent(p -> text("routing/" + w + ".html", t.render("routing.ftlh", p)));
-        }
-        for (String slug : model.modelSlugs()) {
-            model.model(slug, deep).ifPresent(p -> text("models/" + slug + ".html", t.render("model.ftlh", p)));
-        }
         for (RunEntry r : model.index().runs()) {
-            String id = r.runId();
-            model.run(id, deep).ifPresent(p -> text("runs/" + id + ".html", t.render("run.ftlh", p)));
-            model.runJson(id).ifPresent(j -> text("api/runs/" + id + ".json", SafeJson.write(j)));
-            samples(model, r, t);
+            model.runJson(r.runId()).ifPresent(j -> text("api/runs/" + r.runId() + ".json", SafeJson.write(j)));
+        }
+        for (Lang lang : Lang.values()) {
+            pages(model, lang);
         }
         for (String asset : Assets.FILES) {
             bytes(asset, Assets.bytes(asset));
@@ -132,29 +115,66 @@ public final class StaticExporter {
         }
     }
 
+    /** Every page in {@code lang}, under its folder ({@code zh/…}); the data and assets above are shared. */
+    private void pages(SiteModel model, Lang lang) {
+        page(lang, "index", "index.ftlh", model.leaderboard(Links.page("", true, lang)));
+        page(lang, "claims", "claims.ftlh", model.claims(links("claims", lang)));
+        page(lang, "excluded", "excluded.ftlh", model.excluded(links("excluded", lang)));
+        page(lang, "routing", "routingindex.ftlh", model.routingIndex(links("routing", lang)));
+        page(lang, "404", "notfound.ftlh", new NotFoundPage(links("404", lang).nav(), Messages.of(lang).get("notfound.this")));
+        for (String slug : model.boardSlugs()) {
+            model.board(slug, links("boards/" + slug, lang)).ifPresent(p -> page(lang, "boards/" + slug, "board.ftlh", p));
+            model.grid(slug, links("boards/" + slug + "/grid", lang), id -> samplesOrNone(model, id))
+                    .ifPresent(g -> page(lang, "boards/" + slug + "/grid", "grid.ftlh", g));
+        }
+        for (String w : model.routingWorkloads()) {
+            model.routing(w, links("routing/" + w, lang)).ifPresent(p -> page(lang, "routing/" + w, "routing.ftlh", p));
+        }
+        for (String slug : model.modelSlugs()) {
+            model.model(slug, links("models/" + slug, lang)).ifPresent(p -> page(lang, "models/" + slug, "model.ftlh", p));
+        }
+        for (RunEntry r : model.index().runs()) {
+            String id = r.runId();
+            model.run(id, links("runs/" + id, lang)).ifPresent(p -> page(lang, "runs/" + id, "run.ftlh", p));
+            samples(model, r, lang);
+        }
+    }
+
+    private static Links links(String self, Lang lang) {
+        return Links.page(self, true, lang);
+    }
+
+    /** Writes the page {@code self} of {@code lang} ({@code zh/runs/ID.html}). */
+    private void page(Lang lang, String self, String template, Object view) {
+        text(lang.prefix() + self + ".html", Templates.get().render(template, view));
+    }
+
     /**
      * A run's attempts: one canonical page per attempt ({@code runs/ID/samples/TASK/ATTEMPT.html}), the run's grid
      * ({@code runs/ID/samples.html}), the sample browser's short index ({@code api/runs/ID/samples.json}) and, for a
      * proof run, one page per problem ({@code runs/ID/proofs/PROBLEM.html}).
      */
-    private void samples(SiteModel model, RunEntry r, Templates t) {
+    private void samples(SiteModel model, RunEntry r, Lang lang) {
         String id = r.runId();
         List<Sample> samples = samplesOrNone(model, id);
-        text("api/runs/" + id + "/samples.json", SafeJson.write(SampleIndex.of(id, samples)));
-        model.runGrid(id, Links.at(2, true), x -> samples).ifPresent(g -> text("runs/" + id + "/samples.html", t.render("grid.ftlh", g)));
-        Links links = Links.at(4, true);
+        if (lang == Lang.EN) {
+            text("api/runs/" + id + "/samples.json", SafeJson.write(SampleIndex.of(id, samples)));
+        }
+        String grid = "runs/" + id + "/samples";
+        model.runGrid(id, links(grid, lang), x -> samples).ifPresent(g -> page(lang, grid, "grid.ftlh", g));
         Set<String> problems = new java.util.TreeSet<>();
         samples.forEach(s -> problems.add(SampleKey.segment(s.taskId())));
         for (String segment : problems) {
-            model.proof(id, segment, Links.at(3, true), x -> samples)
-                    .ifPresent(p -> text("runs/" + id + "/proofs/" + segment + ".html", t.render("proof.ftlh", p)));
+            String self = "runs/" + id + "/proofs/" + segment;
+            model.proof(id, segment, links(self, lang), x -> samples).ifPresent(p -> page(lang, self, "proof.ftlh", p));
         }
         Set<String> written = new HashSet<>();
         for (Sample s : samples) {
             String path = SampleKey.path(s);
             if (written.add(path)) {
-                SamplePageView.build(r, samples, SampleKey.segment(s.taskId()), s.attempt(), links)
-                        .ifPresent(p -> text("runs/" + id + "/samples/" + path + ".html", t.render("sample.ftlh", p)));
+                String self = grid + "/" + path;
+                SamplePageView.build(r, samples, SampleKey.segment(s.taskId()), s.attempt(), links(self, lang))
+                        .ifPresent(p -> page(lang, self, "sample.ftlh", p));
             }
         }
     }

@@ -41,7 +41,6 @@ public final class LeaderboardView {
         List<LeaderboardPage.Section> sections = new ArrayList<>();
         List<LeaderboardRow> all = new ArrayList<>();
         byWorkload.forEach((w, list) -> {
-            Figures info = SuiteRegistry.figures(w);
             List<LeaderboardPage.BoardView> views = new ArrayList<>();
             for (int i : list) {
                 Board b = boards.get(i);
@@ -56,10 +55,11 @@ public final class LeaderboardView {
             if (views.isEmpty()) {
                 return;
             }
-            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), info.title()));
-            sections.add(new LeaderboardPage.Section("w-" + w.id(), info.title(), info.measured(), views,
+            String title = links.text("workload." + w.id() + ".title");
+            tabs.add(new LeaderboardPage.Tab("w-" + w.id(), title));
+            sections.add(new LeaderboardPage.Section("w-" + w.id(), title, links.text("workload." + w.id() + ".measured"), views,
                     new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
-                            info.title() + ": score against mean output tokens (log scale), by lane, with Pareto frontier",
+                            links.text("chart.label", title),
                             List.of())));
         });
         List<RunEntry> serving = index.runs().stream().filter(r -> r.manifest().workload() == Workload.THROUGHPUT).toList();
@@ -70,7 +70,7 @@ public final class LeaderboardView {
             tabs.add(new LeaderboardPage.Tab(throughput.id(), throughput.title()));
         }
         FilterForm form = FilterForm.of(filter, links.export(), links.home(), true, all, serving);
-        return new LeaderboardPage(links.nav(), summary(index), tabs, sections, form, top,
+        return new LeaderboardPage(links.nav(), summary(index, links), tabs, sections, form, top,
                 throughput.lanes().isEmpty() ? List.of() : List.of(throughput));
     }
 
@@ -90,7 +90,7 @@ public final class LeaderboardView {
         for (Lane lane : Lane.values()) {
             all.addAll(b.rows(lane));
         }
-        Figures info = SuiteRegistry.figures(b.workload());
+        String title = links.text("workload." + b.workload().id() + ".title");
         ChartData data = chartData(b);
         Map<String, Boolean> onFrontier = new LinkedHashMap<>();
         data.frontier().forEach(f -> onFrontier.put(f.x() + "/" + f.y(), true));
@@ -98,14 +98,13 @@ public final class LeaderboardView {
         for (ChartData.Series s : data.series()) {
             for (ChartData.Point p : s.points()) {
                 points.add(new LeaderboardPage.Point(s.lane(), p.model(), p.suite(), Fmt.count(p.x()), Fmt.pct(p.y()),
-                        Fmt.interval(p.lo(), p.hi()), onFrontier.containsKey(p.x() + "/" + p.y()), p.simulated(),
+                        links.fmt().ci(p.lo(), p.hi()), onFrontier.containsKey(p.x() + "/" + p.y()), p.simulated(),
                         links.run(p.runId())));
             }
         }
         LeaderboardPage.Chart chart = new LeaderboardPage.Chart("chart-b-" + slug, links.chart(boardChartId(slug)),
-                links.run("{runId}"), info.title() + " · " + b.suite() + " · " + b.dataset()
-                + ": score against mean output tokens (log scale), by lane, with Pareto frontier", points);
-        return new BoardPage(links.nav(), "w-" + b.workload().id(), info.title(), info.measured(), view, chart,
+                links.run("{runId}"), links.text("chart.label", title + " · " + b.suite() + " · " + b.dataset()), points);
+        return new BoardPage(links.nav(), "w-" + b.workload().id(), title, links.text("workload." + b.workload().id() + ".measured"), view, chart,
                 FilterForm.of(filter, links.export(), links.board(slug), false, all, List.of()));
     }
 
@@ -185,11 +184,11 @@ public final class LeaderboardView {
         return out;
     }
 
-    static LeaderboardPage.Summary summary(ResultsIndex index) {
+    static LeaderboardPage.Summary summary(ResultsIndex index, Links links) {
         long models = index.runs().stream().map(RunEntry::modelSlug).distinct().count();
         int sim = (int) index.runs().stream().filter(RunEntry::simulated).count();
         String last = index.runs().stream().map(r -> r.manifest().finishedAt()).filter(s -> s != null)
-                .max(String::compareTo).map(Fmt::date).orElse(Fmt.NONE);
+                .max(String::compareTo).map(links.fmt()::day).orElse(Fmt.NONE);
         return new LeaderboardPage.Summary(index.runs().size(), (int) models, index.excluded().size(), sim, last);
     }
 
@@ -198,14 +197,14 @@ public final class LeaderboardView {
         RunEntry run = index.byId().get(r.runId());
         return new LeaderboardPage.Row(r.band() == 0 ? Fmt.NONE : Integer.toString(r.band()), r.modelId(),
                 links.model(r.modelSlug()), links.run(r.runId()), Fmt.pct(r.score()), Fmt.plusMinus(r.ci95Low(), r.ci95High()),
-                Fmt.interval(r.ci95Low(), r.ci95High()), Fmt.key(r.score()), Fmt.count(r.meanOutputTokens()),
+                links.fmt().ci(r.ci95Low(), r.ci95High()), Fmt.key(r.score()), Fmt.count(r.meanOutputTokens()),
                 Fmt.key(r.meanOutputTokens()), Fmt.dec(r.scorePer1kOutputTokens(), 2), Fmt.key(r.scorePer1kOutputTokens()),
                 Integer.toString(r.errors()), Integer.toString(r.truncated()), Fmt.key((double) r.errors() + r.truncated()),
                 run.badges(), r.simulated(), claim,
                 r.claimId() == null ? "" : links.claim(r.modelSlug(), r.claimId()),
                 r.claimVerdict() == null ? "" : r.claimVerdict(), r.claimVerdict() == null ? "" : verdictText(r.claimVerdict()),
                 r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()),
-                CostCells.of(r.economics(), r.simulated()));
+                CostCells.of(r.economics(), r.simulated(), links));
     }
 
     static String verdictText(String id) {

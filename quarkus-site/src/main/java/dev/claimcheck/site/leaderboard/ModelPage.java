@@ -10,6 +10,7 @@ import java.util.List;
 public record ModelPage(Nav nav, String modelId, String slug, List<Run> runs, List<ClaimsPage.Row> claims) {
     /** @param cost cost and speed ({@link CostCells}; throughput runs have none: their figures are per load point) */
     public record Run(String runId, String runHref, String workload, String suite, String dataset, String lane,
-                      String score, String plusMinus, String tokens, String date, List<TrustBadge> badges, CostCells cost) {
+                      String score, String plusMinus, String tokens, String date, String day,
+                      List<TrustBadge> badges, CostCells cost) {
     }
 }

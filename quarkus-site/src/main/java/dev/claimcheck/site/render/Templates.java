@@ -6,7 +6,16 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Lang;
+import dev.claimcheck.site.page.Messages;
+import dev.claimcheck.site.page.Nav;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
 
 /**
  * Freemarker set up once: {@code .ftlh} templates from the classpath ({@code /templates}) in the HTML
@@ -16,6 +25,15 @@ public final class Templates {
     private static final Templates INSTANCE = new Templates();
 
     private final Configuration cfg;
+    private static final Map<Lang, String> SCRIPT_TEXT = scriptTexts();
+
+    private static Map<Lang, String> scriptTexts() {
+        Map<Lang, String> out = new java.util.EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            out.put(l, SafeJson.write(Messages.of(l).script()));
+        }
+        return out;
+    }
 
     private Templates() {
         cfg = new Configuration(Configuration.VERSION_2_3_35);
@@ -36,15 +54,49 @@ public final class Templates {
         return INSTANCE;
     }
 
-    /** Renders {@code name} (e.g. "index.ftlh") with {@code page} as the data model's only variable. */
+    /**
+     * Renders {@code name} (e.g. "index.ftlh") with {@code page} as the data model; the page's language is its
+     * {@code nav().lang()} (every page record carries a {@link Nav}), and the template reads its texts through
+     * {@code t("key", args…)} from that language's bundle ({@link Messages}); {@code scriptText} is the bundle's
+     * {@code js.*} part as JSON for the page script.
+     */
     public String render(String name, Object page) {
         try {
             Template t = cfg.getTemplate(name);
             StringWriter out = new StringWriter(16 * 1024);
-            t.process(Map.of("page", page), out);
+            Lang lang = Lang.ofTag(navOf(page).lang());
+            Messages m = Messages.of(lang);
+            t.process(Map.of("page", page, "t", new Text(m), "scriptText", SCRIPT_TEXT.get(lang)), out);
             return out.toString();
         } catch (IOException | TemplateException e) {
             throw new IllegalStateException("cannot render " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Nav navOf(Object page) {
+        try {
+            return (Nav) page.getClass().getMethod("nav").invoke(page);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException(page.getClass().getName() + " has no nav(): every page record carries its Nav", e);
+        }
+    }
+
+    /** {@code t("key", args…)}: a bundle text; numbers among the args are formatted for the page's locale. */
+    private record Text(Messages messages) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(List args) throws TemplateModelException {
+            if (args.isEmpty()) {
+                throw new TemplateModelException("t() needs a message key");
+            }
+            Object[] rest = new Object[args.size() - 1];
+            Fmt fmt = Fmt.of(messages.lang());
+            for (int i = 1; i < args.size(); i++) {
+                Object a = args.get(i);
+                rest[i - 1] = a instanceof TemplateNumberModel n ? fmt.number(n.getAsNumber())
+                        : a instanceof TemplateScalarModel s ? s.getAsString() : String.valueOf(a);
+            }
+            String key = ((TemplateScalarModel) args.get(0)).getAsString();
+            return messages.get(key, rest);
         }
     }
 }

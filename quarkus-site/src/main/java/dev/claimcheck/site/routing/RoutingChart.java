@@ -28,7 +28,8 @@ final class RoutingChart {
     private RoutingChart() {
     }
 
-    static String svg(RoutingAnalysis.Report report, String label) {
+    /** {@code label} names the chart for screen readers, {@code axis} is the x axis's title (both in the page's language). */
+    static String svg(RoutingAnalysis.Report report, String label, String axis) {
         List<RoutingRow> rows = report.rows();
         double min = rows.stream().mapToDouble(r -> r.tokens().estimate()).filter(v -> v > 0).min().orElse(1);
         double max = rows.stream().mapToDouble(r -> r.tokens().estimate()).max().orElse(10);
@@ -48,7 +49,7 @@ final class RoutingChart {
             s.append(line(x, T, x, H - B, "#d0d7de"));
             s.append(text(x, H - B + 16, "middle", e >= 3 ? (long) Math.pow(10, e - 3) + "k" : Long.toString((long) Math.pow(10, e))));
         }
-        s.append(text((L + W - R) / 2.0, H - 8, "middle", "mean output tokens per task (log)"));
+        s.append(text((L + W - R) / 2.0, H - 8, "middle", axis));
         // the budget curve
         StringBuilder pts = new StringBuilder();
         for (RoutingRow r : rows) {

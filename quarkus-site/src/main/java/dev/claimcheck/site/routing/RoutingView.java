@@ -58,14 +58,14 @@ public final class RoutingView {
         } catch (RuntimeException e) {
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    "These runs cannot be compared: " + e.getMessage(), "", List.of(), p.relation().label(), p.chosen(),
+                    "These runs cannot be compared: " + e.getMessage(), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                     choices(p.instants(), i), choices(p.thinkings(), t));
         }
-        String label = "Routing " + p.suite() + " " + p.dataset() + ": accuracy against mean output tokens per strategy";
+        String label = links.text("routing.chart.label", p.suite(), p.dataset());
         return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                 i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated,
-                report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label),
-                report.rows().stream().map(RoutingView::row).toList(), p.relation().label(), p.chosen(),
+                report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label, links.text("routing.chart.axis")),
+                report.rows().stream().map(RoutingView::row).toList(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                 choices(p.instants(), i), choices(p.thinkings(), t));
     }
 

@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a run page: provenance, metrics with CIs, proofs, claims compared with this run. */
 public final class RunPageView {
@@ -79,13 +80,13 @@ public final class RunPageView {
         for (Assessment a : assessments) {
             if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
                 claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + ClaimUnit.value(a.claim().value(), a.claim().unit()) + ")",
-                        a.verdict().text() + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
+                        links.text("verdict." + a.verdict().id()) + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
         List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
-                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), prov, figures, template,
+                m.suite().id(), m.lane().id(), r.simulated(), r.badges(), labelled(prov, links), labelled(figures, links), template,
                 links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)),
                 problems(r, links));
     }
@@ -96,11 +97,31 @@ public final class RunPageView {
         if (p == null) {
             return List.of();
         }
-        return p.byProblem().stream().map(row -> new RunPage.Item("problem " + row.problem(),
-                "judges' mean " + (row.mean() == null ? Fmt.NONE : ProofPageView.points(row.mean())) + " of "
-                        + ProofPageView.points(row.maxPoints())
-                        + (row.claimedPoints() == null ? "" : " · self-graded " + ProofPageView.points(row.claimedPoints())),
+        return p.byProblem().stream().map(row -> new RunPage.Item(links.text("proof.item", row.problem()),
+                links.text("proof.item.mean", row.mean() == null ? Fmt.NONE : ProofPageView.points(row.mean()),
+                        ProofPageView.points(row.maxPoints()))
+                        + (row.claimedPoints() == null ? "" : " · " + links.text("proof.item.claimed", ProofPageView.points(row.claimedPoints()))),
                 links.proof(r.runId(), SampleKey.segment(row.problem())))).toList();
+    }
+
+    /** The fixed labels of the provenance and metrics lists, and their keys in the bundles (docs/site.md "Languages"). */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry("endpoint", "run.label.endpoint"),
+            Map.entry("hardware", "run.label.hardware"), Map.entry("dataset", "run.label.dataset"),
+            Map.entry("suite", "run.label.suite"), Map.entry("sampling", "run.label.sampling"),
+            Map.entry("harness", "run.label.harness"), Map.entry("signature", "run.label.signature"),
+            Map.entry("recipe", "run.label.recipe"), Map.entry("status", "run.label.status"),
+            Map.entry("started / finished", "run.label.times"), Map.entry("folder", "run.label.folder"),
+            Map.entry("throughput lane", "run.label.throughputLane"), Map.entry("score", "run.label.score"),
+            Map.entry("tasks / attempts / graded", "run.label.counts"), Map.entry("errors", "run.label.errors"),
+            Map.entry("truncated", "run.label.truncated"), Map.entry("output tokens / attempt", "run.label.outputTokens"),
+            Map.entry("reasoning tokens / attempt", "run.label.reasoningTokens"),
+            Map.entry("score per 1k output tokens", "run.label.per1k"),
+            Map.entry("calibration (simulator)", "run.label.calibration"));
+
+    /** The items with their fixed labels in the page's language; figure names (summary.csv's) stay as they are. */
+    static List<RunPage.Item> labelled(List<RunPage.Item> items, Links links) {
+        return items.stream().map(i -> LABELS.containsKey(i.label())
+                ? new RunPage.Item(links.text(LABELS.get(i.label())), i.value(), i.href()) : i).toList();
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */

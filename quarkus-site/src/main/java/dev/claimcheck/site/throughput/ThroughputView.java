@@ -7,7 +7,6 @@ import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Json;
-import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.index.ResultsIndex;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.page.Fmt;
@@ -59,13 +58,11 @@ public final class ThroughputView {
             String where = " · " + key.title();
             lanes.add(new ThroughputSection.Lane("lane-" + (++n), key.title(), key.hardware(), key.source(), key.settingsText(),
                     key.engineText(), key.simulated(), runs,
-                    ThroughputChart.svg(output, "Output tokens per second against load" + where, "output tokens/s", LOAD_AXIS),
-                    ThroughputChart.svg(ttft, "TTFT p99 against load" + where, "TTFT p99 (ms)", LOAD_AXIS)));
+                    ThroughputChart.svg(output, links.text("tp.chart.output", where), links.text("tp.chart.output.axis"), links.text("tp.chart.load")),
+                    ThroughputChart.svg(ttft, links.text("tp.chart.ttft", where), links.text("tp.chart.ttft.axis"), links.text("tp.chart.load"))));
         }
-        return new ThroughputSection(ID, SuiteRegistry.figures(Workload.THROUGHPUT).title(),
-                "Serving throughput and latency per load point, grouped by hardware lane (GPUs, nodes, settings, engine); "
-                        + "no score. Hollow grey crosses and rows marked invalid are the client's limit, not the model's number.",
-                lanes, comparisons, ThroughputComparison.MEMORY_ACCESS);
+        return new ThroughputSection(ID, links.text("workload." + Workload.THROUGHPUT.id() + ".title"),
+                links.text("tp.measured"), lanes, comparisons, links.text("tp.memoryAccess"));
     }
 
     /** Every point of every throughput run, lane by lane: the API's representation of throughput (no score rows). */
@@ -86,14 +83,12 @@ public final class ThroughputView {
         return out;
     }
 
-    static final String LOAD_AXIS = "load: concurrency or requests/s (log)";
-
     static ThroughputSection.Run run(RunEntry r, Links links) {
         RunManifest m = r.manifest();
         Map<String, String> options = m.suite().options() == null ? Map.of() : m.suite().options();
         List<ThroughputSection.Point> points = m.metrics().get(ThroughputFigures.POINTS).stream().map(ThroughputView::point).toList();
         return new ThroughputSection.Run(r.runId(), links.run(r.runId()), m.model().id(), links.model(r.modelSlug()),
-                r.badges(), r.simulated(), Fmt.date(m.finishedAt()), options.getOrDefault("--slo", ""),
+                r.badges(), r.simulated(), links.fmt().day(m.finishedAt()), options.getOrDefault("--slo", ""),
                 options.getOrDefault("--ab-arm", ""), points);
     }
 

@@ -1,7 +1,9 @@
 package dev.claimcheck.site.web;
 
 import dev.claimcheck.site.leaderboard.Filter;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
+import dev.claimcheck.site.page.Messages;
 import dev.claimcheck.site.page.NotFoundPage;
 import dev.claimcheck.site.render.SafeJson;
 import dev.claimcheck.site.render.Templates;
@@ -32,31 +34,32 @@ public class FastRoutes {
 
     void routes(@Observes Router router) {
         // A filtered view (?model=…, docs/site.md) is rendered per request; the unfiltered page comes from memory.
-        route(router, "/", this::leaderboard);
-        route(router, "/index.html", this::leaderboard);
+        // "/zh" alone would resolve the page's relative links against "/": send it to "/zh/" (a Vert.x route also
+        // matches its path with a trailing slash, hence the check).
+        route(router, "/zh", ctx -> {
+            if (ctx.request().path().equals("/zh")) {
+                ctx.response().setStatusCode(301).putHeader("Location", "/zh/").end();
+            } else {
+                ctx.next();
+            }
+        });
+        for (Lang lang : Lang.values()) {
+            String at = "/" + lang.prefix();
+            route(router, at, ctx -> leaderboard(ctx, lang));
+            route(router, at + "index.html", ctx -> leaderboard(ctx, lang));
+            route(router, at + "boards/:slug", ctx -> board(ctx, lang));
+        }
         route(router, "/api/leaderboard.json", ctx -> send(ctx, state.snapshot().leaderboardJson()));
         route(router, "/api/leaderboard.csv", ctx -> send(ctx, state.snapshot().leaderboardCsv(),
                 "Content-Disposition", "inline; filename=\"leaderboard.csv\""));
-        route(router, "/boards/:slug", ctx -> {
-            String slug = strip(ctx.pathParam("slug"), ".html");
-            Cached c = state.snapshot().boards().get(slug);
-            Filter filter = filter(ctx);
-            if (c != null && filter.active()) {
-                state.snapshot().model().board(slug, Links.at(1, false), filter).ifPresent(p ->
-                        end(ctx, 200, PageResource.HTML, Templates.get().render("board.ftlh", p)));
-            } else if (c != null) {
-                send(ctx, c);
-            } else {
-                end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
-                        new NotFoundPage(Links.at(1, false).nav(), "Board " + slug)));
-            }
-        });
-        // Any path nothing else answers: the site's own 404 page, its links relative to the path's depth.
+        // Any path nothing else answers: the site's own 404 page in the path's language, its links relative to
+        // the path's depth.
         router.errorHandler(404, ctx -> {
             String path = ctx.normalizedPath();
-            int depth = Math.max(0, (int) path.chars().filter(c -> c == '/').count() - 1);
+            Lang lang = path.startsWith("/zh/") ? Lang.ZH : Lang.EN;
+            Links links = Links.page(path.substring(1 + lang.prefix().length()), false, lang);
             end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
-                    new NotFoundPage(Links.at(depth, false).nav(), "The page " + path)));
+                    new NotFoundPage(links.nav(), Messages.of(lang).get("notfound.page", path))));
         });
         route(router, "/api/charts/:file", ctx -> {
             String id = strip(ctx.pathParam("file"), ".json");
@@ -69,14 +72,36 @@ public class FastRoutes {
         });
     }
 
-    private void leaderboard(RoutingContext ctx) {
+    private void leaderboard(RoutingContext ctx, Lang lang) {
         Filter filter = filter(ctx);
         if (filter.active() || !filter.ignored().isEmpty()) {
             end(ctx, 200, PageResource.HTML, Templates.get().render("index.ftlh",
-                    state.snapshot().model().leaderboard(Links.at(0, false), filter)));
+                    state.snapshot().model().leaderboard(Links.page(query(ctx), false, lang), filter)));
         } else {
-            send(ctx, state.snapshot().leaderboardHtml());
+            send(ctx, state.snapshot().leaderboardHtml().get(lang));
         }
+    }
+
+    private void board(RoutingContext ctx, Lang lang) {
+        String slug = strip(ctx.pathParam("slug"), ".html");
+        Cached c = state.snapshot().boards().get(lang).get(slug);
+        Filter filter = filter(ctx);
+        Links links = Links.page("boards/" + slug + query(ctx), false, lang);
+        if (c != null && filter.active()) {
+            state.snapshot().model().board(slug, links, filter).ifPresent(p ->
+                    end(ctx, 200, PageResource.HTML, Templates.get().render("board.ftlh", p)));
+        } else if (c != null) {
+            send(ctx, c);
+        } else {
+            end(ctx, 404, PageResource.HTML, Templates.get().render("notfound.ftlh",
+                    new NotFoundPage(links.nav(), Messages.of(lang).get("notfound.board", slug))));
+        }
+    }
+
+    /** The request's query as {@code ?…} (kept by the language switch), or "". */
+    private static String query(RoutingContext ctx) {
+        String q = ctx.request().query();
+        return q == null || q.isEmpty() ? "" : "?" + q;
     }
 
     /** The filter of the request's query (first value of each key). */

@@ -5,6 +5,7 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.Checkout;
 import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.LeaderboardCsv;
 import dev.claimcheck.site.render.SafeJson;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +37,9 @@ import org.jboss.logging.Logger;
 public class SiteState {
     private static final Logger LOG = Logger.getLogger(SiteState.class);
 
-    /** One consistent view of the root. */
-    public record Snapshot(SiteModel model, long fingerprint, Cached leaderboardHtml, Cached leaderboardJson,
-                           Cached leaderboardCsv, Map<String, Cached> boards, Map<String, Cached> charts) {
+    /** One consistent view of the root; the pages kept in memory are kept in every language. */
+    public record Snapshot(SiteModel model, long fingerprint, Map<Lang, Cached> leaderboardHtml, Cached leaderboardJson,
+                           Cached leaderboardCsv, Map<Lang, Map<String, Cached>> boards, Map<String, Cached> charts) {
     }
 
     @Inject
@@ -102,17 +104,22 @@ public class SiteState {
         long fp = RootFingerprint.of(r.dir().resolve("results"));
         SiteModel model = new SiteModel(IndexLoader.load(r, Checkout.of(config.checkout(), r, Path.of("")), Instant.now()));
         Templates t = Templates.get();
-        Cached html = Cached.of(PageResource.HTML, t.render("index.ftlh", model.leaderboard(Links.at(0, false))));
+        Map<Lang, Cached> html = new EnumMap<>(Lang.class);
+        Map<Lang, Map<String, Cached>> boards = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            html.put(lang, Cached.of(PageResource.HTML, t.render("index.ftlh", model.leaderboard(Links.page("", false, lang)))));
+            Map<String, Cached> pages = new HashMap<>();
+            for (String slug : model.boardSlugs()) {
+                model.board(slug, Links.page("boards/" + slug, false, lang))
+                        .ifPresent(p -> pages.put(slug, Cached.of(PageResource.HTML, t.render("board.ftlh", p))));
+            }
+            boards.put(lang, Map.copyOf(pages));
+        }
         Cached json = Cached.of(ApiResource.JSON, SafeJson.write(model.leaderboardJson()));
         Cached csv = Cached.of(ApiResource.CSV, LeaderboardCsv.render(model.rows()));
-        Map<String, Cached> boards = new HashMap<>();
-        Links deep = Links.at(1, false);
-        for (String slug : model.boardSlugs()) {
-            model.board(slug, deep).ifPresent(p -> boards.put(slug, Cached.of(PageResource.HTML, t.render("board.ftlh", p))));
-        }
         Map<String, Cached> charts = new HashMap<>();
         model.charts().forEach((id, data) -> charts.put(id, Cached.of(ApiResource.JSON, SafeJson.write(data))));
-        snapshot = new Snapshot(model, fp, html, json, csv, Map.copyOf(boards), Map.copyOf(charts));
+        snapshot = new Snapshot(model, fp, Map.copyOf(html), json, csv, Map.copyOf(boards), Map.copyOf(charts));
         synchronized (sampleCache) {
             sampleCache.clear();
         }

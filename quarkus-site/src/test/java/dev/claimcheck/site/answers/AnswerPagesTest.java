@@ -54,7 +54,7 @@ class AnswerPagesTest {
         String html = Templates.get().render("sample.ftlh", p);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert")
                 .contains("id=\"answer\"").contains("id=\"reasoning\"").contains("id=\"grading\"")
-                .contains("grader's reasoning").contains(escape(planted.verdict().detail()))
+                .contains("grader&#39;s reasoning").contains(escape(planted.verdict().detail()))
                 .contains("href=\"../../../../runs/" + SampleRoot.ACME_RUN + "\"");
         assertThat(p.attempts()).extracting(SamplePage.Attempt::attempt).containsExactly(0, 1);
         assertThat(p.attempts()).filteredOn(SamplePage.Attempt::current).hasSize(1);

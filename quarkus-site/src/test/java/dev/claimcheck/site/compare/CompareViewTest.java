@@ -11,6 +11,8 @@ import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
 import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.LanguageChecks;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.Templates;
 import java.io.PrintWriter;
@@ -76,6 +78,9 @@ class CompareViewTest {
         String html = Templates.get().render("compare.ftlh", page);
         assertThat(html).contains("<h1>Compare two runs, task by task</h1>", "badge-simulated", r.sentence(),
                 "<option value=\"" + strong + "\" selected>").doesNotContain("style=\"");
+        String zh = Templates.get().render("compare.ftlh", model.compare(strong, weak, Links.page("compare?a=" + strong + "&b=" + weak, false, Lang.ZH)));
+        LanguageChecks.checkPage("zh compare", zh, Lang.ZH);
+        assertThat(zh).contains("<h1>逐题比较两次运行</h1>", "基于 60 道配对题目", "模拟运行（评测工具自检，不是成绩）：在相同的 60 道题上，", "href=\"../compare?a=" + strong + "&amp;b=" + weak + "\"");
     }
 
     @Test

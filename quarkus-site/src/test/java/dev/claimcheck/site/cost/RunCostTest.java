@@ -9,12 +9,16 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.site.page.Lang;
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.prices.Price;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a run costs at a declared price, and how long its requests took. */
 class RunCostTest {
+    static final Links EN = Links.page("", false, Lang.EN);
+    static final Links ZH = Links.page("", false, Lang.ZH);
     static final Price PRICE = new Price("vendor/Model-1T", "SomeProvider", 0.50, 2.00, 0.10, "2026-12-01",
             "https://example.invalid/prices");
 
@@ -82,7 +86,7 @@ class RunCostTest {
         RunUsage u = RunUsage.of(RUN);
 
         assertThat(u.meanE2eMs()).isEqualTo(200.0);
-        assertThat(CostText.latency(RowEconomics.of(RunEconomics.of(u, PRICE, false)), false)).isEqualTo("200 ms");
+        assertThat(CostText.latency(RowEconomics.of(RunEconomics.of(u, PRICE, false)), false, EN)).isEqualTo("200 ms");
         assertThat(RunUsage.of(List.of(sample("a", 0, 1, 0, 1, null))).meanE2eMs()).isNull();
     }
 
@@ -93,9 +97,9 @@ class RunCostTest {
         assertThat(e.usdPerTask()).isNull();
         assertThat(e.usdPerRun()).isNull();
         assertThat(e.priceProvider()).isNull();
-        assertThat(CostText.perTask(e, false)).isEqualTo("no declared price");
-        assertThat(CostText.perRun(e, false)).as("said once per row").isEqualTo("—");
-        assertThat(CostText.title(e, false)).isEqualTo("the price table (results/prices/prices.json) lists no price for this model");
+        assertThat(CostText.perTask(e, false, EN)).isEqualTo("no declared price");
+        assertThat(CostText.perRun(e, false, EN)).as("said once per row").isEqualTo("—");
+        assertThat(CostText.title(e, false, EN)).isEqualTo("the price table (results/prices/prices.json) lists no price for this model");
         assertThat(e.meanInputTokens()).isCloseTo(4_000 / 3.0, within(1e-9));
     }
 
@@ -104,20 +108,31 @@ class RunCostTest {
         RowEconomics e = RowEconomics.of(RunEconomics.of(RunUsage.of(List.of(sample("a", 0, 0, 0, 0, 50.0))), PRICE, false));
 
         assertThat(e.usdPerTask()).isNull();
-        assertThat(CostText.perTask(e, false)).isEqualTo("no token counts");
+        assertThat(CostText.perTask(e, false, EN)).isEqualTo("no token counts");
     }
 
     @Test
     void simulatedFiguresSaySimulatedAndTheTitleNamesThePriceUsed() {
         RowEconomics e = RowEconomics.of(RunEconomics.of(RunUsage.of(RUN), PRICE, true));
 
-        assertThat(CostText.perTask(e, true)).isEqualTo("$0.0027 (sim)");
-        assertThat(CostText.perRun(e, true)).isEqualTo("$0.0054 (sim)");
-        assertThat(CostText.latency(e, true)).isEqualTo("200 ms (sim)");
-        assertThat(CostText.title(e, true)).contains("SomeProvider's list price read 2026-12-01", "$0.5 input",
+        assertThat(CostText.perTask(e, true, EN)).isEqualTo("$0.0027 (sim)");
+        assertThat(CostText.perRun(e, true, EN)).isEqualTo("$0.0054 (sim)");
+        assertThat(CostText.latency(e, true, EN)).isEqualTo("200 ms (sim)");
+        assertThat(CostText.title(e, true, EN)).contains("SomeProvider's list price read 2026-12-01", "$0.5 input",
                 "$0.1 cached input", "$2 output per million tokens", "https://example.invalid/prices",
                 "simulated run: the simulator's token counts priced");
-        assertThat(CostText.perTask(e, false)).isEqualTo("$0.0027");
+        assertThat(CostText.perTask(e, false, EN)).isEqualTo("$0.0027");
+    }
+
+    @Test
+    void aChinesePageSaysTheSameInChinese() {
+        RowEconomics none = RowEconomics.of(RunEconomics.of(RunUsage.of(RUN), null, false));
+        RowEconomics sim = RowEconomics.of(RunEconomics.of(RunUsage.of(RUN), PRICE, true));
+
+        assertThat(CostText.perTask(none, false, ZH)).isEqualTo("无公布价格");
+        assertThat(CostText.perTask(sim, true, ZH)).isEqualTo("$0.0027 （模拟）");
+        assertThat(CostText.title(sim, true, ZH)).contains("SomeProvider", "2026-12-01", "$0.5", "$0.1", "$2",
+                "https://example.invalid/prices").doesNotContain("list price", "simulated");
     }
 
     @Test

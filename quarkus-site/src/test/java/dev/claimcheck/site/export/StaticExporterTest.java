@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.site.LanguageChecks;
 import dev.claimcheck.site.SampleRoot;
+import dev.claimcheck.site.page.Lang;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -67,6 +70,44 @@ class StaticExporterTest {
         assertThat(Files.readString(run)).contains("data-index=\"../api/runs/" + SampleRoot.ACME_RUN + "/samples.json\"")
                 .contains("data-sample-href=\"../runs/" + SampleRoot.ACME_RUN + "/samples/{path}.html\"")
                 .contains("href=\"../index.html\"");
+    }
+
+    @Test
+    void writesEveryPageInBothLanguagesEachLinkingItsCounterpart() throws IOException {
+        Path out = tmp.resolve("site");
+        StaticExporter.export(SampleRoot.root(), out);
+        Map<String, byte[]> all = files(out);
+        List<String> english = all.keySet().stream().filter(f -> f.endsWith(".html") && !f.startsWith("zh/")).toList();
+        List<String> chinese = all.keySet().stream().filter(f -> f.endsWith(".html") && f.startsWith("zh/")).toList();
+        assertThat(english).contains("index.html", "claims.html", "excluded.html", "routing.html", "404.html",
+                "runs/" + SampleRoot.ACME_RUN + ".html", "runs/" + SampleRoot.ACME_RUN + "/samples.html",
+                "models/acme--calc-b---one-.html").anyMatch(f -> f.startsWith("boards/") && f.endsWith("/grid.html"))
+                .anyMatch(f -> f.matches("runs/[^/]+/samples/[^/]+/[0-9]+\\.html"));
+        assertThat(chinese).hasSameSizeAs(english);
+        Map<String, List<String>> chrome = new TreeMap<>();
+        for (String f : chinese) {
+            List<String> found = LanguageChecks.englishChrome(new String(all.get(f), java.nio.charset.StandardCharsets.UTF_8));
+            if (!found.isEmpty()) {
+                chrome.put(f, found);
+            }
+        }
+        assertThat(chrome).as("English UI text on Chinese pages").isEmpty();
+        for (Lang lang : Lang.values()) {
+            for (String f : lang == Lang.EN ? english : chinese) {
+                String html = new String(all.get(f), java.nio.charset.StandardCharsets.UTF_8);
+                String other = LanguageChecks.checkPage(f, html, lang);
+                Path target = out.resolve(f).getParent().resolve(other).normalize();
+                String expected = lang == Lang.EN ? "zh/" + f : f.substring(3);
+                assertThat(out.relativize(target).toString().replace('\\', '/')).as(f + ": switch").isEqualTo(expected);
+                assertThat(target).exists();
+            }
+        }
+        String zhRun = new String(all.get("zh/runs/" + SampleRoot.ACME_RUN + ".html"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(zhRun).as("links inside a Chinese page stay Chinese; data and assets are shared")
+                .contains("href=\"../../zh/index.html\"").contains("href=\"../../zh/models/acme--calc-b---one-.html\"")
+                .contains("data-index=\"../../api/runs/" + SampleRoot.ACME_RUN + "/samples.json\"")
+                .contains("href=\"../../static/site.css?v=").contains("即时赛道").contains("data-text=\"");
+        assertThat(all.keySet()).as("the data is written once").noneMatch(f -> f.startsWith("zh/api/") || f.startsWith("zh/static/"));
     }
 
     @Test

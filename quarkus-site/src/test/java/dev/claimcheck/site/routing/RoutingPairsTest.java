@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.LanguageChecks;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.Templates;
 import java.nio.file.Path;
@@ -87,6 +89,11 @@ class RoutingPairsTest {
         assertThat(page.selectable()).isFalse();
         assertThat(Templates.get().render("routing.ftlh", page)).doesNotContain("<form").contains("Pair: one model family (default)");
         assertThat(Templates.get().render("routingindex.ftlh", model.routingIndex(Links.at(0, true)))).doesNotContain("href=\"./compare");
+        String zh = Templates.get().render("routing.ftlh", model.routing("arith", Links.page("routing/arith", true, Lang.ZH)).orElseThrow());
+        // stats.RoutingSentence (audit-core) words its computed sentence in English only, so far (docs/site.md "Languages")
+        String chrome = zh.replaceAll("<p class=\"sentence\">[^<]*</p>", "");
+        assertThat(LanguageChecks.checkPage("zh routing", chrome, Lang.ZH)).isEqualTo("../../routing/arith.html");
+        assertThat(zh).contains("配对： 同一模型系列 （默认）").contains("<h1>即时还是思考？arith 上的路由策略</h1>");
         assertThat(Templates.get().render("routingindex.ftlh", model.routingIndex(Links.at(0, false))))
                 .contains("href=\"./compare\"");
     }

@@ -3,7 +3,10 @@ package dev.claimcheck.site.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.claimcheck.site.LanguageChecks;
 import dev.claimcheck.site.SampleRoot;
+import dev.claimcheck.site.page.Lang;
+import java.net.URI;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,13 +34,29 @@ class PageResourceTest {
         pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples");
         pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/1");
         pages.add("/runs/" + SampleRoot.ACME_RUN + "/samples/arith-0000/0.html");
-        for (String p : pages) {
-            String html = page(p, 200);
-            assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
-                    .doesNotContain(PLANTED).doesNotContain("<script>alert").doesNotContain("javascript:alert");
-            assertThat(html.split("<h1[ >]", -1).length - 1).as(p + ": exactly one h1").isEqualTo(1);
+        pages.add("/compare");
+        pages.add("/compare?a=20261129T025748Z-5d289d7a&b=20261129T025753Z-257f28ac");
+        for (Lang lang : Lang.values()) {
+            for (String en : pages) {
+                String p = "/" + lang.prefix() + en.substring(1);
+                String html = page(p, 200);
+                assertThat(html).as(p).startsWith("<!doctype html>").contains("</html>")
+                        .doesNotContain(PLANTED).doesNotContain("<script>alert").doesNotContain("javascript:alert");
+                assertThat(html.split("<h1[ >]", -1).length - 1).as(p + ": exactly one h1").isEqualTo(1);
+                String other = LanguageChecks.checkPage(p, html, lang);
+                String there = URI.create(p).resolve(other).toString();
+                // the server answers "x" and "x.html" (and "/" and "/index.html") alike; the switch names the short form
+                String same = en.replace("index.html", "").replace(".html", "");
+                assertThat(there).as(p + ": the switch leads to the same page in the other language")
+                        .isEqualTo(lang == Lang.EN ? "/zh" + same : same);
+            }
         }
         assertThat(page("/no/such/page", 404).split("<h1[ >]", -1).length - 1).as("404: exactly one h1").isEqualTo(1);
+        String zh404 = page("/zh/no/such/page", 404);
+        LanguageChecks.checkPage("/zh/no/such/page", zh404, Lang.ZH);
+        assertThat(zh404).contains("页面不存在").contains("href=\"../../../zh/\"");
+        assertThat(given().redirects().follow(false).when().get("/zh").then().statusCode(301).extract().header("Location"))
+                .isEqualTo("/zh/");
     }
 
     @Test

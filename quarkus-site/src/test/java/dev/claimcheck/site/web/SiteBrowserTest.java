@@ -169,4 +169,21 @@ class SiteBrowserTest {
         assertThat(reasoning.getAttribute("open")).as("reasoning, loaded when opened, starts collapsed").isNull();
         assertThat(reasoning.findElement(By.tagName("pre")).getAttribute("textContent")).isNotBlank();
     }
+
+    @Test
+    void theChinesePagesScriptSpeaksChinese() {
+        // site.js holds no text of its own: its pager, outcome labels and the attempt's parts come from the zh bundle
+        driver.get(home.toString() + "zh/runs/" + SampleRoot.RING_RUN);
+        WebDriverWait wait = waiter();
+        wait.until(d -> d.findElement(By.id("sample-pos")).getText().startsWith("第 1 / 1 页"));
+        WebElement first = driver.findElement(By.cssSelector("#sample-list article.sample"));
+        assertThat(first.findElement(By.cssSelector(".head")).getText()).contains("第 ").contains("次作答").doesNotContain("attempt");
+        first.findElement(By.cssSelector("details.more > summary")).click();
+        wait.until(d -> first.findElements(By.cssSelector(".more-body details > summary")).stream()
+                .anyMatch(x -> x.getText().startsWith("推理过程")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-Hans");
+        driver.findElement(By.cssSelector("a.lang-switch")).click();
+        wait.until(d -> d.findElement(By.id("sample-pos")).getText().startsWith("page 1 of 1"));
+        assertThat(driver.getCurrentUrl()).isEqualTo(home.toString() + "runs/" + SampleRoot.RING_RUN);
+    }
 }

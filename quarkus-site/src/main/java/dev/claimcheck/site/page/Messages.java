@@ -1,0 +1,93 @@
+package dev.claimcheck.site.page;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * One message bundle per {@link Lang} ({@code /messages/site_CODE.properties}, UTF-8), read as plain properties:
+ * no ResourceBundle fallback, so a key missing from one language renders as {@link #missing} instead of silently
+ * showing another language's text. Placeholders are {@code {0}}, {@code {1}}… replaced literally (no
+ * MessageFormat quoting rules, so apostrophes need no doubling).
+ */
+public final class Messages {
+    /** What a key that the bundle lacks renders as; the site's tests look for it on every page. */
+    public static final String MISSING = "\u27E6missing:";
+
+    private static final Map<Lang, Messages> ALL = load();
+
+    private final Lang lang;
+    private final Map<String, String> text;
+
+    private Messages(Lang lang, Map<String, String> text) {
+        this.lang = lang;
+        this.text = text;
+    }
+
+    public static Messages of(Lang lang) {
+        return ALL.get(lang);
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /** Every key and value, sorted by key. */
+    public Map<String, String> all() {
+        return text;
+    }
+
+    public static String missing(String key) {
+        return MISSING + key + "\u27E7";
+    }
+
+    /** The text of {@code key} with {@code {i}} replaced by {@code args[i]}; the missing-key marker when absent. */
+    public String get(String key, Object... args) {
+        String s = text.get(key);
+        if (s == null) {
+            return missing(key);
+        }
+        for (int i = 0; i < args.length; i++) {
+            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return s;
+    }
+
+    /** The texts the page script needs (keys {@code js.*}, without the prefix), for the page's JSON island. */
+    public Map<String, String> script() {
+        Map<String, String> out = new TreeMap<>();
+        text.forEach((k, v) -> {
+            if (k.startsWith("js.")) {
+                out.put(k.substring(3), v);
+            }
+        });
+        return out;
+    }
+
+    private static Map<Lang, Messages> load() {
+        Map<Lang, Messages> out = new EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            String name = "/messages/site_" + l.code() + ".properties";
+            try (InputStream in = Messages.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("message bundle " + name + " is not on the classpath");
+                }
+                Properties p = new Properties();
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                Map<String, String> m = new TreeMap<>();
+                p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+                out.put(l, new Messages(l, Collections.unmodifiableMap(m)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.claimcheck.site.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.claimcheck.core.model.ClaimVerdict;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.ThroughputComparison;
+import dev.claimcheck.core.suite.SuiteRegistry;
+import dev.claimcheck.site.routing.RoutingPairs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The two bundles hold the same keys, and every key the templates, the script and the code ask for exists. */
+class MessagesTest {
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path SCRIPT = Path.of("src/main/resources/META-INF/resources/static/site.js");
+    static final Path CODE = Path.of("src/main/java/dev/claimcheck/site");
+    /** The values a template or the script completes a key with ({@code t("lane." + lane)}). */
+    static final Set<String> LANES = Set.of("instant", "thinking");
+    static final Set<String> OUTCOMES = Set.of("correct", "wrong", "error");
+    static final Set<String> BADGES = Set.of("simulated", "verified", "unverified", "invalid");
+
+    @Test
+    void everyKeyOfEachLanguageExistsInTheOtherWithAText() {
+        var en = Messages.of(Lang.EN).all();
+        var zh = Messages.of(Lang.ZH).all();
+        assertThat(en.keySet()).isEqualTo(zh.keySet()).hasSizeGreaterThan(200);
+        for (Lang l : Lang.values()) {
+            Messages.of(l).all().forEach((k, v) -> assertThat(v.strip()).as(l + " " + k).isNotEmpty());
+        }
+        en.forEach((k, v) -> assertThat(placeholders(zh.get(k))).as("placeholders of " + k).isEqualTo(placeholders(v)));
+    }
+
+    @Test
+    void chineseTextsAreChineseExceptTermsKeptAsTheyAre() {
+        // a value copied untranslated would pass the key check; only these are the same in both on purpose
+        Set<String> same = Set.of("js.tokens", "js.chart.point", "badge.simulated.label", "badge.verified.label",
+                "badge.invalid.label", "workload.arc.title", "workload.swebench.title");
+        var zh = Messages.of(Lang.ZH).all();
+        Messages.of(Lang.EN).all().forEach((k, v) -> {
+            if (!same.contains(k)) {
+                assertThat(zh.get(k)).as(k).isNotEqualTo(v);
+            }
+        });
+    }
+
+    @Test
+    void everyWorkloadAndPairRelationHasItsTextsInBothAndTheEnglishIsTheCodesOwn() {
+        for (Workload w : Workload.values()) {
+            Figures f = SuiteRegistry.figures(w);
+            for (Lang l : Lang.values()) {
+                assertThat(Messages.of(l).all()).as(l + " " + w.id()).containsKeys("workload." + w.id() + ".title",
+                        "workload." + w.id() + ".measured");
+            }
+            assertThat(Messages.of(Lang.EN).get("workload." + w.id() + ".title")).isEqualTo(f.title());
+            assertThat(Messages.of(Lang.EN).get("workload." + w.id() + ".measured")).isEqualTo(f.measured());
+        }
+        assertThat(Messages.of(Lang.EN).get("tp.memoryAccess")).isEqualTo(ThroughputComparison.MEMORY_ACCESS);
+        for (RoutingPairs.Relation r : RoutingPairs.Relation.values()) {
+            assertThat(Messages.of(Lang.EN).get("routing.relation." + r.name())).isEqualTo(r.label());
+            assertThat(Messages.of(Lang.ZH).all()).containsKey("routing.relation." + r.name());
+        }
+    }
+
+    @Test
+    void aMissingKeyRendersAsAVisibleMarker() {
+        assertThat(Messages.of(Lang.ZH).get("no.such.key")).isEqualTo(Messages.MISSING + "no.such.key\u27E7");
+        assertThat(Messages.of(Lang.EN).get("index.summary", 3, 2, "2026-11-29")).isEqualTo("3 runs · 2 models · last run 2026-11-29");
+    }
+
+    @Test
+    void everyKeyTheTemplatesTheScriptAndTheCodeUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> s = Files.list(TEMPLATES)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".ftlh")).toList()) {
+                String text = Files.readString(p);
+                keys(text, "t\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
+                prefixes(text, "t\\(\"([a-zA-Z0-9._]+\\.)\" \\+", "", used);
+                // t("badge." + b.kind + ".label"): every badge kind with each suffix
+                Matcher m = Pattern.compile("t\\(\"badge\\.\" \\+ b\\.kind \\+ \"(\\.[a-z]+)\"").matcher(text);
+                while (m.find()) {
+                    for (String kind : BADGES) {
+                        used.add("badge." + kind + m.group(1));
+                    }
+                }
+            }
+        }
+        String js = Files.readString(SCRIPT);
+        keys(js, "tx\\('([a-zA-Z0-9._]+)'[,)]", "js.", used);
+        prefixes(js, "tx\\('([a-zA-Z0-9._]+\\.)' \\+", "js.", used);
+        try (Stream<Path> s = Files.walk(CODE)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(p);
+                keys(text, "\\.get\\(\"([a-zA-Z]+\\.[a-zA-Z0-9._]+)\"", "", used);
+                keys(text, "\\.text\\(\"([a-zA-Z0-9._]+)\"[,)]", "", used);
+                keys(text, "Map\\.entry\\(\"[^\"]+\", \"(run\\.label\\.[a-zA-Z0-9]+)\"\\)", "", used);
+                keys(text, "missing\\(\"([a-zA-Z]+)\"", "notfound.", used);
+                if (text.contains("links.text(\"compare.sentence.\" +")) {
+                    for (String k : List.of("higher.separated", "higher.overlapping", "same.separated", "same.overlapping")) {
+                        used.add("compare.sentence." + k);
+                    }
+                }
+            }
+        }
+        assertThat(used).hasSizeGreaterThan(150).contains("lane.title.thinking", "js.outcome.error",
+                "notfound.attemptAt", "fmt.noCi", "chart.label", "tp.chart.load", "run.label.per1k", "compare.sentence.same.overlapping");
+        for (Lang l : Lang.values()) {
+            assertThat(Messages.of(l).all().keySet()).as(l.toString()).containsAll(used);
+        }
+    }
+
+    private static void keys(String text, String regex, String prefix, Set<String> out) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(prefix + m.group(1));
+        }
+    }
+
+    /** {@code t("lane." + x)}: the prefix with each value its variable takes (lanes, outcomes). */
+    private static void prefixes(String text, String regex, String prefix, Set<String> out) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            String p = prefix + m.group(1);
+            if (p.equals("badge.") || p.equals("workload.") || p.equals("routing.relation.")) {
+                continue; // the kind is followed by a suffix: above, and every workload's keys are checked below
+            }
+            Set<String> values = p.endsWith("outcome.") ? OUTCOMES : p.equals("verdict.")
+                    ? Stream.of(ClaimVerdict.values()).map(ClaimVerdict::id).collect(java.util.stream.Collectors.toSet()) : LANES;
+            for (String v : values) {
+                out.add(p + v);
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String s) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(s);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}
