@@ -8,12 +8,10 @@ import dev.claimcheck.core.endpoint.ChatRequest;
 import dev.claimcheck.core.model.AgentDetail;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Response;
-import dev.claimcheck.core.model.RetryRecord;
-import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.ToolCall;
-import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,73 +24,40 @@ import java.util.List;
 final class AgentEpisode {
     /** Tool calls executed per turn; further calls in the same turn are answered with an error and counted malformed. */
     static final int MAX_CALLS_PER_TURN = 16;
-    static final String STOP_STEPS = "steps";
-    static final String STOP_TOKENS = "tokens";
-
-    /** Step (model turns) and token (prompt + completion, summed over turns) budgets of one episode. */
-    record Budgets(int maxSteps, long maxTokens) {
-    }
 
     private AgentEpisode() {
     }
 
     static AttemptExchange run(AgentTask task, Fault fault, String expected, List<ChatMessage> messages, ObjectNode template,
-                        int attempt, ChatEndpoint endpoint, Budgets budgets) {
+                        int attempt, ChatEndpoint endpoint, EpisodeMeter.Budgets budgets) {
         Environment env = new Environment(task, fault);
         ObjectNode request = template.deepCopy();
         ArrayNode tools = request.putArray("tools");
         env.tools().forEach(t -> tools.add(t.toOpenAi()));
 
         List<ChatMessage> transcript = new ArrayList<>();
-        List<RetryRecord> retries = new ArrayList<>();
-        long prompt = 0;
-        long completion = 0;
-        long reasoning = 0;
-        long cached = 0;
-        double e2e = 0;
-        Timing first = null;
+        EpisodeMeter meter = new EpisodeMeter(budgets);
         Response last = null;
-        String stop = null;
-        int steps = 0;
-        while (true) {
-            if (steps >= budgets.maxSteps()) {
-                stop = STOP_STEPS;
-                break;
-            }
-            if (prompt + completion >= budgets.maxTokens()) {
-                stop = STOP_TOKENS;
-                break;
-            }
+        String stop;
+        while ((stop = meter.exhausted()) == null) {
             List<ChatMessage> conversation = new ArrayList<>(messages);
             conversation.addAll(transcript);
             ChatOutcome outcome = endpoint.complete(new ChatRequest(conversation, request, attempt));
-            steps++;
-            prompt += outcome.usage().promptTokens();
-            completion += outcome.usage().completionTokens();
-            reasoning += outcome.usage().reasoningTokens();
-            cached += outcome.usage().cachedTokens();
-            retries.addAll(outcome.retries());
-            first = first == null ? outcome.timing() : first;
-            e2e += outcome.timing().e2eMs() == null ? 0 : outcome.timing().e2eMs();
-            Usage usage = new Usage(prompt, completion, reasoning, cached);
-            Timing timing = new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
+            meter.add(outcome);
             if (outcome instanceof ChatOutcome.Failure f) {
-                return new AttemptExchange(new ChatOutcome.Failure(f.error(), f.partial(), usage, timing, retries), request,
-                        transcript, null);
+                return new AttemptExchange(meter.failure(f), request, transcript, null);
             }
             last = ((ChatOutcome.Success) outcome).response();
-            List<ToolCall> calls = normalized(last.toolCalls(), steps);
+            List<ToolCall> calls = EpisodeMeter.withIds(last.toolCalls(), meter.steps(), Environment.MAX_ARGUMENT_CHARS);
             transcript.add(ChatMessage.assistant(last.content(), calls));
             if (calls.isEmpty()) {
                 break; // the final answer
             }
             transcript.addAll(act(env, calls));
         }
-        Usage usage = new Usage(prompt, completion, reasoning, cached);
-        Timing timing = first == null ? Timing.NONE : new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
-        Response response = last == null ? new Response("", null, List.of(), null) : last;
-        return new AttemptExchange(new ChatOutcome.Success(response, usage, timing, retries), request, transcript,
-                verdict(env, task, fault, expected, steps, stop, response.content()));
+        ChatOutcome.Success done = meter.success(last);
+        return new AttemptExchange(done, request, transcript,
+                verdict(env, task, fault, expected, meter.steps(), stop, done.response().content()));
     }
 
     /** Executes one turn's calls (at most {@link #MAX_CALLS_PER_TURN}) and returns the tool messages, in order. */
@@ -116,22 +81,5 @@ final class AgentEpisode {
         String extracted = finalContent == null ? null
                 : finalContent.length() > 200 ? finalContent.substring(0, 200) + "…" : finalContent;
         return new Verdict(success, success ? 1 : 0, extracted, expected, AgentGrader.ID, AgentGrader.VERSION, detail.toJson());
-    }
-
-    /**
-     * The calls as the transcript keeps them: each with an id (a server may omit them; a tool message must name the
-     * call it answers), and oversized arguments cut just past the limit, so a model emitting megabytes does not
-     * resend them every turn nor bloat the journal; the cut arguments are still refused as too large on replay.
-     */
-    private static List<ToolCall> normalized(List<ToolCall> calls, int step) {
-        List<ToolCall> out = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            ToolCall c = calls.get(i);
-            String id = c.id() == null || c.id().isBlank() ? "call_" + step + "_" + (i + 1) : c.id();
-            String args = c.arguments().length() > Environment.MAX_ARGUMENT_CHARS
-                    ? c.arguments().substring(0, Environment.MAX_ARGUMENT_CHARS + 1) : c.arguments();
-            out.add(new ToolCall(id, c.name(), args));
-        }
-        return out;
     }
 }

@@ -14,6 +14,7 @@ import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import dev.claimcheck.core.suite.RequestEstimate;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -118,7 +119,7 @@ public final class AgentSuite implements Suite {
                             SuiteContext context) {
         AgentOptions o = checked(context);
         return AgentEpisode.run(AgentTasks.byId(task.id()), faultOf(task), task.expected(), messages, template, attempt,
-                endpoint, new AgentEpisode.Budgets(o.maxSteps(), o.maxEpisodeTokens()));
+                endpoint, new EpisodeMeter.Budgets(o.maxSteps(), o.maxEpisodeTokens()));
     }
 
     /**

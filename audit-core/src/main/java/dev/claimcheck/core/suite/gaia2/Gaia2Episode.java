@@ -12,12 +12,12 @@ import dev.claimcheck.core.model.AttemptError;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.ErrorCause;
 import dev.claimcheck.core.model.Response;
-import dev.claimcheck.core.model.RetryRecord;
 import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,12 +32,7 @@ import java.util.TreeSet;
 final class Gaia2Episode {
     static final int MAX_CALLS_PER_TURN = 16;
     static final int MAX_ARGUMENT_CHARS = 64 * 1024;
-    static final String STOP_STEPS = "steps";
-    static final String STOP_TOKENS = "tokens";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    record Budgets(int maxSteps, long maxTokens) {
-    }
 
     private Gaia2Episode() {
     }
@@ -55,7 +50,7 @@ final class Gaia2Episode {
     }
 
     static AttemptExchange run(String scenarioId, String expected, List<ChatMessage> messages, ObjectNode template, int attempt,
-                               ChatEndpoint endpoint, ToolServer server, Budgets budgets, Gaia2AnswerGrader grader) {
+                               ChatEndpoint endpoint, ToolServer server, EpisodeMeter.Budgets budgets, Gaia2AnswerGrader grader) {
         ObjectNode request = template.deepCopy();
         List<ObjectNode> offered;
         try {
@@ -73,44 +68,20 @@ final class Gaia2Episode {
         tools.add(answerTool());
 
         List<ChatMessage> transcript = new ArrayList<>();
-        List<RetryRecord> retries = new ArrayList<>();
-        long prompt = 0;
-        long completion = 0;
-        long reasoning = 0;
-        long cached = 0;
-        double e2e = 0;
-        Timing first = null;
+        EpisodeMeter meter = new EpisodeMeter(budgets);
         Response last = null;
-        String stop = null;
-        int steps = 0;
+        String stop;
         Counts counts = new Counts();
-        while (true) {
-            if (steps >= budgets.maxSteps()) {
-                stop = STOP_STEPS;
-                break;
-            }
-            if (prompt + completion >= budgets.maxTokens()) {
-                stop = STOP_TOKENS;
-                break;
-            }
+        while ((stop = meter.exhausted()) == null) {
             List<ChatMessage> conversation = new ArrayList<>(messages);
             conversation.addAll(transcript);
             ChatOutcome outcome = endpoint.complete(new ChatRequest(conversation, request, attempt));
-            steps++;
-            prompt += outcome.usage().promptTokens();
-            completion += outcome.usage().completionTokens();
-            reasoning += outcome.usage().reasoningTokens();
-            cached += outcome.usage().cachedTokens();
-            retries.addAll(outcome.retries());
-            first = first == null ? outcome.timing() : first;
-            e2e += outcome.timing().e2eMs() == null ? 0 : outcome.timing().e2eMs();
+            meter.add(outcome);
             if (outcome instanceof ChatOutcome.Failure f) {
-                Timing timing = new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
-                return new AttemptExchange(new ChatOutcome.Failure(f.error(), f.partial(),
-                        new Usage(prompt, completion, reasoning, cached), timing, retries), request, transcript, null);
+                return new AttemptExchange(meter.failure(f), request, transcript, null);
             }
             last = ((ChatOutcome.Success) outcome).response();
-            List<ToolCall> calls = normalized(last.toolCalls(), steps);
+            List<ToolCall> calls = EpisodeMeter.withIds(last.toolCalls(), meter.steps(), MAX_ARGUMENT_CHARS);
             last = new Response(last.content(), last.reasoning(), calls, last.finishReason(), last.reasoningSplit());
             transcript.add(ChatMessage.assistant(last.content(), calls));
             if (calls.isEmpty() || calls.stream().anyMatch(c -> c.name().equals(Gaia2AnswerGrader.ANSWER_TOOL))) {
@@ -120,15 +91,14 @@ final class Gaia2Episode {
                 transcript.add(ChatMessage.tool(calls.get(i).id(), execute(server, scenarioId, names, calls.get(i), i, counts)));
             }
         }
-        Usage usage = new Usage(prompt, completion, reasoning, cached);
-        Timing timing = first == null ? Timing.NONE : new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
-        Response response = last == null ? new Response("", null, List.of(), null) : last;
+        ChatOutcome.Success done = meter.success(last);
+        Response response = done.response();
         Verdict graded = grader.gradeResponse(response, expected);
         boolean correct = graded.correct() && stop == null;
-        Gaia2Detail detail = new Gaia2Detail(graded.detail(), steps, counts.calls, counts.errors, counts.malformed, stop);
+        Gaia2Detail detail = new Gaia2Detail(graded.detail(), meter.steps(), counts.calls, counts.errors, counts.malformed, stop);
         Verdict verdict = new Verdict(correct, correct ? 1 : 0, graded.extracted(), expected, grader.id(), grader.version(),
                 detail.toJson());
-        return new AttemptExchange(new ChatOutcome.Success(response, usage, timing, retries), request, transcript, verdict);
+        return new AttemptExchange(done, request, transcript, verdict);
     }
 
     /** Tool calls and errors of one episode. */
@@ -176,18 +146,5 @@ final class Gaia2Episode {
 
     private static String error(String message) {
         return JSON.createObjectNode().put("error", message).toString();
-    }
-
-    /** Ids for calls a server left without one, and oversized arguments cut just past the limit (still refused). */
-    private static List<ToolCall> normalized(List<ToolCall> calls, int step) {
-        List<ToolCall> out = new ArrayList<>(calls == null ? 0 : calls.size());
-        for (int i = 0; calls != null && i < calls.size(); i++) {
-            ToolCall c = calls.get(i);
-            String id = c.id() == null || c.id().isBlank() ? "call_" + step + "_" + (i + 1) : c.id();
-            String args = c.arguments() == null ? "" : c.arguments();
-            args = args.length() > MAX_ARGUMENT_CHARS ? args.substring(0, MAX_ARGUMENT_CHARS + 1) : args;
-            out.add(new ToolCall(id, c.name() == null ? "" : c.name(), args));
-        }
-        return out;
     }
 }

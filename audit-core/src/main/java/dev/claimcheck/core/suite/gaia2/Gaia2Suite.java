@@ -17,6 +17,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.RequestEstimate;
@@ -122,7 +123,7 @@ public final class Gaia2Suite implements Suite {
                                    SuiteContext context) {
         Gaia2Options o = checked(context);
         return Gaia2Episode.run(task.id(), task.expected(), messages, template, attempt, endpoint, server(o),
-                new Gaia2Episode.Budgets(o.maxSteps, o.maxEpisodeTokens), grader);
+                new EpisodeMeter.Budgets(o.maxSteps, o.maxEpisodeTokens), grader);
     }
 
     /** A policy that searches once and answers sends two requests; {@code --max-steps} bounds any episode. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +30,8 @@ public record SwebenchDetail(String instanceId, String repo, String end, int ste
                              Tests failToPass, Tests passToPass, String testLog, Boolean claimed) {
     public static final String SUBMITTED = "submitted";
     public static final String ANSWERED = "answered";
-    public static final String STOP_STEPS = "steps";
-    public static final String STOP_TOKENS = "tokens";
+    public static final String STOP_STEPS = EpisodeMeter.STOP_STEPS;
+    public static final String STOP_TOKENS = EpisodeMeter.STOP_TOKENS;
     /** Not an episode: a submission's prediction and harness log, imported ({@code swebench import --root}). */
     public static final String IMPORTED = "imported";
     private static final ObjectMapper JSON = new ObjectMapper()

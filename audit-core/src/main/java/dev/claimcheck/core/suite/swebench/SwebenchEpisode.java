@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.Timing;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +38,6 @@ final class SwebenchEpisode {
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\s*\\n(.*?)\\n```", Pattern.DOTALL);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Step (model turns) and token (prompt + completion, summed over turns) budgets of one episode. */
-    record Budgets(int maxSteps, long maxTokens) {
-    }
-
     /** What the episode produced, before evaluation. */
     record Outcome(AttemptExchange failed, Response last, Usage usage, Timing timing, List<RetryRecord> retries,
                    List<ChatMessage> transcript, List<SwebenchDetail.Command> commands, String end, int steps, String patch) {
@@ -50,58 +47,32 @@ final class SwebenchEpisode {
     }
 
     static Outcome run(Path checkout, SwebenchInstance instance, List<ChatMessage> messages, ObjectNode request, int attempt,
-                       ChatEndpoint endpoint, Budgets budgets, BashTool bash) {
+                       ChatEndpoint endpoint, EpisodeMeter.Budgets budgets, BashTool bash) {
         try (WorkingCopy copy = WorkingCopy.at(checkout, instance.baseCommit())) {
             List<ChatMessage> transcript = new ArrayList<>();
             List<SwebenchDetail.Command> commands = new ArrayList<>();
-            List<RetryRecord> retries = new ArrayList<>();
-            long prompt = 0;
-            long completion = 0;
-            long reasoning = 0;
-            long cached = 0;
-            double e2e = 0;
-            Timing first = null;
+            EpisodeMeter meter = new EpisodeMeter(budgets);
             Response last = null;
             String end;
-            int steps = 0;
-            while (true) {
-                if (steps >= budgets.maxSteps()) {
-                    end = SwebenchDetail.STOP_STEPS;
-                    break;
-                }
-                if (prompt + completion >= budgets.maxTokens()) {
-                    end = SwebenchDetail.STOP_TOKENS;
-                    break;
-                }
+            while ((end = meter.exhausted()) == null) {
                 List<ChatMessage> conversation = new ArrayList<>(messages);
                 conversation.addAll(transcript);
                 ChatOutcome outcome = endpoint.complete(new ChatRequest(conversation, request, attempt));
-                steps++;
-                Usage u = outcome.usage();
-                prompt += u.promptTokens();
-                completion += u.completionTokens();
-                reasoning += u.reasoningTokens();
-                cached += u.cachedTokens();
-                retries.addAll(outcome.retries());
-                first = first == null ? outcome.timing() : first;
-                e2e += outcome.timing().e2eMs() == null ? 0 : outcome.timing().e2eMs();
-                Usage usage = new Usage(prompt, completion, reasoning, cached);
-                Timing timing = new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
+                meter.add(outcome);
                 if (outcome instanceof ChatOutcome.Failure f) {
-                    AttemptExchange failed = new AttemptExchange(new ChatOutcome.Failure(f.error(), f.partial(), usage, timing,
-                            retries), request, transcript, null);
-                    return new Outcome(failed, null, usage, timing, retries, transcript, commands, null, steps, "");
+                    AttemptExchange failed = new AttemptExchange(meter.failure(f), request, transcript, null);
+                    return new Outcome(failed, null, meter.usage(), meter.timing(), meter.retries(), transcript, commands,
+                            null, meter.steps(), "");
                 }
                 last = ((ChatOutcome.Success) outcome).response();
-                Turn turn = turn(last, copy.dir(), bash, transcript, commands, steps, u);
+                Turn turn = turn(last, copy.dir(), bash, transcript, commands, meter.steps(), outcome.usage());
                 if (turn != Turn.GO_ON) {
                     end = turn == Turn.SUBMITTED ? SwebenchDetail.SUBMITTED : SwebenchDetail.ANSWERED;
                     break;
                 }
             }
-            Usage usage = new Usage(prompt, completion, reasoning, cached);
-            Timing timing = first == null ? Timing.NONE : new Timing(first.firstByteMs(), first.ttftMs(), first.firstContentMs(), null, e2e);
-            return new Outcome(null, last, usage, timing, retries, transcript, commands, end, steps, bash.diff(copy));
+            return new Outcome(null, last, meter.usage(), meter.timing(), meter.retries(), transcript, commands, end,
+                    meter.steps(), bash.diff(copy));
         }
     }
 
@@ -111,7 +82,7 @@ final class SwebenchEpisode {
     /** One model turn: its tool calls (or its fenced bash block) run in order, each result appended to the transcript. */
     private static Turn turn(Response response, Path workdir, BashTool bash, List<ChatMessage> transcript,
                                 List<SwebenchDetail.Command> commands, int step, Usage usage) {
-        List<ToolCall> calls = normalized(response.toolCalls(), step);
+        List<ToolCall> calls = EpisodeMeter.withIds(response.toolCalls(), step, Integer.MAX_VALUE);
         transcript.add(ChatMessage.assistant(response.content(), calls));
         if (calls.isEmpty()) {
             Optional<String> block = textCommand(response.content());
@@ -178,18 +149,5 @@ final class SwebenchEpisode {
     private static SwebenchDetail.Command record(String command, BashTool.Observation o, Usage usage) {
         return new SwebenchDetail.Command(command, o.exitCode(), o.output().length(), o.truncated(), o.timedOut(),
                 usage.promptTokens(), usage.completionTokens());
-    }
-
-    /** Every call with an id (a tool message must name the call it answers; a server may omit them). */
-    private static List<ToolCall> normalized(List<ToolCall> calls, int step) {
-        List<ToolCall> out = new ArrayList<>();
-        if (calls == null) {
-            return out;
-        }
-        for (int i = 0; i < calls.size(); i++) {
-            ToolCall c = calls.get(i);
-            out.add(new ToolCall(c.id() == null || c.id().isBlank() ? "call_" + step + "_" + (i + 1) : c.id(), c.name(), c.arguments()));
-        }
-        return out;
     }
 }

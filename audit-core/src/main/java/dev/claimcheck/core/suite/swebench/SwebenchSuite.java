@@ -19,6 +19,7 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
 import dev.claimcheck.core.suite.RequestEstimate;
@@ -168,7 +169,7 @@ public final class SwebenchSuite implements Suite {
         Sandbox sandbox = Sandbox.system();
         BashTool bash = new BashTool(sandbox, o.commandTimeoutS * 1000L, o.maxOutputChars);
         SwebenchEpisode.Outcome out = SwebenchEpisode.run(checkout, instance, messages, request, attempt, endpoint,
-                new SwebenchEpisode.Budgets(o.maxSteps, o.maxEpisodeTokens), bash);
+                new EpisodeMeter.Budgets(o.maxSteps, o.maxEpisodeTokens), bash);
         if (out.failed() != null) {
             return out.failed();
         }

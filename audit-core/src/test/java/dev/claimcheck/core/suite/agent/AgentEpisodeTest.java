@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatOutcome;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import dev.claimcheck.core.endpoint.ClientConfig;
 import dev.claimcheck.core.endpoint.OpenAiChatEndpoint;
 import dev.claimcheck.core.endpoint.RetryPolicy;
@@ -80,7 +81,7 @@ class AgentEpisodeTest {
                     .retry(RetryPolicy.immediate(0)).build());
             for (int attempt = 0; attempt < 20; attempt++) {
                 AttemptExchange ex = AgentEpisode.run(task, Fault.CHECKPOINT, AgentSuite.expected(task, Fault.CHECKPOINT), opening,
-                        JSON.createObjectNode().put("model", "sim"), attempt, client, new AgentEpisode.Budgets(30, 1_000_000));
+                        JSON.createObjectNode().put("model", "sim"), attempt, client, new EpisodeMeter.Budgets(30, 1_000_000));
                 List<ToolCall> made = ex.transcript().stream().flatMap(m -> m.toolCalls().stream()).toList();
                 assertThat(made).as("attempt %d made exactly one of the scripts", attempt).isIn(reference, mistake);
                 assertThat(ex.verdict().correct()).isEqualTo(made.equals(reference));
@@ -98,7 +99,7 @@ class AgentEpisodeTest {
 
         assertThat(ex.outcome()).isInstanceOf(ChatOutcome.Success.class);
         AgentDetail d = AgentDetail.parse(ex.verdict().detail()).orElseThrow();
-        assertThat(d.budgetStop()).isEqualTo(AgentEpisode.STOP_STEPS);
+        assertThat(d.budgetStop()).isEqualTo(EpisodeMeter.STOP_STEPS);
         assertThat(d.steps()).isEqualTo(25);
         assertThat(ex.verdict().correct()).isFalse();
         assertThat(ex.transcript()).hasSize(50); // 25 assistant turns, 25 tool results
@@ -109,7 +110,7 @@ class AgentEpisodeTest {
         AttemptExchange ex = run(AgentTasks.referenceScript(TASK, null), 30, 400, true);
 
         AgentDetail d = AgentDetail.parse(ex.verdict().detail()).orElseThrow();
-        assertThat(d.budgetStop()).isEqualTo(AgentEpisode.STOP_TOKENS);
+        assertThat(d.budgetStop()).isEqualTo(EpisodeMeter.STOP_TOKENS);
         assertThat(ex.verdict().correct()).isFalse();
         assertThat(ex.outcome().usage().promptTokens() + ex.outcome().usage().completionTokens()).isGreaterThanOrEqualTo(400);
     }
@@ -135,7 +136,7 @@ class AgentEpisodeTest {
                     .retry(RetryPolicy.immediate(0)).build());
             ObjectNode template = JSON.createObjectNode().put("model", "sim").put("stream", stream);
             return AgentEpisode.run(TASK, null, AgentSuite.expected(TASK, null), OPENING, template, 0, client,
-                    new AgentEpisode.Budgets(maxSteps, maxTokens));
+                    new EpisodeMeter.Budgets(maxSteps, maxTokens));
         }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.suite.EpisodeMeter;
 import dev.claimcheck.core.grade.Gaia2AnswerGrader;
 import dev.claimcheck.core.grade.Regrade;
 import dev.claimcheck.core.model.ChatMessage;
@@ -151,7 +152,7 @@ class Gaia2SuiteTest {
             assertThat(s.budgetStops()).isEqualTo(6);
             assertThat(s.noAnswer()).isEqualTo(6);
             assertThat(a.samples()).allSatisfy(x -> assertThat(Gaia2Detail.parse(x.verdict().detail()).orElseThrow().budgetStop())
-                    .isEqualTo(Gaia2Episode.STOP_STEPS));
+                    .isEqualTo(EpisodeMeter.STOP_STEPS));
             regradesAsVerifyDoes(a);
         }
     }
