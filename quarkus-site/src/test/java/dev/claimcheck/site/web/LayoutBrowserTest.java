@@ -305,7 +305,7 @@ class LayoutBrowserTest {
             return out;
             """;
 
-    private static void audit(String... args) {
+    static void audit(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         AuditSession session = new AuditSession(Clock.systemUTC(), Map.of(), Journal.DEFAULT_PART_LIMIT);
@@ -314,7 +314,7 @@ class LayoutBrowserTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     }
 
-    private static void bench(String... args) {
+    static void bench(String... args) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream p = new PrintStream(log, true, StandardCharsets.UTF_8);
         int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), p, p), new PrintWriter(p, true), args);
