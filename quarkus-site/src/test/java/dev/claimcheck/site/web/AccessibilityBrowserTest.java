@@ -29,7 +29,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * axe-core ({@link Axe}: WCAG 2.0/2.1 A and AA and best practices) finds no serious or critical violation on any
  * page type, in English and Chinese, at 390×844 and 1440×900, in real Chromium. The served sample root gives every
- * page type but two; a throughput run (the leaderboard's Throughput tab) and a proof page are checked in exports.
+ * page type but a few: throughput (the leaderboard's Throughput tab), long-context and docs runs and a proof page
+ * are checked in exports.
  * On a page with workload tabs each tab is shown and checked in turn (axe skips what is hidden). The dark colour
  * scheme is checked at 1440 px (contrast does not depend on the width).
  */
@@ -106,8 +107,11 @@ class AccessibilityBrowserTest {
     }
 
     @Test
-    void theThroughputTabAndAProofPageOfTheExportHaveNoneEither() throws Exception {
+    void throughputLongContextDocsAndProofPagesOfTheExportHaveNoneEither() throws Exception {
         Path root = tmp.resolve("root");
+        LayoutBrowserTest.audit("longctx", "--base-url", "sim:depthDecay=0.5", "--lengths", "1k,2k", "--depths", "0,100",
+                "--kinds", "single,qa", "--root", root.toString());
+        LayoutBrowserTest.audit("docs", "--base-url", "sim", "--per-kind", "2", "--root", root.toString());
         LayoutBrowserTest.bench("--base-url", "sim", "--model", "alpha", "--hardware", "8xH200,tp=8,dtype=fp8",
                 "--concurrency", "1,2", "--input-tokens", "16,32", "--output-tokens", "4", "--requests", "4",
                 "--root", root.toString());
@@ -117,6 +121,9 @@ class AccessibilityBrowserTest {
         List<Path> pages = new ArrayList<>();
         for (String lang : LANGUAGES) {
             pages.add(out.resolve(lang + "index.html"));
+            try (Stream<Path> s = Files.list(out.resolve(lang + "runs"))) {
+                s.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
+            }
             pages.add(proofs.site().resolve(lang + "runs/" + proofs.runId() + "/proofs/1.html"));
         }
         assertThat(pages).allSatisfy(p -> assertThat(p).exists());
