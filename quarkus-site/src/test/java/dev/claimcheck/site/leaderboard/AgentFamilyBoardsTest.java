@@ -74,6 +74,9 @@ class AgentFamilyBoardsTest {
                 .anySatisfy(d -> assertThat(d).endsWith("-fc")).anySatisfy(d -> assertThat(d).endsWith("-prompt"));
         String html = Templates.get().render("index.ftlh", model.leaderboard(Links.at(0, false)));
         assertThat(html).contains("output tokens / task");
+        String modelPage = Templates.get().render("model.ftlh", model.model(model.rows().get(0).modelSlug(), Links.at(1, false))
+                .orElseThrow());
+        assertThat(modelPage).as("the model page lists every run with the same column").contains("output tokens / task");
         // An imported τ²-bench file holds trajectories without the endpoint's usage: no count, so a dash, never 0.
         assertThat(model.rows()).filteredOn(r -> r.workload().equals("tau2")).singleElement()
                 .satisfies(r -> assertThat(r.economics().outputTokensPerTask()).isNull());
