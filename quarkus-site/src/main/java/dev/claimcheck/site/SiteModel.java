@@ -182,7 +182,7 @@ public final class SiteModel {
 
     public ClaimsPage claims(Links links) {
         return ClaimsView.build(assessments, routingWorkloads().stream()
-                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), index.unclaimedRecipes(), links);
+                .map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), index.unclaimedRecipes(), index.claims(), links);
     }
 
     /** Workloads with at least one pair of instant and thinking runs (RoutingPairs), sorted. */

@@ -45,6 +45,11 @@
       });
     });
     showTab = show;
+    // A link to another section (the family line's "#w-bfcl") opens its tab.
+    window.addEventListener('hashchange', function () {
+      var id = location.hash.slice(1);
+      if (tabs.some(function (t) { return t.getAttribute('data-tab') === id; })) { show(id); }
+    });
     var wanted = location.hash.slice(1);
     show(tabs.some(function (t) { return t.getAttribute('data-tab') === wanted; }) ? wanted : tabs[0].getAttribute('data-tab'));
   }

@@ -19,10 +19,12 @@ import java.util.TreeMap;
  *                arithmetic (ledger {@code "derived": true}, docs/claims.md)
  * @param datasetPublished when the claim's dataset became public ({@code YYYY-MM-DD}, ledger {@code datasetPublished}),
  *                         or empty
+ * @param noRecipe why the claim has no recipe yet and what one would need that the project cannot supply (ledger
+ *                 {@code noRecipe}, shown beside "no recipe yet"), or empty
  */
 public record Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
                     Map<String, String> settings, Map<String, SettingBasis> bases, boolean undisclosed, Source source,
-                    String note, boolean derived, String datasetPublished) {
+                    String note, boolean derived, String datasetPublished, String noRecipe) {
     public Claim {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
@@ -41,6 +43,15 @@ public record Claim(String id, String workload, String suite, String dataset, St
         unit = unit == null ? "" : unit;
         note = note == null ? "" : note;
         datasetPublished = datasetPublished == null ? "" : datasetPublished;
+        noRecipe = noRecipe == null ? "" : noRecipe;
+    }
+
+    /** A claim without a reason for a missing recipe. */
+    public Claim(String id, String workload, String suite, String dataset, String metric, double value, String unit,
+                 Map<String, String> settings, Map<String, SettingBasis> bases, boolean undisclosed, Source source,
+                 String note, boolean derived, String datasetPublished) {
+        this(id, workload, suite, dataset, metric, value, unit, settings, bases, undisclosed, source, note, derived,
+                datasetPublished, "");
     }
 
     /** A claim whose value the source prints. */

@@ -6,6 +6,7 @@ import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.SettingBasis;
 import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.Lane;
+import dev.claimcheck.core.model.Untranscribed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,41 @@ public final class ClaimsReader {
             problems.accept(new ClaimsFile.Problem(rel, e.getMessage()));
             released = "";
         }
-        return Optional.of(new ClaimsFile(rel, id, slug, lane, claims, released));
+        return Optional.of(new ClaimsFile(rel, id, slug, lane, claims, released, untranscribed(rel, tree, claims, problems)));
+    }
+
+    /**
+     * The benchmarks reported without a transcribed figure ({@code untranscribed[]}): each needs an id unique among the
+     * file's claims and entries, the benchmark's name, a reason and what running it needs; one that lacks any is
+     * reported and skipped, and a {@code value} is refused (a figure that can be read is a claim).
+     */
+    private static List<Untranscribed> untranscribed(String rel, JsonNode tree, List<Claim> claims,
+                                                     Consumer<ClaimsFile.Problem> problems) {
+        List<Untranscribed> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        claims.forEach(c -> ids.add(c.id()));
+        int i = 0;
+        for (JsonNode u : tree.path("untranscribed")) {
+            String where = "untranscribed[" + i++ + "]";
+            String uid = u.path("id").asText("");
+            List<String> missing = java.util.stream.Stream.of("id", "benchmark", "reason", "needs")
+                    .filter(f -> u.path(f).asText("").isBlank()).toList();
+            if (!missing.isEmpty()) {
+                problems.accept(new ClaimsFile.Problem(rel, where + " lacks " + String.join(", ", missing)));
+            } else if (u.has("value")) {
+                problems.accept(new ClaimsFile.Problem(rel, where + " ('" + uid
+                        + "') has a value: a transcribed figure goes in claims[], with its source"));
+            } else if (!ids.add(uid)) {
+                problems.accept(new ClaimsFile.Problem(rel, where + ": id '" + uid + "' is used twice in the file"));
+            } else {
+                JsonNode src = u.path("source");
+                out.add(new Untranscribed(uid, u.path("benchmark").asText(), u.path("workload").asText(""),
+                        u.path("suite").asText(""), u.path("reason").asText(), u.path("needs").asText(),
+                        new Claim.Source(src.path("url").asText(""), src.path("date").asText(""),
+                                src.path("dateKind").asText(""), src.path("title").asText(""), src.path("revision").asText(""))));
+            }
+        }
+        return out;
     }
 
     /**
@@ -162,7 +197,8 @@ public final class ClaimsReader {
         return new Claim(c.path("id").asText(), c.path("workload").asText(""), c.path("suite").asText(""),
                 c.path("dataset").asText(""), c.path("metric").asText(""), c.path("value").asDouble(),
                 c.path("unit").asText(""), settings, bases, undisclosed, source, c.path("note").asText(""),
-                c.path("derived").asBoolean(false), date("claim '" + cid + "'", "datasetPublished", c.path("datasetPublished")));
+                c.path("derived").asBoolean(false), date("claim '" + cid + "'", "datasetPublished", c.path("datasetPublished")),
+                c.path("noRecipe").asText(""));
     }
 
     /** An optional {@code YYYY-MM-DD} date; empty when absent. */

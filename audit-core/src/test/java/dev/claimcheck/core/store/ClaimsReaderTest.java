@@ -98,4 +98,32 @@ class ClaimsReaderTest {
                 "claim 'c': datasetPublished must be YYYY-MM-DD, got '2026-2-6'",
                 "model: released must be YYYY-MM-DD, got 'Feb 2026'");
     }
+
+    @Test
+    void aBenchmarkWithoutATranscribedFigureIsReadWithWhyAndWhatItNeedsAndNeverWithAValue() throws IOException {
+        Path f = tmp.resolve("u.json");
+        Files.writeString(f, """
+                {"schema": "claimcheck/claims/v1", "model": {"id": "o/M", "slug": "o--m"}, "lane": "thinking",
+                 "claims": [{"id": "c", "metric": "accuracy", "value": 0.9, "settings": "undisclosed",
+                             "source": {"url": "https://example.org", "date": "2026-01-01"}}],
+                 "untranscribed": [
+                   {"id": "swe", "benchmark": "SWE-bench Verified", "workload": "swebench", "suite": "swebench",
+                    "reason": "only in an image", "needs": "a container engine",
+                    "source": {"url": "https://example.org/card", "date": "2026-02-13"}},
+                   {"id": "no-needs", "benchmark": "X", "reason": "r"},
+                   {"id": "figure", "benchmark": "Y", "reason": "r", "needs": "n", "value": 0.5},
+                   {"id": "c", "benchmark": "Z", "reason": "r", "needs": "n"}]}
+                """);
+        ClaimsFile file = ClaimsReader.read("u.json", f, problems::add).orElseThrow();
+        assertThat(file.untranscribed()).singleElement().satisfies(u -> {
+            assertThat(u.benchmark()).isEqualTo("SWE-bench Verified");
+            assertThat(u.suite()).isEqualTo("swebench");
+            assertThat(u.needs()).isEqualTo("a container engine");
+            assertThat(u.source().url()).isEqualTo("https://example.org/card");
+        });
+        assertThat(problems).extracting(ClaimsFile.Problem::reason).containsExactly(
+                "untranscribed[1] lacks needs",
+                "untranscribed[2] ('figure') has a value: a transcribed figure goes in claims[], with its source",
+                "untranscribed[3]: id 'c' is used twice in the file");
+    }
 }

@@ -1,6 +1,8 @@
 package dev.claimcheck.site.claims;
 
 import dev.claimcheck.core.model.Claim;
+import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.Untranscribed;
 import dev.claimcheck.core.stats.ClaimPlausibility;
 import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
@@ -21,8 +23,32 @@ public final class ClaimsView {
 
     public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing,
                                    List<dev.claimcheck.site.index.Checkout.Unclaimed> unclaimed, Links links) {
+        return build(assessments, routing, unclaimed, List.of(), links);
+    }
+
+    /** @param files the claims files whose {@code untranscribed[]} entries are listed (in file order) */
+    public static ClaimsPage build(List<Assessment> assessments, List<RoutingPage.Link> routing,
+                                   List<dev.claimcheck.site.index.Checkout.Unclaimed> unclaimed, List<ClaimsFile> files,
+                                   Links links) {
+        List<ClaimsPage.Untranscribed> untranscribed = new java.util.ArrayList<>();
+        for (ClaimsFile f : files) {
+            f.untranscribed().forEach(u -> untranscribed.add(untranscribed(f, u, unclaimed, links)));
+        }
         return new ClaimsPage(links.nav(), rows(assessments, links), routing,
-                unclaimed.stream().map(u -> unclaimed(u, links)).toList());
+                unclaimed.stream().map(u -> unclaimed(u, links)).toList(), untranscribed);
+    }
+
+    /** A benchmark without a transcribed figure: the recipe of its id, when one exists, is its command. */
+    static ClaimsPage.Untranscribed untranscribed(ClaimsFile f, Untranscribed u,
+                                                  List<dev.claimcheck.site.index.Checkout.Unclaimed> recipes, Links links) {
+        String slug = f.modelSlug();
+        boolean recipe = recipes.stream().anyMatch(r -> r.slug().equals(slug) && r.name().equals(u.id()));
+        String what = u.suite().isEmpty() ? "" : u.workload() + " · " + u.suite();
+        String url = u.source().url();
+        String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
+        return new ClaimsPage.Untranscribed(Links.anchor(slug, u.id()), f.modelId(), links.model(slug), f.lane().id(),
+                u.benchmark(), what, u.reason(), u.needs(), href, u.source().title().isEmpty() ? url : u.source().title(),
+                recipe ? "./jbang " + slug + "-" + u.id() + "@. --base-url URL" : "");
     }
 
     /** A recipe without a claim, in the page's language; where a claim row shows the claimed value it says "no transcribed claim". */
@@ -63,7 +89,7 @@ public final class ClaimsView {
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "",
-                EndpointLine.of(a.run().map(r -> r.manifest()).orElse(null), a.endpointPin()));
+                EndpointLine.of(a.run().map(r -> r.manifest()).orElse(null), a.endpointPin()), c.noRecipe());
     }
 
     private static String prefixed(String text) {

@@ -17,10 +17,13 @@ import dev.claimcheck.site.prices.Price;
  * @param priceSource the page it was read from
  * @param priceInputUsdPerMtok that price's rates in US dollars per million tokens (cached: null when the provider
  *        declares none, so cached tokens were priced at the input rate)
+ * @param outputTokensPerTask completion tokens (reasoning included) over the run's tasks, each task with all its
+ *        attempts and turns, as the endpoint reported them; null when it reported none
  */
 public record RowEconomics(Double meanInputTokens, Double meanCachedInputTokens, Double meanLatencyMs, Double usdPerTask,
                            Double usdPerRun, String priceProvider, String priceRead, String priceSource,
-                           Double priceInputUsdPerMtok, Double priceCachedInputUsdPerMtok, Double priceOutputUsdPerMtok) {
+                           Double priceInputUsdPerMtok, Double priceCachedInputUsdPerMtok, Double priceOutputUsdPerMtok,
+                           Double outputTokensPerTask) {
     public static final RowEconomics NONE = of(RunEconomics.NONE);
 
     public static RowEconomics of(RunEconomics e) {
@@ -31,6 +34,6 @@ public record RowEconomics(Double meanInputTokens, Double meanCachedInputTokens,
                 u.meanE2eMs(), c == null ? null : c.usdPerTask(), c == null ? null : c.usdPerRun(),
                 p == null ? null : p.provider(), p == null ? null : p.read(), p == null ? null : p.source(),
                 p == null ? null : p.inputUsdPerMtok(), p == null ? null : p.cachedInputUsdPerMtok(),
-                p == null ? null : p.outputUsdPerMtok());
+                p == null ? null : p.outputUsdPerMtok(), u.outputTokensPerTask());
     }
 }

@@ -64,6 +64,14 @@ public record RunUsage(int tasks, int attempts, int reported, long promptTokens,
         return reported == 0 ? null : (double) promptTokens / reported;
     }
 
+    /**
+     * Completion tokens (reasoning included) over the run's tasks: one task with all its attempts, a multi-turn
+     * episode with every turn; null when the endpoint reported no counts.
+     */
+    public Double outputTokensPerTask() {
+        return reported == 0 || tasks == 0 ? null : (double) completionTokens / tasks;
+    }
+
     /** Mean cached prompt tokens over the same attempts. */
     public Double meanCachedTokens() {
         return reported == 0 ? null : (double) cachedTokens / reported;

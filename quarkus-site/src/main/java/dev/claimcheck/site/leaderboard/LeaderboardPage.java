@@ -20,8 +20,21 @@ public record LeaderboardPage(Nav nav, Summary summary, List<Tab> tabs, List<Sec
     public record Tab(String id, String title) {
     }
 
-    /** One workload: its boards and its token-efficiency chart. */
-    public record Section(String id, String title, String measured, List<BoardView> boards, Chart chart) {
+    /**
+     * One workload: its boards and its token-efficiency chart.
+     *
+     * @param family the links to the other sections of its {@link WorkloadFamily} on the page, or {@link Family#NONE}
+     */
+    public record Section(String id, String title, String measured, List<BoardView> boards, Chart chart, Family family) {
+    }
+
+    /** A family's sections side by side: the line's label and one link per member section. */
+    public record Family(String label, List<FamilyLink> links) {
+        public static final Family NONE = new Family("", List.of());
+    }
+
+    /** @param current the section the line stands in (not a link) */
+    public record FamilyLink(String title, String href, boolean current) {
     }
 
     /**

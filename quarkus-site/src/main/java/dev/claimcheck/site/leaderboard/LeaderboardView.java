@@ -40,7 +40,10 @@ public final class LeaderboardView {
         List<LeaderboardPage.Tab> tabs = new ArrayList<>();
         List<LeaderboardPage.Section> sections = new ArrayList<>();
         List<LeaderboardRow> all = new ArrayList<>();
-        byWorkload.forEach((w, list) -> {
+        // The sections present after the filter, so that a family line links only sections that are on the page.
+        Map<Workload, List<LeaderboardPage.BoardView>> shown = new EnumMap<>(Workload.class);
+        for (Workload w : WorkloadFamily.order(byWorkload.keySet())) {
+            List<Integer> list = byWorkload.get(w);
             List<LeaderboardPage.BoardView> views = new ArrayList<>();
             for (int i : list) {
                 Board b = boards.get(i);
@@ -52,16 +55,18 @@ public final class LeaderboardView {
                     views.add(v);
                 }
             }
-            if (views.isEmpty()) {
-                return;
+            if (!views.isEmpty()) {
+                shown.put(w, views);
             }
+        }
+        for (Workload w : WorkloadFamily.order(shown.keySet())) {
             String title = links.text("workload." + w.id() + ".title");
             tabs.add(new LeaderboardPage.Tab("w-" + w.id(), title));
-            sections.add(new LeaderboardPage.Section("w-" + w.id(), title, links.text("workload." + w.id() + ".measured"), views,
-                    new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
+            sections.add(new LeaderboardPage.Section("w-" + w.id(), title, links.text("workload." + w.id() + ".measured"),
+                    shown.get(w), new LeaderboardPage.Chart("chart-" + w.id(), links.chart(workloadChartId(w)), links.run("{runId}"),
                             links.text("chart.label", title),
-                            List.of())));
-        });
+                            List.of()), family(w, shown.keySet(), links)));
+        }
         List<RunEntry> serving = index.runs().stream().filter(r -> r.manifest().workload() == Workload.THROUGHPUT).toList();
         // Throughput runs have no lane and their own hardware lanes: a lane or hardware filter leaves them out.
         ThroughputSection throughput = ThroughputView.build(!filter.active() ? index
@@ -72,6 +77,18 @@ public final class LeaderboardView {
         FilterForm form = FilterForm.of(filter, links.export(), links.home(), true, all, serving);
         return new LeaderboardPage(links.nav(), summary(index, links), tabs, sections, form, top,
                 throughput.lanes().isEmpty() ? List.of() : List.of(throughput));
+    }
+
+    /**
+     * The line that links a family's sections on the page (empty for a workload of no family, or when no other member
+     * has a section): each member's title, the section's own marked as current.
+     */
+    static LeaderboardPage.Family family(Workload w, java.util.Set<Workload> shown, Links links) {
+        return WorkloadFamily.of(w).filter(f -> f.members().stream().filter(shown::contains).count() > 1)
+                .map(f -> new LeaderboardPage.Family(links.text(f.label()), f.members().stream().filter(shown::contains)
+                        .map(m -> new LeaderboardPage.FamilyLink(links.text("workload." + m.id() + ".title"), "#w-" + m.id(), m == w))
+                        .toList()))
+                .orElse(LeaderboardPage.Family.NONE);
     }
 
     /** The index with only the runs the filter keeps (for the Throughput tab, built from an index). */

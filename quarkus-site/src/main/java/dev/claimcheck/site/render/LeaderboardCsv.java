@@ -27,7 +27,7 @@ public final class LeaderboardCsv {
     /** Cost and speed, after the agent columns (added later; docs/site.md "Cost and speed"); empty where none. */
     static final List<String> ECONOMICS = List.of("meanInputTokens", "meanCachedInputTokens", "meanLatencyMs", "usdPerTask",
             "usdPerRun", "priceProvider", "priceRead", "priceSource", "priceInputUsdPerMtok", "priceCachedInputUsdPerMtok",
-            "priceOutputUsdPerMtok");
+            "priceOutputUsdPerMtok", "outputTokensPerTask");
     /** One recovery column per fault the agent suite knows, in its order ({@code recoveryToolError}, …), then {@link #ECONOMICS}. */
     static final String[] HEADER = Stream.of(COLUMNS.stream(), Arrays.stream(Fault.values())
             .map(f -> "recovery" + Character.toUpperCase(f.id().charAt(0)) + f.id().substring(1)), ECONOMICS.stream())
@@ -49,7 +49,7 @@ public final class LeaderboardCsv {
             record.addAll(Arrays.asList(num(e.meanInputTokens()), num(e.meanCachedInputTokens()), num(e.meanLatencyMs()),
                     num(e.usdPerTask()), num(e.usdPerRun()), text(e.priceProvider()), e.priceRead() == null ? "" : e.priceRead(),
                     text(e.priceSource()), num(e.priceInputUsdPerMtok()), num(e.priceCachedInputUsdPerMtok()),
-                    num(e.priceOutputUsdPerMtok())));
+                    num(e.priceOutputUsdPerMtok()), num(e.outputTokensPerTask())));
             return record.toArray();
         });
     }

@@ -101,7 +101,7 @@ public final class LcbSuite implements Suite {
         DatasetRef ref() {
             String source = "livecodebench/code_generation_lite " + release.name() + " (" + String.join(", ", release.files())
                     + "); " + window.describe(selected.size(), index.rows().size());
-            return new DatasetRef("livecodebench-" + release.name(), index.sha256(), source, false, null, selected.size(),
+            return new DatasetRef("livecodebench-" + release.name() + window.nameSuffix(), index.sha256(), source, false, null, selected.size(),
                     new DatasetFields("question_id", "question_content", "private_test_cases"), null);
         }
     }

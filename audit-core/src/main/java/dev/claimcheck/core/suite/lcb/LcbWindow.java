@@ -28,6 +28,15 @@ record LcbWindow(String after, String before, String first, String last) {
         return "contest_date " + first + " … " + last + " (" + bounds() + "): " + kept + " of " + total + " problems";
     }
 
+    /**
+     * What the dataset's name adds for a bounded window ({@code -after-2024-11-01}, {@code -before-…}), empty for the
+     * release's full window: a board keeps one run per model and dataset name, so the contamination-free row of
+     * {@code --after} stands beside the full window's instead of replacing it.
+     */
+    String nameSuffix() {
+        return (after == null ? "" : "-after-" + after) + (before == null ? "" : "-before-" + before);
+    }
+
     private String bounds() {
         if (after == null && before == null) {
             return "the release's full window";

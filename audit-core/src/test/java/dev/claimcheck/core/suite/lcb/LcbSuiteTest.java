@@ -89,6 +89,8 @@ class LcbSuiteTest {
         assertThat(Journal.readAll(new RunFolder(r.runDir()))).extracting(Sample::taskId)
                 .containsExactlyInAnyOrder("abc380_a", "1999A", "lc-average");
         assertThat(r.manifest().suite().options()).containsEntry("--after", "2024-11-01");
+        assertThat(r.manifest().suite().dataset().name()).as("its own board, beside the full window's")
+                .isEqualTo("livecodebench-release_v6-after-2024-11-01");
         assertThat(r.manifest().suite().dataset().source())
                 .endsWith("contest_date 2024-11-16 … 2025-04-12 (--after 2024-11-01): 3 of 7 problems");
     }
