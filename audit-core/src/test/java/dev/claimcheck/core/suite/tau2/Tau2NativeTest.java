@@ -127,9 +127,22 @@ class Tau2NativeTest {
     }
 
     @Test
-    void neitherAnImportNorAUserModelIsRefused() {
-        var r = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--base-url", "sim", "--root", root.toString());
+    void theVerifyCommandReGradesANativeRunAsItDoesAnImport() {
+        var r = running(DATA, "sim:accuracy=1", "sim:accuracy=1=user-sim");
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.claimcheck.core.cli.Cli.execute(new dev.claimcheck.core.cli.VerifyCommand(print, Map.of()),
+                new java.io.PrintWriter(print, true), r.runDir().toString(), "--allow-simulated");
+        String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(report).contains("PASS metrics", "PASS regrade", "PASS journal", "PASS consistency");
+        assertThat(report.lines().filter(l -> l.contains("FAIL ")))
+                .containsExactly("  FAIL unsigned: MANIFEST not found: the run folder is not signed");
+    }
+
+    @Test
+    void aSimulatedUserNeverTalksToARealAgent() {
+        var r = running(DATA, "http://127.0.0.1:9/v1", "sim=user-sim");
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("--import-results FILE", "--user-model BASE_URL=MODEL");
+        assertThat(r.err()).contains("simulated").doesNotContain("Exception");
     }
 }
