@@ -37,8 +37,13 @@ class Tau2NativeTest {
     Path root;
 
     AuditRunner.Result running(Path data, String agent, String user) {
+        return running(data, agent, user, 2);
+    }
+
+    AuditRunner.Result running(Path data, String agent, String user, int k) {
         List<String> args = new ArrayList<>(List.of("tau2", "--data", data.toString(), "--domain", "airline",
-                "--user-model", user, "--base-url", agent, "--model", "acme/agent-1", "--k", "2", "--root", root.toString()));
+                "--user-model", user, "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k),
+                "--root", root.toString(), "--seed", "7"));
         return audit(args.toArray(String[]::new));
     }
 
@@ -99,6 +104,26 @@ class Tau2NativeTest {
         assertThat(simulation(sample(samples, "2", 1)).at("/reward_info/db_check/db_match").asBoolean()).isTrue();
         assertThat(sample(samples, "2", 1).verdict().score()).isEqualTo(0.5);
         assertThat(new RecordedAnswerRegrader().regrade(r.manifest(), samples, root)).isEmpty();
+    }
+
+    @Test
+    void anAgentRightHalfTheTimeReachesTheClosedFormPassHatKWithinItsIntervals() {
+        // Each trial follows the reference with probability 1/2, independently: pass^k = (1/2)^k on every scorable task.
+        var r = running(DATA, "sim:accuracy=0.5", "sim:accuracy=1=user-sim", 4);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
+        assertThat(t.passHatK()).hasSize(4);
+        // k = 1, 2: within the 95% intervals. Higher k is only checked to fall: with four tasks every per-task value
+        // is then 0, and a clustered mean of zeros has an interval of width 0.
+        for (Tau2Metrics.PassHatK p : t.passHatK().subList(0, 2)) {
+            double closedForm = Math.pow(0.5, p.k());
+            assertThat(p.derived().ci95Low()).as("pass^" + p.k()).isLessThanOrEqualTo(closedForm);
+            assertThat(p.derived().ci95High()).as("pass^" + p.k()).isGreaterThanOrEqualTo(closedForm);
+        }
+        for (int k = 1; k < 4; k++) {
+            assertThat(t.passHatK().get(k).derived().value()).isLessThanOrEqualTo(t.passHatK().get(k - 1).derived().value());
+        }
+        assertThat(t.trials()).isEqualTo(16);
     }
 
     @Test
