@@ -120,10 +120,11 @@ final class SimScript {
         List<String> sentence = new ArrayList<>();
         List<ChatMessage> opening = opening(messages);
         String openingSha = opening.size() == messages.size() ? sha : PromptHash.of(opening);
-        var entry = oracle.lookup(openingSha);
+        // The exact prompt first: a conversation keyed whole (MRCR's, or a turn of a simulated user told per prompt what
+        // to say) wins over its opening, which keys a scripted agent for every turn of its episode.
+        var entry = oracle.lookup(sha);
         if (entry.isEmpty() && !openingSha.equals(sha)) {
-            // A prompt that is itself a conversation (MRCR's) is keyed whole, not by its opening.
-            entry = oracle.lookup(sha);
+            entry = oracle.lookup(openingSha);
         }
         List<ToolCall> calls = new ArrayList<>();
         boolean verbatim = false;

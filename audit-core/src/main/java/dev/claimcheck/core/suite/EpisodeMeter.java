@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bookkeeping every multi-turn attempt shares (the agent workload, Gaia2-search, SWE-bench's bash agent): usage
+ * The bookkeeping every multi-turn attempt shares (the agent workload, Gaia2-search, SWE-bench's bash agent, τ² natively): usage
  * and retries summed over the turns, the first turn's timing with the end-to-end time summed, and the step and token
  * budgets that stop the next turn. One meter per attempt.
  */

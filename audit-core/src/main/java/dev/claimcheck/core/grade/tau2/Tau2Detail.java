@@ -17,10 +17,13 @@ import java.util.TreeMap;
  * @param components reward_basis component → its value and source ({@code re-derived} or {@code recorded})
  * @param disagreements the file's checks that our re-derivation contradicts (empty when it is consistent)
  * @param origin the file the trial came from (set by the suite; null from the grader alone)
+ * @param notScorable why a native trial cannot be scored here (its reward_basis counts a component that needs a judge
+ *        or upstream's code), else null; such a trial is never counted as passed or failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Tau2Detail(String taskId, int trial, String termination, String side, boolean evaluable, double claimedReward,
-                         double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin) {
+                         double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin,
+                         String notScorable) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -35,9 +38,16 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
      *
      * @param trialsInFile how many trials of this task the file holds (the run imports one per attempt)
      * @param taskCopyChanged the file's own copy of the task differs from tasks.json
+     * @param source {@code native} for a trial this harness ran; null or {@code imported} for one read from a file
      */
     public record Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
-                         boolean taskCopyChanged) {
+                         boolean taskCopyChanged, String source) {
+    }
+
+    /** A detail as the re-scorer makes it: every trial scorable. */
+    public Tau2Detail(String taskId, int trial, String termination, String side, boolean evaluable, double claimedReward,
+                      double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin) {
+        this(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components, disagreements, origin, null);
     }
 
     public Tau2Detail {
@@ -57,7 +67,12 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
 
     public Tau2Detail withOrigin(Origin o) {
         return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
-                disagreements, o);
+                disagreements, o, notScorable);
+    }
+
+    public Tau2Detail notScorable(String reason) {
+        return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
+                disagreements, origin, reason);
     }
 
     public String toJson() {

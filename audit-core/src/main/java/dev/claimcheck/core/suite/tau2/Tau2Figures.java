@@ -78,6 +78,9 @@ public final class Tau2Figures implements Figures {
         out.add(FigureRow.of("tau2.agentErrors", x.agentErrors(), x.trials()));
         out.add(FigureRow.of("tau2.notEvaluable", x.notEvaluable(), x.trials()));
         x.terminations().forEach((reason, n) -> out.add(FigureRow.of("tau2.termination." + reason, n, x.trials())));
+        if (x.notScorable() > 0) {
+            out.add(FigureRow.of("tau2.notScorable", x.notScorable(), x.trials() + x.notScorable()));
+        }
         if (!x.changedTasks().isEmpty()) {
             out.add(FigureRow.of("tau2.changedTasks", x.changedTasks().size(), x.trials()));
         }

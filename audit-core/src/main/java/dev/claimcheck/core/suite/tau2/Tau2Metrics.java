@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * The τ² block, {@code metrics.tau2} in run.json. Definitions: docs/workloads/tau2.md. The score of the run
  * ({@code Metrics#score()}) is the re-derived pass^1.
  *
- * @param source {@code imported}: trajectories read from a results file, not produced by this harness
+ * @param source {@code imported}: trajectories read from a results file, not produced by this harness; {@code native}:
+ *        trials this harness ran (agent under test, declarative tools, pinned user simulator)
  * @param file the results file's name, {@code sha256} its hash
  * @param agentModel the agent the file names ({@code info.agent_info.llm}); {@code userModel} its user simulator
  * @param trials trials imported; {@code trialsInFile} how many the file holds of the run's tasks (more when --k was
@@ -23,12 +24,14 @@ import java.util.TreeMap;
  * @param notEvaluable trials upstream leaves out of pass^k (infrastructure error, context window exceeded)
  * @param successWithoutUserSimulatorErrors re-derived pass^1 over the evaluable trials not ended by a user-simulator error
  * @param changedTasks tasks whose copy inside the file differs from tasks.json
+ * @param notScorable native trials whose task's reward_basis needs what is not run here (an NL judge, upstream's
+ *        environment assertions): left out of pass^k and every rate, never counted as passed
  */
 public record Tau2Metrics(String domain, String source, String file, String sha256, String agentModel, String userModel,
                           int trials, int trialsInFile, List<PassHatK> passHatK, int rewardMismatches, List<String> mismatches,
                           int checkDisagreements, Map<String, Integer> terminations, Map<String, Integer> bySide,
                           int userSimulatorErrors, int agentErrors, int notEvaluable, Estimate successWithoutUserSimulatorErrors,
-                          List<String> changedTasks) {
+                          List<String> changedTasks, int notScorable) {
     public Tau2Metrics {
         passHatK = passHatK == null ? List.of() : List.copyOf(passHatK);
         mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);

@@ -3,14 +3,17 @@ package dev.claimcheck.core.suite.tau2;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.SuiteContext;
+import dev.claimcheck.core.suite.judge.JudgeEndpoint;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Options of {@code audit tau2}, and the inputs one run read from them (a fresh object is made for every run). Only
- * the import of a results file is built; a native run refuses with the reason (docs/workloads/tau2.md).
+ * Options of {@code audit tau2}, and the inputs one run read from them (a fresh object is made for every run): an import
+ * of a results file ({@code --import-results}), or a native run ({@code --user-model}) of a domain stated with declarative
+ * tools (docs/workloads/tau2.md). Holds the native run's user simulator, closed with the run.
  */
-public final class Tau2Options {
+public final class Tau2Options implements AutoCloseable {
     @Option(names = "--data", paramLabel = "DIR", required = true,
             description = "τ²-bench's data as sierra-research/tau2-bench ships it: data/tau2 (holding domains/<domain>/tasks.json, "
                     + "policy.md, db.json|db.toml), or the domain's folder itself.")
@@ -25,27 +28,99 @@ public final class Tau2Options {
                     + "the agent: each trial becomes one attempt; use --k with the file's number of trials.")
     Path importResults;
 
+    @Option(names = "--user-model", paramLabel = "BASE_URL=MODEL",
+            description = "Run natively: the pinned user simulator (an OpenAI-compatible endpoint and model, or sim[:k=v,...]=NAME).")
+    String userModel;
+
+    @Option(names = "--user-api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the user simulator's API key (default: ${DEFAULT-VALUE}).")
+    String userApiKeyEnv = "OPENAI_API_KEY";
+
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "30",
+            description = "Native run: the agent's model turns per trial before it ends as max_steps (default: ${DEFAULT-VALUE}).")
+    int maxSteps = 30;
+
+    @Option(names = "--user-prompt", paramLabel = "ID",
+            description = "Recorded by a native run: the user simulator's prompt id and hash; a different one is refused.")
+    String userPrompt;
+
     /** The --model of this invocation, when one was given (compared with the results file's agent). */
     String modelUnderTest;
 
     private Tau2Inputs inputs;
+    private Tau2UserSimulator user;
 
     /** The run's inputs, read on first use. */
     synchronized Tau2Inputs inputs(SuiteContext context) {
         if (inputs == null) {
             Path dataPath = DatasetPaths.resolve(data, "--data DIR is required for suite tau2", context);
             Tau2Domain d = Tau2Domain.load(dataPath, domain);
-            if (importResults == null) {
-                throw new BadInputException("audit tau2 runs only --import-results FILE for now: the native run (the domain's "
-                        + "tools over its database, with a user simulator) is not built yet");
+            if (importResults != null && userModel != null) {
+                throw new BadInputException("--import-results re-scores a file and --user-model runs natively: give one of them");
             }
-            Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE", context);
-            inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath);
+            if (importResults == null) {
+                if (userModel == null) {
+                    throw new BadInputException("audit tau2 needs --import-results FILE (re-score a results file) or "
+                            + "--user-model BASE_URL=MODEL (run the domain natively with that user simulator)");
+                }
+                if (userPrompt != null && !userPrompt.equals(Tau2UserSimulator.recorded())) {
+                    throw new BadInputException("--user-prompt " + userPrompt + ": this harness's user prompt is "
+                            + Tau2UserSimulator.recorded() + " (a run is resumed only with the prompt it started with)");
+                }
+                if (maxSteps < 1 || maxSteps > 10_000) {
+                    throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
+                }
+                userSpec(); // its form is checked before anything is sent
+                inputs = new Tau2Inputs(d, null, dataPath, null, Tau2NativeDomain.load(d));
+            } else {
+                Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE", context);
+                inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);
+            }
         }
         return inputs;
     }
 
-    /** Everything a τ² run reads, from one read. */
-    record Tau2Inputs(Tau2Domain domain, Tau2Results results, Path dataPath, Path resultsPath) {
+    /** The native run's user simulator, opened on first use. */
+    synchronized Tau2UserSimulator user(long seed) {
+        if (user == null) {
+            user = new Tau2UserSimulator(JudgeEndpoint.open(userSpec(), seed, userApiKeyEnv, 6));
+        }
+        return user;
+    }
+
+    JudgeSpec userSpec() {
+        if (userModel == null) {
+            return null;
+        }
+        try {
+            return JudgeSpec.parse(userModel);
+        } catch (BadInputException e) {
+            throw new BadInputException("--user-model '" + userModel + "': expected BASE_URL=MODEL (e.g. "
+                    + "http://localhost:8000/v1=Qwen/Qwen3-32B or sim=user-a)");
+        }
+    }
+
+    int maxSteps() {
+        return maxSteps;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (user != null) {
+            user.close();
+            user = null;
+        }
+    }
+
+    /**
+     * Everything a τ² run reads, from one read.
+     *
+     * @param results the imported file, null for a native run
+     * @param nativeDomain the policy, database and tools of a native run, null for an import
+     */
+    record Tau2Inputs(Tau2Domain domain, Tau2Results results, Path dataPath, Path resultsPath, Tau2NativeDomain nativeDomain) {
+        boolean isNative() {
+            return nativeDomain != null;
+        }
     }
 }

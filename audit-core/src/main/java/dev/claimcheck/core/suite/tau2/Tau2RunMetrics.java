@@ -32,11 +32,15 @@ final class Tau2RunMetrics {
                         .ifPresent(d -> byTask.computeIfAbsent(s.taskId(), id -> new TreeMap<>()).put(s.attempt(), d));
             }
         }
-        List<Tau2Detail> all = byTask.values().stream().flatMap(m -> m.values().stream()).toList();
-        if (all.isEmpty()) {
+        List<Tau2Detail> everyTrial = byTask.values().stream().flatMap(m -> m.values().stream()).toList();
+        if (everyTrial.isEmpty()) {
             return null;
         }
-        Tau2Detail.Origin origin = all.stream().map(Tau2Detail::origin).filter(o -> o != null).findFirst().orElse(null);
+        int notScorable = (int) everyTrial.stream().filter(d -> d.notScorable() != null).count();
+        // A trial that cannot be scored here counts in no figure but its own.
+        byTask.values().forEach(m -> m.values().removeIf(d -> d.notScorable() != null));
+        byTask.values().removeIf(Map::isEmpty);
+        List<Tau2Detail> all = byTask.values().stream().flatMap(m -> m.values().stream()).toList();
         List<Tau2Metrics.PassHatK> passHatK = new ArrayList<>();
         for (int j = 1; j <= k; j++) {
             Estimate derived = passHatK(byTask, j, d -> Tau2Detail.success(d.derivedReward()));
@@ -63,18 +67,21 @@ final class Tau2RunMetrics {
                 }
             }
         }
-        int trialsInFile = byTask.values().stream().mapToInt(m -> m.values().stream().map(Tau2Detail::origin)
+        Tau2Detail.Origin origin = everyTrial.stream().map(Tau2Detail::origin).filter(o -> o != null).findFirst().orElse(null);
+        String source = origin != null && "native".equals(origin.source()) ? "native" : "imported";
+        // A native run has no file: every trial it ran is "in the file".
+        int trialsInFile = source.equals("native") ? all.size() : byTask.values().stream().mapToInt(m -> m.values().stream().map(Tau2Detail::origin)
                 .filter(o -> o != null).mapToInt(Tau2Detail.Origin::trialsInFile).max().orElse(m.size())).sum();
         List<String> changed = byTask.entrySet().stream().filter(e -> e.getValue().values().stream()
                 .anyMatch(d -> d.origin() != null && d.origin().taskCopyChanged())).map(Map.Entry::getKey).toList();
         String userSide = Termination.Side.USER_SIMULATOR.name().toLowerCase(Locale.ROOT);
         String agentSide = Termination.Side.AGENT.name().toLowerCase(Locale.ROOT);
-        return new Tau2Metrics(origin == null ? null : origin.domain(), "imported", origin == null ? null : origin.file(), origin == null ? null : origin.sha256(),
+        return new Tau2Metrics(origin == null ? null : origin.domain(), source, origin == null ? null : origin.file(), origin == null ? null : origin.sha256(),
                 origin == null ? null : origin.agentModel(), origin == null ? null : origin.userModel(), all.size(), trialsInFile,
                 passHatK, mismatchCount, mismatches, (int) all.stream().filter(d -> !d.disagreements().isEmpty()).count(),
                 terminations, bySide, bySide.getOrDefault(userSide, 0), bySide.getOrDefault(agentSide, 0),
                 (int) all.stream().filter(d -> !d.evaluable()).count(),
-                rate(byTask, d -> d.evaluable() && !userSide.equals(d.side())), changed);
+                rate(byTask, d -> d.evaluable() && !userSide.equals(d.side())), changed, notScorable);
     }
 
     /** Mean over tasks with at least j evaluable trials of C(c,j)/C(n,j); null when no task has j. */

@@ -23,8 +23,10 @@ import dev.claimcheck.core.stats.Figures;
 import dev.claimcheck.core.suite.AttemptExchange;
 import dev.claimcheck.core.suite.DatasetPaths;
 import dev.claimcheck.core.suite.RegradeMethod;
+import dev.claimcheck.core.suite.RequestEstimate;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +35,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * τ²-bench (sierra-research/tau2-bench, MIT): a domain's tasks as published, and a vendor's results file imported and
- * re-scored trial by trial ({@link Tau2Grader}): the reward each trial claims beside the one re-derived from its
- * messages and the task, pass^k from both, and the trials' endings with the user simulator's failures counted apart
- * ({@link Tau2Figures}, README.md beside this class). No request is sent.
+ * τ²-bench (sierra-research/tau2-bench, MIT): a domain's tasks as published, and either a vendor's results file imported
+ * and re-scored trial by trial ({@link Tau2Grader}; no request is sent), or a native run ({@link Tau2NativeRun}: the
+ * agent under test with the domain's declarative tools over its database, a pinned user simulator, each trial written
+ * as τ²-bench writes one and re-scored the same way). Either way: pass^k, and the trials' endings with the user
+ * simulator's failures counted apart ({@link Tau2Figures}, README.md beside this class).
  */
 public final class Tau2Suite implements Suite {
     public static final String ID = "tau2";
@@ -61,7 +64,8 @@ public final class Tau2Suite implements Suite {
     @Override
     public String description() {
         return "τ²-bench (--data DIR --domain D): --import-results FILE re-scores a published results file, claimed vs "
-                + "re-derived reward and pass^k, user-simulator errors apart.";
+                + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain with declarative tools natively; "
+                + "user-simulator errors apart.";
     }
 
     @Override
@@ -69,14 +73,18 @@ public final class Tau2Suite implements Suite {
         return new Tau2Options();
     }
 
-    /** The domain's tasks that the results file holds trials of, in tasks.json order. */
+    /** The domain's tasks that the results file holds trials of (every task, natively), in tasks.json order. */
     @Override
     public Prepared prepare(SuiteContext context) {
         Tau2Options.Tau2Inputs in = context.options(Tau2Options.class).inputs(context);
         List<Task> tasks = new ArrayList<>();
         Map<String, String> answers = new LinkedHashMap<>();
+        if (in.isNative()) {
+            tasks.addAll(Tau2NativeRun.tasks(in));
+            tasks.forEach(t -> answers.put(t.id(), t.expected()));
+        }
         in.domain().tasks().forEach((id, t) -> {
-            if (in.results().trials().containsKey(id)) {
+            if (!in.isNative() && in.results().trials().containsKey(id)) {
                 // MIT-licensed data: the instructions may be stored with the run.
                 tasks.add(new Task(id, List.of(ChatMessage.user(t.instructions())), t.expected(), true,
                         Map.of("domain", in.domain().name())));
@@ -93,7 +101,12 @@ public final class Tau2Suite implements Suite {
         Map<String, String> recorded = new TreeMap<>(values);
         Tau2Options.Tau2Inputs in = context.options(Tau2Options.class).inputs(context);
         recorded.put("--data", DatasetPaths.recorded(in.dataPath(), context.root()));
-        recorded.put("--import-results", DatasetPaths.recorded(in.resultsPath(), context.root()));
+        if (in.isNative()) {
+            recorded.put("--user-prompt", Tau2UserSimulator.recorded());
+            recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
+        } else {
+            recorded.put("--import-results", DatasetPaths.recorded(in.resultsPath(), context.root()));
+        }
         return recorded;
     }
 
@@ -103,6 +116,9 @@ public final class Tau2Suite implements Suite {
                                    ChatEndpoint endpoint, SuiteContext context) {
         Tau2Options o = context.options(Tau2Options.class);
         Tau2Options.Tau2Inputs in = o.inputs(context);
+        if (in.isNative()) {
+            return Tau2NativeRun.attempt(task, messages, template, attempt, endpoint, o, in, context.seed(), grader);
+        }
         Tau2Results r = in.results();
         refuseOtherModel(o.modelUnderTest, r.agentModel(), r.hash().name());
         TreeMap<Integer, String> trials = r.trials().get(task.id());
@@ -117,7 +133,7 @@ public final class Tau2Suite implements Suite {
         Optional<Tau2Detail> d = Tau2Detail.parse(v.detail()).filter(x -> x.termination() != null);
         if (d.isPresent()) {
             Tau2Detail.Origin origin = new Tau2Detail.Origin(in.domain().name(), r.hash().name(), r.hash().sha256(), r.agentModel(), r.userModel(),
-                    trials.size(), r.changedTasks().contains(task.id()));
+                    trials.size(), r.changedTasks().contains(task.id()), "imported");
             v = new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
                     d.get().withOrigin(origin).toJson());
         }
@@ -147,6 +163,9 @@ public final class Tau2Suite implements Suite {
     public void checkInvocation(Object options, String baseUrl, String model) {
         Tau2Options o = (Tau2Options) options;
         o.modelUnderTest = model;
+        if (o.userModel != null) {
+            JudgeSpec.refuseSimulatedForRealRun(List.of(o.userSpec()), baseUrl);
+        }
         if (model != null && o.importResults != null && java.nio.file.Files.isRegularFile(o.importResults)) {
             refuseOtherModel(model, Tau2Results.agentModel(o.importResults), o.importResults.getFileName().toString());
         }
@@ -167,9 +186,22 @@ public final class Tau2Suite implements Suite {
         return RegradeMethod.RECORDED_ANSWER;
     }
 
-    /** An import asks the simulator nothing. */
+    /** A native trial sends one request per agent turn, up to --max-steps; an import sends none (counted as one). */
+    @Override
+    public RequestEstimate requests(Task task, SuiteContext context) {
+        Tau2Options o = context.options(Tau2Options.class);
+        Tau2Options.Tau2Inputs in = o.inputs(context);
+        if (!in.isNative()) {
+            return RequestEstimate.ONE;
+        }
+        int reference = in.domain().task(task.id(), "task").criteria().actions().size() + 1;
+        return new RequestEstimate(Math.min(reference, o.maxSteps()), o.maxSteps());
+    }
+
+    /** Natively, the simulated agent follows the task's reference actions (its mistake drops the last); an import asks nothing. */
     @Override
     public Optional<OracleEntry> oracleEntry(Task task, SuiteContext context) {
-        return Optional.empty();
+        Tau2Options.Tau2Inputs in = context.options(Tau2Options.class).inputs(context);
+        return in.isNative() ? Optional.of(Tau2NativeRun.script(in.domain().task(task.id(), "task"))) : Optional.empty();
     }
 }

@@ -221,7 +221,7 @@ class Tau2SuiteTest {
     }
 
     @Test
-    void moreTrialsThanTheFileHoldsAnotherModelOrNoImportAreRefused() {
+    void moreTrialsThanTheFileHoldsAnotherModelOrNeitherOrBothModesAreRefused() {
         var k3 = importing(RESULTS, "--k", "3");
         assertThat(k3.exitCode()).as("the run stops at the first missing trial").isNotZero();
         assertThat(k3.out() + k3.err()).contains("results.json has trials [0, 1] of task ", ", not trial 2: run with --k 2 (the fewest trials of any task)");
@@ -233,9 +233,13 @@ class Tau2SuiteTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> Tau2Suite.refuseOtherModel("Ring-2.5-1T", "openai/inclusionAI/Ring-2.5-1T-FP8", "results.json"))
                 .hasMessageContaining("pass --model openai/inclusionAI/Ring-2.5-1T-FP8");
-        var nativeRun = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--base-url", "sim", "--root", root.toString());
-        assertThat(nativeRun.exitCode()).isEqualTo(2);
-        assertThat(nativeRun.err()).contains("the native run", "is not built yet");
+        var neither = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--base-url", "sim", "--root", root.toString());
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("--import-results FILE", "--user-model BASE_URL=MODEL");
+        var both = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--import-results", RESULTS.toString(),
+                "--user-model", "sim=user-sim", "--base-url", "sim", "--root", root.toString());
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give one of them");
         var noDomain = audit("tau2", "--data", DATA.toString(), "--domain", "banking", "--import-results", RESULTS.toString(),
                 "--base-url", "sim", "--root", root.toString());
         assertThat(noDomain.err()).contains("no tasks.json for domain banking");

@@ -1,0 +1,102 @@
+package dev.claimcheck.core.suite.tau2;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.endpoint.ChatEndpoint;
+import dev.claimcheck.core.endpoint.ChatOutcome;
+import dev.claimcheck.core.grade.Tau2Grader;
+import dev.claimcheck.core.grade.tau2.ExpectedAction;
+import dev.claimcheck.core.grade.tau2.RewardComponent;
+import dev.claimcheck.core.grade.tau2.Tau2Detail;
+import dev.claimcheck.core.grade.tau2.Tau2Json;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.Response;
+import dev.claimcheck.core.model.Task;
+import dev.claimcheck.core.model.ToolCall;
+import dev.claimcheck.core.model.Verdict;
+import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.suite.AttemptExchange;
+import dev.claimcheck.core.suite.EpisodeMeter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The native run's side of {@link Tau2Suite}: the tasks as the agent first sees them (the policy as system prompt, the
+ * user's opening), one trial ({@link Tau2Episode}) graded by the import's re-scorer, and the simulator's script.
+ */
+final class Tau2NativeRun {
+    private Tau2NativeRun() {
+    }
+
+    /**
+     * Every task of the domain. The prompt stored is the policy and the scenario's opening, which a simulated user
+     * says first (a real user model says its own; the agent then sees that instead).
+     */
+    static List<Task> tasks(Tau2Options.Tau2Inputs in) {
+        List<Task> tasks = new ArrayList<>();
+        in.domain().tasks().forEach((id, t) -> tasks.add(new Task(id,
+                List.of(ChatMessage.system(in.nativeDomain().policy()), ChatMessage.user(t.instructions())), t.expected(), true,
+                Map.of("domain", in.domain().name()))));
+        return tasks;
+    }
+
+    static AttemptExchange attempt(Task task, List<ChatMessage> messages, ObjectNode template, int attempt, ChatEndpoint agent,
+                                   Tau2Options o, Tau2Options.Tau2Inputs in, long seed, Tau2Grader grader) {
+        Tau2Domain.DomainTask t = in.domain().task(task.id(), "task");
+        ObjectNode request = template.deepCopy();
+        var tools = request.putArray("tools");
+        in.nativeDomain().tools().tools().forEach(x -> tools.add(x.schema()));
+        Tau2UserSimulator user = o.user(seed);
+        Tau2Episode.Trial trial = Tau2Episode.run(task.id(), t, in.nativeDomain(), messages, request, attempt, agent, user,
+                new EpisodeMeter.Budgets(o.maxSteps(), Long.MAX_VALUE));
+        if (trial.agentFailed()) {
+            return new AttemptExchange(trial.agentOutcome(), request, trial.transcript(), null);
+        }
+        ObjectNode sim = trial.simulation();
+        // The reward this run claims is the re-scorer's on the trial as recorded, so verify re-derives the same number.
+        Tau2Detail first = Tau2Detail.parse(grader.grade(Tau2Json.compactOf(sim), task.expected()).detail()).orElseThrow();
+        ((ObjectNode) sim.get("reward_info")).put("reward", first.derivedReward());
+        String text = Tau2Json.compactOf(sim);
+        Verdict v = grader.grade(text, task.expected());
+        Tau2Detail d = Tau2Detail.parse(v.detail()).orElseThrow()
+                .withOrigin(new Tau2Detail.Origin(in.domain().name(), null, null, o.modelUnderTest, o.userSpec().label(), 1,
+                        false, "native"));
+        String unscorable = notScorable(t);
+        if (unscorable != null) {
+            d = d.notScorable(unscorable);
+        }
+        v = new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(), d.toJson());
+        ChatOutcome.Success s = (ChatOutcome.Success) trial.agentOutcome();
+        ChatOutcome outcome = new ChatOutcome.Success(new Response(text, null, List.of(), "stop"), s.usage(), s.timing(), s.retries());
+        return new AttemptExchange(outcome, request, trial.transcript(), v);
+    }
+
+    /**
+     * Why the task's reward cannot be computed here, or null: its basis counts natural-language assertions (a judge
+     * model's, not run) or environment assertions (upstream's Python functions, not in the declarative tools).
+     */
+    static String notScorable(Tau2Domain.DomainTask t) {
+        List<RewardComponent> basis = t.criteria().rewardBasis();
+        if (basis.contains(RewardComponent.NL_ASSERTION) && !t.criteria().nlAssertions().isEmpty()) {
+            return "reward_basis counts NL_ASSERTION, which needs a judge model (not run)";
+        }
+        if (basis.contains(RewardComponent.ENV_ASSERTION) && t.criteria().envAssertions() > 0) {
+            return "reward_basis counts ENV_ASSERTION, whose functions are upstream's Python (not run)";
+        }
+        return null;
+    }
+
+    /**
+     * The simulated agent's script: the reference actions as its calls, then a closing that says every
+     * {@code communicate_info}; its mistake leaves out the last reference action.
+     */
+    static OracleEntry.AgentScript script(Tau2Domain.DomainTask t) {
+        List<ToolCall> reference = new ArrayList<>();
+        for (ExpectedAction a : t.criteria().actions()) {
+            reference.add(new ToolCall(null, a.name(), Tau2Json.compactOf(a.arguments())));
+        }
+        List<ToolCall> mistake = reference.isEmpty() ? List.of() : reference.subList(0, reference.size() - 1);
+        String closing = "Done." + (t.criteria().communicateInfo().isEmpty() ? "" : " " + String.join(" ", t.criteria().communicateInfo()));
+        return new OracleEntry.AgentScript(reference, mistake, closing);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.claimcheck.core.suite.tau2;
+
+import dev.claimcheck.core.endpoint.ChatOutcome;
+import dev.claimcheck.core.model.ChatMessage;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.sim.OracleEntry;
+import dev.claimcheck.core.suite.judge.JudgeEndpoint;
+import dev.claimcheck.core.suite.judge.JudgeSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user simulator of a native τ² run: a pinned model ({@code --user-model BASE_URL=MODEL}) reached through the
+ * endpoint client at temperature 0, told the task's user scenario by a versioned prompt of ours ({@link #PROMPT_ID},
+ * its hash in run.json). It sees the agent's messages as the user role and its own as the assistant's; it ends the
+ * conversation with {@link #STOP}, as τ²-bench's user simulator does. A simulated user ({@code sim…}) is scripted:
+ * it opens with the scenario and then stops.
+ */
+final class Tau2UserSimulator implements AutoCloseable {
+    static final String PROMPT_ID = "tau2-user-v1";
+    static final String STOP = "###STOP###";
+    /** τ²-bench's agent opens every conversation with this greeting; the user simulator answers it. */
+    static final String GREETING = "Hi! How can I help you today?";
+    static final String PROMPT = """
+            You are simulating a customer who contacts a customer service agent. Stay in the role described in the \
+            scenario below: say only what the customer knows, one message at a time, in plain conversational text, and \
+            do not invent information the scenario does not give you. Do not reveal that you are a simulation. When your \
+            goal is reached, or the agent cannot help any further, reply with %s alone to end the conversation.
+
+            <scenario>
+            %%s
+            </scenario>""".formatted(STOP);
+    static final String PROMPT_SHA256 = PromptHash.sha256Hex(PROMPT.getBytes(StandardCharsets.UTF_8));
+    static final int MAX_TOKENS = 1024;
+
+    private final JudgeEndpoint endpoint;
+
+    Tau2UserSimulator(JudgeEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    JudgeSpec spec() {
+        return endpoint.spec();
+    }
+
+    /** The prompt id with its hash, as run.json records it. */
+    static String recorded() {
+        return PROMPT_ID + "@sha256:" + PROMPT_SHA256;
+    }
+
+    /**
+     * The user's next turn. {@code conversation} is the agent's view (user and assistant texts, tools left out); the
+     * simulator sees it with the roles swapped and the agent's greeting first.
+     *
+     * @param opener what a scripted (simulated) user says first; later it stops
+     */
+    ChatOutcome next(String instructions, List<ChatMessage> conversation, int attempt, String opener) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(ChatMessage.system(PROMPT.formatted(instructions)));
+        messages.add(ChatMessage.user(GREETING));
+        int userTurns = 0;
+        for (ChatMessage m : conversation) {
+            if (m.role().equals("user")) {
+                messages.add(ChatMessage.assistant(m.content(), List.of()));
+                userTurns++;
+            } else if (m.role().equals("assistant") && m.content() != null && !m.content().isBlank()
+                    && (m.toolCalls() == null || m.toolCalls().isEmpty())) {
+                messages.add(ChatMessage.user(m.content()));
+            }
+        }
+        String scripted = userTurns == 0 ? opener : STOP;
+        // A scripted user that errs sends an empty turn: a user-simulator error, counted apart.
+        return endpoint.ask(messages, MAX_TOKENS, attempt, () -> new OracleEntry.VerbatimReply(scripted, ""));
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+}
