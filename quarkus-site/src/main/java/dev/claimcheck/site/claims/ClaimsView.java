@@ -57,7 +57,7 @@ public final class ClaimsView {
                 c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
                 href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
                 a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
-                a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
+                links.text(a.judged().why()) + (a.judged().powerNeeded() == null ? "" : " · " + links.text(a.judged().powerNeeded()))
                         + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased()))
                         + ClaimPlausibility.of(c).map(p -> " · " + (p.plausible() ? "plausible: " : "implausible: ") + p.text()).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),

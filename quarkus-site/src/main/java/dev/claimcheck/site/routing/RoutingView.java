@@ -64,7 +64,7 @@ public final class RoutingView {
         String label = links.text("routing.chart.label", p.suite(), p.dataset());
         return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                 i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated,
-                report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label, links.text("routing.chart.axis")),
+                report.tasks(), String.join(" ", RoutingSentence.parts(report).stream().map(links::text).toList()), RoutingChart.svg(report, label, links.text("routing.chart.axis")),
                 report.rows().stream().map(RoutingView::row).toList(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                 choices(p.instants(), i), choices(p.thinkings(), t));
     }

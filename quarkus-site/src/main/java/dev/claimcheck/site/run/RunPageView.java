@@ -80,7 +80,7 @@ public final class RunPageView {
         for (Assessment a : assessments) {
             if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
                 claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + ClaimUnit.value(a.claim().value(), a.claim().unit()) + ")",
-                        links.text("verdict." + a.verdict().id()) + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
+                        links.text("verdict." + a.verdict().id()) + " · " + links.text(a.judged().why()), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
         List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
