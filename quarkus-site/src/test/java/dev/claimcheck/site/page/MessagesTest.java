@@ -84,6 +84,20 @@ class MessagesTest {
     }
 
     @Test
+    void everyGraderStandingOfAProofPageHasItsTextInBoth() {
+        Set<String> standings = new TreeSet<>(Set.of("claim"));
+        Stream.of(dev.claimcheck.core.suite.proofs.JudgeGrade.Status.values()).map(x -> x.id()).forEach(standings::add);
+        Stream.of(dev.claimcheck.core.verify.ReviewCheck.Status.values())
+                .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).forEach(standings::add);
+        for (String st : standings) {
+            for (Lang l : Lang.values()) {
+                assertThat(Messages.of(l).all()).as(l + " " + st).containsKey("proof.standing." + st);
+            }
+            assertThat(Messages.of(Lang.EN).get("proof.standing." + st)).as("the English is the id, as before").isEqualTo(st);
+        }
+    }
+
+    @Test
     void anAuditCoreSentenceRendersWithItsFiguresInEachLanguage() {
         Sentence power = Sentence.of(Sentence.Kind.POWER_TASKS, "80.0", "5", 503, "1319");
         assertThat(Links.page("claims", false, Lang.EN).text(power)).isEqualTo(power.english());
