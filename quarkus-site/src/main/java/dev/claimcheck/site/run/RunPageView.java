@@ -69,7 +69,7 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
-        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload())));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links.fmt()));
         if (m.workload() == Workload.THROUGHPUT) {
             prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
                     + " (the leaderboard's Throughput tab groups runs by this key)"));
@@ -87,7 +87,7 @@ public final class RunPageView {
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), labelled(prov, links), labelled(figures, links), template,
-                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)),
+                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS), links),
                 problems(r, links));
     }
 
@@ -145,10 +145,10 @@ public final class RunPageView {
         }
     }
 
-    static List<RunPage.Item> metrics(Metrics x, Figures figures) {
+    static List<RunPage.Item> metrics(Metrics x, Figures figures, Fmt fmt) {
         List<RunPage.Item> out = new ArrayList<>();
         out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
-                + " (" + Fmt.interval(x.ci95Low(), x.ci95High()) + ")"));
+                + " (" + fmt.ci(x.ci95Low(), x.ci95High()) + ")"));
         out.add(RunPage.Item.of("tasks / attempts / graded", x.tasks() + " / " + x.attempts() + " / " + x.graded()));
         out.add(RunPage.Item.of("errors", x.errorCount() + (x.errors().isEmpty() ? "" : " " + x.errors())));
         out.add(RunPage.Item.of("truncated", Integer.toString(x.truncated())));
