@@ -14,9 +14,11 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.site.LanguageChecks;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.index.TrustBadge;
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.Templates;
 import java.nio.file.Path;
@@ -82,6 +84,21 @@ class ClaimsViewTest {
         String html = Templates.get().render("claims.ftlh", new ClaimsPage(Links.at(0, false).nav(), List.of(row), List.of()));
         assertThat(html).contains("verdict verdict-notReproduced", "badge badge-simulated\">SIM</span>",
                 "only simulated runs (a harness self-test, not evidence about the model)");
+    }
+
+    @Test
+    void onTheChinesePageTheNoteAndThePowerSentenceAreChineseWithTheSameFigures() {
+        Assessment a = judged(0.95, "0.6", false, run(false));
+        Links zh = Links.page("claims", false, Lang.ZH);
+        ClaimsPage.Row en = ClaimsView.row(a, Links.at(0, false));
+        ClaimsPage.Row row = ClaimsView.row(a, zh);
+        assertThat(en.note()).startsWith("claim above the 95% CI · refuting 95.0% when the truth is 5 points lower needs about 150");
+        assertThat(row.note()).startsWith("宣称值高于 95% 置信区间 · 当真实值比宣称的 95.0% 低 5 个百分点时，要否定该宣称约需 150 个");
+        String html = Templates.get().render("claims.ftlh", new ClaimsPage(zh.nav(), List.of(row), List.of()));
+        assertThat(LanguageChecks.englishChrome(html)).as("no English sentence of audit-core on the Chinese page").isEmpty();
+        String english = Templates.get().render("claims.ftlh", new ClaimsPage(zh.nav(), List.of(en), List.of()));
+        assertThat(LanguageChecks.englishChrome(english)).as("the check catches an English power sentence on a Chinese page")
+                .contains("independent tasks × attempts (80% power, one-sided 2.5%)", "claim above the 95% CI");
     }
 
     static Assessment assessment(String metric, double value, String unit, boolean recipe) {
