@@ -46,22 +46,24 @@ public final class RunPageView {
         RunManifest m = r.manifest();
         List<RunPage.Item> prov = new ArrayList<>();
         RunManifest.EndpointRef e = m.endpoint();
-        prov.add(RunPage.Item.of("endpoint", e == null ? "unknown" : or(e.engine()) + " " + or(e.engineVersion())
+        String unknown = links.text("run.value.unknown");
+        prov.add(RunPage.Item.of("endpoint", e == null ? unknown : or(e.engine()) + " " + or(e.engineVersion())
                 + (e.baseUrl() == null ? "" : " · " + e.baseUrl())));
         RunManifest.HardwareRef h = m.hardware() == null ? RunManifest.HardwareRef.UNKNOWN : m.hardware();
-        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + h.nodes() + " node(s)")
-                + (h.driver() == null ? "" : " · driver " + h.driver()) + " (" + or(h.source()) + ")"));
+        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + links.text("run.value.nodes", h.nodes()))
+                + (h.driver() == null ? "" : " · " + links.text("run.value.driver", h.driver())) + " (" + or(h.source()) + ")"));
         RunManifest.DatasetRef d = m.suite().dataset();
-        prov.add(RunPage.Item.of("dataset", d == null ? "unknown" : or(d.name()) + " · sha256 " + or(d.sha256())
+        prov.add(RunPage.Item.of("dataset", d == null ? unknown : or(d.name()) + " · sha256 " + or(d.sha256())
                 + (d.source() == null ? "" : " · " + d.source())));
         prov.add(RunPage.Item.of("suite", m.suite().id() + " v" + or(m.suite().version())));
         RunManifest.RequestSpec q = m.request();
         if (q != null) {
-            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · seed " + q.seed() + (q.limit() == null ? "" : " · limit " + q.limit())));
+            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · " + links.text("run.value.seed", q.seed())
+                    + (q.limit() == null ? "" : " · " + links.text("run.value.limit", q.limit()))));
         }
         RunManifest.HarnessRef hr = m.harness();
-        prov.add(RunPage.Item.of("harness", hr == null ? "unknown" : or(hr.version()) + " · commit " + or(hr.gitCommit())
-                + (Boolean.TRUE.equals(hr.dirty()) ? " (dirty)" : "")));
+        prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · " + links.text("run.value.commit", or(hr.gitCommit()))
+                + (Boolean.TRUE.equals(hr.dirty()) ? " " + links.text("run.value.dirty") : "")));
         prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
@@ -72,7 +74,7 @@ public final class RunPageView {
         List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links.fmt()));
         if (m.workload() == Workload.THROUGHPUT) {
             prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
-                    + " (the leaderboard's Throughput tab groups runs by this key)"));
+                    + " " + links.text("run.value.laneKey")));
             figures.addAll(ComparisonItems.of(r));
         }
 
