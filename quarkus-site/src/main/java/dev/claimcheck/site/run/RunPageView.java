@@ -62,8 +62,9 @@ public final class RunPageView {
                     + (q.limit() == null ? "" : " · " + links.text("run.value.limit", q.limit()))));
         }
         RunManifest.HarnessRef hr = m.harness();
-        prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · " + links.text("run.value.commit", or(hr.gitCommit()))
-                + (Boolean.TRUE.equals(hr.dirty()) ? " " + links.text("run.value.dirty") : "")));
+        String commit = hr == null ? "" : links.text("run.value.commit", or(hr.gitCommit()));
+        prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · "
+                + (Boolean.TRUE.equals(hr.dirty()) ? links.text("run.value.dirty", commit) : commit)));
         prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
@@ -73,8 +74,7 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("folder", r.relPath()));
         List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links.fmt()));
         if (m.workload() == Workload.THROUGHPUT) {
-            prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
-                    + " " + links.text("run.value.laneKey")));
+            prov.add(3, RunPage.Item.of("throughput lane", links.text("run.value.laneKey", ThroughputLaneKey.of(m).title())));
             figures.addAll(ComparisonItems.of(r));
         }
 

@@ -139,9 +139,13 @@ class ClaimsViewTest {
         Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, null, List.of()), Optional.empty(), false);
         assertThat(ClaimsView.row(a, Links.at(0, false)).note())
                 .contains("dataset public 2026-02-06, model released 2026-02-16 (10 days before the model's release)");
-        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16"))
+        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16", Links.at(0, false)))
                 .isEqualTo("dataset public 2026-03-01, model released 2026-02-16 (13 days after the model's release)");
-        assertThat(ContaminationWindow.text("", "2026-02-16")).isEmpty();
+        assertThat(ContaminationWindow.text("", "2026-02-16", Links.at(0, false))).isEmpty();
+        Links zh = Links.page("claims", false, Lang.ZH);
+        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16", zh)).isEqualTo("数据集公开于 2026-03-01，模型发布于 2026-02-16（模型发布后 13 天）");
+        assertThat(ContaminationWindow.text("2026-02-15", "2026-02-16", Links.at(0, false))).endsWith("(1 day before the model's release)");
+        assertThat(ContaminationWindow.text("2026-02-16", "2026-02-16", zh)).endsWith("（模型发布当天）");
     }
 
     @Test
@@ -164,5 +168,6 @@ class ClaimsViewTest {
         RunEntry run = run(false);
         Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, run.manifest(), List.of()), Optional.of(run), false);
         assertThat(ClaimsView.row(a, Links.at(0, false)).settings()).isEqualTo("numShots=5 (script default), temperature=0.6");
+        assertThat(ClaimsView.row(a, Links.page("claims", false, Lang.ZH)).settings()).isEqualTo("numShots=5（脚本默认值）, temperature=0.6");
     }
 }
