@@ -58,7 +58,7 @@ public final class RoutingView {
         } catch (RuntimeException e) {
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    "These runs cannot be compared: " + e.getMessage(), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
+                    links.text("routing.incomparable", e.getMessage()), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                     choices(p.instants(), i), choices(p.thinkings(), t));
         }
         String label = links.text("routing.chart.label", p.suite(), p.dataset());
