@@ -10,16 +10,26 @@ import java.util.List;
  * @param ciLow its 95% interval (null when undefined)
  * @param pValue one-sided p-value of a reproduction this low if the claim were true; only for {@code refuted}
  * @param differences stated settings the reproduction did not use, one line each ({@code settingsDiffer})
- * @param note one sentence saying why this verdict
- * @param power how much evidence a refutation needs at all (null when it cannot be said for this metric)
+ * @param why one sentence saying why this verdict
+ * @param powerNeeded how much evidence a refutation needs at all (null when it cannot be said for this metric)
  */
 public record ClaimAssessment(ClaimVerdict verdict, Double measured, Double ciLow, Double ciHigh, Double pValue,
-                              List<String> differences, String note, String power) {
+                              List<String> differences, Sentence why, Sentence powerNeeded) {
     public ClaimAssessment {
         differences = List.copyOf(differences);
     }
 
-    static ClaimAssessment of(ClaimVerdict verdict, String note, String power) {
-        return new ClaimAssessment(verdict, null, null, null, null, List.of(), note, power);
+    static ClaimAssessment of(ClaimVerdict verdict, Sentence why, Sentence powerNeeded) {
+        return new ClaimAssessment(verdict, null, null, null, null, List.of(), why, powerNeeded);
+    }
+
+    /** {@link #why} in English. */
+    public String note() {
+        return why.english();
+    }
+
+    /** {@link #powerNeeded} in English, or null. */
+    public String power() {
+        return powerNeeded == null ? null : powerNeeded.english();
     }
 }

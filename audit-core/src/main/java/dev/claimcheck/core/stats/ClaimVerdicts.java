@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class ClaimVerdicts {
     /** The note of a claim whose only reproduction is a simulated run. */
-    public static final String SIMULATED_ONLY = "only simulated runs (a harness self-test, not evidence about the model)";
+    public static final String SIMULATED_ONLY = Sentence.Kind.SIMULATED_ONLY.english();
 
     /** The shortfall a power note is computed for: 5 points of accuracy. */
     static final double POWER_SHORTFALL = 0.05;
@@ -60,51 +60,51 @@ public final class ClaimVerdicts {
     public static ClaimAssessment assess(Claim claim, RunManifest run, List<Sample> samples, RecipeSpec.DatasetPin pin,
                                          RecipeSpec.EndpointPin endpoint) {
         ClaimMetric metric = claim.metricKind();
-        String power = power(claim, metric);
+        Sentence power = power(claim, metric);
         if (metric == null) {
-            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "unknown metric '" + claim.metric() + "'", power);
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, Sentence.of(Sentence.Kind.UNKNOWN_METRIC, claim.metric()), power);
         }
         if (!metric.measurable()) {
-            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "an audit run does not measure " + metric.id(), power);
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, Sentence.of(Sentence.Kind.NOT_AUDITED, metric.id()), power);
         }
         if (run == null) {
-            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "no run yet", power);
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, Sentence.of(Sentence.Kind.NO_RUN), power);
         }
         Optional<ScoreInterval> measured = ClaimMeasure.of(metric, run, samples);
         if (measured.isEmpty()) {
-            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, "the run does not measure " + metric.id(), power);
+            return ClaimAssessment.of(ClaimVerdict.NOT_REPRODUCED, Sentence.of(Sentence.Kind.NOT_MEASURED, metric.id()), power);
         }
         ScoreInterval m = measured.get();
         if (run.simulated()) {
             // docs/architecture.md §8.1: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
-            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), SIMULATED_ONLY, power);
+            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), Sentence.of(Sentence.Kind.SIMULATED_ONLY), power);
         }
         List<String> diff = new ArrayList<>(pin == null ? List.of()
                 : pin.differences(run.suite() == null ? null : run.suite().dataset()));
         diff.addAll(EndpointPins.differences(endpoint, run));
         if (claim.undisclosed() && diff.isEmpty()) {
-            return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), "the source does not state the settings", power);
+            return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), Sentence.of(Sentence.Kind.UNDISCLOSED), power);
         }
         if (!claim.undisclosed()) {
             diff.addAll(differences(claim.settings(), run, samples));
         }
         if (!diff.isEmpty()) {
-            return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, String.join("; ", diff), power);
+            return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, Sentence.text(String.join("; ", diff)), power);
         }
         if (m.low() == null || m.high() == null) {
-            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), "fewer than 2 tasks: no interval", power);
+            return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), Sentence.of(Sentence.Kind.NO_INTERVAL), power);
         }
         if (claim.value() > m.high()) {
-            return judged(ClaimVerdict.REFUTED, m, pBelow(m, claim.value()), List.of(), "claim above the 95% CI", power);
+            return judged(ClaimVerdict.REFUTED, m, pBelow(m, claim.value()), List.of(), Sentence.of(Sentence.Kind.REFUTED), power);
         }
         if (claim.value() < m.low()) {
-            return judged(ClaimVerdict.EXCEEDS, m, null, List.of(), "reproduction above the claim", power);
+            return judged(ClaimVerdict.EXCEEDS, m, null, List.of(), Sentence.of(Sentence.Kind.EXCEEDS), power);
         }
-        return judged(ClaimVerdict.CONSISTENT, m, null, List.of(), "claim inside the 95% CI", power);
+        return judged(ClaimVerdict.CONSISTENT, m, null, List.of(), Sentence.of(Sentence.Kind.CONSISTENT), power);
     }
 
-    private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, String note,
-                                          String power) {
+    private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, Sentence note,
+                                          Sentence power) {
         return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
     }
 
@@ -229,17 +229,17 @@ public final class ClaimVerdicts {
      * {@value #POWER_SHORTFALL} too high (80% power, one-sided 2.5%): n = (1.96 + 0.84)² p(1 − p) / δ², with p the
      * claim. Repeated attempts at one task count for less than new tasks when tasks differ in difficulty.
      */
-    static String power(Claim claim, ClaimMetric metric) {
+    static Sentence power(Claim claim, ClaimMetric metric) {
         if (metric != ClaimMetric.ACCURACY || !(claim.value() > 0 && claim.value() < 1)) {
             return null;
         }
         double p = claim.value();
         long n = attemptsForPower(p);
         String tasks = claim.settings().get("tasks");
-        String base = String.format(Locale.ROOT,
-                "refuting %.1f%% when the truth is %.0f points lower needs about %d independent tasks × attempts "
-                        + "(80%% power, one-sided 2.5%%)", 100 * p, 100 * POWER_SHORTFALL, n);
-        return tasks == null ? base : base + "; the claim used " + tasks + " tasks";
+        String claimed = String.format(Locale.ROOT, "%.1f", 100 * p);
+        String shortfall = String.format(Locale.ROOT, "%.0f", 100 * POWER_SHORTFALL);
+        return tasks == null ? Sentence.of(Sentence.Kind.POWER, claimed, shortfall, n)
+                : Sentence.of(Sentence.Kind.POWER_TASKS, claimed, shortfall, n, tasks);
     }
 
     /** The number behind {@link #power}: tasks × attempts needed (exposed for tests and the site). */

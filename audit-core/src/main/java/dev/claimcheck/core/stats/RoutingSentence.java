@@ -1,6 +1,7 @@
 package dev.claimcheck.core.stats;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,16 @@ public final class RoutingSentence {
     }
 
     public static String of(RoutingAnalysis.Report r) {
+        return String.join(" ", parts(r).stream().map(Sentence::english).toList());
+    }
+
+    /** The sentence as its parts, joined by a space: {@code ROUTING_SIMULATED} first for simulated runs. */
+    public static List<Sentence> parts(RoutingAnalysis.Report r) {
+        Sentence s = sentence(r);
+        return r.simulated() ? List.of(Sentence.of(Sentence.Kind.ROUTING_SIMULATED), s) : List.of(s);
+    }
+
+    private static Sentence sentence(RoutingAnalysis.Report r) {
         RoutingRow thinking = find(r, RoutingStrategy.THINKING_ONLY).orElseThrow();
         RoutingRow instant = find(r, RoutingStrategy.INSTANT_ONLY).orElseThrow();
         RoutingRow oracle = find(r, RoutingStrategy.ORACLE).orElseThrow();
@@ -23,20 +34,23 @@ public final class RoutingSentence {
                 .filter(x -> thinking.accuracy().low() != null && x.accuracy().estimate() >= thinking.accuracy().low())
                 .filter(x -> x.tokens().estimate() < thinking.tokens().estimate())
                 .min(Comparator.comparingDouble((RoutingRow x) -> x.tokens().estimate()));
-        String prefix = r.simulated() ? "Simulated runs (a harness self-test, not a result): " : "";
         if (best.isPresent()) {
             RoutingRow b = best.get();
-            return prefix + String.format(Locale.ROOT,
-                    "%s scores %.1f%%, inside the thinking model's 95%% CI (%.1f%% [%.1f%%, %.1f%%]) or above it, with %.0f output "
-                            + "tokens per task instead of %.0f (%.0f%% fewer), escalating %.0f%% of instant answers.",
-                    name(b), 100 * b.accuracy().estimate(), 100 * target, 100 * thinking.accuracy().low(),
-                    100 * thinking.accuracy().high(), b.tokens().estimate(), thinking.tokens().estimate(),
-                    100 * (1 - b.tokens().estimate() / thinking.tokens().estimate()), 100 * b.escalated());
+            return Sentence.of(Sentence.Kind.ROUTING_CHEAPER, name(b), pct(b.accuracy().estimate()), pct(target),
+                    pct(thinking.accuracy().low()), pct(thinking.accuracy().high()), whole(b.tokens().estimate()),
+                    whole(thinking.tokens().estimate()), whole(100 * (1 - b.tokens().estimate() / thinking.tokens().estimate())),
+                    whole(100 * b.escalated()));
         }
-        return prefix + String.format(Locale.ROOT,
-                "No strategy that a router can run reaches the thinking model's %.1f%% with fewer tokens; instant alone scores "
-                        + "%.1f%%, and even escalating exactly the wrong answers (the oracle) gives %.1f%% at %.0f tokens per task.",
-                100 * target, 100 * instant.accuracy().estimate(), 100 * oracle.accuracy().estimate(), oracle.tokens().estimate());
+        return Sentence.of(Sentence.Kind.ROUTING_NONE, pct(target), pct(instant.accuracy().estimate()),
+                pct(oracle.accuracy().estimate()), whole(oracle.tokens().estimate()));
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f", 100 * fraction);
+    }
+
+    private static String whole(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     private static String name(RoutingRow row) {

@@ -227,6 +227,15 @@ class ClaimVerdictsTest {
         assertThat(above.verdict()).isEqualTo(ClaimVerdict.REFUTED);
     }
 
+    @Test
+    void theNoteAndThePowerSentenceKeepTheirFiguresApartFromTheirWording() {
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.955, Map.of("tasks", "1319"), false), null, List.of());
+        assertThat(a.why()).isEqualTo(Sentence.of(Sentence.Kind.NO_RUN));
+        assertThat(a.powerNeeded()).isEqualTo(Sentence.of(Sentence.Kind.POWER_TASKS, "95.5", "5", 135, "1319"));
+        assertThat(a.power()).isEqualTo("refuting 95.5% when the truth is 5 points lower needs about 135 independent tasks × "
+                + "attempts (80% power, one-sided 2.5%); the claim used 1319 tasks");
+    }
+
     @ParameterizedTest(name = "claim {0}: {1} tasks × attempts")
     @CsvSource(textBlock = """
             0.955, 135

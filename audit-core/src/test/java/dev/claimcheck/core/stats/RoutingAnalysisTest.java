@@ -86,6 +86,16 @@ class RoutingAnalysisTest {
     }
 
     @Test
+    void theSentenceKeepsItsFiguresApartFromItsWording() {
+        RoutingAnalysis.Report r = RoutingAnalysis.of(I, INSTANT, T, THINKING);
+        List<Sentence> parts = RoutingSentence.parts(r);
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0).kind()).isEqualTo(Sentence.Kind.ROUTING_CHEAPER);
+        assertThat(parts.get(0).args()).startsWith("instant-only", "37.5", "75.0").endsWith("25", "100", "75", "0");
+        assertThat(parts.get(0).english()).isEqualTo(RoutingSentence.of(r));
+    }
+
+    @Test
     void runsOnOtherTasksDataOrSuitesDoNotPair() {
         assertThatThrownBy(() -> RoutingAnalysis.of(I, INSTANT, T, THINKING.subList(0, 3)))
                 .hasMessage("the runs are not on the same tasks: 1 only in the instant run (first: t4), 0 only in the thinking run");

@@ -69,9 +69,9 @@ public final class ClaimsView {
         Claim c = a.claim();
         String slug = a.file().modelSlug();
         // A script default is marked so a reader tells it from what the vendor stated (docs/claims.md, "Settings").
-        String settings = c.undisclosed() ? "undisclosed" : c.settings().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()
-                        + (c.basis(e.getKey()) == dev.claimcheck.core.model.SettingBasis.SCRIPT_DEFAULT ? " (script default)" : ""))
+        String settings = c.undisclosed() ? links.text("claims.settings.undisclosed") : c.settings().entrySet().stream()
+                .map(e -> c.basis(e.getKey()) == dev.claimcheck.core.model.SettingBasis.SCRIPT_DEFAULT
+                        ? links.text("claims.settings.scriptDefault", e.getKey() + "=" + e.getValue()) : e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
         String url = c.source().url();
         String href = url.startsWith("https://") || url.startsWith("http://") ? url : "";
@@ -83,9 +83,9 @@ public final class ClaimsView {
                 c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
                 href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
                 a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
-                a.note() + (a.judged().power() == null ? "" : " · " + a.judged().power())
-                        + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased()))
-                        + ClaimPlausibility.of(c).map(p -> " · " + (p.plausible() ? "plausible: " : "implausible: ") + p.text()).orElse("")
+                links.text(a.judged().why()) + (a.judged().powerNeeded() == null ? "" : " · " + links.text(a.judged().powerNeeded()))
+                        + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased(), links))
+                        + ClaimPlausibility.of(c).map(p -> " · " + links.text(p.plausible() ? "claims.plausible" : "claims.implausible", p.text())).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "",

@@ -1,5 +1,6 @@
 package dev.claimcheck.site.claims;
 
+import dev.claimcheck.site.page.Links;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -12,13 +13,13 @@ final class ContaminationWindow {
     }
 
     /** The two dates and the days between, or empty when either is unknown. */
-    static String text(String datasetPublished, String modelReleased) {
+    static String text(String datasetPublished, String modelReleased, Links links) {
         if (datasetPublished.isEmpty() || modelReleased.isEmpty()) {
             return "";
         }
         long days = ChronoUnit.DAYS.between(LocalDate.parse(datasetPublished), LocalDate.parse(modelReleased));
-        String between = days > 0 ? days + (days == 1 ? " day" : " days") + " before the model's release"
-                : days == 0 ? "the day of the model's release" : -days + (days == -1 ? " day" : " days") + " after the model's release";
-        return "dataset public " + datasetPublished + ", model released " + modelReleased + " (" + between + ")";
+        String between = days == 0 ? links.text("claims.window.same")
+                : links.text("claims.window." + (days > 0 ? "before" : "after") + (Math.abs(days) == 1 ? ".one" : ""), Math.abs(days));
+        return links.text("claims.window", datasetPublished, modelReleased, between);
     }
 }

@@ -8,6 +8,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.ClaimAssessment;
 import dev.claimcheck.core.stats.ClaimVerdicts;
+import dev.claimcheck.core.stats.Sentence;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.suite.proofs.ProofMetrics;
 import dev.claimcheck.core.suite.proofs.ProofRunMetrics;
@@ -44,7 +45,7 @@ final class ProofClaims {
     static ClaimAssessment assess(ResultsIndex index, Claim c, Optional<RunEntry> run) {
         if (run.isEmpty()) {
             return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, null, null, null, null, List.of(),
-                    "no proofs run of " + c.dataset() + " yet", null);
+                    Sentence.text("no proofs run of " + c.dataset() + " yet"), null);
         }
         RunEntry r = run.get();
         List<Sample> samples = Journal.readAll(r.folder());
@@ -54,14 +55,14 @@ final class ProofClaims {
         ProofMetrics.ClaimCheck check = m.claim();
         if (check == null) {
             return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                    "the run holds no self-grade for every problem · " + graders, null);
+                    Sentence.text("the run holds no self-grade for every problem · " + graders), null);
         }
         String stated = Math.abs(check.claimedTotal() - c.value()) < 1e-9 ? ""
                 : " · the vendor's README sums to " + ProofPageView.points(check.claimedTotal()) + ", the ledger states "
                         + ProofPageView.points(c.value());
         if (r.simulated()) {
             return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                    ClaimVerdicts.SIMULATED_ONLY + "; the graders' verdict on it: " + check.verdict() + " · " + graders + stated, null);
+                    Sentence.text(ClaimVerdicts.SIMULATED_ONLY + "; the graders' verdict on it: " + check.verdict() + " · " + graders + stated), null);
         }
         ClaimVerdict v = switch (check.verdict()) {
             case "consistent" -> ClaimVerdict.CONSISTENT;
@@ -69,6 +70,6 @@ final class ProofClaims {
             default -> ClaimVerdict.NOT_REPRODUCED;
         };
         return new ClaimAssessment(v, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                check.rule() + " · " + graders + stated, null);
+                Sentence.text(check.rule() + " · " + graders + stated), null);
     }
 }

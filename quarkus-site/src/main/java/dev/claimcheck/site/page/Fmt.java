@@ -54,11 +54,6 @@ public final class Fmt {
         return lo == null || hi == null ? "" : "± " + EN.fixed(50 * (hi - lo), 1);
     }
 
-    public static String interval(Double lo, Double hi) {
-        return lo == null || hi == null ? "no CI (fewer than 2 tasks)"
-                : "95% CI " + pct(lo) + "–" + pct(hi);
-    }
-
     public static String count(double x) {
         return EN.integer(x);
     }

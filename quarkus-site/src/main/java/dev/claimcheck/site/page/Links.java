@@ -1,5 +1,6 @@
 package dev.claimcheck.site.page;
 
+import dev.claimcheck.core.stats.Sentence;
 /**
  * Relative links between pages, the same for the server and the static export except the file
  * extension: the server answers {@code runs/ID}, the export writes {@code runs/ID.html}. A page's links to
@@ -149,6 +150,14 @@ public record Links(String base, boolean export, Lang lang, String self) {
     /** A text of the page's language ({@link Messages#get}). */
     public String text(String key, Object... args) {
         return Messages.of(lang).get(key, args);
+    }
+
+    /**
+     * An audit-core sentence in the page's language: {@code sentence.KIND} with its figures (docs/site.md,
+     * "Languages"); a {@code TEXT} sentence (no wording of its own) as it is.
+     */
+    public String text(Sentence s) {
+        return s.kind() == Sentence.Kind.TEXT ? s.args().get(0) : text("sentence." + s.kind().name(), s.args().toArray());
     }
 
     /** The page's number and date formatter. */

@@ -51,13 +51,13 @@ public final class ProofPageView {
         }
         List<ProofPage.Review> notCounted = reviews.stream().filter(r -> !r.trusted())
                 .map(r -> new ProofPage.Review(ReviewCheck.REVIEWS + "/" + run.runId() + "/" + r.file().getFileName(),
-                        r.status().name().toLowerCase(java.util.Locale.ROOT), String.join("; ", r.problems()))).toList();
+                        standing(r.status(), links), String.join("; ", r.problems()))).toList();
 
-        String[] statement = statement(run.manifest(), root, problem, first);
+        String[] statement = statement(run.manifest(), root, problem, first, links);
         RunManifest m = run.manifest();
         return Optional.of(new ProofPage(links.nav(), run.runId(), links.run(run.runId()), m.model().id(),
                 links.model(run.modelSlug()), run.simulated(), problem, points(max), statement[0], statement[1],
-                summary(row, figures), solutions, notCounted, problemLinks(run, samples, problem, links),
+                summary(row, figures, links), solutions, notCounted, problemLinks(run, samples, problem, links),
                 links.asset(Links.KATEX_CSS), links.asset(Links.KATEX_JS)));
     }
 
@@ -74,7 +74,7 @@ public final class ProofPageView {
         if (d != null) {
             for (JudgeGrade g : d.judges()) {
                 String why = g.status() == JudgeGrade.Status.GRADED ? nz(g.justification()) : nz(g.failure());
-                grades.add(new ProofPage.Grade(g.judge(), "judge", g.status().id(),
+                grades.add(new ProofPage.Grade(g.judge(), "judge", links.text("proof.standing." + g.status().id()),
                         g.points() == null ? "—" : points(g.points()) + " / " + points(max), MathMarkdown.render(why),
                         g.status() == JudgeGrade.Status.GRADED));
             }
@@ -86,13 +86,13 @@ public final class ProofPageView {
             for (ProofReview.Grade g : r.review().grades()) {
                 if (g.problem().equals(s.taskId()) && g.attempt() == s.attempt()) {
                     grades.add(new ProofPage.Grade(ProofRunMetrics.HUMAN + r.review().reviewer(), "human",
-                            r.status().name().toLowerCase(java.util.Locale.ROOT), points(g.points()) + " / " + points(max),
+                            standing(r.status(), links), points(g.points()) + " / " + points(max),
                             MathMarkdown.render(nz(g.comment())), r.trusted()));
                 }
             }
         }
         if (d != null && d.claimedPoints() != null) {
-            grades.add(new ProofPage.Grade("vendor (self-graded: the claim under test)", "vendor", "claim",
+            grades.add(new ProofPage.Grade(links.text("proof.grader.vendor"), "vendor", links.text("proof.standing.claim"),
                     points(d.claimedPoints()) + " / " + points(max), MathMarkdown.render(nz(d.claimSource())), false));
         }
         String source = d == null ? "" : d.source() + (d.inputs().stream().filter(i -> i.role().equals("solution"))
@@ -101,7 +101,7 @@ public final class ProofPageView {
                 links.sample(run.runId(), SampleKey.path(s)), grades);
     }
 
-    private static List<ProofPage.Row> summary(ProofMetrics.ProblemRow row, ProofMetrics figures) {
+    private static List<ProofPage.Row> summary(ProofMetrics.ProblemRow row, ProofMetrics figures, Links links) {
         List<ProofPage.Row> out = new ArrayList<>();
         if (row == null) {
             return out;
@@ -109,12 +109,12 @@ public final class ProofPageView {
         for (Map.Entry<String, Double> e : row.points().entrySet()) {
             out.add(new ProofPage.Row(e.getKey(), points(e.getValue())));
         }
-        out.add(new ProofPage.Row("graders' mean · spread", (row.mean() == null ? "—" : points(row.mean())) + " · "
+        out.add(new ProofPage.Row(links.text("proof.summary.mean"), (row.mean() == null ? "—" : points(row.mean())) + " · "
                 + (row.spread() == null ? "—" : points(row.spread()))));
         if (row.claimedPoints() != null) {
-            out.add(new ProofPage.Row("vendor's self-grade", points(row.claimedPoints())));
+            out.add(new ProofPage.Row(links.text("proof.summary.selfGrade"), points(row.claimedPoints())));
         }
-        out.add(new ProofPage.Row("graders of the run (every problem)", Integer.toString(figures.graders())));
+        out.add(new ProofPage.Row(links.text("proof.summary.graders"), Integer.toString(figures.graders())));
         return out;
     }
 
@@ -122,27 +122,32 @@ public final class ProofPageView {
      * The statement from the problem set the run names, read only when it lies in the root (never through a link) and
      * hashes as the run recorded; {html, note}.
      */
-    static String[] statement(RunManifest m, Root root, String problem, ProofDetail d) {
+    static String[] statement(RunManifest m, Root root, String problem, ProofDetail d, Links links) {
         String recorded = d == null ? null : d.inputs().stream().filter(i -> i.role().equals("statement"))
                 .map(InputHash::sha256).findFirst().orElse(null);
         String hash = recorded == null ? "" : " (" + recorded + ")";
         String source = m.suite().dataset() == null ? null : m.suite().dataset().source();
         if (source == null || Path.of(source).isAbsolute()) {
-            return new String[] {"", "The problem set is not in this root: statements are not redistributed" + hash + "."};
+            return new String[] {"", links.text("proof.note.notInRoot", hash)};
         }
         Path dir = root.dir().resolve(source).normalize();
         if (!dir.startsWith(root.dir().normalize()) || RootWalk.throughLink(root, dir) || !Files.isDirectory(dir)) {
-            return new String[] {"", "The problem set is not in this root: statements are not redistributed" + hash + "."};
+            return new String[] {"", links.text("proof.note.notInRoot", hash)};
         }
         try {
             ProofProblem p = ProblemSet.read(dir).problem(problem);
             if (recorded != null && !recorded.equals(p.statementHash().sha256())) {
-                return new String[] {"", "The statement in this root does not hash as the run recorded" + hash + ": not shown."};
+                return new String[] {"", links.text("proof.note.hashDiffers", hash)};
             }
             return new String[] {MathMarkdown.render(p.statement()), p.statementHash().name() + " · " + p.statementHash().sha256()};
         } catch (BadInputException e) {
-            return new String[] {"", "The problem set in this root cannot be read: " + e.getMessage()};
+            return new String[] {"", links.text("proof.note.unreadable", e.getMessage())};
         }
+    }
+
+    /** A review's standing (trusted, untrusted, invalid) in the page's language. */
+    static String standing(ReviewCheck.Status status, Links links) {
+        return links.text("proof.standing." + status.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     static ProofDetail detail(Sample s) {

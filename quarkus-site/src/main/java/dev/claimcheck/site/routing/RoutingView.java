@@ -58,20 +58,20 @@ public final class RoutingView {
         } catch (RuntimeException e) {
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    "These runs cannot be compared: " + e.getMessage(), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
+                    links.text("routing.incomparable", e.getMessage()), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                     choices(p.instants(), i), choices(p.thinkings(), t));
         }
         String label = links.text("routing.chart.label", p.suite(), p.dataset());
         return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                 i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated,
-                report.tasks(), RoutingSentence.of(report), RoutingChart.svg(report, label, links.text("routing.chart.axis")),
-                report.rows().stream().map(RoutingView::row).toList(), links.text("routing.relation." + p.relation().name()), p.chosen(),
+                report.tasks(), String.join(" ", RoutingSentence.parts(report).stream().map(links::text).toList()), RoutingChart.svg(report, label, links.text("routing.chart.axis")),
+                report.rows().stream().map(x -> row(x, links)).toList(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                 choices(p.instants(), i), choices(p.thinkings(), t));
     }
 
-    static RoutingPage.Row row(RoutingRow r) {
+    static RoutingPage.Row row(RoutingRow r, Links links) {
         return new RoutingPage.Row(r.strategy().id(), r.budget() == null ? "" : Fmt.count(r.budget()),
-                Fmt.pct(r.accuracy().estimate()), Fmt.interval(r.accuracy().low(), r.accuracy().high()),
+                Fmt.pct(r.accuracy().estimate()), links.fmt().ci(r.accuracy().low(), r.accuracy().high()),
                 Fmt.count(r.tokens().estimate()), tokens(r.tokens()),
                 r.latencyMs() == null ? Fmt.NONE : Fmt.count(r.latencyMs().estimate()) + " ms",
                 String.format(Locale.ROOT, "%.1f%%", 100 * r.escalated()));

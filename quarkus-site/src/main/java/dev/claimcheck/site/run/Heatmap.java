@@ -3,6 +3,7 @@ package dev.claimcheck.site.run;
 import dev.claimcheck.core.suite.longctx.LongctxCell;
 import dev.claimcheck.core.tokens.TokenCount;
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Links;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,7 +21,7 @@ public record Heatmap(List<String> lengths, List<Row> rows) {
     }
 
     /** Null when the run has no cells (any workload but longctx). */
-    public static Heatmap of(List<LongctxCell> cells) {
+    public static Heatmap of(List<LongctxCell> cells, Links links) {
         if (cells == null || cells.isEmpty()) {
             return null;
         }
@@ -35,8 +36,8 @@ public record Heatmap(List<String> lengths, List<Row> rows) {
             List<Cell> row = new ArrayList<>();
             for (int length : lengths) {
                 LongctxCell c = cells.stream().filter(x -> x.length() == length && x.depth() == depth).findFirst().orElse(null);
-                row.add(c == null ? new Cell(Fmt.NONE, "no attempts", "heat-none")
-                        : new Cell(Fmt.pct(c.accuracy()), Fmt.interval(c.ci95Low(), c.ci95High()) + " · n=" + c.n(),
+                row.add(c == null ? new Cell(Fmt.NONE, links.text("run.heat.none"), "heat-none")
+                        : new Cell(Fmt.pct(c.accuracy()), links.fmt().ci(c.ci95Low(), c.ci95High()) + " · n=" + c.n(),
                         "heat" + (int) Math.round(c.accuracy() * 10)));
             }
             rows.add(new Row(depth + "%", row));

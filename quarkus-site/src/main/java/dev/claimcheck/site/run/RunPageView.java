@@ -46,22 +46,25 @@ public final class RunPageView {
         RunManifest m = r.manifest();
         List<RunPage.Item> prov = new ArrayList<>();
         RunManifest.EndpointRef e = m.endpoint();
-        prov.add(RunPage.Item.of("endpoint", e == null ? "unknown" : or(e.engine()) + " " + or(e.engineVersion())
+        String unknown = links.text("run.value.unknown");
+        prov.add(RunPage.Item.of("endpoint", e == null ? unknown : or(e.engine()) + " " + or(e.engineVersion())
                 + (e.baseUrl() == null ? "" : " · " + e.baseUrl())));
         RunManifest.HardwareRef h = m.hardware() == null ? RunManifest.HardwareRef.UNKNOWN : m.hardware();
-        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + h.nodes() + " node(s)")
-                + (h.driver() == null ? "" : " · driver " + h.driver()) + " (" + or(h.source()) + ")"));
+        prov.add(RunPage.Item.of("hardware", Boards.hardware(h) + (h.nodes() == null ? "" : " · " + links.text("run.value.nodes", h.nodes()))
+                + (h.driver() == null ? "" : " · " + links.text("run.value.driver", h.driver())) + " (" + or(h.source()) + ")"));
         RunManifest.DatasetRef d = m.suite().dataset();
-        prov.add(RunPage.Item.of("dataset", d == null ? "unknown" : or(d.name()) + " · sha256 " + or(d.sha256())
+        prov.add(RunPage.Item.of("dataset", d == null ? unknown : or(d.name()) + " · sha256 " + or(d.sha256())
                 + (d.source() == null ? "" : " · " + d.source())));
         prov.add(RunPage.Item.of("suite", m.suite().id() + " v" + or(m.suite().version())));
         RunManifest.RequestSpec q = m.request();
         if (q != null) {
-            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · seed " + q.seed() + (q.limit() == null ? "" : " · limit " + q.limit())));
+            prov.add(RunPage.Item.of("sampling", "k=" + q.k() + " · " + links.text("run.value.seed", q.seed())
+                    + (q.limit() == null ? "" : " · " + links.text("run.value.limit", q.limit()))));
         }
         RunManifest.HarnessRef hr = m.harness();
-        prov.add(RunPage.Item.of("harness", hr == null ? "unknown" : or(hr.version()) + " · commit " + or(hr.gitCommit())
-                + (Boolean.TRUE.equals(hr.dirty()) ? " (dirty)" : "")));
+        String commit = hr == null ? "" : links.text("run.value.commit", or(hr.gitCommit()));
+        prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · "
+                + (Boolean.TRUE.equals(hr.dirty()) ? links.text("run.value.dirty", commit) : commit)));
         prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
@@ -69,10 +72,9 @@ public final class RunPageView {
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
-        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload())));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links.fmt()));
         if (m.workload() == Workload.THROUGHPUT) {
-            prov.add(3, RunPage.Item.of("throughput lane", ThroughputLaneKey.of(m).title()
-                    + " (the leaderboard's Throughput tab groups runs by this key)"));
+            prov.add(3, RunPage.Item.of("throughput lane", links.text("run.value.laneKey", ThroughputLaneKey.of(m).title())));
             figures.addAll(ComparisonItems.of(r));
         }
 
@@ -80,14 +82,14 @@ public final class RunPageView {
         for (Assessment a : assessments) {
             if (a.run().isPresent() && a.run().get().runId().equals(r.runId())) {
                 claims.add(new RunPage.Item(a.claim().id() + " (" + a.claim().metric() + " " + ClaimUnit.value(a.claim().value(), a.claim().unit()) + ")",
-                        links.text("verdict." + a.verdict().id()) + " · " + a.note(), links.claim(a.file().modelSlug(), a.claim().id())));
+                        links.text("verdict." + a.verdict().id()) + " · " + links.text(a.judged().why()), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
         List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), labelled(prov, links), labelled(figures, links), template,
-                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS)),
+                links.sampleIndex(r.runId()), links.sample(r.runId(), "{path}"), links.runSamples(r.runId()), links.runJson(r.runId()), proofs, claims, Heatmap.of(m.metrics() == null ? null : m.metrics().get(LongctxFigures.CELLS), links),
                 problems(r, links));
     }
 
@@ -145,10 +147,10 @@ public final class RunPageView {
         }
     }
 
-    static List<RunPage.Item> metrics(Metrics x, Figures figures) {
+    static List<RunPage.Item> metrics(Metrics x, Figures figures, Fmt fmt) {
         List<RunPage.Item> out = new ArrayList<>();
         out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
-                + " (" + Fmt.interval(x.ci95Low(), x.ci95High()) + ")"));
+                + " (" + fmt.ci(x.ci95Low(), x.ci95High()) + ")"));
         out.add(RunPage.Item.of("tasks / attempts / graded", x.tasks() + " / " + x.attempts() + " / " + x.graded()));
         out.add(RunPage.Item.of("errors", x.errorCount() + (x.errors().isEmpty() ? "" : " " + x.errors())));
         out.add(RunPage.Item.of("truncated", Integer.toString(x.truncated())));

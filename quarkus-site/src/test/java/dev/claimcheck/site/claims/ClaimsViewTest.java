@@ -14,9 +14,11 @@ import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.site.LanguageChecks;
 import dev.claimcheck.site.index.RunEntry;
 import dev.claimcheck.site.index.TrustBadge;
 import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.Templates;
 import java.nio.file.Path;
@@ -84,6 +86,21 @@ class ClaimsViewTest {
                 "only simulated runs (a harness self-test, not evidence about the model)");
     }
 
+    @Test
+    void onTheChinesePageTheNoteAndThePowerSentenceAreChineseWithTheSameFigures() {
+        Assessment a = judged(0.95, "0.6", false, run(false));
+        Links zh = Links.page("claims", false, Lang.ZH);
+        ClaimsPage.Row en = ClaimsView.row(a, Links.at(0, false));
+        ClaimsPage.Row row = ClaimsView.row(a, zh);
+        assertThat(en.note()).startsWith("claim above the 95% CI · refuting 95.0% when the truth is 5 points lower needs about 150");
+        assertThat(row.note()).startsWith("宣称值高于 95% 置信区间 · 当真实值比宣称的 95.0% 低 5 个百分点时，要否定该宣称约需 150 个");
+        String html = Templates.get().render("claims.ftlh", new ClaimsPage(zh.nav(), List.of(row), List.of()));
+        assertThat(LanguageChecks.englishChrome(html)).as("no English sentence of audit-core on the Chinese page").isEmpty();
+        String english = Templates.get().render("claims.ftlh", new ClaimsPage(zh.nav(), List.of(en), List.of()));
+        assertThat(LanguageChecks.englishChrome(english)).as("the check catches an English power sentence on a Chinese page")
+                .contains("independent tasks × attempts (80% power, one-sided 2.5%)", "claim above the 95% CI");
+    }
+
     static Assessment assessment(String metric, double value, String unit, boolean recipe) {
         Claim c = new Claim("c1", "math", "math", "gsm8k", metric, value, unit, Map.of(), true,
                 new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "n");
@@ -122,9 +139,13 @@ class ClaimsViewTest {
         Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, null, List.of()), Optional.empty(), false);
         assertThat(ClaimsView.row(a, Links.at(0, false)).note())
                 .contains("dataset public 2026-02-06, model released 2026-02-16 (10 days before the model's release)");
-        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16"))
+        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16", Links.at(0, false)))
                 .isEqualTo("dataset public 2026-03-01, model released 2026-02-16 (13 days after the model's release)");
-        assertThat(ContaminationWindow.text("", "2026-02-16")).isEmpty();
+        assertThat(ContaminationWindow.text("", "2026-02-16", Links.at(0, false))).isEmpty();
+        Links zh = Links.page("claims", false, Lang.ZH);
+        assertThat(ContaminationWindow.text("2026-03-01", "2026-02-16", zh)).isEqualTo("数据集公开于 2026-03-01，模型发布于 2026-02-16（模型发布后 13 天）");
+        assertThat(ContaminationWindow.text("2026-02-15", "2026-02-16", Links.at(0, false))).endsWith("(1 day before the model's release)");
+        assertThat(ContaminationWindow.text("2026-02-16", "2026-02-16", zh)).endsWith("（模型发布当天）");
     }
 
     @Test
@@ -147,5 +168,6 @@ class ClaimsViewTest {
         RunEntry run = run(false);
         Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, run.manifest(), List.of()), Optional.of(run), false);
         assertThat(ClaimsView.row(a, Links.at(0, false)).settings()).isEqualTo("numShots=5 (script default), temperature=0.6");
+        assertThat(ClaimsView.row(a, Links.page("claims", false, Lang.ZH)).settings()).isEqualTo("numShots=5（脚本默认值）, temperature=0.6");
     }
 }

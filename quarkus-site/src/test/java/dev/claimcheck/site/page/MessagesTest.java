@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.claimcheck.core.model.ClaimVerdict;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
+import dev.claimcheck.core.stats.Sentence;
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.site.routing.RoutingPairs;
@@ -69,6 +70,41 @@ class MessagesTest {
             assertThat(Messages.of(Lang.EN).get("routing.relation." + r.name())).isEqualTo(r.label());
             assertThat(Messages.of(Lang.ZH).all()).containsKey("routing.relation." + r.name());
         }
+    }
+
+    @Test
+    void everyAuditCoreSentenceHasItsTextInBothAndTheEnglishIsTheCodesOwn() {
+        for (Sentence.Kind k : Sentence.Kind.values()) {
+            if (k == Sentence.Kind.TEXT) {
+                continue; // shown as it is, in every language
+            }
+            assertThat(Messages.of(Lang.EN).get("sentence." + k.name())).as(k.name()).isEqualTo(k.english());
+            assertThat(Messages.of(Lang.ZH).all()).containsKey("sentence." + k.name());
+        }
+    }
+
+    @Test
+    void everyGraderStandingOfAProofPageHasItsTextInBoth() {
+        Set<String> standings = new TreeSet<>(Set.of("claim"));
+        Stream.of(dev.claimcheck.core.suite.proofs.JudgeGrade.Status.values()).map(x -> x.id()).forEach(standings::add);
+        Stream.of(dev.claimcheck.core.verify.ReviewCheck.Status.values())
+                .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).forEach(standings::add);
+        for (String st : standings) {
+            for (Lang l : Lang.values()) {
+                assertThat(Messages.of(l).all()).as(l + " " + st).containsKey("proof.standing." + st);
+            }
+            assertThat(Messages.of(Lang.EN).get("proof.standing." + st)).as("the English is the id, as before").isEqualTo(st);
+        }
+    }
+
+    @Test
+    void anAuditCoreSentenceRendersWithItsFiguresInEachLanguage() {
+        Sentence power = Sentence.of(Sentence.Kind.POWER_TASKS, "80.0", "5", 503, "1319");
+        assertThat(Links.page("claims", false, Lang.EN).text(power)).isEqualTo(power.english());
+        assertThat(Links.page("claims", false, Lang.ZH).text(power))
+                .isEqualTo("当真实值比宣称的 80.0% 低 5 个百分点时，要否定该宣称约需 503 个独立的“题目 × 尝试”（80% 检验功效，单侧 2.5%）；该宣称使用了 1319 道题");
+        assertThat(Links.page("claims", false, Lang.ZH).text(Sentence.text("temperature: claimed 0.6, used 0.7")))
+                .as("a sentence without wording of its own is shown as is").isEqualTo("temperature: claimed 0.6, used 0.7");
     }
 
     @Test

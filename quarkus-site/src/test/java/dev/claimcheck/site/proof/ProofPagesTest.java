@@ -55,6 +55,14 @@ class ProofPagesTest {
     }
 
     @Test
+    void theChineseProblemPageWordsItsStandingsAndSummaryInChinese() throws IOException {
+        String page = Files.readString(site.resolve("zh/runs/" + runId + "/proofs/1.html"));
+        assertThat(page).contains("厂商（自评：即受检的宣称）", "评分者平均 · 离散度", "human:mallory@example.org</td><td>不可信 (不计入)",
+                        ".json</code>: 不可信: signed by SHA256:")
+                .doesNotContain("vendor (self-graded", "graders' mean", "graders&#39; mean", "<td>graded");
+    }
+
+    @Test
     void hostileSolutionsAndCommentsAreEscaped() throws IOException {
         String page = Files.readString(site.resolve("runs/" + runId + "/proofs/1.html"));
         assertThat(page).doesNotContain("<script>alert", "javascript:alert", "<img src=x")

@@ -7,6 +7,7 @@ import dev.claimcheck.core.cli.Cli;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.site.SiteModel;
 import dev.claimcheck.site.index.IndexLoader;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.render.Templates;
 import java.io.PrintWriter;
@@ -65,6 +66,16 @@ class RoutingViewTest {
         String html = Templates.get().render("routing.ftlh", page);
         assertThat(html).contains("<svg class=\"routing-chart\"", "<polyline", "badge-simulated", s.sentence().substring(0, 40))
                 .doesNotContain("<script>").doesNotContain("style=\"");
+    }
+
+    @Test
+    void theChinesePageWordsTheComputedSentenceInChineseWithTheSameFigures() {
+        String en = model.routing("arith", Links.page("routing/arith", false, Lang.EN)).orElseThrow().sections().get(0).sentence();
+        String zh = model.routing("arith", Links.page("routing/arith", false, Lang.ZH)).orElseThrow().sections().get(0).sentence();
+        assertThat(zh).startsWith("模拟运行（评测工具自检，不是成绩）： ").doesNotContain("thinking model's", "tokens per task");
+        java.util.regex.Pattern figure = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?%");
+        assertThat(figure.matcher(zh).results().map(java.util.regex.MatchResult::group).toList())
+                .as("the same percentages, in the same order").isEqualTo(figure.matcher(en).results().map(java.util.regex.MatchResult::group).toList());
     }
 
     @Test

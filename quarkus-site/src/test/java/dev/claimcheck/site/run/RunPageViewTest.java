@@ -21,6 +21,8 @@ import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.core.suite.longctx.LongctxMetrics;
 import dev.claimcheck.core.suite.math.MathFigures;
 import dev.claimcheck.core.suite.math.MathMetrics;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The run page shows each workload's own figures, as summary.csv names them, beside the shared ones. */
 class RunPageViewTest {
     static Map<String, String> items(Workload w, Metrics m) {
-        return RunPageView.metrics(m, SuiteRegistry.figures(w)).stream().collect(Collectors.toMap(RunPage.Item::label, RunPage.Item::value));
+        return RunPageView.metrics(m, SuiteRegistry.figures(w), Fmt.of(Lang.EN)).stream().collect(Collectors.toMap(RunPage.Item::label, RunPage.Item::value));
     }
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
@@ -119,16 +121,20 @@ class RunPageViewTest {
                 .containsEntry("longctx.promptTokensRatio", "1.004 [1.000, 1.010] (n 60)")
                 .containsEntry("longctx.format.json", "0.600 [0.500, 0.700] (n 30)")
                 .containsEntry("cells.8192.d50", "0.550 [0.400, 0.700] (n 20)");
-        Heatmap h = Heatmap.of(cells);
+        Heatmap h = Heatmap.of(cells, Links.at(0, false));
         assertThat(h.lengths()).containsExactly("8k", "1m");
         assertThat(h.rows()).extracting(Heatmap.Row::depth).containsExactly("0%", "50%");
         assertThat(h.rows().get(0).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat9", "heat3");
         assertThat(h.rows().get(1).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat6", "heat-none");
         var page = new RunPage(Links.at(1, false).nav(), "r1", "m<1>", "../m", "longctx", "longctx", "instant", true,
-                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h, List.of());
+                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX), Fmt.of(Lang.EN)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h, List.of());
         String html = dev.claimcheck.site.render.Templates.get().render("run.ftlh", page);
         assertThat(html).contains("Accuracy by length × depth").contains("<td class=\"num heat9\"").contains("m&lt;1&gt;");
-        assertThat(Heatmap.of(null)).isNull();
+        assertThat(Heatmap.of(null, Links.at(0, false))).isNull();
+        Heatmap zh = Heatmap.of(cells, Links.page("runs/r1", false, Lang.ZH));
+        assertThat(zh.rows().get(0).cells().get(0).title()).isEqualTo("95% 置信区间 80.0–100.0 · n=20");
+        assertThat(zh.rows().get(1).cells().get(1).title()).isEqualTo("无作答");
+        assertThat(h.rows().get(0).cells().get(0).title()).as("English as before").isEqualTo("95% CI 80.0–100.0 · n=20");
     }
 
     @Test
