@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  * {@code grade@. <grader> --input pairs.jsonl --output verdicts.jsonl}: reads {@code {"id","gold","pred"}}
  * lines (the code grader reads programs and tests instead: {@link CodeGradeLines})
  * lines and writes one {@code {"id","equal","extracted","goldNormalized","detail"}} line per input
- * line, in order, streaming (a bounded batch of lines in memory at a time, graded in parallel). A malformed line gets a verdict line
- * with {@code equal: false} and the reason, never a crash; this is the same grading path the audit uses.
+ * line, in order, streaming (a bounded batch of lines in memory at a time, graded in parallel). A malformed line
+ * gets a verdict line with {@code equal: false} and the reason, never a crash; this is the same grading path the
+ * audit uses.
  */
 public final class GradeFiles {
     /** Longest input line read; a longer line is answered with a "line too long" verdict. */
