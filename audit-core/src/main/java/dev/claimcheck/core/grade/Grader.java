@@ -39,4 +39,16 @@ public interface Grader {
     default String normalizeExpected(String expected) {
         return expected;
     }
+
+    /**
+     * {@link #grade} and {@link #normalizeExpected} together, for {@code grade@.}'s verdict lines; a grader that reads
+     * the reference while grading overrides it to read the reference once.
+     */
+    default Graded gradeWithReference(String response, String expected) {
+        return new Graded(grade(response, expected), normalizeExpected(expected));
+    }
+
+    /** A verdict with the reference as the grader read it. */
+    record Graded(Verdict verdict, String goldNormalized) {
+    }
 }

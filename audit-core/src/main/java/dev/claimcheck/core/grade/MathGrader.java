@@ -35,6 +35,13 @@ public final class MathGrader extends NamedGrader {
         return verdict(j.equal(), j.extracted(), expected, j.detail());
     }
 
+    @Override
+    public Graded gradeWithReference(String response, String expected) {
+        MathJudge.WithGold w = MathJudge.judgeWithGold(response, expected, rules);
+        MathJudgement j = w.judgement();
+        return new Graded(verdict(j.equal(), j.extracted(), expected, j.detail()), w.goldNormalized());
+    }
+
     /** The full judgement, with the normalized gold answer and the three-way outcome. */
     public MathJudgement judge(String response, String expected) {
         return MathJudge.judge(response, expected, rules);

@@ -49,6 +49,28 @@ class GradeFilesTest {
     }
 
     @Test
+    void linesGradedInParallelBatchesAreWrittenInInputOrder() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            String pair = "{\"id\":" + i + ",\"gold\":\"" + i + "\",\"pred\":\"\\\\boxed{" + i + "}\"}";
+            text.append(i % 997 == 0 ? "not json" : pair).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("many.jsonl"), text);
+        Path out = dir.resolve("many-out.jsonl");
+        assertThat(GradeFiles.gradeFile("math", in, out)).isEqualTo(10_000);
+        List<String> lines = Files.readAllLines(out);
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode row = JSON.readTree(lines.get(i));
+            if (i % 997 == 0) {
+                assertThat(row.get("detail").asText()).startsWith("malformed input: line " + (i + 1) + ":");
+            } else {
+                assertThat(row.get("id").asInt()).isEqualTo(i);
+                assertThat(row.get("equal").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void unreadableInputIsBadInput() {
         assertThatThrownBy(() -> GradeFiles.gradeFile("math", dir.resolve("missing.jsonl"), dir.resolve("o.jsonl")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("cannot read");

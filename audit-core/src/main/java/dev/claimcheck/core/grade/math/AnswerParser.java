@@ -30,11 +30,14 @@ final class AnswerParser {
         if (depth > 20) {
             throw new BudgetExceededException("answer structure nested deeper than 20");
         }
-        Matcher m = MATRIX.matcher(s);
-        if (m.matches()) {
-            return matrix(s, m.group(3), percent, depth);
+        // The regexes run only when their literal parts occur: most answers are plain numbers.
+        if (s.contains("\\begin{")) {
+            Matcher m = MATRIX.matcher(s);
+            if (m.matches()) {
+                return matrix(s, m.group(3), percent, depth);
+            }
         }
-        String listed = SEPARATOR_WORD.matcher(s).replaceAll(",");
+        String listed = s.contains("and") || s.contains("or") ? SEPARATOR_WORD.matcher(s).replaceAll(",") : s;
         List<String> items = split(listed, ",;");
         if (items.size() > 1) {
             return bare(s, items, percent, depth);
@@ -214,7 +217,7 @@ final class AnswerParser {
     }
 
     private static Answer value(String s, boolean percent) {
-        if (s.isEmpty() || WORD.matcher(s.replace("\\infty", "")).results()
+        if (s.isEmpty() || hasLetterRun(s) && WORD.matcher(s.replace("\\infty", "")).results()
                 .anyMatch(w -> !Lexer.WORDS.contains(w.group()))) {
             return new Text(s);
         }
@@ -231,6 +234,18 @@ final class AnswerParser {
         } catch (ParseException | ArithmeticException | NumberFormatException ex) {
             return new Text(s);
         }
+    }
+
+    /** Three ASCII letters in a row, without which {@link #WORD} cannot match (nor can removing "\\infty" make one). */
+    private static boolean hasLetterRun(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = Lexer.isAsciiLetter(s.charAt(i)) ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String last(List<String> l) {

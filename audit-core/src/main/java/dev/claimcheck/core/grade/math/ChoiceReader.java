@@ -22,7 +22,11 @@ final class ChoiceReader {
 
     /** The option letter of a gold answer, or null when the gold is not an option. */
     static String goldLetter(String goldAnswer) {
-        Matcher m = GOLD.matcher(goldAnswer.strip());
+        String g = goldAnswer.strip();
+        if (g.isEmpty() || g.charAt(0) != '(' && (g.charAt(0) < 'A' || g.charAt(0) > 'Z')) {
+            return null; // GOLD cannot match: skips the regex for the usual numeric gold
+        }
+        Matcher m = GOLD.matcher(g);
         return m.matches() ? m.group(1) : null;
     }
 

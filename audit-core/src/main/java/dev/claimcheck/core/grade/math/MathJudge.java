@@ -21,13 +21,47 @@ public final class MathJudge {
     /** The judgement with the rules of one grader version (a committed run is re-graded with its own). */
     public static MathJudgement judge(String response, String gold, MathRules rules) {
         try {
-            return judgeUnsafe(response, gold, rules);
+            return judgeUnsafe(response, AnswerExtractor.fromGold(gold, rules), null, rules);
         } catch (BudgetExceededException e) {
-            return new MathJudgement(Outcome.UNKNOWN, null, null, "unknown: " + e.getMessage());
+            return unknown(e);
         } catch (RuntimeException | StackOverflowError e) {
-            // A defect must not stop a run; the verdict says what happened so it can be fixed.
-            return new MathJudgement(Outcome.NOT_EQUAL, null, null, "grader error: " + e.getClass().getSimpleName());
+            return graderError(e);
         }
+    }
+
+    /** A judgement with {@link #normalizeGold}'s reading of the gold answer, the gold read once for both. */
+    public record WithGold(MathJudgement judgement, String goldNormalized) {
+    }
+
+    /** {@link #judge} and {@link #normalizeGold} in one, each as it would be alone. */
+    public static WithGold judgeWithGold(String response, String gold, MathRules rules) {
+        Extraction g;
+        Normalizer.Normalized gn;
+        try {
+            g = AnswerExtractor.fromGold(gold, rules);
+            gn = g.answer() == null ? null : normalize(g.answer(), rules);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The gold cannot be read: both answers exactly as the two calls alone give them.
+            return new WithGold(judge(response, gold, rules), normalizeGold(gold, rules));
+        }
+        MathJudgement j;
+        try {
+            j = judgeUnsafe(response, g, gn, rules);
+        } catch (BudgetExceededException e) {
+            j = unknown(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            j = graderError(e);
+        }
+        return new WithGold(j, gn == null ? null : gn.text());
+    }
+
+    private static MathJudgement unknown(BudgetExceededException e) {
+        return new MathJudgement(Outcome.UNKNOWN, null, null, "unknown: " + e.getMessage());
+    }
+
+    private static MathJudgement graderError(Throwable e) {
+        // A defect must not stop a run; the verdict says what happened so it can be fixed.
+        return new MathJudgement(Outcome.NOT_EQUAL, null, null, "grader error: " + e.getClass().getSimpleName());
     }
 
     /** The gold answer as the grader reads it (extracted and normalized). */
@@ -45,12 +79,14 @@ public final class MathJudge {
         return Normalizer.normalize(rules == MathRules.V1 ? answer : Units.strip(answer));
     }
 
-    private static MathJudgement judgeUnsafe(String response, String gold, MathRules rules) {
-        Extraction g = AnswerExtractor.fromGold(gold, rules);
+    /** {@code gn} is {@code g}'s normalized answer when the caller has it, else null (it is normalized here). */
+    private static MathJudgement judgeUnsafe(String response, Extraction g, Normalizer.Normalized gn, MathRules rules) {
         if (g.answer() == null) {
             return new MathJudgement(Outcome.NOT_EQUAL, null, null, "gold: no answer (" + g.rule() + ")");
         }
-        Normalizer.Normalized gn = normalize(g.answer(), rules);
+        if (gn == null) {
+            gn = normalize(g.answer(), rules);
+        }
         Extraction p = AnswerExtractor.fromResponse(response, rules);
         String goldLetter = ChoiceReader.goldLetter(gn.text());
         if (goldLetter != null) {

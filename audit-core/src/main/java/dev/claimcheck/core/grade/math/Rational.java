@@ -39,11 +39,30 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
 
     /** Parses a plain decimal literal such as {@code 12}, {@code -0.50} or {@code .4} exactly. */
     public static Rational parseDecimal(String s) {
+        if (isShortInteger(s)) {
+            return of(Long.parseLong(s)); // most literals: no BigDecimal needed
+        }
         BigDecimal d = new BigDecimal(s.startsWith(".") ? "0" + s : s);
         if (d.scale() <= 0) {
             return of(d.toBigIntegerExact());
         }
         return new Rational(d.unscaledValue(), BigInteger.TEN.pow(d.scale()));
+    }
+
+    /** An optional minus and 1 to 18 ASCII digits: fits a long. */
+    private static boolean isShortInteger(String s) {
+        int from = s.startsWith("-") ? 1 : 0;
+        int n = s.length() - from;
+        if (n < 1 || n > 18) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isInteger() {
