@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.serving.Arrivals;
 import dev.claimcheck.core.serving.BenchRun;
 import dev.claimcheck.core.serving.BenchSpec;
+import dev.claimcheck.core.serving.LoadRunner;
 import dev.claimcheck.core.serving.PromptFactory;
 import dev.claimcheck.core.serving.ServingBench;
 import dev.claimcheck.core.run.Shard;
@@ -86,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Send for this long per point instead of a request count, e.g. 300s, 5m.")
     Long durationNs;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10%% of the point).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warm-up requests per point, recorded but not aggregated (default 10%% of the point, in closed loop at least its first wave of --concurrency requests, up to half the point).")
     Integer warmup;
 
     @Option(names = "--tokenizer", defaultValue = Tokenizer.DEFAULT, paramLabel = "NAME",
@@ -254,7 +255,16 @@ public final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "point %d (%s, input %d, output %d): %d requests, %d errors, %.1f s, client cpu %.0f%%, loop lag p99 %.2f ms",
                 p.index(), load(p),
                 p.inputTokens(), p.outputTokens(), done.result().samples().size(), errors, done.result().wallSeconds(),
-                100 * done.result().client().cpuShare(), done.result().client().loopLagUsP99() / 1000.0);
+                100 * done.result().client().cpuShare(), done.result().client().loopLagUsP99() / 1000.0) + preopened(done.result().preopened());
+    }
+
+    /** The connections opened before the point's window, when any were (closed loop). */
+    private static String preopened(LoadRunner.Preopened o) {
+        if (o.connections() == 0 && o.failed() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ", %d connections opened before the window in %.0f ms%s", o.connections(), o.ms(),
+                o.failed() == 0 ? "" : " (" + o.failed() + " could not be)");
     }
 
     static String load(LoadPoint p) {

@@ -189,7 +189,31 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HarnessRef(String version, String gitCommit, Boolean dirty, Map<String, String> graders) {
+    public record HarnessRef(String version, String gitCommit, Boolean dirty, Map<String, String> graders, BenchClient client) {
+        public HarnessRef(String version, String gitCommit, Boolean dirty, Map<String, String> graders) {
+            this(version, gitCommit, dirty, graders, null);
+        }
+
+        public HarnessRef withClient(BenchClient client) {
+            return new HarnessRef(version, gitCommit, dirty, graders, client);
+        }
+    }
+
+    /**
+     * The client a bench measured from (docs/throughput.md "The bench's JVM and warm-up"): its timings depend on the
+     * heap, the collector and what was warmed up as much as on the code.
+     *
+     * @param java {@code java.version}
+     * @param jvmFlags the {@code -X} options it ran with (heap, collector; other arguments, which may carry secrets, are
+     *     left out)
+     * @param cpus the processors it saw
+     * @param warmup what was done before each point's measured requests
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BenchClient(String java, List<String> jvmFlags, int cpus, String warmup) {
+        public BenchClient {
+            jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -48,8 +48,12 @@ public record BenchSpec(String model, List<LoadPoint> points, Integer requests, 
         }
     }
 
-    /** Warm-up requests of a point of {@code total} requests: as given, else 10%. */
-    public int warmupOf(int total) {
-        return warmup != null ? Math.min(warmup, Math.max(0, total - 1)) : total / 10;
+    /**
+     * Warm-up requests of a point of {@code total} requests: as given, else 10%, and in closed loop at least the first
+     * wave ({@code concurrency} requests, up to half the point): its requests all arrive at once, and the server's
+     * answer to that burst is not the steady state the point measures (docs/throughput.md "Calibration").
+     */
+    public int warmupOf(int total, int concurrency) {
+        return warmup != null ? Math.min(warmup, Math.max(0, total - 1)) : Math.max(total / 10, Math.min(concurrency, total / 2));
     }
 }

@@ -61,7 +61,10 @@ public final class LoadRunner {
         StreamLoop.Source source = source(p);
         StreamLoop.Result result;
         try {
-            result = loop.run(source, p.openLoop() ? 0 : share(p.concurrency(), "concurrency"), live);
+            int concurrency = p.openLoop() ? 0 : share(p.concurrency(), "concurrency");
+            // an idle connection no request will use could hold a one-connection-at-a-time server
+            int preopen = spec.requests() == null ? concurrency : Math.min(concurrency, share(spec.requests(), "requests"));
+            result = loop.run(source, concurrency, live, preopen);
         } catch (IOException e) {
             throw new UncheckedIOException("the client's event loop failed", e);
         }
@@ -73,28 +76,40 @@ public final class LoadRunner {
         }
         return new PointResult(p, RecordMaker.samples(p, result, emitTimes, simulatedTtftUs, tokenizer,
                 spec.shard() == null ? null : spec.shard().toString()), result.client(),
-                (result.endNs() - result.startNs()) / 1e9, result.tokenEvents(), wire);
+                (result.endNs() - result.startNs()) / 1e9, result.tokenEvents(), wire, new Preopened(result.warmup().channels().size(),
+                result.warmup().failed(), result.warmup().micros() / 1000.0));
+    }
+
+    /** The connections a closed-loop point opened before its window (ConnectionWarmup), and how long that took. */
+    public record Preopened(int connections, int failed, double ms) {
+        static final Preopened NONE = new Preopened(0, 0, 0);
     }
 
     /** One point's records, the client's load while it ran and the wire profile of its complete responses. */
     public record PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
                               dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents,
-                              WireProfile wireProfile) {
+                              WireProfile wireProfile, Preopened preopened) {
+        public PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
+                           dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents,
+                           WireProfile wireProfile) {
+            this(point, samples, client, wallSeconds, tokenEvents, wireProfile, Preopened.NONE);
+        }
+
         public PointResult(LoadPoint point, List<dev.claimcheck.core.model.Sample> samples,
                            dev.claimcheck.core.model.ClientLoad client, double wallSeconds, long tokenEvents) {
-            this(point, samples, client, wallSeconds, tokenEvents, WireProfile.NONE);
+            this(point, samples, client, wallSeconds, tokenEvents, WireProfile.NONE, Preopened.NONE);
         }
     }
 
     private StreamLoop.Source source(LoadPoint p) {
         if (p.openLoop()) {
             long[] schedule = schedule(p);
-            int warm = warmupOf(schedule.length);
+            int warm = warmupOf(schedule.length, 0);
             return prebuilt(p, schedule.length, i -> builder.build(p, global(i), i < warm, schedule[i]));
         }
         if (spec.requests() != null) {
             int total = share(spec.requests(), "requests");
-            int warm = warmupOf(total);
+            int warm = warmupOf(total, share(p.concurrency(), "concurrency"));
             return prebuilt(p, total, i -> builder.build(p, global(i), i < warm, 0));
         }
         long duration = spec.durationNs();
@@ -116,9 +131,9 @@ public final class LoadRunner {
     }
 
     /** Warm-up requests among this client's {@code total}: a shard takes its share of an explicit --warmup. */
-    private int warmupOf(int total) {
+    private int warmupOf(int total, int concurrency) {
         if (spec.shard() == null || spec.warmup() == null) {
-            return spec.warmupOf(total);
+            return spec.warmupOf(total, concurrency);
         }
         return Math.min(spec.shard().share(spec.warmup()), Math.max(0, total - 1));
     }

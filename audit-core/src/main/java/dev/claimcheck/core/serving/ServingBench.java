@@ -234,7 +234,8 @@ public final class ServingBench {
                     new RunManifest.ModelRef(run.spec().model(), ModelSlug.of(run.spec().model()), null), described, hardware,
                     new RunManifest.RequestSpec(runner.template(run.spec().points().get(0)), 1, run.spec().seed(), null,
                             maxConcurrency(run), null, null),
-                    HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION)),
+                    HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION))
+                            .withClient(BenchClientInfo.of(run.spec())),
                     null, null, clock.instant().toString(), null, null, null, null, null)
                     .withSecretsRedacted(opened.endpoint().secrets().redactions()); // what describe() replaced
             long counted = opened.endpoint().secrets().redactions();

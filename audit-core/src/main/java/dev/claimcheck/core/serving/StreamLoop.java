@@ -36,7 +36,8 @@ final class StreamLoop {
     }
 
     /** Everything one point produced: the exchanges in sequence order, and the client's own load. */
-    record Result(List<InFlightRequest> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents, long epochUs) {
+    record Result(List<InFlightRequest> exchanges, ClientLoad client, long startNs, long endNs, long tokenEvents, long epochUs,
+                  ConnectionWarmup.Opened warmup) {
     }
 
     private final InetSocketAddress address;
@@ -58,8 +59,9 @@ final class StreamLoop {
      *
      * @param concurrency closed loop: requests in flight; 0 for open loop (requests carry their due time)
      * @param live counts for a progress display, updated as requests finish
+     * @param preopen connections to open before the window (ConnectionWarmup): at most the requests that will run at once
      */
-    Result run(Source source, int concurrency, LiveCounts live) throws IOException {
+    Result run(Source source, int concurrency, LiveCounts live, int preopen) throws IOException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         boolean cpu = mx.isCurrentThreadCpuTimeSupported();
         long cpu0 = cpu ? mx.getCurrentThreadCpuTime() : 0;
@@ -67,6 +69,15 @@ final class StreamLoop {
         lag.setAutoResize(true);
         List<InFlightRequest> exchanges = new ArrayList<>();
         try (Selector selector = Selector.open()) {
+            // Closed loop: the point's connections are open before its window starts (ConnectionWarmup).
+            ConnectionWarmup.Opened warmup = ConnectionWarmup.open(address, preopen, idleTimeoutNs);
+            for (SocketChannel ch : warmup.channels()) {
+                Conn c = new Conn(new ResponseParser(chunks, keepText));
+                c.channel = ch;
+                open.add(c);
+                c.key = ch.register(selector, 0, c);
+                idle.addLast(c);
+            }
             long t0 = System.nanoTime();
             java.time.Instant wall = java.time.Instant.now();
             long epochUs = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1000;
@@ -108,7 +119,7 @@ final class StreamLoop {
                     closeAll();
                     ClientLoad load = new ClientLoad(end > t0 ? cpuNs / (double) (end - t0) : 0,
                             lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99));
-                    return new Result(exchanges, load, t0, end, events, epochUs);
+                    return new Result(exchanges, load, t0, end, events, epochUs, warmup);
                 }
                 long due = pending != null && concurrency == 0 ? t0 + pending.dueNanos() : Long.MAX_VALUE;
                 now = System.nanoTime();

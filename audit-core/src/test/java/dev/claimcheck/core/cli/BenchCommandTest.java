@@ -65,9 +65,11 @@ class BenchCommandTest {
                     "itlMsP99", "e2eMsP50", "requestsPerSecond", "outputTokensPerSecond")) {
                 assertThat(p.has(field)).as(field).isTrue();
             }
-            assertThat(p.path("requests").asInt()).isEqualTo(18); // 20 minus the default 10% warm-up
-            assertThat(p.path("warmup").asInt()).isEqualTo(2);
-            assertThat(p.path("completed").asInt()).isEqualTo(18);
+            // the default warm-up: 10% of the 20 requests, but at least the first wave of `concurrency` requests
+            int warmup = Math.max(2, p.path("concurrency").asInt());
+            assertThat(p.path("requests").asInt()).isEqualTo(20 - warmup);
+            assertThat(p.path("warmup").asInt()).isEqualTo(warmup);
+            assertThat(p.path("completed").asInt()).isEqualTo(20 - warmup);
             assertThat(p.path("tokenMismatches").asInt()).isZero();
             assertThat(p.path("earlyEnded").asInt()).isZero();
             assertThat(p.path("outputTokensPerSecond").asDouble()).isPositive();
@@ -75,8 +77,8 @@ class BenchCommandTest {
         assertThat(metrics.path("points").get(2).path("inputTokens").asInt()).isEqualTo(1024);
         JsonNode calibration = metrics.path("calibration");
         assertThat(calibration.path("tokenMismatches").asInt()).isZero();
-        assertThat(calibration.path("requests").asInt()).isEqualTo(4 * 18);
-        assertThat(calibration.path("events").asLong()).isEqualTo(4 * 18 * 12);
+        assertThat(calibration.path("requests").asInt()).isEqualTo(2 * (18 + 16)); // measured requests of the four points
+        assertThat(calibration.path("events").asLong()).isEqualTo(2 * (18 + 16) * 12);
         assertThat(calibration.path("receiveLagMsP50").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(calibration.path("receiveLagMsP999").asDouble()).isGreaterThanOrEqualTo(calibration.path("receiveLagMsP50").asDouble());
 
@@ -106,7 +108,7 @@ class BenchCommandTest {
         var m = dev.claimcheck.core.store.RunManifestStore.read(new RunFolder(onlyRun(root)));
         assertThat(m.metrics().errors()).containsExactly(Map.entry("contextLength", 10));
         assertThat(m.metrics().get(ThroughputFigures.POINTS)).extracting(p -> p.inputTokens() + ":" + p.completed() + "/" + p.errors())
-                .containsExactly("64:9/0", "128:0/9");
+                .containsExactly("64:8/0", "128:0/8"); // the first wave of 2 is warm-up
         List<Sample> samples = Journal.readAll(new RunFolder(onlyRun(root)));
         assertThat(samples).hasSize(20);
         assertThat(samples.stream().filter(s -> s.error() != null))

@@ -57,7 +57,7 @@ public final class SimCalibrationBench {
         try {
             String url = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8)).readLine();
             System.out.println("simulator out of process at " + url + " (" + PACING + ")");
-            // JIT warm-up of the client: one short run whose numbers are discarded.
+            // JIT warm-up of the client (and the simulator): one short run whose numbers are discarded.
             run(root, url, 64, 256);
             for (int c : streams) {
                 report("out of process c=" + c, run(root, url, c, 4 * c));
@@ -73,8 +73,13 @@ public final class SimCalibrationBench {
 
     private static RunManifest run(Path root, String baseUrl, int streams, int requests) throws Exception {
         List<String> all = new ArrayList<>(List.of("--base-url", baseUrl, "--model", "m", "--concurrency", "" + streams,
-                "--input-tokens", "512", "--output-tokens", "128", "--requests", "" + requests, "--warmup", "" + streams / 2,
+                "--input-tokens", "512", "--output-tokens", "128", "--requests", "" + requests,
                 "--hardware", "1xCPU", "--no-fingerprint", "--root", root.toString()));
+        // -DwarmupShare=0.5: half the first wave as warm-up, as measured before the bench's default covered the first wave
+        String share = System.getProperty("warmupShare");
+        if (share != null) {
+            all.addAll(List.of("--warmup", "" + (int) (streams * Double.parseDouble(share))));
+        }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
         int code = Cli.execute(new BenchCommand(new ServingBench(Clock.systemUTC(), null), Map.of(), quiet, quiet),
@@ -87,6 +92,7 @@ public final class SimCalibrationBench {
             runDir = s.max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified())).orElseThrow().getParent();
         }
         RunManifest m = RunManifestStore.read(new RunFolder(runDir));
+        waves(runDir.resolve("samples.jsonl"));
         Files.walk(runDir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         return m;
     }
@@ -101,10 +107,48 @@ public final class SimCalibrationBench {
             System.out.printf(Locale.ROOT, "%-22s TTFT error against %.0f ms: p50 %.2f p99 %.2f ms (TTFT p99 %.1f%% over the truth)%n",
                     "", t.truthTtftMs(), t.ttftErrorMsP50(), t.ttftErrorMsP99(), 100 * t.ttftErrorMsP99() / t.truthTtftMs());
         }
+        System.out.printf(Locale.ROOT, "%-22s %s%n", "", lastWaves);
         if (c != null && c.hasReceiveLag()) {
             System.out.printf(Locale.ROOT, "%-22s receive lag p50 %.3f p99 %.3f ms over %d events%n", "", c.receiveLagMsP50(),
                     c.receiveLagMsP99(), c.events());
         }
+    }
+
+    /**
+     * Where the excess is: the measured requests of the first wave (started with the point, on connections opened
+     * with it) against those of later waves (on kept-alive connections), TTFT and the wait before the first byte
+     * was sent (connecting), p99 in ms.
+     */
+    private static void waves(Path samples) throws java.io.IOException {
+        List<Long> firstTtft = new ArrayList<>();
+        List<Long> laterTtft = new ArrayList<>();
+        List<Long> firstSend = new ArrayList<>();
+        for (String line : Files.readAllLines(samples)) {
+            com.fasterxml.jackson.databind.JsonNode load = dev.claimcheck.core.store.Json.mapper().readTree(line).path("load");
+            if (load.path("warmup").asBoolean() || !load.hasNonNull("firstTokenUs")) {
+                continue;
+            }
+            long scheduled = load.path("scheduledUs").asLong();
+            long ttft = load.path("firstTokenUs").asLong() - scheduled;
+            if (scheduled < 1_000_000) {
+                firstTtft.add(ttft);
+                firstSend.add(load.path("sentUs").asLong() - scheduled);
+            } else {
+                laterTtft.add(ttft);
+            }
+        }
+        lastWaves = String.format(Locale.ROOT, "first wave %d: ttft p99 %.1f ms, send wait p99 %.1f ms | later waves %d: ttft p99 %.1f ms",
+                firstTtft.size(), p99(firstTtft), p99(firstSend), laterTtft.size(), p99(laterTtft));
+    }
+
+    private static String lastWaves = "";
+
+    private static double p99(List<Long> us) {
+        if (us.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = us.stream().sorted().toList();
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(0.99 * sorted.size()) - 1)) / 1000.0;
     }
 
     private static double nz(Double v) {

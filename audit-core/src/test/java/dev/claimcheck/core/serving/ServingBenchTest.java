@@ -169,6 +169,9 @@ class ServingBenchTest {
         assertThat(hw.path("driver").asText()).isEqualTo("570.86.15");
         assertThat(hw.path("settings").path("tp").asText()).isEqualTo("8");
         assertThat(hw.path("settings").path("dtype").asText()).isEqualTo("fp8");
+        JsonNode client = json.path("harness").path("client");
+        assertThat(client.path("java").asText()).as("the JVM the bench measured from").isEqualTo(System.getProperty("java.version"));
+        assertThat(client.path("warmup").asText()).startsWith("no warm-up requests; a closed-loop point's connections opened");
         assertThat(run.resolve(ServingBench.PROMETHEUS_BEFORE)).exists();
         JsonNode engine = Json.mapper().readTree(run.resolve(ServingBench.ENGINE_INFO).toFile());
         assertThat(engine.path("engine").asText()).isEqualTo("vllm");

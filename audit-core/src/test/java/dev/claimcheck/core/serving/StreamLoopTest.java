@@ -54,13 +54,14 @@ class StreamLoopTest {
         }
     }
 
-    static void readRequest(InputStream raw) throws IOException {
+    /** Reads one request; false when the client closed the connection first. */
+    static boolean readRequest(InputStream raw) throws IOException {
         InputStream in = new BufferedInputStream(raw);
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int c = in.read();
             if (c < 0) {
-                return;
+                return false;
             }
             head.append((char) c);
         }
@@ -68,6 +69,7 @@ class StreamLoopTest {
         int at = lower.indexOf("content-length:");
         int len = Integer.parseInt(lower.substring(at + 15, lower.indexOf("\r\n", at)).trim());
         in.readNBytes(len);
+        return true;
     }
 
     static String sse(String... events) {
@@ -131,6 +133,88 @@ class StreamLoopTest {
                 assertThat(s.usage().completionTokens()).isEqualTo(2);
             });
         }
+    }
+
+    /** Keeps each connection alive and answers every request on it; counts the connections it accepted. */
+    static final class KeepAliveServer implements AutoCloseable {
+        final ServerSocket server;
+        final AtomicInteger connections = new AtomicInteger();
+        final AtomicInteger requests = new AtomicInteger();
+
+        KeepAliveServer(String body) throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            String response = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        connections.incrementAndGet();
+                        Thread h = new Thread(() -> serve(s, response));
+                        h.setDaemon(true);
+                        h.start();
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private void serve(Socket s, String response) {
+            try (s) {
+                InputStream in = s.getInputStream();
+                while (true) {
+                    if (!readRequest(in)) {
+                        return;
+                    }
+                    requests.incrementAndGet();
+                    s.getOutputStream().write(response.getBytes(StandardCharsets.UTF_8));
+                    s.getOutputStream().flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                // the client closed the connection
+            }
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getLocalPort() + "/v1";
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
+    static LoadRunner.PointResult closedLoop(String baseUrl, int concurrency, int requests) {
+        BenchSpec spec = new BenchSpec("m", List.of(new LoadPoint(0, concurrency, null, null, null, 8, 2, null, null, null)), requests,
+                null, 0, "o200k_base", 0, 1, 0, 5_000_000_000L, Map.of(), null, null);
+        return new LoadRunner(spec, baseUrl).run(spec.points().get(0), null, new LiveCounts());
+    }
+
+    @Test
+    void aClosedLoopPointOpensItsConnectionsBeforeItsWindowAndSendsEveryRequestOnThem() throws Exception {
+        try (KeepAliveServer server = new KeepAliveServer(TWO_TOKENS)) {
+            LoadRunner.PointResult result = closedLoop(server.baseUrl(), 3, 9);
+            assertThat(result.preopened().connections()).isEqualTo(3);
+            assertThat(result.preopened().failed()).isZero();
+            assertThat(result.samples()).hasSize(9).allSatisfy(s -> assertThat(s.error()).isNull());
+            // no request of the point opened a connection of its own
+            assertThat(server.connections.get()).isEqualTo(3);
+            assertThat(server.requests.get()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void connectionsThatCannotBeOpenedBeforeThePointAreCountedAndItsRequestsStillFailAsConnectionErrors() throws Exception {
+        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        String url = "http://127.0.0.1:" + s.getLocalPort() + "/v1";
+        s.close();
+        LoadRunner.PointResult result = closedLoop(url, 2, 4);
+        assertThat(result.preopened().connections()).isZero();
+        assertThat(result.preopened().failed()).isEqualTo(2);
+        assertThat(result.samples()).hasSize(4).allSatisfy(x -> assertThat(x.error().cause().id()).isEqualTo("connection"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ThroughputRunExportTest {
         StaticExporter.export(new Root(root), out);
         String page = Files.readString(out.resolve("runs/" + runId + ".html"));
         assertThat(page).contains("point 0 · concurrency 1 · 16 in / 4 out").contains("point 1 · concurrency 2")
-                .contains("TTFT p50").contains("calibration (simulator)").contains("token mismatches 0 of 18");
+                .contains("TTFT p50").contains("calibration (simulator)").contains("token mismatches 0 of 17"); // 9 + 8: the first wave (1, 2) is warm-up
         assertThat(Files.readString(out.resolve("index.html"))).contains(runId);
     }
 }

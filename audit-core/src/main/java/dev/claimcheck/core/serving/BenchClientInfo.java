@@ -1,0 +1,29 @@
+package dev.claimcheck.core.serving;
+
+import dev.claimcheck.core.model.RunManifest.BenchClient;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/** run.json {@code harness.client}: the JVM this bench runs in and the warm-up it does. */
+final class BenchClientInfo {
+    private BenchClientInfo() {
+    }
+
+    static BenchClient of(BenchSpec spec) {
+        return new BenchClient(System.getProperty("java.version"), jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                Runtime.getRuntime().availableProcessors(), warmup(spec));
+    }
+
+    /** The heap and collector options: {@code -X…} only, since {@code -D} and agent arguments may carry secrets. */
+    static List<String> jvmFlags(List<String> inputArguments) {
+        return inputArguments.stream().filter(a -> a.startsWith("-X")).toList();
+    }
+
+    static String warmup(BenchSpec spec) {
+        String requests = spec.warmup() == null
+                ? "the first 10% of each point's requests (closed loop: at least its first wave, up to half) sent and not counted"
+                : spec.warmup() == 0 ? "no warm-up requests" : "the first " + spec.warmup() + " requests of each point sent and not counted";
+        return requests + "; a closed-loop point's connections opened before its window, "
+                + ConnectionWarmup.AT_ONCE + " at a time";
+    }
+}
