@@ -83,7 +83,7 @@ public final class RecipeRun {
             checkGenerated(recipe, suite, in);
         } else {
             Path data = in.dataset() != null ? in.dataset() : checkout.resolve(recipe.dataset().path());
-            if (!Files.isRegularFile(data)) {
+            if (!Files.isRegularFile(data) && !Files.isDirectory(data)) { // a folder for suites that read a snapshot (lcb)
                 throw new BadInputException("dataset not found at " + data + ": download " + recipe.dataset().source()
                         + " (revision " + recipe.dataset().revision() + ") there, or pass --dataset FILE");
             }

@@ -58,17 +58,18 @@ class LedgerCheckTest {
     void theRepositorysLedgerAndRecipesHaveNoFindingButTheUnpinnedWarningsOfTheUpstreamMathRecipes() {
         // Both GSM8K recipes are pinned (issue #17); the AIME 2026, HMMT February 2025 and IMO-AnswerBench v2 recipes say
         // why they are not yet (their upstream files could not be downloaded where they were written), and so do the twelve
-        // MRCR recipes (openai/mrcr parquet files); that stays a warning until a maintainer pins them. The RULER and NIAH
+        // MRCR recipes (openai/mrcr parquet files) and the two LiveCodeBench v6 ones (its release files); that stays a warning until a maintainer pins them. The RULER and NIAH
         // recipes are pinned to their generated tasks. The recipes without a claim raise nothing else.
         String dir = "recipeUnpinned audit-scripts/recipes/";
         assertThat(LedgerCheck.check(new Root(repository()))).extracting(f -> f.kind().id() + " " + f.path())
                 .containsExactly(dir + "inclusionai--ling-2.5-1t/aime-2026-output-tokens.json",
                         dir + "inclusionai--ling-2.5-1t/hmmt-feb-2025.json", dir + "inclusionai--ling-2.5-1t/imo-answerbench-v2.json",
+                        dir + "inclusionai--ling-2.5-1t/livecodebench-v6.json",
                         dir + "inclusionai--ling-2.5-1t/mrcr-2needle-0.json", dir + "inclusionai--ling-2.5-1t/mrcr-2needle-1.json",
                         dir + "inclusionai--ling-2.5-1t/mrcr-4needle-0.json", dir + "inclusionai--ling-2.5-1t/mrcr-4needle-1.json",
                         dir + "inclusionai--ling-2.5-1t/mrcr-8needle-0.json", dir + "inclusionai--ling-2.5-1t/mrcr-8needle-1.json",
                         dir + "inclusionai--ring-2.5-1t/aime-2026.json", dir + "inclusionai--ring-2.5-1t/hmmt-feb-2025.json",
-                        dir + "inclusionai--ring-2.5-1t/imo-answerbench-v2.json",
+                        dir + "inclusionai--ring-2.5-1t/imo-answerbench-v2.json", dir + "inclusionai--ring-2.5-1t/livecodebench-v6.json",
                         dir + "inclusionai--ring-2.5-1t/mrcr-2needle-0.json", dir + "inclusionai--ring-2.5-1t/mrcr-2needle-1.json",
                         dir + "inclusionai--ring-2.5-1t/mrcr-4needle-0.json", dir + "inclusionai--ring-2.5-1t/mrcr-4needle-1.json",
                         dir + "inclusionai--ring-2.5-1t/mrcr-8needle-0.json", dir + "inclusionai--ring-2.5-1t/mrcr-8needle-1.json");

@@ -3,20 +3,15 @@ package dev.claimcheck.site.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.site.web.Chromium;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * An exported proof page in real Chromium, under the page's Content-Security-Policy: KaTeX (from the export's own copy
@@ -29,36 +24,21 @@ class ProofPageBrowserTest {
 
     @TempDir
     Path tmp;
+    Chromium.Session browser;
     ChromeDriver driver;
-    Path profile;
 
     @AfterEach
-    void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> s = Files.walk(profile)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+    void stop() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     void katexTypesetsTheMathAndNoInjectedScriptRuns() throws Exception {
-        Chromium.require();
         ProofSite s = ProofSite.build(tmp);
-        profile = Files.createTempDirectory("claimcheck-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--allow-file-access-from-files", "--user-data-dir=" + profile, "--window-size=1440,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1440, 900);
+        driver = browser.driver();
         driver.get(s.site().resolve("runs/" + s.runId() + "/proofs/1.html").toUri().toString());
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(d -> !d.findElements(By.cssSelector("span.math .katex")).isEmpty());

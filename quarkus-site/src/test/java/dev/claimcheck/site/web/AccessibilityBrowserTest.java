@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * axe-core ({@link Axe}: WCAG 2.0/2.1 A and AA and best practices) finds no serious or critical violation on any
@@ -43,34 +40,21 @@ class AccessibilityBrowserTest {
     @TempDir
     Path tmp;
 
+    Chromium.Session browser;
     ChromeDriver driver;
-    Path profile;
     final List<String> problems = new ArrayList<>();
     String scheme = "light";
 
     @BeforeEach
     void start() throws IOException {
-        Chromium.require();
-        profile = Files.createTempDirectory("claimcheck-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--allow-file-access-from-files", "--user-data-dir=" + profile, "--window-size=1440,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1440, 900);
+        driver = browser.driver();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> s = Files.walk(profile)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stop() {
+        if (browser != null) {
+            browser.close();
         }
     }
 

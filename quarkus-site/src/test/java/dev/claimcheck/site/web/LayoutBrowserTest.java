@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Every page type in real Chromium at 390 px (a phone) and 1440 px: the page itself never scrolls sideways, wide
@@ -55,33 +52,20 @@ class LayoutBrowserTest {
     @TempDir
     Path tmp;
 
+    Chromium.Session browser;
     ChromeDriver driver;
-    Path profile;
     final List<String> problems = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        Chromium.require();
-        profile = Files.createTempDirectory("claimcheck-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--allow-file-access-from-files", "--user-data-dir=" + profile, "--window-size=1440,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1440, 900);
+        driver = browser.driver();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> s = Files.walk(profile)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stop() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -190,13 +174,9 @@ class LayoutBrowserTest {
     void withoutScriptsTheControlsThatNeedThemStayHidden() throws IOException {
         Path out = tmp.resolve("site");
         StaticExporter.export(SampleRoot.root(), out);
-        driver.quit();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--user-data-dir=" + profile, "--blink-settings=scriptEnabled=false");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser.close();
+        browser = Chromium.start(1440, 900, "--blink-settings=scriptEnabled=false");
+        driver = browser.driver();
         driver.get(out.resolve("index.html").toUri().toString());
         assertThat(driver.findElement(By.cssSelector("form.filters")).isDisplayed()).as("the export's filters need the script").isFalse();
         driver.get(home + "runs/" + SampleRoot.ACME_RUN);

@@ -20,8 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,41 +29,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class SiteBrowserTest {
-    static final Path CHROMIUM = Chromium.BINARY;
-    static final Path CHROMEDRIVER = Chromium.DRIVER;
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TestHTTPResource("/")
     URL home;
 
+    Chromium.Session browser;
     ChromeDriver driver;
-    Path profile;
 
     @BeforeEach
     void start() throws IOException {
-        Chromium.require();
-        profile = Files.createTempDirectory("claimcheck-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1400, 1000);
+        driver = browser.driver();
         Files.createDirectories(SHOTS);
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var s = Files.walk(profile)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+    void stop() {
+        if (browser != null) {
+            browser.close();
         }
     }
 
