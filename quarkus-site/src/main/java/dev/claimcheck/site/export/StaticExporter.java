@@ -25,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -105,6 +107,21 @@ public final class StaticExporter {
         for (Lang lang : Lang.values()) {
             pages(model, lang);
         }
+        // The pages built from journals, each journal read once for both languages.
+        for (String slug : model.boardSlugs()) {
+            Map<String, List<Sample>> journals = new HashMap<>();
+            for (Lang lang : Lang.values()) {
+                model.grid(slug, links("boards/" + slug + "/grid", lang), id -> journals.computeIfAbsent(id, x -> samplesOrNone(model, x)))
+                        .ifPresent(g -> page(lang, "boards/" + slug + "/grid", "grid.ftlh", g));
+            }
+        }
+        for (RunEntry r : model.index().runs()) {
+            List<Sample> samples = samplesOrNone(model, r.runId());
+            text("api/runs/" + r.runId() + "/samples.json", SafeJson.write(SampleIndex.of(r.runId(), samples)));
+            for (Lang lang : Lang.values()) {
+                samples(model, r, samples, lang);
+            }
+        }
         for (String asset : Assets.FILES) {
             bytes(asset, Assets.bytes(asset));
         }
@@ -115,7 +132,10 @@ public final class StaticExporter {
         }
     }
 
-    /** Every page in {@code lang}, under its folder ({@code zh/…}); the data and assets above are shared. */
+    /**
+     * Every page in {@code lang} that needs no journal, under its folder ({@code zh/…}); the data and assets are
+     * shared by both languages.
+     */
     private void pages(SiteModel model, Lang lang) {
         page(lang, "index", "index.ftlh", model.leaderboard(Links.page("", true, lang)));
         page(lang, "claims", "claims.ftlh", model.claims(links("claims", lang)));
@@ -124,8 +144,6 @@ public final class StaticExporter {
         page(lang, "404", "notfound.ftlh", new NotFoundPage(links("404", lang).nav(), Messages.of(lang).get("notfound.this")));
         for (String slug : model.boardSlugs()) {
             model.board(slug, links("boards/" + slug, lang)).ifPresent(p -> page(lang, "boards/" + slug, "board.ftlh", p));
-            model.grid(slug, links("boards/" + slug + "/grid", lang), id -> samplesOrNone(model, id))
-                    .ifPresent(g -> page(lang, "boards/" + slug + "/grid", "grid.ftlh", g));
         }
         for (String w : model.routingWorkloads()) {
             model.routing(w, links("routing/" + w, lang)).ifPresent(p -> page(lang, "routing/" + w, "routing.ftlh", p));
@@ -136,7 +154,6 @@ public final class StaticExporter {
         for (RunEntry r : model.index().runs()) {
             String id = r.runId();
             model.run(id, links("runs/" + id, lang)).ifPresent(p -> page(lang, "runs/" + id, "run.ftlh", p));
-            samples(model, r, lang);
         }
     }
 
@@ -150,16 +167,12 @@ public final class StaticExporter {
     }
 
     /**
-     * A run's attempts: one canonical page per attempt ({@code runs/ID/samples/TASK/ATTEMPT.html}), the run's grid
-     * ({@code runs/ID/samples.html}), the sample browser's short index ({@code api/runs/ID/samples.json}) and, for a
-     * proof run, one page per problem ({@code runs/ID/proofs/PROBLEM.html}).
+     * A run's attempts in {@code lang}: one canonical page per attempt ({@code runs/ID/samples/TASK/ATTEMPT.html}), the
+     * run's grid ({@code runs/ID/samples.html}) and, for a proof run, one page per problem
+     * ({@code runs/ID/proofs/PROBLEM.html}); {@code samples} is the run's journal.
      */
-    private void samples(SiteModel model, RunEntry r, Lang lang) {
+    private void samples(SiteModel model, RunEntry r, List<Sample> samples, Lang lang) {
         String id = r.runId();
-        List<Sample> samples = samplesOrNone(model, id);
-        if (lang == Lang.EN) {
-            text("api/runs/" + id + "/samples.json", SafeJson.write(SampleIndex.of(id, samples)));
-        }
         String grid = "runs/" + id + "/samples";
         model.runGrid(id, links(grid, lang), x -> samples).ifPresent(g -> page(lang, grid, "grid.ftlh", g));
         Set<String> problems = new java.util.TreeSet<>();
