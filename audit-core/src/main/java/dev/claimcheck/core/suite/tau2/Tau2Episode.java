@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One native τ² trial: the user simulator and the agent take turns, the agent's tool calls run on a fresh copy of the
- * database (the user's own calls to user-side tools too), until the user sends {@link Tau2UserSimulator#STOP}, the user simulator fails (an error, or an empty turn:
- * {@code user_error}, counted apart), or the agent's step budget runs out ({@code max_steps}). The trial is written as
- * τ²-bench writes a simulation, with the DB check done here (the final database's hash against the reference actions
- * replayed), so the import's re-scorer grades it and verify re-grades it the same way.
+ * One native τ² trial: the user simulator and the agent take turns, the agent's tool calls (and the user's, to
+ * user-side tools) run on a fresh copy of the database, until the user sends {@link Tau2UserSimulator#STOP}, the user
+ * simulator fails (an error, or an empty turn: {@code user_error}, counted apart), or the agent's step budget runs out
+ * ({@code max_steps}). The trial is written as τ²-bench writes a simulation ({@link Tau2Simulation}), with the DB check
+ * done here (the final database's hash against the reference actions replayed), so the import's re-scorer grades it
+ * and verify re-grades it the same way.
  */
 final class Tau2Episode {
     static final int MAX_CALLS_PER_TURN = 16;

@@ -166,4 +166,17 @@ class Tau2NlJudgeTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("--judge-prompt tau2-nl-judge-v0", Tau2NlJudge.recorded());
     }
+
+    @Test
+    void theVerifyCommandPassesAJudgedRun() {
+        var r = running("sim:accuracy=1", "sim:accuracy=1=judge-sim");
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.claimcheck.core.cli.Cli.execute(new dev.claimcheck.core.cli.VerifyCommand(print, java.util.Map.of()),
+                new java.io.PrintWriter(print, true), r.runDir().toString(), "--allow-simulated");
+        String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(report).contains("PASS metrics", "PASS regrade", "PASS journal", "PASS consistency");
+        assertThat(report.lines().filter(l -> l.contains("FAIL ")))
+                .containsExactly("  FAIL unsigned: MANIFEST not found: the run folder is not signed");
+    }
 }

@@ -107,4 +107,12 @@ class Tau2UserToolsTest {
         assertThat(db.at("/device/airplane_mode").asBoolean()).isFalse();
         assertThat(Map.of("tools", tools.schemas(Tau2Tools.USER).size())).isEqualTo(Map.of("tools", 2));
     }
+
+    @Test
+    void aToolOfNeitherSideIsRefusedNamingTheField() {
+        var e = org.assertj.core.api.Assertions.catchThrowable(() -> Tau2Tools.parse("{\"tools\": [{\"name\": \"x\", "
+                + "\"op\": \"read\", \"path\": \"device\", \"side\": \"both\"}]}", "tools.json"));
+        assertThat(e).isInstanceOf(dev.claimcheck.core.BadInputException.class)
+                .hasMessage("tools.json: tools[0].side: 'both' is neither assistant nor user");
+    }
 }
