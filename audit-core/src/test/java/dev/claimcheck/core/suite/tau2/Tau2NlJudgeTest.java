@@ -38,8 +38,12 @@ class Tau2NlJudgeTest {
     Path root;
 
     AuditRunner.Result running(String agent, String judge, String... more) {
+        return running(2, agent, judge, more);
+    }
+
+    AuditRunner.Result running(int k, String agent, String judge, String... more) {
         List<String> args = new ArrayList<>(List.of("tau2", "--data", Tau2NativeTest.DATA.toString(), "--domain", "airline",
-                "--user-model", "sim:accuracy=1=user-sim", "--base-url", agent, "--model", "acme/agent-1", "--k", "2",
+                "--user-model", "sim:accuracy=1=user-sim", "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k),
                 "--root", root.toString(), "--seed", "7", "--judge", judge));
         args.addAll(List.of(more));
         return audit(args.toArray(String[]::new));
@@ -135,6 +139,21 @@ class Tau2NlJudgeTest {
         assertThat(t.nlJudge().graded()).isEqualTo(2);
         // Four scorable tasks solved, task 4 judged failed by the deviating judge.
         assertThat(t.passHatK().get(0).derived().value()).isEqualTo(0.8);
+    }
+
+    @Test
+    void withAnAccurateJudgeAnAgentRightHalfTheTimeReachesTheClosedFormPassHatKOnEveryTask() {
+        // Task 4 is now scored like the others: its trial passes exactly when the agent follows the reference (p = 1/2).
+        var r = running(4, "sim:accuracy=0.5", "sim:accuracy=1=judge-sim");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
+        assertThat(t.trials()).isEqualTo(20);
+        assertThat(t.notScorable()).isZero();
+        for (Tau2Metrics.PassHatK p : t.passHatK().subList(0, 2)) {
+            double closedForm = Math.pow(0.5, p.k());
+            assertThat(p.derived().ci95Low()).as("pass^" + p.k()).isLessThanOrEqualTo(closedForm);
+            assertThat(p.derived().ci95High()).as("pass^" + p.k()).isGreaterThanOrEqualTo(closedForm);
+        }
     }
 
     @Test
