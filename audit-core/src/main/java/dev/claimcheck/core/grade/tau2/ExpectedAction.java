@@ -11,8 +11,13 @@ import java.util.Map;
  * tool call as τ²-bench documents it: the same name, and equal values for {@code compare_args} (every argument of the
  * call when it is absent; none to compare matches any call of that name). An argument that is itself a JSON string is
  * compared as the JSON it holds.
+ *
+ * @param requestor who performs it, {@code assistant} (the default) or {@code user} (a user-side tool, as telecom's)
  */
-public record ExpectedAction(String actionId, String name, JsonNode arguments, List<String> compareArgs) {
+public record ExpectedAction(String actionId, String name, JsonNode arguments, List<String> compareArgs, String requestor) {
+    public static final String ASSISTANT = "assistant";
+    public static final String USER = "user";
+
     static ExpectedAction parse(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new BadInputException(where + ": expected an action object");
@@ -24,7 +29,11 @@ public record ExpectedAction(String actionId, String name, JsonNode arguments, L
         JsonNode compare = node.get("compare_args");
         List<String> compareArgs = compare == null || compare.isNull() ? null : Tau2Json.strings(node, "compare_args", where);
         String id = node.hasNonNull("action_id") ? node.get("action_id").asText() : "";
-        return new ExpectedAction(id, Tau2Json.text(node, "name", where), args, compareArgs);
+        String requestor = node.hasNonNull("requestor") ? node.get("requestor").asText() : ASSISTANT;
+        if (!requestor.equals(ASSISTANT) && !requestor.equals(USER)) {
+            throw new BadInputException(where + ".requestor: '" + requestor + "' is neither assistant nor user");
+        }
+        return new ExpectedAction(id, Tau2Json.text(node, "name", where), args, compareArgs, requestor);
     }
 
     /** Whether the recorded call {@code (name, arguments)} performs this action. */

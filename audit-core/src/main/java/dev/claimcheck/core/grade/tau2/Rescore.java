@@ -45,12 +45,17 @@ public final class Rescore {
                     case ENV_ASSERTION -> envAssertions(t, task, disagreements);
                     case NL_ASSERTION -> nlAssertions(t, task, disagreements);
                 };
-                components.put(c.name(), new Component(value, c.rederived() ? Component.REDERIVED : Component.RECORDED));
+                String source = c.rederived() ? Component.REDERIVED
+                        : c == RewardComponent.NL_ASSERTION && t.nlJudge() != null ? Component.JUDGE_REPLY : Component.RECORDED;
+                components.put(c.name(), new Component(value, source));
                 derived *= value;
             }
         }
-        return new Tau2Detail(t.taskId(), t.trial(), end.id(), end.side().name().toLowerCase(Locale.ROOT), end.evaluable(),
+        Tau2Detail d = new Tau2Detail(t.taskId(), t.trial(), end.id(), end.side().name().toLowerCase(Locale.ROOT), end.evaluable(),
                 t.claimedReward(), derived, components, disagreements, null);
+        Trajectory.NlJudge j = t.nlJudge();
+        return d.withSides(t.userTokens().requests() == 0 ? null : t.userTokens(),
+                j == null ? null : new Tau2Detail.NlJudged(j.judge(), j.status(), j.tokens()));
     }
 
     /** The mean over reference actions of 1 when some recorded call performs it (1 for a task without actions). */
@@ -116,6 +121,9 @@ public final class Rescore {
     }
 
     private static double nlAssertions(Trajectory t, Tau2Criteria task, List<String> disagreements) {
+        if (t.nlJudge() != null) {
+            return judged(t, task, disagreements);
+        }
         List<Boolean> met = t.nlMet();
         if (met == null || met.size() != task.nlAssertions().size()) {
             disagreements.add("nl_assertions: " + (met == null ? "none" : met.size()) + " recorded, the task has "
@@ -123,5 +131,26 @@ public final class Rescore {
             return 0;
         }
         return met.stream().allMatch(b -> b) ? 1 : 0;
+    }
+
+    /**
+     * Our judge's trial: its recorded reply read again decides, so an edited verdict or reply cannot pass unseen; the
+     * recorded {@code nl_assertions} must be what the reply says.
+     */
+    private static double judged(Trajectory t, Tau2Criteria task, List<String> disagreements) {
+        NlJudgeReply reply = NlJudgeReply.read(t.nlJudge().reply(), task.nlAssertions());
+        if (!reply.parsed()) {
+            disagreements.add("nl judge " + t.nlJudge().judge() + ": its reply cannot be read (" + reply.failure() + "), taken as 0");
+            return 0;
+        }
+        List<Boolean> met = t.nlMet();
+        for (int i = 0; i < reply.checks().size(); i++) {
+            boolean says = reply.checks().get(i).met();
+            if (met == null || i >= met.size() || met.get(i) != says) {
+                disagreements.add("nl_assertions[" + i + "]: recorded met=" + (met == null || i >= met.size() ? "none" : met.get(i))
+                        + ", the judge's reply reads " + says);
+            }
+        }
+        return reply.allMet() ? 1 : 0;
     }
 }

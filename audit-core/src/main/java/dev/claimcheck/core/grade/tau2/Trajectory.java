@@ -16,10 +16,20 @@ import java.util.List;
  * @param actionChecks {@code reward_info.action_checks[].action_match} in order, null when absent
  * @param communicateChecks {@code reward_info.communicate_checks[]}, null when absent
  * @param nlMet {@code reward_info.nl_assertions[].met}, null when absent
+ * @param nlJudge our NL judge's recorded reply ({@code reward_info.info.judge}, a native run's), null when absent
+ * @param userTokens the user simulator's tokens: the {@code usage} of the user's messages, summed
  */
 public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<RewardComponent> recordedBasis,
                          Double dbReward, List<Double> envAssertionRewards, List<Boolean> actionChecks,
-                         List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls) {
+                         List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls,
+                         NlJudge nlJudge, Tau2Detail.Tokens userTokens) {
+    /**
+     * What a native run records of its NL judge: who, with which prompt, how it went ({@code graded}, {@code
+     * parseFailure}, {@code error}), its reply as received and its tokens.
+     */
+    public record NlJudge(String judge, String prompt, String status, String reply, Tau2Detail.Tokens tokens) {
+    }
+
     /** A recorded communicate check: the information and whether it was judged said. */
     public record Check(String info, boolean met) {
     }
@@ -63,11 +73,29 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         List<String> texts = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
         List<JsonNode> messages = Tau2Json.array(sim, "messages", where, false);
+        long[] user = new long[3];
         for (int i = 0; i < messages.size(); i++) {
             read(messages.get(i), where + ".messages[" + i + "]", texts, calls);
+            JsonNode usage = messages.get(i).path("usage");
+            if (messages.get(i).path("role").asText().equals("user") && usage.isObject()) {
+                user[0] += usage.path("prompt_tokens").asLong(0);
+                user[1] += usage.path("completion_tokens").asLong(0);
+                user[2]++;
+            }
         }
         return new Trajectory(taskId, trial == null ? 0 : trial.intValue(), end, reward, basis, dbReward, env, actions, comm, nl,
-                texts, calls);
+                texts, calls, judge(info.path("info").path("judge")), new Tau2Detail.Tokens(user[0], user[1], (int) user[2]));
+    }
+
+    /** Our judge's record; upstream's {@code info.judge} (its route, no prompt id or reply) is not one. */
+    private static NlJudge judge(JsonNode j) {
+        if (!j.path("prompt").isTextual() || !j.has("reply")) {
+            return null;
+        }
+        JsonNode reply = j.get("reply");
+        return new NlJudge(j.path("judge").asText(), j.get("prompt").asText(), j.path("status").asText(),
+                reply.isTextual() ? reply.asText() : null, new Tau2Detail.Tokens(j.path("prompt_tokens").asLong(0),
+                j.path("completion_tokens").asLong(0), 1));
     }
 
     private static void read(JsonNode m, String where, List<String> texts, List<Call> calls) {

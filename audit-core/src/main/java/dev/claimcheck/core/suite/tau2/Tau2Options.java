@@ -44,11 +44,25 @@ public final class Tau2Options implements AutoCloseable {
             description = "Recorded by a native run: the user simulator's prompt id and hash; a different one is refused.")
     String userPrompt;
 
+    @Option(names = "--judge", paramLabel = "BASE_URL=MODEL",
+            description = "Native run: a pinned judge model for tasks whose reward_basis counts NL_ASSERTION (without it they "
+                    + "are not scorable). BASE_URL may be sim[:k=v,...] (docs/workloads/tau2.md#nl-assertion-judge).")
+    String judge;
+
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the judge's API key (default: ${DEFAULT-VALUE}).")
+    String judgeApiKeyEnv = "OPENAI_API_KEY";
+
+    @Option(names = "--judge-prompt", paramLabel = "ID",
+            description = "Recorded by a native run with --judge: the NL judge's prompt id and hash; a different one is refused.")
+    String judgePrompt;
+
     /** The --model of this invocation, when one was given (compared with the results file's agent). */
     String modelUnderTest;
 
     private Tau2Inputs inputs;
     private Tau2UserSimulator user;
+    private Tau2NlJudge nlJudge;
 
     /** The run's inputs, read on first use. */
     synchronized Tau2Inputs inputs(SuiteContext context) {
@@ -66,6 +80,10 @@ public final class Tau2Options implements AutoCloseable {
                 if (userPrompt != null && !userPrompt.equals(Tau2UserSimulator.recorded())) {
                     throw new BadInputException("--user-prompt " + userPrompt + ": this harness's user prompt is "
                             + Tau2UserSimulator.recorded() + " (a run is resumed only with the prompt it started with)");
+                }
+                if (judgePrompt != null && !judgePrompt.equals(Tau2NlJudge.recorded())) {
+                    throw new BadInputException("--judge-prompt " + judgePrompt + ": this harness's NL judge prompt is "
+                            + Tau2NlJudge.recorded() + " (a run is resumed only with the prompt it started with)");
                 }
                 if (maxSteps < 1 || maxSteps > 10_000) {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
@@ -86,6 +104,19 @@ public final class Tau2Options implements AutoCloseable {
             user = new Tau2UserSimulator(JudgeEndpoint.open(userSpec(), seed, userApiKeyEnv, 6));
         }
         return user;
+    }
+
+    /** The native run's NL judge, opened on first use; null without {@code --judge}. */
+    synchronized Tau2NlJudge nlJudge(long seed) {
+        if (nlJudge == null && judge != null) {
+            nlJudge = new Tau2NlJudge(JudgeEndpoint.open(judgeSpec(), seed, judgeApiKeyEnv, 6));
+        }
+        return nlJudge;
+    }
+
+    /** The pinned NL judge, or null without {@code --judge}. */
+    JudgeSpec judgeSpec() {
+        return judge == null ? null : JudgeSpec.parse(judge);
     }
 
     JudgeSpec userSpec() {
@@ -109,6 +140,10 @@ public final class Tau2Options implements AutoCloseable {
         if (user != null) {
             user.close();
             user = null;
+        }
+        if (nlJudge != null) {
+            nlJudge.close();
+            nlJudge = null;
         }
     }
 

@@ -104,6 +104,9 @@ public final class Tau2Suite implements Suite {
         if (in.isNative()) {
             recorded.put("--user-prompt", Tau2UserSimulator.recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
+            if (context.options(Tau2Options.class).judge != null) {
+                recorded.put("--judge-prompt", Tau2NlJudge.recorded());
+            }
         } else {
             recorded.put("--import-results", DatasetPaths.recorded(in.resultsPath(), context.root()));
         }
@@ -165,6 +168,14 @@ public final class Tau2Suite implements Suite {
         o.modelUnderTest = model;
         if (o.userModel != null) {
             JudgeSpec.refuseSimulatedForRealRun(List.of(o.userSpec()), baseUrl);
+        }
+        if (o.judge != null) {
+            if (o.userModel == null) {
+                throw new BadInputException("--judge asks an NL judge in a native run (--user-model); an import re-scores the "
+                        + "file's own nl_assertions");
+            }
+            JudgeSpec.refuseModelUnderTest(List.of(o.judgeSpec()), model != null ? model : "sim", "conversations");
+            JudgeSpec.refuseSimulatedForRealRun(List.of(o.judgeSpec()), baseUrl);
         }
         if (model != null && o.importResults != null && java.nio.file.Files.isRegularFile(o.importResults)) {
             refuseOtherModel(model, Tau2Results.agentModel(o.importResults), o.importResults.getFileName().toString());
