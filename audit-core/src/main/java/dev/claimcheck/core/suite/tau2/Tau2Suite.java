@@ -132,8 +132,10 @@ public final class Tau2Suite implements Suite {
         Verdict v = grader.grade(sim, task.expected());
         Optional<Tau2Detail> d = Tau2Detail.parse(v.detail()).filter(x -> x.termination() != null);
         if (d.isPresent()) {
+            Tau2Results.Source own = r.sources().getOrDefault(task.id(), new TreeMap<>()).get(attempt);
             Tau2Detail.Origin origin = new Tau2Detail.Origin(in.domain().name(), r.hash().name(), r.hash().sha256(), r.agentModel(), r.userModel(),
-                    trials.size(), r.changedTasks().contains(task.id()), "imported");
+                    trials.size(), r.changedTasks().contains(task.id()), "imported", own == null ? null : own.file(),
+                    own == null ? null : own.sha256());
             v = new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
                     d.get().withOrigin(origin).toJson());
         }
@@ -166,7 +168,8 @@ public final class Tau2Suite implements Suite {
         if (o.userModel != null) {
             JudgeSpec.refuseSimulatedForRealRun(List.of(o.userSpec()), baseUrl);
         }
-        if (model != null && o.importResults != null && java.nio.file.Files.isRegularFile(o.importResults)) {
+        if (model != null && o.importResults != null && (java.nio.file.Files.isRegularFile(o.importResults)
+                || java.nio.file.Files.isRegularFile(o.importResults.resolve("results.json")))) {
             refuseOtherModel(model, Tau2Results.agentModel(o.importResults), o.importResults.getFileName().toString());
         }
     }
