@@ -49,13 +49,13 @@ record Tau2Results(Tau2Input hash, Map<String, TreeMap<Integer, String>> trials,
         if (domainName != null && !domainName.equals(domain.name())) {
             throw new BadInputException(name + ": info.environment_info.domain_name is " + domainName + ", --domain is " + domain.name());
         }
-        if (run.simulations().isEmpty()) {
+        if (run.simulations().isEmpty() && run.problems().isEmpty()) {
             throw new BadInputException(name + ": simulations is empty");
         }
         Map<String, TreeMap<Integer, String>> trials = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, Source>> sources = new LinkedHashMap<>();
         Map<String, String> firstSeen = new HashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(run.problems());
         for (Tau2RunFiles.Simulation sim : run.simulations()) {
             try {
                 Trajectory t = Trajectory.parse(sim.node(), sim.where()); // refuses what the grader could not read

@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  *        {@code LC_ALL=C sha256sum results.json simulations/*.json | sha256sum} prints in the folder)
  * @param root results.json's document
  * @param simulations each simulation with where it came from
+ * @param problems what is wrong with the folder, for the caller to refuse together with what it finds in the
+ *        simulations themselves ({@link #refuse}); empty for a monolithic file, whose errors are thrown
  */
-record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations) {
+record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations, List<String> problems) {
     static final String SIMULATIONS_DIR = "simulations";
     /** Problems listed in one refusal; the rest are counted. */
     static final int LISTED_PROBLEMS = 20;
@@ -60,7 +62,7 @@ record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations)
             for (int i = 0; i < raw.size(); i++) {
                 sims.add(new Simulation(name + ": simulations[" + i + "]", null, null, raw.get(i)));
             }
-            return new Tau2RunFiles(read.hash(), root, sims);
+            return new Tau2RunFiles(read.hash(), root, sims, List.of());
         }
         return readDirectory(path);
     }
@@ -115,8 +117,7 @@ record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations)
         if (sims.isEmpty() && problems.isEmpty()) {
             problems.add(rel(simsDir) + " holds no simulation files (*.json)");
         }
-        refuse(label, problems);
-        return new Tau2RunFiles(new Tau2Input("results", label, PromptHash.sha256Hex(manifest.toString())), root, sims);
+        return new Tau2RunFiles(new Tau2Input("results", label, PromptHash.sha256Hex(manifest.toString())), root, sims, problems);
     }
 
     /** One simulation file: a JSON object whose id is the file's name. */
