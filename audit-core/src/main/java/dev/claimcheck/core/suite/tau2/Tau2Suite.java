@@ -63,7 +63,7 @@ public final class Tau2Suite implements Suite {
 
     @Override
     public String description() {
-        return "τ²-bench (--data DIR --domain D): --import-results FILE re-scores a published results file, claimed vs "
+        return "τ²-bench (--data DIR --domain D): --import-results FILE|DIR re-scores a published results file or run folder, claimed vs "
                 + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain with declarative tools natively; "
                 + "user-simulator errors apart.";
     }
