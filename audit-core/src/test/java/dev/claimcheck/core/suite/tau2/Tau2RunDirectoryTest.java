@@ -10,8 +10,11 @@ import dev.claimcheck.core.cli.AuditRunner;
 import dev.claimcheck.core.grade.tau2.Tau2Detail;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.model.Workload;
+import dev.claimcheck.core.stats.RunMetrics;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.SuiteRegistry;
 import dev.claimcheck.core.verify.RecordedAnswerRegrader;
 import dev.claimcheck.core.verify.Verifier;
 import java.nio.file.Files;
@@ -99,6 +102,7 @@ class Tau2RunDirectoryTest {
             assertThat(o.simulationSha256()).isEqualTo(PromptHash.sha256Hex(Files.readAllBytes(RUN.resolve(o.simulationFile()))));
         });
         assertThat(new RecordedAnswerRegrader().regrade(r.manifest(), samples, root)).isEmpty();
+        assertThat(RunMetrics.of(samples, SuiteRegistry.figures(Workload.TAU2))).isEqualTo(r.manifest().metrics());
     }
 
     @Test
