@@ -113,7 +113,7 @@ record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations,
                 problems.add(e.getMessage());
             }
         }
-        checkIndex(root, metaName, listedStems(dir, simsDir), byId, problems);
+        checkIndex(root, metaName, listedStems(simsDir), byId, problems);
         if (sims.isEmpty() && problems.isEmpty()) {
             problems.add(rel(simsDir) + " holds no simulation files (*.json)");
         }
@@ -154,7 +154,7 @@ record Tau2RunFiles(Tau2Input hash, JsonNode root, List<Simulation> simulations,
         return out;
     }
 
-    private static List<String> listedStems(Path dir, Path simsDir) {
+    private static List<String> listedStems(Path simsDir) {
         return list(simsDir).stream().map(f -> f.getFileName().toString())
                 .filter(n -> n.endsWith(".json") && !n.startsWith(".")).map(n -> n.substring(0, n.length() - 5)).toList();
     }
