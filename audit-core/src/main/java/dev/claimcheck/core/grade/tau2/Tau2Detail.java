@@ -51,9 +51,17 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
      * @param trialsInFile how many trials of this task the file holds (the run imports one per attempt)
      * @param taskCopyChanged the file's own copy of the task differs from tasks.json
      * @param source {@code native} for a trial this harness ran; null or {@code imported} for one read from a file
+     * @param simulationFile in a directory-format run (where {@code file} is the folder and {@code sha256} its combined
+     *        hash), the trial's own file, {@code simulations/<id>.json}; {@code simulationSha256} its hash; else null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
-                         boolean taskCopyChanged, String source) {
+                         boolean taskCopyChanged, String source, String simulationFile, String simulationSha256) {
+        /** A trial of a monolithic results file, or a native one. */
+        public Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
+                      boolean taskCopyChanged, String source) {
+            this(domain, file, sha256, agentModel, userModel, trialsInFile, taskCopyChanged, source, null, null);
+        }
     }
 
     /** A detail as the re-scorer makes it: every trial scorable. */

@@ -13,14 +13,15 @@ import java.util.List;
  * @param recordedBasis {@code reward_info.reward_basis} (null when not recorded, as for a trial that ended early)
  * @param dbReward {@code reward_info.db_check.db_reward}, null when absent
  * @param envAssertionRewards {@code reward_info.env_assertions[].reward}, null when absent
- * @param actionChecks {@code reward_info.action_checks[].action_match} in order, null when absent
+ * @param actionChecks {@code reward_info.action_checks[]} in order ({@code action_match}, and {@code action_reward}
+ *        where the file records it), null when absent
  * @param communicateChecks {@code reward_info.communicate_checks[]}, null when absent
  * @param nlMet {@code reward_info.nl_assertions[].met}, null when absent
  * @param nlJudge our NL judge's recorded reply ({@code reward_info.info.judge}, a native run's), null when absent
  * @param userTokens the user simulator's tokens: the {@code usage} of the user's messages, summed
  */
 public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<RewardComponent> recordedBasis,
-                         Double dbReward, List<Double> envAssertionRewards, List<Boolean> actionChecks,
+                         Double dbReward, List<Double> envAssertionRewards, List<ActionCheck> actionChecks,
                          List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls,
                          NlJudge nlJudge, Tau2Detail.Tokens userTokens) {
     /**
@@ -32,6 +33,10 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
 
     /** A recorded communicate check: the information and whether it was judged said. */
     public record Check(String info, boolean met) {
+    }
+
+    /** A recorded action check: whether some call matched the action, and the credit it got (null when not recorded). */
+    public record ActionCheck(boolean match, Double reward) {
     }
 
     /** A tool call made by the agent or the user, with its arguments as an object. */
@@ -59,7 +64,7 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         JsonNode db = Tau2Json.object(info, "db_check", at);
         Double dbReward = db == null ? null : Tau2Json.number(db, "db_reward", at + ".db_check");
         List<Double> env = info.hasNonNull("env_assertions") ? numbers(info, "env_assertions", "reward", at) : null;
-        List<Boolean> actions = info.hasNonNull("action_checks") ? flags(info, "action_checks", "action_match", at) : null;
+        List<ActionCheck> actions = info.hasNonNull("action_checks") ? actionChecks(info, at) : null;
         List<Boolean> nl = info.hasNonNull("nl_assertions") ? flags(info, "nl_assertions", "met", at) : null;
         List<Check> comm = null;
         if (info.hasNonNull("communicate_checks")) {
@@ -136,6 +141,16 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         for (int i = 0; i < raw.size(); i++) {
             String w = at + "." + field + "[" + i + "]";
             out.add(required(Tau2Json.number(raw.get(i), key, w), w + "." + key));
+        }
+        return out;
+    }
+
+    private static List<ActionCheck> actionChecks(JsonNode info, String at) {
+        List<Boolean> matches = flags(info, "action_checks", "action_match", at);
+        List<JsonNode> raw = Tau2Json.array(info, "action_checks", at, false);
+        List<ActionCheck> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            out.add(new ActionCheck(matches.get(i), Tau2Json.number(raw.get(i), "action_reward", at + ".action_checks[" + i + "]")));
         }
         return out;
     }

@@ -24,8 +24,9 @@ public final class Tau2Options implements AutoCloseable {
     String domain;
 
     @Option(names = "--import-results", paramLabel = "FILE",
-            description = "Re-score a τ²-bench results file (simulations with their messages and reward_info) instead of running "
-                    + "the agent: each trial becomes one attempt; use --k with the file's number of trials.")
+            description = "Re-score a τ²-bench run instead of running the agent: its results.json (simulations with their messages "
+                    + "and reward_info), or a run folder in the directory format (results.json + simulations/); each trial "
+                    + "becomes one attempt; use --k with the run's number of trials.")
     Path importResults;
 
     @Option(names = "--user-model", paramLabel = "BASE_URL=MODEL",
@@ -91,7 +92,7 @@ public final class Tau2Options implements AutoCloseable {
                 userSpec(); // its form is checked before anything is sent
                 inputs = new Tau2Inputs(d, null, dataPath, null, Tau2NativeDomain.load(d));
             } else {
-                Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE", context);
+                Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);
             }
         }
