@@ -129,14 +129,15 @@ public final class ClaimVerdicts {
         String claimedProtocol = stated.get("protocol");
         List<Sentence> out = new ArrayList<>();
         for (Map.Entry<String, String> e : stated.entrySet()) {
-            Sentence used = used(e.getKey(), t, run, samples);
+            Used used = used(e.getKey(), t, run, samples);
             if (used == null && PROTOCOL_FIXED.contains(e.getKey()) && claimedProtocol != null && protocol != null) {
-                used = protocol.equals(claimedProtocol) ? Sentence.text(e.getValue()) : Sentence.of(Sentence.Kind.PROTOCOLS_OWN, protocol);
+                used = protocol.equals(claimedProtocol) ? Used.value(e.getValue())
+                        : new Used("protocol " + protocol + "'s", Sentence.Kind.SETTING_PROTOCOLS, protocol);
             }
             if (used == null) {
                 out.add(Sentence.of(Sentence.Kind.SETTING_UNCHECKED, e.getKey(), e.getValue()));
-            } else if (!same(e.getValue(), used.english())) {
-                out.add(Sentence.of(Sentence.Kind.SETTING_USED, e.getKey(), e.getValue(), used));
+            } else if (!same(e.getValue(), used.text())) {
+                out.add(used.line(e.getKey(), e.getValue()));
             } else if (e.getKey().equals("maxTokens")) {
                 capped(e.getValue(), t, run, samples).ifPresent(out::add);
             }
@@ -175,29 +176,49 @@ public final class ClaimVerdicts {
                 : Optional.of(Sentence.of(Sentence.Kind.CAPPED_SOME, claimed, context, n, samples.size(), lowest));
     }
 
-    /** What the run used for a setting (a value, or a word: "server default" when the body left it out), or null if unknown. */
-    private static Sentence used(String key, JsonNode template, RunManifest run, List<Sample> samples) {
-        Sentence unknown = Sentence.of(Sentence.Kind.UNKNOWN);
+    /**
+     * What the run used for a setting: its text as compared with the claim, the kind of line that says so, and that
+     * line's value (null when the kind words it: "server default").
+     */
+    private record Used(String text, Sentence.Kind kind, String value) {
+        static Used value(String v) {
+            return new Used(v, Sentence.Kind.SETTING_USED, v);
+        }
+
+        static Used word(String text, Sentence.Kind kind) {
+            return new Used(text, kind, null);
+        }
+
+        Sentence line(String key, String claimed) {
+            return value == null ? Sentence.of(kind, key, claimed) : Sentence.of(kind, key, claimed, value);
+        }
+    }
+
+    /** What the run used for a setting ("server default" when the body left it out), or null if unknown. */
+    private static Used used(String key, JsonNode template, RunManifest run, List<Sample> samples) {
+        Used unknown = Used.word("unknown", Sentence.Kind.SETTING_UNKNOWN);
         return switch (key) {
             case "temperature" -> body(template.path("temperature"));
             case "topP" -> body(template.path("top_p"));
             case "maxTokens" -> body(template.path("max_tokens"));
             case "enableThinking" -> body(template.path("chat_template_kwargs").path("enable_thinking"));
-            case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull() ? Sentence.of(Sentence.Kind.NO_STOP)
-                    : Sentence.text(template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
+            case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull()
+                    ? Used.word("none", Sentence.Kind.SETTING_NO_STOP)
+                    : Used.value(template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
                     : template.path("stop").toString());
-            case "protocol" -> protocol(run) == null ? null : Sentence.text(protocol(run));
-            case "grader" -> samples.isEmpty() ? null : Sentence.text(String.join(",", samples.stream()
+            case "protocol" -> protocol(run) == null ? null : Used.value(protocol(run));
+            case "grader" -> samples.isEmpty() ? null : Used.value(String.join(",", samples.stream()
                     .filter(s -> s.verdict() != null).map(s -> s.verdict().grader()).distinct().sorted().toList()));
-            case "k" -> run.request() == null ? unknown : Sentence.text(Integer.toString(run.request().k()));
-            case "concurrency" -> run.request() == null ? unknown : Sentence.text(Integer.toString(run.request().concurrency()));
-            case "tasks" -> run.metrics() == null ? unknown : Sentence.text(Integer.toString(run.metrics().tasks()));
+            case "k" -> run.request() == null ? unknown : Used.value(Integer.toString(run.request().k()));
+            case "concurrency" -> run.request() == null ? unknown : Used.value(Integer.toString(run.request().concurrency()));
+            case "tasks" -> run.metrics() == null ? unknown : Used.value(Integer.toString(run.metrics().tasks()));
             default -> null;
         };
     }
 
-    private static Sentence body(JsonNode v) {
-        return v.isMissingNode() || v.isNull() ? Sentence.of(Sentence.Kind.SERVER_DEFAULT) : Sentence.text(v.asText());
+    private static Used body(JsonNode v) {
+        return v.isMissingNode() || v.isNull() ? Used.word("server default", Sentence.Kind.SETTING_SERVER_DEFAULT)
+                : Used.value(v.asText());
     }
 
     static boolean same(String a, String b) {

@@ -24,8 +24,8 @@ public final class DatasetPins {
         List<Sentence> out = new ArrayList<>();
         String file = used == null ? null : used.sha256();
         if (pin.sha256() != null && !pin.sha256().equals(file)) {
-            out.add(Sentence.of(Sentence.Kind.DATASET_SHA256, pin.sha256(),
-                    file == null ? Sentence.of(Sentence.Kind.UNHASHED) : file));
+            out.add(file == null ? Sentence.of(Sentence.Kind.DATASET_UNHASHED, pin.sha256())
+                    : Sentence.of(Sentence.Kind.DATASET_SHA256, pin.sha256(), file));
         }
         String answers = used == null ? null : used.answersSha256();
         if (pin.answersSha256() != null && !pin.answersSha256().equals(answers)) {

@@ -37,24 +37,24 @@ final class EndpointPins {
         for (Fingerprint fp : f.end() == null ? List.of(f.start()) : List.of(f.start(), f.end())) {
             Sentence when = Sentence.of(fp == f.start() ? Kind.AT_START : Kind.AT_END);
             if (pin.tokenizerFamily() != null && !pin.tokenizerFamily().equals(fp.tokenizer().family())) {
-                out.add(Sentence.of(Kind.ENDPOINT_TOKENIZER, shown(fp.tokenizer().family(), Kind.UNKNOWN), when,
+                out.add(shown(fp.tokenizer().family(), Kind.ENDPOINT_TOKENIZER, Kind.ENDPOINT_TOKENIZER_UNKNOWN, when,
                         pin.tokenizerFamily()));
             }
             Long context = fp.served().contextLength();
             if (pin.contextLength() != null && !pin.contextLength().equals(context)) {
-                out.add(Sentence.of(Kind.ENDPOINT_CONTEXT, shown(context, Kind.NOT_REPORTED), when, pin.contextLength()));
+                out.add(shown(context, Kind.ENDPOINT_CONTEXT, Kind.ENDPOINT_CONTEXT_UNREPORTED, when, pin.contextLength()));
             }
             if (pin.precision() != null && !reports(fp, pin.precision())) {
-                out.add(Sentence.of(Kind.ENDPOINT_PRECISION, shown(fp.served().precision().isEmpty() ? null
-                        : fp.served().precision().toString(), Kind.NOT_REPORTED), when, pin.precision()));
+                out.add(shown(fp.served().precision().isEmpty() ? null : fp.served().precision().toString(),
+                        Kind.ENDPOINT_PRECISION, Kind.ENDPOINT_PRECISION_UNREPORTED, when, pin.precision()));
             }
         }
         return out.stream().distinct().toList();
     }
 
-    /** What the fingerprint shows, or the word for its absence. */
-    private static Sentence shown(Object value, Kind absent) {
-        return value == null ? Sentence.of(absent) : Sentence.text(value.toString());
+    /** The line naming what the fingerprint shows, or the one saying it shows nothing. */
+    private static Sentence shown(Object value, Kind line, Kind absent, Sentence when, Object pinned) {
+        return value == null ? Sentence.of(absent, when, pinned) : Sentence.of(line, value, when, pinned);
     }
 
     private static boolean reports(Fingerprint fp, String precision) {

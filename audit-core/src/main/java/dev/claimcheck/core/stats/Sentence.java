@@ -8,8 +8,8 @@ import java.util.List;
  * same {@code {0}}, {@code {1}}… placeholders (docs/site.md, "Languages"). {@link #english()} is the text the CLI
  * prints and the English pages show; this package knows no other language.
  *
- * @param args each a {@link String} (a figure, data) or a {@link Sentence} (a word or clause of its own, worded in the
- *             reader's language too: "at the start", "server default")
+ * @param args each a {@link String} (a figure, data) or a {@link Sentence} (a clause of its own, worded in the
+ *             reader's language too: "at the start", the next of a list of differences)
  */
 public record Sentence(Kind kind, List<Object> args) {
     public Sentence {
@@ -75,31 +75,34 @@ public record Sentence(Kind kind, List<Object> args) {
         /** Two sentences, the second often {@code JOINED} again ({@link #joined}). */
         JOINED("{0}; {1}"),
         // A stated setting the run did not use (ClaimVerdicts.differences): {0} the setting, {1} the claimed value.
-        /** {2} what the run used: a value, or one of the words below. */
+        /** {2} the value the run used. */
         SETTING_USED("{0}: claimed {1}, used {2}"),
+        SETTING_SERVER_DEFAULT("{0}: claimed {1}, used server default"),
+        SETTING_NO_STOP("{0}: claimed {1}, used none"),
+        SETTING_UNKNOWN("{0}: claimed {1}, used unknown"),
+        /** {2} the protocol whose fixed setting the run used. */
+        SETTING_PROTOCOLS("{0}: claimed {1}, used protocol {2}'s"),
         SETTING_UNCHECKED("{0}: claimed {1}, not checked by this harness"),
         /** {0} the claimed value, {1} the served context. */
         CAPPED_EVERY("maxTokens: claimed {0}, capped to fit the served context of {1} tokens in every attempt"),
         /** As {@link #CAPPED_EVERY}, {2} of {3} attempts capped, {4} the lowest max_tokens sent. */
         CAPPED_SOME("maxTokens: claimed {0}, capped to fit the served context of {1} tokens in {2} of {3} attempts "
                 + "(as low as {4})"),
-        SERVER_DEFAULT("server default"),
-        NO_STOP("none"),
-        UNKNOWN("unknown"),
-        /** {0} the protocol whose fixed setting the run used. */
-        PROTOCOLS_OWN("protocol {0}'s"),
-        // The endpoint against the recipe's pin (EndpointPins): {0} what the fingerprint shows, {1} when, {2} the pin.
+        // The endpoint against the recipe's pin (EndpointPins): {0} what the fingerprint shows, {1} when (AT_START or
+        // AT_END), {2} the pin; without a value shown, {0} when and {1} the pin.
         ENDPOINT_UNFINGERPRINTED("endpoint differs from recipe: the run has no endpoint fingerprint to check the pinned "
                 + "endpoint against"),
         ENDPOINT_TOKENIZER("endpoint differs from recipe: tokenizer family {0} {1}, the recipe expects {2}"),
+        ENDPOINT_TOKENIZER_UNKNOWN("endpoint differs from recipe: tokenizer family unknown {0}, the recipe expects {1}"),
         ENDPOINT_CONTEXT("endpoint differs from recipe: context length {0} {1}, the recipe expects {2}"),
+        ENDPOINT_CONTEXT_UNREPORTED("endpoint differs from recipe: context length not reported {0}, the recipe expects {1}"),
         ENDPOINT_PRECISION("endpoint differs from recipe: precision {0} {1}, the recipe expects {2}"),
+        ENDPOINT_PRECISION_UNREPORTED("endpoint differs from recipe: precision not reported {0}, the recipe expects {1}"),
         AT_START("at the start"),
         AT_END("at the end"),
-        NOT_REPORTED("not reported"),
         // The dataset against the recipe's pin (DatasetPins): {0} the pinned hash, {1} the run's.
         DATASET_SHA256("dataset: the recipe pins sha256 {0}, the run read {1}"),
-        UNHASHED("an unhashed dataset"),
+        DATASET_UNHASHED("dataset: the recipe pins sha256 {0}, the run read an unhashed dataset"),
         DATASET_ANSWERS("dataset: the recipe pins answersSha256 {0}, the run's answers hash is {1}"),
         DATASET_ANSWERS_UNRECORDED("dataset: the recipe pins answersSha256 {0}, the run's answers hash is not recorded"),
         /** {0} the claimed fraction, {1} the attempts, {2} their product, {3} the whole count it rounds from. */

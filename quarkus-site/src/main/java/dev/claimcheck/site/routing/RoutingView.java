@@ -56,9 +56,11 @@ public final class RoutingView {
         try {
             report = RoutingAnalysis.of(i.manifest(), Journal.readAll(i.folder()), t.manifest(), Journal.readAll(t.folder()));
         } catch (RuntimeException e) {
+            // audit-core's reason in the page's language; a journal that cannot be read says so in its own words.
+            String why = e instanceof RoutingAnalysis.Incomparable x ? links.text(x.reason()) : e.getMessage();
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    links.text("routing.incomparable", e.getMessage()), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
+                    links.text("routing.incomparable", why), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                     choices(p.instants(), i), choices(p.thinkings(), t));
         }
         String label = links.text("routing.chart.label", p.suite(), p.dataset());
