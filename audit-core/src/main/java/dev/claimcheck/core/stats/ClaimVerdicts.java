@@ -131,7 +131,7 @@ public final class ClaimVerdicts {
         for (Map.Entry<String, String> e : stated.entrySet()) {
             Used used = used(e.getKey(), t, run, samples);
             if (used == null && PROTOCOL_FIXED.contains(e.getKey()) && claimedProtocol != null && protocol != null) {
-                used = protocol.equals(claimedProtocol) ? Used.value(e.getValue())
+                used = protocol.equals(claimedProtocol) ? Used.of(e.getValue())
                         : new Used("protocol " + protocol + "'s", Sentence.Kind.SETTING_PROTOCOLS, protocol);
             }
             if (used == null) {
@@ -181,7 +181,7 @@ public final class ClaimVerdicts {
      * line's value (null when the kind words it: "server default").
      */
     private record Used(String text, Sentence.Kind kind, String value) {
-        static Used value(String v) {
+        static Used of(String v) {
             return new Used(v, Sentence.Kind.SETTING_USED, v);
         }
 
@@ -204,21 +204,21 @@ public final class ClaimVerdicts {
             case "enableThinking" -> body(template.path("chat_template_kwargs").path("enable_thinking"));
             case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull()
                     ? Used.word("none", Sentence.Kind.SETTING_NO_STOP)
-                    : Used.value(template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
+                    : Used.of(template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
                     : template.path("stop").toString());
-            case "protocol" -> protocol(run) == null ? null : Used.value(protocol(run));
-            case "grader" -> samples.isEmpty() ? null : Used.value(String.join(",", samples.stream()
+            case "protocol" -> protocol(run) == null ? null : Used.of(protocol(run));
+            case "grader" -> samples.isEmpty() ? null : Used.of(String.join(",", samples.stream()
                     .filter(s -> s.verdict() != null).map(s -> s.verdict().grader()).distinct().sorted().toList()));
-            case "k" -> run.request() == null ? unknown : Used.value(Integer.toString(run.request().k()));
-            case "concurrency" -> run.request() == null ? unknown : Used.value(Integer.toString(run.request().concurrency()));
-            case "tasks" -> run.metrics() == null ? unknown : Used.value(Integer.toString(run.metrics().tasks()));
+            case "k" -> run.request() == null ? unknown : Used.of(Integer.toString(run.request().k()));
+            case "concurrency" -> run.request() == null ? unknown : Used.of(Integer.toString(run.request().concurrency()));
+            case "tasks" -> run.metrics() == null ? unknown : Used.of(Integer.toString(run.metrics().tasks()));
             default -> null;
         };
     }
 
     private static Used body(JsonNode v) {
         return v.isMissingNode() || v.isNull() ? Used.word("server default", Sentence.Kind.SETTING_SERVER_DEFAULT)
-                : Used.value(v.asText());
+                : Used.of(v.asText());
     }
 
     static boolean same(String a, String b) {

@@ -20,7 +20,7 @@ public record Sentence(Kind kind, List<Object> args) {
         return new Sentence(kind, java.util.Arrays.asList(args));
     }
 
-    /** The sentences one after another, "; " between (a list of setting differences). */
+    /** The sentences (at least one) one after another, "; " between: a list of setting differences. */
     public static Sentence joined(List<Sentence> parts) {
         Sentence out = parts.get(parts.size() - 1);
         for (int i = parts.size() - 2; i >= 0; i--) {
@@ -29,7 +29,7 @@ public record Sentence(Kind kind, List<Object> args) {
         return out;
     }
 
-    /** Text that has no wording of its own (a list of setting differences, a note built elsewhere): shown as is. */
+    /** Text that has no wording of its own (a value, a note built elsewhere): shown as is. */
     public static Sentence text(String text) {
         return of(Kind.TEXT, text);
     }
