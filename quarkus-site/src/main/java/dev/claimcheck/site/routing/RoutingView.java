@@ -37,8 +37,7 @@ public final class RoutingView {
             found |= chosen.isPresent();
             sections.add(section(chosen.orElse(p), links));
         }
-        String note = asked && !found ? "Instant run " + instantRun + " and thinking run " + thinkingRun
-                + " are not one suite's runs on one dataset here; the default pairs are shown." : "";
+        String note = asked && !found ? links.text("routing.notAPair", instantRun, thinkingRun) : "";
         return new RoutingPage(links.nav(), workload, sections,
                 workloads.stream().map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), note, !links.export());
     }
