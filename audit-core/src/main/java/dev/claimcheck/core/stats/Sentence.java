@@ -7,17 +7,29 @@ import java.util.List;
  * so that a reader in another language can word it: the site renders {@code sentence.KIND} of its bundles with the
  * same {@code {0}}, {@code {1}}… placeholders (docs/site.md, "Languages"). {@link #english()} is the text the CLI
  * prints and the English pages show; this package knows no other language.
+ *
+ * @param args each a {@link String} (a figure, data) or a {@link Sentence} (a clause of its own, worded in the
+ *             reader's language too: "at the start", the next of a list of differences)
  */
-public record Sentence(Kind kind, List<String> args) {
+public record Sentence(Kind kind, List<Object> args) {
     public Sentence {
-        args = List.copyOf(args);
+        args = args.stream().map(a -> a instanceof Sentence ? a : String.valueOf(a)).toList();
     }
 
     public static Sentence of(Kind kind, Object... args) {
-        return new Sentence(kind, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new Sentence(kind, java.util.Arrays.asList(args));
     }
 
-    /** Text that has no wording of its own (a list of setting differences, a note built elsewhere): shown as is. */
+    /** The sentences (at least one) one after another, "; " between: a list of setting differences. */
+    public static Sentence joined(List<Sentence> parts) {
+        Sentence out = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) {
+            out = of(Kind.JOINED, parts.get(i), out);
+        }
+        return out;
+    }
+
+    /** Text that has no wording of its own (a value, a note built elsewhere): shown as is. */
     public static Sentence text(String text) {
         return of(Kind.TEXT, text);
     }
@@ -25,7 +37,7 @@ public record Sentence(Kind kind, List<String> args) {
     public String english() {
         String s = kind.english;
         for (int i = 0; i < args.size(); i++) {
-            s = s.replace("{" + i + "}", args.get(i));
+            s = s.replace("{" + i + "}", args.get(i) instanceof Sentence n ? n.english() : (String) args.get(i));
         }
         return s;
     }
@@ -59,7 +71,51 @@ public record Sentence(Kind kind, List<String> args) {
         /** {0} the thinking model's accuracy %, {1} instant's, {2} the oracle's, {3} its tokens. */
         ROUTING_NONE("No strategy that a router can run reaches the thinking model's {0}% with fewer tokens; instant "
                 + "alone scores {1}%, and even escalating exactly the wrong answers (the oracle) gives {2}% at {3} tokens "
-                + "per task.");
+                + "per task."),
+        /** Two sentences, the second often {@code JOINED} again ({@link #joined}). */
+        JOINED("{0}; {1}"),
+        // A stated setting the run did not use (ClaimVerdicts.differences): {0} the setting, {1} the claimed value.
+        /** {2} the value the run used. */
+        SETTING_USED("{0}: claimed {1}, used {2}"),
+        SETTING_SERVER_DEFAULT("{0}: claimed {1}, used server default"),
+        SETTING_NO_STOP("{0}: claimed {1}, used none"),
+        SETTING_UNKNOWN("{0}: claimed {1}, used unknown"),
+        /** {2} the protocol whose fixed setting the run used. */
+        SETTING_PROTOCOLS("{0}: claimed {1}, used protocol {2}'s"),
+        SETTING_UNCHECKED("{0}: claimed {1}, not checked by this harness"),
+        /** {0} the claimed value, {1} the served context. */
+        CAPPED_EVERY("maxTokens: claimed {0}, capped to fit the served context of {1} tokens in every attempt"),
+        /** As {@link #CAPPED_EVERY}, {2} of {3} attempts capped, {4} the lowest max_tokens sent. */
+        CAPPED_SOME("maxTokens: claimed {0}, capped to fit the served context of {1} tokens in {2} of {3} attempts "
+                + "(as low as {4})"),
+        // The endpoint against the recipe's pin (EndpointPins): {0} what the fingerprint shows, {1} when (AT_START or
+        // AT_END), {2} the pin; without a value shown, {0} when and {1} the pin.
+        ENDPOINT_UNFINGERPRINTED("endpoint differs from recipe: the run has no endpoint fingerprint to check the pinned "
+                + "endpoint against"),
+        ENDPOINT_TOKENIZER("endpoint differs from recipe: tokenizer family {0} {1}, the recipe expects {2}"),
+        ENDPOINT_TOKENIZER_UNKNOWN("endpoint differs from recipe: tokenizer family unknown {0}, the recipe expects {1}"),
+        ENDPOINT_CONTEXT("endpoint differs from recipe: context length {0} {1}, the recipe expects {2}"),
+        ENDPOINT_CONTEXT_UNREPORTED("endpoint differs from recipe: context length not reported {0}, the recipe expects {1}"),
+        ENDPOINT_PRECISION("endpoint differs from recipe: precision {0} {1}, the recipe expects {2}"),
+        ENDPOINT_PRECISION_UNREPORTED("endpoint differs from recipe: precision not reported {0}, the recipe expects {1}"),
+        AT_START("at the start"),
+        AT_END("at the end"),
+        // The dataset against the recipe's pin (DatasetPins): {0} the pinned hash, {1} the run's.
+        DATASET_SHA256("dataset: the recipe pins sha256 {0}, the run read {1}"),
+        DATASET_UNHASHED("dataset: the recipe pins sha256 {0}, the run read an unhashed dataset"),
+        DATASET_ANSWERS("dataset: the recipe pins answersSha256 {0}, the run's answers hash is {1}"),
+        DATASET_ANSWERS_UNRECORDED("dataset: the recipe pins answersSha256 {0}, the run's answers hash is not recorded"),
+        /** {0} the claimed fraction, {1} the attempts, {2} their product, {3} the whole count it rounds from. */
+        PLAUSIBLE("{0} × {1} = {2}: {3} of {1}"),
+        IMPLAUSIBLE("{0} × {1} = {2}: no whole count of {1} rounds to {0}"),
+        // Why RoutingAnalysis cannot compare two runs.
+        ROUTING_OTHER_SUITES("the runs are on different suites: {0} and {1}"),
+        ROUTING_OTHER_DATA("the runs are on different data: dataset sha256 {0} and {1}"),
+        /** {0}, {2} how many tasks only one run has, {1}, {3} empty or {@link #FIRST_TASK}. */
+        ROUTING_OTHER_TASKS("the runs are not on the same tasks: {0} only in the instant run{1}, {2} only in the "
+                + "thinking run{3}"),
+        FIRST_TASK(" (first: {0})"),
+        ROUTING_NO_ATTEMPTS("the runs have no attempts");
 
         private final String english;
 

@@ -105,6 +105,11 @@ class MessagesTest {
                 .isEqualTo("当真实值比宣称的 80.0% 低 5 个百分点时，要否定该宣称约需 503 个独立的“题目 × 尝试”（80% 检验功效，单侧 2.5%）；该宣称使用了 1319 道题");
         assertThat(Links.page("claims", false, Lang.ZH).text(Sentence.text("temperature: claimed 0.6, used 0.7")))
                 .as("a sentence without wording of its own is shown as is").isEqualTo("temperature: claimed 0.6, used 0.7");
+        Sentence nested = Sentence.of(Sentence.Kind.ENDPOINT_CONTEXT, "32768", Sentence.of(Sentence.Kind.AT_END), "131072");
+        assertThat(Links.page("claims", false, Lang.EN).text(nested)).isEqualTo(nested.english())
+                .isEqualTo("endpoint differs from recipe: context length 32768 at the end, the recipe expects 131072");
+        assertThat(Links.page("claims", false, Lang.ZH).text(nested)).as("a clause inside a sentence is worded too")
+                .isEqualTo("端点与配方不符：运行结束时的上下文长度为 32768，配方要求 131072");
     }
 
     @Test
