@@ -18,6 +18,7 @@ import dev.claimcheck.site.answers.SampleKey;
 import dev.claimcheck.site.proof.ProofPageView;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.index.TrustBadge;
 import dev.claimcheck.site.leaderboard.Boards;
 import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
@@ -63,7 +64,8 @@ public final class RunPageView {
         String commit = hr == null ? "" : links.text("run.value.commit", or(hr.gitCommit()));
         prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · "
                 + (Boolean.TRUE.equals(hr.dirty()) ? links.text("run.value.dirty", commit) : commit)));
-        prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
+        TrustBadge signature = r.badges().get(r.badges().size() - 1); // worded as its tooltip (layout.ftlh)
+        prov.add(RunPage.Item.of("signature", links.text("badge." + signature.kind() + ".title", links.text(signature.why()))));
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
         }

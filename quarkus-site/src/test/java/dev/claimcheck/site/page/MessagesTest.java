@@ -106,6 +106,11 @@ class MessagesTest {
                 .isEqualTo("当真实值比宣称的 80.0% 低 5 个百分点时，要否定该宣称约需 503 个独立的“题目 × 尝试”（80% 检验功效，单侧 2.5%）；该宣称使用了 1319 道题");
         assertThat(Links.page("claims", false, Lang.ZH).text(Sentence.text("temperature: claimed 0.6, used 0.7")))
                 .as("a sentence without wording of its own is shown as is").isEqualTo("temperature: claimed 0.6, used 0.7");
+        Sentence parts = Sentence.of(Sentence.Kind.PROOF_NO_SELF_GRADE).then(Sentence.of(Sentence.Kind.PROOF_GRADERS, 3, 2, 1));
+        assertThat(parts.english()).isEqualTo("the run holds no self-grade for every problem · 3 graders (2 judges, 1 human reviewers)");
+        assertThat(Links.page("claims", false, Lang.EN).text(parts)).isEqualTo(parts.english());
+        assertThat(Links.page("claims", false, Lang.ZH).text(parts)).as("each part worded, joined as in English")
+                .isEqualTo("该运行并非每道题都有自评分数 · 3 名评分者（2 个评审模型，1 名人工评审）");
     }
 
     @Test
