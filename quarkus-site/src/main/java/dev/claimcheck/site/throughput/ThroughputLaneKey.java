@@ -4,6 +4,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.site.page.Links;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 public record ThroughputLaneKey(String gpu, Integer gpuCount, Integer nodes, String source, Map<String, String> settings,
                                 String engine, String engineVersion, boolean simulated) implements Comparable<ThroughputLaneKey> {
     /** The hardware sources audit-core records (provenance.HardwareProbe), each with its text {@code tp.source.ID}. */
-    static final java.util.Set<String> SOURCES = java.util.Set.of("probed", "declared", "unknown");
+    static final Set<String> SOURCES = Set.of("probed", "declared", "unknown");
 
     public ThroughputLaneKey {
         settings = settings == null ? Map.of() : Map.copyOf(new TreeMap<>(settings));
