@@ -52,14 +52,14 @@ public final class ThroughputView {
             List<ThroughputChart.Series> ttft = new ArrayList<>();
             for (RunEntry r : e.getValue()) {
                 runs.add(run(r, links));
-                series(r, output, ttft);
+                series(r, output, ttft, links);
                 comparison(r, index, links).ifPresent(comparisons::add);
             }
             String where = " · " + key.title(links);
             lanes.add(new ThroughputSection.Lane("lane-" + (++n), key.title(links), key.hardware(links), key.source(links),
                     key.settingsText(), key.engineText(links), key.simulated(), runs,
-                    ThroughputChart.svg(output, links.text("tp.chart.output", where), links.text("tp.chart.output.axis"), links.text("tp.chart.load")),
-                    ThroughputChart.svg(ttft, links.text("tp.chart.ttft", where), links.text("tp.chart.ttft.axis"), links.text("tp.chart.load"))));
+                    ThroughputChart.svg(output, links.text("tp.chart.output", where), links.text("tp.chart.output.axis"), links),
+                    ThroughputChart.svg(ttft, links.text("tp.chart.ttft", where), links.text("tp.chart.ttft.axis"), links)));
         }
         return new ThroughputSection(ID, links.text("workload." + Workload.THROUGHPUT.id() + ".title"),
                 links.text("tp.measured"), lanes, comparisons, links.text("tp.memoryAccess"));
@@ -118,13 +118,13 @@ public final class ThroughputView {
     }
 
     /** One series per input length of the run, points in load order. */
-    static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft) {
+    static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft, Links links) {
         Map<Integer, List<ThroughputPoint>> byInput = new LinkedHashMap<>();
         r.manifest().metrics().get(ThroughputFigures.POINTS).stream()
                 .sorted(Comparator.comparingInt(ThroughputPoint::inputTokens).thenComparingDouble(ThroughputView::loadValue))
                 .forEach(p -> byInput.computeIfAbsent(p.inputTokens(), k -> new ArrayList<>()).add(p));
         byInput.forEach((input, points) -> {
-            String label = r.manifest().model().id() + " · " + r.runId() + " · " + input + " in";
+            String label = links.text("tp.series", r.manifest().model().id(), r.runId(), input);
             output.add(new ThroughputChart.Series(label, points.stream()
                     .map(p -> new ThroughputChart.Point(loadValue(p), p.completed() > 0 ? p.outputTokensPerSecond() : null, p.valid()))
                     .toList()));
