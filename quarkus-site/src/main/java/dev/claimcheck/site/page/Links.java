@@ -154,12 +154,11 @@ public record Links(String base, boolean export, Lang lang, String self) {
 
     /**
      * An audit-core sentence in the page's language: {@code sentence.KIND} with its figures (docs/site.md,
-     * "Languages"); a {@code TEXT} sentence (no wording of its own) as it is, and an argument that is a sentence in
-     * the page's language too.
+     * "Languages"); a {@code TEXT} sentence (no wording of its own) as it is, an argument that is a sentence in the
+     * page's language too, and the parts that follow it each after {@link Sentence#THEN}.
      */
     public String text(Sentence s) {
-        Object[] args = s.args().stream().map(a -> a instanceof Sentence n ? text(n) : a).toArray();
-        return s.kind() == Sentence.Kind.TEXT ? (String) args[0] : text("sentence." + s.kind().name(), args);
+        return Messages.of(lang).text(s);
     }
 
     /** The page's number and date formatter. */

@@ -83,5 +83,9 @@ class ProofPagesTest {
         String claims = Files.readString(site.resolve("claims.html"));
         assertThat(claims).contains("toy25-self-graded", "3 graders (2 judges, 1 human reviewers)",
                 "the graders&#39; verdict on it: consistent");
+        String zh = Files.readString(site.resolve("zh/claims.html"));
+        assertThat(zh).as("the note's parts are each worded in Chinese").contains("toy25-self-graded",
+                        "只有模拟运行（评测工具自检，不能作为模型的证据）；评分者对其的判定：一致 · 3 名评分者（2 个评审模型，1 名人工评审）")
+                .doesNotContain("human reviewers", "verdict on it");
     }
 }
