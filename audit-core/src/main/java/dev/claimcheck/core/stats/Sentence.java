@@ -177,7 +177,23 @@ public record Sentence(Kind kind, List<Object> args, List<Sentence> then) {
         MANIFEST_NOT_REGULAR_FILE("not a regular file: {0}"),
         MANIFEST_OUTSIDE_FOLDER("path outside the run folder: {0}"),
         MANIFEST_BAD_NAME("file name {0}: {1}"),
-        MANIFEST_MALFORMED("malformed {0}: {1}");
+        MANIFEST_MALFORMED("malformed {0}: {1}"),
+
+        // Why a proof run's human review is not counted (verify.ReviewCheck): {0} the signature file, or the solution.
+        /** {0} the system's message. */
+        REVIEW_UNLISTABLE("cannot list ({0})"),
+        REVIEW_SYMLINK("a symbolic link: never followed"),
+        REVIEW_UNSIGNED("{0}: not found: the review is not signed"),
+        /** {1} the signature parser's own message. */
+        REVIEW_BAD_SIGNATURE("{0}: {1}"),
+        /** {0} the run the review names, {1} this run. */
+        REVIEW_OTHER_RUN("reviews run {0}, not {1}"),
+        /** {0} the problem#attempt graded. */
+        REVIEW_NO_SOLUTION("{0}: no such solution in the run"),
+        /** {1} the hash the review read, {2} the run's. */
+        REVIEW_OTHER_SOLUTION("{0}: the review read solution {1}, the run holds {2}"),
+        /** {1} the points awarded, {2} the problem's maximum. */
+        REVIEW_POINTS_OUTSIDE("{0}: {1} points outside [0, {2}]");
 
         private final String english;
 

@@ -58,8 +58,9 @@ class ProofPagesTest {
     void theChineseProblemPageWordsItsStandingsAndSummaryInChinese() throws IOException {
         String page = Files.readString(site.resolve("zh/runs/" + runId + "/proofs/1.html"));
         assertThat(page).contains("厂商（自评：即受检的宣称）", "评分者平均 · 离散度", "human:mallory@example.org</td><td>不可信 (不计入)",
-                        ".json</code>: 不可信: signed by SHA256:")
-                .doesNotContain("vendor (self-graded", "graders' mean", "graders&#39; mean", "<td>graded");
+                        ".json</code>: 不可信: 由 SHA256:", "（不在 allowed_signers 中）")
+                .doesNotContain("vendor (self-graded", "graders' mean", "graders&#39; mean", "<td>graded", "signed by",
+                        "not in allowed_signers");
     }
 
     @Test
