@@ -85,7 +85,7 @@ public final class RunPageView {
                         links.text("verdict." + a.verdict().id()) + " · " + links.text(a.judged().why()), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
-        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
+        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p, links)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), labelled(prov, links), labelled(figures, links), template,
@@ -127,23 +127,23 @@ public final class RunPageView {
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
-    static RunPage.Proof proof(Root root, RunManifest.ProofRef p) {
+    static RunPage.Proof proof(Root root, RunManifest.ProofRef p, Links links) {
         String label = p.taskId() + "#" + p.attempt() + " (" + p.why() + ")";
         Path file = root.dir().resolve(p.path()).normalize();
         if (!file.startsWith(root.dir().normalize()) || RootWalk.throughLink(root, file) || !Files.isRegularFile(file)) {
-            return new RunPage.Proof(label, p.path(), "not found in this root", false);
+            return new RunPage.Proof(label, p.path(), links.text("run.proof.notFound"), false);
         }
         try {
             if (Files.size(file) > MAX_PROOF_BYTES) {
-                return new RunPage.Proof(label, p.path(), "larger than " + MAX_PROOF_BYTES + " bytes: not shown inline", false);
+                return new RunPage.Proof(label, p.path(), links.text("run.proof.tooLarge", MAX_PROOF_BYTES), false);
             }
             byte[] bytes = Files.readAllBytes(file);
             if (!PromptHash.sha256Hex(bytes).equals(p.sha256())) {
-                return new RunPage.Proof(label, p.path(), "does not match the sha256 listed in run.json: not shown", false);
+                return new RunPage.Proof(label, p.path(), links.text("run.proof.mismatch"), false);
             }
             return new RunPage.Proof(label, p.path(), new String(bytes, StandardCharsets.UTF_8), true);
         } catch (IOException e) {
-            return new RunPage.Proof(label, p.path(), "unreadable: " + e.getClass().getSimpleName(), false);
+            return new RunPage.Proof(label, p.path(), links.text("run.proof.unreadable", e.getClass().getSimpleName()), false);
         }
     }
 

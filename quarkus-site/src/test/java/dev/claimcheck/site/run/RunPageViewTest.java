@@ -109,22 +109,26 @@ class RunPageViewTest {
     @Test
     void proofsAreShownOnlyWhenTheyMatchTheSignedHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var root = new dev.claimcheck.core.store.Root(dir);
+        var links = dev.claimcheck.site.page.Links.at(2, false);
         java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve("proofs/m/arith/r"))
                 .resolve("t-0.md");
         java.nio.file.Files.writeString(file, "# proof <script>alert(1)</script>");
         String sha = dev.claimcheck.core.model.PromptHash.sha256Hex(java.nio.file.Files.readAllBytes(file));
 
-        var good = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", sha, "t", 0, "correct"));
+        var good = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", sha, "t", 0, "correct"), links);
         assertThat(good.ok()).isTrue();
         assertThat(good.text()).contains("<script>"); // raw here: the .ftlh template escapes it (PageResourceTest)
 
-        var tampered = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"));
+        var tampered = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"), links);
         assertThat(tampered.ok()).isFalse();
         assertThat(tampered.text()).contains("does not match the sha256");
 
-        var outside = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("../../etc/passwd", sha, "t", 0, "x"));
+        var outside = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("../../etc/passwd", sha, "t", 0, "x"), links);
         assertThat(outside.ok()).isFalse();
         assertThat(outside.text()).isEqualTo("not found in this root");
+        var zh = dev.claimcheck.site.page.Links.page("runs/r", true, dev.claimcheck.site.page.Lang.ZH);
+        assertThat(RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"), zh).text())
+                .as("the status is worded in the page's language").isEqualTo("与 run.json 所列的 sha256 不符：不予显示");
     }
 
     @Test
