@@ -12,15 +12,26 @@ public enum MathRules {
      * after the last box overrules it; GSM8K's "#### N"; {@code \text{}} units, degree marks and compound units
      * stripped.
      */
-    V2("2");
+    V2("2"),
+    /**
+     * Notation read before parsing ({@link Notation}: repeating decimals, e-notation, Unicode superscripts and roots,
+     * {@code \left.}, Markdown bold); a one-sided inequality is the interval it names; {@code ;} separates solutions
+     * whose parts a comma separates; text answers compare without case; {@code \log_b}.
+     */
+    V3("3");
 
     /** The newest rules: what new verdicts use. */
-    public static final MathRules NEWEST = V2;
+    public static final MathRules NEWEST = V3;
 
     private final String version;
 
     MathRules(String version) {
         this.version = version;
+    }
+
+    /** Whether these rules include everything {@code other} introduced. */
+    public boolean atLeast(MathRules other) {
+        return ordinal() >= other.ordinal();
     }
 
     /** The version string every verdict graded with these rules records. */
