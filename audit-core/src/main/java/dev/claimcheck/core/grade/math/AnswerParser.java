@@ -28,7 +28,8 @@ final class AnswerParser {
 
     /**
      * With the structure rules of {@code rules}. v3: where both {@code ;} and {@code ,} separate at the top, the
-     * semicolons separate solutions and the commas their parts ({@code x=5, y=2; x=7, y=2} is two pairs).
+     * semicolons separate solutions and the commas their parts ({@code x=5, y=2; x=7, y=2} is two pairs); sums,
+     * products and multiples of matrices are the matrix they give ({@link MatrixSums}).
      */
     static Answer parse(String s, boolean percent, MathRules rules) {
         String t = s.strip();
@@ -42,6 +43,12 @@ final class AnswerParser {
                     }
                 }
                 return new Bracketed(t, ' ', ' ', out);
+            }
+        }
+        if (rules.atLeast(MathRules.V3) && t.contains("\\begin{")) {
+            Matrix sum = MatrixSums.evaluate(t, percent);
+            if (sum != null) {
+                return sum;
             }
         }
         return parse(t, percent, 0);
