@@ -30,7 +30,8 @@ class HostileInputTest {
                 "10" + "\u207b".repeat(200_000), "\\boxed{x > " + "9".repeat(200_000) + "}", "1, 2; ".repeat(50_000),
                 "\\boxed{" + "\\begin{pmatrix}1\\end{pmatrix}+".repeat(20_000) + "\\begin{pmatrix}1\\end{pmatrix}}",
                 "\\boxed{" + "\\begin{pmatrix}".repeat(300) + "}", "**" + "5".repeat(300_000) + "**",
-                "\\boxed{" + "\\left.".repeat(100_000) + "}", "12" + "m^2".repeat(100_000));
+                "\\boxed{" + "\\left.".repeat(100_000) + "}", "12" + "m^2".repeat(100_000),
+                "\\boxed{" + "\\log_2 ".repeat(100_000) + "8}", "\\log_{" + "9".repeat(100_000) + "}(" + "x".repeat(100_000));
     }
 
     @ParameterizedTest

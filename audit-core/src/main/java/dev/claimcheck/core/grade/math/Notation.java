@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Math v3: spellings rewritten into the normalizer's notation before it runs (docs/grading/math.md, "Notation"):
  * repeating decimals ({@code 0.\overline{3}} is 1/3), e-notation ({@code 1.5e-4}), runs of Unicode superscripts
  * ({@code 10⁻³}), Unicode roots over a number or letter ({@code √12}, {@code ∛2}), the invisible delimiters
- * {@code \left.} / {@code \right.}, and Markdown bold around the whole answer ({@code **5**}). Each rewrite is one
+ * {@code \left.} / {@code \right.}, Markdown bold around the whole answer ({@code **5**}), and logarithms to a base
+ * ({@code \log_2 8} as {@code \ln 8 / \ln 2}). Each rewrite is one
  * linear pass, run only when its trigger character occurs.
  */
 final class Notation {
@@ -22,6 +23,12 @@ final class Notation {
     private static final Pattern E_NOTATION = Pattern.compile(
             "(?<![A-Za-z0-9.\\\\_^])(\\d+\\.\\d+[eE][+-]?|\\d+E[+-]?|\\d+[eE])(\\d{1,3})(?![A-Za-z0-9])");
     private static final Pattern ROOT = Pattern.compile("([\u221a\u221b\u221c])\\s*(\\d+(?:\\.\\d+)?|[A-Za-z](?![A-Za-z]))");
+    /**
+     * {@code \log_2 8}, {@code \log_{10}(x+1)}, {@code \log_b{x}}: a base of digits or one letter, and an argument in
+     * brackets or braces, or a number or letter with no power after it (so {@code \log_2 x^2} is left alone).
+     */
+    private static final Pattern LOG_BASE = Pattern.compile("\\\\log_(?:\\{\\s*([0-9]{1,6}|[A-Za-z])\\s*\\}|([0-9]|[A-Za-z]))\\s*"
+            + "(?:\\(([^()]{1,60})\\)|\\{([^{}]{1,60})\\}|([0-9]{1,12}(?:\\.[0-9]{1,12})?|[A-Za-z])(?![0-9A-Za-z]|\\s*\\^))");
     private static final Pattern BOLD = Pattern.compile("^\\*\\*([^*]+)\\*\\*$");
     private static final String SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b";
     private static final String PLAIN = "0123456789+-";
@@ -45,6 +52,10 @@ final class Notation {
         }
         if (s.contains("\\overline")) {
             s = REPEATING.matcher(s).replaceAll(m -> Matcher.quoteReplacement(repeating(m)));
+        }
+        if (s.contains("\\log_")) {
+            s = LOG_BASE.matcher(s).replaceAll(m -> Matcher.quoteReplacement("\\frac{\\ln(" + first(m, 3, 4, 5) + ")}{\\ln("
+                    + first(m, 1, 2) + ")}"));
         }
         if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
             s = E_NOTATION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(scientific(m.group(1), m.group(2))));
@@ -75,6 +86,15 @@ final class Notation {
         boolean signed = sign == '-' || sign == '+';
         String mantissa = mantissaE.substring(0, mantissaE.length() - (signed ? 2 : 1));
         return "(" + mantissa + "\\times 10^{" + (sign == '-' ? "-" : "") + digits + "})";
+    }
+
+    private static String first(java.util.regex.MatchResult m, int... groups) {
+        for (int g : groups) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        throw new IllegalStateException("no group matched");
     }
 
     private static String root(char c) {
