@@ -16,7 +16,7 @@ public final class Graders {
             new Gaia2AnswerGrader(),
             new Tau2Grader());
     /** Versions superseded in {@link #ALL}, kept for re-grading; never used for new verdicts. */
-    private static final List<Grader> EARLIER = List.of(new MathGrader(MathRules.V1));
+    private static final List<Grader> EARLIER = List.of(new MathGrader(MathRules.V2), new MathGrader(MathRules.V1));
 
     private Graders() {
     }

@@ -23,7 +23,15 @@ class HostileInputTest {
                 // v2 cue spans: unbalanced groups, endless lists and lead-ins, repeated cues, unclosed segments
                 "The answer is " + "(".repeat(200_000), "The answer is 1" + ",1".repeat(100_000), "answer is 1, ".repeat(40_000),
                 "Answer: " + "a ".repeat(200_000), "Final answer: " + "\\frac{".repeat(30_000), "#### " + "1+".repeat(100_000),
-                "The answer is $" + "x ".repeat(100_000), "5" + "\\text{ m}".repeat(1000), "-10" + "^\\circ F".repeat(5000));
+                "The answer is $" + "x ".repeat(100_000), "5" + "\\text{ m}".repeat(1000), "-10" + "^\\circ F".repeat(5000),
+                // v3 notation, rays, groups, matrix sums: long runs of each trigger, inside and outside a box
+                "\\boxed{0." + "1".repeat(100_000) + "\\overline{" + "3".repeat(100_000) + "}}", "0.\\overline{3}".repeat(500),
+                "1" + "e5".repeat(100_000), "\\boxed{" + "9e999*".repeat(500) + "1}", "\u221a".repeat(200_000) + "12",
+                "10" + "\u207b".repeat(200_000), "\\boxed{x > " + "9".repeat(200_000) + "}", "1, 2; ".repeat(50_000),
+                "\\boxed{" + "\\begin{pmatrix}1\\end{pmatrix}+".repeat(20_000) + "\\begin{pmatrix}1\\end{pmatrix}}",
+                "\\boxed{" + "\\begin{pmatrix}".repeat(300) + "}", "**" + "5".repeat(300_000) + "**",
+                "\\boxed{" + "\\left.".repeat(100_000) + "}", "12" + "m^2".repeat(100_000),
+                "\\boxed{" + "\\log_2 ".repeat(100_000) + "8}", "\\log_{" + "9".repeat(100_000) + "}(" + "x".repeat(100_000));
     }
 
     @ParameterizedTest
@@ -45,6 +53,17 @@ class HostileInputTest {
         assertThat(v.correct()).isTrue();
         // Not a wall-clock budget of the grader, only a guard that extraction stays linear.
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
+    void largestMatrixProductIsGraded() {
+        String m = "\\begin{pmatrix}" + String.join("\\\\", java.util.Collections.nCopies(6, "1&2&3&4&5&6"))
+                + "\\end{pmatrix}";
+        MathJudgement j = GRADER.judge("\\boxed{" + m.repeat(4) + "}", m);
+        assertThat(j.outcome()).isEqualTo(MathJudgement.Outcome.NOT_EQUAL);
+        assertThat(j.detail()).contains("matrix vs matrix");
+        MathJudgement five = GRADER.judge("\\boxed{" + m.repeat(5) + "}", m);
+        assertThat(five.outcome()).isEqualTo(MathJudgement.Outcome.NOT_EQUAL);
     }
 
     @Test

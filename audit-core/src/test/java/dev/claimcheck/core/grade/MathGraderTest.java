@@ -17,15 +17,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The gold/prediction/expected table in src/test/resources/grade/math-cases.tsv, one case per row: graded by the newest
- * math version, and by version 1, which must keep the verdicts it gave (the table's fifth cell where they differ).
+ * The gold/prediction/expected table in src/test/resources/grade/math-cases.tsv, one case per row: graded by every
+ * math version, each of which must keep the verdicts it gave. A row's third cell is the newest version's verdict; a
+ * later cell {@code vN=…} gives version N's where it differs from version N+1's (without one, version N agrees).
  */
 class MathGraderTest {
     private static final MathGrader GRADER = new MathGrader();
-    private static final MathGrader V1 = new MathGrader(MathRules.V1);
 
-    /** One row: the case name, gold, prediction, the newest version's verdict and version 1's. */
-    record Row(String name, String gold, String pred, boolean equal, boolean equalInV1) {
+    /** One row: the case name, gold, prediction, and the verdict of each version (index: ordinal of MathRules). */
+    record Row(String name, String gold, String pred, boolean[] equalBy) {
+        boolean equal() {
+            return equalBy[MathRules.NEWEST.ordinal()];
+        }
+
+        boolean equalIn(MathRules rules) {
+            return equalBy[rules.ordinal()];
+        }
     }
 
     static List<Row> rows() throws IOException {
@@ -37,20 +44,39 @@ class MathGraderTest {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
                 }
-                String[] cells = line.replace("\u23ce", "\n").split("\t", -1);
-                if (cells.length < 4 || cells.length > 5 || !isVerdict(cells[2])
-                        || cells.length == 5 && !(cells[4].startsWith("v1=") && isVerdict(cells[4].substring(3)))) {
-                    throw new IllegalStateException("bad fixture row: " + line);
-                }
-                boolean equal = cells[2].equals("equal");
-                boolean v1 = cells.length == 5 ? cells[4].equals("v1=equal") : equal;
-                if (cells.length == 5 && v1 == equal) {
-                    throw new IllegalStateException("a v1 cell that agrees with the newest version: " + line);
-                }
-                out.add(new Row(cells[3], cells[0], cells[1], equal, v1));
+                out.add(row(line, line.replace("\u23ce", "\n").split("\t", -1)));
             }
         }
         return out;
+    }
+
+    private static Row row(String line, String[] cells) {
+        MathRules[] versions = MathRules.values();
+        if (cells.length < 4 || cells.length > 3 + versions.length || !isVerdict(cells[2])) {
+            throw new IllegalStateException("bad fixture row: " + line);
+        }
+        java.util.Map<String, Boolean> given = new java.util.HashMap<>();
+        for (int c = 4; c < cells.length; c++) {
+            String[] kv = cells[c].split("=", 2);
+            if (kv.length != 2 || !kv[0].matches("v[0-9]+") || !isVerdict(kv[1]) || given.put(kv[0].substring(1),
+                    kv[1].equals("equal")) != null || kv[0].substring(1).equals(MathRules.NEWEST.version())) {
+                throw new IllegalStateException("bad version cell '" + cells[c] + "': " + line);
+            }
+        }
+        boolean[] equalBy = new boolean[versions.length];
+        boolean next = cells[2].equals("equal");
+        for (int v = versions.length - 1; v >= 0; v--) {
+            Boolean own = given.remove(versions[v].version());
+            if (own != null && own == next) {
+                throw new IllegalStateException("a v" + versions[v].version() + " cell that agrees with the next version: "
+                        + line);
+            }
+            equalBy[v] = next = own == null ? next : own;
+        }
+        if (!given.isEmpty()) {
+            throw new IllegalStateException("a cell for an unknown version " + given.keySet() + ": " + line);
+        }
+        return new Row(cells[3], cells[0], cells[1], equalBy);
     }
 
     private static boolean isVerdict(String s) {
@@ -61,8 +87,16 @@ class MathGraderTest {
         return rows().stream().map(r -> Arguments.of(r.name(), r.gold(), r.pred(), r.equal())).toList();
     }
 
-    static List<Arguments> v1Cases() throws IOException {
-        return rows().stream().map(r -> Arguments.of(r.name(), r.gold(), r.pred(), r.equalInV1())).toList();
+    static List<Arguments> earlierCases() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        for (Row r : rows()) {
+            for (MathRules rules : MathRules.values()) {
+                if (rules != MathRules.NEWEST) {
+                    out.add(Arguments.of(rules, r.name(), r.gold(), r.pred(), r.equalIn(rules)));
+                }
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest(name = "{0}: gold={1} pred={2} equal={3}")
@@ -72,17 +106,17 @@ class MathGraderTest {
         assertThat(v.correct()).as("%s [%s]", name, v.detail()).isEqualTo(equal);
         assertThat(v.score()).isEqualTo(equal ? 1.0 : 0.0);
         assertThat(v.grader()).isEqualTo("math");
-        assertThat(v.graderVersion()).isEqualTo("2");
+        assertThat(v.graderVersion()).isEqualTo("3");
         assertThat(v.expected()).isEqualTo(gold);
         assertThat(v.detail()).isNotBlank();
     }
 
-    @ParameterizedTest(name = "v1 {0}: gold={1} pred={2} equal={3}")
-    @MethodSource("v1Cases")
-    void versionOneKeepsItsVerdicts(String name, String gold, String pred, boolean equal) {
-        Verdict v = V1.grade(pred, gold);
+    @ParameterizedTest(name = "{0} {1}: gold={2} pred={3} equal={4}")
+    @MethodSource("earlierCases")
+    void earlierVersionsKeepTheirVerdicts(MathRules rules, String name, String gold, String pred, boolean equal) {
+        Verdict v = new MathGrader(rules).grade(pred, gold);
         assertThat(v.correct()).as("%s [%s]", name, v.detail()).isEqualTo(equal);
-        assertThat(v.graderVersion()).isEqualTo("1");
+        assertThat(v.graderVersion()).isEqualTo(rules.version());
     }
 
     @Test
@@ -90,18 +124,23 @@ class MathGraderTest {
         List<Row> all = rows();
         assertThat(all).hasSizeGreaterThanOrEqualTo(400);
         assertThat(all.stream().filter(r -> !r.equal()).count()).isGreaterThanOrEqualTo(80);
-        // The classes issue #17 names each change verdicts between the versions, in both directions.
-        assertThat(all.stream().filter(r -> r.equal() && !r.equalInV1()).count()).isGreaterThanOrEqualTo(25);
-        assertThat(all.stream().filter(r -> !r.equal() && r.equalInV1()).count()).isGreaterThanOrEqualTo(3);
+        // The classes issue #17 names each change verdicts between versions 1 and 2, in both directions.
+        assertThat(all.stream().filter(r -> r.equalIn(MathRules.V2) && !r.equalIn(MathRules.V1)).count())
+                .isGreaterThanOrEqualTo(25);
+        assertThat(all.stream().filter(r -> !r.equalIn(MathRules.V2) && r.equalIn(MathRules.V1)).count())
+                .isGreaterThanOrEqualTo(3);
+        // Version 3's notation, interval, group and unit classes (docs/grading/math.md) each change verdicts of v2.
+        assertThat(all.stream().filter(r -> r.equal() && !r.equalIn(MathRules.V2)).count()).isGreaterThanOrEqualTo(25);
     }
 
     @Test
     void bothVersionsAreRegisteredTheNewestForNewVerdicts() {
-        assertThat(Graders.byId("math").version()).isEqualTo("2");
+        assertThat(Graders.byId("math").version()).isEqualTo("3");
+        assertThat(Graders.byIdAndVersion("math", "2").version()).isEqualTo("2");
         assertThat(Graders.byIdAndVersion("math", "1").version()).isEqualTo("1");
-        assertThat(Graders.versions("math")).containsExactly("2", "1");
+        assertThat(Graders.versions("math")).containsExactly("3", "2", "1");
         assertThat(Graders.all()).filteredOn(g -> g.id().equals("math")).singleElement()
-                .extracting(Grader::version).isEqualTo("2");
+                .extracting(Grader::version).isEqualTo("3");
     }
 
     @Test
@@ -117,6 +156,6 @@ class MathGraderTest {
         assertThat(GRADER.normalizeExpected("so the total is $\\boxed{7{,}425{,}000}$.")).isEqualTo("7425000");
         assertThat(GRADER.normalizeExpected("\\dfrac{1}{2}")).isEqualTo("\\frac{1}{2}");
         assertThat(GRADER.normalizeExpected("-3^{\\circ}\\text{C}")).isEqualTo("-3");
-        assertThat(V1.normalizeExpected("-3^{\\circ}\\text{C}")).isEqualTo("-3 C");
+        assertThat(new MathGrader(MathRules.V1).normalizeExpected("-3^{\\circ}\\text{C}")).isEqualTo("-3 C");
     }
 }

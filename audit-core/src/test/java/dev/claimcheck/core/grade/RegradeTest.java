@@ -34,9 +34,18 @@ class RegradeTest {
     }
 
     @Test
+    void aRunGradedByVersionTwoIsRegradedWithVersionTwo() {
+        // v3 reads a one-sided inequality as the interval it names; v2 did not.
+        Verdict v2 = Regrade.of(recorded("\\boxed{x > 1}", "(1, \\infty)", "2"));
+        assertThat(v2.graderVersion()).isEqualTo("2");
+        assertThat(v2.correct()).as(v2.detail()).isFalse();
+        assertThat(Regrade.of(recorded("\\boxed{x > 1}", "(1, \\infty)", "3")).correct()).isTrue();
+    }
+
+    @Test
     void anUnavailableGraderVersionIsBadInput() {
         assertThatThrownBy(() -> Regrade.of(recorded("\\boxed{1}", "1", "0")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("version 0 is not available")
-                .hasMessageContaining("this harness has 2, 1");
+                .hasMessageContaining("this harness has 3, 2, 1");
     }
 }

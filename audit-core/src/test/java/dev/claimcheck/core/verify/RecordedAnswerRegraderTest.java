@@ -4,6 +4,7 @@ import static dev.claimcheck.core.cli.AuditRunner.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.claimcheck.core.grade.Graders;
+import dev.claimcheck.core.grade.MathGrader;
 import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
@@ -96,7 +97,7 @@ class RecordedAnswerRegraderTest {
         List<Finding> findings = regrader.regrade(manifest, edited, root);
         assertThat(findings).extracting(Finding::id).containsExactly("regradeDrift");
         assertThat(findings.get(0).severity()).isEqualTo(Finding.Severity.DRIFT);
-        assertThat(findings.get(0).detail()).contains("grader math 2 says correct=true, recorded version 1 said false");
+        assertThat(findings.get(0).detail()).contains("grader math " + MathGrader.VERSION + " says correct=true, recorded version 1 said false");
     }
 
     @Test

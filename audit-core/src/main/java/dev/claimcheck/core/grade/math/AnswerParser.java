@@ -26,6 +26,34 @@ final class AnswerParser {
         return parse(s.strip(), percent, 0);
     }
 
+    /**
+     * With the structure rules of {@code rules}. v3: where both {@code ;} and {@code ,} separate at the top, the
+     * semicolons separate solutions and the commas their parts ({@code x=5, y=2; x=7, y=2} is two pairs); sums,
+     * products and multiples of matrices are the matrix they give ({@link MatrixSums}).
+     */
+    static Answer parse(String s, boolean percent, MathRules rules) {
+        String t = s.strip();
+        if (rules.atLeast(MathRules.V3) && t.indexOf(';') >= 0 && t.indexOf(',') >= 0) {
+            List<String> groups = split(t, ";");
+            if (groups.size() > 1 && groups.stream().anyMatch(g -> split(g, ",").size() > 1)) {
+                List<Answer> out = new ArrayList<>();
+                for (String g : groups) {
+                    if (!g.isBlank()) {
+                        out.add(parse(g.strip(), percent, 1));
+                    }
+                }
+                return new Bracketed(t, ' ', ' ', out);
+            }
+        }
+        if (rules.atLeast(MathRules.V3) && t.contains("\\begin{")) {
+            Matrix sum = MatrixSums.evaluate(t, percent);
+            if (sum != null) {
+                return sum;
+            }
+        }
+        return parse(t, percent, 0);
+    }
+
     private static Answer parse(String s, boolean percent, int depth) {
         if (depth > 20) {
             throw new BudgetExceededException("answer structure nested deeper than 20");

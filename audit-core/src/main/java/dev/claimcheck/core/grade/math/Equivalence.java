@@ -17,10 +17,12 @@ import java.util.List;
 final class Equivalence {
     private final Budget budget;
     private final ValueComparator values;
+    private final boolean v3;
 
-    Equivalence(Budget budget) {
+    Equivalence(Budget budget, MathRules rules) {
         this.budget = budget;
         this.values = new ValueComparator(budget);
+        this.v3 = rules.atLeast(MathRules.V3);
     }
 
     boolean equal(Answer gold, Answer pred) {
@@ -28,6 +30,16 @@ final class Equivalence {
         if (compact(gold.source()).equals(compact(pred.source())) && gold.getClass() == pred.getClass()
                 && !(gold instanceof Value gv && pred instanceof Value pv && gv.percent() != pv.percent())) {
             return true;
+        }
+        if (v3) {
+            Answer reread = v3Reading(gold, pred);
+            if (reread != null) {
+                return equal(gold, reread);
+            }
+            reread = v3Reading(pred, gold);
+            if (reread != null) {
+                return equal(reread, pred);
+            }
         }
         if (gold instanceof Relation g && !(pred instanceof Relation)) {
             Answer v = valueOf(g);
@@ -44,7 +56,7 @@ final class Equivalence {
             return values.equal(g, p);
         }
         if (gold instanceof Bracketed g && pred instanceof Bracketed p) {
-            return sequences(g, p);
+            return sequences(g, p) || flatEqual(g, p);
         }
         if (gold instanceof Bracketed g && g.isBare() && g.items().size() == 1) {
             return equal(g.items().get(0), pred);
@@ -62,9 +74,62 @@ final class Equivalence {
             return matrices(g, p);
         }
         if (gold instanceof Text || pred instanceof Text) {
-            return compact(gold.source()).equals(compact(pred.source()));
+            // v3: "No solution" is "no solution".
+            return v3 ? compact(gold.source()).equalsIgnoreCase(compact(pred.source()))
+                    : compact(gold.source()).equals(compact(pred.source()));
         }
         return false;
+    }
+
+    /**
+     * v3: {@code b} read the way {@code a} is written, when they are written differently: an inequality as the
+     * interval {@code a} is; a one-column or one-row matrix as the tuple {@code a} is; a bare list as the union
+     * {@code a} is. Null when there is no such reading.
+     */
+    private static Answer v3Reading(Answer a, Answer b) {
+        if (Intervals.isInterval(a) && !((Bracketed) a).isBare() && b instanceof Relation r) {
+            return Intervals.of(r);
+        }
+        if (a instanceof Bracketed t && t.open() == '(' && t.close() == ')' && b instanceof Matrix m) {
+            return vector(m);
+        }
+        if (a instanceof Union u && b instanceof Bracketed l && l.isBare() && l.items().size() == u.parts().size()) {
+            return new Union(l.source(), l.items());
+        }
+        return null;
+    }
+
+    /** v3: "x=5, y=2; x=7, y=2" against a flat list of the four equations: the groups' parts, in order. */
+    private boolean flatEqual(Bracketed g, Bracketed p) {
+        if (!v3 || !g.isBare() || !p.isBare() || grouped(g) == grouped(p)) {
+            return false;
+        }
+        return grouped(g) ? sequences(flat(g), p) : sequences(g, flat(p));
+    }
+
+    private static Bracketed flat(Bracketed list) {
+        List<Answer> parts = new ArrayList<>();
+        list.items().forEach(i -> parts.addAll(i instanceof Bracketed b && b.isBare() ? b.items() : List.of(i)));
+        return new Bracketed(list.source(), ' ', ' ', parts);
+    }
+
+    /** A bare list of bare lists: only {@link AnswerParser}'s semicolon groups are read so. */
+    private static boolean grouped(Bracketed list) {
+        return list.items().stream().anyMatch(i -> i instanceof Bracketed b && b.isBare());
+    }
+
+    /** The cells of a matrix of one column or one row, as a tuple; null for any other matrix. */
+    private static Answer vector(Matrix m) {
+        List<Answer> cells = new ArrayList<>();
+        boolean column = m.rows().stream().allMatch(r -> r.size() == 1);
+        if (column) {
+            m.rows().forEach(r -> cells.add(r.get(0)));
+        } else if (m.rows().size() == 1) {
+            cells.addAll(m.rows().get(0));
+        } else {
+            return null;
+        }
+        return cells.size() < 2 ? null : new Bracketed(m.source(), '(', ')', cells);
     }
 
     /** The value of {@code x = 3} or {@code 3 = x}; null when neither side is a name. */
@@ -82,7 +147,8 @@ final class Equivalence {
         return isConstant(r.left()) && isConstant(r.right()) ? r.right() : null;
     }
 
-    private static boolean isConstant(Answer a) {
+    /** A value without variables. */
+    static boolean isConstant(Answer a) {
         if (!(a instanceof Value v)) {
             return false;
         }

@@ -74,9 +74,13 @@ public final class MathJudge {
         }
     }
 
-    /** Version 2 strips units the text marks as units before the shared normalization. */
+    /** Version 2 strips units the text marks as units before the shared normalization; version 3 reads notation too. */
     private static Normalizer.Normalized normalize(String answer, MathRules rules) {
-        return Normalizer.normalize(rules == MathRules.V1 ? answer : Units.strip(answer));
+        if (rules == MathRules.V1) {
+            return Normalizer.normalize(answer);
+        }
+        String units = Units.strip(answer);
+        return Normalizer.normalize(rules.atLeast(MathRules.V3) ? Notation.rewrite(units) : units);
     }
 
     /** {@code gn} is {@code g}'s normalized answer when the caller has it, else null (it is normalized here). */
@@ -110,19 +114,31 @@ public final class MathJudge {
             return new MathJudgement(Outcome.NOT_EQUAL, null, gn.text(), "response: no answer (" + p.rule() + ")");
         }
         Budget budget = new Budget();
-        Answer goldAnswer = AnswerParser.parse(gn.text(), gn.percent());
+        Answer goldAnswer = AnswerParser.parse(gn.text(), gn.percent(), rules);
         Normalizer.Normalized pn = normalize(p.answer(), rules);
-        Answer predAnswer = AnswerParser.parse(pn.text(), pn.percent());
-        Equivalence eq = new Equivalence(budget);
+        Answer predAnswer = AnswerParser.parse(pn.text(), pn.percent(), rules);
+        Equivalence eq = new Equivalence(budget, rules);
         String via = p.rule();
         boolean equal = eq.equal(goldAnswer, predAnswer);
         String extracted = pn.text();
         if (!equal && p.lastBoxOnly() != null) {
             Normalizer.Normalized ln = normalize(p.lastBoxOnly(), rules);
-            if (eq.equal(goldAnswer, AnswerParser.parse(ln.text(), ln.percent()))) {
+            if (eq.equal(goldAnswer, AnswerParser.parse(ln.text(), ln.percent(), rules))) {
                 equal = true;
                 via = "boxed (last of a chain)";
                 extracted = ln.text();
+            }
+        }
+        if (!equal && rules.atLeast(MathRules.V3) && Equivalence.isConstant(goldAnswer)) {
+            // v3: "1,000.99m²" against the constant 1000.99: a unit symbol, since the gold has no variable.
+            String number = Units.numberBeforeSymbol(pn.text());
+            if (number != null) {
+                Normalizer.Normalized nn = Normalizer.normalize(number);
+                if (eq.equal(goldAnswer, AnswerParser.parse(nn.text(), nn.percent(), rules))) {
+                    equal = true;
+                    via += " (unit symbol dropped)";
+                    extracted = nn.text();
+                }
             }
         }
         String detail = "gold " + g.rule() + ", response " + via + "; " + kind(goldAnswer) + " vs " + kind(predAnswer)

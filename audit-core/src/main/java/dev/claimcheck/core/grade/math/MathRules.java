@@ -12,15 +12,27 @@ public enum MathRules {
      * after the last box overrules it; GSM8K's "#### N"; {@code \text{}} units, degree marks and compound units
      * stripped.
      */
-    V2("2");
+    V2("2"),
+    /**
+     * Notation read before parsing ({@link Notation}: repeating decimals, e-notation, Unicode superscripts and roots,
+     * {@code \left.}, Markdown bold); a one-sided inequality is the interval it names; {@code ;} separates solutions
+     * whose parts a comma separates; vectors are tuples; sums and products of matrices are evaluated; text answers
+     * compare without case; a unit symbol after a number is dropped against a constant gold; {@code \log_b} is ln/ln.
+     */
+    V3("3");
 
     /** The newest rules: what new verdicts use. */
-    public static final MathRules NEWEST = V2;
+    public static final MathRules NEWEST = V3;
 
     private final String version;
 
     MathRules(String version) {
         this.version = version;
+    }
+
+    /** Whether these rules include everything {@code other} introduced. */
+    public boolean atLeast(MathRules other) {
+        return ordinal() >= other.ordinal();
     }
 
     /** The version string every verdict graded with these rules records. */

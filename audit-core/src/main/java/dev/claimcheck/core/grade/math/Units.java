@@ -24,7 +24,24 @@ final class Units {
     private static final Pattern COMPOUND_UNIT = Pattern.compile(
             "(?<=[0-9])\\s+[A-Za-z]{1,5}\\s*/\\s*[A-Za-z]{1,5}(?:\\^\\{?-?[0-9]\\}?)?\\s*\\.?\\s*$");
 
+    /** v3: a number, then a unit symbol with an optional square or cube ({@code 1,000.99m^2}, {@code 12 m^{2}}). */
+    private static final Pattern SYMBOL_AFTER_NUMBER = Pattern.compile(
+            "([-+]?\\d[\\d,.]*)\\s*(?:[kcm]?m|ft|in|yd|mi|[km]?g|lb|oz|s|ms|h|min|m?L|ml|cc)(?:\\^\\{?[23]\\}?)?");
+
     private Units() {
+    }
+
+    /**
+     * v3: the number of a normalized answer that is a number and a unit symbol, else null. Only asked where the gold
+     * answer is a constant, so the symbol cannot be a variable of the answer ({@code 5m} against the gold {@code 5m}
+     * stays a product).
+     */
+    static String numberBeforeSymbol(String normalized) {
+        if (normalized.length() > 40) {
+            return null;
+        }
+        Matcher m = SYMBOL_AFTER_NUMBER.matcher(normalized);
+        return m.matches() ? m.group(1) : null;
     }
 
     static String strip(String answer) {

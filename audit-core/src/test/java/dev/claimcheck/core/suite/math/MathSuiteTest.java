@@ -52,7 +52,7 @@ class MathSuiteTest {
         assertThat(dataset.sha256()).isEqualTo(PromptHash.sha256Hex(Files.readAllBytes(FIXTURES.resolve("easy.jsonl"))));
         assertThat(dataset.answersSha256()).hasSize(64);
         assertThat(m.suite().options().get("--dataset")).isEqualTo("easy.jsonl");
-        assertThat(m.harness().graders()).containsEntry("math", MathGrader.VERSION).containsEntry("math", "2");
+        assertThat(m.harness().graders()).containsEntry("math", MathGrader.VERSION).containsEntry("math", "3");
 
         List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
         assertThat(samples).hasSize(20);
