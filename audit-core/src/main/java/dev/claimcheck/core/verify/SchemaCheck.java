@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.proof.MarkdownEscape;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
@@ -85,6 +86,11 @@ final class SchemaCheck {
                 problems.add("folder is results/runs/" + rel + " but run.json says results/runs/" + expected);
             }
         }
+        String invisible = invisible(m.model().id());
+        if (invisible != null) {
+            // Shown on the leaderboard: a bidi override or zero-width character would make it read as another model's name.
+            problems.add("model.id holds " + invisible + ", a control or invisible character");
+        }
         if (m.request() != null && m.request().k() < 1) {
             problems.add("request.k must be at least 1");
         }
@@ -111,5 +117,15 @@ final class SchemaCheck {
             findings.add(new Finding(Kind.INCOMPLETE, "status is '" + m.status().id() + "', not 'complete'"));
         }
         return problems.isEmpty() ? new RunJson(m, tree) : null;
+    }
+
+    /** The first control or invisible character of {@code text} as U+XXXX, or null when it has none. */
+    static String invisible(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.codePoints().filter(c -> Character.isISOControl(c)
+                        || !MarkdownEscape.visible(Character.toString(c)).equals(Character.toString(c)))
+                .mapToObj(c -> String.format("U+%04X", c)).findFirst().orElse(null);
     }
 }
