@@ -3,8 +3,8 @@ package dev.claimcheck.core.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.InvisibleCharacters;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.proof.MarkdownEscape;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
@@ -86,7 +86,7 @@ final class SchemaCheck {
                 problems.add("folder is results/runs/" + rel + " but run.json says results/runs/" + expected);
             }
         }
-        String invisible = invisible(m.model().id());
+        String invisible = InvisibleCharacters.firstIn(m.model().id());
         if (invisible != null) {
             // Shown on the leaderboard: a bidi override or zero-width character would make it read as another model's name.
             problems.add("model.id holds " + invisible + ", a control or invisible character");
@@ -117,15 +117,5 @@ final class SchemaCheck {
             findings.add(new Finding(Kind.INCOMPLETE, "status is '" + m.status().id() + "', not 'complete'"));
         }
         return problems.isEmpty() ? new RunJson(m, tree) : null;
-    }
-
-    /** The first control or invisible character of {@code text} as U+XXXX, or null when it has none. */
-    static String invisible(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.codePoints().filter(c -> Character.isISOControl(c)
-                        || !MarkdownEscape.visible(Character.toString(c)).equals(Character.toString(c)))
-                .mapToObj(c -> String.format("U+%04X", c)).findFirst().orElse(null);
     }
 }
