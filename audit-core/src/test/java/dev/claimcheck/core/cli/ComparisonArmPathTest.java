@@ -1,6 +1,5 @@
 package dev.claimcheck.core.cli;
 
-import static dev.claimcheck.core.cli.BenchCommandTest.bench;
 import static dev.claimcheck.core.cli.BenchCommandTest.onlyRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonArmPathTest {
     @Test
     void anOtherArmIdThatClimbsOutOfTheRunsIsAComparisonMismatch(@TempDir Path root) throws Exception {
-        assertThat(bench("--base-url", "sim", "--base-url-b", "sim:tpotMs=1", "--model-b", "sim-fast", "--concurrency", "1",
-                "--input-tokens", "16", "--output-tokens", "4", "--requests", "4", "--root", root.toString()).exitCode()).isZero();
+        BenchCommandTest.benchTwoArms(root);
         Path a = onlyRun(root, "sim");
         Path b = onlyRun(root, "sim-fast");
         // arm A's run.json, placed outside results/ where nothing verifies it, and arm B's comparison pointed at it

@@ -127,6 +127,7 @@ class ReviewCheckTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a regression blocks on the FIFO: fail, don't hang
     void aReviewOrSignatureThatIsAFifoOrDirectoryIsNeverRead() throws Exception {
         // reviews/ lies outside the root walk's trees; reading a FIFO would block verify forever.
         Path dir = Files.createDirectories(root.resolve("reviews").resolve(run.runId()));
