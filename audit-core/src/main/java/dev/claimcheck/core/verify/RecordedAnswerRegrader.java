@@ -6,7 +6,6 @@ import dev.claimcheck.core.grade.Graders;
 import dev.claimcheck.core.grade.Regrade;
 import dev.claimcheck.core.model.AnswersHash;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Verdict;
 import dev.claimcheck.core.suite.math.MathJudgeReplay;
@@ -100,28 +99,8 @@ public final class RecordedAnswerRegrader implements Regrader {
                         + ", run.json suite.dataset.answersSha256 is " + dataset.answersSha256()));
             }
         }
-        missingTasks(manifest, samples, out);
+        DatasetTasks.missing(manifest, samples, out);
         return out.list();
-    }
-
-    /**
-     * math makes one task per dataset row, so a complete run that is not a shard has attempts of the first
-     * {@code min(rows, request.limit)} tasks; fewer means whole tasks were dropped, and the answers hash with them.
-     * Other suites graded this way may make fewer tasks than rows (filters), so they are not counted here.
-     */
-    private static void missingTasks(RunManifest manifest, List<Sample> samples, Findings.Collector out) {
-        RunManifest.DatasetRef dataset = manifest.suite().dataset();
-        if (!"math".equals(manifest.suite().id()) || dataset == null || dataset.rows() == null
-                || manifest.status() != RunStatus.COMPLETE || manifest.shard() != null || manifest.request() == null) {
-            return;
-        }
-        Integer limit = manifest.request().limit();
-        int planned = limit == null ? dataset.rows() : Math.min(limit, dataset.rows());
-        long tasks = samples.stream().map(Sample::taskId).distinct().count();
-        if (tasks < planned) {
-            out.add(new Finding(Kind.TASK_MISSING, "the journal has attempts of " + tasks + " tasks; the dataset's "
-                    + dataset.rows() + " rows" + (limit == null ? "" : " with limit " + limit) + " make " + planned));
-        }
     }
 
     private void judges(RunManifest manifest, List<Sample> samples, Path root, boolean simulatedJudge,
