@@ -1,5 +1,7 @@
 package dev.claimcheck.core.proof;
 
+import dev.claimcheck.core.model.InvisibleCharacters;
+
 /**
  * Escaping for model output and dataset text in proof pages. Model output is hostile: it may carry HTML,
  * script tags, Markdown links or table breakers. Long text goes into {@code <pre>} blocks with HTML
@@ -23,9 +25,7 @@ public final class MarkdownEscape {
         }
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.SURROGATE) {
+            if (InvisibleCharacters.isInvisible(cp)) {
                 sb.append(String.format("<U+%04X>", cp));
             } else {
                 sb.appendCodePoint(cp);

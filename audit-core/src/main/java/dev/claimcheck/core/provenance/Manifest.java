@@ -356,17 +356,22 @@ public record Manifest(List<Entry> entries) {
     /**
      * Why the name of {@code entry} cannot be signed, or null. Names are judged as a checkout on another system would
      * see them: bytes that are not UTF-8 decode to U+FFFD (two such files become one name, and the decoded name opens
-     * neither); names that are equal after NFC normalisation and case folding are one file on macOS (APFS, HFS+) and
-     * Windows, so a checkout there silently keeps only one of them and a reviewer reads another file than was verified.
+     * neither); names that are equal after NFC normalisation and case folding (and, for HFS+, once format characters
+     * such as U+200C are dropped) are one file on macOS (APFS, HFS+) and Windows, so a checkout there silently keeps
+     * only one of them and a reviewer reads another file than was verified.
      */
     private static ManifestFinding nameProblem(Path runDir, String rel, Map<String, String> folded) {
         if (rel.indexOf('\uFFFD') >= 0 || !Files.exists(runDir.resolve(rel), LinkOption.NOFOLLOW_LINKS)) {
             return new ManifestFinding(Kind.BAD_NAME, rel, "not valid UTF-8");
         }
-        String key = Normalizer.normalize(rel, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // HFS+ also ignores format characters (zero-width joiners, bidi marks, BOM) when it compares names.
+        String visible = rel.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String key = Normalizer.normalize(visible, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         String other = folded.putIfAbsent(key, rel);
         return other == null ? null
-                : new ManifestFinding(Kind.BAD_NAME, rel, "the same as " + other + " after Unicode normalisation and case folding");
+                : new ManifestFinding(Kind.BAD_NAME, rel, "the same as " + other
+                + " after Unicode normalisation, case folding and dropping format characters");
     }
 
     private static String relative(Path root, Path file) {

@@ -5,6 +5,7 @@ import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.SettingBasis;
 import dev.claimcheck.core.model.ClaimsFile;
+import dev.claimcheck.core.model.InvisibleCharacters;
 import dev.claimcheck.core.model.Lane;
 import dev.claimcheck.core.model.Untranscribed;
 import java.io.IOException;
@@ -93,6 +94,12 @@ public final class ClaimsReader {
         String id = tree.path("model").path("id").asText("");
         if (slug.isEmpty() || id.isEmpty()) {
             problems.accept(new ClaimsFile.Problem(rel, "model.id and model.slug are required"));
+            return Optional.empty();
+        }
+        if (InvisibleCharacters.firstIn(id) != null) {
+            // Shown on the site as the claimed model's name: it must read as itself.
+            problems.accept(new ClaimsFile.Problem(rel, "model.id holds " + InvisibleCharacters.firstIn(id)
+                    + ", a control or invisible character"));
             return Optional.empty();
         }
         Lane lane;

@@ -78,6 +78,14 @@ public interface Suite {
     RegradeMethod regrade();
 
     /**
+     * Whether every row of the dataset the run records ({@code suite.dataset.rows}) is one task: then {@code verify}
+     * counts a complete run's tasks against the rows (taskMissing). False for a suite whose rows are not its tasks.
+     */
+    default boolean tasksAreRows() {
+        return false;
+    }
+
+    /**
      * The option values recorded in run.json {@code suite.options} (so {@code --resume} needs no other
      * option). By default the values as typed; a suite that takes a file path rewrites it relative to the
      * root or to a file name, since run.json never holds an absolute local path.

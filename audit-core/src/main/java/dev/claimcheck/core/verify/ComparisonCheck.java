@@ -9,6 +9,7 @@ import dev.claimcheck.core.stats.ThroughputFigures;
 import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.store.RunIds;
 import dev.claimcheck.core.store.RunManifestStore;
 import dev.claimcheck.core.verify.Finding.Kind;
 import java.nio.file.Files;
@@ -50,6 +51,12 @@ final class ComparisonCheck {
         }
         String otherId = isA ? report.runB() : report.runA();
         String otherModel = isA ? report.modelB() : report.modelA();
+        if (otherId == null || !RunIds.PATTERN.matcher(otherId).matches()) {
+            // The id becomes a path: "../../../../../docs/x" would compare against a run.json no walk verifies.
+            findings.add(new Finding(Kind.COMPARISON_MISMATCH, "the other arm's run id " + Findings.clip(String.valueOf(otherId))
+                    + " is not YYYYMMDDTHHMMSSZ-<8 hex>"));
+            return;
+        }
         List<ThroughputPoint> other;
         try {
             RunFolder folder = new Root(root).runFolder(ModelSlug.of(otherModel), Workload.THROUGHPUT, SERVING, otherId);

@@ -98,6 +98,11 @@ public record Finding(Kind kind, String detail) {
         JOURNAL_CORRUPT("journalCorrupt", "journal"),
         /** Two journal lines for the same task and attempt. */
         DUPLICATE_ATTEMPT("duplicateAttempt", "journal"),
+        /**
+         * A complete run lacks attempts: a task with fewer than k attempts, or a shard with fewer samples than its pairs
+         * (failed attempts dropped and the metrics recomputed would otherwise pass).
+         */
+        ATTEMPT_MISSING("attemptMissing", "journal"),
         /** A metric recomputed from the journal differs from run.json (counts exactly, floats by more than 1e-9). */
         METRICS_MISMATCH("metricsMismatch", "metrics"),
         /** An A/B arm's comparison.json differs from the comparison recomputed from both arms' points (or is unreadable). */
@@ -108,6 +113,8 @@ public record Finding(Kind kind, String detail) {
         DATASET_MISMATCH("datasetMismatch", "regrade"),
         /** A sample's task id is not among the regenerated tasks. */
         UNKNOWN_TASK("unknownTask", "regrade"),
+        /** A regenerated task (after the run's limit) has no attempt in a complete run that is not a shard. */
+        TASK_MISSING("taskMissing", "regrade"),
         /** A sample's promptSha256 differs from the regenerated prompt. */
         PROMPT_MISMATCH("promptMismatch", "regrade"),
         /** A sample's verdict.expected differs from the regenerated answer. */

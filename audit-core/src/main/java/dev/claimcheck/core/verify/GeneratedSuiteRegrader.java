@@ -5,6 +5,7 @@ import dev.claimcheck.core.grade.Grader;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.model.Verdict;
@@ -119,6 +120,27 @@ public final class GeneratedSuiteRegrader implements Regrader {
                         + ", current " + grader.version()));
             }
         }
+        missingTasks(manifest, tasks, samples, out);
         return out.list();
+    }
+
+    /**
+     * Every regenerated task the run planned (the first {@code request.limit}) has an attempt in a complete run: the
+     * attemptMissing check sees only the tasks that are there. A shard plans part of them; its merge checks the rest.
+     */
+    private static void missingTasks(RunManifest manifest, List<Task> tasks, List<Sample> samples, Findings.Collector out) {
+        if (manifest.status() != RunStatus.COMPLETE || manifest.shard() != null) {
+            return;
+        }
+        Integer limit = manifest.request() == null ? null : manifest.request().limit();
+        List<Task> planned = limit == null || limit >= tasks.size() || limit < 1 ? tasks : tasks.subList(0, limit);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        samples.forEach(s -> seen.add(s.taskId()));
+        for (Task t : planned) {
+            if (!seen.contains(t.id())) {
+                out.add(new Finding(Kind.TASK_MISSING, Findings.clip(t.id()) + ": no attempt, though the run planned "
+                        + planned.size() + " tasks"));
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.claimcheck.core.verify;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.claimcheck.core.model.AttemptKey;
+import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.store.Json;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -128,6 +131,41 @@ final class JournalCheck {
             }
         }
         return findings.size() == before ? new ArrayList<>(samples.values()) : null;
+    }
+
+    /**
+     * A complete run holds every attempt it planned: k per task, or a shard's recorded pairs. Without this, a signer
+     * could drop failed attempts (or whole tasks, which the re-grade catches where it knows the task list) and
+     * recompute the metrics from what is left.
+     */
+    static void coverage(RunManifest m, List<Sample> samples, List<Finding> findings) {
+        if (m.status() != RunStatus.COMPLETE) {
+            return;
+        }
+        if (m.shard() != null) {
+            if (samples.size() != m.shard().pairs()) {
+                findings.add(new Finding(Kind.ATTEMPT_MISSING, "the shard holds " + samples.size() + " samples, run.json shard.pairs says "
+                        + m.shard().pairs()));
+            }
+            return; // a shard may hold some attempts of a task and not others
+        }
+        int k = m.request().k();
+        Map<String, TreeSet<Integer>> attempts = new LinkedHashMap<>();
+        samples.forEach(s -> attempts.computeIfAbsent(s.taskId(), t -> new TreeSet<>()).add(s.attempt()));
+        Findings.Collector out = new Findings.Collector();
+        attempts.forEach((task, seen) -> {
+            if (seen.size() < k) {
+                List<Integer> lacking = new ArrayList<>();
+                for (int a = 0; a < k; a++) {
+                    if (!seen.contains(a)) {
+                        lacking.add(a);
+                    }
+                }
+                out.add(new Finding(Kind.ATTEMPT_MISSING, Findings.clip(task) + " has " + seen.size() + " of k=" + k
+                        + " attempts (lacks attempt " + Findings.clip(lacking.toString()) + ") in a complete run"));
+            }
+        });
+        findings.addAll(out.list());
     }
 
     private record Parsed(int lineNo, Sample sample) {

@@ -21,6 +21,10 @@ import static dev.claimcheck.core.verify.Verifier.MAX_FOLDER_BYTES;
 
 /** The limits check: file sizes, file count and directory depth, judged from the directory walk before any file is read. */
 final class LimitsCheck {
+    /** Files read whole into one JSON tree: a tree costs many times its text, so they get a journal line's limit. */
+    static final java.util.Set<String> JSON_FILES = java.util.Set.of("run.json", "comparison.json");
+    static final long MAX_JSON_BYTES = Verifier.MAX_LINE_BYTES;
+
     private LimitsCheck() {
     }
 
@@ -45,6 +49,11 @@ final class LimitsCheck {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(dir) && ++total[1] > MAX_FILES) {
+                        // Directories count: 100,000 empty ones are as costly to walk as files, and no run has any.
+                        out.add(new Finding(Kind.LIMIT_EXCEEDED, "more than " + MAX_FILES + " files and directories"));
+                        return FileVisitResult.TERMINATE;
+                    }
                     if (dir.relativize(d).getNameCount() > MAX_DIR_DEPTH) {
                         out.add(new Finding(Kind.LIMIT_EXCEEDED, "directories nested deeper than " + MAX_DIR_DEPTH + ": "
                                 + dir.relativize(d)));
@@ -56,12 +65,15 @@ final class LimitsCheck {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (++total[1] > MAX_FILES) {
-                        out.add(new Finding(Kind.LIMIT_EXCEEDED, "more than " + MAX_FILES + " files"));
+                        out.add(new Finding(Kind.LIMIT_EXCEEDED, "more than " + MAX_FILES + " files and directories"));
                         return FileVisitResult.TERMINATE;
                     }
                     if (attrs.isRegularFile()) {
                         total[0] += attrs.size();
-                        if (attrs.size() > MAX_FILE_BYTES) {
+                        if (JSON_FILES.contains(dir.relativize(file).toString()) && attrs.size() > MAX_JSON_BYTES) {
+                            out.add(new Finding(Kind.LIMIT_EXCEEDED, dir.relativize(file) + " is " + (attrs.size() >> 20)
+                                    + " MiB (limit " + (MAX_JSON_BYTES >> 20) + " MiB: it is read whole, as one JSON tree)"));
+                        } else if (attrs.size() > MAX_FILE_BYTES) {
                             out.add(new Finding(Kind.LIMIT_EXCEEDED, dir.relativize(file) + " is " + (attrs.size() >> 20)
                                     + " MiB (limit " + (MAX_FILE_BYTES >> 20) + " MiB per file)"));
                         }

@@ -99,6 +99,7 @@ public final class RecordedAnswerRegrader implements Regrader {
                         + ", run.json suite.dataset.answersSha256 is " + dataset.answersSha256()));
             }
         }
+        DatasetTasks.missing(manifest, samples, out);
         return out.list();
     }
 

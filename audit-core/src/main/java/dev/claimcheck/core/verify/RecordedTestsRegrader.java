@@ -63,6 +63,7 @@ public final class RecordedTestsRegrader implements Regrader {
         if (reexecute) {
             Reexecution.check(manifest, samples, root, out);
         }
+        DatasetTasks.missing(manifest, samples, out);
         return out.list();
     }
 

@@ -93,6 +93,12 @@ public final class ReviewCheck {
         if (Files.isSymbolicLink(reviewFile) || Files.isSymbolicLink(sig)) {
             return new Report(reviewFile, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_SYMLINK)), null);
         }
+        for (Path f : List.of(reviewFile, sig)) {
+            if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                // reviews/ is outside the root walk; a FIFO there would block the read forever.
+                return new Report(reviewFile, Status.INVALID, List.of(f.getFileName() + ": not a regular file: never read"), null);
+            }
+        }
         ProofReview review;
         try {
             review = ProofReview.read(reviewFile);

@@ -3,6 +3,7 @@ package dev.claimcheck.core.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.claimcheck.core.model.InvisibleCharacters;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Json;
@@ -84,6 +85,11 @@ final class SchemaCheck {
             if (!rel.toString().replace('\\', '/').equals(expected)) {
                 problems.add("folder is results/runs/" + rel + " but run.json says results/runs/" + expected);
             }
+        }
+        String invisible = InvisibleCharacters.firstIn(m.model().id());
+        if (invisible != null) {
+            // Shown on the leaderboard: a bidi override or zero-width character would make it read as another model's name.
+            problems.add("model.id holds " + invisible + ", a control or invisible character");
         }
         if (m.request() != null && m.request().k() < 1) {
             problems.add("request.k must be at least 1");

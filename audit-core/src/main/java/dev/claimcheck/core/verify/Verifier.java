@@ -228,6 +228,7 @@ public final class Verifier {
         if (samples == null) {
             return;
         }
+        JournalCheck.coverage(manifest, samples, findings);
         ConsistencyCheck.samples(manifest, samples, findings);
         checks.add("metrics");
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);

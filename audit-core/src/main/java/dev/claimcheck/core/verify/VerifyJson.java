@@ -1,5 +1,6 @@
 package dev.claimcheck.core.verify;
 
+import dev.claimcheck.core.proof.MarkdownEscape;
 import dev.claimcheck.core.store.Json;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class VerifyJson {
     public static Report report(List<RunReport> reports, List<LedgerFinding> rootFindings) {
         List<Run> runs = reports.stream().map(VerifyJson::run).toList();
         List<RootFinding> roots = rootFindings.stream()
-                .map(f -> new RootFinding(f.id(), f.warning() ? "WARN" : "FAIL", f.path(), f.detail())).toList();
+                .map(f -> new RootFinding(f.id(), f.warning() ? "WARN" : "FAIL", shown(f.path()), shown(f.detail()))).toList();
         int failed = (int) reports.stream().filter(r -> !r.passed()).count();
         Counts counts = new Counts(reports.size(), reports.size() - failed, failed,
                 (int) reports.stream().filter(r -> r.passed() && r.simulated()).count(),
@@ -89,10 +90,19 @@ public final class VerifyJson {
     }
 
     private static Run run(RunReport r) {
-        String dir = r.dir().toString();
+        String dir = shown(r.dir().toString());
         List<FindingRow> rows = r.findings().stream()
-                .map(f -> new FindingRow(f.id(), f.check(), f.severity().name(), fileOf(r.dir(), f), dir, f.detail())).toList();
-        return new Run(dir, r.status(), r.passed(), r.simulated(), r.signer(), rows);
+                .map(f -> new FindingRow(f.id(), f.check(), f.severity().name(), shown(fileOf(r.dir(), f)), dir, shown(f.detail())))
+                .toList();
+        return new Run(dir, r.status(), r.passed(), r.simulated(), shown(r.signer()), rows);
+    }
+
+    /**
+     * Untrusted text as the text and Markdown reports show it, invisible characters as {@code <U+XXXX>}: CI pastes
+     * these strings into the job summary with jq, where a right-to-left override would make a row read as another.
+     */
+    private static String shown(String text) {
+        return MarkdownEscape.visible(text);
     }
 
     /** The file a check reads: where a reviewer (or a GitHub annotation) should look first. */

@@ -344,10 +344,15 @@ class BenchCommandTest {
         assertThat(bench("--base-url", "sim", "--model-b", "x", "--repeats", "2", "--root", root.toString()).exitCode()).isEqualTo(2);
     }
 
-    @Test
-    void verifyRecomputesTheStoredComparisonFromBothArms(@TempDir Path root) throws Exception {
+    /** Arm A against the simulator as sim, arm B as sim-fast, each holding comparison.json. */
+    static void benchTwoArms(Path root) {
         assertThat(bench("--base-url", "sim", "--base-url-b", "sim:tpotMs=1", "--model-b", "sim-fast", "--concurrency", "1",
                 "--input-tokens", "16", "--output-tokens", "4", "--requests", "4", "--root", root.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void verifyRecomputesTheStoredComparisonFromBothArms(@TempDir Path root) throws Exception {
+        benchTwoArms(root);
         Path a = onlyRun(root, "sim");
         Path b = onlyRun(root, "sim-fast");
         for (Path arm : List.of(a, b)) {

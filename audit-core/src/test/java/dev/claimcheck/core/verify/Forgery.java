@@ -146,6 +146,38 @@ final class Forgery {
         Evidence.signManifestAsIs(run, key.get(), SshSignature.NAMESPACE);
     }
 
+    /** Drops the journal lines {@code drop} accepts (given the first wrong sample), recomputes the metrics, re-signs. */
+    Mutation dropLines(java.util.function.BiPredicate<JsonNode, JsonNode> drop) {
+        return (root, run) -> {
+            Path journal = run.resolve("samples.jsonl");
+            List<String> lines = Files.readAllLines(journal);
+            JsonNode wrong = Json.mapper().readTree(lines.get(firstWrong(run)));
+            List<String> kept = new ArrayList<>();
+            for (String l : lines) {
+                if (!drop.test(Json.mapper().readTree(l), wrong)) {
+                    kept.add(l);
+                }
+            }
+            assertThat(kept).hasSizeBetween(1, lines.size() - 1);
+            Files.write(journal, kept);
+            recomputeMetrics(run);
+            Evidence.resign(run, key.get());
+        };
+    }
+
+    /** Replaces the first {@code "field" : number} of run.json's text by {@code value}, keeps summary.csv in step, re-signs. */
+    Mutation rawMetric(String field, String value) {
+        return (root, run) -> {
+            Path json = run.resolve("run.json");
+            String text = Files.readString(json);
+            String edited = text.replaceFirst("\"" + field + "\" : [-0-9.Ee]+", "\"" + field + "\" : " + value);
+            assertThat(edited).isNotEqualTo(text);
+            Files.writeString(json, edited);
+            resummarise(run);
+            Evidence.resign(run, key.get());
+        };
+    }
+
     /** Edits run.json, writes summary.csv from it as the harness would (a forger keeps the two in step), re-signs. */
     Mutation resigned(ThrowingEdit edit) {
         return (root, run) -> {

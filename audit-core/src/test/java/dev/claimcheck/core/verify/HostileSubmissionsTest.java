@@ -8,6 +8,7 @@ import static dev.claimcheck.core.verify.Forgery.prepend;
 import static dev.claimcheck.core.verify.Forgery.rewriteManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.provenance.SigningKeys;
 import dev.claimcheck.core.provenance.SshSignature;
@@ -238,6 +239,42 @@ class HostileSubmissionsTest {
             Files.copy(run.resolve("samples.jsonl"), run.resolve("samples.2.jsonl"));
             Evidence.resign(run, alice);
         }));
+        // --- names, counts and sizes (adversarial pass)
+        c.add(new Case("a name equal to summary.csv once a zero-width joiner is dropped (HFS+), both listed", "fileName", true,
+                (root, run) -> forge.addListed(run, "summary\u200d.csv", "metric,value\nscore,0.99\n")));
+        c.add(new Case("10,001 empty directories", "limitExceeded", true, (root, run) -> {
+            for (int i = 0; i <= Verifier.MAX_FILES; i++) {
+                Files.createDirectory(run.resolve("d" + i));
+            }
+        }));
+        c.add(new Case("10,001 small files", "limitExceeded", true, (root, run) -> {
+            for (int i = 0; i <= Verifier.MAX_FILES; i++) {
+                Files.writeString(run.resolve("f" + i), "x");
+            }
+        }));
+        c.add(new Case("run.json of 17 MiB (parsed whole, it would cost many times that), re-signed", "limitExceeded", true,
+                forge.resigned(j -> j.put("notes", "x".repeat(17 << 20)))));
+        c.add(new Case("a directory where samples.jsonl is listed", "notRegularFile", false, (root, run) -> {
+            Files.delete(run.resolve("samples.jsonl"));
+            Files.createDirectories(run.resolve("samples.jsonl"));
+        }));
+        c.add(new Case("a directory where run.json is listed", "schema", false, (root, run) -> {
+            Files.delete(run.resolve("run.json"));
+            Files.createDirectories(run.resolve("run.json"));
+        }));
+        c.add(new Case("summary.csv hard-linked to a file outside, edited there", "hashMismatch", false, (root, run) -> {
+            Path outside = root.resolveSibling("outside.csv");
+            Files.copy(run.resolve("summary.csv"), outside);
+            Files.delete(run.resolve("summary.csv"));
+            Files.createLink(run.resolve("summary.csv"), outside);
+            Files.writeString(outside, "metric,value\nscore,0.99\n");
+        }));
+        // --- references that leave the root
+        c.add(new Case("recipe path /dev/zero (a read that never ends), re-signed", "referenceMissing", true,
+                forge.resigned(j -> j.putObject("recipe").put("path", "/dev/zero").put("sha256", "0".repeat(64)))));
+        c.add(new Case("recipe path climbing out with ../, re-signed", "referenceMissing", true,
+                forge.resigned(j -> j.putObject("recipe").put("path", "audit-scripts/../../../../../../../etc/passwd")
+                        .put("sha256", "0".repeat(64)))));
         return c;
     }
 
@@ -264,5 +301,20 @@ class HostileSubmissionsTest {
         assertThat(verifier().verifyRun(run).failureIds()).containsExactly("simulatedInResults");
         RunReport allowed = new Verifier(new Verifier.Options(null, true, true, Instant.now(), 1)).verifyRun(run);
         assertThat(allowed.passed()).as(String.join("\n", allowed.lines())).isTrue();
+    }
+
+    @Test
+    void hostileNamesAreEscapedInBothReports(@TempDir Path tmp) throws Exception {
+        Path run = Evidence.runs(copy(baseRoot, tmp, "names")).get(0);
+        Files.writeString(run.resolve("<img src=x onerror=alert(1)>\u202e.txt"), "x");
+        RunReport r = verifier().verifyRun(run);
+        assertThat(r.failureIds()).containsExactly("manifestExtra");
+        String markdown = VerifyReport.markdown(List.of(r), List.of(), null);
+        assertThat(markdown).doesNotContain("<img").doesNotContain("\u202e").contains("&lt;img src=x").contains("&lt;U+202E&gt;");
+        String json = VerifyJson.render(VerifyJson.report(List.of(r), List.of()));
+        // CI pastes the JSON report's strings into the job summary with jq: they carry the same visible markers.
+        JsonNode finding = Json.mapper().readTree(json).path("runs").get(0).path("findings").get(0);
+        assertThat(json).doesNotContain("\u202e");
+        assertThat(finding.path("detail").asText()).contains("<img src=x onerror=alert(1)><U+202E>.txt");
     }
 }

@@ -102,6 +102,14 @@ class LedgerCheckTest {
     }
 
     @Test
+    void aClaimedModelNameThatHidesACharacterIsAClaimsSchemaFinding() throws IOException {
+        // The site shows model.id as the claimed model's name; a right-to-left override would make it read as another.
+        write("results/claims/t--m-1.json", CLAIMS.replace("\"t/M-1\"", "\"t/M-\u202e1\""));
+        assertThat(lines()).containsExactly(
+                "FAIL claimsSchema: results/claims/t--m-1.json: model.id holds U+202E, a control or invisible character");
+    }
+
+    @Test
     void everyLedgerIdIsDocumented() throws IOException {
         String doc = Files.readString(repository().resolve("docs/verification.md"));
         for (String id : LedgerFinding.IDS) {

@@ -49,6 +49,14 @@ class RecordedAnswerRegraderTest {
     }
 
     @Test
+    void everyAttemptOfAFailedProblemDroppedIsATaskMissing() {
+        // The forger keeps the problems the model solved; the answers no longer cover every row, so only the count tells.
+        String failed = samples.get(indexOfWrong(samples)).taskId();
+        List<Sample> kept = samples.stream().filter(s -> !s.taskId().equals(failed)).toList();
+        assertThat(regrader.regrade(manifest, kept, root)).extracting(Finding::id).containsExactly("taskMissing");
+    }
+
+    @Test
     void aVerdictFlippedToCorrectIsCaught() {
         List<Sample> edited = new ArrayList<>(samples);
         int i = indexOfWrong(edited);

@@ -125,4 +125,22 @@ class ReviewCheckTest {
             assertThat(r.problems()).containsExactly("a symbolic link: never followed");
         });
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a regression blocks on the FIFO: fail, don't hang
+    void aReviewOrSignatureThatIsAFifoOrDirectoryIsNeverRead() throws Exception {
+        // reviews/ lies outside the root walk's trees; reading a FIFO would block verify forever.
+        Path dir = Files.createDirectories(root.resolve("reviews").resolve(run.runId()));
+        Evidence.exec(dir, "mkfifo", "fifo@example.org.json");
+        Path signed = review("alice@example.org", 6, solutionHash(), alice);
+        Path sig = signed.resolveSibling(signed.getFileName() + ".sig");
+        Files.delete(sig);
+        Evidence.exec(dir, "mkfifo", sig.getFileName().toString());
+        Files.createDirectories(dir.resolve("dir@example.org.json"));
+        List<ReviewCheck.Report> reports = ReviewCheck.inRoot(root, run, samples, signers, Instant.now());
+        assertThat(reports).hasSize(3).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(ReviewCheck.Status.INVALID);
+            assertThat(r.problems()).singleElement().asString().endsWith(": not a regular file: never read");
+        });
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,21 @@ class TrustedForgeriesTest {
         c.add(new Case("run.lock is a FIFO", "notRegularFile", true, (root, run) -> Evidence.exec(run, "mkfifo", "run.lock")));
         c.add(new Case("MANIFEST.sig.2 is a directory", "notRegularFile", true,
                 (root, run) -> Files.createDirectories(run.resolve("MANIFEST.sig.2"))));
+        // --- the journal: what is dropped is as telling as what is changed (adversarial pass)
+        c.add(new Case("one failed attempt dropped, metrics recomputed, re-signed", "attemptMissing", true,
+                forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId")) && s.path("attempt").equals(wrong.path("attempt")))));
+        c.add(new Case("every attempt of a failed task dropped, metrics recomputed, re-signed", "taskMissing", true,
+                forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId")))));
+        // --- numbers JSON can spell but no metric is
+        c.add(new Case("metrics.ci95High 1e999 (reads as infinity), re-signed", "schema", true, forge.rawMetric("ci95High", "1e999")));
+        c.add(new Case("metrics.scorePer1kOutputTokens 1e999, re-signed", "metricsMismatch", true,
+                forge.rawMetric("scorePer1kOutputTokens", "1e999")));
+        c.add(new Case("metrics.truncated written -0.0, re-signed", "schema", true, forge.rawMetric("truncated", "-0.0")));
+        // --- names a reviewer reads
+        c.add(new Case("model.id with a right-to-left override, re-signed", "schema", true,
+                forge.resigned(j -> ((ObjectNode) j.path("model")).put("id", "sim\u202eevil"))));
+        c.add(new Case("model.id with a control character, re-signed", "schema", true,
+                forge.resigned(j -> ((ObjectNode) j.path("model")).put("id", "sim\u0007"))));
         return c;
     }
 
@@ -233,5 +249,34 @@ class TrustedForgeriesTest {
             assertThat(f.id()).isEqualTo("notRegraded");
             assertThat(f.severity()).isEqualTo(Finding.Severity.WARN);
         });
+    }
+
+    @Test
+    void aJournalInAnotherOrderIsTrusted(@TempDir Path tmp) throws Exception {
+        // Concurrent attempts finish in any order: the order of lines carries no claim.
+        Path run = Evidence.runs(copy(baseRoot, tmp, "reordered")).get(0);
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.resolve("samples.jsonl")));
+        Collections.reverse(lines);
+        Files.write(run.resolve("samples.jsonl"), lines);
+        Evidence.resign(run, alice);
+        RunReport r = verifier().verifyRun(run);
+        assertThat(r.passed()).as(String.join("\n", r.lines())).isTrue();
+    }
+
+    @Test
+    void aScoreOffByLessThanTheToleranceIsTrustedByMoreIsNot(@TempDir Path tmp) throws Exception {
+        for (double off : new double[] {5e-10, 5e-9}) {
+            Path run = Evidence.runs(copy(baseRoot, tmp, "off" + off)).get(0);
+            forge.resigned(j -> {
+                ObjectNode m = (ObjectNode) j.path("metrics");
+                m.put("score", m.path("score").asDouble() + off);
+            }).apply(null, run);
+            RunReport r = verifier().verifyRun(run);
+            if (off < Verifier.FLOAT_TOLERANCE) {
+                assertThat(r.passed()).as(String.join("\n", r.lines())).isTrue();
+            } else {
+                assertThat(r.failureIds()).as(String.join("\n", r.lines())).containsExactly("metricsMismatch");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.claimcheck.site.index;
 
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.model.InvisibleCharacters;
 import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.store.Root;
@@ -113,6 +114,10 @@ public final class IndexLoader {
         }
         if (m.model().slug() == null || m.model().id() == null) {
             return "model id or slug missing";
+        }
+        if (InvisibleCharacters.firstIn(m.model().id()) != null) {
+            // verify refuses it too (schema): a bidi override or zero-width character makes it read as another model.
+            return "model.id holds " + InvisibleCharacters.firstIn(m.model().id()) + ", a control or invisible character";
         }
         return null;
     }

@@ -83,6 +83,25 @@ class IndexLoaderTest {
         }
     }
 
+    /** A model name that hides characters would read as another model's on the leaderboard: verify and the site refuse it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"U+202E, small/Tiny-\u202e1B", "U+200B, small/Tiny\u200b-1B", "U+0007, small/Tiny\u0007-1B"})
+    void aRunWhoseModelIdHidesCharactersIsExcludedWithItsCodePoint(String code, String id, @TempDir Path tmp) throws Exception {
+        String rel = "results/runs/small--tiny-1b/arith/arith/20261129T025753Z-257f28ac";
+        Path root = tmp.resolve("root");
+        copy(SampleRoot.DIR.resolve(rel), root.resolve(rel));
+        ObjectNode json = (ObjectNode) Json.mapper().readTree(root.resolve(rel + "/run.json").toFile());
+        ((ObjectNode) json.path("model")).put("id", id);
+        Files.write(root.resolve(rel + "/run.json"), Json.mapper().writeValueAsBytes(json));
+
+        ResultsIndex index = IndexLoader.load(new Root(root), SampleRoot.AT);
+        assertThat(index.runs()).isEmpty();
+        assertThat(index.excluded()).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo(rel);
+            assertThat(e.reason()).isEqualTo("model.id holds " + code + ", a control or invisible character").doesNotContain(id);
+        });
+    }
+
     @Test
     void emptyOrMissingRootGivesAnEmptyIndex(@TempDir Path tmp) throws Exception {
         assertThat(IndexLoader.load(new Root(tmp.resolve("absent")), Instant.EPOCH).runs()).isEmpty();

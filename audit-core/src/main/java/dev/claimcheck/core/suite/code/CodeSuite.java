@@ -150,6 +150,11 @@ public final class CodeSuite implements Suite {
     }
 
     @Override
+    public boolean tasksAreRows() {
+        return true; // one task per selected row
+    }
+
+    @Override
     public RegradeMethod regrade() {
         return RegradeMethod.RECORDED_TESTS;
     }

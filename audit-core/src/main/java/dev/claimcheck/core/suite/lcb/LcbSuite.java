@@ -158,6 +158,11 @@ public final class LcbSuite implements Suite {
     }
 
     @Override
+    public boolean tasksAreRows() {
+        return true; // one task per selected row
+    }
+
+    @Override
     public RegradeMethod regrade() {
         return RegradeMethod.RECORDED_TESTS;
     }

@@ -118,6 +118,11 @@ public final class MathSuite implements Suite {
     }
 
     @Override
+    public boolean tasksAreRows() {
+        return true; // one task per selected row
+    }
+
+    @Override
     public RegradeMethod regrade() {
         return RegradeMethod.RECORDED_ANSWER;
     }
