@@ -183,6 +183,8 @@ public record Sentence(Kind kind, List<Object> args, List<Sentence> then) {
         /** {0} the system's message. */
         REVIEW_UNLISTABLE("cannot list ({0})"),
         REVIEW_SYMLINK("a symbolic link: never followed"),
+        /** {0} the review or signature file: a FIFO or device there would block the read. */
+        REVIEW_NOT_REGULAR("{0}: not a regular file: never read"),
         REVIEW_UNSIGNED("{0}: not found: the review is not signed"),
         /** {1} the signature parser's own message. */
         REVIEW_BAD_SIGNATURE("{0}: {1}"),

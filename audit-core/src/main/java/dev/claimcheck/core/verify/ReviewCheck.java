@@ -96,7 +96,7 @@ public final class ReviewCheck {
         for (Path f : List.of(reviewFile, sig)) {
             if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                 // reviews/ is outside the root walk; a FIFO there would block the read forever.
-                return new Report(reviewFile, Status.INVALID, List.of(f.getFileName() + ": not a regular file: never read"), null);
+                return new Report(reviewFile, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_NOT_REGULAR, f.getFileName())), null);
             }
         }
         ProofReview review;
