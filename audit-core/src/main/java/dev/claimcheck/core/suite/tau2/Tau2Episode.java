@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.suite.EpisodeMeter;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,8 +83,8 @@ final class Tau2Episode {
                 }
                 for (int i = 0; i < calls.size(); i++) {
                     ToolCall c = calls.get(i);
-                    Tau2Tools.Result r = i < MAX_CALLS_PER_TURN ? domain.tools().execute(db, c.name(), arguments(c.arguments()))
-                            : new Tau2Tools.Result("Error: too many tool calls in one turn (limit " + MAX_CALLS_PER_TURN + ")", true);
+                    ToolResult r = i < MAX_CALLS_PER_TURN ? domain.tools().execute(db, c.name(), arguments(c.arguments()))
+                            : new ToolResult("Error: too many tool calls in one turn (limit " + MAX_CALLS_PER_TURN + ")", true);
                     transcript.add(ChatMessage.tool(c.id(), r.text()));
                 }
             }
@@ -134,8 +135,8 @@ final class Tau2Episode {
         info.put("reward", 0);
         ArrayNode basis = info.putArray("reward_basis");
         task.criteria().rewardBasis().forEach(c -> basis.add(c.name()));
-        String finalHash = Tau2NativeDomain.hash(db);
-        String expectedHash = Tau2NativeDomain.hash(domain.expectedDb(task.criteria().actions()));
+        String finalHash = domain.hash(db);
+        String expectedHash = domain.hash(domain.expectedDb(task.criteria().actions()));
         boolean match = finalHash.equals(expectedHash);
         info.putObject("db_check").put("db_match", match).put("db_reward", match ? 1 : 0)
                 .put("final_db_sha256", finalHash).put("expected_db_sha256", expectedHash);
@@ -144,7 +145,8 @@ final class Tau2Episode {
         run.put("user_prompt", Tau2UserSimulator.recorded());
         run.put("policy_sha256", domain.policyHash().sha256());
         run.put("db_sha256", domain.dbHash().sha256());
-        run.put("tools_sha256", domain.toolsHash().sha256());
+        run.put("tools", domain.tools().recorded());
+        run.put("tools_sha256", domain.tools().sha256());
         return sim;
     }
 }

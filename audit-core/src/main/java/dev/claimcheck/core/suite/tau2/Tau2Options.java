@@ -44,6 +44,10 @@ public final class Tau2Options implements AutoCloseable {
             description = "Recorded by a native run: the user simulator's prompt id and hash; a different one is refused.")
     String userPrompt;
 
+    @Option(names = "--tools", paramLabel = "ID",
+            description = "Recorded by a native run: its tools (tools.json@sha256:… or a built-in port's version); a different one is refused.")
+    String tools;
+
     /** The --model of this invocation, when one was given (compared with the results file's agent). */
     String modelUnderTest;
 
@@ -71,7 +75,12 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
                 }
                 userSpec(); // its form is checked before anything is sent
-                inputs = new Tau2Inputs(d, null, dataPath, null, Tau2NativeDomain.load(d));
+                Tau2NativeDomain nativeDomain = Tau2NativeDomain.load(d);
+                if (tools != null && !tools.equals(nativeDomain.tools().recorded())) {
+                    throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
+                            + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
+                }
+                inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain);
             } else {
                 Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);

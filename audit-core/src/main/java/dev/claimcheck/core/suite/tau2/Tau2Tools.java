@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.tau2.Tau2Json;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,13 +23,9 @@ import java.util.Map;
  * {@code respond} (a fixed answer). A path is {@code /}-separated keys where {@code {arg}} is the argument's text; a
  * value is JSON where a string that is exactly {@code {arg}} becomes the argument's value, type kept.
  */
-record Tau2Tools(String file, List<Tool> tools) {
+record Tau2Tools(String file, List<Tool> tools, String sha256) implements Tau2Toolset {
     /** One tool: what the agent is shown and what it does. */
     record Tool(String name, ObjectNode schema, String op, String path, String field, JsonNode value, List<String> required) {
-    }
-
-    /** A tool's answer: its text, and whether it is an error (the call changed nothing). */
-    record Result(String text, boolean error) {
     }
 
     private static final List<String> OPS = List.of("read", "set", "append", "respond");
@@ -62,51 +60,67 @@ record Tau2Tools(String file, List<Tool> tools) {
                 throw new BadInputException(where + ".name: tool " + name + " appears twice");
             }
         }
-        return new Tau2Tools(file, List.copyOf(tools.values()));
+        return new Tau2Tools(file, List.copyOf(tools.values()), PromptHash.sha256Hex(text));
+    }
+
+    @Override
+    public List<ObjectNode> schemas() {
+        return tools.stream().map(Tool::schema).toList();
+    }
+
+    @Override
+    public String recorded() {
+        return "tools.json@sha256:" + sha256;
+    }
+
+    @Override
+    public JsonNode forHash(ObjectNode db) {
+        return db;
     }
 
     /** Runs {@code name} on {@code db} (changed in place by a write); an unknown tool or bad arguments answer an error. */
-    Result execute(ObjectNode db, String name, JsonNode args) {
+    @Override
+    public ToolResult execute(ObjectNode db, String name, JsonNode args) {
         Tool tool = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
         if (tool == null) {
-            return new Result("Error: unknown tool " + name, true);
+            return new ToolResult("Error: unknown tool " + name, true);
         }
         if (args == null || !args.isObject()) {
-            return new Result("Error: arguments must be a JSON object", true);
+            return new ToolResult("Error: arguments must be a JSON object", true);
         }
         for (String r : tool.required()) {
             if (!args.hasNonNull(r)) {
-                return new Result("Error: missing argument " + r, true);
+                return new ToolResult("Error: missing argument " + r, true);
             }
         }
         if (tool.op().equals("respond")) {
-            return new Result(substitute(tool.value(), args).asText(), false);
+            return new ToolResult(substitute(tool.value(), args).asText(), false);
         }
         JsonNode target = db;
         List<String> keys = keys(tool.path(), args);
         for (String key : keys) {
             target = target.isArray() && key.matches("\\d+") ? target.get(Integer.parseInt(key)) : target.get(key);
             if (target == null || target.isNull()) {
-                return new Result("Error: " + String.join("/", keys) + " not found", true);
+                return new ToolResult("Error: " + String.join("/", keys) + " not found", true);
             }
         }
         switch (tool.op()) {
             case "set" -> {
                 if (!target.isObject()) {
-                    return new Result("Error: " + String.join("/", keys) + " is not a record", true);
+                    return new ToolResult("Error: " + String.join("/", keys) + " is not a record", true);
                 }
                 ((ObjectNode) target).set(tool.field(), substitute(tool.value(), args));
             }
             case "append" -> {
                 if (!target.isArray()) {
-                    return new Result("Error: " + String.join("/", keys) + " is not a list", true);
+                    return new ToolResult("Error: " + String.join("/", keys) + " is not a list", true);
                 }
                 ((ArrayNode) target).add(substitute(tool.value(), args));
             }
             default -> {
             }
         }
-        return new Result(Tau2Json.compactOf(target), false);
+        return new ToolResult(Tau2Json.compactOf(target), false);
     }
 
     private static List<String> keys(String path, JsonNode args) {

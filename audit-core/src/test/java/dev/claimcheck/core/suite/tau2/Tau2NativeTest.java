@@ -41,7 +41,11 @@ class Tau2NativeTest {
     }
 
     AuditRunner.Result running(Path data, String agent, String user, int k) {
-        List<String> args = new ArrayList<>(List.of("tau2", "--data", data.toString(), "--domain", "airline",
+        return running(data, "airline", agent, user, k);
+    }
+
+    AuditRunner.Result running(Path data, String domain, String agent, String user, int k) {
+        List<String> args = new ArrayList<>(List.of("tau2", "--data", data.toString(), "--domain", domain,
                 "--user-model", user, "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k),
                 "--root", root.toString(), "--seed", "7"));
         return audit(args.toArray(String[]::new));
@@ -139,16 +143,16 @@ class Tau2NativeTest {
     }
 
     @Test
-    void aDomainWithoutDeclarativeToolsIsRefusedNamingWhatIsMissing() throws Exception {
-        Path copy = root.resolve("data/domains/airline");
+    void aDomainWithoutDeclarativeToolsOrABuiltInPortIsRefusedNamingWhatIsMissing() throws Exception {
+        Path copy = root.resolve("data/domains/telecom");
         Files.createDirectories(copy);
         for (String f : List.of("tasks.json", "policy.md", "db.json")) {
             Files.copy(DATA.resolve("domains/airline").resolve(f), copy.resolve(f));
         }
-        var r = running(root.resolve("data"), "sim:accuracy=1", "sim=user-sim");
+        var r = running(root.resolve("data"), "telecom", "sim:accuracy=1", "sim=user-sim", 2);
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("no tools.json", "domain airline cannot run natively", "tools.py",
-                "docs/workloads/tau2.md#native-run").doesNotContain("Exception");
+        assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline)", "tools.py",
+                "docs/workloads/tau2.md#declarative-tools-toolsjson").doesNotContain("Exception");
     }
 
     @Test

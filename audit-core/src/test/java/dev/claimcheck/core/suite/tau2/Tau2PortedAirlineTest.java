@@ -1,0 +1,112 @@
+package dev.claimcheck.core.suite.tau2;
+
+import static dev.claimcheck.core.cli.AuditRunner.audit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.claimcheck.core.cli.AuditRunner;
+import dev.claimcheck.core.model.Sample;
+import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.tau2.airline.AirlineDomain;
+import dev.claimcheck.core.verify.RecordedAnswerRegrader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A native run of a domain in upstream's layout with no tools.json (suites/tau2/upstream, our own airline fixture: two
+ * users, three flights, two reservations; a cancellation, a booking, and a bag plus cabin change), on the built-in
+ * airline port, the simulator scripted as agent and user.
+ */
+class Tau2PortedAirlineTest {
+    static final Path DATA = Path.of("src/test/resources/suites/tau2/upstream");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path root;
+
+    AuditRunner.Result running(Path data, String agent, int k) {
+        return audit("tau2", "--data", data.toString(), "--domain", "airline", "--user-model", "sim:accuracy=1=user-sim",
+                "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k), "--root", root.toString(), "--seed", "7");
+    }
+
+    static JsonNode simulation(List<Sample> samples, String task, int attempt) throws Exception {
+        Sample s = samples.stream().filter(x -> x.taskId().equals(task) && x.attempt() == attempt).findFirst().orElseThrow();
+        return JSON.readTree(s.response().content());
+    }
+
+    @Test
+    void theReferenceFollowedOnThePortPassesEveryTaskAndTheRunRecordsThePortItRanOn() throws Exception {
+        var r = running(DATA, "sim:accuracy=1", 2);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String port = "airline-port-1@tau2-bench:" + AirlineDomain.UPSTREAM.substring(0, 12);
+        assertThat(r.manifest().suite().options()).containsEntry("--tools", port);
+        Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
+        assertThat(t.trials()).isEqualTo(6);
+        assertThat(t.notScorable()).isZero();
+        assertThat(t.passHatK().get(0).derived().value()).isEqualTo(1.0);
+        assertThat(t.passHatK().get(1).derived().value()).isEqualTo(1.0);
+        assertThat(t.terminations()).isEqualTo(Map.of("user_stop", 6));
+
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        JsonNode booking = simulation(samples, "1", 0);
+        assertThat(booking.at("/info/tools").asText()).isEqualTo(port);
+        assertThat(booking.at("/reward_info/db_check/db_match").asBoolean()).isTrue();
+        // The booking's tool answer is the new reservation under upstream's first fixed id, its price paid in full.
+        JsonNode answer = JSON.readTree(booking.at("/messages").findValues("content").stream()
+                .map(JsonNode::asText).filter(c -> c.contains("\"reservation_id\":\"HATHAT\"")).findFirst().orElseThrow());
+        assertThat(answer.get("payment_history").toString())
+                .isEqualTo("[{\"payment_id\":\"certificate_2002\",\"amount\":100},{\"payment_id\":\"credit_card_2001\",\"amount\":290}]");
+        assertThat(new RecordedAnswerRegrader().regrade(r.manifest(), samples, root)).isEmpty();
+    }
+
+    @Test
+    void anAgentThatLeavesOutTheLastWriteFailsEveryTaskByTheDatabase() throws Exception {
+        var r = running(DATA, "sim:accuracy=0", 1);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.manifest().metrics().get(Tau2Figures.BLOCK).passHatK().get(0).derived().value()).isZero();
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        for (String task : List.of("0", "1", "2")) {
+            assertThat(simulation(samples, task, 0).at("/reward_info/db_check/db_match").asBoolean()).as("task " + task).isFalse();
+        }
+    }
+
+    @Test
+    void aToolsJsonBesideTheTasksIsPreferredToThePort() throws Exception {
+        Path copy = root.resolve("data/domains/airline");
+        Files.createDirectories(copy);
+        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
+            Files.copy(DATA.resolve("domains/airline").resolve(f), copy.resolve(f));
+        }
+        Files.writeString(copy.resolve("tools.json"), "{\"tools\":[{\"name\":\"get_user_details\",\"op\":\"read\","
+                + "\"path\":\"users/{user_id}\",\"parameters\":{\"type\":\"object\",\"properties\":{\"user_id\":{\"type\":\"string\"}}}}]}");
+        Tau2Domain d = Tau2Domain.load(root.resolve("data"), "airline");
+        Tau2NativeDomain n = Tau2NativeDomain.load(d);
+        assertThat(n.tools()).isInstanceOf(Tau2Tools.class);
+        assertThat(n.tools().recorded()).startsWith("tools.json@sha256:");
+        Files.delete(copy.resolve("tools.json"));
+        assertThat(Tau2NativeDomain.load(d).tools()).isInstanceOf(PortedToolset.class);
+    }
+
+    @Test
+    void theAgentIsShownUpstreamsFourteenToolsAndTheHashFollowsWhatItIsShown() {
+        PortedToolset airline = PortedToolset.forDomain("airline").orElseThrow();
+        assertThat(airline.schemas()).extracting(s -> s.at("/function/name").asText()).containsExactly(
+                "book_reservation", "calculate", "cancel_reservation", "get_flight_status", "get_reservation_details",
+                "get_user_details", "list_all_airports", "search_direct_flight", "search_onestop_flight", "send_certificate",
+                "transfer_to_human_agents", "update_reservation_baggages", "update_reservation_flights",
+                "update_reservation_passengers");
+        ObjectNode book = airline.schemas().get(0);
+        assertThat(book.at("/function/parameters/required")).hasSize(11);
+        assertThat(book.at("/function/parameters/properties/cabin/enum").toString())
+                .isEqualTo("[\"business\",\"economy\",\"basic_economy\"]");
+        assertThat(airline.sha256()).isEqualTo(PortedToolset.forDomain("airline").orElseThrow().sha256()).hasSize(64);
+        assertThat(PortedToolset.forDomain("telecom")).isEmpty();
+    }
+}
