@@ -60,7 +60,7 @@ final class AirlineBooking {
                         .param("amount", integer(), "The amount of the certificate to send."), AirlineBooking::certificate));
     }
 
-    private record Paid(String paymentId, long amount) {
+    private record Paid(String paymentId, int amount) {
     }
 
     /**
@@ -83,8 +83,8 @@ final class AirlineBooking {
         String flightType = a.choice("flight_type", List.of("round_trip", "one_way"));
         String cabin = a.choice("cabin", AirlineData.CABINS);
         String insurance = a.choice("insurance", List.of("yes", "no"));
-        long totalBaggages = a.integer("total_baggages");
-        long nonfree = a.integer("nonfree_baggages");
+        int totalBaggages = a.integer("total_baggages");
+        int nonfree = a.integer("nonfree_baggages");
 
         int seats = passengers.size();
         ArrayNode segments = AirlineData.F.arrayNode();
@@ -93,15 +93,15 @@ final class AirlineBooking {
         for (AirlineData.FlightInfo f : flights) {
             ObjectNode flight = AirlineData.flight(db, f.flightNumber());
             ObjectNode day = AirlineData.bookable(flight, f.date(), cabin, seats);
-            long price = day.path("prices").path(cabin).asLong();
+            int price = day.path("prices").path(cabin).asInt();
             segments.add(AirlineData.reservationFlight(flight, f.date(), price));
             days.add(day);
-            total += price * seats;
+            total += (long) price * seats;
         }
         if (insurance.equals("yes")) {
             total += 30L * seats;
         }
-        total += 50 * nonfree;
+        total += 50L * nonfree;
         for (Paid p : payments) {
             ObjectNode method = AirlineData.paymentMethod(user, p.paymentId());
             if (method == null) {
@@ -134,7 +134,7 @@ final class AirlineBooking {
         }
         for (ObjectNode day : days) {
             ObjectNode left = (ObjectNode) day.get("available_seats");
-            left.put(cabin, left.path(cabin).asLong() - seats);
+            left.put(cabin, left.path(cabin).asInt() - seats);
         }
         ObjectNode r = AirlineData.F.objectNode();
         r.put("reservation_id", reservationId).put("user_id", userId).put("origin", a.text("origin"))
@@ -170,7 +170,7 @@ final class AirlineBooking {
     private static String certificate(ObjectNode db, ToolArgs a) {
         String userId = a.text("user_id");
         ObjectNode user = AirlineData.user(db, userId);
-        long amount = a.integer("amount");
+        int amount = a.integer("amount");
         JsonNode methods = user.get("payment_methods");
         ObjectNode saved = methods instanceof ObjectNode o ? o : user.putObject("payment_methods");
         for (String id : AirlineData.NEW_CERTIFICATE_IDS) {

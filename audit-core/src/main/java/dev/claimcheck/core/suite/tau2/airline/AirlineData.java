@@ -83,7 +83,7 @@ final class AirlineData {
     }
 
     /** {@code ReservationFlight}: the segment as a reservation stores it, with the price paid per passenger. */
-    static ObjectNode reservationFlight(ObjectNode flight, String date, long price) {
+    static ObjectNode reservationFlight(ObjectNode flight, String date, int price) {
         return F.objectNode().put("flight_number", flight.path("flight_number").asText())
                 .put("origin", flight.path("origin").asText()).put("destination", flight.path("destination").asText())
                 .put("date", date).put("price", price);
@@ -96,7 +96,7 @@ final class AirlineData {
         if (!"available".equals(day.path("status").asText())) {
             throw new ToolError("Flight " + number + " not available on date " + date);
         }
-        if (day.path("available_seats").path(cabin).asLong(0) < seats) {
+        if (day.path("available_seats").path(cabin).asInt(0) < seats) {
             throw new ToolError("Not enough seats on flight " + number);
         }
         return day;

@@ -47,9 +47,9 @@ final class AirlineUpdates {
     private static ObjectNode baggages(ObjectNode db, ToolArgs a) {
         ObjectNode r = AirlineData.reservation(db, a.text("reservation_id"));
         ObjectNode user = AirlineData.user(db, r.path("user_id").asText());
-        long total = a.integer("total_baggages");
-        long nonfree = a.integer("nonfree_baggages");
-        long price = 50 * Math.max(0, nonfree - r.path("nonfree_baggages").asLong());
+        int total = a.integer("total_baggages");
+        int nonfree = a.integer("nonfree_baggages");
+        long price = 50L * Math.max(0, nonfree - r.path("nonfree_baggages").asInt());
         charge(user, r, a.text("payment_id"), price);
         r.put("total_baggages", total).put("nonfree_baggages", nonfree);
         return r;
@@ -86,9 +86,9 @@ final class AirlineUpdates {
                 continue;
             }
             ObjectNode day = AirlineData.bookable(flight, f.date(), cabin, seats);
-            long price = day.path("prices").path(cabin).asLong();
+            int price = day.path("prices").path(cabin).asInt();
             segments.add(AirlineData.reservationFlight(flight, f.date(), price));
-            total += price * seats;
+            total += (long) price * seats;
         }
         for (JsonNode s : r.path("flights")) {
             total -= s.path("price").asLong() * seats;
@@ -132,7 +132,8 @@ final class AirlineUpdates {
             method.set("amount", DbRecords.amount(balance - price));
         }
         if (price != 0) {
-            AirlineData.array(reservation, "payment_history").addObject().put("payment_id", paymentId).put("amount", price);
+            AirlineData.array(reservation, "payment_history").addObject().put("payment_id", paymentId)
+                    .set("amount", DbRecords.amount(price));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite.tau2.port;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.text.Normalizer;
@@ -64,9 +65,13 @@ public final class DbRecords {
 
     /**
      * An amount as a JSON number: integral values as integers, so that {@code 50} and {@code 50.0} (an amount that went
-     * through Python's float, or an agent that wrote it so) hash alike in the DB check.
+     * through Python's float, or an agent that wrote it so) hash alike in the DB check; an int where it fits, as the
+     * parsed db.json holds one.
      */
     public static JsonNode amount(double v) {
+        if (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE) {
+            return IntNode.valueOf((int) v);
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? LongNode.valueOf((long) v) : DoubleNode.valueOf(v);
     }
 

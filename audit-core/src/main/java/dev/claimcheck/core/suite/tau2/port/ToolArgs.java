@@ -9,7 +9,7 @@ import java.util.List;
  * A call's arguments (or one object inside them, such as a passenger), read with the type upstream's signature gives.
  * A wrong type is a {@link ToolError} naming the argument: upstream's Python would fail on it too (with its own
  * message), and the database is not touched either way. An integer accepts an integral number ({@code 2.0}) or an
- * integer string ({@code "2"}), as pydantic's lax mode does for upstream's typed records.
+ * integer string ({@code "2"}), as pydantic's lax mode does for upstream's typed records, within Java's int range.
  */
 public record ToolArgs(JsonNode node, String where) {
     public static ToolArgs of(JsonNode args) {
@@ -48,7 +48,7 @@ public record ToolArgs(JsonNode node, String where) {
         return v;
     }
 
-    public long integer(String field) {
+    public int integer(String field) {
         JsonNode v = required(field);
         BigDecimal d = null;
         if (v.isNumber()) {
@@ -56,10 +56,10 @@ public record ToolArgs(JsonNode node, String where) {
         } else if (v.isTextual() && v.asText().trim().matches("-?\\d{1,18}")) {
             d = new BigDecimal(v.asText().trim());
         }
-        if (d == null || d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        if (d == null || d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             throw new ToolError("argument " + named(field) + " must be an integer, got " + v);
         }
-        return d.longValueExact();
+        return d.intValueExact();
     }
 
     public double number(String field) {
