@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of {@code audit tau2}, and the inputs one run read from them (a fresh object is made for every run): an import
- * of a results file ({@code --import-results}), or a native run ({@code --user-model}) of a domain stated with declarative
- * tools (docs/workloads/tau2.md). Holds the native run's user simulator, closed with the run.
+ * of a results file ({@code --import-results}), or a native run ({@code --user-model}) of a domain on its declarative
+ * tools or a built-in port ({@link Tau2Toolset}; docs/workloads/tau2.md). Holds the native run's user simulator, closed with the run.
  */
 public final class Tau2Options implements AutoCloseable {
     @Option(names = "--data", paramLabel = "DIR", required = true,

@@ -55,6 +55,15 @@ class Tau2NativeTest {
         return JSON.readTree(s.response().content());
     }
 
+    /** The domain's tasks, policy and database copied to {@code to}, without its tools.json. */
+    static Path copyWithoutTools(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+        return to;
+    }
+
     static Sample sample(List<Sample> samples, String task, int attempt) {
         return samples.stream().filter(s -> s.taskId().equals(task) && s.attempt() == attempt).findFirst().orElseThrow();
     }
@@ -144,11 +153,7 @@ class Tau2NativeTest {
 
     @Test
     void aDomainWithoutDeclarativeToolsOrABuiltInPortIsRefusedNamingWhatIsMissing() throws Exception {
-        Path copy = root.resolve("data/domains/telecom");
-        Files.createDirectories(copy);
-        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
-            Files.copy(DATA.resolve("domains/airline").resolve(f), copy.resolve(f));
-        }
+        copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/telecom"));
         var r = running(root.resolve("data"), "telecom", "sim:accuracy=1", "sim=user-sim", 2);
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline)", "tools.py",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Tau2PortedAirlineTest {
     static final Path DATA = Path.of("src/test/resources/suites/tau2/upstream");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Tau2NativeTest.JSON;
 
     @TempDir
     Path root;
@@ -37,8 +37,7 @@ class Tau2PortedAirlineTest {
     }
 
     static JsonNode simulation(List<Sample> samples, String task, int attempt) throws Exception {
-        Sample s = samples.stream().filter(x -> x.taskId().equals(task) && x.attempt() == attempt).findFirst().orElseThrow();
-        return JSON.readTree(s.response().content());
+        return Tau2NativeTest.simulation(Tau2NativeTest.sample(samples, task, attempt));
     }
 
     @Test
@@ -79,11 +78,7 @@ class Tau2PortedAirlineTest {
 
     @Test
     void aToolsJsonBesideTheTasksIsPreferredToThePort() throws Exception {
-        Path copy = root.resolve("data/domains/airline");
-        Files.createDirectories(copy);
-        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
-            Files.copy(DATA.resolve("domains/airline").resolve(f), copy.resolve(f));
-        }
+        Path copy = Tau2NativeTest.copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/airline"));
         Files.writeString(copy.resolve("tools.json"), "{\"tools\":[{\"name\":\"get_user_details\",\"op\":\"read\","
                 + "\"path\":\"users/{user_id}\",\"parameters\":{\"type\":\"object\",\"properties\":{\"user_id\":{\"type\":\"string\"}}}}]}");
         Tau2Domain d = Tau2Domain.load(root.resolve("data"), "airline");
