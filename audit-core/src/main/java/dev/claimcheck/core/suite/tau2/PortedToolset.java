@@ -7,6 +7,7 @@ import dev.claimcheck.core.suite.tau2.airline.AirlineDomain;
 import dev.claimcheck.core.suite.tau2.port.PortedDomain;
 import dev.claimcheck.core.suite.tau2.port.PortedTool;
 import dev.claimcheck.core.suite.tau2.port.ToolResult;
+import dev.claimcheck.core.suite.tau2.retail.RetailDomain;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** A built-in port of an upstream domain's tools (docs/workloads/tau2.md "Built-in ports"). */
 record PortedToolset(PortedDomain port) implements Tau2Toolset {
     /** The domains with a port, by name. */
-    static final List<PortedDomain> PORTS = List.of(new AirlineDomain());
+    static final List<PortedDomain> PORTS = List.of(new AirlineDomain(), new RetailDomain());
 
     static Optional<PortedToolset> forDomain(String name) {
         return PORTS.stream().filter(p -> p.domain().equals(name)).findFirst().map(PortedToolset::new);

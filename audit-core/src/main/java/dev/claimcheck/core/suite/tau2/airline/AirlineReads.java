@@ -6,7 +6,7 @@ import static dev.claimcheck.core.suite.tau2.port.ToolSchema.tool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.claimcheck.core.suite.tau2.port.Calculator;
+import dev.claimcheck.core.suite.tau2.port.CommonTools;
 import dev.claimcheck.core.suite.tau2.port.PortedTool;
 import dev.claimcheck.core.suite.tau2.port.ToolArgs;
 import java.util.List;
@@ -28,10 +28,7 @@ final class AirlineReads {
 
     static List<PortedTool> tools() {
         return List.of(
-                PortedTool.reads(tool("calculate", "Calculate the result of a mathematical expression.")
-                        .param("expression", string(), "The mathematical expression to calculate, such as '2 + 2'. The expression "
-                                + "can contain numbers, operators (+, -, *, /), parentheses, and spaces."),
-                        (db, a) -> Calculator.calculate(a.text("expression"))),
+                CommonTools.calculate(),
                 PortedTool.reads(tool("get_reservation_details", "Get the details of a reservation.")
                         .param("reservation_id", string(), "The reservation ID, such as '8JX2WO'."),
                         (db, a) -> AirlineData.reservation(db, a.text("reservation_id"))),
@@ -46,10 +43,7 @@ final class AirlineReads {
                         .param("origin", string(), ORIGIN).param("destination", string(), DESTINATION)
                         .param("date", string(), "The date of the flight in the format 'YYYY-MM-DD', such as '2024-05-01'."),
                         AirlineReads::oneStop),
-                PortedTool.reads(tool("transfer_to_human_agents", "Transfer the user to a human agent, with a summary of the "
-                        + "user's issue. Only transfer if\n -  the user explicitly asks for a human agent\n -  given the policy "
-                        + "and the available tools, you cannot solve the user's issue.")
-                        .param("summary", string(), "A summary of the user's issue."), (db, a) -> "Transfer successful"),
+                CommonTools.transferToHumanAgents(),
                 PortedTool.reads(tool("get_flight_status", "Get the status of a flight.")
                         .param("flight_number", string(), "The flight number.").param("date", string(), "The date of the flight."),
                         (db, a) -> AirlineData.instance(AirlineData.flight(db, a.text("flight_number")), a.text("date"))

@@ -1,7 +1,6 @@
 package dev.claimcheck.core.suite.tau2.port;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Upstream's {@code calculate} tool: an expression of digits, {@code + - * / ( ) .} and spaces, evaluated with Python's
@@ -33,7 +32,7 @@ public final class Calculator {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw new ToolError("result out of range");
         }
-        return pythonFloat(new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).doubleValue());
+        return pythonFloat(DbRecords.round2(v));
     }
 
     /** A float as Python's {@code str} writes it in the range a rounded amount falls in: always with a decimal point. */

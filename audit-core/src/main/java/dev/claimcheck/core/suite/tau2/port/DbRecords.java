@@ -84,6 +84,16 @@ public final class DbRecords {
         return v.doubleValue();
     }
 
+    /** Python's {@code round(v, 2)}: the double's exact value rounded, ties to even. */
+    public static double round2(double v) {
+        return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** Whether {@code key} and {@code candidate} are equal ignoring letter case, accents and surrounding spaces. */
+    public static boolean sameFolded(String key, String candidate) {
+        return fold(key).equals(fold(candidate));
+    }
+
     public static String text(JsonNode record, String field) {
         JsonNode v = record.get(field);
         return v == null || v.isNull() ? null : v.asText();
