@@ -64,7 +64,7 @@ public final class Tau2Suite implements Suite {
     @Override
     public String description() {
         return "τ²-bench (--data DIR --domain D): --import-results FILE re-scores a published results file, claimed vs "
-                + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, or the built-in airline port); "
+                + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, or the built-in airline or retail port); "
                 + "user-simulator errors apart.";
     }
 

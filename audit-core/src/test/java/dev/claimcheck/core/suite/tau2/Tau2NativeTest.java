@@ -156,7 +156,7 @@ class Tau2NativeTest {
         copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/telecom"));
         var r = running(root.resolve("data"), "telecom", "sim:accuracy=1", "sim=user-sim", 2);
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline)", "tools.py",
+        assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline, retail)", "tools.py",
                 "docs/workloads/tau2.md#declarative-tools-toolsjson").doesNotContain("Exception");
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.grade.tau2.Tau2Json;
-import dev.claimcheck.core.suite.tau2.port.PortedDomain;
-import dev.claimcheck.core.suite.tau2.port.PortedTool;
+import dev.claimcheck.core.suite.tau2.port.DomainPort;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,36 +13,11 @@ import java.util.List;
  * τ²-bench's airline domain, its 14 agent tools written in Java from upstream's {@code src/tau2/domains/airline/tools.py}
  * and {@code data_model.py} at {@link #UPSTREAM} (docs/workloads/tau2.md "Built-in ports" lists where it differs).
  */
-public final class AirlineDomain implements PortedDomain {
+public final class AirlineDomain extends DomainPort {
     public static final String UPSTREAM = "4c7d1463bf3efe0fb85f9406fda4d0d00add1df8";
-    private static final List<PortedTool> TOOLS = allTools();
 
-    private static List<PortedTool> allTools() {
-        List<PortedTool> all = new ArrayList<>(AirlineBooking.tools());
-        all.addAll(AirlineReads.tools());
-        all.addAll(AirlineUpdates.tools());
-        all.sort(Comparator.comparing(PortedTool::name));
-        return List.copyOf(all);
-    }
-
-    @Override
-    public String domain() {
-        return "airline";
-    }
-
-    @Override
-    public String version() {
-        return "airline-port-1";
-    }
-
-    @Override
-    public String upstreamCommit() {
-        return UPSTREAM;
-    }
-
-    @Override
-    public List<PortedTool> tools() {
-        return TOOLS;
+    public AirlineDomain() {
+        super("airline", "airline-port-1", UPSTREAM, AirlineBooking.tools(), AirlineReads.tools(), AirlineUpdates.tools());
     }
 
     /**

@@ -26,16 +26,14 @@ final class RetailDelivered {
                         .param("item_ids", arrayOfStrings(), "The item ids to be exchanged, each such as '1008292230'. There could be duplicate items in the list.")
                         .param("new_item_ids", arrayOfStrings(), "The item ids to be exchanged for, each such as '1008292230'. There could "
                                 + "be duplicate items in the list. Each new item id should match the item id in the same position and be of the same product.")
-                        .param("payment_method_id", string(), "The payment method id to pay or receive refund for the item price "
-                                + "difference, such as 'gift_card_0000000' or 'credit_card_0000000'. These can be looked up from the user or order details."),
+                        .param("payment_method_id", string(), RetailPending.PAYMENT_METHOD_ID),
                         RetailDelivered::exchange),
                 PortedTool.writes(tool("return_delivered_order_items", "Return some items of a delivered order. The order status will "
                         + "be changed to 'return requested'. The agent needs to explain the return detail and ask for explicit user "
                         + "confirmation (yes/no) to proceed. The user will receive follow-up email for how and where to return the item.")
                         .param("order_id", string(), ORDER_ID)
                         .param("item_ids", arrayOfStrings(), "The item ids to be returned, each such as '1008292230'. There could be duplicate items in the list.")
-                        .param("payment_method_id", string(), "The payment method id to pay or receive refund for the item price "
-                                + "difference, such as 'gift_card_0000000' or 'credit_card_0000000'. These can be looked up from the user or order details."),
+                        .param("payment_method_id", string(), RetailPending.PAYMENT_METHOD_ID),
                         RetailDelivered::returned));
     }
 

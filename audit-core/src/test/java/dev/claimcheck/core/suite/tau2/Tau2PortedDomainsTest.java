@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A native run of a domain in upstream's layout with no tools.json (suites/tau2/upstream, our own airline fixture: two
- * users, three flights, two reservations; a cancellation, a booking, and a bag plus cabin change), on the built-in
- * airline port, the simulator scripted as agent and user.
+ * Native runs of domains in upstream's layout with no tools.json (suites/tau2/upstream, our own fixtures: airline with
+ * two users, three flights, two reservations, and a cancellation, a booking, a bag plus cabin change; retail with two
+ * products, two users, three orders, and a cancellation, an exchange, an item plus address change), on the built-in
+ * ports, the simulator scripted as agent and user.
  */
-class Tau2PortedAirlineTest {
+class Tau2PortedDomainsTest {
     static final Path DATA = Path.of("src/test/resources/suites/tau2/upstream");
     static final ObjectMapper JSON = Tau2NativeTest.JSON;
 
@@ -32,7 +33,11 @@ class Tau2PortedAirlineTest {
     Path root;
 
     AuditRunner.Result running(Path data, String agent, int k) {
-        return audit("tau2", "--data", data.toString(), "--domain", "airline", "--user-model", "sim:accuracy=1=user-sim",
+        return running(data, "airline", agent, k);
+    }
+
+    AuditRunner.Result running(Path data, String domain, String agent, int k) {
+        return audit("tau2", "--data", data.toString(), "--domain", domain, "--user-model", "sim:accuracy=1=user-sim",
                 "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k), "--root", root.toString(), "--seed", "7");
     }
 
@@ -77,6 +82,20 @@ class Tau2PortedAirlineTest {
     }
 
     @Test
+    void retailRunsOnItsPortTooAndALeftOutWriteFailsByTheDatabase() throws Exception {
+        var r = running(DATA, "retail", "sim:accuracy=1", 1);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.manifest().suite().options()).containsEntry("--tools", "retail-port-1@tau2-bench:2b80cb1fbdbb");
+        assertThat(r.manifest().metrics().get(Tau2Figures.BLOCK).passHatK().get(0).derived().value()).isEqualTo(1.0);
+        List<Sample> samples = Journal.readAll(new RunFolder(r.runDir()));
+        assertThat(simulation(samples, "1", 0).at("/messages").toString()).contains("exchange requested");
+
+        var wrong = running(DATA, "retail", "sim:accuracy=0", 1);
+        assertThat(wrong.exitCode()).as(wrong.err()).isZero();
+        assertThat(wrong.manifest().metrics().get(Tau2Figures.BLOCK).passHatK().get(0).derived().value()).isZero();
+    }
+
+    @Test
     void aToolsJsonBesideTheTasksIsPreferredToThePort() throws Exception {
         Path copy = Tau2NativeTest.copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/airline"));
         Files.writeString(copy.resolve("tools.json"), "{\"tools\":[{\"name\":\"get_user_details\",\"op\":\"read\","
@@ -102,6 +121,7 @@ class Tau2PortedAirlineTest {
         assertThat(book.at("/function/parameters/properties/cabin/enum").toString())
                 .isEqualTo("[\"business\",\"economy\",\"basic_economy\"]");
         assertThat(airline.sha256()).isEqualTo(PortedToolset.forDomain("airline").orElseThrow().sha256()).hasSize(64);
+        assertThat(PortedToolset.forDomain("retail").orElseThrow().schemas()).hasSize(16);
         assertThat(PortedToolset.forDomain("telecom")).isEmpty();
     }
 }
