@@ -96,6 +96,16 @@ class Tau2PortedDomainsTest {
     }
 
     @Test
+    void aRunRecordedWithOtherToolsIsNotResumedOnThese() {
+        var r = audit("tau2", "--data", DATA.toString(), "--domain", "airline", "--user-model", "sim:accuracy=1=user-sim",
+                "--tools", "airline-port-0@tau2-bench:000000000000", "--base-url", "sim:accuracy=1", "--model", "acme/agent-1",
+                "--k", "1", "--root", root.toString(), "--seed", "7");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("--tools airline-port-0@tau2-bench:000000000000", "now runs with airline-port-1@tau2-bench:",
+                "resumed only with the tools it started with").doesNotContain("Exception");
+    }
+
+    @Test
     void aToolsJsonBesideTheTasksIsPreferredToThePort() throws Exception {
         Path copy = Tau2NativeTest.copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/airline"));
         Files.writeString(copy.resolve("tools.json"), "{\"tools\":[{\"name\":\"get_user_details\",\"op\":\"read\","
