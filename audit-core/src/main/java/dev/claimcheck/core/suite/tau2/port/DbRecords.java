@@ -93,9 +93,4 @@ public final class DbRecords {
     public static boolean sameFolded(String key, String candidate) {
         return fold(key).equals(fold(candidate));
     }
-
-    public static String text(JsonNode record, String field) {
-        JsonNode v = record.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
 }

@@ -28,10 +28,6 @@ public record ToolArgs(JsonNode node, String where) {
         return v;
     }
 
-    public boolean has(String field) {
-        return node.hasNonNull(field);
-    }
-
     public String text(String field) {
         JsonNode v = required(field);
         if (!v.isTextual()) {
@@ -60,21 +56,6 @@ public record ToolArgs(JsonNode node, String where) {
             throw new ToolError("argument " + named(field) + " must be an integer, got " + v);
         }
         return d.intValueExact();
-    }
-
-    public double number(String field) {
-        JsonNode v = required(field);
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        try {
-            if (v.isTextual()) {
-                return Double.parseDouble(v.asText().trim());
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the error below
-        }
-        throw new ToolError("argument " + named(field) + " must be a number, got " + v);
     }
 
     /** A list of objects, each read as its own arguments ({@code flights[0].date}). */

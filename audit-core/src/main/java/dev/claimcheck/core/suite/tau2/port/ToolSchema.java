@@ -67,10 +67,6 @@ public final class ToolSchema {
         return F.objectNode().put("type", "integer");
     }
 
-    public static ObjectNode number() {
-        return F.objectNode().put("type", "number");
-    }
-
     public static ObjectNode oneOf(String... values) {
         ObjectNode s = string();
         ArrayNode e = s.putArray("enum");
