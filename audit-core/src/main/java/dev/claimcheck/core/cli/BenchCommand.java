@@ -249,7 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** The one line a finished point prints (BenchConsole). */
-    static String progress(ServingBench.PointDone done) {
+    public static String progress(ServingBench.PointDone done) {
         LoadPoint p = done.point();
         long errors = done.result().samples().stream().filter(s -> s.error() != null).count();
         return String.format(Locale.ROOT, "point %d (%s, input %d, output %d): %d requests, %d errors, %.1f s, client cpu %.0f%%, loop lag p99 %.2f ms",
@@ -258,13 +258,13 @@ public final class BenchCommand implements Callable<Integer> {
                 100 * done.result().client().cpuShare(), done.result().client().loopLagUsP99() / 1000.0) + preopened(done.result().preopened());
     }
 
-    /** The connections opened before the point's window, when any were (closed loop). */
+    /** The connections opened before the point's window, when any were, and in open loop how many were chosen. */
     private static String preopened(LoadRunner.Preopened o) {
         if (o.connections() == 0 && o.failed() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, ", %d connections opened before the window in %.0f ms%s", o.connections(), o.ms(),
-                o.failed() == 0 ? "" : " (" + o.failed() + " could not be)");
+        return String.format(Locale.ROOT, ", %d connections opened before the window in %.0f ms%s%s", o.connections(), o.ms(),
+                o.failed() == 0 ? "" : " (" + o.failed() + " could not be)", o.basis() == null ? "" : " (" + o.basis() + ")");
     }
 
     static String load(LoadPoint p) {
@@ -291,6 +291,10 @@ public final class BenchCommand implements Callable<Integer> {
                     x.get(ThroughputFigures.CALIBRATION).tokenMismatches(), x.get(ThroughputFigures.CALIBRATION).requests());
         }
         Calibration c = x.get(ThroughputFigures.CALIBRATION);
+        String lag = m.harness() == null || m.harness().client() == null ? null : m.harness().client().receiveLag();
+        if (lag != null && (c == null || !c.hasReceiveLag())) {
+            out.println("  calibration: receive lag " + lag);
+        }
         for (Calibration.SimulatorTtft t : c == null || c.simulatorTtft() == null ? List.<Calibration.SimulatorTtft>of() : c.simulatorTtft()) {
             out.printf(Locale.ROOT, "  point %d: TTFT error against the simulator's %.0f ms: p50 %s, p99 %s (TTFT p99 %s, %d requests)%n",
                     t.index(), t.truthTtftMs(), ms(t.ttftErrorMsP50()), ms(t.ttftErrorMsP99()), ms(t.ttftMsP99()), t.requests());

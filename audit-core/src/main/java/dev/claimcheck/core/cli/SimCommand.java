@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,14 @@ import picocli.CommandLine.Option;
             "Prints its base URL (http://HOST:PORT/v1) on stdout once listening; stops on SIGTERM (exit 143) or Ctrl-C (130).",
             "Every sim: option is a flag (--accuracy 0.5) or part of --options (accuracy=0.5,faults=0.1)."})
 public final class SimCommand implements Callable<Integer> {
+    /**
+     * The JVM a standalone simulator should run in, as the bench chooses its own (docs/throughput.md "The bench's JVM and
+     * warm-up"): a fixed heap, so no resize runs while it paces streams, and a collector whose pauses stay under a
+     * millisecond, since a pause stops every stream's next token at once and shows as TTFT and receive lag the client
+     * did not cause. {@code audit-scripts/sim.java}'s {@code //JAVA_OPTIONS} says the same (SimServerTest checks).
+     */
+    public static final List<String> JVM_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseZGC");
+
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
     String host;

@@ -7,8 +7,9 @@ import java.util.List;
  * run.json {@code metrics.calibration}: how faithfully the client observed a server whose own times are known (warm-up
  * excluded; docs/throughput.md "Calibration"). Absent when nothing is known.
  *
- * @param receiveLagMsP50 client receive minus simulator emit, per token event (same monotonic clock; in-process
- *     simulator only, else null like the other receive-lag figures)
+ * @param receiveLagMsP50 client receive minus simulator emit, per token event (same monotonic clock: the in-process
+ *     simulator, or one in its own process on this host that stamps its events; else null like the other receive-lag
+ *     figures)
  * @param tokenMismatches requests whose counted tokens differ from what the simulator sent
  * @param requests measured requests with a simulator trace
  * @param events token events with a receive lag

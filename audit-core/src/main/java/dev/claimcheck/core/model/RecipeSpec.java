@@ -1,7 +1,6 @@
 package dev.claimcheck.core.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,25 +156,6 @@ public record RecipeSpec(String schema, ClaimPointer claim, String model, String
 
         public boolean pinned() {
             return sha256 != null && (answersSha256 != null || generatedBy() != null);
-        }
-
-        /**
-         * Each pinned hash the dataset a run read does not have, as a sentence naming both (empty when they match or
-         * nothing is pinned): the one comparison behind a claim's settingsDiffer and {@code --allow-unpinned}'s warning.
-         */
-        public List<String> differences(RunManifest.DatasetRef used) {
-            List<String> out = new ArrayList<>();
-            String file = used == null ? null : used.sha256();
-            if (sha256 != null && !sha256.equals(file)) {
-                out.add("dataset: the recipe pins sha256 " + sha256 + ", the run read "
-                        + (file == null ? "an unhashed dataset" : file));
-            }
-            String answers = used == null ? null : used.answersSha256();
-            if (answersSha256 != null && !answersSha256.equals(answers)) {
-                out.add("dataset: the recipe pins answersSha256 " + answersSha256 + ", the run's answers hash "
-                        + (answers == null ? "is not recorded" : "is " + answers));
-            }
-            return out;
         }
     }
 

@@ -208,9 +208,11 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
      *     left out)
      * @param cpus the processors it saw
      * @param warmup what was done before each point's measured requests
+     * @param receiveLag against a simulator: where receive lag comes from, or "not measured: " and why (a simulator
+     *     not on this host's clock); null against an engine
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BenchClient(String java, List<String> jvmFlags, int cpus, String warmup) {
+    public record BenchClient(String java, List<String> jvmFlags, int cpus, String warmup, String receiveLag) {
         public BenchClient {
             jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
         }

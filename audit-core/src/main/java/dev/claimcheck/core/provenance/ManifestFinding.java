@@ -1,5 +1,6 @@
 package dev.claimcheck.core.provenance;
 
+import dev.claimcheck.core.stats.Sentence;
 import java.util.Objects;
 
 /**
@@ -10,32 +11,32 @@ import java.util.Objects;
  * @param reason what the kind alone does not say (the two hashes, why a name or MANIFEST is bad); empty otherwise
  */
 public record ManifestFinding(Kind kind, String path, String reason) {
-    /** Every kind of MANIFEST problem, each with the format of its line ({@code %1$s} the path, {@code %2$s} the reason). */
+    /** Every kind of MANIFEST problem, each with the sentence of its line ({@code {0}} the path, {@code {1}} the reason). */
     public enum Kind {
         /** Listed in MANIFEST but absent from the folder. */
-        MISSING("missing file: %1$s"),
+        MISSING(Sentence.Kind.MANIFEST_MISSING),
         /** Present in the folder but not listed in MANIFEST. */
-        EXTRA("extra file not in MANIFEST: %1$s"),
+        EXTRA(Sentence.Kind.MANIFEST_EXTRA),
         /** Present and listed, but the content changed. */
-        HASH_MISMATCH("hash mismatch: %1$s (%2$s)"),
+        HASH_MISMATCH(Sentence.Kind.MANIFEST_HASH_MISMATCH),
         /** A symbolic link inside the folder, or a listed path that goes through one. */
-        SYMLINK("symbolic link not allowed: %1$s"),
+        SYMLINK(Sentence.Kind.MANIFEST_SYMLINK),
         /** A device, FIFO, socket, or a listed path that is a directory. */
-        NOT_REGULAR_FILE("not a regular file: %1$s"),
+        NOT_REGULAR_FILE(Sentence.Kind.MANIFEST_NOT_REGULAR_FILE),
         /** A listed path that is absolute or climbs out with "..". */
-        OUTSIDE_FOLDER("path outside the run folder: %1$s"),
+        OUTSIDE_FOLDER(Sentence.Kind.MANIFEST_OUTSIDE_FOLDER),
         /**
          * A name a checkout cannot carry faithfully: not valid UTF-8 (it decodes to U+FFFD and cannot be opened by its
          * decoded name), or the same as another name of the folder after Unicode NFC normalisation and case folding.
          */
-        BAD_NAME("file name %1$s: %2$s"),
+        BAD_NAME(Sentence.Kind.MANIFEST_BAD_NAME),
         /** MANIFEST itself is absent, unreadable or not in the strict format. */
-        MALFORMED("malformed %1$s: %2$s");
+        MALFORMED(Sentence.Kind.MANIFEST_MALFORMED);
 
-        private final String format;
+        private final Sentence.Kind line;
 
-        Kind(String format) {
-            this.format = format;
+        Kind(Sentence.Kind line) {
+            this.line = line;
         }
     }
 
@@ -55,7 +56,12 @@ public record ManifestFinding(Kind kind, String path, String reason) {
         return new ManifestFinding(Kind.HASH_MISMATCH, path, "MANIFEST " + expected + ", file " + actual);
     }
 
+    /** The line as a sentence the site words in each language; the reason is the check's own text, kept as it is. */
+    public Sentence sentence() {
+        return Sentence.of(kind.line, path, reason);
+    }
+
     public String describe() {
-        return String.format(kind.format, path, reason);
+        return sentence().english();
     }
 }

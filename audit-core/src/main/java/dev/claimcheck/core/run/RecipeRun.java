@@ -10,6 +10,7 @@ import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
 import dev.claimcheck.core.model.RunManifest.FileRef;
+import dev.claimcheck.core.stats.DatasetPins;
 import dev.claimcheck.core.store.ClaimsReader;
 import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
@@ -213,9 +214,9 @@ public final class RecipeRun {
             return found + "; the run records these hashes, and a maintainer who checked the file against its source"
                     + " can pin them (docs/recipes.md)";
         }
-        List<String> differ = pinned.differences(dataset);
+        boolean same = DatasetPins.differences(pinned, dataset).isEmpty();
         return "the dataset hashes are not checked against recipe " + recipeRel + "; " + hashes + ", the recipe pins sha256 "
-                + pinned.sha256() + " and answersSha256 " + pinned.answersSha256() + (differ.isEmpty() ? " (the same)"
+                + pinned.sha256() + " and answersSha256 " + pinned.answersSha256() + (same ? " (the same)"
                 : " (they differ: this run is not on the pinned dataset and reproduces nothing)");
     }
 

@@ -11,20 +11,29 @@ final class CalibrationInputs {
     private CalibrationInputs() {
     }
 
+    /** A simulator's configured pacing: the delay before its first token and between tokens. */
+    record Pacing(long ttftMs, long tpotMs) {
+    }
+
     /**
-     * The TTFT the simulator answers in, the truth of {@code metrics.calibration.simulatorTtft}: the in-process one's
-     * options, or what a simulator in its own process ({@code sim@.}) says in its {@code /version} pacing; null for an
-     * engine.
+     * The pacing of a simulator: the in-process one's options, or what a simulator in its own process ({@code sim@.})
+     * says in its {@code /version} answer; null for an engine.
      */
-    static Long simulatedTtftUs(Endpoints.Opened opened, EndpointRef described) {
+    static Pacing pacing(Endpoints.Opened opened, EndpointRef described) {
         if (opened.simulator() != null) {
-            return opened.simulator().options().ttftMs() * 1000;
+            return new Pacing(opened.simulator().options().ttftMs(), opened.simulator().options().tpotMs());
         }
         if (!Simulator.ENGINE.equals(described.engine()) || described.serverInfo() == null) {
             return null;
         }
-        com.fasterxml.jackson.databind.JsonNode ttft = described.serverInfo().path("version").path("pacing").path("ttftMs");
-        return ttft.canConvertToLong() ? ttft.asLong() * 1000 : null;
+        com.fasterxml.jackson.databind.JsonNode pacing = described.serverInfo().path("version").path("pacing");
+        return pacing.path("ttftMs").canConvertToLong()
+                ? new Pacing(pacing.get("ttftMs").asLong(), pacing.path("tpotMs").asLong(0)) : null;
+    }
+
+    /** The TTFT the simulator answers in, the truth of {@code metrics.calibration.simulatorTtft}; null for an engine. */
+    static Long simulatedTtftUs(Pacing pacing) {
+        return pacing == null ? null : pacing.ttftMs() * 1000;
     }
 
     /** {@code s} with the engine's means over its point on its record (none: as it is). */

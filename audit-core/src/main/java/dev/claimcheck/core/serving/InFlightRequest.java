@@ -38,6 +38,10 @@ final class InFlightRequest {
     long[] tokenNs = new long[16];
     int[] tokenCounts = new int[16];
     int events;
+    /** Per token event, the simulator's emit stamp that preceded it (0: none); null until a stamp came (EmitStamps). */
+    long[] emitNs;
+    int stamps;
+    private long pendingEmitNs;
     boolean perChunkUsage = true;
     private long lastUsage;
     /** What this response showed of the engine's wire profile (docs/throughput.md "Engine wire profiles"). */
@@ -164,7 +168,20 @@ final class InFlightRequest {
         }
         tokenNs[events] = now;
         tokenCounts[events] = count;
+        if (pendingEmitNs != 0) {
+            if (emitNs == null || emitNs.length < tokenNs.length) {
+                emitNs = emitNs == null ? new long[tokenNs.length] : Arrays.copyOf(emitNs, tokenNs.length);
+            }
+            emitNs[events] = pendingEmitNs;
+            stamps++;
+            pendingEmitNs = 0;
+        }
         events++;
+    }
+
+    /** The simulator's emit stamp for the next token event. */
+    void stamp(long nanos) {
+        pendingEmitNs = nanos;
     }
 
     void finish(End how, long now, String message) {

@@ -26,15 +26,26 @@ public final class LoadRunner {
     private final RequestBuilder builder;
     private final Tokenizer tokenizer;
     private final StreamLoop loop;
+    private final OpenLoopWarmup openLoopWarmup;
 
     /** @param baseUrl the OpenAI-compatible base URL ({@code http://host:port/v1}) */
     public LoadRunner(BenchSpec spec, String baseUrl) {
+        this(spec, baseUrl, false, null);
+    }
+
+    /**
+     * @param emitStamps ask a simulator in its own process on this host for its emit stamps and read them (EmitStamps);
+     *                   never for an engine
+     * @param pacing the simulator's pacing (an open-loop point's expected latency), null for an engine
+     */
+    LoadRunner(BenchSpec spec, String baseUrl, boolean emitStamps, CalibrationInputs.Pacing pacing) {
         this.spec = spec;
         this.baseUrl = parse(baseUrl);
         this.tokenizer = Tokenizer.named(spec.tokenizer());
-        this.builder = new RequestBuilder(this.baseUrl, spec, new PromptFactory(tokenizer));
+        this.builder = new RequestBuilder(this.baseUrl, spec, new PromptFactory(tokenizer), emitStamps);
         int port = this.baseUrl.getPort() < 0 ? 80 : this.baseUrl.getPort();
-        this.loop = new StreamLoop(new InetSocketAddress(this.baseUrl.getHost(), port), spec.idleTimeoutNs(), true);
+        this.loop = new StreamLoop(new InetSocketAddress(this.baseUrl.getHost(), port), spec.idleTimeoutNs(), true, emitStamps);
+        this.openLoopWarmup = new OpenLoopWarmup(pacing);
     }
 
     /** The request body template of a point (run.json records the first point's). */
@@ -58,16 +69,23 @@ public final class LoadRunner {
      * @param simulatedTtftUs the simulator's configured TTFT, recorded on each record as the truth (null otherwise)
      */
     public PointResult run(LoadPoint p, Function<String, long[]> emitTimes, Long simulatedTtftUs, LiveCounts live) {
-        StreamLoop.Source source = source(p);
+        long[] schedule = p.openLoop() ? schedule(p) : null;
+        StreamLoop.Source source = source(p, schedule);
         StreamLoop.Result result;
+        OpenLoopWarmup.Plan plan = null;
         try {
             int concurrency = p.openLoop() ? 0 : share(p.concurrency(), "concurrency");
             // an idle connection no request will use could hold a one-connection-at-a-time server
             int preopen = spec.requests() == null ? concurrency : Math.min(concurrency, share(spec.requests(), "requests"));
+            if (schedule != null) {
+                plan = openLoopWarmup.plan(p, rate(p), schedule.length);
+                preopen = plan.connections();
+            }
             result = loop.run(source, concurrency, live, preopen);
         } catch (IOException e) {
             throw new UncheckedIOException("the client's event loop failed", e);
         }
+        openLoopWarmup.measured(p, result.exchanges());
         WireProfile wire = WireProfile.NONE;
         for (InFlightRequest ex : result.exchanges()) {
             if (ex.end == InFlightRequest.End.DONE) {
@@ -77,12 +95,16 @@ public final class LoadRunner {
         return new PointResult(p, RecordMaker.samples(p, result, emitTimes, simulatedTtftUs, tokenizer,
                 spec.shard() == null ? null : spec.shard().toString()), result.client(),
                 (result.endNs() - result.startNs()) / 1e9, result.tokenEvents(), wire, new Preopened(result.warmup().channels().size(),
-                result.warmup().failed(), result.warmup().micros() / 1000.0));
+                result.warmup().failed(), result.warmup().micros() / 1000.0, plan == null ? null : plan.basis()));
     }
 
-    /** The connections a closed-loop point opened before its window (ConnectionWarmup), and how long that took. */
-    public record Preopened(int connections, int failed, double ms) {
-        static final Preopened NONE = new Preopened(0, 0, 0);
+    /**
+     * The connections a point opened before its window (ConnectionWarmup), and how long that took.
+     *
+     * @param basis open loop: how their number was chosen (OpenLoopWarmup); null in closed loop (its concurrency)
+     */
+    public record Preopened(int connections, int failed, double ms, String basis) {
+        static final Preopened NONE = new Preopened(0, 0, 0, null);
     }
 
     /** One point's records, the client's load while it ran and the wire profile of its complete responses. */
@@ -101,9 +123,8 @@ public final class LoadRunner {
         }
     }
 
-    private StreamLoop.Source source(LoadPoint p) {
+    private StreamLoop.Source source(LoadPoint p, long[] schedule) {
         if (p.openLoop()) {
-            long[] schedule = schedule(p);
             int warm = warmupOf(schedule.length, 0);
             return prebuilt(p, schedule.length, i -> builder.build(p, global(i), i < warm, schedule[i]));
         }
@@ -156,8 +177,7 @@ public final class LoadRunner {
     private long[] schedule(LoadPoint p) {
         Arrivals.Kind kind = Arrivals.Kind.of(p.arrival());
         double burst = p.burstiness() == null ? 1 : p.burstiness();
-        // A shard sends an independent 1/n-rate stream: the superposition of the shards' Poisson streams is Poisson.
-        double rate = spec.shard() == null ? p.rate() : p.rate() / spec.shard().count();
+        double rate = rate(p);
         long seed = spec.seed() * 31 + p.index() + (spec.shard() == null ? 0 : 7919L * (spec.shard().index() + 1));
         if (spec.requests() != null) {
             return Arrivals.schedule(kind, rate, burst, share(spec.requests(), "requests"), seed);
@@ -166,6 +186,11 @@ public final class LoadRunner {
         long[] s = Arrivals.schedule(kind, rate, burst, guess, seed);
         int n = Arrivals.countWithin(s, spec.durationNs());
         return java.util.Arrays.copyOf(s, Math.max(1, n));
+    }
+
+    /** This client's rate: a shard sends an independent 1/n-rate stream (superposed Poisson streams are Poisson). */
+    private double rate(LoadPoint p) {
+        return spec.shard() == null ? p.rate() : p.rate() / spec.shard().count();
     }
 
     static URI parse(String baseUrl) {

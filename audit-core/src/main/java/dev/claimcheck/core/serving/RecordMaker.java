@@ -66,6 +66,15 @@ final class RecordMaker {
             for (int i = 0; i < lags.length; i++) {
                 lags[i] = micros(ex.tokenNs[i] - emit[i]);
             }
+        } else if (ex.stamps > 0) {
+            // A simulator in its own process on this host stamped its token events (EmitStamps): one lag per stamp.
+            simulated = (long) ex.stamps;
+            lags = new int[ex.stamps];
+            for (int i = 0, k = 0; i < Math.min(n, ex.emitNs.length); i++) {
+                if (ex.emitNs[i] != 0) {
+                    lags[k++] = micros(ex.tokenNs[i] - ex.emitNs[i]);
+                }
+            }
         }
         Usage usage = ex.completionTokens < 0 && ex.promptTokens < 0 ? Usage.NONE
                 : new Usage(Math.max(0, ex.promptTokens), Math.max(0, ex.completionTokens), Math.max(0, ex.reasoningTokens),

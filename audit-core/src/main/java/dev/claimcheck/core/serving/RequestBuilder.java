@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.LoadPoint;
 import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.sim.Simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +29,8 @@ final class RequestBuilder {
     private final BenchSpec spec;
     private final String head;
 
-    RequestBuilder(URI baseUrl, BenchSpec spec, PromptFactory prompts) {
+    /** @param emitStamps ask the simulator for its emit stamps (EmitStamps: only a simulator on this host, never an engine) */
+    RequestBuilder(URI baseUrl, BenchSpec spec, PromptFactory prompts, boolean emitStamps) {
         this.chatUri = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/chat/completions");
         this.model = spec.model();
         this.prompts = prompts;
@@ -42,6 +44,9 @@ final class RequestBuilder {
         }
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(spec.headers()).entrySet()) {
             h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+        }
+        if (emitStamps) {
+            h.append(Simulator.EMIT_STAMPS_HEADER).append(": 1\r\n");
         }
         this.head = h.toString();
     }

@@ -1,5 +1,6 @@
 package dev.claimcheck.core.serving;
 
+import dev.claimcheck.core.sim.Simulator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,11 +15,14 @@ import java.util.Locale;
 final class ResponseParser {
     static final int MAX_LINE = 16 << 20;
     private static final int MAX_ERROR_BODY = 4096;
+    private static final byte[] EMIT = Simulator.EMIT_COMMENT.getBytes(StandardCharsets.US_ASCII);
 
     private enum State { STATUS, HEADERS, CHUNK_SIZE, CHUNK_DATA, CHUNK_CRLF, TRAILER, SIZED, UNTIL_CLOSE, END }
 
     private final ChunkReader chunks;
     private final boolean keepText;
+    /** Read the simulator's emit stamps (EmitStamps); otherwise, as for every server, comment lines are skipped. */
+    private final boolean emitStamps;
     private State state = State.STATUS;
     private byte[] line = new byte[512];
     private int lineLen;
@@ -30,9 +34,10 @@ final class ResponseParser {
     private boolean closeAfter;
     private InFlightRequest ex;
 
-    ResponseParser(ChunkReader chunks, boolean keepText) {
+    ResponseParser(ChunkReader chunks, boolean keepText, boolean emitStamps) {
         this.chunks = chunks;
         this.keepText = keepText;
+        this.emitStamps = emitStamps;
     }
 
     /** Starts parsing the response to {@code exchange}. */
@@ -212,6 +217,10 @@ final class ResponseParser {
         if (len > 0 && a[off + len - 1] == '\r') {
             len--;
         }
+        if (emitStamps && len > EMIT.length && a[off] == ':') {
+            stamp(a, off, len);
+            return;
+        }
         if (len < 5 || a[off] != 'd' || a[off + 1] != 'a' || a[off + 2] != 't' || a[off + 3] != 'a' || a[off + 4] != ':') {
             return; // blank separators, comments, event: and id: lines
         }
@@ -237,6 +246,24 @@ final class ResponseParser {
             return;
         }
         ex.onChunk(chunks, now);
+    }
+
+    /** A simulator's emit stamp comment: the nanoTime before the next token event was written; other comments are skipped. */
+    private void stamp(byte[] a, int off, int len) {
+        for (int k = 0; k < EMIT.length; k++) {
+            if (a[off + k] != EMIT[k]) {
+                return;
+            }
+        }
+        long v = 0;
+        for (int i = off + EMIT.length; i < off + len; i++) {
+            int d = a[i] - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+                return; // not a stamp: ignored, the event then has none
+            }
+            v = v * 10 + d;
+        }
+        ex.stamp(v);
     }
 
     private void append(byte[] a, int off, int len) throws BadResponse {

@@ -51,9 +51,10 @@ import java.util.function.Function;
 /**
  * Runs a serving bench into an ordinary run folder ({@code results/runs/<model-slug>/throughput/serving/<run-id>/}):
  * run.json written running then complete, one sample line per request (its {@code load} record), Prometheus
- * snapshots before and after, summary.csv. The simulator runs in this JVM on its own thread pool, so its token
- * emit times and the client's receive times share one monotonic clock (calibration); its threads compete with
- * the client for the cores, which the client's loop lag then shows.
+ * snapshots before and after, summary.csv. With {@code --base-url sim:…} the simulator runs in this JVM on its own
+ * thread pool, so its token emit times and the client's receive times share one monotonic clock (calibration); its
+ * threads compete with the client for the cores, which the client's loop lag then shows. A simulator in its own
+ * process on this host sends its emit times in its stream instead (EmitStamps).
  */
 public final class ServingBench {
     public static final String SUITE_ID = "serving";
@@ -140,8 +141,9 @@ public final class ServingBench {
                     .withStatus(RunStatus.RUNNING, null, null, RunMetrics.of(journal.samples(), ThroughputFigures.INSTANCE));
             RunManifestStore.write(folder, running);
             String serverRoot = target.replaceAll("/+$", "").replaceAll("/v1$", "");
-            Arm arm = new Arm(opened, new LoadRunner(run.spec(), target), folder, running, manifest.endpoint(), serverRoot,
-                    manifest.simulated(), journal, opened.endpoint().secrets().redactions());
+            Arm arm = new Arm(opened, runner(run, target, EmitStamps.of(opened, manifest.endpoint(), target), opened,
+                    manifest.endpoint()), folder, running, manifest.endpoint(),
+                    serverRoot, manifest.simulated(), journal, opened.endpoint().secrets().redactions());
             arm.kept.addAll(kept);
             return arm;
         } catch (RuntimeException e) {
@@ -212,11 +214,12 @@ public final class ServingBench {
                 run.apiKeyEnv(), sim ? null : run.spec().apiKey(), run.spec().headers(), 0);
         try {
             String target = sim ? opened.simulator().baseUrl() : run.baseUrl();
-            LoadRunner runner = new LoadRunner(run.spec(), target);
             EndpointRef probed = opened.describe();
             // docs/fingerprint.md: what answered, before the first point (outside every measured window).
             EndpointRef described = run.fingerprint()
                     ? Fingerprinter.atStart(opened.endpoint(), probed, run.spec().model(), clock) : probed;
+            EmitStamps stamps = EmitStamps.of(opened, described, target);
+            LoadRunner runner = runner(run, target, stamps, opened, described);
             boolean simulated = sim || Simulator.ENGINE.equals(described.engine());
             if (simulated && root.isRepository()) {
                 throw new BadInputException("simulated runs never go under the repository's results/; "
@@ -235,7 +238,7 @@ public final class ServingBench {
                     new RunManifest.RequestSpec(runner.template(run.spec().points().get(0)), 1, run.spec().seed(), null,
                             maxConcurrency(run), null, null),
                     HarnessInfo.probe(Path.of("."), Map.of(CompletionCheck.GRADER, CompletionCheck.VERSION))
-                            .withClient(BenchClientInfo.of(run.spec())),
+                            .withClient(BenchClientInfo.of(run.spec(), stamps.note())),
                     null, null, clock.instant().toString(), null, null, null, null, null)
                     .withSecretsRedacted(opened.endpoint().secrets().redactions()); // what describe() replaced
             long counted = opened.endpoint().secrets().redactions();
@@ -249,6 +252,12 @@ public final class ServingBench {
             opened.close();
             throw e;
         }
+    }
+
+    /** The runner for an opened endpoint: emit stamps asked for only from a simulator on this host (EmitStamps). */
+    private static LoadRunner runner(BenchRun run, String target, EmitStamps stamps, Endpoints.Opened opened,
+                                     EndpointRef described) {
+        return new LoadRunner(run.spec(), target, stamps.trusted(), CalibrationInputs.pacing(opened, described));
     }
 
     /** One endpoint being measured into one run folder. */
@@ -268,7 +277,7 @@ public final class ServingBench {
         private final Function<String, long[]> emitTimes;
         /** On resume: the points already whole in the journal. */
         private final Set<Integer> kept = new TreeSet<>();
-        /** The in-process simulator's configured TTFT, each record's calibration truth (null for a real server). */
+        /** The simulator's configured TTFT (in process or {@code sim@.}), each record's calibration truth; null for an engine. */
         private final Long simulatedTtftUs;
         /** The wire profile of this session's complete responses. */
         private WireProfile wireSeen = WireProfile.NONE;
@@ -289,7 +298,7 @@ public final class ServingBench {
                 opened.simulator().onTokens(t -> traces.put(t.promptSha256(), t.emitNanos()));
             }
             this.emitTimes = opened.simulator() == null ? null : traces::remove;
-            this.simulatedTtftUs = CalibrationInputs.simulatedTtftUs(opened, described);
+            this.simulatedTtftUs = CalibrationInputs.simulatedTtftUs(CalibrationInputs.pacing(opened, described));
         }
 
         /** Runs one point; its records are appended after it ends, so no disk write competes with the measurement. */

@@ -43,15 +43,18 @@ final class StreamLoop {
     private final InetSocketAddress address;
     private final long idleTimeoutNs;
     private final boolean keepText;
+    private final boolean emitStamps;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(256 * 1024);
     private final ChunkReader chunks = new ChunkReader();
     private final ArrayDeque<Conn> idle = new ArrayDeque<>();
     private final List<Conn> open = new ArrayList<>();
 
-    StreamLoop(InetSocketAddress address, long idleTimeoutNs, boolean keepText) {
+    /** @param emitStamps read a simulator's emit stamp comments (EmitStamps) */
+    StreamLoop(InetSocketAddress address, long idleTimeoutNs, boolean keepText, boolean emitStamps) {
         this.address = address;
         this.idleTimeoutNs = idleTimeoutNs;
         this.keepText = keepText;
+        this.emitStamps = emitStamps;
     }
 
     /**
@@ -69,11 +72,12 @@ final class StreamLoop {
         lag.setAutoResize(true);
         List<InFlightRequest> exchanges = new ArrayList<>();
         try (Selector selector = Selector.open()) {
-            // Closed loop: the point's connections are open before its window starts (ConnectionWarmup).
+            // The point's connections are open before its window starts (ConnectionWarmup, OpenLoopWarmup).
             ConnectionWarmup.Opened warmup = ConnectionWarmup.open(address, preopen, idleTimeoutNs);
             for (SocketChannel ch : warmup.channels()) {
-                Conn c = new Conn(new ResponseParser(chunks, keepText));
+                Conn c = new Conn(new ResponseParser(chunks, keepText, emitStamps));
                 c.channel = ch;
+                c.uses = 1; // kept alive from the start: one the server closed meanwhile is resent on a new one (retryStale)
                 open.add(c);
                 c.key = ch.register(selector, 0, c);
                 idle.addLast(c);
@@ -176,7 +180,7 @@ final class StreamLoop {
         Conn c = fresh ? null : idle.pollFirst();
         try {
             if (c == null) {
-                c = new Conn(new ResponseParser(chunks, keepText));
+                c = new Conn(new ResponseParser(chunks, keepText, emitStamps));
                 c.channel = SocketChannel.open();
                 c.channel.configureBlocking(false);
                 c.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);

@@ -33,9 +33,11 @@ final class SimResponder {
      * One request's answer: one planned script per choice ({@code n}), the fault drawn for choice 0, and how to write it.
      *
      * @param topLogprobs -1: no logprobs; otherwise how many alternatives each token lists
+     * @param arrivedNs when the request was read: the pacing counts from here ({@link System#nanoTime()})
+     * @param emitStamps the client asked for {@link Simulator#EMIT_COMMENT} before each token event
      */
     record Reply(Api api, List<SimScript> choices, boolean stream, boolean includeUsage, boolean continuousUsage,
-                 int topLogprobs, String model, String id) {
+                 int topLogprobs, String model, String id, long arrivedNs, boolean emitStamps) {
         SimScript first() {
             return choices.get(0);
         }
@@ -76,7 +78,7 @@ final class SimResponder {
             out.write(SimHttp.head(200, "application/json", null, body.length).getBytes(StandardCharsets.ISO_8859_1));
             if (paced) {
                 out.flush();
-                Thread.sleep(options.ttftMs() + options.tpotMs() * Math.max(0, tokens - 1));
+                SimPacing.sleepUntil(r.arrivedNs() + SimPacing.MS * (options.ttftMs() + options.tpotMs() * Math.max(0, tokens - 1)));
             }
             if (f == SimFault.RESET || f == SimFault.TRUNCATED || f == SimFault.STALL) {
                 out.write(body, 0, body.length / 2);
@@ -108,17 +110,21 @@ final class SimResponder {
         if (options.tpotMs() == 0) {
             if (options.ttftMs() > 0) {
                 out.flush();
-                Thread.sleep(options.ttftMs());
+                SimPacing.sleepUntil(r.arrivedNs() + SimPacing.MS * options.ttftMs());
             }
+            long now = System.nanoTime();
             ByteArrayOutputStream all = new ByteArrayOutputStream(limit * 160);
             for (int i = 0; i < limit; i++) {
+                if (r.emitStamps() && events.get(i).token()) {
+                    all.write(SimPacing.stamp(now));
+                }
                 all.write(events.get(i).bytes());
             }
             if (f == SimFault.MALFORMED) {
                 all.write("data: {not json\n\n".getBytes(StandardCharsets.UTF_8));
             }
             if (stamps != null) {
-                java.util.Arrays.fill(stamps, 0, sentTokens, System.nanoTime());
+                java.util.Arrays.fill(stamps, 0, sentTokens, now);
                 emit(s, stamps, sentTokens);
             }
             SimHttp.writeChunk(out, all.toByteArray());
@@ -131,14 +137,18 @@ final class SimResponder {
             int token = 0;
             for (int i = 0; i < limit; i++) {
                 Sse e = events.get(i);
+                long now = 0;
                 if (e.token()) {
-                    Thread.sleep(token == 0 ? options.ttftMs() : options.tpotMs());
+                    // Token k is due at arrival + ttft + k·tpot: the simulator's own work (parsing, planning, a
+                    // late wake-up) never shifts the schedule, so the configured TTFT is the truth calibration uses.
+                    SimPacing.sleepUntil(r.arrivedNs() + SimPacing.MS * (options.ttftMs() + (long) token * options.tpotMs()));
+                    now = System.nanoTime();
                 }
-                SimHttp.writeChunk(out, e.bytes());
+                SimHttp.writeChunk(out, r.emitStamps() && e.token() ? SimPacing.concat(SimPacing.stamp(now), e.bytes()) : e.bytes());
                 out.flush();
                 if (e.token()) {
                     if (stamps != null) {
-                        stamps[token] = System.nanoTime();
+                        stamps[token] = now;
                     }
                     token++;
                     if (stamps != null && token == sentTokens) {

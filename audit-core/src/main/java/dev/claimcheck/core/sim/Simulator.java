@@ -16,7 +16,6 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +39,18 @@ public final class Simulator implements AutoCloseable {
     public static final String VERSION = "1";
     /** Reasoning tokens a chat request asking for {@code enable_thinking} gets when the options give none. */
     static final int THINKING_ON_REQUEST = 8;
+    /**
+     * The request header a client sends to have each token event preceded by an SSE comment {@link #EMIT_COMMENT} with
+     * the {@link System#nanoTime()} just before the event was written: a calibrating client on the same host (Linux:
+     * CLOCK_MONOTONIC, one clock for all processes) reads receive lag from it. Without the header the stream is as before.
+     */
+    public static final String EMIT_STAMPS_HEADER = "x-claimcheck-emit-stamps";
+    /** The comment's start; an SSE parser ignores lines that begin with ':' (WHATWG HTML, server-sent events). */
+    public static final String EMIT_COMMENT = ": claimcheck-emit-ns ";
+    /** GET answers {@code {"monotonicNs": N}}: this process's {@link System#nanoTime()}, to check a client shares the clock. */
+    public static final String CLOCK_PATH = "/claimcheck/clock";
+    /** Pending connections the kernel may queue (capped by net.core.somaxconn): a bench opens up to 2,048 streams. */
+    private static final int BACKLOG = 4096;
 
     /**
      * When each token of one response was handed to the socket ({@link System#nanoTime()}); with no pacing
@@ -65,7 +76,7 @@ public final class Simulator implements AutoCloseable {
         for (SimFault f : SimFault.values()) {
             faults.put(f, new AtomicLong());
         }
-        this.server = new ServerSocket(port, 512, host);
+        this.server = new ServerSocket(port, BACKLOG, host);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "claimcheck-sim-" + n.incrementAndGet());
@@ -174,7 +185,9 @@ public final class Simulator implements AutoCloseable {
                             SimHttp.error(e.getMessage(), "invalid_request_error"));
                     return;
                 }
-                if (request == null || route(socket, out, request) == SimResponder.After.CLOSED || !request.keepAlive()) {
+                // when the whole request is in: the simulated engine's clock starts here, not after its own parsing
+                long arrivedNs = System.nanoTime();
+                if (request == null || route(socket, out, request, arrivedNs) == SimResponder.After.CLOSED || !request.keepAlive()) {
                     return;
                 }
             }
@@ -189,7 +202,7 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    private SimResponder.After route(Socket socket, OutputStream out, SimHttp.Request r)
+    private SimResponder.After route(Socket socket, OutputStream out, SimHttp.Request r, long arrivedNs)
             throws IOException, InterruptedException {
         String path = r.path();
         if (path.equals("/v1/chat/completions") || path.equals("/v1/completions")) {
@@ -198,8 +211,9 @@ public final class Simulator implements AutoCloseable {
                 return SimResponder.After.KEEP;
             }
             try {
-                return complete(socket, out, r, path.endsWith("/chat/completions") ? SimResponder.Api.CHAT : SimResponder.Api.COMPLETION);
-            } catch (Refused e) {
+                return complete(socket, out, r, path.endsWith("/chat/completions") ? SimResponder.Api.CHAT : SimResponder.Api.COMPLETION,
+                        arrivedNs);
+            } catch (SimParams.Refused e) {
                 SimHttp.writeWhole(out, 400, "application/json", null,
                         SimHttp.error(e.getMessage(), "invalid_request_error", e.param, null));
                 return SimResponder.After.KEEP;
@@ -216,25 +230,17 @@ public final class Simulator implements AutoCloseable {
         } else if (r.method().equals("GET") && path.equals("/version")) {
             SimHttp.writeWhole(out, 200, "application/json", null,
                     "{\"version\":\"" + VERSION + "\",\"engine\":\"" + ENGINE + "\",\"pacing\":{\"ttftMs\":"
-                            + options.ttftMs() + ",\"tpotMs\":" + options.tpotMs() + "}}");
+                            + options.ttftMs() + ",\"tpotMs\":" + options.tpotMs() + "},\"jvmFlags\":" + jvmFlags() + "}");
+        } else if (r.method().equals("GET") && path.equals(CLOCK_PATH)) {
+            SimHttp.writeWhole(out, 200, "application/json", null, "{\"monotonicNs\":" + System.nanoTime() + "}");
         } else {
             SimHttp.writeWhole(out, 404, "application/json", null, SimHttp.error("no route " + path, "not_found"));
         }
         return SimResponder.After.KEEP;
     }
 
-    /** A request parameter the simulator refuses, as OpenAI does: HTTP 400 naming the parameter. */
-    private static final class Refused extends Exception {
-        final String param;
-
-        Refused(String param, String message) {
-            super(message);
-            this.param = param;
-        }
-    }
-
-    private SimResponder.After complete(Socket socket, OutputStream out, SimHttp.Request r, SimResponder.Api api)
-            throws IOException, InterruptedException, Refused {
+    private SimResponder.After complete(Socket socket, OutputStream out, SimHttp.Request r, SimResponder.Api api, long arrivedNs)
+            throws IOException, InterruptedException, SimParams.Refused {
         long number = requests.incrementAndGet();
         boolean chat = api == SimResponder.Api.CHAT;
         JsonNode body;
@@ -253,23 +259,23 @@ public final class Simulator implements AutoCloseable {
                     prompt = prompt.get(0);
                 }
                 if (prompt == null || !prompt.isTextual()) {
-                    throw new Refused("prompt", "prompt must be a string (or a list of one string)");
+                    throw new SimParams.Refused("prompt", "prompt must be a string (or a list of one string)");
                 }
                 messages = List.of(ChatMessage.user(prompt.asText()));
             }
         } catch (IOException | RuntimeException e) {
-            throw new Refused(chat ? "messages" : "prompt", chat ? "body must be a JSON object with a non-empty messages array"
+            throw new SimParams.Refused(chat ? "messages" : "prompt", chat ? "body must be a JSON object with a non-empty messages array"
                     : "body must be a JSON object with a prompt");
         }
         JsonNode max = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
         Integer maxTokens = max != null && max.canConvertToInt() ? max.asInt() : null;
-        int n = intParam(body, "n", 1, 1, 128);
-        List<String> stop = stops(body.get("stop"));
-        int topLogprobs = logprobs(body, chat);
+        int n = SimParams.intParam(body, "n", 1, 1, 128);
+        List<String> stop = SimParams.stops(body.get("stop"));
+        int topLogprobs = SimParams.logprobs(body, chat);
         JsonNode format = body.path("response_format");
         String formatType = format.path("type").asText("text");
         if (!List.of("text", "json_object", "json_schema").contains(formatType)) {
-            throw new Refused("response_format", "response_format.type must be text, json_object or json_schema");
+            throw new SimParams.Refused("response_format", "response_format.type must be text, json_object or json_schema");
         }
         boolean json = !formatType.equals("text");
         JsonNode schema = formatType.equals("json_schema") ? format.path("json_schema").get("schema") : null;
@@ -280,14 +286,14 @@ public final class Simulator implements AutoCloseable {
         List<SimScript> choices = new java.util.ArrayList<>(n);
         for (int c = 0; c < n; c++) {
             choices.add(SimScript.plan(now, oracle, messages, attempt, retry,
-                    new SimScript.Ask(maxTokens, minTokens(body, maxTokens), c, stop, json, schema, tools)));
+                    new SimScript.Ask(maxTokens, SimParams.minTokens(body, maxTokens), c, stop, json, schema, tools)));
         }
         SimScript script = choices.get(0);
         // As vLLM: prompt plus max_tokens over max_model_len is refused before anything is generated.
         long requested = script.promptTokens + (maxTokens == null ? 0 : Math.max(0, maxTokens));
         if (options.maxModelLen() > 0 && requested > options.maxModelLen()) {
             SimHttp.writeWhole(out, 400, "application/json", null,
-                    contextLengthBody(options.maxModelLen(), script.promptTokens, maxTokens));
+                    SimParams.contextLengthBody(options.maxModelLen(), script.promptTokens, maxTokens));
             return SimResponder.After.KEEP;
         }
         if (script.fault != null) {
@@ -299,7 +305,22 @@ public final class Simulator implements AutoCloseable {
         boolean continuousUsage = body.path("stream_options").path("continuous_usage_stats").asBoolean(false);
         String model = body.path("model").asText("sim");
         return new SimResponder(options, tokenListener).respond(socket, out, new SimResponder.Reply(api, List.copyOf(choices),
-                stream, usage, continuousUsage, topLogprobs, model, (chat ? "chatcmpl-sim-" : "cmpl-sim-") + ids.incrementAndGet()));
+                stream, usage, continuousUsage, topLogprobs, model, (chat ? "chatcmpl-sim-" : "cmpl-sim-") + ids.incrementAndGet(),
+                arrivedNs, r.header(EMIT_STAMPS_HEADER) != null));
+    }
+
+    /**
+     * The heap and collector options this JVM runs with ({@code -X…} only: other arguments may carry secrets), so a
+     * bench's run.json records the simulator's JVM beside its own (docs/throughput.md "The bench's JVM and warm-up").
+     */
+    private static String jvmFlags() {
+        StringBuilder b = new StringBuilder("[");
+        for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-X")) {
+                b.append(b.length() == 1 ? "" : ",").append(SimHttp.quote(a));
+            }
+        }
+        return b.append(']').toString();
     }
 
     /** The legacy completions API has no reasoning field: its text is the content alone. */
@@ -320,60 +341,6 @@ public final class Simulator implements AutoCloseable {
         return thinking && o.reasoningTokens() == 0 ? o.withReasoningTokens(THINKING_ON_REQUEST) : o;
     }
 
-    private static int intParam(JsonNode body, String name, int absent, int min, int maxValue) throws Refused {
-        JsonNode v = body.get(name);
-        if (v == null || v.isNull()) {
-            return absent;
-        }
-        if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > maxValue) {
-            throw new Refused(name, name + " must be an integer in [" + min + ", " + maxValue + "]");
-        }
-        return v.asInt();
-    }
-
-    /** {@code stop}: absent, one string or a list of up to 4 strings (OpenAI's limit). */
-    private static List<String> stops(JsonNode stop) throws Refused {
-        if (stop == null || stop.isNull()) {
-            return List.of();
-        }
-        if (stop.isTextual()) {
-            return List.of(stop.asText());
-        }
-        if (stop.isArray() && stop.size() <= 4) {
-            List<String> out = new java.util.ArrayList<>();
-            for (JsonNode s : stop) {
-                if (!s.isTextual()) {
-                    throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
-                }
-                out.add(s.asText());
-            }
-            return out;
-        }
-        throw new Refused("stop", "stop must be a string or a list of up to 4 strings");
-    }
-
-    /** -1 without logprobs; else the alternatives per token (chat: top_logprobs 0..20; completions: logprobs 0..5). */
-    private static int logprobs(JsonNode body, boolean chat) throws Refused {
-        if (!chat) {
-            return intParam(body, "logprobs", -1, 0, 5);
-        }
-        boolean on = body.path("logprobs").asBoolean(false);
-        int top = intParam(body, "top_logprobs", 0, 0, 20);
-        if (!on && body.hasNonNull("top_logprobs")) {
-            throw new Refused("top_logprobs", "top_logprobs needs logprobs: true");
-        }
-        return on ? top : -1;
-    }
-
-    /** vLLM's {@code min_tokens}, or all of {@code max_tokens} under {@code ignore_eos}: the pinned output length. */
-    private static int minTokens(JsonNode body, Integer maxTokens) {
-        int min = body.path("min_tokens").canConvertToInt() ? Math.max(0, body.get("min_tokens").asInt()) : 0;
-        if (body.path("ignore_eos").asBoolean(false) && maxTokens != null) {
-            min = Math.max(min, maxTokens);
-        }
-        return maxTokens == null ? min : Math.min(min, maxTokens);
-    }
-
     private static int header(SimHttp.Request r, String name) {
         String v = r.header(name);
         try {
@@ -381,14 +348,5 @@ public final class Simulator implements AutoCloseable {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** vLLM's 400 body for a prompt of {@code promptTokens} plus {@code maxTokens} (null: not given) over {@code maxModelLen}. */
-    private static String contextLengthBody(long maxModelLen, long promptTokens, Integer maxTokens) {
-        long completion = maxTokens == null ? 0 : Math.max(0, maxTokens);
-        String message = String.format(Locale.ROOT, "This model's maximum context length is %d tokens. However, you requested "
-                + "%d tokens (%d in the messages, %d in the completion). Please reduce the length of the messages or completion.",
-                maxModelLen, promptTokens + completion, promptTokens, completion);
-        return "{\"error\":{\"message\":" + SimHttp.quote(message) + ",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}";
     }
 }

@@ -9,18 +9,23 @@ import java.util.List;
  * @param measured the reproduction's value of the claimed metric (null when nothing measures it)
  * @param ciLow its 95% interval (null when undefined)
  * @param pValue one-sided p-value of a reproduction this low if the claim were true; only for {@code refuted}
- * @param differences stated settings the reproduction did not use, one line each ({@code settingsDiffer})
+ * @param differing stated settings the reproduction did not use, one sentence each ({@code settingsDiffer})
  * @param why one sentence saying why this verdict
  * @param powerNeeded how much evidence a refutation needs at all (null when it cannot be said for this metric)
  */
 public record ClaimAssessment(ClaimVerdict verdict, Double measured, Double ciLow, Double ciHigh, Double pValue,
-                              List<String> differences, Sentence why, Sentence powerNeeded) {
+                              List<Sentence> differing, Sentence why, Sentence powerNeeded) {
     public ClaimAssessment {
-        differences = List.copyOf(differences);
+        differing = List.copyOf(differing);
     }
 
     static ClaimAssessment of(ClaimVerdict verdict, Sentence why, Sentence powerNeeded) {
         return new ClaimAssessment(verdict, null, null, null, null, List.of(), why, powerNeeded);
+    }
+
+    /** {@link #differing} in English, one line each. */
+    public List<String> differences() {
+        return differing.stream().map(Sentence::english).toList();
     }
 
     /** {@link #why} in English. */

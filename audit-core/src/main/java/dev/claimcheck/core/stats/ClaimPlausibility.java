@@ -3,7 +3,6 @@ package dev.claimcheck.core.stats;
 import dev.claimcheck.core.model.Claim;
 import dev.claimcheck.core.model.ClaimMetric;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,9 +16,13 @@ public final class ClaimPlausibility {
 
     /**
      * @param plausible some whole count of the attempts rounds to the claimed value
-     * @param text the arithmetic, for the claims page
+     * @param why the arithmetic, for the claims page
      */
-    public record Check(boolean plausible, String text) {
+    public record Check(boolean plausible, Sentence why) {
+        /** {@link #why} in English. */
+        public String text() {
+            return why.english();
+        }
     }
 
     /** The check, for an accuracy claim whose settings state {@code tasks} (times {@code k} when stated). */
@@ -49,11 +52,10 @@ public final class ClaimPlausibility {
         long high = (long) Math.floor((value + half) * n + 1e-9);
         String shown = v.toPlainString();
         if (low > high) {
-            return new Check(false, String.format(Locale.ROOT, "%s × %d = %s: no whole count of %d rounds to %s",
-                    shown, n, trim(product), n, shown));
+            return new Check(false, Sentence.of(Sentence.Kind.IMPLAUSIBLE, shown, n, trim(product)));
         }
         long nearest = Math.max(low, Math.min(high, Math.round(product)));
-        return new Check(true, String.format(Locale.ROOT, "%s × %d = %s: %d of %d", shown, n, trim(product), nearest, n));
+        return new Check(true, Sentence.of(Sentence.Kind.PLAUSIBLE, shown, n, trim(product), nearest));
     }
 
     private static String trim(double x) {

@@ -79,8 +79,7 @@ public final class ClaimVerdicts {
             // docs/architecture.md §8.1: the simulator tests the harness, never the model. Its figure is still shown, labelled SIM.
             return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), Sentence.of(Sentence.Kind.SIMULATED_ONLY), power);
         }
-        List<String> diff = new ArrayList<>(pin == null ? List.of()
-                : pin.differences(run.suite() == null ? null : run.suite().dataset()));
+        List<Sentence> diff = new ArrayList<>(DatasetPins.differences(pin, run.suite() == null ? null : run.suite().dataset()));
         diff.addAll(EndpointPins.differences(endpoint, run));
         if (claim.undisclosed() && diff.isEmpty()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), Sentence.of(Sentence.Kind.UNDISCLOSED), power);
@@ -89,7 +88,7 @@ public final class ClaimVerdicts {
             diff.addAll(differences(claim.settings(), run, samples));
         }
         if (!diff.isEmpty()) {
-            return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, Sentence.text(String.join("; ", diff)), power);
+            return judged(ClaimVerdict.SETTINGS_DIFFER, m, null, diff, Sentence.joined(diff), power);
         }
         if (m.low() == null || m.high() == null) {
             return judged(ClaimVerdict.NOT_REPRODUCED, m, null, List.of(), Sentence.of(Sentence.Kind.NO_INTERVAL), power);
@@ -103,13 +102,13 @@ public final class ClaimVerdicts {
         return judged(ClaimVerdict.CONSISTENT, m, null, List.of(), Sentence.of(Sentence.Kind.CONSISTENT), power);
     }
 
-    private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<String> diff, Sentence note,
+    private static ClaimAssessment judged(ClaimVerdict v, ScoreInterval m, Double p, List<Sentence> diff, Sentence note,
                                           Sentence power) {
         return new ClaimAssessment(v, m.estimate(), m.low(), m.high(), p, diff, note, power);
     }
 
     /** {@link #differences(Map, RunManifest, List)} without the journal (graders then read from the protocol). */
-    public static List<String> differences(Map<String, String> stated, RunManifest run) {
+    public static List<Sentence> differences(Map<String, String> stated, RunManifest run) {
         return differences(stated, run, List.of());
     }
 
@@ -123,21 +122,22 @@ public final class ClaimVerdicts {
      * the attempts whose sample sent a lower {@code max_tokens} than the template's are counted; without samples, a
      * template {@code max_tokens} at or above the served context means every attempt was capped.
      */
-    public static List<String> differences(Map<String, String> stated, RunManifest run, List<Sample> samples) {
+    public static List<Sentence> differences(Map<String, String> stated, RunManifest run, List<Sample> samples) {
         JsonNode t = run.request() == null || run.request().template() == null
                 ? MissingNode.getInstance() : run.request().template();
         String protocol = protocol(run);
         String claimedProtocol = stated.get("protocol");
-        List<String> out = new ArrayList<>();
+        List<Sentence> out = new ArrayList<>();
         for (Map.Entry<String, String> e : stated.entrySet()) {
-            String used = used(e.getKey(), t, run, samples);
+            Used used = used(e.getKey(), t, run, samples);
             if (used == null && PROTOCOL_FIXED.contains(e.getKey()) && claimedProtocol != null && protocol != null) {
-                used = protocol.equals(claimedProtocol) ? e.getValue() : "protocol " + protocol + "'s";
+                used = protocol.equals(claimedProtocol) ? Used.of(e.getValue())
+                        : new Used("protocol " + protocol + "'s", Sentence.Kind.SETTING_PROTOCOLS, protocol);
             }
             if (used == null) {
-                out.add(e.getKey() + ": claimed " + e.getValue() + ", not checked by this harness");
-            } else if (!same(e.getValue(), used)) {
-                out.add(e.getKey() + ": claimed " + e.getValue() + ", used " + used);
+                out.add(Sentence.of(Sentence.Kind.SETTING_UNCHECKED, e.getKey(), e.getValue()));
+            } else if (!same(e.getValue(), used.text())) {
+                out.add(used.line(e.getKey(), e.getValue()));
             } else if (e.getKey().equals("maxTokens")) {
                 capped(e.getValue(), t, run, samples).ifPresent(out::add);
             }
@@ -154,15 +154,14 @@ public final class ClaimVerdicts {
         return p != null ? p : run.workload() == dev.claimcheck.core.model.Workload.MATH ? "boxed" : null;
     }
 
-    private static Optional<String> capped(String claimed, JsonNode template, RunManifest run, List<Sample> samples) {
+    private static Optional<Sentence> capped(String claimed, JsonNode template, RunManifest run, List<Sample> samples) {
         Long context = run.request() == null ? null : run.request().servedContext();
         if (context == null || !template.path("max_tokens").canConvertToLong()) {
             return Optional.empty();
         }
         long wanted = template.path("max_tokens").asLong();
-        String head = "maxTokens: claimed " + claimed + ", capped to fit the served context of " + context + " tokens";
         if (samples.isEmpty()) {
-            return wanted >= context ? Optional.of(head + " in every attempt") : Optional.empty();
+            return wanted >= context ? Optional.of(Sentence.of(Sentence.Kind.CAPPED_EVERY, claimed, context)) : Optional.empty();
         }
         long n = 0;
         long lowest = wanted;
@@ -174,31 +173,52 @@ public final class ClaimVerdicts {
             }
         }
         return n == 0 ? Optional.empty()
-                : Optional.of(head + " in " + n + " of " + samples.size() + " attempts (as low as " + lowest + ")");
+                : Optional.of(Sentence.of(Sentence.Kind.CAPPED_SOME, claimed, context, n, samples.size(), lowest));
     }
 
-    /** What the run used for a setting, as text ("server default" when the body left it out), or null if unknown. */
-    private static String used(String key, JsonNode template, RunManifest run, List<Sample> samples) {
+    /**
+     * What the run used for a setting: its text as compared with the claim, the kind of line that says so, and that
+     * line's value (null when the kind words it: "server default").
+     */
+    private record Used(String text, Sentence.Kind kind, String value) {
+        static Used of(String v) {
+            return new Used(v, Sentence.Kind.SETTING_USED, v);
+        }
+
+        static Used word(String text, Sentence.Kind kind) {
+            return new Used(text, kind, null);
+        }
+
+        Sentence line(String key, String claimed) {
+            return value == null ? Sentence.of(kind, key, claimed) : Sentence.of(kind, key, claimed, value);
+        }
+    }
+
+    /** What the run used for a setting ("server default" when the body left it out), or null if unknown. */
+    private static Used used(String key, JsonNode template, RunManifest run, List<Sample> samples) {
+        Used unknown = Used.word("unknown", Sentence.Kind.SETTING_UNKNOWN);
         return switch (key) {
-            case "temperature" -> text(template.path("temperature"));
-            case "topP" -> text(template.path("top_p"));
-            case "maxTokens" -> text(template.path("max_tokens"));
-            case "enableThinking" -> text(template.path("chat_template_kwargs").path("enable_thinking"));
-            case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull() ? "none"
-                    : template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
-                    : template.path("stop").toString();
-            case "protocol" -> protocol(run);
-            case "grader" -> samples.isEmpty() ? null : String.join(",", samples.stream()
-                    .filter(s -> s.verdict() != null).map(s -> s.verdict().grader()).distinct().sorted().toList());
-            case "k" -> run.request() == null ? "unknown" : Integer.toString(run.request().k());
-            case "concurrency" -> run.request() == null ? "unknown" : Integer.toString(run.request().concurrency());
-            case "tasks" -> run.metrics() == null ? "unknown" : Integer.toString(run.metrics().tasks());
+            case "temperature" -> body(template.path("temperature"));
+            case "topP" -> body(template.path("top_p"));
+            case "maxTokens" -> body(template.path("max_tokens"));
+            case "enableThinking" -> body(template.path("chat_template_kwargs").path("enable_thinking"));
+            case "stop" -> template.path("stop").isMissingNode() || template.path("stop").isNull()
+                    ? Used.word("none", Sentence.Kind.SETTING_NO_STOP)
+                    : Used.of(template.path("stop").isTextual() ? "[" + template.path("stop").toString() + "]"
+                    : template.path("stop").toString());
+            case "protocol" -> protocol(run) == null ? null : Used.of(protocol(run));
+            case "grader" -> samples.isEmpty() ? null : Used.of(String.join(",", samples.stream()
+                    .filter(s -> s.verdict() != null).map(s -> s.verdict().grader()).distinct().sorted().toList()));
+            case "k" -> run.request() == null ? unknown : Used.of(Integer.toString(run.request().k()));
+            case "concurrency" -> run.request() == null ? unknown : Used.of(Integer.toString(run.request().concurrency()));
+            case "tasks" -> run.metrics() == null ? unknown : Used.of(Integer.toString(run.metrics().tasks()));
             default -> null;
         };
     }
 
-    private static String text(JsonNode v) {
-        return v.isMissingNode() || v.isNull() ? "server default" : v.asText();
+    private static Used body(JsonNode v) {
+        return v.isMissingNode() || v.isNull() ? Used.word("server default", Sentence.Kind.SETTING_SERVER_DEFAULT)
+                : Used.of(v.asText());
     }
 
     static boolean same(String a, String b) {

@@ -30,8 +30,22 @@ public final class RoutingAnalysis {
         }
     }
 
+    /** Why two runs cannot be compared, as a sentence a reader's language can word; its message is the English. */
+    public static final class Incomparable extends IllegalArgumentException {
+        private final transient Sentence reason;
+
+        Incomparable(Sentence reason) {
+            super(reason.english());
+            this.reason = reason;
+        }
+
+        public Sentence reason() {
+            return reason;
+        }
+    }
+
     /**
-     * @throws IllegalArgumentException with one sentence when the runs are not on the same suite, dataset and tasks
+     * @throws Incomparable when the runs are not on the same suite, dataset and tasks
      */
     public static Report of(RunManifest instant, List<Sample> instantSamples, RunManifest thinking,
                             List<Sample> thinkingSamples) {
@@ -161,29 +175,27 @@ public final class RoutingAnalysis {
     private static void sameTasks(RunManifest instant, RunManifest thinking, Map<String, List<Sample>> in,
                                   Map<String, List<Sample>> th) {
         if (!instant.suite().id().equals(thinking.suite().id())) {
-            throw new IllegalArgumentException("the runs are on different suites: " + instant.suite().id() + " and "
-                    + thinking.suite().id());
+            throw new Incomparable(Sentence.of(Sentence.Kind.ROUTING_OTHER_SUITES, instant.suite().id(), thinking.suite().id()));
         }
         String a = instant.suite().dataset() == null ? null : instant.suite().dataset().sha256();
         String b = thinking.suite().dataset() == null ? null : thinking.suite().dataset().sha256();
         if (!Objects.equals(a, b)) {
-            throw new IllegalArgumentException("the runs are on different data: dataset sha256 " + a + " and " + b);
+            throw new Incomparable(Sentence.of(Sentence.Kind.ROUTING_OTHER_DATA, a, b));
         }
         if (!in.keySet().equals(th.keySet())) {
             TreeSet<String> onlyInstant = new TreeSet<>(in.keySet());
             onlyInstant.removeAll(th.keySet());
             TreeSet<String> onlyThinking = new TreeSet<>(th.keySet());
             onlyThinking.removeAll(in.keySet());
-            throw new IllegalArgumentException("the runs are not on the same tasks: " + onlyInstant.size()
-                    + " only in the instant run" + first(onlyInstant) + ", " + onlyThinking.size()
-                    + " only in the thinking run" + first(onlyThinking));
+            throw new Incomparable(Sentence.of(Sentence.Kind.ROUTING_OTHER_TASKS, onlyInstant.size(), first(onlyInstant),
+                    onlyThinking.size(), first(onlyThinking)));
         }
         if (in.isEmpty()) {
-            throw new IllegalArgumentException("the runs have no attempts");
+            throw new Incomparable(Sentence.of(Sentence.Kind.ROUTING_NO_ATTEMPTS));
         }
     }
 
-    private static String first(TreeSet<String> ids) {
-        return ids.isEmpty() ? "" : " (first: " + ids.first() + ")";
+    private static Object first(TreeSet<String> ids) {
+        return ids.isEmpty() ? "" : Sentence.of(Sentence.Kind.FIRST_TASK, ids.first());
     }
 }

@@ -6,9 +6,12 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.AllowedSigners;
 import dev.claimcheck.core.provenance.InvalidSignatureException;
+import dev.claimcheck.core.provenance.SignatureVerdict;
 import dev.claimcheck.core.provenance.SshPublicKey;
 import dev.claimcheck.core.provenance.SshSignature;
 import dev.claimcheck.core.provenance.Trust;
+import dev.claimcheck.core.stats.Sentence;
+import dev.claimcheck.core.stats.Sentence.Kind;
 import dev.claimcheck.core.suite.proofs.ProofDetail;
 import dev.claimcheck.core.suite.proofs.ProofReview;
 import java.io.IOException;
@@ -32,11 +35,17 @@ public final class ReviewCheck {
     /**
      * The verdict on one review file, with every reason it is not trusted.
      *
+     * @param reasons why it is not trusted, as sentences the site words in each language (docs/site.md, "Languages")
      * @param review the review as read, or null when it could not be read
      */
-    public record Report(Path file, Status status, List<String> problems, ProofReview review) {
+    public record Report(Path file, Status status, List<Sentence> reasons, ProofReview review) {
         public Report {
-            problems = List.copyOf(problems);
+            reasons = List.copyOf(reasons);
+        }
+
+        /** The reasons in English, as verify prints them. */
+        public List<String> problems() {
+            return reasons.stream().map(Sentence::english).toList();
         }
 
         public boolean trusted() {
@@ -57,7 +66,7 @@ public final class ReviewCheck {
         Path reviews = root.resolve(REVIEWS);
         Path dir = folder(root, run.runId());
         if (Files.isSymbolicLink(reviews) || Files.isSymbolicLink(dir)) {
-            return List.of(new Report(dir, Status.INVALID, List.of("a symbolic link: never followed"), null));
+            return List.of(new Report(dir, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_SYMLINK)), null));
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
@@ -68,7 +77,7 @@ public final class ReviewCheck {
                 out.add(check(f, run, samples, signers, at));
             }
         } catch (IOException e) {
-            out.add(new Report(dir, Status.INVALID, List.of("cannot list (" + e.getMessage() + ")"), null));
+            out.add(new Report(dir, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_UNLISTABLE, e.getMessage())), null));
         }
         return out;
     }
@@ -82,24 +91,24 @@ public final class ReviewCheck {
     public static Report check(Path reviewFile, RunManifest run, List<Sample> samples, AllowedSigners signers, Instant at) {
         Path sig = signatureOf(reviewFile);
         if (Files.isSymbolicLink(reviewFile) || Files.isSymbolicLink(sig)) {
-            return new Report(reviewFile, Status.INVALID, List.of("a symbolic link: never followed"), null);
+            return new Report(reviewFile, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_SYMLINK)), null);
         }
         ProofReview review;
         try {
             review = ProofReview.read(reviewFile);
         } catch (BadInputException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(e.getMessage()), null);
+            return new Report(reviewFile, Status.INVALID, List.of(Sentence.text(e.getMessage())), null);
         }
         SshPublicKey key;
         try {
             key = SshSignature.verify(Files.readAllBytes(reviewFile), Files.readString(sig, StandardCharsets.UTF_8),
                     SshSignature.NAMESPACE);
         } catch (IOException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(sig + ": not found: the review is not signed"), review);
+            return new Report(reviewFile, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_UNSIGNED, sig)), review);
         } catch (InvalidSignatureException e) {
-            return new Report(reviewFile, Status.INVALID, List.of(sig + ": " + e.getMessage()), review);
+            return new Report(reviewFile, Status.INVALID, List.of(Sentence.of(Kind.REVIEW_BAD_SIGNATURE, sig, e.getMessage())), review);
         }
-        List<String> problems = contentProblems(review, run, samples);
+        List<Sentence> problems = contentProblems(review, run, samples);
         if (!problems.isEmpty()) {
             return new Report(reviewFile, Status.INVALID, problems, review);
         }
@@ -107,7 +116,7 @@ public final class ReviewCheck {
         if (trust instanceof Trust.Trusted) {
             return new Report(reviewFile, Status.TRUSTED, List.of(), review);
         }
-        return new Report(reviewFile, Status.UNTRUSTED, List.of("signed by " + key.fingerprint() + ": " + trust.describe()), review);
+        return new Report(reviewFile, Status.UNTRUSTED, List.of(new SignatureVerdict.Valid(key, trust).sentence()), review);
     }
 
     /** {@code <review>.json.sig}: the SSH signature beside a review. */
@@ -119,26 +128,26 @@ public final class ReviewCheck {
      * What makes a review wrong whoever signed it: another run, a solution the run does not hold by that hash, points
      * outside the problem's range. Empty when none.
      */
-    public static List<String> contentProblems(ProofReview review, RunManifest run, List<Sample> samples) {
-        List<String> problems = new ArrayList<>();
+    public static List<Sentence> contentProblems(ProofReview review, RunManifest run, List<Sample> samples) {
+        List<Sentence> problems = new ArrayList<>();
         if (!review.runId().equals(run.runId())) {
-            problems.add("reviews run " + review.runId() + ", not " + run.runId());
+            problems.add(Sentence.of(Kind.REVIEW_OTHER_RUN, review.runId(), run.runId()));
         }
         for (ProofReview.Grade g : review.grades()) {
             String where = g.problem() + "#" + g.attempt();
             Sample s = samples.stream().filter(x -> x.taskId().equals(g.problem()) && x.attempt() == g.attempt())
                     .findFirst().orElse(null);
             if (s == null || s.response() == null) {
-                problems.add(where + ": no such solution in the run");
+                problems.add(Sentence.of(Kind.REVIEW_NO_SOLUTION, where));
                 continue;
             }
             String actual = "sha256:" + PromptHash.sha256Hex(s.response().content());
             if (!actual.equals(g.solutionSha256())) {
-                problems.add(where + ": the review read solution " + g.solutionSha256() + ", the run holds " + actual);
+                problems.add(Sentence.of(Kind.REVIEW_OTHER_SOLUTION, where, g.solutionSha256(), actual));
             }
             ProofDetail d = s.verdict() == null ? null : ProofDetail.read(s.verdict().detail()).orElse(null);
             if (d != null && !(g.points() >= 0 && g.points() <= d.maxPoints())) {
-                problems.add(where + ": " + g.points() + " points outside [0, " + d.maxPoints() + "]");
+                problems.add(Sentence.of(Kind.REVIEW_POINTS_OUTSIDE, where, g.points(), d.maxPoints()));
             }
         }
         return problems;

@@ -60,7 +60,7 @@ public final class ReviewSigner {
         RunFolder folder = new RunFolder(runDir);
         RunManifest run = RunManifestStore.read(folder);
         List<Sample> samples = Journal.readAll(folder);
-        List<String> problems = ReviewCheck.contentProblems(review, run, samples);
+        List<String> problems = ReviewCheck.contentProblems(review, run, samples).stream().map(dev.claimcheck.core.stats.Sentence::english).toList();
         if (!problems.isEmpty()) {
             throw new BadInputException(file + ": " + String.join("; ", problems));
         }

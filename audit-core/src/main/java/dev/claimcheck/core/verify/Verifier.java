@@ -7,6 +7,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.provenance.Manifest;
 import dev.claimcheck.core.provenance.ManifestFinding;
+import dev.claimcheck.core.stats.DatasetPins;
 import dev.claimcheck.core.store.RecipeReader;
 import dev.claimcheck.core.store.Root;
 import dev.claimcheck.core.store.RootWalk;
@@ -274,7 +275,7 @@ public final class Verifier {
             return;
         }
         RunManifest.DatasetRef used = manifest.suite() == null ? null : manifest.suite().dataset();
-        if (!recipe.dataset().differences(used).isEmpty()) {
+        if (!DatasetPins.differences(recipe.dataset(), used).isEmpty()) {
             // One short line (details are clipped at 80 characters): the file hashes, read and pinned.
             String read = used == null || used.sha256() == null ? "none" : used.sha256().substring(0, 12) + "…";
             String pinned = recipe.dataset().sha256() == null ? "none" : recipe.dataset().sha256().substring(0, 12) + "…";

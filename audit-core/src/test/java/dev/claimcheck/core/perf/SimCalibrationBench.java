@@ -29,12 +29,14 @@ import java.util.stream.Stream;
 /**
  * The bench's calibration against the simulator's truth (issue #23 part 5; docs/throughput.md "Calibration"): at 128,
  * 256 and 512 streams paced like an engine ({@code ttftMs=100, tpotMs=20}, 512 in / 128 out, 4 requests per stream),
- * the TTFT error against the simulator's 100 ms with the simulator in a process of its own ({@code sim@.}, so it does
- * not compete with the client inside one JVM), then the receive lag, which needs the simulator's emit times on the
- * client's clock and so is measured with it in process. A benchmark, not a test: it prints, it asserts nothing.
+ * the TTFT error against the simulator's 100 ms and the receive lag (from the simulator's emit stamps, same host), with
+ * the simulator in a process of its own ({@code sim@.}'s JVM settings, {@link SimCommand#JVM_FLAGS}), then with it in
+ * the client's process. A benchmark, not a test: it prints, it asserts nothing.
  *
- * <p>Usage: {@code java -cp ... dev.claimcheck.core.perf.SimCalibrationBench [streams...]}; with {@code server PORT
- * OPTIONS} it is the out-of-process simulator itself.
+ * <p>Usage: {@code java -cp ... dev.claimcheck.core.perf.SimCalibrationBench [streams...]}; {@code -DsimJvm=default}
+ * starts the simulator's JVM with the launcher's defaults instead (as before), {@code -DsimJvmArgs="…"} adds to its
+ * flags, {@code -DinProcessFirst=true} measures in process first (to rule out the order); with {@code server OPTIONS} it is the
+ * out-of-process simulator itself.
  */
 public final class SimCalibrationBench {
     static final String PACING = "ttftMs=100,tpotMs=20";
@@ -51,19 +53,34 @@ public final class SimCalibrationBench {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 ManagementFactory.getRuntimeMXBean().getInputArguments());
         Path root = Files.createTempDirectory("sim-calibration");
-        Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), SimCalibrationBench.class.getName(), "server", PACING)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (!"default".equals(System.getProperty("simJvm"))) {
+            command.addAll(SimCommand.JVM_FLAGS);
+        }
+        String extra = System.getProperty("simJvmArgs"); // e.g. -Xlog:gc:file=/tmp/sim-gc.log, to see its collector
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SimCalibrationBench.class.getName(), "server", PACING));
+        Process sim = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String url = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            System.out.println("simulator out of process at " + url + " (" + PACING + ")");
-            // JIT warm-up of the client (and the simulator): one short run whose numbers are discarded.
-            run(root, url, 64, 256);
-            for (int c : streams) {
-                report("out of process c=" + c, run(root, url, c, 4 * c));
+            System.out.println("simulator out of process at " + url + " (" + PACING + "), JVM " + command.subList(1, command.indexOf("-cp")));
+            // JIT warm-up of the client and the simulator's process: one run whose numbers are discarded, at the
+            // middle concurrency so the simulator's per-stream paths are compiled too.
+            run(root, url, 256, 1024);
+            if (Boolean.getBoolean("inProcessFirst")) {
+                inProcess(root, streams);
             }
             for (int c : streams) {
-                report("in process c=" + c, run(root, "sim:" + PACING, c, 4 * c));
+                long cpu0 = cpuNanos(sim);
+                long wall0 = System.nanoTime();
+                report("out of process c=" + c, run(root, url, c, 4 * c));
+                System.out.printf(Locale.ROOT, "%-22s simulator process cpu %.0f%% of one core over the run%n", "",
+                        100.0 * (cpuNanos(sim) - cpu0) / (System.nanoTime() - wall0));
+            }
+            if (!Boolean.getBoolean("inProcessFirst")) {
+                inProcess(root, streams);
             }
         } finally {
             sim.destroy();
@@ -97,6 +114,17 @@ public final class SimCalibrationBench {
         return m;
     }
 
+    private static void inProcess(Path root, int[] streams) throws Exception {
+        for (int c : streams) {
+            report("in process c=" + c, run(root, "sim:" + PACING, c, 4 * c));
+        }
+    }
+
+    /** The simulator process's CPU time so far (user + system), in ns. */
+    private static long cpuNanos(Process p) {
+        return p.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     private static void report(String name, RunManifest m) {
         ThroughputPoint p = m.metrics().get(ThroughputFigures.POINTS).get(0);
         Calibration c = m.metrics().get(ThroughputFigures.CALIBRATION);
@@ -117,12 +145,15 @@ public final class SimCalibrationBench {
     /**
      * Where the excess is: the measured requests of the first wave (started with the point, on connections opened
      * with it) against those of later waves (on kept-alive connections), TTFT and the wait before the first byte
-     * was sent (connecting), p99 in ms.
+     * was sent (connecting), p99 in ms; and, where the simulator stamped its events, each measured TTFT error split
+     * into the simulator's side (its first token emitted after send + truth) and the client's (that token's receive lag).
      */
     private static void waves(Path samples) throws java.io.IOException {
         List<Long> firstTtft = new ArrayList<>();
         List<Long> laterTtft = new ArrayList<>();
         List<Long> firstSend = new ArrayList<>();
+        List<Long> simLate = new ArrayList<>();
+        List<Long> firstLag = new ArrayList<>();
         for (String line : Files.readAllLines(samples)) {
             com.fasterxml.jackson.databind.JsonNode load = dev.claimcheck.core.store.Json.mapper().readTree(line).path("load");
             if (load.path("warmup").asBoolean() || !load.hasNonNull("firstTokenUs")) {
@@ -130,6 +161,12 @@ public final class SimCalibrationBench {
             }
             long scheduled = load.path("scheduledUs").asLong();
             long ttft = load.path("firstTokenUs").asLong() - scheduled;
+            if (load.path("receiveLagsUs").size() > 0) {
+                long lag = load.path("receiveLagsUs").get(0).asLong();
+                firstLag.add(lag);
+                simLate.add(load.path("firstTokenUs").asLong() - lag - load.path("sentUs").asLong()
+                        - load.path("simulatedTtftUs").asLong());
+            }
             if (scheduled < 1_000_000) {
                 firstTtft.add(ttft);
                 firstSend.add(load.path("sentUs").asLong() - scheduled);
@@ -138,7 +175,9 @@ public final class SimCalibrationBench {
             }
         }
         lastWaves = String.format(Locale.ROOT, "first wave %d: ttft p99 %.1f ms, send wait p99 %.1f ms | later waves %d: ttft p99 %.1f ms",
-                firstTtft.size(), p99(firstTtft), p99(firstSend), laterTtft.size(), p99(laterTtft));
+                firstTtft.size(), p99(firstTtft), p99(firstSend), laterTtft.size(), p99(laterTtft))
+                + (simLate.isEmpty() ? "" : String.format(Locale.ROOT, "%n%-22s TTFT error p99 split: simulator emits late %.2f ms, "
+                + "client receives the first token late %.2f ms", "", p99(simLate), p99(firstLag)));
     }
 
     private static String lastWaves = "";

@@ -105,6 +105,15 @@ class SimServerTest {
     }
 
     @Test
+    void theScriptRunsInTheJvmTheSimulatorChoosesAsTheBenchDoes() throws Exception {
+        List<String> options = Files.readAllLines(repo.root.resolve("audit-scripts/sim.java")).stream()
+                .filter(l -> l.startsWith("//JAVA_OPTIONS ")).toList();
+        assertThat(options).containsExactly("//JAVA_OPTIONS " + String.join(" ", SimCommand.JVM_FLAGS));
+        assertThat(SimCommand.JVM_FLAGS).as("a fixed heap and ZGC, as audit-scripts/bench.java")
+                .contains("-XX:+UseZGC").anyMatch(f -> f.startsWith("-Xms")).anyMatch(f -> f.startsWith("-Xmx"));
+    }
+
+    @Test
     void badOptionsExitTwoWithOneLineNamingTheKey() {
         for (String[] args : List.of(new String[] {"--accuracy", "2"}, new String[] {"--options", "nope=1"},
                 new String[] {"--seed", "1", "--options", "seed=2"}, new String[] {"--port", "70000"},

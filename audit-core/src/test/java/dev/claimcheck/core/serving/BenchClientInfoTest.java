@@ -24,12 +24,14 @@ class BenchClientInfoTest {
 
     @Test
     void theClientIsThisJvmWithTheWarmUpItsSpecAsksFor() {
-        BenchClient client = BenchClientInfo.of(spec(5));
+        BenchClient client = BenchClientInfo.of(spec(5), null);
         assertThat(client.java()).isEqualTo(System.getProperty("java.version"));
         assertThat(client.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(client.jvmFlags()).isEqualTo(BenchClientInfo.jvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         assertThat(client.warmup()).startsWith("the first 5 requests of each point sent and not counted")
-                .contains("connections opened before its window, 32 at a time");
-        assertThat(BenchClientInfo.of(spec(null)).warmup()).startsWith("the first 10% of each point's requests");
+                .contains("connections opened before each window, 32 at a time: a closed-loop point's concurrency, "
+                        + "an open-loop point's rate × expected latency");
+        assertThat(client.receiveLag()).as("against an engine: nothing to say").isNull();
+        assertThat(BenchClientInfo.of(spec(null), null).warmup()).startsWith("the first 10% of each point's requests");
     }
 }

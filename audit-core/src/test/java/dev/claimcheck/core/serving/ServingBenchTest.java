@@ -171,7 +171,8 @@ class ServingBenchTest {
         assertThat(hw.path("settings").path("dtype").asText()).isEqualTo("fp8");
         JsonNode client = json.path("harness").path("client");
         assertThat(client.path("java").asText()).as("the JVM the bench measured from").isEqualTo(System.getProperty("java.version"));
-        assertThat(client.path("warmup").asText()).startsWith("no warm-up requests; a closed-loop point's connections opened");
+        assertThat(client.path("warmup").asText()).startsWith("no warm-up requests; connections opened before each window");
+        assertThat(client.has("receiveLag")).as("a vLLM is never asked for emit stamps").isFalse();
         assertThat(run.resolve(ServingBench.PROMETHEUS_BEFORE)).exists();
         JsonNode engine = Json.mapper().readTree(run.resolve(ServingBench.ENGINE_INFO).toFile());
         assertThat(engine.path("engine").asText()).isEqualTo("vllm");

@@ -142,13 +142,21 @@ class StreamLoopTest {
         final AtomicInteger requests = new AtomicInteger();
 
         KeepAliveServer(String body) throws IOException {
+            this(body, 0);
+        }
+
+        /** @param closeFirst connections closed as soon as accepted, as a server whose idle keep-alive ran out */
+        KeepAliveServer(String body, int closeFirst) throws IOException {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             String response = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
             Thread t = new Thread(() -> {
                 while (!server.isClosed()) {
                     try {
                         Socket s = server.accept();
-                        connections.incrementAndGet();
+                        if (connections.incrementAndGet() <= closeFirst) {
+                            s.close();
+                            continue;
+                        }
                         Thread h = new Thread(() -> serve(s, response));
                         h.setDaemon(true);
                         h.start();
@@ -203,6 +211,19 @@ class StreamLoopTest {
             // no request of the point opened a connection of its own
             assertThat(server.connections.get()).isEqualTo(3);
             assertThat(server.requests.get()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void aPreOpenedConnectionTheServerClosedBeforeItsFirstRequestIsResentOnANewOneAsARetryNotAnError() throws Exception {
+        try (KeepAliveServer server = new KeepAliveServer(TWO_TOKENS, 2)) {
+            LoadRunner.PointResult result = closedLoop(server.baseUrl(), 2, 4);
+            assertThat(result.preopened().connections()).isEqualTo(2);
+            assertThat(result.samples()).hasSize(4).allSatisfy(s -> assertThat(s.error()).isNull());
+            assertThat(result.samples().stream().filter(s -> s.retries() != null && !s.retries().isEmpty()))
+                    .as("the two requests sent on the closed connections").hasSize(2)
+                    .allSatisfy(s -> assertThat(s.retries().get(0).cause().id()).isEqualTo("connection"));
+            assertThat(server.connections.get()).isEqualTo(4);
         }
     }
 

@@ -120,7 +120,7 @@ class ClaimVerdictsTest {
         assertThat(a.verdict()).isEqualTo(ClaimVerdict.SETTINGS_DIFFER);
         assertThat(a.differences()).containsExactly(
                 "maxTokens: claimed 1024, capped to fit the served context of 1000 tokens in 1 of 2 attempts (as low as 900)");
-        assertThat(ClaimVerdicts.differences(STATED, capped)).as("from run.json alone: 1024 ≥ 1000, every attempt capped")
+        assertThat(ClaimVerdicts.differences(STATED, capped).stream().map(Sentence::english)).as("from run.json alone: 1024 ≥ 1000, every attempt capped")
                 .containsExactly("maxTokens: claimed 1024, capped to fit the served context of 1000 tokens in every attempt");
         assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), capped, List.of(whole)).verdict())
                 .as("no attempt capped").isEqualTo(ClaimVerdict.CONSISTENT);
@@ -174,7 +174,7 @@ class ClaimVerdictsTest {
 
     @Test
     void aMathRunThatPredatesProtocolsRanTheBoxedOne() {
-        assertThat(ClaimVerdicts.differences(Map.of("protocol", "sglang-gsm8k"), underProtocol(null, false)))
+        assertThat(ClaimVerdicts.differences(Map.of("protocol", "sglang-gsm8k"), underProtocol(null, false)).stream().map(Sentence::english))
                 .containsExactly("protocol: claimed sglang-gsm8k, used boxed");
     }
 

@@ -6,7 +6,6 @@ import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.RecipeSpec;
 import dev.claimcheck.core.stats.ClaimAssessment;
 import dev.claimcheck.site.index.RunEntry;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,10 +43,6 @@ public record Assessment(ClaimsFile file, Claim claim, ClaimAssessment judged, O
 
     public Double pValue() {
         return judged.pValue();
-    }
-
-    public List<String> differences() {
-        return judged.differences();
     }
 
     public String note() {

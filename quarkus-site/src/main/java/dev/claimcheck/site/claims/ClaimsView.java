@@ -80,12 +80,12 @@ public final class ClaimsView {
         boolean simulated = a.run().map(r -> r.simulated()).orElse(false);
         String diff = a.measured() == null || simulated ? Fmt.NONE : ClaimUnit.difference(a.measured(), c.value(), c.unit());
         return new ClaimsPage.Row(Links.anchor(slug, c.id()), a.file().modelId(), links.model(slug), a.file().lane().id(),
-                c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c), settings,
+                c.id(), c.workload() + " · " + c.suite() + " · " + c.dataset() + " · " + c.metric(), value(c, links), settings,
                 href, c.source().title().isEmpty() ? url : c.source().title(), c.source().date(), ClaimUnit.value(a.measured(), c.unit()),
                 a.measured() == null ? "" : ClaimUnit.interval(a.ciLow(), a.ciHigh(), c.unit()), diff, a.verdict().id(), verdictText,
                 links.text(a.judged().why()) + (a.judged().powerNeeded() == null ? "" : " · " + links.text(a.judged().powerNeeded()))
                         + prefixed(ContaminationWindow.text(c.datasetPublished(), a.file().modelReleased(), links))
-                        + ClaimPlausibility.of(c).map(p -> " · " + links.text(p.plausible() ? "claims.plausible" : "claims.implausible", p.text())).orElse("")
+                        + ClaimPlausibility.of(c).map(p -> " · " + links.text(p.plausible() ? "claims.plausible" : "claims.implausible", links.text(p.why()))).orElse("")
                         + (c.note().isEmpty() ? "" : " · " + c.note()),
                 a.run().map(r -> links.run(r.runId())).orElse(""), simulated,
                 a.recipe() ? "./jbang " + slug + "-" + c.id() + "@. --base-url URL" : "",
@@ -97,7 +97,7 @@ public final class ClaimsView {
     }
 
     /** The claimed value in its unit; "(derived)" when the source gives the figures it is computed from, not it. */
-    static String value(Claim c) {
-        return ClaimUnit.value(c.value(), c.unit()) + (c.derived() ? " (derived)" : "");
+    static String value(Claim c, Links links) {
+        return ClaimUnit.value(c.value(), c.unit()) + (c.derived() ? " " + links.text("claims.derived") : "");
     }
 }

@@ -7,7 +7,6 @@ import dev.claimcheck.core.model.ClaimsFile;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.ClaimAssessment;
-import dev.claimcheck.core.stats.ClaimVerdicts;
 import dev.claimcheck.core.stats.Sentence;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.suite.proofs.ProofMetrics;
@@ -45,31 +44,38 @@ final class ProofClaims {
     static ClaimAssessment assess(ResultsIndex index, Claim c, Optional<RunEntry> run) {
         if (run.isEmpty()) {
             return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, null, null, null, null, List.of(),
-                    Sentence.text("no proofs run of " + c.dataset() + " yet"), null);
+                    Sentence.of(Sentence.Kind.PROOF_NO_RUN, c.dataset()), null);
         }
         RunEntry r = run.get();
         List<Sample> samples = Journal.readAll(r.folder());
         ProofMetrics m = ProofRunMetrics.of(samples, ProofReviews.trusted(ProofReviews.of(r, samples, index.root(), Instant.now())));
         long humans = m.judges().stream().filter(j -> j.total() != null && j.judge().startsWith(ProofRunMetrics.HUMAN)).count();
-        String graders = m.graders() + " graders (" + (m.graders() - humans) + " judges, " + humans + " human reviewers)";
+        Sentence graders = Sentence.of(Sentence.Kind.PROOF_GRADERS, m.graders(), m.graders() - humans, humans);
         ProofMetrics.ClaimCheck check = m.claim();
         if (check == null) {
             return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                    Sentence.text("the run holds no self-grade for every problem · " + graders), null);
-        }
-        String stated = Math.abs(check.claimedTotal() - c.value()) < 1e-9 ? ""
-                : " · the vendor's README sums to " + ProofPageView.points(check.claimedTotal()) + ", the ledger states "
-                        + ProofPageView.points(c.value());
-        if (r.simulated()) {
-            return new ClaimAssessment(ClaimVerdict.NOT_REPRODUCED, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                    Sentence.text(ClaimVerdicts.SIMULATED_ONLY + "; the graders' verdict on it: " + check.verdict() + " · " + graders + stated), null);
+                    Sentence.of(Sentence.Kind.PROOF_NO_SELF_GRADE).then(graders), null);
         }
         ClaimVerdict v = switch (check.verdict()) {
             case "consistent" -> ClaimVerdict.CONSISTENT;
             case "refuted" -> ClaimVerdict.REFUTED;
             default -> ClaimVerdict.NOT_REPRODUCED;
         };
-        return new ClaimAssessment(v, m.total(), m.totalLow(), m.totalHigh(), null, List.of(),
-                Sentence.text(check.rule() + " · " + graders + stated), null);
+        Sentence note = (r.simulated() ? simulated(v) : ProofRunMetrics.rule(m)).then(graders);
+        if (Math.abs(check.claimedTotal() - c.value()) >= 1e-9) {
+            note = note.then(Sentence.of(Sentence.Kind.PROOF_README_SUM, ProofPageView.points(check.claimedTotal()),
+                    ProofPageView.points(c.value())));
+        }
+        return new ClaimAssessment(r.simulated() ? ClaimVerdict.NOT_REPRODUCED : v, m.total(), m.totalLow(), m.totalHigh(),
+                null, List.of(), note, null);
+    }
+
+    /** A simulated run is no evidence: the graders' verdict on it is only told. */
+    private static Sentence simulated(ClaimVerdict graders) {
+        return Sentence.of(switch (graders) {
+            case CONSISTENT -> Sentence.Kind.PROOF_SIMULATED_CONSISTENT;
+            case REFUTED -> Sentence.Kind.PROOF_SIMULATED_REFUTED;
+            default -> Sentence.Kind.PROOF_SIMULATED_NOT_REPRODUCED;
+        });
     }
 }

@@ -7,6 +7,7 @@ import dev.claimcheck.core.provenance.ManifestFinding;
 import dev.claimcheck.core.provenance.SignatureVerdict;
 import dev.claimcheck.core.provenance.Signer;
 import dev.claimcheck.core.provenance.Trust;
+import dev.claimcheck.core.stats.Sentence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,16 +57,15 @@ final class TrustCheck {
         try {
             verdict = Signer.verify(runDir, signers, at);
         } catch (RuntimeException e) {
-            return TrustBadge.invalid(String.valueOf(e.getMessage()));
+            return TrustBadge.invalid(Sentence.text(String.valueOf(e.getMessage())));
         }
         if (!verdict.ok()) {
             return verdict instanceof SignatureVerdict.Valid v && !(v.trust() instanceof Trust.Trusted)
-                    ? new TrustBadge("unverified", "unverified", v.describe())
-                    : TrustBadge.invalid(verdict.describe());
+                    ? TrustBadge.untrusted(v) : TrustBadge.invalid(verdict.sentence());
         }
         List<ManifestFinding> findings = Manifest.checkFolder(runDir);
         if (!findings.isEmpty()) {
-            return TrustBadge.invalid(findings.get(0).describe());
+            return TrustBadge.invalid(findings.get(0).sentence());
         }
         return TrustBadge.verified(((Trust.Trusted) ((SignatureVerdict.Valid) verdict).trust()).principals());
     }

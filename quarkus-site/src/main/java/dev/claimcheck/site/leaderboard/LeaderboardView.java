@@ -220,7 +220,7 @@ public final class LeaderboardView {
                 run.badges(), r.simulated(), claim,
                 r.claimId() == null ? "" : links.claim(r.modelSlug(), r.claimId()),
                 r.claimVerdict() == null ? "" : r.claimVerdict(), r.claimVerdict() == null ? "" : verdictText(r.claimVerdict()),
-                r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics()),
+                r.hardware(), Fmt.date(r.finishedAt()), r.trust(), run == null ? "" : WorkloadFigures.of(run.manifest().metrics(), links),
                 CostCells.of(r.economics(), r.simulated(), links));
     }
 

@@ -154,10 +154,11 @@ public record Links(String base, boolean export, Lang lang, String self) {
 
     /**
      * An audit-core sentence in the page's language: {@code sentence.KIND} with its figures (docs/site.md,
-     * "Languages"); a {@code TEXT} sentence (no wording of its own) as it is.
+     * "Languages"); a {@code TEXT} sentence (no wording of its own) as it is, an argument that is a sentence in the
+     * page's language too, and the parts that follow it each after {@link Sentence#THEN}.
      */
     public String text(Sentence s) {
-        return s.kind() == Sentence.Kind.TEXT ? s.args().get(0) : text("sentence." + s.kind().name(), s.args().toArray());
+        return Messages.of(lang).text(s);
     }
 
     /** The page's number and date formatter. */

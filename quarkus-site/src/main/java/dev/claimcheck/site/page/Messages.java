@@ -1,5 +1,6 @@
 package dev.claimcheck.site.page;
 
+import dev.claimcheck.core.stats.Sentence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -58,6 +59,19 @@ public final class Messages {
             s = s.replace("{" + i + "}", String.valueOf(args[i]));
         }
         return s;
+    }
+
+    /**
+     * An audit-core sentence: {@code sentence.KIND} with its figures (docs/site.md, "Languages"); a {@code TEXT}
+     * sentence (no wording of its own) as it is, an argument that is a sentence worded too; the parts that follow it
+     * each after {@link Sentence#THEN}.
+     */
+    public String text(Sentence s) {
+        Object[] args = s.args().stream().map(a -> a instanceof Sentence n ? text(n) : a).toArray();
+        StringBuilder out = new StringBuilder(s.kind() == Sentence.Kind.TEXT ? (String) args[0]
+                : get("sentence." + s.kind().name(), args));
+        s.then().forEach(t -> out.append(Sentence.THEN).append(text(t)));
+        return out.toString();
     }
 
     /** The texts the page script needs (keys {@code js.*}, without the prefix), for the page's JSON island. */

@@ -51,7 +51,7 @@ public final class ProofPageView {
         }
         List<ProofPage.Review> notCounted = reviews.stream().filter(r -> !r.trusted())
                 .map(r -> new ProofPage.Review(ReviewCheck.REVIEWS + "/" + run.runId() + "/" + r.file().getFileName(),
-                        standing(r.status(), links), String.join("; ", r.problems()))).toList();
+                        standing(r.status(), links), String.join("; ", r.reasons().stream().map(links::text).toList()))).toList();
 
         String[] statement = statement(run.manifest(), root, problem, first, links);
         RunManifest m = run.manifest();

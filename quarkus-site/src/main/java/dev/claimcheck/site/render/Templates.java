@@ -12,6 +12,8 @@ import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Messages;
 import dev.claimcheck.site.page.Nav;
+import dev.claimcheck.core.stats.Sentence;
+import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
@@ -81,7 +83,10 @@ public final class Templates {
         }
     }
 
-    /** {@code t("key", args…)}: a bundle text; numbers among the args are formatted for the page's locale. */
+    /**
+     * {@code t("key", args…)}: a bundle text; numbers among the args are formatted for the page's locale, and an
+     * audit-core sentence among them is worded in the page's language ({@link Messages#text(Sentence)}).
+     */
     private record Text(Messages messages) implements TemplateMethodModelEx {
         @Override
         public Object exec(List args) throws TemplateModelException {
@@ -93,6 +98,7 @@ public final class Templates {
             for (int i = 1; i < args.size(); i++) {
                 Object a = args.get(i);
                 rest[i - 1] = a instanceof TemplateNumberModel n ? fmt.number(n.getAsNumber())
+                        : a instanceof WrapperTemplateModel w && w.getWrappedObject() instanceof Sentence sentence ? messages.text(sentence)
                         : a instanceof TemplateScalarModel s ? s.getAsString() : String.valueOf(a);
             }
             String key = ((TemplateScalarModel) args.get(0)).getAsString();

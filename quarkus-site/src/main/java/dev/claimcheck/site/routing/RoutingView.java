@@ -37,8 +37,7 @@ public final class RoutingView {
             found |= chosen.isPresent();
             sections.add(section(chosen.orElse(p), links));
         }
-        String note = asked && !found ? "Instant run " + instantRun + " and thinking run " + thinkingRun
-                + " are not one suite's runs on one dataset here; the default pairs are shown." : "";
+        String note = asked && !found ? links.text("routing.notAPair", instantRun, thinkingRun) : "";
         return new RoutingPage(links.nav(), workload, sections,
                 workloads.stream().map(w -> new RoutingPage.Link(w, links.routing(w))).toList(), note, !links.export());
     }
@@ -56,9 +55,11 @@ public final class RoutingView {
         try {
             report = RoutingAnalysis.of(i.manifest(), Journal.readAll(i.folder()), t.manifest(), Journal.readAll(t.folder()));
         } catch (RuntimeException e) {
+            // audit-core's reason in the page's language; a journal that cannot be read says so in its own words.
+            String why = e instanceof RoutingAnalysis.Incomparable x ? links.text(x.reason()) : e.getMessage();
             return new RoutingPage.Section(p.suite(), p.dataset(), p.datasetSha256(), i.runId(), links.run(i.runId()),
                     i.manifest().model().id(), t.runId(), links.run(t.runId()), t.manifest().model().id(), simulated, 0,
-                    links.text("routing.incomparable", e.getMessage()), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
+                    links.text("routing.incomparable", why), "", List.of(), links.text("routing.relation." + p.relation().name()), p.chosen(),
                     choices(p.instants(), i), choices(p.thinkings(), t));
         }
         String label = links.text("routing.chart.label", p.suite(), p.dataset());

@@ -2,6 +2,7 @@ package dev.claimcheck.site.run;
 
 import dev.claimcheck.core.stats.ThroughputComparison;
 import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.throughput.ThroughputSection;
 import dev.claimcheck.site.throughput.ThroughputView;
 import java.io.UncheckedIOException;
@@ -14,26 +15,28 @@ final class ComparisonItems {
     private ComparisonItems() {
     }
 
-    /** The run page's lines for an A/B arm: which arms, then the ratio per load (empty for other runs). */
-    static List<RunPage.Item> of(RunEntry r) {
+    /** The run page's lines for an A/B arm in the page's language: which arms, then the ratio per load (empty for other runs). */
+    static List<RunPage.Item> of(RunEntry r, Links links) {
         Optional<ThroughputComparison.Report> stored;
         try {
             stored = ThroughputView.report(r);
         } catch (UncheckedIOException e) {
-            return List.of(RunPage.Item.of("A/B comparison", e.getCause().getMessage()));
+            return List.of(RunPage.Item.of(links.text("run.ab.label"), e.getCause().getMessage()));
         }
         if (stored.isEmpty()) {
             return List.of();
         }
         ThroughputComparison.Report report = stored.get();
         List<RunPage.Item> out = new ArrayList<>();
-        out.add(RunPage.Item.of("A/B comparison", "A " + report.modelA() + " (" + report.runA() + ") vs B " + report.modelB()
-                + " (" + report.runB() + ") · " + report.repeats() + " interleaved repeats · memory access: " + report.memoryAccess()));
+        // the memory-access note is audit-core's fixed sentence, which the bundle words (another text is shown as recorded)
+        String memory = ThroughputComparison.MEMORY_ACCESS.equals(report.memoryAccess()) ? links.text("tp.memoryAccess")
+                : report.memoryAccess();
+        out.add(RunPage.Item.of(links.text("run.ab.label"), links.text("run.ab.arms", report.modelA(), report.runA(),
+                report.modelB(), report.runB(), report.repeats(), memory)));
         for (ThroughputComparison.Row row : report.rows()) {
-            ThroughputSection.Ratio x = ThroughputView.ratio(row);
-            out.add(RunPage.Item.of("ratio B/A · " + x.inputTokens() + " in · " + x.load(), x.ratio() + " (" + x.ci() + ") · TTFT p50 "
-                    + x.ttftA() + " / " + x.ttftB() + " ms · TPOT p50 " + x.tpotA() + " / " + x.tpotB() + " ms"
-                    + (x.note().isEmpty() ? "" : " · " + x.note())));
+            ThroughputSection.Ratio x = ThroughputView.ratio(row, links);
+            out.add(RunPage.Item.of(links.text("run.ab.ratio", x.inputTokens(), x.load()), links.text("run.ab.ratio.value",
+                    x.ratio(), x.ci(), x.ttftA(), x.ttftB(), x.tpotA(), x.tpotB()) + (x.note().isEmpty() ? "" : " · " + x.note())));
         }
         return out;
     }

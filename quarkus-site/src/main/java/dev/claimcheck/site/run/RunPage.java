@@ -15,8 +15,15 @@ public record RunPage(Nav nav, String runId, String modelId, String modelHref, S
                       boolean simulated, List<TrustBadge> badges, List<Item> provenance, List<Item> metrics,
                       String requestTemplate, String sampleIndexUrl, String sampleHref, String samplesHref, String runJsonHref,
                       List<Proof> proofs, List<Item> claims, Heatmap heatmap, List<Item> problems) {
-    /** A labelled value; {@code href} is empty when the value is not a link. */
-    public record Item(String label, String value, String href) {
+    /**
+     * A labelled value; {@code href} is empty when the value is not a link. {@code code} is the id a worded label
+     * stands for (a figure's name in summary.csv, shown beside it), empty when the label is the id or a fixed word.
+     */
+    public record Item(String label, String value, String href, String code) {
+        public Item(String label, String value, String href) {
+            this(label, value, href, "");
+        }
+
         public static Item of(String label, String value) {
             return new Item(label, value, "");
         }

@@ -1,11 +1,9 @@
 package dev.claimcheck.site.run;
 
-import dev.claimcheck.core.model.Calibration;
 import dev.claimcheck.core.model.FigureRow;
 import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.RunManifest;
-import dev.claimcheck.core.model.ThroughputPoint;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.model.Workload;
 import dev.claimcheck.core.stats.Figures;
@@ -20,6 +18,7 @@ import dev.claimcheck.site.answers.SampleKey;
 import dev.claimcheck.site.proof.ProofPageView;
 import dev.claimcheck.site.claims.Assessment;
 import dev.claimcheck.site.index.RunEntry;
+import dev.claimcheck.site.index.TrustBadge;
 import dev.claimcheck.site.leaderboard.Boards;
 import dev.claimcheck.site.page.ClaimUnit;
 import dev.claimcheck.site.page.Fmt;
@@ -65,17 +64,18 @@ public final class RunPageView {
         String commit = hr == null ? "" : links.text("run.value.commit", or(hr.gitCommit()));
         prov.add(RunPage.Item.of("harness", hr == null ? unknown : or(hr.version()) + " · "
                 + (Boolean.TRUE.equals(hr.dirty()) ? links.text("run.value.dirty", commit) : commit)));
-        prov.add(RunPage.Item.of("signature", r.badges().get(r.badges().size() - 1).title()));
+        TrustBadge signature = r.badges().get(r.badges().size() - 1); // worded as its tooltip (layout.ftlh)
+        prov.add(RunPage.Item.of("signature", links.text("badge." + signature.kind() + ".title", links.text(signature.why()))));
         if (m.recipe() != null) {
             prov.add(RunPage.Item.of("recipe", or(m.recipe().path()) + " · sha256 " + or(m.recipe().sha256())));
         }
         prov.add(RunPage.Item.of("status", m.status().id() + (m.stopReason() == null ? "" : " · " + m.stopReason())));
         prov.add(RunPage.Item.of("started / finished", or(m.startedAt()) + " / " + or(m.finishedAt())));
         prov.add(RunPage.Item.of("folder", r.relPath()));
-        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links.fmt()));
+        List<RunPage.Item> figures = new ArrayList<>(metrics(m.metrics(), SuiteRegistry.figures(m.workload()), links));
         if (m.workload() == Workload.THROUGHPUT) {
-            prov.add(3, RunPage.Item.of("throughput lane", links.text("run.value.laneKey", ThroughputLaneKey.of(m).title())));
-            figures.addAll(ComparisonItems.of(r));
+            prov.add(3, RunPage.Item.of("throughput lane", links.text("run.value.laneKey", ThroughputLaneKey.of(m).title(links))));
+            figures.addAll(ComparisonItems.of(r, links));
         }
 
         List<RunPage.Item> claims = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class RunPageView {
                         links.text("verdict." + a.verdict().id()) + " · " + links.text(a.judged().why()), links.claim(a.file().modelSlug(), a.claim().id())));
             }
         }
-        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p)).toList();
+        List<RunPage.Proof> proofs = m.proofs().stream().map(p -> proof(root, p, links)).toList();
         String template = q == null || q.template() == null ? "{}" : SafeJson.pretty(q.template());
         return new RunPage(links.nav(), r.runId(), m.model().id(), links.model(r.modelSlug()), m.workload().id(),
                 m.suite().id(), m.lane().id(), r.simulated(), r.badges(), labelled(prov, links), labelled(figures, links), template,
@@ -120,34 +120,35 @@ public final class RunPageView {
             Map.entry("score per 1k output tokens", "run.label.per1k"),
             Map.entry("calibration (simulator)", "run.label.calibration"));
 
-    /** The items with their fixed labels in the page's language; figure names (summary.csv's) stay as they are. */
+    /** The items with their fixed labels in the page's language (figure names are worded where they are made). */
     static List<RunPage.Item> labelled(List<RunPage.Item> items, Links links) {
         return items.stream().map(i -> LABELS.containsKey(i.label())
-                ? new RunPage.Item(links.text(LABELS.get(i.label())), i.value(), i.href()) : i).toList();
+                ? new RunPage.Item(links.text(LABELS.get(i.label())), i.value(), i.href(), i.code()) : i).toList();
     }
 
     /** Proofs are read from the root and shown only when they match the hash the run lists (they are signed through it). */
-    static RunPage.Proof proof(Root root, RunManifest.ProofRef p) {
+    static RunPage.Proof proof(Root root, RunManifest.ProofRef p, Links links) {
         String label = p.taskId() + "#" + p.attempt() + " (" + p.why() + ")";
         Path file = root.dir().resolve(p.path()).normalize();
         if (!file.startsWith(root.dir().normalize()) || RootWalk.throughLink(root, file) || !Files.isRegularFile(file)) {
-            return new RunPage.Proof(label, p.path(), "not found in this root", false);
+            return new RunPage.Proof(label, p.path(), links.text("run.proof.notFound"), false);
         }
         try {
             if (Files.size(file) > MAX_PROOF_BYTES) {
-                return new RunPage.Proof(label, p.path(), "larger than " + MAX_PROOF_BYTES + " bytes: not shown inline", false);
+                return new RunPage.Proof(label, p.path(), links.text("run.proof.tooLarge", MAX_PROOF_BYTES), false);
             }
             byte[] bytes = Files.readAllBytes(file);
             if (!PromptHash.sha256Hex(bytes).equals(p.sha256())) {
-                return new RunPage.Proof(label, p.path(), "does not match the sha256 listed in run.json: not shown", false);
+                return new RunPage.Proof(label, p.path(), links.text("run.proof.mismatch"), false);
             }
             return new RunPage.Proof(label, p.path(), new String(bytes, StandardCharsets.UTF_8), true);
         } catch (IOException e) {
-            return new RunPage.Proof(label, p.path(), "unreadable: " + e.getClass().getSimpleName(), false);
+            return new RunPage.Proof(label, p.path(), links.text("run.proof.unreadable", e.getClass().getSimpleName()), false);
         }
     }
 
-    static List<RunPage.Item> metrics(Metrics x, Figures figures, Fmt fmt) {
+    static List<RunPage.Item> metrics(Metrics x, Figures figures, Links links) {
+        Fmt fmt = links.fmt();
         List<RunPage.Item> out = new ArrayList<>();
         out.add(RunPage.Item.of("score", Fmt.pct(x.score()) + " " + Fmt.plusMinus(x.ci95Low(), x.ci95High())
                 + " (" + fmt.ci(x.ci95Low(), x.ci95High()) + ")"));
@@ -158,10 +159,11 @@ public final class RunPageView {
         out.add(RunPage.Item.of("reasoning tokens / attempt", tokens(x.reasoningTokens())));
         out.add(RunPage.Item.of("score per 1k output tokens", Fmt.dec(x.scorePer1kOutputTokens(), 2)));
         if (x.get(ThroughputFigures.POINTS) != null) {
-            throughput(out, x); // the serving bench keeps its one line per load point (docs/throughput.md)
+            out.addAll(ThroughputItems.of(x, links)); // the serving bench keeps its one line per load point (docs/throughput.md)
         } else {
             for (FigureRow r : figures.rows(x)) {
-                out.add(RunPage.Item.of(r.name(), row(r)));
+                String name = FigureNames.of(r.name(), links);
+                out.add(name == null ? RunPage.Item.of(r.name(), row(r)) : new RunPage.Item(name, row(r), "", r.name()));
             }
         }
         return out;
@@ -173,51 +175,6 @@ public final class RunPageView {
         String interval = r.ci95Low() == null || r.ci95High() == null ? ""
                 : " [" + Fmt.dec(r.ci95Low(), 3) + ", " + Fmt.dec(r.ci95High(), 3) + "]";
         return value + interval + (r.n() == null ? "" : " (n " + r.n() + ")");
-    }
-
-    /** One line per load point (docs/throughput.md), then the simulator calibration. */
-    private static void throughput(List<RunPage.Item> out, Metrics x) {
-        for (ThroughputPoint p : x.get(ThroughputFigures.POINTS)) {
-            String load = p.concurrency() != null ? "concurrency " + p.concurrency() : "rate " + p.rate() + "/s " + p.arrival();
-            out.add(RunPage.Item.of("point " + p.index() + " · " + load + " · " + p.inputTokens() + " in / " + p.outputTokens() + " out",
-                    "TTFT p50 " + millis(p.ttftMsP50()) + " p99 " + millis(p.ttftMsP99()) + " · TPOT p50 " + millis(p.tpotMsP50())
-                    + " p99 " + millis(p.tpotMsP99()) + " · ITL p99 " + millis(p.itlMsP99()) + " · E2E p50 " + millis(p.e2eMsP50())
-                    + " · " + Fmt.dec(p.requestsPerSecond(), 2) + " req/s · " + Fmt.dec(p.outputTokensPerSecond(), 1)
-                    + " output tok/s · " + p.completed() + "/" + p.requests() + " completed, " + p.errors() + " errors, "
-                    + p.earlyEnded() + " ended early" + (p.valid() ? "" : p.clientBound() ? " · INVALID (client-bound)" : " · INVALID")));
-        }
-        if (x.get(ThroughputFigures.CALIBRATION) != null && x.get(ThroughputFigures.CALIBRATION).hasReceiveLag()) {
-            out.add(RunPage.Item.of("calibration (simulator)", "receive lag p50 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP50())
-                    + " · p99 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP99()) + " · p99.9 " + millis(x.get(ThroughputFigures.CALIBRATION).receiveLagMsP999())
-                    + " · token mismatches " + x.get(ThroughputFigures.CALIBRATION).tokenMismatches() + " of " + x.get(ThroughputFigures.CALIBRATION).requests()));
-        }
-        calibrations(out, x.get(ThroughputFigures.CALIBRATION));
-    }
-
-    /** Per point: TTFT against the simulator's truth, client times against the engine's own clock. */
-    private static void calibrations(List<RunPage.Item> out, Calibration c) {
-        if (c == null) {
-            return;
-        }
-        for (Calibration.SimulatorTtft t : c.simulatorTtft() == null ? List.<Calibration.SimulatorTtft>of() : c.simulatorTtft()) {
-            out.add(RunPage.Item.of("point " + t.index() + " · TTFT against the simulator's " + millis(t.truthTtftMs()),
-                    "error p50 " + millis(t.ttftErrorMsP50()) + " · p99 " + millis(t.ttftErrorMsP99()) + " (n " + t.requests() + ")"));
-        }
-        for (Calibration.EngineClock e : c.engineClock() == null ? List.<Calibration.EngineClock>of() : c.engineClock()) {
-            out.add(RunPage.Item.of("point " + e.index() + " · against the engine's timings",
-                    "TTFT p50 client − engine " + millis(e.ttftDiffMsP50()) + " · TPOT client / engine "
-                    + (e.tpotRatio() == null ? Fmt.NONE : Fmt.dec(e.tpotRatio(), 3)) + " (n " + e.matched() + ")"));
-        }
-        for (Calibration.EngineMeans e : c.engineMeans() == null ? List.<Calibration.EngineMeans>of() : c.engineMeans()) {
-            out.add(RunPage.Item.of("point " + e.index() + " · against the engine's histograms",
-                    "TTFT mean client − engine " + millis(e.ttftDiffMsMean()) + " · TPOT client / engine "
-                    + (e.tpotRatio() == null ? Fmt.NONE : Fmt.dec(e.tpotRatio(), 3)) + " (n " + e.requests() + ")"));
-        }
-    }
-
-    /** Two decimals, unlike {@link Fmt#ms}: receive lags and simulated latencies are sub-millisecond. */
-    private static String millis(Double v) {
-        return v == null ? Fmt.NONE : Fmt.dec(v, 2) + " ms";
     }
 
     static String tokens(TokenSummary t) {

@@ -4,6 +4,7 @@ import static dev.claimcheck.site.page.Svg.esc;
 import static dev.claimcheck.site.page.Svg.line;
 import static dev.claimcheck.site.page.Svg.text;
 
+import dev.claimcheck.site.page.Links;
 import dev.claimcheck.site.page.Svg;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,9 @@ final class ThroughputChart {
     private ThroughputChart() {
     }
 
-    /** Empty when no series has a point to draw. */
-    static String svg(List<Series> series, String label, String yAxis, String xAxis) {
+    /** Empty when no series has a point to draw; the load axis, point titles and legend in the page's language. */
+    static String svg(List<Series> series, String label, String yAxis, Links links) {
+        String xAxis = links.text("tp.chart.load");
         List<Point> all = series.stream().flatMap(s -> s.points().stream()).filter(p -> p.y() != null && p.load() > 0).toList();
         if (all.isEmpty()) {
             return "";
@@ -86,14 +88,14 @@ final class ThroughputChart {
                 }
                 double x = x(p.load(), lo, hi);
                 double y = y(p.y(), yMax);
-                String title = esc(se.label()) + " · load " + number(p.load()) + ": " + number(p.y());
+                String title = links.text("tp.chart.pointTitle", se.label(), number(p.load()), number(p.y()));
                 if (p.valid()) {
                     s.append(String.format(Locale.ROOT, "<circle class=\"valid\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s</title></circle>",
-                            x, y, colour, title));
+                            x, y, colour, esc(title)));
                 } else {
                     s.append(String.format(Locale.ROOT, "<g class=\"invalid\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#ffffff\" stroke=\"%s\" "
-                            + "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>%s%s<title>%s (invalid: the client's limit, not the model's number)</title></g>",
-                            x, y, INVALID, line(x - 3, y - 3, x + 3, y + 3, INVALID), line(x - 3, y + 3, x + 3, y - 3, INVALID), title));
+                            + "stroke-width=\"1.5\" stroke-dasharray=\"2 2\"/>%s%s<title>%s</title></g>",
+                            x, y, INVALID, line(x - 3, y - 3, x + 3, y + 3, INVALID), line(x - 3, y + 3, x + 3, y - 3, INVALID), esc(links.text("tp.chart.invalidPoint", title))));
                 }
             }
             double ly = PLOT_H + LEGEND_ROW * i + 4;
@@ -103,7 +105,7 @@ final class ThroughputChart {
         if (anyInvalid) {
             double ly = PLOT_H + LEGEND_ROW * series.size() + 4;
             s.append(line(L + 3, ly + 3, L + 9, ly + 9, INVALID)).append(line(L + 3, ly + 9, L + 9, ly + 3, INVALID));
-            s.append(text(L + 18, ly + 10, "start", "invalid point (client-bound or nothing completed): not the model's number"));
+            s.append(text(L + 18, ly + 10, "start", links.text("tp.chart.invalidLegend")));
         }
         return s.append("</svg>").toString();
     }

@@ -1,8 +1,10 @@
 package dev.claimcheck.site.throughput;
 
 import dev.claimcheck.core.model.RunManifest;
+import dev.claimcheck.site.page.Links;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -14,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public record ThroughputLaneKey(String gpu, Integer gpuCount, Integer nodes, String source, Map<String, String> settings,
                                 String engine, String engineVersion, boolean simulated) implements Comparable<ThroughputLaneKey> {
+    /** The hardware sources audit-core records (provenance.HardwareProbe), each with its text {@code tp.source.ID}. */
+    static final Set<String> SOURCES = Set.of("probed", "declared", "unknown");
+
     public ThroughputLaneKey {
         settings = settings == null ? Map.of() : Map.copyOf(new TreeMap<>(settings));
     }
@@ -41,17 +46,42 @@ public record ThroughputLaneKey(String gpu, Integer gpuCount, Integer nodes, Str
         return engine == null ? "unknown engine" : engineVersion == null ? engine : engine + " " + engineVersion;
     }
 
-    /** The whole key as one line: what the lane's heading says and what the API's {@code lane} field holds. */
+    /** The whole key as one line: what the API's {@code lane} field holds (English, as data). */
     public String title() {
-        StringBuilder s = new StringBuilder(hardware());
-        if (nodes != null) {
-            s.append(" · ").append(nodes).append(nodes == 1 ? " node" : " nodes");
+        return title(hardware(), nodes == null ? null : nodes + (nodes == 1 ? " node" : " nodes"), source, engineText(), "simulated");
+    }
+
+    /** {@link #title()} in the page's language: what the lane's heading and the run page's lane row say. */
+    public String title(Links links) {
+        return title(hardware(links), nodes == null ? null : nodes == 1 ? links.text("tp.lane.node", nodes)
+                : links.text("tp.lane.nodes", nodes), source(links), engineText(links), links.text("tp.lane.simulated"));
+    }
+
+    private String title(String hardware, String nodeCount, String source, String engine, String simulatedWord) {
+        StringBuilder s = new StringBuilder(hardware);
+        if (nodeCount != null) {
+            s.append(" · ").append(nodeCount);
         }
         if (!settings.isEmpty()) {
             s.append(" · ").append(settingsText());
         }
-        s.append(" · ").append(source).append(" · ").append(engineText());
-        return simulated ? s.append(" · simulated").toString() : s.toString();
+        s.append(" · ").append(source).append(" · ").append(engine);
+        return simulated ? s.append(" · ").append(simulatedWord).toString() : s.toString();
+    }
+
+    /** {@link #hardware()} in the page's language. */
+    public String hardware(Links links) {
+        return gpu == null ? links.text("tp.lane.unknownHardware") : hardware();
+    }
+
+    /** How the hardware is known ({@code probed}, {@code declared}, {@code unknown}) in the page's language; another value as it is. */
+    public String source(Links links) {
+        return SOURCES.contains(source) ? links.text("tp.source." + source) : source;
+    }
+
+    /** {@link #engineText()} in the page's language. */
+    public String engineText(Links links) {
+        return engine == null ? links.text("tp.lane.unknownEngine") : engineText();
     }
 
     @Override

@@ -52,14 +52,14 @@ public final class ThroughputView {
             List<ThroughputChart.Series> ttft = new ArrayList<>();
             for (RunEntry r : e.getValue()) {
                 runs.add(run(r, links));
-                series(r, output, ttft);
+                series(r, output, ttft, links);
                 comparison(r, index, links).ifPresent(comparisons::add);
             }
-            String where = " · " + key.title();
-            lanes.add(new ThroughputSection.Lane("lane-" + (++n), key.title(), key.hardware(), key.source(), key.settingsText(),
-                    key.engineText(), key.simulated(), runs,
-                    ThroughputChart.svg(output, links.text("tp.chart.output", where), links.text("tp.chart.output.axis"), links.text("tp.chart.load")),
-                    ThroughputChart.svg(ttft, links.text("tp.chart.ttft", where), links.text("tp.chart.ttft.axis"), links.text("tp.chart.load"))));
+            String where = " · " + key.title(links);
+            lanes.add(new ThroughputSection.Lane("lane-" + (++n), key.title(links), key.hardware(links), key.source(links),
+                    key.settingsText(), key.engineText(links), key.simulated(), runs,
+                    ThroughputChart.svg(output, links.text("tp.chart.output", where), links.text("tp.chart.output.axis"), links),
+                    ThroughputChart.svg(ttft, links.text("tp.chart.ttft", where), links.text("tp.chart.ttft.axis"), links)));
         }
         return new ThroughputSection(ID, links.text("workload." + Workload.THROUGHPUT.id() + ".title"),
                 links.text("tp.measured"), lanes, comparisons, links.text("tp.memoryAccess"));
@@ -86,31 +86,31 @@ public final class ThroughputView {
     static ThroughputSection.Run run(RunEntry r, Links links) {
         RunManifest m = r.manifest();
         Map<String, String> options = m.suite().options() == null ? Map.of() : m.suite().options();
-        List<ThroughputSection.Point> points = m.metrics().get(ThroughputFigures.POINTS).stream().map(ThroughputView::point).toList();
+        List<ThroughputSection.Point> points = m.metrics().get(ThroughputFigures.POINTS).stream().map(p -> point(p, links)).toList();
         return new ThroughputSection.Run(r.runId(), links.run(r.runId()), m.model().id(), links.model(r.modelSlug()),
                 r.badges(), r.simulated(), links.fmt().day(m.finishedAt()), options.getOrDefault("--slo", ""),
                 options.getOrDefault("--ab-arm", ""), points);
     }
 
-    static ThroughputSection.Point point(ThroughputPoint p) {
-        String status = p.valid() ? "valid" : p.clientBound() ? "client-bound: not the model's number"
-                : p.cacheReplay() ? "cache replay: " + Fmt.pct(p.cachedShare()) + " of the prompt tokens came from the prefix cache"
-                : "invalid: nothing completed";
-        return new ThroughputSection.Point(Integer.toString(p.index()), load(p), Fmt.count(p.inputTokens()),
+    static ThroughputSection.Point point(ThroughputPoint p, Links links) {
+        String status = p.valid() ? links.text("tp.status.valid") : p.clientBound() ? links.text("tp.status.clientBound")
+                : p.cacheReplay() ? links.text("tp.status.cacheReplay", Fmt.pct(p.cachedShare()))
+                : links.text("tp.status.invalid");
+        return new ThroughputSection.Point(Integer.toString(p.index()), load(p, links), Fmt.count(p.inputTokens()),
                 Fmt.count(p.outputTokens()), ms(p.ttftMsP50()), ms(p.ttftMsP99()), ms(p.tpotMsP50()), ms(p.tpotMsP99()),
                 ms(p.itlMsP99()), ms(p.e2eMsP50()), Fmt.dec(p.requestsPerSecond(), 2), Fmt.dec(p.outputTokensPerSecond(), 1),
                 Fmt.dec(p.goodputRequestsPerSecond(), 2), p.completed() + "/" + p.requests(), Integer.toString(p.errors()),
                 Integer.toString(p.earlyEnded()), p.valid(), p.clientBound(), status);
     }
 
-    /** "concurrency 8" or "2 req/s poisson" (with its burstiness). */
-    static String load(ThroughputPoint p) {
+    /** "concurrency 8" or "2 req/s poisson" (with its burstiness), in the page's language; the arrival process is an option's value. */
+    public static String load(ThroughputPoint p, Links links) {
         if (p.concurrency() != null) {
-            return "concurrency " + p.concurrency();
+            return links.text("tp.load.concurrency", p.concurrency());
         }
-        String rate = ThroughputChart.number(p.rate() == null ? 0 : p.rate()) + " req/s";
+        String rate = links.text("tp.load.rate", ThroughputChart.number(p.rate() == null ? 0 : p.rate()));
         String arrival = p.arrival() == null ? "" : " " + p.arrival();
-        return rate + arrival + (p.burstiness() == null ? "" : " (burstiness " + ThroughputChart.number(p.burstiness()) + ")");
+        return rate + arrival + (p.burstiness() == null ? "" : " " + links.text("tp.load.burstiness", ThroughputChart.number(p.burstiness())));
     }
 
     private static String ms(Double v) {
@@ -118,13 +118,13 @@ public final class ThroughputView {
     }
 
     /** One series per input length of the run, points in load order. */
-    static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft) {
+    static void series(RunEntry r, List<ThroughputChart.Series> output, List<ThroughputChart.Series> ttft, Links links) {
         Map<Integer, List<ThroughputPoint>> byInput = new LinkedHashMap<>();
         r.manifest().metrics().get(ThroughputFigures.POINTS).stream()
                 .sorted(Comparator.comparingInt(ThroughputPoint::inputTokens).thenComparingDouble(ThroughputView::loadValue))
                 .forEach(p -> byInput.computeIfAbsent(p.inputTokens(), k -> new ArrayList<>()).add(p));
         byInput.forEach((input, points) -> {
-            String label = r.manifest().model().id() + " · " + r.runId() + " · " + input + " in";
+            String label = links.text("tp.series", r.manifest().model().id(), r.runId(), input);
             output.add(new ThroughputChart.Series(label, points.stream()
                     .map(p -> new ThroughputChart.Point(loadValue(p), p.completed() > 0 ? p.outputTokensPerSecond() : null, p.valid()))
                     .toList()));
@@ -151,9 +151,9 @@ public final class ThroughputView {
         }
         ThroughputComparison.Report report = stored.get();
         String hrefB = index.run(report.runB()).map(b -> links.run(b.runId())).orElse("");
-        List<ThroughputSection.Ratio> rows = report.rows().stream().map(ThroughputView::ratio).toList();
+        List<ThroughputSection.Ratio> rows = report.rows().stream().map(x -> ratio(x, links)).toList();
         return Optional.of(new ThroughputSection.Comparison(report.modelA(), links.run(r.runId()), report.modelB(),
-                hrefB, report.repeats(), r.simulated(), rows, hrefB.isEmpty() ? "arm B (" + report.runB() + ") is not in this root" : ""));
+                hrefB, report.repeats(), r.simulated(), rows, hrefB.isEmpty() ? links.text("tp.ab.armBMissing", report.runB()) : ""));
     }
 
     /**
@@ -174,13 +174,14 @@ public final class ThroughputView {
         }
     }
 
-    public static ThroughputSection.Ratio ratio(ThroughputComparison.Row x) {
-        String load = x.concurrency() != null ? "concurrency " + x.concurrency() : ThroughputChart.number(x.rate() == null ? 0 : x.rate()) + " req/s";
-        String ci = x.ratioCi95Low() == null ? "no CI (fewer than 2 repeats with throughput)"
-                : String.format(Locale.ROOT, "95%% CI %.3f–%.3f", x.ratioCi95Low(), x.ratioCi95High());
+    public static ThroughputSection.Ratio ratio(ThroughputComparison.Row x, Links links) {
+        String load = x.concurrency() != null ? links.text("tp.load.concurrency", x.concurrency())
+                : links.text("tp.load.rate", ThroughputChart.number(x.rate() == null ? 0 : x.rate()));
+        String ci = x.ratioCi95Low() == null ? links.text("tp.ab.noCi")
+                : links.text("tp.ab.ci", String.format(Locale.ROOT, "%.3f", x.ratioCi95Low()), String.format(Locale.ROOT, "%.3f", x.ratioCi95High()));
         return new ThroughputSection.Ratio(Fmt.count(x.inputTokens()), load, ms(x.ttftMsP50A()), ms(x.ttftMsP50B()),
                 ms(x.tpotMsP50A()), ms(x.tpotMsP50B()), Fmt.dec(x.outputTokensPerSecondA(), 1), Fmt.dec(x.outputTokensPerSecondB(), 1),
                 x.ratio() == null ? Fmt.NONE : String.format(Locale.ROOT, "%.3f", x.ratio()), ci,
-                x.allValid() ? "" : "a point was invalid (client-bound): not the model's ratio");
+                x.allValid() ? "" : links.text("tp.ab.invalid"));
     }
 }

@@ -31,7 +31,8 @@ class ClaimAssessorTest {
         assertThat(a.get(2).note()).isEqualTo("no run yet");
         assertThat(a.get(1).judged().power()).startsWith("refuting 95.5% when the truth is 5 points lower needs about 135");
         // The pairing still finds the run whose settings a real reproduction would be compared with.
-        assertThat(ClaimVerdicts.differences(a.get(1).claim().settings(), a.get(1).run().orElseThrow().manifest()))
+        assertThat(ClaimVerdicts.differences(a.get(1).claim().settings(), a.get(1).run().orElseThrow().manifest()).stream()
+                .map(dev.claimcheck.core.stats.Sentence::english))
                 .contains("temperature: claimed 1.2, used server default", "tasks: claimed 200, used 5");
     }
 }

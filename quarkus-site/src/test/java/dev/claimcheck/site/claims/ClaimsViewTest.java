@@ -101,6 +101,37 @@ class ClaimsViewTest {
                 .contains("independent tasks × attempts (80% power, one-sided 2.5%)", "claim above the 95% CI");
     }
 
+    @Test
+    void onTheChinesePageEachSettingsDifferLineIsChineseWithItsValues() {
+        // Stated temperature and topP (the body leaves topP to the server) and an unchecked numShots, in the order of
+        // their names; the recipe pins a dataset the run did not read (no answers hash recorded) and an endpoint the
+        // run has no fingerprint of.
+        Map<String, String> stated = Map.of("temperature", "1.0", "topP", "0.95", "numShots", "5");
+        Claim c = new Claim("c1", "math", "math", "gsm8k", "accuracy", 0.80, "fraction", stated, false,
+                new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "");
+        var pin = new dev.claimcheck.core.model.RecipeSpec.DatasetPin("gsm8k", "https://example.org/test.jsonl", "o/r@c",
+                "data/test.jsonl", "a".repeat(64), "b".repeat(64), "pinned", null, null);
+        var endpoint = new dev.claimcheck.core.model.RecipeSpec.EndpointPin("o200k_base", 131072L, "fp8");
+        ClaimsFile f = new ClaimsFile("results/claims/m--x.json", "m/X", "m--x", Lane.INSTANT, List.of(c));
+        Assessment a = new Assessment(f, c, ClaimVerdicts.assess(c, run(false).manifest(), List.of(), pin, endpoint),
+                Optional.of(run(false)), false);
+        assertThat(a.verdict().id()).isEqualTo("settingsDiffer");
+        assertThat(ClaimsView.row(a, Links.at(0, false)).note()).as("the English is the CLI's, lines joined by '; '")
+                .startsWith(String.join("; ", a.judged().differences()))
+                .startsWith("dataset: the recipe pins sha256 " + "a".repeat(64) + ", the run read abc; dataset: the recipe pins "
+                        + "answersSha256 " + "b".repeat(64) + ", the run's answers hash is not recorded; endpoint differs from "
+                        + "recipe: the run has no endpoint fingerprint to check the pinned endpoint against; numShots: claimed "
+                        + "5, not checked by this harness; temperature: claimed 1.0, used 0.6; topP: claimed 0.95, used server "
+                        + "default · refuting");
+        Links zh = Links.page("claims", false, Lang.ZH);
+        ClaimsPage.Row row = ClaimsView.row(a, zh);
+        assertThat(row.note()).startsWith("数据集：配方固定的 sha256 为 " + "a".repeat(64) + "，该运行读取的是 abc；数据集：配方固定的 "
+                + "answersSha256 为 " + "b".repeat(64) + "，该运行未记录答案哈希；端点与配方不符：该运行没有端点指纹，无法核对配方固定的端点；"
+                + "numShots：宣称 5，本评测工具无法核对；temperature：宣称 1.0，实际使用 0.6；topP：宣称 0.95，实际使用服务端默认值 · ");
+        String html = Templates.get().render("claims.ftlh", new ClaimsPage(zh.nav(), List.of(row), List.of()));
+        assertThat(LanguageChecks.englishChrome(html)).as("no English line of audit-core on the Chinese page").isEmpty();
+    }
+
     static Assessment assessment(String metric, double value, String unit, boolean recipe) {
         Claim c = new Claim("c1", "math", "math", "gsm8k", metric, value, unit, Map.of(), true,
                 new Claim.Source("https://example.org", "2026-01-01", "retrieved", "t", null), "n");
@@ -129,6 +160,10 @@ class ClaimsViewTest {
         Assessment b = new Assessment(g, accuracy, ClaimVerdicts.assess(accuracy, null, List.of()), Optional.empty(), false);
         assertThat(ClaimsView.row(b, Links.at(0, false)).note())
                 .contains("implausible: 0.957 × 200 = 191.4: no whole count of 200 rounds to 0.957");
+
+        Links zh = Links.page("claims", false, Lang.ZH);
+        assertThat(ClaimsView.row(a, zh).claimed()).endsWith("（推算值）");
+        assertThat(ClaimsView.row(b, zh).note()).contains("不合理：0.957 × 200 = 191.4：200 次中任何整数次数都不能四舍五入为 0.957");
     }
 
     @Test

@@ -134,6 +134,21 @@ class ThroughputSiteTest {
     }
 
     @Test
+    void theChinesePagesWordTheLanesPointsAndAbLinesKeepingTheSettingsAndTerms() throws IOException {
+        String zh = Files.readString(out.resolve("zh/index.html"));
+        assertThat(zh).contains("8×H200 · dtype=fp8 · tp=8 · 自行声明 · ").contains("<td>并发 2</td>")
+                .contains("受限于客户端：不是模型本身的数值")
+                .containsPattern("<td>95% 置信区间 \\d+\\.\\d{3}–\\d+\\.\\d{3}</td>")
+                .doesNotContain("<td>concurrency 2</td>", " · simulated", "client-bound: not");
+        String page = Files.readString(out.resolve("zh/runs/" + onlyRun("sim").getFileName() + ".html"));
+        assertThat(page).contains("8×H200 · dtype=fp8 · tp=8 · 自行声明 · ").contains(" · 模拟（")
+                .contains("交替重复 3 次 · 显存访问：无法从客户端测量")
+                .containsPattern("<dt>比值 B/A · 输入 16 · 并发 1</dt><dd class=\"num\">\\d+\\.\\d{3}（95% 置信区间")
+                .contains("<dt>负载点 0 · 并发 1 · 输入 16 / 输出 4</dt>")
+                .doesNotContain("interleaved repeats", "ended early", "A/B comparison");
+    }
+
+    @Test
     void theApiGivesThroughputItsOwnRowsAndCsv() throws IOException {
         JsonNode api = Json.mapper().readTree(out.resolve("api/leaderboard.json").toFile());
         assertThat(api.path("rows")).isEmpty(); // only throughput runs here: no score rows with null scores

@@ -43,15 +43,26 @@ class SymlinkedRootTest {
 
     @BeforeAll
     static void key() throws Exception {
+        key = newKey(shared);
+    }
+
+    /** A new ed25519 key "alice" in {@code dir} (ssh-keygen writes it and its .pub). */
+    static Path newKey(Path dir) throws Exception {
         assertThat(Files.isExecutable(Path.of(KEYGEN))).as(KEYGEN + " not found. Needs: apt-get install -y openssh-client (./test installs it)").isTrue();
-        key = shared.resolve("alice");
+        Path key = dir.resolve("alice");
         Process p = new ProcessBuilder(KEYGEN, "-q", "-t", "ed25519", "-N", "", "-C", "alice@example.org", "-f", key.toString())
                 .redirectErrorStream(true).start();
         assertThat(p.waitFor()).isZero();
+        return key;
     }
 
     /** A signed real-looking run of its own root, the score inflated before signing; returns the run folder. */
     static Path signedRunWithEditedScore(Path root) throws IOException {
+        return signedRunWithEditedScore(root, key);
+    }
+
+    /** As {@link #signedRunWithEditedScore(Path)}, signed with {@code key}, which the root's allowed_signers lists. */
+    static Path signedRunWithEditedScore(Path root, Path key) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = Cli.execute(new AuditCommand(new AuditSession(Clock.systemUTC(), Map.of(), Journal.DEFAULT_PART_LIMIT), ps, ps),

@@ -8,6 +8,9 @@ import dev.claimcheck.core.model.Metrics;
 import dev.claimcheck.core.model.TokenSummary;
 import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.core.suite.longctx.MrcrMetrics;
+import dev.claimcheck.site.page.Fmt;
+import dev.claimcheck.site.page.Lang;
+import dev.claimcheck.site.page.Links;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,9 @@ class WorkloadFiguresTest {
         Metrics x = Metrics.shared(0.55, null, null, 8, 8, 8, Map.of(), 0, TokenSummary.EMPTY, TokenSummary.EMPTY, null)
                 .with(LongctxFigures.MRCR, mrcr);
         // (3 × 6,000 + 1 × 12,000) / 4 attempts
-        assertThat(WorkloadFigures.of(x)).isEqualTo("2 needles " + dev.claimcheck.site.page.Fmt.pct(0.71) + " · 8 needles "
-                + dev.claimcheck.site.page.Fmt.pct(0.4) + " · 7,500 prompt tokens per attempt");
+        assertThat(WorkloadFigures.of(x, Links.at(0, false))).isEqualTo("2 needles " + Fmt.pct(0.71) + " · 8 needles "
+                + Fmt.pct(0.4) + " · 7,500 prompt tokens per attempt");
+        assertThat(WorkloadFigures.of(x, Links.page("", false, Lang.ZH)))
+                .isEqualTo("2 根针 " + Fmt.pct(0.71) + " · 8 根针 " + Fmt.pct(0.4) + " · 每次作答 7,500 个提示 tokens");
     }
 }

@@ -45,7 +45,8 @@ class MessagesTest {
     void chineseTextsAreChineseExceptTermsKeptAsTheyAre() {
         // a value copied untranslated would pass the key check; only these are the same in both on purpose
         Set<String> same = Set.of("js.tokens", "js.chart.point", "badge.simulated.label", "badge.verified.label",
-                "badge.invalid.label", "workload.arc.title", "workload.swebench.title");
+                "badge.invalid.label", "workload.arc.title", "workload.swebench.title", "figure.math.passAt*",
+                "figure.code.passAt*", "figure.arc.passAt*", "figure.passHatK.*", "figure.tau2.passHatK.*");
         var zh = Messages.of(Lang.ZH).all();
         Messages.of(Lang.EN).all().forEach((k, v) -> {
             if (!same.contains(k)) {
@@ -105,6 +106,16 @@ class MessagesTest {
                 .isEqualTo("当真实值比宣称的 80.0% 低 5 个百分点时，要否定该宣称约需 503 个独立的“题目 × 尝试”（80% 检验功效，单侧 2.5%）；该宣称使用了 1319 道题");
         assertThat(Links.page("claims", false, Lang.ZH).text(Sentence.text("temperature: claimed 0.6, used 0.7")))
                 .as("a sentence without wording of its own is shown as is").isEqualTo("temperature: claimed 0.6, used 0.7");
+        Sentence nested = Sentence.of(Sentence.Kind.ENDPOINT_CONTEXT, "32768", Sentence.of(Sentence.Kind.AT_END), "131072");
+        assertThat(Links.page("claims", false, Lang.EN).text(nested)).isEqualTo(nested.english())
+                .isEqualTo("endpoint differs from recipe: context length 32768 at the end, the recipe expects 131072");
+        assertThat(Links.page("claims", false, Lang.ZH).text(nested)).as("a clause inside a sentence is worded too")
+                .isEqualTo("端点与配方不符：运行结束时的上下文长度为 32768，配方要求 131072");
+        Sentence parts = Sentence.of(Sentence.Kind.PROOF_NO_SELF_GRADE).then(Sentence.of(Sentence.Kind.PROOF_GRADERS, 3, 2, 1));
+        assertThat(parts.english()).isEqualTo("the run holds no self-grade for every problem · 3 graders (2 judges, 1 human reviewers)");
+        assertThat(Links.page("claims", false, Lang.EN).text(parts)).isEqualTo(parts.english());
+        assertThat(Links.page("claims", false, Lang.ZH).text(parts)).as("each part worded, joined as in English")
+                .isEqualTo("该运行并非每道题都有自评分数 · 3 名评分者（2 个评审模型，1 名人工评审）");
     }
 
     @Test

@@ -58,8 +58,9 @@ class ProofPagesTest {
     void theChineseProblemPageWordsItsStandingsAndSummaryInChinese() throws IOException {
         String page = Files.readString(site.resolve("zh/runs/" + runId + "/proofs/1.html"));
         assertThat(page).contains("厂商（自评：即受检的宣称）", "评分者平均 · 离散度", "human:mallory@example.org</td><td>不可信 (不计入)",
-                        ".json</code>: 不可信: signed by SHA256:")
-                .doesNotContain("vendor (self-graded", "graders' mean", "graders&#39; mean", "<td>graded");
+                        ".json</code>: 不可信: 由 SHA256:", "（不在 allowed_signers 中）")
+                .doesNotContain("vendor (self-graded", "graders' mean", "graders&#39; mean", "<td>graded", "signed by",
+                        "not in allowed_signers");
     }
 
     @Test
@@ -83,5 +84,9 @@ class ProofPagesTest {
         String claims = Files.readString(site.resolve("claims.html"));
         assertThat(claims).contains("toy25-self-graded", "3 graders (2 judges, 1 human reviewers)",
                 "the graders&#39; verdict on it: consistent");
+        String zh = Files.readString(site.resolve("zh/claims.html"));
+        assertThat(zh).as("the note's parts are each worded in Chinese").contains("toy25-self-graded",
+                        "只有模拟运行（评测工具自检，不能作为模型的证据）；评分者对其的判定：一致 · 3 名评分者（2 个评审模型，1 名人工评审）")
+                .doesNotContain("human reviewers", "verdict on it");
     }
 }

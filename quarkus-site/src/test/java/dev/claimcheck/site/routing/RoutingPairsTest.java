@@ -80,6 +80,8 @@ class RoutingPairsTest {
 
         RoutingPage swapped = model.routing("arith", Links.at(1, false), deep, flaky).orElseThrow();
         assertThat(swapped.note()).contains("are not one suite's runs on one dataset here");
+        assertThat(model.routing("arith", Links.page("routing/arith", false, Lang.ZH), deep, flaky)
+                .orElseThrow().note()).isEqualTo("即时运行 " + deep + " 和思考运行 " + flaky + " 在这里不是同一测试集、同一数据集上的运行；下面显示的是默认配对。");
         assertThat(swapped.sections().get(0).instantRun()).isEqualTo(dflt.instantRun());
     }
 

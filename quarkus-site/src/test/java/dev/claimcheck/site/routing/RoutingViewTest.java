@@ -79,6 +79,25 @@ class RoutingViewTest {
     }
 
     @Test
+    void aPairNotOnTheSameTasksSaysWhyInThePagesLanguage(@TempDir Path other) {
+        // The thinking run stopped at 30 of the 40 tasks: one dataset, one group, but nothing to compare task by task.
+        audit("arith", "--problems", "40", "--seed", "0", "--lane", "instant", "--base-url", "sim:accuracy=0.6,seed=11",
+                "--root", other.toString());
+        audit("arith", "--problems", "40", "--seed", "0", "--lane", "thinking", "--limit", "30", "--base-url",
+                "sim:accuracy=0.9,seed=22", "--root", other.toString());
+        SiteModel m = new SiteModel(IndexLoader.load(new Root(other), Instant.now()));
+        RoutingPage en = m.routing("arith", Links.page("routing/arith", false, Lang.EN)).orElseThrow();
+        RoutingPage zh = m.routing("arith", Links.page("routing/arith", false, Lang.ZH)).orElseThrow();
+        assertThat(en.sections().get(0).sentence()).as("audit-core's English, as `route` prints it")
+                .matches("These runs cannot be compared: the runs are not on the same tasks: 10 only in the instant run "
+                        + "\\(first: [^)]+\\), 0 only in the thinking run");
+        assertThat(zh.sections().get(0).sentence())
+                .matches("这两次运行无法比较：两次运行的题目不同：10 道只在即时运行中（首个：[^）]+），0 道只在思考运行中");
+        assertThat(dev.claimcheck.site.LanguageChecks.englishChrome(Templates.get().render("routing.ftlh", zh)))
+                .as("no English reason on the Chinese page").isEmpty();
+    }
+
+    @Test
     void theStaticExportWritesTheRoutingPage(@TempDir Path out) throws Exception {
         dev.claimcheck.site.export.StaticExporter.export(model, out.resolve("site"));
         String html = java.nio.file.Files.readString(out.resolve("site/routing/arith.html"));

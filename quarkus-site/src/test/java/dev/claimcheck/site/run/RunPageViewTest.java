@@ -21,7 +21,6 @@ import dev.claimcheck.core.suite.longctx.LongctxFigures;
 import dev.claimcheck.core.suite.longctx.LongctxMetrics;
 import dev.claimcheck.core.suite.math.MathFigures;
 import dev.claimcheck.core.suite.math.MathMetrics;
-import dev.claimcheck.site.page.Fmt;
 import dev.claimcheck.site.page.Lang;
 import dev.claimcheck.site.page.Links;
 import java.util.List;
@@ -32,7 +31,9 @@ import org.junit.jupiter.api.Test;
 /** The run page shows each workload's own figures, as summary.csv names them, beside the shared ones. */
 class RunPageViewTest {
     static Map<String, String> items(Workload w, Metrics m) {
-        return RunPageView.metrics(m, SuiteRegistry.figures(w), Fmt.of(Lang.EN)).stream().collect(Collectors.toMap(RunPage.Item::label, RunPage.Item::value));
+        // a worded figure is found by its summary.csv id, which the page shows beside its name
+        return RunPageView.metrics(m, SuiteRegistry.figures(w), Links.page("runs/r1", false, Lang.EN)).stream()
+                .collect(Collectors.toMap(i -> i.code().isEmpty() ? i.label() : i.code(), RunPage.Item::value));
     }
 
     static Metrics shared(MathMetrics math, CodeMetrics code) {
@@ -51,6 +52,25 @@ class RunPageViewTest {
                 .containsEntry("math.parseFailures", "2 (n 40)")
                 .containsEntry("math.tokensPerCorrect", "200.000 (n 20)")
                 .doesNotContainKey("code.testsRun");
+    }
+
+    @Test
+    void figuresAreNamedInThePagesLanguageWithTheirSummaryCsvIdBeside() {
+        var math = new MathMetrics(4, List.of(new PassAtK(4, new Estimate(0.8, 0.7, 0.9, 10))), new Estimate(0.6, 0.5, 0.7, 10),
+                20, 1, 2, 200.0);
+        Links zh = Links.page("runs/r1", false, Lang.ZH);
+        List<RunPage.Item> items = RunPageView.metrics(shared(math, null), SuiteRegistry.figures(Workload.MATH), zh);
+        assertThat(items).contains(new RunPage.Item("cons@4（4 次作答多数投票）", "0.600 [0.500, 0.700] (n 10)", "", "math.consAt4"),
+                new RunPage.Item("无法解析出答案的作答", "2 (n 40)", "", "math.parseFailures"));
+        assertThat(FigureNames.of("proofs.problem.P-3.mean", zh)).as("a family's key, its part as {0}").isEqualTo("第 P-3 题：平均得分");
+        assertThat(FigureNames.of("docs.document.a.b.pdf", zh)).as("a final * takes the rest").isEqualTo("文档 a.b.pdf");
+        assertThat(FigureNames.of("code.passAt1.difficulty.easy", Links.page("runs/r1", false, Lang.EN)))
+                .as("the longer pattern wins over code.passAt*").isEqualTo("pass@1, difficulty easy");
+        assertThat(FigureNames.of("math.noSuchFigure", zh)).as("no key: the id alone").isNull();
+        var page = new RunPage(zh.nav(), "r1", "m", "../m", "math", "math", "instant", false, List.of(), List.of(),
+                RunPageView.labelled(items, zh), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), null, List.of());
+        assertThat(dev.claimcheck.site.render.Templates.get().render("run.ftlh", page))
+                .contains("<dt>cons@4（4 次作答多数投票） <code>math.consAt4</code></dt>").contains("<dt>得分</dt>");
     }
 
     @Test
@@ -89,22 +109,26 @@ class RunPageViewTest {
     @Test
     void proofsAreShownOnlyWhenTheyMatchTheSignedHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         var root = new dev.claimcheck.core.store.Root(dir);
+        var links = dev.claimcheck.site.page.Links.at(2, false);
         java.nio.file.Path file = java.nio.file.Files.createDirectories(dir.resolve("proofs/m/arith/r"))
                 .resolve("t-0.md");
         java.nio.file.Files.writeString(file, "# proof <script>alert(1)</script>");
         String sha = dev.claimcheck.core.model.PromptHash.sha256Hex(java.nio.file.Files.readAllBytes(file));
 
-        var good = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", sha, "t", 0, "correct"));
+        var good = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", sha, "t", 0, "correct"), links);
         assertThat(good.ok()).isTrue();
         assertThat(good.text()).contains("<script>"); // raw here: the .ftlh template escapes it (PageResourceTest)
 
-        var tampered = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"));
+        var tampered = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"), links);
         assertThat(tampered.ok()).isFalse();
         assertThat(tampered.text()).contains("does not match the sha256");
 
-        var outside = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("../../etc/passwd", sha, "t", 0, "x"));
+        var outside = RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("../../etc/passwd", sha, "t", 0, "x"), links);
         assertThat(outside.ok()).isFalse();
         assertThat(outside.text()).isEqualTo("not found in this root");
+        var zh = dev.claimcheck.site.page.Links.page("runs/r", true, dev.claimcheck.site.page.Lang.ZH);
+        assertThat(RunPageView.proof(root, new dev.claimcheck.core.model.RunManifest.ProofRef("proofs/m/arith/r/t-0.md", "0".repeat(64), "t", 0, "wrong"), zh).text())
+                .as("the status is worded in the page's language").isEqualTo("与 run.json 所列的 sha256 不符：不予显示");
     }
 
     @Test
@@ -127,7 +151,7 @@ class RunPageViewTest {
         assertThat(h.rows().get(0).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat9", "heat3");
         assertThat(h.rows().get(1).cells()).extracting(Heatmap.Cell::shade).containsExactly("heat6", "heat-none");
         var page = new RunPage(Links.at(1, false).nav(), "r1", "m<1>", "../m", "longctx", "longctx", "instant", true,
-                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX), Fmt.of(Lang.EN)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h, List.of());
+                List.of(), List.of(), RunPageView.metrics(m, SuiteRegistry.figures(Workload.LONGCTX), Links.page("runs/r1", false, Lang.EN)), "{}", "s", "s1", "s2", "run.json", List.of(), List.of(), h, List.of());
         String html = dev.claimcheck.site.render.Templates.get().render("run.ftlh", page);
         assertThat(html).contains("Accuracy by length × depth").contains("<td class=\"num heat9\"").contains("m&lt;1&gt;");
         assertThat(Heatmap.of(null, Links.at(0, false))).isNull();

@@ -10,9 +10,19 @@ import java.util.Map;
  * One action of a task's reference trajectory ({@code evaluation_criteria.actions[i]}), matched against a recorded
  * tool call as τ²-bench documents it: the same name, and equal values for {@code compare_args} (every argument of the
  * call when it is absent; none to compare matches any call of that name). An argument that is itself a JSON string is
- * compared as the JSON it holds.
+ * compared as the JSON it holds. With {@code allow_partial_match} (τ²-bench's partial credit for tool calls), a call of
+ * the right name whose arguments differ still matches, for half the credit ({@link #reward}).
+ *
+ * @param requestor who performs it, {@code assistant} (the default) or {@code user} (a user-side tool, as telecom's)
+ * @param allowPartialMatch the action's {@code allow_partial_match} (absent or null: false)
  */
-public record ExpectedAction(String actionId, String name, JsonNode arguments, List<String> compareArgs) {
+public record ExpectedAction(String actionId, String name, JsonNode arguments, List<String> compareArgs, String requestor,
+                             boolean allowPartialMatch) {
+    public static final String ASSISTANT = "assistant";
+    public static final String USER = "user";
+    /** The credit upstream gives a partial match: the right tool with wrong or missing arguments. */
+    public static final double PARTIAL_CREDIT = 0.5;
+
     static ExpectedAction parse(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new BadInputException(where + ": expected an action object");
@@ -24,7 +34,23 @@ public record ExpectedAction(String actionId, String name, JsonNode arguments, L
         JsonNode compare = node.get("compare_args");
         List<String> compareArgs = compare == null || compare.isNull() ? null : Tau2Json.strings(node, "compare_args", where);
         String id = node.hasNonNull("action_id") ? node.get("action_id").asText() : "";
-        return new ExpectedAction(id, Tau2Json.text(node, "name", where), args, compareArgs);
+        String requestor = node.hasNonNull("requestor") ? node.get("requestor").asText() : ASSISTANT;
+        if (!requestor.equals(ASSISTANT) && !requestor.equals(USER)) {
+            throw new BadInputException(where + ".requestor: '" + requestor + "' is neither assistant nor user");
+        }
+        Boolean partial = Tau2Json.bool(node, "allow_partial_match", where);
+        return new ExpectedAction(id, Tau2Json.text(node, "name", where), args, compareArgs, requestor, Boolean.TRUE.equals(partial));
+    }
+
+    /**
+     * The credit the recorded call earns this action, as upstream's action check scores one call: 1 when it
+     * {@link #matches}, {@link #PARTIAL_CREDIT} when only its name does and the action allows a partial match, else 0.
+     */
+    public double reward(String callName, JsonNode callArguments) {
+        if (matches(callName, callArguments)) {
+            return 1;
+        }
+        return allowPartialMatch && name.equals(callName) ? PARTIAL_CREDIT : 0;
     }
 
     /** Whether the recorded call {@code (name, arguments)} performs this action. */

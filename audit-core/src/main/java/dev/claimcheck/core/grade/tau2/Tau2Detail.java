@@ -19,11 +19,13 @@ import java.util.TreeMap;
  * @param origin the file the trial came from (set by the suite; null from the grader alone)
  * @param notScorable why a native trial cannot be scored here (its reward_basis counts a component that needs a judge
  *        or upstream's code), else null; such a trial is never counted as passed or failed
+ * @param userSimulatorTokens the user simulator's tokens in this trial (null when its messages record none)
+ * @param nlJudge how our NL judge was asked about this trial (null when it was not)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Tau2Detail(String taskId, int trial, String termination, String side, boolean evaluable, double claimedReward,
                          double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin,
-                         String notScorable) {
+                         String notScorable, Tokens userSimulatorTokens, NlJudged nlJudge) {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -31,6 +33,16 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
     public record Component(double value, String source) {
         public static final String REDERIVED = "re-derived";
         public static final String RECORDED = "recorded";
+        /** Read again from the judge's recorded reply (our NL judge's). */
+        public static final String JUDGE_REPLY = "judge reply";
+    }
+
+    /** Tokens of a model that is not the agent (the user simulator, the NL judge), and its requests. */
+    public record Tokens(long prompt, long completion, int requests) {
+    }
+
+    /** Our NL judge on this trial: the judge, its status ({@code graded}, {@code parseFailure}, {@code error}), tokens. */
+    public record NlJudged(String judge, String status, Tokens tokens) {
     }
 
     /**
@@ -39,15 +51,24 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
      * @param trialsInFile how many trials of this task the file holds (the run imports one per attempt)
      * @param taskCopyChanged the file's own copy of the task differs from tasks.json
      * @param source {@code native} for a trial this harness ran; null or {@code imported} for one read from a file
+     * @param simulationFile in a directory-format run (where {@code file} is the folder and {@code sha256} its combined
+     *        hash), the trial's own file, {@code simulations/<id>.json}; {@code simulationSha256} its hash; else null
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
-                         boolean taskCopyChanged, String source) {
+                         boolean taskCopyChanged, String source, String simulationFile, String simulationSha256) {
+        /** A trial of a monolithic results file, or a native one. */
+        public Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
+                      boolean taskCopyChanged, String source) {
+            this(domain, file, sha256, agentModel, userModel, trialsInFile, taskCopyChanged, source, null, null);
+        }
     }
 
     /** A detail as the re-scorer makes it: every trial scorable. */
     public Tau2Detail(String taskId, int trial, String termination, String side, boolean evaluable, double claimedReward,
                       double derivedReward, Map<String, Component> components, List<String> disagreements, Origin origin) {
-        this(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components, disagreements, origin, null);
+        this(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components, disagreements, origin, null,
+                null, null);
     }
 
     public Tau2Detail {
@@ -67,12 +88,18 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
 
     public Tau2Detail withOrigin(Origin o) {
         return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
-                disagreements, o, notScorable);
+                disagreements, o, notScorable, userSimulatorTokens, nlJudge);
     }
 
     public Tau2Detail notScorable(String reason) {
         return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
-                disagreements, origin, reason);
+                disagreements, origin, reason, userSimulatorTokens, nlJudge);
+    }
+
+    /** With the tokens and judge status the trajectory records. */
+    public Tau2Detail withSides(Tokens user, NlJudged judge) {
+        return new Tau2Detail(taskId, trial, termination, side, evaluable, claimedReward, derivedReward, components,
+                disagreements, origin, notScorable, user, judge);
     }
 
     public String toJson() {

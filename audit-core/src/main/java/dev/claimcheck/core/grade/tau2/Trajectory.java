@@ -13,15 +13,30 @@ import java.util.List;
  * @param recordedBasis {@code reward_info.reward_basis} (null when not recorded, as for a trial that ended early)
  * @param dbReward {@code reward_info.db_check.db_reward}, null when absent
  * @param envAssertionRewards {@code reward_info.env_assertions[].reward}, null when absent
- * @param actionChecks {@code reward_info.action_checks[].action_match} in order, null when absent
+ * @param actionChecks {@code reward_info.action_checks[]} in order ({@code action_match}, and {@code action_reward}
+ *        where the file records it), null when absent
  * @param communicateChecks {@code reward_info.communicate_checks[]}, null when absent
  * @param nlMet {@code reward_info.nl_assertions[].met}, null when absent
+ * @param nlJudge our NL judge's recorded reply ({@code reward_info.info.judge}, a native run's), null when absent
+ * @param userTokens the user simulator's tokens: the {@code usage} of the user's messages, summed
  */
 public record Trajectory(String taskId, int trial, Termination termination, double claimedReward, List<RewardComponent> recordedBasis,
-                         Double dbReward, List<Double> envAssertionRewards, List<Boolean> actionChecks,
-                         List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls) {
+                         Double dbReward, List<Double> envAssertionRewards, List<ActionCheck> actionChecks,
+                         List<Check> communicateChecks, List<Boolean> nlMet, List<String> agentTexts, List<Call> toolCalls,
+                         NlJudge nlJudge, Tau2Detail.Tokens userTokens) {
+    /**
+     * What a native run records of its NL judge: who, with which prompt, how it went ({@code graded}, {@code
+     * parseFailure}, {@code error}), its reply as received and its tokens.
+     */
+    public record NlJudge(String judge, String prompt, String status, String reply, Tau2Detail.Tokens tokens) {
+    }
+
     /** A recorded communicate check: the information and whether it was judged said. */
     public record Check(String info, boolean met) {
+    }
+
+    /** A recorded action check: whether some call matched the action, and the credit it got (null when not recorded). */
+    public record ActionCheck(boolean match, Double reward) {
     }
 
     /** A tool call made by the agent or the user, with its arguments as an object. */
@@ -49,7 +64,7 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         JsonNode db = Tau2Json.object(info, "db_check", at);
         Double dbReward = db == null ? null : Tau2Json.number(db, "db_reward", at + ".db_check");
         List<Double> env = info.hasNonNull("env_assertions") ? numbers(info, "env_assertions", "reward", at) : null;
-        List<Boolean> actions = info.hasNonNull("action_checks") ? flags(info, "action_checks", "action_match", at) : null;
+        List<ActionCheck> actions = info.hasNonNull("action_checks") ? actionChecks(info, at) : null;
         List<Boolean> nl = info.hasNonNull("nl_assertions") ? flags(info, "nl_assertions", "met", at) : null;
         List<Check> comm = null;
         if (info.hasNonNull("communicate_checks")) {
@@ -63,11 +78,29 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         List<String> texts = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
         List<JsonNode> messages = Tau2Json.array(sim, "messages", where, false);
+        long[] user = new long[3];
         for (int i = 0; i < messages.size(); i++) {
             read(messages.get(i), where + ".messages[" + i + "]", texts, calls);
+            JsonNode usage = messages.get(i).path("usage");
+            if (messages.get(i).path("role").asText().equals("user") && usage.isObject()) {
+                user[0] += usage.path("prompt_tokens").asLong(0);
+                user[1] += usage.path("completion_tokens").asLong(0);
+                user[2]++;
+            }
         }
         return new Trajectory(taskId, trial == null ? 0 : trial.intValue(), end, reward, basis, dbReward, env, actions, comm, nl,
-                texts, calls);
+                texts, calls, judge(info.path("info").path("judge")), new Tau2Detail.Tokens(user[0], user[1], (int) user[2]));
+    }
+
+    /** Our judge's record; upstream's {@code info.judge} (its route, no prompt id or reply) is not one. */
+    private static NlJudge judge(JsonNode j) {
+        if (!j.path("prompt").isTextual() || !j.has("reply")) {
+            return null;
+        }
+        JsonNode reply = j.get("reply");
+        return new NlJudge(j.path("judge").asText(), j.get("prompt").asText(), j.path("status").asText(),
+                reply.isTextual() ? reply.asText() : null, new Tau2Detail.Tokens(j.path("prompt_tokens").asLong(0),
+                j.path("completion_tokens").asLong(0), 1));
     }
 
     private static void read(JsonNode m, String where, List<String> texts, List<Call> calls) {
@@ -108,6 +141,16 @@ public record Trajectory(String taskId, int trial, Termination termination, doub
         for (int i = 0; i < raw.size(); i++) {
             String w = at + "." + field + "[" + i + "]";
             out.add(required(Tau2Json.number(raw.get(i), key, w), w + "." + key));
+        }
+        return out;
+    }
+
+    private static List<ActionCheck> actionChecks(JsonNode info, String at) {
+        List<Boolean> matches = flags(info, "action_checks", "action_match", at);
+        List<JsonNode> raw = Tau2Json.array(info, "action_checks", at, false);
+        List<ActionCheck> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            out.add(new ActionCheck(matches.get(i), Tau2Json.number(raw.get(i), "action_reward", at + ".action_checks[" + i + "]")));
         }
         return out;
     }

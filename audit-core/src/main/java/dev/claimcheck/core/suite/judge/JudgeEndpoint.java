@@ -63,6 +63,12 @@ public final class JudgeEndpoint implements AutoCloseable {
      *                       carries it)
      */
     public ChatOutcome ask(List<ChatMessage> messages, int maxTokens, int attempt, Supplier<OracleEntry> simulatedReply) {
+        return ask(messages, List.of(), maxTokens, attempt, simulatedReply);
+    }
+
+    /** As above, with OpenAI {@code tools} the pinned model may call (a τ² user simulator's own tools). */
+    public ChatOutcome ask(List<ChatMessage> messages, List<ObjectNode> tools, int maxTokens, int attempt,
+                           Supplier<OracleEntry> simulatedReply) {
         if (oracle != null) {
             oracle.put(PromptHash.of(messages), simulatedReply.get());
         }
@@ -72,6 +78,9 @@ public final class JudgeEndpoint implements AutoCloseable {
         template.put("max_tokens", maxTokens);
         template.put("stream", true);
         template.putObject("stream_options").put("include_usage", true);
+        if (!tools.isEmpty()) {
+            template.putArray("tools").addAll(tools);
+        }
         return endpoint.complete(new ChatRequest(messages, template, attempt));
     }
 

@@ -2,6 +2,7 @@ package dev.claimcheck.core.suite.proofs;
 
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.stats.KrippendorffAlpha;
+import dev.claimcheck.core.stats.Sentence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -145,16 +146,28 @@ public final class ProofRunMetrics {
             return null;
         }
         double claimed = rows.stream().mapToDouble(ProofMetrics.ProblemRow::claimedPoints).sum();
+        String verdict = graders < 2 ? NOT_REPRODUCED : inside(claimed, low, high) ? CONSISTENT : REFUTED;
+        return new ProofMetrics.ClaimCheck(claimed, verdict, rule(claimed, graders, low, high).english(), graders);
+    }
+
+    /**
+     * The rule that gave {@code m}'s verdict on the vendor's total as a sentence (its English is {@link
+     * ProofMetrics.ClaimCheck#rule}), so that the site can word it; null when there is no claim.
+     */
+    public static Sentence rule(ProofMetrics m) {
+        return m.claim() == null ? null : rule(m.claim().claimedTotal(), m.graders(), m.totalLow(), m.totalHigh());
+    }
+
+    private static Sentence rule(double claimed, int graders, Double low, Double high) {
         if (graders < 2) {
-            return new ProofMetrics.ClaimCheck(claimed, NOT_REPRODUCED,
-                    "fewer than two independent graders graded every problem (" + graders + ")", graders);
+            return Sentence.of(Sentence.Kind.PROOF_FEW_GRADERS, graders);
         }
-        String range = "[" + JudgeReplyFormat.points(low) + ", " + JudgeReplyFormat.points(high) + "]";
-        boolean inside = claimed >= low - 1e-9 && claimed <= high + 1e-9;
-        return new ProofMetrics.ClaimCheck(claimed, inside ? CONSISTENT : REFUTED,
-                "claimed total " + JudgeReplyFormat.points(claimed) + (inside ? " lies within " : " lies outside ")
-                        + "the graders' range " + range + " (sum over problems of the lowest and highest of " + graders
-                        + " graders' points)", graders);
+        return Sentence.of(inside(claimed, low, high) ? Sentence.Kind.PROOF_WITHIN : Sentence.Kind.PROOF_OUTSIDE,
+                JudgeReplyFormat.points(claimed), JudgeReplyFormat.points(low), JudgeReplyFormat.points(high), graders);
+    }
+
+    private static boolean inside(double claimed, Double low, Double high) {
+        return claimed >= low - 1e-9 && claimed <= high + 1e-9;
     }
 
     /** Problem ids in reading order: 2 before 10, and plain strings alphabetically. */

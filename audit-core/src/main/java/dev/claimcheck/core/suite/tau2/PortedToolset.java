@@ -25,14 +25,15 @@ record PortedToolset(PortedDomain port) implements Tau2Toolset {
         return PORTS.stream().map(PortedDomain::domain).toList();
     }
 
+    /** Upstream's airline and retail users have no tools of their own: the user's side is empty. */
     @Override
-    public List<ObjectNode> schemas() {
-        return port.tools().stream().map(t -> t.schema().openAi()).toList();
+    public List<ObjectNode> schemas(String side) {
+        return side.equals(AGENT) ? port.tools().stream().map(t -> t.schema().openAi()).toList() : List.of();
     }
 
     @Override
-    public ToolResult execute(ObjectNode db, String name, JsonNode args) {
-        return port.execute(db, name, args);
+    public ToolResult execute(ObjectNode db, String name, JsonNode args, String side) {
+        return side.equals(AGENT) ? port.execute(db, name, args) : ToolResult.error("Tool '" + name + "' not found.");
     }
 
     @Override

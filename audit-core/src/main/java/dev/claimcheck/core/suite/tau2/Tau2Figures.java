@@ -81,6 +81,19 @@ public final class Tau2Figures implements Figures {
         if (x.notScorable() > 0) {
             out.add(FigureRow.of("tau2.notScorable", x.notScorable(), x.trials() + x.notScorable()));
         }
+        if (x.userSimulatorTokens() != null) {
+            // The user simulator's tokens, never in the run's token or cost figures (those are the agent's).
+            out.add(FigureRow.of("tau2.userSimulator.promptTokens", x.userSimulatorTokens().prompt(), x.userSimulatorTokens().requests()));
+            out.add(FigureRow.of("tau2.userSimulator.completionTokens", x.userSimulatorTokens().completion(), x.userSimulatorTokens().requests()));
+        }
+        if (x.nlJudge() != null) {
+            Tau2Metrics.NlJudge j = x.nlJudge();
+            out.add(FigureRow.of("tau2.nlJudge.asked", j.asked(), x.trials() + x.notScorable()));
+            out.add(FigureRow.of("tau2.nlJudge.parseFailures", j.parseFailures(), j.asked()));
+            out.add(FigureRow.of("tau2.nlJudge.errors", j.errors(), j.asked()));
+            out.add(FigureRow.of("tau2.nlJudge.promptTokens", j.tokens().prompt(), j.asked()));
+            out.add(FigureRow.of("tau2.nlJudge.completionTokens", j.tokens().completion(), j.asked()));
+        }
         if (!x.changedTasks().isEmpty()) {
             out.add(FigureRow.of("tau2.changedTasks", x.changedTasks().size(), x.trials()));
         }

@@ -1,5 +1,6 @@
 package dev.claimcheck.core.suite.tau2;
 
+import dev.claimcheck.core.grade.tau2.Tau2Detail;
 import dev.claimcheck.core.model.Estimate;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,15 @@ import java.util.TreeMap;
  * @param changedTasks tasks whose copy inside the file differs from tasks.json
  * @param notScorable native trials whose task's reward_basis needs what is not run here (an NL judge, upstream's
  *        environment assertions): left out of pass^k and every rate, never counted as passed
+ * @param userSimulatorTokens the user simulator's tokens over every trial, apart from the agent's (which alone are the
+ *        run's token and cost figures); null when no trial records them
+ * @param nlJudge the NL judge's figures (native run with {@code --judge}); null when it was not asked
  */
 public record Tau2Metrics(String domain, String source, String file, String sha256, String agentModel, String userModel,
                           int trials, int trialsInFile, List<PassHatK> passHatK, int rewardMismatches, List<String> mismatches,
                           int checkDisagreements, Map<String, Integer> terminations, Map<String, Integer> bySide,
                           int userSimulatorErrors, int agentErrors, int notEvaluable, Estimate successWithoutUserSimulatorErrors,
-                          List<String> changedTasks, int notScorable) {
+                          List<String> changedTasks, int notScorable, Tau2Detail.Tokens userSimulatorTokens, NlJudge nlJudge) {
     public Tau2Metrics {
         passHatK = passHatK == null ? List.of() : List.copyOf(passHatK);
         mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
@@ -47,5 +51,12 @@ public record Tau2Metrics(String domain, String source, String file, String sha2
      * @param claimed the same from the rewards the file records
      */
     public record PassHatK(int k, Estimate derived, Estimate claimed) {
+    }
+
+    /**
+     * The NL judge over the trials it was asked about: how many, how many replies read ({@code graded}), could not be
+     * read ({@code parseFailures}) or failed ({@code errors}; both leave the trial not scorable), and its tokens.
+     */
+    public record NlJudge(String judge, int asked, int graded, int parseFailures, int errors, Tau2Detail.Tokens tokens) {
     }
 }

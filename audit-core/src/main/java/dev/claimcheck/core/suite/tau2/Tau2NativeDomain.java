@@ -46,11 +46,14 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
         return new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
     }
 
-    /** The database after the task's reference actions, replayed on a fresh copy: what a DB check compares with. */
+    /**
+     * The database after the task's reference actions, each replayed by its requestor on a fresh copy (as upstream's
+     * environment replays them): what a DB check compares with.
+     */
     ObjectNode expectedDb(java.util.List<ExpectedAction> actions) {
         ObjectNode state = db.deepCopy();
         for (ExpectedAction a : actions) {
-            tools.execute(state, a.name(), a.arguments());
+            tools.execute(state, a.name(), a.arguments(), a.requestor());
         }
         return state;
     }

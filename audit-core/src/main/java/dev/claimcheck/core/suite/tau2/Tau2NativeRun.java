@@ -8,6 +8,7 @@ import dev.claimcheck.core.grade.tau2.ExpectedAction;
 import dev.claimcheck.core.grade.tau2.RewardComponent;
 import dev.claimcheck.core.grade.tau2.Tau2Detail;
 import dev.claimcheck.core.grade.tau2.Tau2Json;
+import dev.claimcheck.core.grade.tau2.Termination;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.Task;
@@ -45,7 +46,7 @@ final class Tau2NativeRun {
         Tau2Domain.DomainTask t = in.domain().task(task.id(), "task");
         ObjectNode request = template.deepCopy();
         var tools = request.putArray("tools");
-        in.nativeDomain().tools().schemas().forEach(tools::add);
+        tools.addAll(in.nativeDomain().tools().schemas(Tau2Toolset.AGENT));
         Tau2UserSimulator user = o.user(seed);
         Tau2Episode.Trial trial = Tau2Episode.run(task.id(), t, in.nativeDomain(), messages, request, attempt, agent, user,
                 new EpisodeMeter.Budgets(o.maxSteps(), Long.MAX_VALUE));
@@ -53,6 +54,10 @@ final class Tau2NativeRun {
             return new AttemptExchange(trial.agentOutcome(), request, trial.transcript(), null);
         }
         ObjectNode sim = trial.simulation();
+        String unscorable = notScorable(t, o.judgeSpec() != null);
+        if (unscorable == null && judged(t) && Termination.of(sim.get("termination_reason").asText(), "termination_reason").graded()) {
+            unscorable = o.nlJudge(seed).judge(sim, t, attempt);
+        }
         // The reward this run claims is the re-scorer's on the trial as recorded, so verify re-derives the same number.
         Tau2Detail first = Tau2Detail.parse(grader.grade(Tau2Json.compactOf(sim), task.expected()).detail()).orElseThrow();
         ((ObjectNode) sim.get("reward_info")).put("reward", first.derivedReward());
@@ -61,7 +66,6 @@ final class Tau2NativeRun {
         Tau2Detail d = Tau2Detail.parse(v.detail()).orElseThrow()
                 .withOrigin(new Tau2Detail.Origin(in.domain().name(), null, null, o.modelUnderTest, o.userSpec().label(), 1,
                         false, "native"));
-        String unscorable = notScorable(t);
         if (unscorable != null) {
             d = d.notScorable(unscorable);
         }
@@ -72,13 +76,13 @@ final class Tau2NativeRun {
     }
 
     /**
-     * Why the task's reward cannot be computed here, or null: its basis counts natural-language assertions (a judge
-     * model's, not run) or environment assertions (upstream's Python functions, not in the declarative tools).
+     * Why the task's reward cannot be computed here, or null: its basis counts natural-language assertions and no judge
+     * is given ({@code --judge}), or environment assertions (upstream's Python functions, not in the declarative tools).
      */
-    static String notScorable(Tau2Domain.DomainTask t) {
+    static String notScorable(Tau2Domain.DomainTask t, boolean judge) {
         List<RewardComponent> basis = t.criteria().rewardBasis();
-        if (basis.contains(RewardComponent.NL_ASSERTION) && !t.criteria().nlAssertions().isEmpty()) {
-            return "reward_basis counts NL_ASSERTION, which needs a judge model (not run)";
+        if (judged(t) && !judge) {
+            return "reward_basis counts NL_ASSERTION, which needs a judge model (--judge BASE_URL=MODEL)";
         }
         if (basis.contains(RewardComponent.ENV_ASSERTION) && t.criteria().envAssertions() > 0) {
             return "reward_basis counts ENV_ASSERTION, whose functions are upstream's Python (not run)";
@@ -86,15 +90,28 @@ final class Tau2NativeRun {
         return null;
     }
 
+    /** The task's reward counts its natural-language assertions: the NL judge is asked about its completed trials. */
+    static boolean judged(Tau2Domain.DomainTask t) {
+        return t.criteria().rewardBasis().contains(RewardComponent.NL_ASSERTION) && !t.criteria().nlAssertions().isEmpty();
+    }
+
+    /** The task's reference actions of one requestor ({@code assistant} or {@code user}) as tool calls. */
+    static List<ToolCall> calls(Tau2Domain.DomainTask t, String requestor) {
+        List<ToolCall> out = new ArrayList<>();
+        for (ExpectedAction a : t.criteria().actions()) {
+            if (a.requestor().equals(requestor)) {
+                out.add(new ToolCall(null, a.name(), Tau2Json.compactOf(a.arguments())));
+            }
+        }
+        return out;
+    }
+
     /**
-     * The simulated agent's script: the reference actions as its calls, then a closing that says every
+     * The simulated agent's script: the agent's reference actions as its calls, then a closing that says every
      * {@code communicate_info}; its mistake leaves out the last reference action.
      */
     static OracleEntry.AgentScript script(Tau2Domain.DomainTask t) {
-        List<ToolCall> reference = new ArrayList<>();
-        for (ExpectedAction a : t.criteria().actions()) {
-            reference.add(new ToolCall(null, a.name(), Tau2Json.compactOf(a.arguments())));
-        }
+        List<ToolCall> reference = calls(t, ExpectedAction.ASSISTANT);
         List<ToolCall> mistake = reference.isEmpty() ? List.of() : reference.subList(0, reference.size() - 1);
         String closing = "Done." + (t.criteria().communicateInfo().isEmpty() ? "" : " " + String.join(" ", t.criteria().communicateInfo()));
         return new OracleEntry.AgentScript(reference, mistake, closing);

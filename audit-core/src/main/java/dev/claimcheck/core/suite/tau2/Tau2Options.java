@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of {@code audit tau2}, and the inputs one run read from them (a fresh object is made for every run): an import
- * of a results file ({@code --import-results}), or a native run ({@code --user-model}) of a domain on its declarative
- * tools or a built-in port ({@link Tau2Toolset}; docs/workloads/tau2.md). Holds the native run's user simulator, closed with the run.
+ * of a results file or run folder ({@code --import-results}), or a native run ({@code --user-model}) of a domain on its
+ * declarative tools or a built-in port ({@link Tau2Toolset}; docs/workloads/tau2.md). Holds the native run's user
+ * simulator and NL judge, closed with the run.
  */
 public final class Tau2Options implements AutoCloseable {
     @Option(names = "--data", paramLabel = "DIR", required = true,
@@ -24,8 +25,9 @@ public final class Tau2Options implements AutoCloseable {
     String domain;
 
     @Option(names = "--import-results", paramLabel = "FILE",
-            description = "Re-score a τ²-bench results file (simulations with their messages and reward_info) instead of running "
-                    + "the agent: each trial becomes one attempt; use --k with the file's number of trials.")
+            description = "Re-score a τ²-bench run instead of running the agent: its results.json (simulations with their messages "
+                    + "and reward_info), or a run folder in the directory format (results.json + simulations/); each trial "
+                    + "becomes one attempt; use --k with the run's number of trials.")
     Path importResults;
 
     @Option(names = "--user-model", paramLabel = "BASE_URL=MODEL",
@@ -48,11 +50,25 @@ public final class Tau2Options implements AutoCloseable {
             description = "Recorded by a native run: its tools (tools.json@sha256:… or a built-in port's version); a different one is refused.")
     String tools;
 
+    @Option(names = "--judge", paramLabel = "BASE_URL=MODEL",
+            description = "Native run: a pinned judge model for tasks whose reward_basis counts NL_ASSERTION (without it they "
+                    + "are not scorable). BASE_URL may be sim[:k=v,...] (docs/workloads/tau2.md#nl-assertion-judge).")
+    String judge;
+
+    @Option(names = "--judge-api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+            description = "Environment variable holding the judge's API key (default: ${DEFAULT-VALUE}).")
+    String judgeApiKeyEnv = "OPENAI_API_KEY";
+
+    @Option(names = "--judge-prompt", paramLabel = "ID",
+            description = "Recorded by a native run with --judge: the NL judge's prompt id and hash; a different one is refused.")
+    String judgePrompt;
+
     /** The --model of this invocation, when one was given (compared with the results file's agent). */
     String modelUnderTest;
 
     private Tau2Inputs inputs;
     private Tau2UserSimulator user;
+    private Tau2NlJudge nlJudge;
 
     /** The run's inputs, read on first use. */
     synchronized Tau2Inputs inputs(SuiteContext context) {
@@ -71,6 +87,10 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--user-prompt " + userPrompt + ": this harness's user prompt is "
                             + Tau2UserSimulator.recorded() + " (a run is resumed only with the prompt it started with)");
                 }
+                if (judgePrompt != null && !judgePrompt.equals(Tau2NlJudge.recorded())) {
+                    throw new BadInputException("--judge-prompt " + judgePrompt + ": this harness's NL judge prompt is "
+                            + Tau2NlJudge.recorded() + " (a run is resumed only with the prompt it started with)");
+                }
                 if (maxSteps < 1 || maxSteps > 10_000) {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
                 }
@@ -82,7 +102,7 @@ public final class Tau2Options implements AutoCloseable {
                 }
                 inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain);
             } else {
-                Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE", context);
+                Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);
             }
         }
@@ -95,6 +115,19 @@ public final class Tau2Options implements AutoCloseable {
             user = new Tau2UserSimulator(JudgeEndpoint.open(userSpec(), seed, userApiKeyEnv, 6));
         }
         return user;
+    }
+
+    /** The native run's NL judge, opened on first use; null without {@code --judge}. */
+    synchronized Tau2NlJudge nlJudge(long seed) {
+        if (nlJudge == null && judge != null) {
+            nlJudge = new Tau2NlJudge(JudgeEndpoint.open(judgeSpec(), seed, judgeApiKeyEnv, 6));
+        }
+        return nlJudge;
+    }
+
+    /** The pinned NL judge, or null without {@code --judge}. */
+    JudgeSpec judgeSpec() {
+        return judge == null ? null : JudgeSpec.parse(judge);
     }
 
     JudgeSpec userSpec() {
@@ -118,6 +151,10 @@ public final class Tau2Options implements AutoCloseable {
         if (user != null) {
             user.close();
             user = null;
+        }
+        if (nlJudge != null) {
+            nlJudge.close();
+            nlJudge = null;
         }
     }
 

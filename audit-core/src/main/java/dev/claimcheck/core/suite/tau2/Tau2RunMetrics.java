@@ -81,7 +81,28 @@ final class Tau2RunMetrics {
                 passHatK, mismatchCount, mismatches, (int) all.stream().filter(d -> !d.disagreements().isEmpty()).count(),
                 terminations, bySide, bySide.getOrDefault(userSide, 0), bySide.getOrDefault(agentSide, 0),
                 (int) all.stream().filter(d -> !d.evaluable()).count(),
-                rate(byTask, d -> d.evaluable() && !userSide.equals(d.side())), changed, notScorable);
+                rate(byTask, d -> d.evaluable() && !userSide.equals(d.side())), changed, notScorable,
+                tokens(everyTrial.stream().map(Tau2Detail::userSimulatorTokens).toList()), judge(everyTrial));
+    }
+
+    /** Summed over the trials that record them; null when none does. */
+    static Tau2Detail.Tokens tokens(List<Tau2Detail.Tokens> perTrial) {
+        List<Tau2Detail.Tokens> known = perTrial.stream().filter(t -> t != null).toList();
+        return known.isEmpty() ? null : new Tau2Detail.Tokens(known.stream().mapToLong(Tau2Detail.Tokens::prompt).sum(),
+                known.stream().mapToLong(Tau2Detail.Tokens::completion).sum(), known.stream().mapToInt(Tau2Detail.Tokens::requests).sum());
+    }
+
+    private static Tau2Metrics.NlJudge judge(List<Tau2Detail> trials) {
+        List<Tau2Detail.NlJudged> asked = trials.stream().map(Tau2Detail::nlJudge).filter(j -> j != null).toList();
+        if (asked.isEmpty()) {
+            return null;
+        }
+        return new Tau2Metrics.NlJudge(asked.get(0).judge(), asked.size(), count(asked, "graded"), count(asked, "parseFailure"),
+                count(asked, "error"), tokens(asked.stream().map(Tau2Detail.NlJudged::tokens).toList()));
+    }
+
+    private static int count(List<Tau2Detail.NlJudged> asked, String status) {
+        return (int) asked.stream().filter(j -> status.equals(j.status())).count();
     }
 
     /** Mean over tasks with at least j evaluable trials of C(c,j)/C(n,j); null when no task has j. */

@@ -63,8 +63,9 @@ public final class Tau2Suite implements Suite {
 
     @Override
     public String description() {
-        return "τ²-bench (--data DIR --domain D): --import-results FILE re-scores a published results file, claimed vs "
-                + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, or the built-in airline or retail port); "
+        return "τ²-bench (--data DIR --domain D): --import-results FILE|DIR re-scores a published results file or run folder, "
+                + "claimed vs re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, "
+                + "or the built-in airline or retail port); "
                 + "user-simulator errors apart.";
     }
 
@@ -105,6 +106,9 @@ public final class Tau2Suite implements Suite {
             recorded.put("--user-prompt", Tau2UserSimulator.recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
             recorded.put("--tools", in.nativeDomain().tools().recorded());
+            if (context.options(Tau2Options.class).judge != null) {
+                recorded.put("--judge-prompt", Tau2NlJudge.recorded());
+            }
         } else {
             recorded.put("--import-results", DatasetPaths.recorded(in.resultsPath(), context.root()));
         }
@@ -133,8 +137,10 @@ public final class Tau2Suite implements Suite {
         Verdict v = grader.grade(sim, task.expected());
         Optional<Tau2Detail> d = Tau2Detail.parse(v.detail()).filter(x -> x.termination() != null);
         if (d.isPresent()) {
+            Tau2Results.Source own = r.sources().getOrDefault(task.id(), new TreeMap<>()).get(attempt);
             Tau2Detail.Origin origin = new Tau2Detail.Origin(in.domain().name(), r.hash().name(), r.hash().sha256(), r.agentModel(), r.userModel(),
-                    trials.size(), r.changedTasks().contains(task.id()), "imported");
+                    trials.size(), r.changedTasks().contains(task.id()), "imported", own == null ? null : own.file(),
+                    own == null ? null : own.sha256());
             v = new Verdict(v.correct(), v.score(), v.extracted(), v.expected(), v.grader(), v.graderVersion(),
                     d.get().withOrigin(origin).toJson());
         }
@@ -167,7 +173,16 @@ public final class Tau2Suite implements Suite {
         if (o.userModel != null) {
             JudgeSpec.refuseSimulatedForRealRun(List.of(o.userSpec()), baseUrl);
         }
-        if (model != null && o.importResults != null && java.nio.file.Files.isRegularFile(o.importResults)) {
+        if (o.judge != null) {
+            if (o.userModel == null) {
+                throw new BadInputException("--judge asks an NL judge in a native run (--user-model); an import re-scores the "
+                        + "file's own nl_assertions");
+            }
+            JudgeSpec.refuseModelUnderTest(List.of(o.judgeSpec()), model != null ? model : "sim", "conversations");
+            JudgeSpec.refuseSimulatedForRealRun(List.of(o.judgeSpec()), baseUrl);
+        }
+        if (model != null && o.importResults != null && (java.nio.file.Files.isRegularFile(o.importResults)
+                || java.nio.file.Files.isRegularFile(o.importResults.resolve("results.json")))) {
             refuseOtherModel(model, Tau2Results.agentModel(o.importResults), o.importResults.getFileName().toString());
         }
     }

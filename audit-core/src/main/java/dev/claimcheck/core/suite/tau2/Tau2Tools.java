@@ -21,11 +21,17 @@ import java.util.Map;
  * each tool as its OpenAI schema plus one operation over {@code db.json}. Operations: {@code read} (the value at a
  * path), {@code set} (a field of the record at a path), {@code append} (a value to the list at a path) and
  * {@code respond} (a fixed answer). A path is {@code /}-separated keys where {@code {arg}} is the argument's text; a
- * value is JSON where a string that is exactly {@code {arg}} becomes the argument's value, type kept.
+ * value is JSON where a string that is exactly {@code {arg}} becomes the argument's value, type kept. A tool marked
+ * {@code "side": "user"} is the user's (telecom's user acts on its own device): shown to the user simulator only.
  */
 record Tau2Tools(String file, List<Tool> tools, String sha256) implements Tau2Toolset {
-    /** One tool: what the agent is shown and what it does. */
-    record Tool(String name, ObjectNode schema, String op, String path, String field, JsonNode value, List<String> required) {
+    /**
+     * One tool: what the agent is shown and what it does.
+     *
+     * @param side who may call it: {@code assistant} (the default) or {@code user}
+     */
+    record Tool(String name, ObjectNode schema, String op, String path, String field, JsonNode value, List<String> required,
+                String side) {
     }
 
     private static final List<String> OPS = List.of("read", "set", "append", "respond");
@@ -56,16 +62,15 @@ record Tau2Tools(String file, List<Tool> tools, String sha256) implements Tau2To
             if (!op.equals("read") && value == null) {
                 throw new BadInputException(where + ".value: missing (op " + op + " writes or answers it)");
             }
-            if (tools.put(name, new Tool(name, schema, op, path, field, value, required)) != null) {
+            String side = t.path("side").asText(AGENT);
+            if (!side.equals(AGENT) && !side.equals(USER)) {
+                throw new BadInputException(where + ".side: '" + side + "' is neither " + AGENT + " nor " + USER);
+            }
+            if (tools.put(name, new Tool(name, schema, op, path, field, value, required, side)) != null) {
                 throw new BadInputException(where + ".name: tool " + name + " appears twice");
             }
         }
         return new Tau2Tools(file, List.copyOf(tools.values()), PromptHash.sha256Hex(text));
-    }
-
-    @Override
-    public List<ObjectNode> schemas() {
-        return tools.stream().map(Tool::schema).toList();
     }
 
     @Override
@@ -78,9 +83,23 @@ record Tau2Tools(String file, List<Tool> tools, String sha256) implements Tau2To
         return db;
     }
 
-    /** Runs {@code name} on {@code db} (changed in place by a write); an unknown tool or bad arguments answer an error. */
     @Override
-    public ToolResult execute(ObjectNode db, String name, JsonNode args) {
+    public List<ObjectNode> schemas(String side) {
+        return tools.stream().filter(t -> t.side().equals(side)).map(Tool::schema).toList();
+    }
+
+    /** Runs {@code name} for {@code side}: a tool of the other side is unknown to it. */
+    @Override
+    public ToolResult execute(ObjectNode db, String name, JsonNode args, String side) {
+        boolean theirs = tools.stream().anyMatch(t -> t.name().equals(name) && !t.side().equals(side));
+        return theirs ? new ToolResult("Error: unknown tool " + name, true) : execute(db, name, args);
+    }
+
+    /**
+     * Runs {@code name} on {@code db} whichever side's it is (changed in place by a write); an unknown tool or bad
+     * arguments answer an error.
+     */
+    ToolResult execute(ObjectNode db, String name, JsonNode args) {
         Tool tool = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
         if (tool == null) {
             return new ToolResult("Error: unknown tool " + name, true);

@@ -1,8 +1,10 @@
 package dev.claimcheck.core.suite.tau2;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.judge.JudgeEndpoint;
 import dev.claimcheck.core.suite.judge.JudgeSpec;
@@ -14,8 +16,9 @@ import java.util.List;
  * The user simulator of a native τ² run: a pinned model ({@code --user-model BASE_URL=MODEL}) reached through the
  * endpoint client at temperature 0, told the task's user scenario by a versioned prompt of ours ({@link #PROMPT_ID},
  * its hash in run.json). It sees the agent's messages as the user role and its own as the assistant's; it ends the
- * conversation with {@link #STOP}, as τ²-bench's user simulator does. A simulated user ({@code sim…}) is scripted:
- * it opens with the scenario and then stops.
+ * conversation with {@link #STOP}, as τ²-bench's user simulator does. Where the domain has user-side tools it may call
+ * them (run on the trial's database). A simulated user ({@code sim…}) is scripted: it opens with the scenario, makes
+ * the task's user-side reference calls, then stops.
  */
 final class Tau2UserSimulator implements AutoCloseable {
     static final String PROMPT_ID = "tau2-user-v1";
@@ -50,28 +53,47 @@ final class Tau2UserSimulator implements AutoCloseable {
     }
 
     /**
-     * The user's next turn. {@code conversation} is the agent's view (user and assistant texts, tools left out); the
-     * simulator sees it with the roles swapped and the agent's greeting first.
+     * The user's next turn. {@code conversation} is the trial's transcript; the simulator sees it with the roles swapped
+     * and the agent's greeting first, its own tool calls and their results kept, the agent's tool traffic hidden.
      *
-     * @param opener what a scripted (simulated) user says first; later it stops
+     * @param script what a scripted (simulated) user does: says {@code opener}, then makes {@code userCalls} one a
+     *               turn, then stops
+     * @param tools  the user-side tools' schemas (none for most domains)
      */
-    ChatOutcome next(String instructions, List<ChatMessage> conversation, int attempt, String opener) {
+    ChatOutcome next(String instructions, List<ChatMessage> conversation, int attempt, Script script, List<ObjectNode> tools) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(PROMPT.formatted(instructions)));
         messages.add(ChatMessage.user(GREETING));
-        int userTurns = 0;
+        int spoken = 0;
+        int calls = 0;
+        boolean userSpokeLast = false;
         for (ChatMessage m : conversation) {
+            boolean hasCalls = m.toolCalls() != null && !m.toolCalls().isEmpty();
             if (m.role().equals("user")) {
-                messages.add(ChatMessage.assistant(m.content(), List.of()));
-                userTurns++;
-            } else if (m.role().equals("assistant") && m.content() != null && !m.content().isBlank()
-                    && (m.toolCalls() == null || m.toolCalls().isEmpty())) {
-                messages.add(ChatMessage.user(m.content()));
+                messages.add(ChatMessage.assistant(m.content(), hasCalls ? m.toolCalls() : List.of()));
+                spoken += m.content() != null && !m.content().isBlank() ? 1 : 0;
+                calls += hasCalls ? m.toolCalls().size() : 0;
+                userSpokeLast = true;
+            } else if (m.role().equals("assistant")) {
+                userSpokeLast = false;
+                if (m.content() != null && !m.content().isBlank() && !hasCalls) {
+                    messages.add(ChatMessage.user(m.content()));
+                }
+            } else if (m.role().equals("tool") && userSpokeLast) {
+                messages.add(m); // the result of the user's own call
             }
         }
-        String scripted = userTurns == 0 ? opener : STOP;
+        final int madeCalls = calls;
+        final boolean opened = spoken > 0;
         // A scripted user that errs sends an empty turn: a user-simulator error, counted apart.
-        return endpoint.ask(messages, MAX_TOKENS, attempt, () -> new OracleEntry.VerbatimReply(scripted, ""));
+        return endpoint.ask(messages, tools, MAX_TOKENS, attempt, () -> !opened ? new OracleEntry.VerbatimReply(script.opener(), "")
+                : madeCalls < script.userCalls().size()
+                ? new OracleEntry.ToolCallReply(List.of(script.userCalls().get(madeCalls)), List.of(), "")
+                : new OracleEntry.VerbatimReply(STOP, ""));
+    }
+
+    /** A simulated user's script: its opening message, then its reference calls (user-side actions), then STOP. */
+    record Script(String opener, List<ToolCall> userCalls) {
     }
 
     @Override

@@ -157,6 +157,8 @@ class ProofSuiteTest {
         assertThat(m.claim().verdict()).isEqualTo("refuted");
         assertThat(m.claim().rule()).isEqualTo("claimed total 14 lies outside the graders' range [6, 6]"
                 + " (sum over problems of the lowest and highest of 2 graders' points)");
+        assertThat(ProofRunMetrics.rule(m)).as("the same rule as a sentence the site words")
+                .isEqualTo(dev.claimcheck.core.stats.Sentence.of(dev.claimcheck.core.stats.Sentence.Kind.PROOF_OUTSIDE, "14", "6", "6", 2));
         assertThat(m.agreement().alpha()).isEqualTo(1.0);
     }
 

@@ -11,6 +11,7 @@ import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
 import dev.claimcheck.core.suite.tau2.airline.AirlineDomain;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import dev.claimcheck.core.verify.RecordedAnswerRegrader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,17 +122,28 @@ class Tau2PortedDomainsTest {
     @Test
     void theAgentIsShownUpstreamsFourteenToolsAndTheHashFollowsWhatItIsShown() {
         PortedToolset airline = PortedToolset.forDomain("airline").orElseThrow();
-        assertThat(airline.schemas()).extracting(s -> s.at("/function/name").asText()).containsExactly(
+        assertThat(airline.schemas(Tau2Toolset.AGENT)).extracting(s -> s.at("/function/name").asText()).containsExactly(
                 "book_reservation", "calculate", "cancel_reservation", "get_flight_status", "get_reservation_details",
                 "get_user_details", "list_all_airports", "search_direct_flight", "search_onestop_flight", "send_certificate",
                 "transfer_to_human_agents", "update_reservation_baggages", "update_reservation_flights",
                 "update_reservation_passengers");
-        ObjectNode book = airline.schemas().get(0);
+        ObjectNode book = airline.schemas(Tau2Toolset.AGENT).get(0);
         assertThat(book.at("/function/parameters/required")).hasSize(11);
         assertThat(book.at("/function/parameters/properties/cabin/enum").toString())
                 .isEqualTo("[\"business\",\"economy\",\"basic_economy\"]");
         assertThat(airline.sha256()).isEqualTo(PortedToolset.forDomain("airline").orElseThrow().sha256()).hasSize(64);
-        assertThat(PortedToolset.forDomain("retail").orElseThrow().schemas()).hasSize(16);
+        assertThat(PortedToolset.forDomain("retail").orElseThrow().schemas(Tau2Toolset.AGENT)).hasSize(16);
         assertThat(PortedToolset.forDomain("telecom")).isEmpty();
+    }
+
+    @Test
+    void thePortsGiveTheUserNoToolsAndRefuseTheUsersCalls() {
+        PortedToolset airline = PortedToolset.forDomain("airline").orElseThrow();
+        ObjectNode db = Tau2NativeDomain.load(Tau2Domain.load(DATA, "airline")).db().deepCopy();
+        String before = db.toString();
+        assertThat(airline.schemas(Tau2Toolset.USER)).isEmpty();
+        assertThat(airline.execute(db, "cancel_reservation", Tau2Episode.arguments("{\"reservation_id\":\"R1A2B3\"}"),
+                Tau2Toolset.USER)).isEqualTo(new ToolResult("Error: Tool 'cancel_reservation' not found.", true));
+        assertThat(db.toString()).isEqualTo(before);
     }
 }
