@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.Response;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.model.Usage;
 import dev.claimcheck.core.suite.EpisodeMeter;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Tau2Episode {
         List<ChatMessage> system = opening.stream().filter(m -> m.role().equals("system")).toList();
         String opener = opening.stream().filter(m -> m.role().equals("user")).map(ChatMessage::content).findFirst().orElse("");
         Tau2UserSimulator.Script script = new Tau2UserSimulator.Script(opener, Tau2NativeRun.calls(task, ExpectedAction.USER));
-        List<ObjectNode> userTools = domain.tools().schemas(Tau2Tools.USER);
+        List<ObjectNode> userTools = domain.tools().schemas(Tau2Toolset.USER);
         ObjectNode db = domain.db().deepCopy();
         List<ChatMessage> transcript = new ArrayList<>();
         Map<Integer, Usage> userUsage = new HashMap<>();
@@ -78,7 +79,7 @@ final class Tau2Episode {
                 userUsage.put(transcript.size(), u.usage() == null ? Usage.NONE : u.usage());
                 transcript.add(new ChatMessage("user", text, calls, null));
                 for (ToolCall c : calls) {
-                    transcript.add(ChatMessage.tool(c.id(), domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Tools.USER).text()));
+                    transcript.add(ChatMessage.tool(c.id(), domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Toolset.USER).text()));
                 }
                 if (calls.isEmpty()) {
                     end = text.contains(Tau2UserSimulator.STOP) ? Termination.USER_STOP : null;
@@ -109,8 +110,8 @@ final class Tau2Episode {
                 }
                 for (int i = 0; i < calls.size(); i++) {
                     ToolCall c = calls.get(i);
-                    Tau2Tools.Result r = i < MAX_CALLS_PER_TURN ? domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Tools.AGENT)
-                            : new Tau2Tools.Result("Error: too many tool calls in one turn (limit " + MAX_CALLS_PER_TURN + ")", true);
+                    ToolResult r = i < MAX_CALLS_PER_TURN ? domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Toolset.AGENT)
+                            : new ToolResult("Error: too many tool calls in one turn (limit " + MAX_CALLS_PER_TURN + ")", true);
                     transcript.add(ChatMessage.tool(c.id(), r.text()));
                 }
             }

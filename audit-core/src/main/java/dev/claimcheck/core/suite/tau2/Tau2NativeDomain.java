@@ -11,20 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a native run reads beside the tasks: the policy (the agent's system prompt), the database {@code db.json} and
- * the declarative tools {@code tools.json} ({@link Tau2Tools}); each hashed. A domain without them is refused with what
- * is missing: upstream's tools are Python, which this harness does not run.
+ * What a native run reads beside the tasks: the policy (the agent's system prompt), the database {@code db.json} (each
+ * hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json} when it has one, else the
+ * built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
  */
-record Tau2NativeDomain(String policy, ObjectNode db, Tau2Tools tools, Tau2Input policyHash, Tau2Input dbHash,
-                        Tau2Input toolsHash) {
+record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash) {
     static Tau2NativeDomain load(Tau2Domain d) {
         Path dir = d.dir();
         Path tools = dir.resolve("tools.json");
-        if (!Files.isRegularFile(tools)) {
-            throw new BadInputException(dir + ": no tools.json, so domain " + d.name() + " cannot run natively: upstream "
-                    + "states its tools as Python over the database (src/tau2/domains/" + d.name() + "/tools.py), which "
-                    + "this harness does not run; write the declarative tools.json (docs/workloads/tau2.md#native-run) or "
-                    + "re-score published trajectories with --import-results FILE");
+        if (!Files.isRegularFile(tools) && PortedToolset.forDomain(d.name()).isEmpty()) {
+            throw new BadInputException(dir + ": no tools.json, and domain " + d.name() + " has no built-in port (ported: "
+                    + String.join(", ", PortedToolset.domains()) + "), so it cannot run natively: upstream states its tools "
+                    + "as Python over the database (src/tau2/domains/" + d.name() + "/tools.py), which this harness does not "
+                    + "run; write the declarative tools.json (docs/workloads/tau2.md#declarative-tools-toolsjson) or re-score "
+                    + "published trajectories with --import-results FILE");
         }
         if (!Files.isRegularFile(dir.resolve("db.json"))) {
             throw new BadInputException(dir + ": no db.json" + (Files.isRegularFile(dir.resolve("db.toml"))
@@ -36,22 +36,31 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Tools tools, Tau2Input
         }
         Tau2Input.Read policy = Tau2Input.read(dir.resolve("policy.md"), "policy");
         Tau2Input.Read db = Tau2Input.read(dir.resolve("db.json"), "db");
-        Tau2Input.Read t = Tau2Input.read(tools, "tools");
         JsonNode root = Tau2Json.parse(db.text(), dir.resolve("db.json").toString());
         if (!root.isObject()) {
             throw new BadInputException(dir.resolve("db.json") + ": expected a JSON object (tables by name)");
         }
-        return new Tau2NativeDomain(policy.text(), (ObjectNode) root, Tau2Tools.parse(t.text(), tools.toString()),
-                policy.hash(), db.hash(), t.hash());
+        Tau2Toolset toolset = Files.isRegularFile(tools)
+                ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
+                : PortedToolset.forDomain(d.name()).orElseThrow();
+        return new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
     }
 
-    /** The database after the task's reference actions, replayed on a fresh copy: what a DB check compares with. */
+    /**
+     * The database after the task's reference actions, each replayed by its requestor on a fresh copy (as upstream's
+     * environment replays them): what a DB check compares with.
+     */
     ObjectNode expectedDb(java.util.List<ExpectedAction> actions) {
         ObjectNode state = db.deepCopy();
         for (ExpectedAction a : actions) {
-            tools.execute(state, a.name(), a.arguments());
+            tools.execute(state, a.name(), a.arguments(), a.requestor());
         }
         return state;
+    }
+
+    /** The DB check's hash of a state: SHA-256 of its canonical JSON, as the toolset presents it for hashing. */
+    String hash(ObjectNode state) {
+        return hash(tools.forHash(state));
     }
 
     static String hash(JsonNode state) {

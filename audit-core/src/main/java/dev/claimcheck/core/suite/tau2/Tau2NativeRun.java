@@ -46,7 +46,7 @@ final class Tau2NativeRun {
         Tau2Domain.DomainTask t = in.domain().task(task.id(), "task");
         ObjectNode request = template.deepCopy();
         var tools = request.putArray("tools");
-        tools.addAll(in.nativeDomain().tools().schemas(Tau2Tools.AGENT));
+        tools.addAll(in.nativeDomain().tools().schemas(Tau2Toolset.AGENT));
         Tau2UserSimulator user = o.user(seed);
         Tau2Episode.Trial trial = Tau2Episode.run(task.id(), t, in.nativeDomain(), messages, request, attempt, agent, user,
                 new EpisodeMeter.Budgets(o.maxSteps(), Long.MAX_VALUE));

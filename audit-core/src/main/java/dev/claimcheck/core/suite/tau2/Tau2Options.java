@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Options of {@code audit tau2}, and the inputs one run read from them (a fresh object is made for every run): an import
- * of a results file ({@code --import-results}), or a native run ({@code --user-model}) of a domain stated with declarative
- * tools (docs/workloads/tau2.md). Holds the native run's user simulator, closed with the run.
+ * of a results file or run folder ({@code --import-results}), or a native run ({@code --user-model}) of a domain on its
+ * declarative tools or a built-in port ({@link Tau2Toolset}; docs/workloads/tau2.md). Holds the native run's user
+ * simulator and NL judge, closed with the run.
  */
 public final class Tau2Options implements AutoCloseable {
     @Option(names = "--data", paramLabel = "DIR", required = true,
@@ -44,6 +45,10 @@ public final class Tau2Options implements AutoCloseable {
     @Option(names = "--user-prompt", paramLabel = "ID",
             description = "Recorded by a native run: the user simulator's prompt id and hash; a different one is refused.")
     String userPrompt;
+
+    @Option(names = "--tools", paramLabel = "ID",
+            description = "Recorded by a native run: its tools (tools.json@sha256:… or a built-in port's version); a different one is refused.")
+    String tools;
 
     @Option(names = "--judge", paramLabel = "BASE_URL=MODEL",
             description = "Native run: a pinned judge model for tasks whose reward_basis counts NL_ASSERTION (without it they "
@@ -90,7 +95,12 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
                 }
                 userSpec(); // its form is checked before anything is sent
-                inputs = new Tau2Inputs(d, null, dataPath, null, Tau2NativeDomain.load(d));
+                Tau2NativeDomain nativeDomain = Tau2NativeDomain.load(d);
+                if (tools != null && !tools.equals(nativeDomain.tools().recorded())) {
+                    throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
+                            + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
+                }
+                inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain);
             } else {
                 Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);

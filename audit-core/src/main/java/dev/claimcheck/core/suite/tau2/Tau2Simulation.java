@@ -32,14 +32,14 @@ final class Tau2Simulation {
             sim.put("user_error", userError);
         }
         ArrayNode messages = sim.putArray("messages");
-        String speaker = Tau2Tools.AGENT;
+        String speaker = Tau2Toolset.AGENT;
         for (int i = 0; i < transcript.size(); i++) {
             ChatMessage m = transcript.get(i);
             ObjectNode o = messages.addObject();
             o.put("role", m.role());
             o.put("content", m.content());
             if (!m.role().equals("tool")) {
-                speaker = m.role().equals("user") ? Tau2Tools.USER : Tau2Tools.AGENT;
+                speaker = m.role().equals("user") ? Tau2Toolset.USER : Tau2Toolset.AGENT;
             }
             if (m.toolCallId() != null) {
                 o.put("id", m.toolCallId());
@@ -63,8 +63,8 @@ final class Tau2Simulation {
         info.put("reward", 0);
         ArrayNode basis = info.putArray("reward_basis");
         task.criteria().rewardBasis().forEach(c -> basis.add(c.name()));
-        String finalHash = Tau2NativeDomain.hash(db);
-        String expectedHash = Tau2NativeDomain.hash(domain.expectedDb(task.criteria().actions()));
+        String finalHash = domain.hash(db);
+        String expectedHash = domain.hash(domain.expectedDb(task.criteria().actions()));
         boolean match = finalHash.equals(expectedHash);
         info.putObject("db_check").put("db_match", match).put("db_reward", match ? 1 : 0)
                 .put("final_db_sha256", finalHash).put("expected_db_sha256", expectedHash);
@@ -73,7 +73,8 @@ final class Tau2Simulation {
         run.put("user_prompt", Tau2UserSimulator.recorded());
         run.put("policy_sha256", domain.policyHash().sha256());
         run.put("db_sha256", domain.dbHash().sha256());
-        run.put("tools_sha256", domain.toolsHash().sha256());
+        run.put("tools", domain.tools().recorded());
+        run.put("tools_sha256", domain.tools().sha256());
         return sim;
     }
 }

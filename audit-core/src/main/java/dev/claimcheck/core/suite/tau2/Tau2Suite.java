@@ -37,7 +37,7 @@ import java.util.TreeMap;
 /**
  * τ²-bench (sierra-research/tau2-bench, MIT): a domain's tasks as published, and either a vendor's results file imported
  * and re-scored trial by trial ({@link Tau2Grader}; no request is sent), or a native run ({@link Tau2NativeRun}: the
- * agent under test with the domain's declarative tools over its database, a pinned user simulator, each trial written
+ * agent under test with the domain's tools ({@link Tau2Toolset}) over its database, a pinned user simulator, each trial written
  * as τ²-bench writes one and re-scored the same way). Either way: pass^k, and the trials' endings with the user
  * simulator's failures counted apart ({@link Tau2Figures}, README.md beside this class).
  */
@@ -63,8 +63,9 @@ public final class Tau2Suite implements Suite {
 
     @Override
     public String description() {
-        return "τ²-bench (--data DIR --domain D): --import-results FILE|DIR re-scores a published results file or run folder, claimed vs "
-                + "re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain with declarative tools natively; "
+        return "τ²-bench (--data DIR --domain D): --import-results FILE|DIR re-scores a published results file or run folder, "
+                + "claimed vs re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, "
+                + "or the built-in airline or retail port); "
                 + "user-simulator errors apart.";
     }
 
@@ -104,6 +105,7 @@ public final class Tau2Suite implements Suite {
         if (in.isNative()) {
             recorded.put("--user-prompt", Tau2UserSimulator.recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
+            recorded.put("--tools", in.nativeDomain().tools().recorded());
             if (context.options(Tau2Options.class).judge != null) {
                 recorded.put("--judge-prompt", Tau2NlJudge.recorded());
             }

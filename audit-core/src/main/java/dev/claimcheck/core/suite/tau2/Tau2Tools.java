@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.tau2.Tau2Json;
+import dev.claimcheck.core.model.PromptHash;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ import java.util.Map;
  * value is JSON where a string that is exactly {@code {arg}} becomes the argument's value, type kept. A tool marked
  * {@code "side": "user"} is the user's (telecom's user acts on its own device): shown to the user simulator only.
  */
-record Tau2Tools(String file, List<Tool> tools) {
+record Tau2Tools(String file, List<Tool> tools, String sha256) implements Tau2Toolset {
     /**
      * One tool: what the agent is shown and what it does.
      *
@@ -32,13 +34,7 @@ record Tau2Tools(String file, List<Tool> tools) {
                 String side) {
     }
 
-    /** A tool's answer: its text, and whether it is an error (the call changed nothing). */
-    record Result(String text, boolean error) {
-    }
-
     private static final List<String> OPS = List.of("read", "set", "append", "respond");
-    static final String AGENT = "assistant";
-    static final String USER = "user";
 
     static Tau2Tools parse(String text, String file) {
         JsonNode root = Tau2Json.parse(text, file);
@@ -74,62 +70,76 @@ record Tau2Tools(String file, List<Tool> tools) {
                 throw new BadInputException(where + ".name: tool " + name + " appears twice");
             }
         }
-        return new Tau2Tools(file, List.copyOf(tools.values()));
+        return new Tau2Tools(file, List.copyOf(tools.values()), PromptHash.sha256Hex(text));
     }
 
-    /** The OpenAI schemas of one side's tools ({@link #AGENT} or {@link #USER}). */
-    List<ObjectNode> schemas(String side) {
+    @Override
+    public String recorded() {
+        return "tools.json@sha256:" + sha256;
+    }
+
+    @Override
+    public JsonNode forHash(ObjectNode db) {
+        return db;
+    }
+
+    @Override
+    public List<ObjectNode> schemas(String side) {
         return tools.stream().filter(t -> t.side().equals(side)).map(Tool::schema).toList();
     }
 
     /** Runs {@code name} for {@code side}: a tool of the other side is unknown to it. */
-    Result execute(ObjectNode db, String name, JsonNode args, String side) {
+    @Override
+    public ToolResult execute(ObjectNode db, String name, JsonNode args, String side) {
         boolean theirs = tools.stream().anyMatch(t -> t.name().equals(name) && !t.side().equals(side));
-        return theirs ? new Result("Error: unknown tool " + name, true) : execute(db, name, args);
+        return theirs ? new ToolResult("Error: unknown tool " + name, true) : execute(db, name, args);
     }
 
-    /** Runs {@code name} on {@code db} (changed in place by a write); an unknown tool or bad arguments answer an error. */
-    Result execute(ObjectNode db, String name, JsonNode args) {
+    /**
+     * Runs {@code name} on {@code db} whichever side's it is (changed in place by a write); an unknown tool or bad
+     * arguments answer an error.
+     */
+    ToolResult execute(ObjectNode db, String name, JsonNode args) {
         Tool tool = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
         if (tool == null) {
-            return new Result("Error: unknown tool " + name, true);
+            return new ToolResult("Error: unknown tool " + name, true);
         }
         if (args == null || !args.isObject()) {
-            return new Result("Error: arguments must be a JSON object", true);
+            return new ToolResult("Error: arguments must be a JSON object", true);
         }
         for (String r : tool.required()) {
             if (!args.hasNonNull(r)) {
-                return new Result("Error: missing argument " + r, true);
+                return new ToolResult("Error: missing argument " + r, true);
             }
         }
         if (tool.op().equals("respond")) {
-            return new Result(substitute(tool.value(), args).asText(), false);
+            return new ToolResult(substitute(tool.value(), args).asText(), false);
         }
         JsonNode target = db;
         List<String> keys = keys(tool.path(), args);
         for (String key : keys) {
             target = target.isArray() && key.matches("\\d+") ? target.get(Integer.parseInt(key)) : target.get(key);
             if (target == null || target.isNull()) {
-                return new Result("Error: " + String.join("/", keys) + " not found", true);
+                return new ToolResult("Error: " + String.join("/", keys) + " not found", true);
             }
         }
         switch (tool.op()) {
             case "set" -> {
                 if (!target.isObject()) {
-                    return new Result("Error: " + String.join("/", keys) + " is not a record", true);
+                    return new ToolResult("Error: " + String.join("/", keys) + " is not a record", true);
                 }
                 ((ObjectNode) target).set(tool.field(), substitute(tool.value(), args));
             }
             case "append" -> {
                 if (!target.isArray()) {
-                    return new Result("Error: " + String.join("/", keys) + " is not a list", true);
+                    return new ToolResult("Error: " + String.join("/", keys) + " is not a list", true);
                 }
                 ((ArrayNode) target).add(substitute(tool.value(), args));
             }
             default -> {
             }
         }
-        return new Result(Tau2Json.compactOf(target), false);
+        return new ToolResult(Tau2Json.compactOf(target), false);
     }
 
     private static List<String> keys(String path, JsonNode args) {

@@ -41,7 +41,11 @@ class Tau2NativeTest {
     }
 
     AuditRunner.Result running(Path data, String agent, String user, int k) {
-        List<String> args = new ArrayList<>(List.of("tau2", "--data", data.toString(), "--domain", "airline",
+        return running(data, "airline", agent, user, k);
+    }
+
+    AuditRunner.Result running(Path data, String domain, String agent, String user, int k) {
+        List<String> args = new ArrayList<>(List.of("tau2", "--data", data.toString(), "--domain", domain,
                 "--user-model", user, "--base-url", agent, "--model", "acme/agent-1", "--k", String.valueOf(k),
                 "--root", root.toString(), "--seed", "7"));
         return audit(args.toArray(String[]::new));
@@ -49,6 +53,15 @@ class Tau2NativeTest {
 
     static JsonNode simulation(Sample s) throws Exception {
         return JSON.readTree(s.response().content());
+    }
+
+    /** The domain's tasks, policy and database copied to {@code to}, without its tools.json. */
+    static Path copyWithoutTools(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+        return to;
     }
 
     static Sample sample(List<Sample> samples, String task, int attempt) {
@@ -139,16 +152,12 @@ class Tau2NativeTest {
     }
 
     @Test
-    void aDomainWithoutDeclarativeToolsIsRefusedNamingWhatIsMissing() throws Exception {
-        Path copy = root.resolve("data/domains/airline");
-        Files.createDirectories(copy);
-        for (String f : List.of("tasks.json", "policy.md", "db.json")) {
-            Files.copy(DATA.resolve("domains/airline").resolve(f), copy.resolve(f));
-        }
-        var r = running(root.resolve("data"), "sim:accuracy=1", "sim=user-sim");
+    void aDomainWithoutDeclarativeToolsOrABuiltInPortIsRefusedNamingWhatIsMissing() throws Exception {
+        copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/telecom"));
+        var r = running(root.resolve("data"), "telecom", "sim:accuracy=1", "sim=user-sim", 2);
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("no tools.json", "domain airline cannot run natively", "tools.py",
-                "docs/workloads/tau2.md#native-run").doesNotContain("Exception");
+        assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline, retail)", "tools.py",
+                "docs/workloads/tau2.md#declarative-tools-toolsjson").doesNotContain("Exception");
     }
 
     @Test

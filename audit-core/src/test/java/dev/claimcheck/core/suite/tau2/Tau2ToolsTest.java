@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class Tau2ToolsTest {
     @Test
     void readAnswersTheRecordAtThePathAndChangesNothing() throws Exception {
         ObjectNode db = db();
-        Tau2Tools.Result r = tools().execute(db, "get_user_details", args("{\"user_id\":\"ava_lee_101\"}"));
+        ToolResult r = tools().execute(db, "get_user_details", args("{\"user_id\":\"ava_lee_101\"}"));
         assertThat(r.error()).isFalse();
         assertThat(JSON.readTree(r.text()).get("name").asText()).isEqualTo("Ava Lee");
         assertThat(db).isEqualTo(db());
@@ -53,7 +54,7 @@ class Tau2ToolsTest {
         ObjectNode db = db();
         Tau2Tools t = tools();
         assertThat(t.execute(db, "cancel_reservation", args("{\"reservation_id\":\"R9\"}")))
-                .isEqualTo(new Tau2Tools.Result("Error: reservations/R9 not found", true));
+                .isEqualTo(new ToolResult("Error: reservations/R9 not found", true));
         assertThat(t.execute(db, "book_flight", args("{}")).text()).isEqualTo("Error: unknown tool book_flight");
         assertThat(t.execute(db, "cancel_reservation", args("{}")).text()).isEqualTo("Error: missing argument reservation_id");
         assertThat(t.execute(db, "cancel_reservation", null).error()).isTrue();

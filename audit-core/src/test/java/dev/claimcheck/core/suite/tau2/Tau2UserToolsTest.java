@@ -9,6 +9,7 @@ import dev.claimcheck.core.grade.tau2.Tau2Detail;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
 import dev.claimcheck.core.store.RunFolder;
+import dev.claimcheck.core.suite.tau2.port.ToolResult;
 import dev.claimcheck.core.verify.RecordedAnswerRegrader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,14 +99,14 @@ class Tau2UserToolsTest {
 
     @Test
     void anAgentCallingAUserToolIsToldItDoesNotHaveIt() {
-        Tau2Tools tools = Tau2NativeDomain.load(Tau2Domain.load(DATA, "telecom")).tools();
+        Tau2Toolset tools = Tau2NativeDomain.load(Tau2Domain.load(DATA, "telecom")).tools();
         var db = Tau2NativeDomain.load(Tau2Domain.load(DATA, "telecom")).db().deepCopy();
-        Tau2Tools.Result r = tools.execute(db, "toggle_airplane_mode", Tau2Episode.arguments("{\"on\":false}"), Tau2Tools.AGENT);
-        assertThat(r).isEqualTo(new Tau2Tools.Result("Error: unknown tool toggle_airplane_mode", true));
+        ToolResult r = tools.execute(db, "toggle_airplane_mode", Tau2Episode.arguments("{\"on\":false}"), Tau2Toolset.AGENT);
+        assertThat(r).isEqualTo(new ToolResult("Error: unknown tool toggle_airplane_mode", true));
         assertThat(db.at("/device/airplane_mode").asBoolean()).isTrue();
-        assertThat(tools.execute(db, "toggle_airplane_mode", Tau2Episode.arguments("{\"on\":false}"), Tau2Tools.USER).error()).isFalse();
+        assertThat(tools.execute(db, "toggle_airplane_mode", Tau2Episode.arguments("{\"on\":false}"), Tau2Toolset.USER).error()).isFalse();
         assertThat(db.at("/device/airplane_mode").asBoolean()).isFalse();
-        assertThat(Map.of("tools", tools.schemas(Tau2Tools.USER).size())).isEqualTo(Map.of("tools", 2));
+        assertThat(Map.of("tools", tools.schemas(Tau2Toolset.USER).size())).isEqualTo(Map.of("tools", 2));
     }
 
     @Test
