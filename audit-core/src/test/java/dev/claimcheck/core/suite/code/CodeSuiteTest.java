@@ -95,8 +95,10 @@ class CodeSuiteTest {
         Sample forged = new Sample(s.taskId(), s.attempt(), s.messages(), s.promptSha256(), s.targetTokens(), s.request(),
                 s.response(), s.usage(), s.timing(), new Verdict(true, 1, v.extracted(), v.expected(), v.grader(),
                 v.graderVersion(), v.detail()), null, s.retries());
+        List<Sample> withForged = new java.util.ArrayList<>(samples);
+        withForged.set(0, forged);
         List<Finding> findings = Regraders.standard().forSuite("code").orElseThrow()
-                .regrade(m, List.of(forged), root);
+                .regrade(m, withForged, root);
         assertThat(findings).singleElement().satisfies(f -> assertThat(f.detail()).contains("for verdict wrongAnswer"));
     }
 
