@@ -103,7 +103,8 @@ public final class Tau2Suite implements Suite {
         Tau2Options.Tau2Inputs in = context.options(Tau2Options.class).inputs(context);
         recorded.put("--data", DatasetPaths.recorded(in.dataPath(), context.root()));
         if (in.isNative()) {
-            recorded.put("--user-prompt", Tau2UserSimulator.recorded());
+            recorded.put("--user-prompt", in.userPrompt().recorded());
+            recorded.put("--agent-prompt", in.agentPrompt().recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
             recorded.put("--tools", in.nativeDomain().tools().recorded());
             if (context.options(Tau2Options.class).judge != null) {
