@@ -97,6 +97,18 @@ public final class Tau2Suite implements Suite {
         return new Prepared(ref, tasks);
     }
 
+    /** Upstream's agent samples at temperature 0 by default (src/tau2/config.py); its protocol here does too. */
+    @Override
+    public ObjectNode requestDefaults(Object options) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Tau2Options o = (Tau2Options) options;
+        if (o.userModel != null && (o.agentPrompt == null || o.agentPrompt.startsWith(Tau2Prompt.UPSTREAM + "@")
+                || o.agentPrompt.equals(Tau2Prompt.UPSTREAM))) {
+            body.put("temperature", 0.0);
+        }
+        return body;
+    }
+
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);

@@ -70,6 +70,7 @@ class Tau2PromptTest {
         assertThat(s.messages().get(0).content()).isEqualTo(Tau2Prompt.agent(null).compose(policy));
         assertThat(s.messages().get(1).content()).isEqualTo(Tau2UserSimulator.GREETING);
         assertThat(Tau2NativeTest.simulation(s).at("/info/agent_prompt").asText()).isEqualTo(Tau2Prompt.agent(null).recorded());
+        assertThat(s.request().get("temperature").asDouble()).as("upstream's agent temperature").isZero();
         assertThat(r.manifest().metrics().get(Tau2Figures.BLOCK).passHatK().get(0).derived().value())
                 .as("the scripted agent still solves every scorable task").isEqualTo(1.0);
     }
@@ -83,6 +84,7 @@ class Tau2PromptTest {
         String policy = Files.readString(Tau2NativeTest.DATA.resolve("domains/airline/policy.md"));
         assertThat(s.messages()).extracting(ChatMessage::role).containsExactly("system", "user");
         assertThat(s.messages().get(0).content()).isEqualTo(policy);
+        assertThat(s.request().has("temperature")).as("the request as it was before tau2-upstream").isFalse();
     }
 
     @Test
