@@ -103,7 +103,7 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
                             + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
                 }
-                Tau2Prompt agent = Tau2Prompt.agent(agentPrompt);
+                Tau2Prompt agent = Tau2Prompt.agent(agentPromptName());
                 Tau2Prompt user = Tau2Prompt.user(userPrompt, dataPath, d.dir(),
                         !nativeDomain.tools().schemas(Tau2Toolset.USER).isEmpty());
                 inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain, agent, user);
@@ -146,6 +146,15 @@ public final class Tau2Options implements AutoCloseable {
             throw new BadInputException("--user-model '" + userModel + "': expected BASE_URL=MODEL (e.g. "
                     + "http://localhost:8000/v1=Qwen/Qwen3-32B or sim=user-a)");
         }
+    }
+
+    /**
+     * The {@code --agent-prompt} given, or null for the default. A run recorded before the option existed (its user
+     * prompt recorded, no agent prompt) sent the policy alone, so it resumes with {@code policy-only}.
+     */
+    String agentPromptName() {
+        return agentPrompt != null ? agentPrompt
+                : userPrompt != null && userPrompt.contains("@sha256:") ? Tau2Prompt.POLICY_ONLY : null;
     }
 
     int maxSteps() {

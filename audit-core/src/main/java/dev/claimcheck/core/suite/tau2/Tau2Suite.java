@@ -102,8 +102,7 @@ public final class Tau2Suite implements Suite {
     public ObjectNode requestDefaults(Object options) {
         ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         Tau2Options o = (Tau2Options) options;
-        if (o.userModel != null && (o.agentPrompt == null || o.agentPrompt.startsWith(Tau2Prompt.UPSTREAM + "@")
-                || o.agentPrompt.equals(Tau2Prompt.UPSTREAM))) {
+        if (o.userModel != null && Tau2Prompt.agent(o.agentPromptName()).name().equals(Tau2Prompt.UPSTREAM)) {
             body.put("temperature", 0.0);
         }
         return body;

@@ -88,6 +88,15 @@ class Tau2PromptTest {
     }
 
     @Test
+    void aRunRecordedBeforeTheAgentPromptWasAChoiceResumesWithThePolicyAlone() {
+        // Such a run.json records --user-prompt and no --agent-prompt; it sent the policy alone.
+        String v1 = Tau2Prompt.user("tau2-user-v1", Tau2NativeTest.DATA, Tau2NativeTest.DATA, false).recorded();
+        var r = running(Tau2NativeTest.DATA, "--user-prompt", v1);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.manifest().suite().options()).containsEntry("--agent-prompt", Tau2Prompt.agent("policy-only").recorded());
+    }
+
+    @Test
     void aResumeWithAnotherPromptIsRefused() {
         var agent = running(Tau2NativeTest.DATA, "--agent-prompt", "tau2-upstream@sha256:00");
         assertThat(agent.exitCode()).isNotZero();
