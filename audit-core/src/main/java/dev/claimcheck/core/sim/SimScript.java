@@ -144,7 +144,7 @@ final class SimScript {
             // One draw per episode (retry ignored): the policy follows one script through every turn.
             boolean reference = unit(o.seed(), openingSha, attempt, -1, correctDraw) < o.accuracy();
             List<ToolCall> script = reference ? agent.reference() : agent.mistake();
-            int turn = (int) messages.stream().filter(m -> m.role().equals("assistant")).count();
+            int turn = (int) messages.subList(opening.size(), messages.size()).stream().filter(m -> m.role().equals("assistant")).count();
             if (turn < script.size()) {
                 calls.add(script.get(turn));
                 sentence.addAll(words("Calling " + script.get(turn).name() + "."));
@@ -253,12 +253,15 @@ final class SimScript {
     }
 
     /**
-     * The conversation's opening: every message before the first assistant turn. The harness keys an agent's oracle
-     * entry by it, so a conversation that grows every turn still finds its entry, from the messages alone.
+     * The conversation's opening: every message before the first assistant turn that follows a user's message. The
+     * harness keys an agent's oracle entry by it, so a conversation that grows every turn still finds its entry, from
+     * the messages alone.
      */
     static List<ChatMessage> opening(List<ChatMessage> messages) {
+        boolean userSpoke = false; // an assistant message before any user's is the prompt's own (τ²'s scripted greeting)
         for (int i = 0; i < messages.size(); i++) {
-            if (messages.get(i).role().equals("assistant")) {
+            userSpoke |= messages.get(i).role().equals("user");
+            if (userSpoke && messages.get(i).role().equals("assistant")) {
                 return messages.subList(0, i);
             }
         }

@@ -46,7 +46,8 @@ final class Tau2Episode {
 
     static Trial run(String taskId, Tau2Domain.DomainTask task, Tau2NativeDomain domain, List<ChatMessage> opening,
                      ObjectNode request, int attempt, ChatEndpoint agent, Tau2UserSimulator user, EpisodeMeter.Budgets budgets) {
-        List<ChatMessage> system = opening.stream().filter(m -> m.role().equals("system")).toList();
+        // What the agent sees before the user speaks: its system prompt, and upstream's greeting where it has it.
+        List<ChatMessage> system = opening.stream().takeWhile(m -> !m.role().equals("user")).toList();
         String opener = opening.stream().filter(m -> m.role().equals("user")).map(ChatMessage::content).findFirst().orElse("");
         Tau2UserSimulator.Script script = new Tau2UserSimulator.Script(opener, Tau2NativeRun.calls(task, ExpectedAction.USER));
         List<ObjectNode> userTools = domain.tools().schemas(Tau2Toolset.USER);

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a native run reads beside the tasks: the policy (the agent's system prompt), the database {@code db.json} (each
- * hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json} when it has one, else the
- * built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
+ * What a native run reads beside the tasks: the policy (inside the agent's system prompt, {@link Tau2Prompt}), the
+ * database {@code db.json} (each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
+ * when it has one, else the built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
  */
 record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash) {
     static Tau2NativeDomain load(Tau2Domain d) {

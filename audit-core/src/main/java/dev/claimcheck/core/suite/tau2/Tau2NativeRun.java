@@ -30,14 +30,21 @@ final class Tau2NativeRun {
     }
 
     /**
-     * Every task of the domain. The prompt stored is the policy and the scenario's opening, which a simulated user
-     * says first (a real user model says its own; the agent then sees that instead).
+     * Every task of the domain. The prompt stored is what the agent sees first: its system prompt (the policy in the
+     * {@code --agent-prompt} template), the greeting where upstream's agent has it in its history, and the scenario's
+     * opening, which a simulated user says first (a real user model says its own; the agent then sees that instead).
      */
     static List<Task> tasks(Tau2Options.Tau2Inputs in) {
         List<Task> tasks = new ArrayList<>();
-        in.domain().tasks().forEach((id, t) -> tasks.add(new Task(id,
-                List.of(ChatMessage.system(in.nativeDomain().policy()), ChatMessage.user(t.instructions())), t.expected(), true,
-                Map.of("domain", in.domain().name()))));
+        ChatMessage system = ChatMessage.system(in.agentPrompt().compose(in.nativeDomain().policy()));
+        in.domain().tasks().forEach((id, t) -> {
+            List<ChatMessage> prompt = new ArrayList<>(List.of(system));
+            if (in.agentPrompt().seesGreeting()) {
+                prompt.add(ChatMessage.assistant(Tau2UserSimulator.GREETING, List.of()));
+            }
+            prompt.add(ChatMessage.user(t.instructions()));
+            tasks.add(new Task(id, List.copyOf(prompt), t.expected(), true, Map.of("domain", in.domain().name())));
+        });
         return tasks;
     }
 
@@ -54,6 +61,7 @@ final class Tau2NativeRun {
             return new AttemptExchange(trial.agentOutcome(), request, trial.transcript(), null);
         }
         ObjectNode sim = trial.simulation();
+        ((ObjectNode) sim.get("info")).put("agent_prompt", in.agentPrompt().recorded()).put("user_prompt", user.recorded());
         String unscorable = notScorable(t, o.judgeSpec() != null);
         if (unscorable == null && judged(t) && Termination.of(sim.get("termination_reason").asText(), "termination_reason").graded()) {
             unscorable = o.nlJudge(seed).judge(sim, t, attempt);

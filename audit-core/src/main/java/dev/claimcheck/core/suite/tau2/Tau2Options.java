@@ -42,9 +42,16 @@ public final class Tau2Options implements AutoCloseable {
             description = "Native run: the agent's model turns per trial before it ends as max_steps (default: ${DEFAULT-VALUE}).")
     int maxSteps = 30;
 
-    @Option(names = "--user-prompt", paramLabel = "ID",
-            description = "Recorded by a native run: the user simulator's prompt id and hash; a different one is refused.")
+    @Option(names = "--user-prompt", paramLabel = "NAME",
+            description = "Native run: the user simulator's prompt, tau2-upstream (upstream's guidelines from the checkout; the "
+                    + "default when it holds them) or tau2-user-v1 (ours, the default otherwise); run.json records it with "
+                    + "its hash, and a resumed run with another is refused.")
     String userPrompt;
+
+    @Option(names = "--agent-prompt", paramLabel = "NAME",
+            description = "Native run: the agent's system prompt, tau2-upstream (upstream's instruction with the policy; "
+                    + "default) or policy-only; run.json records it with its hash, and a resumed run with another is refused.")
+    String agentPrompt;
 
     @Option(names = "--tools", paramLabel = "ID",
             description = "Recorded by a native run: its tools (tools.json@sha256:… or a built-in port's version); a different one is refused.")
@@ -83,10 +90,6 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("audit tau2 needs --import-results FILE (re-score a results file) or "
                             + "--user-model BASE_URL=MODEL (run the domain natively with that user simulator)");
                 }
-                if (userPrompt != null && !userPrompt.equals(Tau2UserSimulator.recorded())) {
-                    throw new BadInputException("--user-prompt " + userPrompt + ": this harness's user prompt is "
-                            + Tau2UserSimulator.recorded() + " (a run is resumed only with the prompt it started with)");
-                }
                 if (judgePrompt != null && !judgePrompt.equals(Tau2NlJudge.recorded())) {
                     throw new BadInputException("--judge-prompt " + judgePrompt + ": this harness's NL judge prompt is "
                             + Tau2NlJudge.recorded() + " (a run is resumed only with the prompt it started with)");
@@ -100,10 +103,13 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
                             + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
                 }
-                inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain);
+                Tau2Prompt agent = Tau2Prompt.agent(agentPromptName());
+                Tau2Prompt user = Tau2Prompt.user(userPrompt, dataPath, d.dir(),
+                        !nativeDomain.tools().schemas(Tau2Toolset.USER).isEmpty());
+                inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain, agent, user);
             } else {
                 Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
-                inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null);
+                inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null, null, null);
             }
         }
         return inputs;
@@ -112,7 +118,7 @@ public final class Tau2Options implements AutoCloseable {
     /** The native run's user simulator, opened on first use. */
     synchronized Tau2UserSimulator user(long seed) {
         if (user == null) {
-            user = new Tau2UserSimulator(JudgeEndpoint.open(userSpec(), seed, userApiKeyEnv, 6));
+            user = new Tau2UserSimulator(JudgeEndpoint.open(userSpec(), seed, userApiKeyEnv, 6), inputs.userPrompt());
         }
         return user;
     }
@@ -142,6 +148,15 @@ public final class Tau2Options implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code --agent-prompt} given, or null for the default. A run recorded before the option existed (its user
+     * prompt recorded, no agent prompt) sent the policy alone, so it resumes with {@code policy-only}.
+     */
+    String agentPromptName() {
+        return agentPrompt != null ? agentPrompt
+                : userPrompt != null && userPrompt.contains("@sha256:") ? Tau2Prompt.POLICY_ONLY : null;
+    }
+
     int maxSteps() {
         return maxSteps;
     }
@@ -163,8 +178,11 @@ public final class Tau2Options implements AutoCloseable {
      *
      * @param results the imported file, null for a native run
      * @param nativeDomain the policy, database and tools of a native run, null for an import
+     * @param agentPrompt  the agent's system prompt of a native run ({@link Tau2Prompt}), null for an import
+     * @param userPrompt   the user simulator's, likewise
      */
-    record Tau2Inputs(Tau2Domain domain, Tau2Results results, Path dataPath, Path resultsPath, Tau2NativeDomain nativeDomain) {
+    record Tau2Inputs(Tau2Domain domain, Tau2Results results, Path dataPath, Path resultsPath, Tau2NativeDomain nativeDomain,
+                      Tau2Prompt agentPrompt, Tau2Prompt userPrompt) {
         boolean isNative() {
             return nativeDomain != null;
         }

@@ -70,7 +70,6 @@ final class Tau2Simulation {
                 .put("final_db_sha256", finalHash).put("expected_db_sha256", expectedHash);
         ObjectNode run = sim.putObject("info");
         run.put("source", "native");
-        run.put("user_prompt", Tau2UserSimulator.recorded());
         run.put("policy_sha256", domain.policyHash().sha256());
         run.put("db_sha256", domain.dbHash().sha256());
         run.put("tools", domain.tools().recorded());

@@ -97,13 +97,25 @@ public final class Tau2Suite implements Suite {
         return new Prepared(ref, tasks);
     }
 
+    /** Upstream's agent samples at temperature 0 by default (src/tau2/config.py); its protocol here does too. */
+    @Override
+    public ObjectNode requestDefaults(Object options) {
+        ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Tau2Options o = (Tau2Options) options;
+        if (o.userModel != null && Tau2Prompt.agent(o.agentPromptName()).name().equals(Tau2Prompt.UPSTREAM)) {
+            body.put("temperature", 0.0);
+        }
+        return body;
+    }
+
     @Override
     public Map<String, String> recordedOptions(Map<String, String> values, SuiteContext context) {
         Map<String, String> recorded = new TreeMap<>(values);
         Tau2Options.Tau2Inputs in = context.options(Tau2Options.class).inputs(context);
         recorded.put("--data", DatasetPaths.recorded(in.dataPath(), context.root()));
         if (in.isNative()) {
-            recorded.put("--user-prompt", Tau2UserSimulator.recorded());
+            recorded.put("--user-prompt", in.userPrompt().recorded());
+            recorded.put("--agent-prompt", in.agentPrompt().recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
             recorded.put("--tools", in.nativeDomain().tools().recorded());
             if (context.options(Tau2Options.class).judge != null) {

@@ -3,19 +3,17 @@ package dev.claimcheck.core.suite.tau2;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.endpoint.ChatOutcome;
 import dev.claimcheck.core.model.ChatMessage;
-import dev.claimcheck.core.model.PromptHash;
 import dev.claimcheck.core.model.ToolCall;
 import dev.claimcheck.core.sim.OracleEntry;
 import dev.claimcheck.core.suite.judge.JudgeEndpoint;
 import dev.claimcheck.core.suite.judge.JudgeSpec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The user simulator of a native τ² run: a pinned model ({@code --user-model BASE_URL=MODEL}) reached through the
- * endpoint client at temperature 0, told the task's user scenario by a versioned prompt of ours ({@link #PROMPT_ID},
- * its hash in run.json). It sees the agent's messages as the user role and its own as the assistant's; it ends the
+ * endpoint client at temperature 0 (upstream's default user temperature too), told the task's user scenario by its
+ * {@link Tau2Prompt}: upstream's guidelines, or ours ({@link #PROMPT_ID}); run.json records which, with its hash. It sees the agent's messages as the user role and its own as the assistant's; it ends the
  * conversation with {@link #STOP}, as τ²-bench's user simulator does. Where the domain has user-side tools it may call
  * them (run on the trial's database). A simulated user ({@code sim…}) is scripted: it opens with the scenario, makes
  * the task's user-side reference calls, then stops.
@@ -34,22 +32,23 @@ final class Tau2UserSimulator implements AutoCloseable {
             <scenario>
             %%s
             </scenario>""".formatted(STOP);
-    static final String PROMPT_SHA256 = PromptHash.sha256Hex(PROMPT.getBytes(StandardCharsets.UTF_8));
     static final int MAX_TOKENS = 1024;
 
     private final JudgeEndpoint endpoint;
+    private final Tau2Prompt prompt;
 
-    Tau2UserSimulator(JudgeEndpoint endpoint) {
+    Tau2UserSimulator(JudgeEndpoint endpoint, Tau2Prompt prompt) {
         this.endpoint = endpoint;
+        this.prompt = prompt;
     }
 
     JudgeSpec spec() {
         return endpoint.spec();
     }
 
-    /** The prompt id with its hash, as run.json records it. */
-    static String recorded() {
-        return PROMPT_ID + "@sha256:" + PROMPT_SHA256;
+    /** The prompt's name with its hash, as run.json records it. */
+    String recorded() {
+        return prompt.recorded();
     }
 
     /**
@@ -62,7 +61,7 @@ final class Tau2UserSimulator implements AutoCloseable {
      */
     ChatOutcome next(String instructions, List<ChatMessage> conversation, int attempt, Script script, List<ObjectNode> tools) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(PROMPT.formatted(instructions)));
+        messages.add(ChatMessage.system(prompt.compose(instructions)));
         messages.add(ChatMessage.user(GREETING));
         int spoken = 0;
         int calls = 0;
