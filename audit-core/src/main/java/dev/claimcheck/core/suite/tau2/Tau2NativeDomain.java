@@ -43,16 +43,24 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
         Tau2Toolset toolset = Files.isRegularFile(tools)
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
-        return new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
+        Tau2NativeDomain native_ = new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
+        // Every task's initial state is set up once here, so that a bad initialization action is refused before a trial.
+        d.tasks().forEach((id, t) -> native_.initialDb(id, t));
+        return native_;
+    }
+
+    /** The task's starting database: a fresh copy with its {@code initial_state} applied (by a port that runs it). */
+    ObjectNode initialDb(String taskId, Tau2Domain.DomainTask task) {
+        return tools.initialDb(db, task.initialState(), "task " + taskId);
     }
 
     /**
-     * The database after the task's reference actions, each replayed by its requestor on a fresh copy (as upstream's
-     * environment replays them): what a DB check compares with.
+     * The database after the task's reference actions, each replayed by its requestor on a fresh initial state (as
+     * upstream's environment replays them): what a DB check compares with.
      */
-    ObjectNode expectedDb(java.util.List<ExpectedAction> actions) {
-        ObjectNode state = db.deepCopy();
-        for (ExpectedAction a : actions) {
+    ObjectNode expectedDb(String taskId, Tau2Domain.DomainTask task) {
+        ObjectNode state = initialDb(taskId, task);
+        for (ExpectedAction a : task.criteria().actions()) {
             tools.execute(state, a.name(), a.arguments(), a.requestor());
         }
         return state;

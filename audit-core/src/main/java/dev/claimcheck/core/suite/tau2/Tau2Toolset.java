@@ -36,6 +36,23 @@ sealed interface Tau2Toolset permits Tau2Tools, PortedToolset {
     /** A hash of what the agent is shown and runs: the file's, or the port's version with its schemas. */
     String sha256();
 
+    /**
+     * The trial's starting database: a copy of {@code db} with the task's {@code initial_state} applied, as upstream's
+     * {@code Environment.set_state} does. The declarative tools run no initialization functions: the copy as it is.
+     */
+    default ObjectNode initialDb(ObjectNode db, JsonNode initialState, String where) {
+        return db.deepCopy();
+    }
+
+    /**
+     * The task's environment assertions evaluated on the trial's final database, as upstream records them in
+     * {@code reward_info.env_assertions}; empty when this toolset cannot run them (the task is then not scorable by
+     * ENV_ASSERTION).
+     */
+    default java.util.Optional<com.fasterxml.jackson.databind.node.ArrayNode> envAssertions(ObjectNode db, List<JsonNode> assertions) {
+        return java.util.Optional.empty();
+    }
+
     /** The database as the DB check hashes it (a port may canonicalize what upstream's hash ignores). */
     JsonNode forHash(ObjectNode db);
 }
