@@ -10,7 +10,7 @@ import java.util.List;
  * without one, a built-in Java port of upstream's Python tools chosen by the domain's name ({@link PortedToolset}).
  * Either way the tools are deterministic, so the DB check can replay the task's reference actions through them. Each
  * tool belongs to one side: the agent's ({@link #AGENT}) or the user's ({@link #USER}, telecom's user acting on its own
- * device); the ported domains have agent tools only.
+ * device); of the ports, telecom's alone has user tools.
  */
 sealed interface Tau2Toolset permits Tau2Tools, PortedToolset {
     /** The agent's side, as upstream's {@code requestor} names it. */

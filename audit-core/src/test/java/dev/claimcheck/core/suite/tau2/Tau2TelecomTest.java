@@ -100,6 +100,8 @@ class Tau2TelecomTest {
                 .replace("\"turn_airplane_mode_on\"", "\"break_vpn\""));
         assertThatThrownBy(() -> Tau2NativeDomain.load(Tau2Domain.load(root.resolve("data"), "telecom")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("task " + AIRPLANE + ".initial_state.initialization_actions[1]: unknown environment function user.break_vpn");
+                .hasMessageContaining("1 of 3 tasks cannot be set up by telecom-port-1@tau2-bench:",
+                        "task " + AIRPLANE + ".initial_state.initialization_actions[1]: unknown environment function user.break_vpn",
+                        "only the tasks it can set up (2: " + SUSPENDED + ", " + ROAMING + ")");
     }
 }
