@@ -24,8 +24,15 @@ import java.util.regex.Pattern;
 record Tau2Domain(String name, Path dir, Map<String, DomainTask> tasks, List<Tau2Input> inputs) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-    /** One task: its criteria, the expected answer the grader reads, and what the user simulator is told. */
-    record DomainTask(Tau2Criteria criteria, String expected, String instructions) {
+    /**
+     * One task: its criteria, the expected answer the grader reads, what the user simulator is told, its
+     * {@code initial_state} (null when absent) and its {@code evaluation_criteria.env_assertions} as written.
+     */
+    record DomainTask(Tau2Criteria criteria, String expected, String instructions, JsonNode initialState,
+                      List<JsonNode> envAssertions) {
+        DomainTask {
+            envAssertions = List.copyOf(envAssertions);
+        }
     }
 
     /** {@code data} is {@code data/tau2} (holding {@code domains/<domain>}), the domains folder, or the domain's own folder. */
@@ -59,7 +66,8 @@ record Tau2Domain(String name, Path dir, Map<String, DomainTask> tasks, List<Tau
             String where = file + ": [" + i + "]";
             JsonNode t = root.get(i);
             Tau2Criteria c = Tau2Criteria.parse(t, where);
-            if (tasks.put(c.taskId(), new DomainTask(c, Tau2Criteria.expected(t), instructions(t))) != null) {
+            if (tasks.put(c.taskId(), new DomainTask(c, Tau2Criteria.expected(t), instructions(t),
+                    t.hasNonNull("initial_state") ? t.get("initial_state") : null, envAssertions(t))) != null) {
                 throw new BadInputException(where + ".id: task " + c.taskId() + " appears twice");
             }
         }
@@ -67,6 +75,12 @@ record Tau2Domain(String name, Path dir, Map<String, DomainTask> tasks, List<Tau
             throw new BadInputException(file + ": no tasks");
         }
         return tasks;
+    }
+
+    private static List<JsonNode> envAssertions(JsonNode task) {
+        List<JsonNode> out = new ArrayList<>();
+        task.path("evaluation_criteria").path("env_assertions").forEach(out::add);
+        return out;
     }
 
     /** The user scenario's instructions: a string, or the structured form's fields in upstream's order. */

@@ -51,7 +51,7 @@ final class Tau2Episode {
         String opener = opening.stream().filter(m -> m.role().equals("user")).map(ChatMessage::content).findFirst().orElse("");
         Tau2UserSimulator.Script script = new Tau2UserSimulator.Script(opener, Tau2NativeRun.calls(task, ExpectedAction.USER));
         List<ObjectNode> userTools = domain.tools().schemas(Tau2Toolset.USER);
-        ObjectNode db = domain.db().deepCopy();
+        ObjectNode db = domain.initialDb(taskId, task);
         List<ChatMessage> transcript = new ArrayList<>();
         Map<Integer, Usage> userUsage = new HashMap<>();
         EpisodeMeter meter = new EpisodeMeter(budgets);

@@ -43,16 +43,48 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
         Tau2Toolset toolset = Files.isRegularFile(tools)
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
-        return new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
+        Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
+        loaded.checkInitialStates(d);
+        return loaded;
     }
 
     /**
-     * The database after the task's reference actions, each replayed by its requestor on a fresh copy (as upstream's
-     * environment replays them): what a DB check compares with.
+     * Sets every task's initial state up once, before any trial: the tasks it cannot set up (an initialization function
+     * the port does not run) are refused together, naming each and the tasks that would run, so that nothing is spent
+     * on a run that would stop part-way.
      */
-    ObjectNode expectedDb(java.util.List<ExpectedAction> actions) {
-        ObjectNode state = db.deepCopy();
-        for (ExpectedAction a : actions) {
+    private void checkInitialStates(Tau2Domain d) {
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        java.util.List<String> runnable = new java.util.ArrayList<>();
+        d.tasks().forEach((id, t) -> {
+            try {
+                initialDb(id, t);
+                runnable.add(id);
+            } catch (BadInputException e) {
+                refused.add(e.getMessage());
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new BadInputException(refused.size() + " of " + d.tasks().size() + " tasks cannot be set up by "
+                    + tools.recorded() + ": " + String.join("; ", refused.subList(0, Math.min(5, refused.size())))
+                    + (refused.size() > 5 ? "; …" : "") + ". Run a tasks.json holding only the tasks it can set up ("
+                    + runnable.size() + (runnable.isEmpty() ? "" : ": " + String.join(", ", runnable.subList(0, Math.min(10, runnable.size())))
+                    + (runnable.size() > 10 ? ", …" : "")) + "), or import upstream's results (--import-results)");
+        }
+    }
+
+    /** The task's starting database: a fresh copy with its {@code initial_state} applied (by a port that runs it). */
+    ObjectNode initialDb(String taskId, Tau2Domain.DomainTask task) {
+        return tools.initialDb(db, task.initialState(), "task " + taskId);
+    }
+
+    /**
+     * The database after the task's reference actions, each replayed by its requestor on a fresh initial state (as
+     * upstream's environment replays them): what a DB check compares with.
+     */
+    ObjectNode expectedDb(String taskId, Tau2Domain.DomainTask task) {
+        ObjectNode state = initialDb(taskId, task);
+        for (ExpectedAction a : task.criteria().actions()) {
             tools.execute(state, a.name(), a.arguments(), a.requestor());
         }
         return state;

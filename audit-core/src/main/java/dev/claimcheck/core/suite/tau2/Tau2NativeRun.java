@@ -62,7 +62,7 @@ final class Tau2NativeRun {
         }
         ObjectNode sim = trial.simulation();
         ((ObjectNode) sim.get("info")).put("agent_prompt", in.agentPrompt().recorded()).put("user_prompt", user.recorded());
-        String unscorable = notScorable(t, o.judgeSpec() != null);
+        String unscorable = notScorable(t, o.judgeSpec() != null, sim.at("/reward_info/env_assertions").isArray());
         if (unscorable == null && judged(t) && Termination.of(sim.get("termination_reason").asText(), "termination_reason").graded()) {
             unscorable = o.nlJudge(seed).judge(sim, t, attempt);
         }
@@ -85,14 +85,15 @@ final class Tau2NativeRun {
 
     /**
      * Why the task's reward cannot be computed here, or null: its basis counts natural-language assertions and no judge
-     * is given ({@code --judge}), or environment assertions (upstream's Python functions, not in the declarative tools).
+     * is given ({@code --judge}), or environment assertions that the toolset did not evaluate (upstream's Python
+     * functions: a built-in port with environment functions, such as telecom's, runs them; the declarative tools do not).
      */
-    static String notScorable(Tau2Domain.DomainTask t, boolean judge) {
+    static String notScorable(Tau2Domain.DomainTask t, boolean judge, boolean envEvaluated) {
         List<RewardComponent> basis = t.criteria().rewardBasis();
         if (judged(t) && !judge) {
             return "reward_basis counts NL_ASSERTION, which needs a judge model (--judge BASE_URL=MODEL)";
         }
-        if (basis.contains(RewardComponent.ENV_ASSERTION) && t.criteria().envAssertions() > 0) {
+        if (basis.contains(RewardComponent.ENV_ASSERTION) && t.criteria().envAssertions() > 0 && !envEvaluated) {
             return "reward_basis counts ENV_ASSERTION, whose functions are upstream's Python (not run)";
         }
         return null;

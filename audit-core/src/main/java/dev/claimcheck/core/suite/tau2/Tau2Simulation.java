@@ -64,10 +64,13 @@ final class Tau2Simulation {
         ArrayNode basis = info.putArray("reward_basis");
         task.criteria().rewardBasis().forEach(c -> basis.add(c.name()));
         String finalHash = domain.hash(db);
-        String expectedHash = domain.hash(domain.expectedDb(task.criteria().actions()));
+        String expectedHash = domain.hash(domain.expectedDb(taskId, task));
         boolean match = finalHash.equals(expectedHash);
         info.putObject("db_check").put("db_match", match).put("db_reward", match ? 1 : 0)
                 .put("final_db_sha256", finalHash).put("expected_db_sha256", expectedHash);
+        if (!task.envAssertions().isEmpty()) {
+            domain.tools().envAssertions(db, task.envAssertions()).ifPresent(checked -> info.set("env_assertions", checked));
+        }
         ObjectNode run = sim.putObject("info");
         run.put("source", "native");
         run.put("policy_sha256", domain.policyHash().sha256());

@@ -65,7 +65,7 @@ public final class Tau2Suite implements Suite {
     public String description() {
         return "τ²-bench (--data DIR --domain D): --import-results FILE|DIR re-scores a published results file or run folder, "
                 + "claimed vs re-derived reward and pass^k; --user-model BASE_URL=MODEL runs a domain natively (its tools.json, "
-                + "or the built-in airline or retail port); "
+                + "or the built-in airline, retail or telecom port); "
                 + "user-simulator errors apart.";
     }
 

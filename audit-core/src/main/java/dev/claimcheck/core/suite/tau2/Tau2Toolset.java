@@ -10,7 +10,7 @@ import java.util.List;
  * without one, a built-in Java port of upstream's Python tools chosen by the domain's name ({@link PortedToolset}).
  * Either way the tools are deterministic, so the DB check can replay the task's reference actions through them. Each
  * tool belongs to one side: the agent's ({@link #AGENT}) or the user's ({@link #USER}, telecom's user acting on its own
- * device); the ported domains have agent tools only.
+ * device); of the ports, telecom's alone has user tools.
  */
 sealed interface Tau2Toolset permits Tau2Tools, PortedToolset {
     /** The agent's side, as upstream's {@code requestor} names it. */
@@ -35,6 +35,23 @@ sealed interface Tau2Toolset permits Tau2Tools, PortedToolset {
 
     /** A hash of what the agent is shown and runs: the file's, or the port's version with its schemas. */
     String sha256();
+
+    /**
+     * The trial's starting database: a copy of {@code db} with the task's {@code initial_state} applied, as upstream's
+     * {@code Environment.set_state} does. The declarative tools run no initialization functions: the copy as it is.
+     */
+    default ObjectNode initialDb(ObjectNode db, JsonNode initialState, String where) {
+        return db.deepCopy();
+    }
+
+    /**
+     * The task's environment assertions evaluated on the trial's final database, as upstream records them in
+     * {@code reward_info.env_assertions}; empty when this toolset cannot run them (the task is then not scorable by
+     * ENV_ASSERTION).
+     */
+    default java.util.Optional<com.fasterxml.jackson.databind.node.ArrayNode> envAssertions(ObjectNode db, List<JsonNode> assertions) {
+        return java.util.Optional.empty();
+    }
 
     /** The database as the DB check hashes it (a port may canonicalize what upstream's hash ignores). */
     JsonNode forHash(ObjectNode db);

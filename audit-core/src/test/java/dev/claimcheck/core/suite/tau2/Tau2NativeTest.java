@@ -156,10 +156,10 @@ class Tau2NativeTest {
 
     @Test
     void aDomainWithoutDeclarativeToolsOrABuiltInPortIsRefusedNamingWhatIsMissing() throws Exception {
-        copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/telecom"));
-        var r = running(root.resolve("data"), "telecom", "sim:accuracy=1", "sim=user-sim", 2);
+        copyWithoutTools(DATA.resolve("domains/airline"), root.resolve("data/domains/mock"));
+        var r = running(root.resolve("data"), "mock", "sim:accuracy=1", "sim=user-sim", 2);
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("no tools.json", "domain telecom has no built-in port (ported: airline, retail)", "tools.py",
+        assertThat(r.err()).contains("no tools.json", "domain mock has no built-in port (ported: airline, retail, telecom)", "tools.py",
                 "docs/workloads/tau2.md#declarative-tools-toolsjson").doesNotContain("Exception");
     }
 

@@ -33,7 +33,39 @@ public interface PortedDomain {
      * a missing one or the tool's own refusal answers {@code Error: …} and changes nothing.
      */
     default ToolResult execute(ObjectNode db, String name, JsonNode args) {
-        PortedTool tool = tools().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        return executeAmong(tools(), db, name, args);
+    }
+
+    /** The user's own tools (telecom's user acting on its phone); none for a domain whose user only talks. */
+    default List<PortedTool> userTools() {
+        return List.of();
+    }
+
+    /** Runs one of the user's tools on {@code db} as {@link #execute} runs the agent's. */
+    default ToolResult executeUser(ObjectNode db, String name, JsonNode args) {
+        return executeAmong(userTools(), db, name, args);
+    }
+
+    /**
+     * What upstream's environment does after every tool call of either side ({@code sync_tools}): a domain whose two
+     * parts of the database depend on each other brings them in line here. Nothing for most domains. A
+     * {@link ToolError} says the scenario is inconsistent (upstream raises): the task's initial state is refused.
+     */
+    default void sync(ObjectNode db) {
+    }
+
+    /**
+     * Upstream's environment functions that are not tools, by {@code env_type} ({@code assistant} or {@code user}) and
+     * name: what a task's {@code initial_state.initialization_actions} and {@code env_assertions} call. Empty when the
+     * port runs none (a task that names one is then not scorable by its ENV_ASSERTION and refused its initial state).
+     */
+    default java.util.Optional<EnvFunctions> envFunctions() {
+        return java.util.Optional.empty();
+    }
+
+    /** Runs {@code name} among {@code tools}, refusing a call its schema does not accept. */
+    static ToolResult executeAmong(List<PortedTool> tools, ObjectNode db, String name, JsonNode args) {
+        PortedTool tool = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
         if (tool == null) {
             return ToolResult.error("Tool '" + name + "' not found.");
         }
