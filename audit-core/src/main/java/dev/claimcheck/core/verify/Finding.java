@@ -103,6 +103,16 @@ public record Finding(Kind kind, String detail) {
          * (failed attempts dropped and the metrics recomputed would otherwise pass).
          */
         ATTEMPT_MISSING("attemptMissing", "journal"),
+        /**
+         * The journal's task ids are not the task list run.json committed to at the start ({@code tasks}): as many or
+         * more tasks than committed, but other ones (fewer is taskMissing).
+         */
+        TASK_LIST_MISMATCH("taskListMismatch", "journal"),
+        /**
+         * A complete task-based run records no {@code tasks} commitment (made before the field existed): dropped whole
+         * tasks are caught only where the task list can be re-derived. Reported, never a failure.
+         */
+        TASK_LIST_UNCOMMITTED("taskListUncommitted", "journal", Severity.WARN),
         /** A metric recomputed from the journal differs from run.json (counts exactly, floats by more than 1e-9). */
         METRICS_MISMATCH("metricsMismatch", "metrics"),
         /** An A/B arm's comparison.json differs from the comparison recomputed from both arms' points (or is unreadable). */
@@ -113,7 +123,10 @@ public record Finding(Kind kind, String detail) {
         DATASET_MISMATCH("datasetMismatch", "regrade"),
         /** A sample's task id is not among the regenerated tasks. */
         UNKNOWN_TASK("unknownTask", "regrade"),
-        /** A regenerated task (after the run's limit) has no attempt in a complete run that is not a shard. */
+        /**
+         * A complete run lacks whole tasks: fewer task ids in the journal than run.json's {@code tasks.count}, or a
+         * regenerated task (after the run's limit) or dataset row with no attempt in a run that is not a shard.
+         */
         TASK_MISSING("taskMissing", "regrade"),
         /** A sample's promptSha256 differs from the regenerated prompt. */
         PROMPT_MISMATCH("promptMismatch", "regrade"),

@@ -229,6 +229,7 @@ public final class Verifier {
             return;
         }
         JournalCheck.coverage(manifest, samples, findings);
+        TaskListCheck.check(manifest, samples, findings);
         ConsistencyCheck.samples(manifest, samples, findings);
         checks.add("metrics");
         MetricsCheck.check(runJson.tree(), manifest, samples, findings);
