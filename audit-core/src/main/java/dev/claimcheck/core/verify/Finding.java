@@ -103,16 +103,6 @@ public record Finding(Kind kind, String detail) {
          * (failed attempts dropped and the metrics recomputed would otherwise pass).
          */
         ATTEMPT_MISSING("attemptMissing", "journal"),
-        /**
-         * The journal's task ids are not the task list run.json committed to at the start ({@code tasks}): as many or
-         * more tasks than committed, but other ones (fewer is taskMissing).
-         */
-        TASK_LIST_MISMATCH("taskListMismatch", "journal"),
-        /**
-         * A complete task-based run records no {@code tasks} commitment (made before the field existed): dropped whole
-         * tasks are caught only where the task list can be re-derived. Reported, never a failure.
-         */
-        TASK_LIST_UNCOMMITTED("taskListUncommitted", "journal", Severity.WARN),
         /** A metric recomputed from the journal differs from run.json (counts exactly, floats by more than 1e-9). */
         METRICS_MISMATCH("metricsMismatch", "metrics"),
         /** An A/B arm's comparison.json differs from the comparison recomputed from both arms' points (or is unreadable). */
@@ -128,6 +118,16 @@ public record Finding(Kind kind, String detail) {
          * regenerated task (after the run's limit) or dataset row with no attempt in a run that is not a shard.
          */
         TASK_MISSING("taskMissing", "regrade"),
+        /**
+         * The journal's task ids are not the task list run.json committed to at the start ({@code tasks}): as many or
+         * more tasks than committed, but other ones (fewer is taskMissing).
+         */
+        TASK_LIST_MISMATCH("taskListMismatch", "regrade"),
+        /**
+         * A complete task-based run records no {@code tasks} commitment (made before the field existed): dropped whole
+         * tasks are caught only where the task list can be re-derived. Reported, never a failure.
+         */
+        TASK_LIST_UNCOMMITTED("taskListUncommitted", "regrade", Severity.WARN),
         /** A sample's promptSha256 differs from the regenerated prompt. */
         PROMPT_MISMATCH("promptMismatch", "regrade"),
         /** A sample's verdict.expected differs from the regenerated answer. */
