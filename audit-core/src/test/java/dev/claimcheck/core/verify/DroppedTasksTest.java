@@ -62,6 +62,15 @@ class DroppedTasksTest {
         return new Verifier(new Verifier.Options(signers, false, true, Instant.now(), 1)).verifyRun(run);
     }
 
+    /** The suite's signed run with the forger's edit applied (re-signed by the trusted key), verified. */
+    static RunReport forged(List<String> suite, Path root, Forgery.Mutation edit) throws Exception {
+        Path run = signedRun(suite, root);
+        edit.apply(root, run);
+        return verify(run);
+    }
+
+    static final Forgery forge = new Forgery(() -> alice);
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void anUntouchedRunCommitsToItsTaskListAndPasses(List<String> suite, @TempDir Path root) throws Exception {
@@ -77,9 +86,7 @@ class DroppedTasksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void everyAttemptOfATaskDroppedMetricsRecomputedAndReSignedIsCaught(List<String> suite, @TempDir Path root) throws Exception {
-        Path run = signedRun(suite, root);
-        new Forgery(() -> alice).dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId"))).apply(root, run);
-        RunReport report = verify(run);
+        RunReport report = forged(suite, root, forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId"))));
         assertThat(report.passed()).isFalse();
         assertThat(report.failureIds()).as(String.join("\n", report.lines())).contains("taskMissing");
     }
@@ -87,10 +94,7 @@ class DroppedTasksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void aRunRecordedBeforeTheCommitmentIsWarnedAboutNeverFailed(List<String> suite, @TempDir Path root) throws Exception {
-        Path run = signedRun(suite, root);
-        Forgery.editRunJson(run, j -> j.remove("tasks"));
-        Evidence.resign(run, alice);
-        RunReport report = verify(run);
+        RunReport report = forged(suite, root, forge.resigned(j -> j.remove("tasks")));
         assertThat(report.passed()).as(String.join("\n", report.lines())).isTrue();
         assertThat(report.findings()).extracting(Finding::id).contains("taskListUncommitted");
     }
@@ -98,10 +102,7 @@ class DroppedTasksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("suites")
     void aTaskListOtherThanTheCommittedOneIsCaught(List<String> suite, @TempDir Path root) throws Exception {
-        Path run = signedRun(suite, root);
-        Forgery.editRunJson(run, j -> j.with("tasks").put("idsSha256", "0".repeat(64)));
-        Evidence.resign(run, alice);
-        RunReport report = verify(run);
+        RunReport report = forged(suite, root, forge.resigned(j -> j.with("tasks").put("idsSha256", "0".repeat(64))));
         assertThat(report.failureIds()).as(String.join("\n", report.lines())).containsExactly("taskListMismatch");
     }
 }
