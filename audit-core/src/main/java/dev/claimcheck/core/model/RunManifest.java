@@ -19,13 +19,16 @@ import java.util.Objects;
  * @param mergedShards for a run made by {@code audit --merge}, the shards it was made of; null otherwise
  * @param regradeOf for a run made by {@code grade --run}, the recorded run whose samples it re-graded: its folder
  *     relative to the root, the SHA-256 of its MANIFEST (null when unsigned) and its run id; null otherwise
+ * @param tasks the task list the run committed to at its start (after --limit, skips and sharding); null for the
+ *     bench, which has no tasks, and in runs recorded before the field existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
                           SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
                           HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
                           String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
-                          Long secretsRedacted, ShardRef shard, MergedShards mergedShards, FileRef regradeOf) {
+                          Long secretsRedacted, ShardRef shard, MergedShards mergedShards, FileRef regradeOf,
+                          TaskList tasks) {
     public static final String SCHEMA = "claimcheck/run/v1";
 
     public RunManifest {
@@ -42,6 +45,17 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
         }
         // Zero is written as absent, so a run without an echo keeps the run.json of older harnesses.
         secretsRedacted = secretsRedacted == null || secretsRedacted == 0 ? null : secretsRedacted;
+    }
+
+    /** A manifest without a task list commitment (set one with {@link #withTasks}). */
+    public RunManifest(String schema, String runId, RunStatus status, boolean simulated, Lane lane, Workload workload,
+                       SuiteRef suite, ModelRef model, EndpointRef endpoint, HardwareRef hardware, RequestSpec request,
+                       HarnessRef harness, FileRef recipe, FileRef claimRef, String startedAt, String finishedAt,
+                       String stopReason, Metrics metrics, List<ProofRef> proofs, List<JournalRepair> journalRepairs,
+                       Long secretsRedacted, ShardRef shard, MergedShards mergedShards, FileRef regradeOf) {
+        this(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware, request, harness, recipe,
+                claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard,
+                mergedShards, regradeOf, null);
     }
 
     /** A manifest that is neither a shard nor a merge of shards. */
@@ -266,52 +280,74 @@ public record RunManifest(String schema, String runId, RunStatus status, boolean
                                 long pairs) {
     }
 
+    /**
+     * The commitment to the task list a run will run, written at its start (docs/verification.md, taskMissing): a signer
+     * who later drops whole tasks and recomputes the metrics leaves a journal whose task ids no longer match it.
+     *
+     * @param count how many distinct task ids the journal of the complete run holds
+     * @param idsSha256 SHA-256 (hex) over those ids, sorted, one per line ({@code run.ShardPartition.taskIdsSha256})
+     */
+    public record TaskList(int count, String idsSha256) {
+        public TaskList {
+            Objects.requireNonNull(idsSha256, "idsSha256");
+            if (count < 0) {
+                throw new IllegalArgumentException("tasks.count must be >= 0, got " + count);
+            }
+        }
+    }
+
     /** A torn journal line cut off on resume: which file, at which byte offset, how many bytes were dropped. */
     public record JournalRepair(String file, long offset, long droppedBytes, String at) {
     }
 
     public RunManifest withStatus(RunStatus newStatus, String finished, String reason, Metrics newMetrics) {
         return new RunManifest(schema, runId, newStatus, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
+                request, harness, recipe, claimRef, startedAt, finished, reason, newMetrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf, tasks);
     }
 
     public RunManifest withJournalRepairs(List<JournalRepair> repairs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted, shard, mergedShards, regradeOf);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, repairs, secretsRedacted, shard, mergedShards, regradeOf, tasks);
     }
 
     public RunManifest withProofs(List<ProofRef> newProofs) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, newProofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf, tasks);
     }
 
     public RunManifest withEndpoint(EndpointRef newEndpoint) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, newEndpoint, hardware,
-                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf);
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs, secretsRedacted, shard, mergedShards, regradeOf, tasks);
     }
 
     /** The same manifest with {@code more} further replacements counted. */
     public RunManifest withSecretsRedacted(long more) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                (secretsRedacted == null ? 0 : secretsRedacted) + more, shard, mergedShards, regradeOf);
+                (secretsRedacted == null ? 0 : secretsRedacted) + more, shard, mergedShards, regradeOf, tasks);
     }
 
     public RunManifest withShard(ShardRef newShard) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                secretsRedacted, newShard, mergedShards, regradeOf);
+                secretsRedacted, newShard, mergedShards, regradeOf, tasks);
     }
 
     public RunManifest withRegradeOf(FileRef source) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                secretsRedacted, shard, mergedShards, source);
+                secretsRedacted, shard, mergedShards, source, tasks);
     }
 
     public RunManifest withMergedShards(MergedShards merged) {
         return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
                 request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
-                secretsRedacted, shard, merged, regradeOf);
+                secretsRedacted, shard, merged, regradeOf, tasks);
+    }
+
+    public RunManifest withTasks(TaskList committed) {
+        return new RunManifest(schema, runId, status, simulated, lane, workload, suite, model, endpoint, hardware,
+                request, harness, recipe, claimRef, startedAt, finishedAt, stopReason, metrics, proofs, journalRepairs,
+                secretsRedacted, shard, mergedShards, regradeOf, committed);
     }
 }

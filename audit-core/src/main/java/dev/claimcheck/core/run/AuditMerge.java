@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunManifest.MergedShards;
 import dev.claimcheck.core.model.RunManifest.ShardCitation;
 import dev.claimcheck.core.model.RunManifest.ShardRef;
+import dev.claimcheck.core.model.RunManifest.TaskList;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.proof.Proofs;
@@ -106,7 +107,8 @@ public final class AuditMerge {
                 first.workload(), first.suite(), first.model(), first.endpoint(), first.hardware(), first.request(),
                 first.harness(), first.recipe(), first.claimRef(), started, clock.instant().toString(), null, metrics, null,
                 null, redacted, null, new MergedShards(partition.rule(), partition.count(), partition.taskIdsSha256(),
-                partition.tasks(), citations), first.regradeOf());
+                partition.tasks(), citations), first.regradeOf())
+                .withTasks(new TaskList(partition.tasks(), partition.taskIdsSha256())); // union.finish() checked the ids
         out = out.withProofs(Proofs.write(target, out, samples));
         RunManifestStore.write(folder, out);
         SummaryCsv.write(folder, metrics, figures, out.simulated());

@@ -3,6 +3,7 @@ package dev.claimcheck.core.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.model.ChatMessage;
 import dev.claimcheck.core.model.RunManifest.DatasetRef;
+import dev.claimcheck.core.model.RunManifest.TaskList;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.suite.Suite;
 import dev.claimcheck.core.suite.SuiteContext;
@@ -54,6 +55,15 @@ public record AuditPlan(Suite suite, SuiteContext context, DatasetRef dataset, L
             }
         }
         return n;
+    }
+
+    /**
+     * What run.json {@code tasks} commits to at the start: the tasks this plan sends any attempt of (a shard's own
+     * list), counted and hashed like the shard partition's full list, so verify can tell when whole tasks are dropped.
+     */
+    public TaskList committedTasks() {
+        List<String> ids = tasks.stream().filter(this::sendsAny).map(Task::id).toList();
+        return new TaskList(ids.size(), ShardPartition.taskIdsSha256(ids.stream()));
     }
 
     /** Whether this plan sends the attempt. */

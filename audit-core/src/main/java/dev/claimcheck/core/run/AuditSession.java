@@ -13,6 +13,7 @@ import dev.claimcheck.core.model.RunManifest.EndpointRef;
 import dev.claimcheck.core.model.RunManifest.ModelRef;
 import dev.claimcheck.core.model.RunManifest.RequestSpec;
 import dev.claimcheck.core.model.RunManifest.SuiteRef;
+import dev.claimcheck.core.model.RunManifest.TaskList;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Task;
 import dev.claimcheck.core.sim.InMemoryOracle;
@@ -134,7 +135,8 @@ public final class AuditSession {
                     spec.recipe() == null ? null : spec.recipe().claimRef(),
                     clock.instant().toString(), null, null, null, null, null)
                     .withSecretsRedacted(opened.endpoint().secrets().redactions()) // what describe() replaced
-                    .withShard(plan.partition() == null ? null : plan.partition().ref());
+                    .withShard(plan.partition() == null ? null : plan.partition().ref())
+                    .withTasks(plan.committedTasks()); // after --limit, skips and sharding: what the journal will hold
             RunManifestStore.write(folder, manifest);
             return execute(folder, manifest, plan, opened, progress);
         } finally {
@@ -192,6 +194,12 @@ public final class AuditSession {
                 Preflight.check(baseUrl, apiKey, headers, Duration.ofSeconds(30));
             }
             plan = ContextLimit.skipTooLong(plan, endpoint, manifest.model().id(), progress);
+            TaskList planned = plan.committedTasks();
+            if (manifest.tasks() != null && !manifest.tasks().equals(planned)) {
+                throw new BadInputException("run " + manifest.runId() + " committed to " + manifest.tasks().count()
+                        + " tasks (" + manifest.tasks().idsSha256() + "); this harness would run " + planned.count()
+                        + " (" + planned.idsSha256() + "), so it cannot be resumed");
+            }
             RunManifest running = manifest.withStatus(RunStatus.RUNNING, null, null, manifest.metrics());
             RunManifestStore.write(folder, running);
             return execute(folder, running, plan, opened, progress);

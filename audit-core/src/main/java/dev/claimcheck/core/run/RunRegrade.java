@@ -99,7 +99,9 @@ public final class RunRegrade {
                 recorded.workload(), recorded.suite(), recorded.model(), recorded.endpoint(), recorded.hardware(),
                 recorded.request(), HarnessInfo.probe(Path.of("."), suite.graders(options)), recorded.recipe(),
                 recorded.claimRef(), started, clock.instant().toString(), null, metrics, null, null,
-                recorded.secretsRedacted(), partition == null ? null : partition.ref(), null, cite(runDir, recorded, target));
+                recorded.secretsRedacted(), partition == null ? null : partition.ref(), null, cite(runDir, recorded, target),
+                partition == null ? recorded.tasks() : new AuditPlan(suite, context, prepared.dataset(), tasks, recorded.request().k(),
+                        recorded.request().template(), null, 1, null, partition).committedTasks()); // a shard's own list
         out = out.withProofs(Proofs.write(target, out, samples));
         RunManifestStore.write(folder, out);
         if (metrics != null) {

@@ -14,6 +14,7 @@ import dev.claimcheck.core.model.RunManifest.HardwareRef;
 import dev.claimcheck.core.model.RunManifest.ModelRef;
 import dev.claimcheck.core.model.RunManifest.RequestSpec;
 import dev.claimcheck.core.model.RunManifest.SuiteRef;
+import dev.claimcheck.core.model.RunManifest.TaskList;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.proof.Proofs;
@@ -96,7 +97,9 @@ public final class SwebenchImportRun {
                 new EndpointRef(ENDPOINT_PREFIX + name, null, "swebench-harness", null, null, null, null, null, null),
                 HardwareRef.UNKNOWN, new RequestSpec(request, 1, 0, null, 1, null, null),
                 HarnessInfo.probe(Path.of("."), suite.graders(options)), null, null, started, clock.instant().toString(),
-                null, metrics, null, null);
+                null, metrics, null, null)
+                .withTasks(new TaskList((int) samples.stream().map(Sample::taskId).distinct().count(),
+                        ShardPartition.taskIdsSha256(samples.stream().map(Sample::taskId).distinct())));
         out = out.withProofs(Proofs.write(root, out, samples));
         RunManifestStore.write(folder, out);
         SummaryCsv.write(folder, metrics, suite.figures(), false);

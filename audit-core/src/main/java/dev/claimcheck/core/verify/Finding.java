@@ -113,8 +113,21 @@ public record Finding(Kind kind, String detail) {
         DATASET_MISMATCH("datasetMismatch", "regrade"),
         /** A sample's task id is not among the regenerated tasks. */
         UNKNOWN_TASK("unknownTask", "regrade"),
-        /** A regenerated task (after the run's limit) has no attempt in a complete run that is not a shard. */
+        /**
+         * A complete run lacks whole tasks: fewer task ids in the journal than run.json's {@code tasks.count}, or a
+         * regenerated task (after the run's limit) or dataset row with no attempt in a run that is not a shard.
+         */
         TASK_MISSING("taskMissing", "regrade"),
+        /**
+         * The journal's task ids are not the task list run.json committed to at the start ({@code tasks}): as many or
+         * more tasks than committed, but other ones (fewer is taskMissing).
+         */
+        TASK_LIST_MISMATCH("taskListMismatch", "regrade"),
+        /**
+         * A complete task-based run records no {@code tasks} commitment (made before the field existed): dropped whole
+         * tasks are caught only where the task list can be re-derived. Reported, never a failure.
+         */
+        TASK_LIST_UNCOMMITTED("taskListUncommitted", "regrade", Severity.WARN),
         /** A sample's promptSha256 differs from the regenerated prompt. */
         PROMPT_MISMATCH("promptMismatch", "regrade"),
         /** A sample's verdict.expected differs from the regenerated answer. */

@@ -9,6 +9,7 @@ import dev.claimcheck.core.model.RunManifest;
 import dev.claimcheck.core.model.RunStatus;
 import dev.claimcheck.core.model.Sample;
 import dev.claimcheck.core.store.Journal;
+import dev.claimcheck.core.store.Json;
 import dev.claimcheck.core.store.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,10 +96,26 @@ class AuditCommandTest {
         long partial = journalLines(stopped.runDir());
         assertThat(partial).isBetween(1L, 99L);
 
+        RunManifest.TaskList committed = stopped.manifest().tasks();
         var resumed = audit("--resume", stopped.runDir().toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         // The budget is part of the run: a resume stops again at once, having sent nothing more.
         assertThat(journalLines(stopped.runDir())).isEqualTo(partial);
+        assertThat(stopped.manifest().tasks()).as("resume keeps the commitment").isNotNull().isEqualTo(committed);
+    }
+
+    @Test
+    void aResumeThatWouldRunAnotherTaskListThanTheCommittedOneIsRefused() throws Exception {
+        var stopped = audit("arith", "--base-url", "sim", "--concurrency", "1", "--max-total-tokens", "500",
+                "--root", root.toString());
+        assertThat(stopped.manifest().status()).isEqualTo(RunStatus.STOPPED);
+        Path runJson = stopped.runDir().resolve("run.json");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(runJson.toFile());
+        json.with("tasks").put("count", 7); // as if the harness now made another task list from the same options
+        Files.write(runJson, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+        var resumed = audit("--resume", stopped.runDir().toString());
+        assertThat(resumed.exitCode()).isEqualTo(2);
+        assertThat(resumed.err()).contains("committed to 7 tasks").contains("cannot be resumed");
     }
 
     @Test

@@ -87,6 +87,10 @@ class AuditMergeTest {
             assertThat(m.shard().tasks()).isEqualTo(5);
             assertThat(m.shard().taskIdsSha256()).isEqualTo(manifest(dirs.get(0)).shard().taskIdsSha256());
             assertThat(AuditRunner.journalLines(dirs.get(i))).isEqualTo(m.shard().pairs());
+            List<String> own = dev.claimcheck.core.store.Journal.readAll(new dev.claimcheck.core.store.RunFolder(dirs.get(i)))
+                    .stream().map(s -> s.taskId()).distinct().toList();
+            assertThat(m.tasks()).as("a shard commits to its own tasks")
+                    .isEqualTo(new RunManifest.TaskList(own.size(), ShardPartition.taskIdsSha256(own.stream())));
             total += m.shard().pairs();
         }
         assertThat(total).isEqualTo(10); // 5 tasks × k 2, 4 + 3 + 3
@@ -140,6 +144,8 @@ class AuditMergeTest {
         RunReport report = verify(mergedDir);
         assertThat(report.failureIds()).as(report.lines().toString()).isEmpty();
         assertThat(report.checks()).contains("shards");
+        assertThat(m.tasks()).isEqualTo(new RunManifest.TaskList(m.mergedShards().tasks(), m.mergedShards().taskIdsSha256()));
+        assertThat(report.findings()).extracting(Finding::id).doesNotContain("taskListUncommitted", "taskListMismatch");
     }
 
     /** Runs every shard of {@code run} in the test's root and signs each. */

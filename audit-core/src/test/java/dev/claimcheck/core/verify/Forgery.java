@@ -232,7 +232,8 @@ final class Forgery {
     }
 
     static void recomputeMetrics(Path run) throws Exception {
-        var metrics = RunMetrics.of(Journal.readAll(new RunFolder(run)), SuiteRegistry.figures(Workload.ARITH));
+        Workload workload = Json.mapper().treeToValue(Evidence.runJson(run).path("workload"), Workload.class);
+        var metrics = RunMetrics.of(Journal.readAll(new RunFolder(run)), SuiteRegistry.figures(workload));
         editRunJson(run, j -> j.set("metrics", Json.mapper().valueToTree(metrics)));
         resummarise(run);
     }

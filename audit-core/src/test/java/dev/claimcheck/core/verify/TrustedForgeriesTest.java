@@ -178,6 +178,16 @@ class TrustedForgeriesTest {
                 forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId")) && s.path("attempt").equals(wrong.path("attempt")))));
         c.add(new Case("every attempt of a failed task dropped, metrics recomputed, re-signed", "taskMissing", true,
                 forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId")))));
+        c.add(new Case("run.json's committed task list swapped for another, re-signed", "taskListMismatch", true,
+                forge.resigned(j -> j.with("tasks").put("idsSha256", "f".repeat(64)))));
+        c.add(new Case("a task dropped and the commitment rewritten to match, re-signed: the regenerated list still names it",
+                "taskMissing", false, (root, run) -> {
+                    forge.dropLines((s, wrong) -> s.path("taskId").equals(wrong.path("taskId"))).apply(root, run);
+                    List<String> ids = dev.claimcheck.core.store.Journal.readAll(new dev.claimcheck.core.store.RunFolder(run))
+                            .stream().map(s -> s.taskId()).distinct().toList();
+                    forge.resigned(j -> j.with("tasks").put("count", ids.size()).put("idsSha256",
+                            dev.claimcheck.core.run.ShardPartition.taskIdsSha256(ids.stream()))).apply(root, run);
+                }));
         // --- numbers JSON can spell but no metric is
         c.add(new Case("metrics.ci95High 1e999 (reads as infinity), re-signed", "schema", true, forge.rawMetric("ci95High", "1e999")));
         c.add(new Case("metrics.scorePer1kOutputTokens 1e999, re-signed", "metricsMismatch", true,
