@@ -25,6 +25,7 @@ public final class AnswerExtractor {
     /** A name, {@code =}, and a value with no further relation: one equation of a system's solution. */
     private static final Pattern EQUATION = Pattern.compile("[A-Za-z](?:_\\{?\\w{1,3}\\}?)?\\s*=\\s*[^=<>,;]{1,200}");
     private static final Pattern EQUATION_JOIN = Pattern.compile("\\s*(?:,|;|,?\\s*and)\\s*");
+    private static final Pattern JOINING_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
     /** Longest tail of a response that cue and math-segment rules read. */
     private static final int TAIL = 20_000;
 
@@ -77,7 +78,7 @@ public final class AnswerExtractor {
         }
         String stripped = tail.strip();
         if (stripped.length() <= 300) {
-            String whole = shortAnswer(stripped);
+            String whole = shortAnswer(stripped, rules);
             if (whole != null) {
                 return new Extraction(whole, "whole", null);
             }
@@ -134,12 +135,13 @@ public final class AnswerExtractor {
     }
 
     /** A short response that is itself the answer ("x^2 + 2*x + 1", "The area is \frac{54}{25}"). */
-    private static String shortAnswer(String s) {
+    private static String shortAnswer(String s, MathRules rules) {
         String text = s.indexOf('\\') >= 0 ? LATEX_SPACE.matcher(s).replaceAll(" ") : s;
         if (lastMathSegment(text) != null) {
             return null;
         }
-        if (!isProse(text)) {
+        // v3: "x = 2 and y = 3", "1 or 2": math joined by "and"/"or" is a list, not prose.
+        if (!isProse(text) || rules.atLeast(MathRules.V3) && !isProse(JOINING_WORD.matcher(text).replaceAll(", "))) {
             return text;
         }
         int is = text.lastIndexOf(" is ");
