@@ -1,5 +1,6 @@
 package dev.claimcheck.core.grade.math;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,10 @@ public final class AnswerExtractor {
     /** {@code \\ } (a LaTeX space), not the row break {@code \\\\ }. */
     static final Pattern LATEX_SPACE = Pattern.compile("(?<!\\\\)\\\\ ");
     private static final Pattern SEPARATOR = Pattern.compile("(?i)\\band\\b|\\bor\\b|,|;|和|或");
+    /** A name, {@code =}, and a value with no further relation: one equation of a system's solution. */
+    private static final Pattern EQUATION = Pattern.compile("[A-Za-z](?:_\\{?\\w{1,3}\\}?)?\\s*=\\s*[^=<>,;]{1,200}");
+    private static final Pattern EQUATION_JOIN = Pattern.compile("\\s*(?:,|;|,?\\s*and)\\s*");
+    private static final Pattern JOINING_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
     /** Longest tail of a response that cue and math-segment rules read. */
     private static final int TAIL = 20_000;
 
@@ -73,12 +78,12 @@ public final class AnswerExtractor {
         }
         String stripped = tail.strip();
         if (stripped.length() <= 300) {
-            String whole = shortAnswer(stripped);
+            String whole = shortAnswer(stripped, rules);
             if (whole != null) {
                 return new Extraction(whole, "whole", null);
             }
         }
-        String segment = lastMathSegment(tail);
+        String segment = rules.atLeast(MathRules.V3) ? lastSystem(tail) : lastMathSegment(tail);
         if (segment != null) {
             return new Extraction(isProse(segment) ? residueOr(segment, segment) : segment, "math-segment", null);
         }
@@ -130,12 +135,13 @@ public final class AnswerExtractor {
     }
 
     /** A short response that is itself the answer ("x^2 + 2*x + 1", "The area is \frac{54}{25}"). */
-    private static String shortAnswer(String s) {
+    private static String shortAnswer(String s, MathRules rules) {
         String text = s.indexOf('\\') >= 0 ? LATEX_SPACE.matcher(s).replaceAll(" ") : s;
         if (lastMathSegment(text) != null) {
             return null;
         }
-        if (!isProse(text)) {
+        // v3: "x = 2 and y = 3", "1 or 2": math joined by "and"/"or" is a list, not prose.
+        if (!isProse(text) || rules.atLeast(MathRules.V3) && !isProse(JOINING_WORD.matcher(text).replaceAll(", "))) {
             return text;
         }
         int is = text.lastIndexOf(" is ");
@@ -230,6 +236,39 @@ public final class AnswerExtractor {
             }
         }
         return found;
+    }
+
+    /**
+     * v3: the last math segment, or where it is an equation joined to the equations before it only by {@code ,},
+     * {@code ;} or "and" ({@code $x = 2$ and $y = 3$}), those equations as one list: a system's solution.
+     */
+    static String lastSystem(String text) {
+        if (text.indexOf('$') < 0 && text.indexOf("\\(") < 0 && text.indexOf("\\[") < 0) {
+            return null;
+        }
+        Matcher m = MATH_SEGMENT.matcher(text);
+        List<String> system = new ArrayList<>();
+        int end = -1;
+        while (m.find()) {
+            String seg = null;
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !m.group(g).isBlank()) {
+                    seg = m.group(g).strip();
+                }
+            }
+            if (seg == null) {
+                continue;
+            }
+            boolean joined = end >= 0 && EQUATION.matcher(seg).matches()
+                    && EQUATION.matcher(system.get(system.size() - 1)).matches()
+                    && EQUATION_JOIN.matcher(text.substring(end, m.start())).matches();
+            if (!joined || system.size() >= 16) {
+                system.clear(); // past 16 equations a chain is no system's solution: the last segment alone
+            }
+            system.add(seg);
+            end = m.end();
+        }
+        return system.isEmpty() ? null : String.join(", ", system);
     }
 
     static boolean isProse(String s) {

@@ -32,7 +32,7 @@ final class AnswerParser {
      * products and multiples of matrices are the matrix they give ({@link MatrixSums}).
      */
     static Answer parse(String s, boolean percent, MathRules rules) {
-        String t = s.strip();
+        String t = rules.atLeast(MathRules.V3) ? SetNotation.rewrite(s) : s.strip();
         if (rules.atLeast(MathRules.V3) && t.indexOf(';') >= 0 && t.indexOf(',') >= 0) {
             List<String> groups = split(t, ";");
             if (groups.size() > 1 && groups.stream().anyMatch(g -> split(g, ",").size() > 1)) {

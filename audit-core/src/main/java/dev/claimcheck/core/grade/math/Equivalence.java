@@ -83,8 +83,9 @@ final class Equivalence {
 
     /**
      * v3: {@code b} read the way {@code a} is written, when they are written differently: an inequality as the
-     * interval {@code a} is; a one-column or one-row matrix as the tuple {@code a} is; a bare list as the union
-     * {@code a} is. Null when there is no such reading.
+     * interval {@code a} is; a one-column or one-row matrix as the tuple {@code a} is; a set of one element as that
+     * element where {@code a} is not bracketed; a bare list as the
+     * union {@code a} is. Null when there is no such reading.
      */
     private static Answer v3Reading(Answer a, Answer b) {
         if (Intervals.isInterval(a) && !((Bracketed) a).isBare() && b instanceof Relation r) {
@@ -92,6 +93,9 @@ final class Equivalence {
         }
         if (a instanceof Bracketed t && t.open() == '(' && t.close() == ')' && b instanceof Matrix m) {
             return vector(m);
+        }
+        if (!(a instanceof Bracketed) && b instanceof Bracketed one && one.isSet() && one.items().size() == 1) {
+            return one.items().get(0); // "x ∈ \{2\}" against 2: the set's one element
         }
         if (a instanceof Union u && b instanceof Bracketed l && l.isBare() && l.items().size() == u.parts().size()) {
             return new Union(l.source(), l.items());

@@ -1,6 +1,8 @@
 package dev.claimcheck.core.grade.math;
 
 import dev.claimcheck.core.grade.math.MathJudgement.Outcome;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The math grader's engine: extraction, normalization, parsing and equivalence, with a fresh
@@ -9,6 +11,7 @@ import dev.claimcheck.core.grade.math.MathJudgement.Outcome;
  */
 public final class MathJudge {
     private static final int DETAIL_SNIPPET = 80;
+    private static final Pattern OPTION_LABEL = Pattern.compile("\\(\\s*[A-E]\\s*\\)\\s*:?\\s*([^\\s].{0,200})", Pattern.DOTALL);
 
     private MathJudge() {
     }
@@ -80,7 +83,8 @@ public final class MathJudge {
             return Normalizer.normalize(answer);
         }
         String units = Units.strip(answer);
-        return Normalizer.normalize(rules.atLeast(MathRules.V3) ? Notation.rewrite(units) : units);
+        boolean v3 = rules.atLeast(MathRules.V3);
+        return Normalizer.normalize(v3 ? Notation.rewrite(units) : units, v3);
     }
 
     /** {@code gn} is {@code g}'s normalized answer when the caller has it, else null (it is normalized here). */
@@ -129,14 +133,20 @@ public final class MathJudge {
                 extracted = ln.text();
             }
         }
-        if (!equal && rules.atLeast(MathRules.V3) && Equivalence.isConstant(goldAnswer)) {
-            // v3: "1,000.99m²" against the constant 1000.99: a unit symbol, since the gold has no variable.
-            String number = Units.numberBeforeSymbol(pn.text());
+        if (!equal && rules.atLeast(MathRules.V3)) {
+            // v3: "1,000.99m²" against the constant 1000.99: a unit symbol, since the gold has no variable;
+            // "(B) 2" against 2: the option's label before the value the gold states.
+            String number = Equivalence.isConstant(goldAnswer) ? Units.numberBeforeSymbol(pn.text()) : null;
+            String why = " (unit symbol dropped)";
+            if (number == null) {
+                number = optionValue(pn.text());
+                why = " (option label dropped)";
+            }
             if (number != null) {
-                Normalizer.Normalized nn = Normalizer.normalize(number);
+                Normalizer.Normalized nn = Normalizer.normalize(number, true);
                 if (eq.equal(goldAnswer, AnswerParser.parse(nn.text(), nn.percent(), rules))) {
                     equal = true;
-                    via += " (unit symbol dropped)";
+                    via += why;
                     extracted = nn.text();
                 }
             }
@@ -144,6 +154,12 @@ public final class MathJudge {
         String detail = "gold " + g.rule() + ", response " + via + "; " + kind(goldAnswer) + " vs " + kind(predAnswer)
                 + (equal ? ": equal" : ": not equal") + " [" + snippet(gn.text()) + " | " + snippet(extracted) + "]";
         return new MathJudgement(equal ? Outcome.EQUAL : Outcome.NOT_EQUAL, extracted, gn.text(), detail);
+    }
+
+    /** {@code (B) 2}: the value after an option label, else null (the gold is not a letter, so the value is asked). */
+    private static String optionValue(String normalized) {
+        Matcher m = OPTION_LABEL.matcher(normalized);
+        return m.matches() ? m.group(1) : null;
     }
 
     private static String kind(Answer a) {

@@ -17,7 +17,9 @@ public enum MathRules {
      * Notation read before parsing ({@link Notation}: repeating decimals, e-notation, Unicode superscripts and roots,
      * {@code \left.}, Markdown bold); a one-sided inequality is the interval it names; {@code ;} separates solutions
      * whose parts a comma separates; vectors are tuples; sums and products of matrices are evaluated; text answers
-     * compare without case; a unit symbol after a number is dropped against a constant gold; {@code \log_b} is ln/ln.
+     * compare without case; a unit symbol after a number is dropped against a constant gold; {@code \log_b} is ln/ln;
+     * equations joined by "and" with no cue are a system's solution; a one-letter unit with a power is only the
+     * metre's; an option label before a value is dropped against a non-letter gold; {@link SetNotation}'s sets of reals.
      */
     V3("3");
 

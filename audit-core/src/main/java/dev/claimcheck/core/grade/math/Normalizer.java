@@ -47,12 +47,23 @@ final class Normalizer {
     /** Trailing unit or label words after a number ({@code 125 miles}, {@code 15 cm^2}, {@code 72 degrees}). */
     private static final Pattern TRAILING_WORDS = Pattern.compile(
             "^(.*?[0-9}).])\\s*((?:[A-Za-z]{2,}\\.?\\s*)+(?:\\^\\{?[23]\\}?)?|[a-zA-Z](?:\\^\\{?[23]\\}?))\\s*$");
+    /**
+     * v3: of the one-letter units with a power only the metre's ({@code 15 m^2}); {@code \frac{1}{2} x^2} and
+     * {@code \log_2 x^2} keep their letter, and a subscript digit is never the number a unit follows.
+     */
+    private static final Pattern ONE_LETTER_UNIT = Pattern.compile("m\\^\\{?[23]\\}?");
+    private static final Pattern ENDS_IN_SUBSCRIPT = Pattern.compile("_(?:\\{[^{}]*\\}|[0-9A-Za-z])$");
     private static final Pattern LEADING_PROSE = Pattern.compile("^(?:[A-Za-z]+\\s+){1,12}(?:is|are|equals)\\s+(.+)$");
 
     private Normalizer() {
     }
 
     static Normalized normalize(String raw) {
+        return normalize(raw, false);
+    }
+
+    /** With version 3's unit rule when {@code v3} ({@link #ONE_LETTER_UNIT}). */
+    static Normalized normalize(String raw, boolean v3) {
         String s = raw.strip();
         if (s.length() > Budget.MAX_ANSWER_CHARS) {
             throw new BudgetExceededException("answer longer than " + Budget.MAX_ANSWER_CHARS + " characters");
@@ -104,7 +115,7 @@ final class Normalizer {
             if (lead.matches()) {
                 s = lead.group(1).strip();
             }
-            s = stripUnits(s);
+            s = stripUnits(s, v3);
         }
         s = stripTrailingPunctuation(s);
         if (groupedThousands(s, ',') || groupedThousands(s, ' ')) {
@@ -189,12 +200,18 @@ final class Normalizer {
         return false;
     }
 
-    private static String stripUnits(String s) {
+    private static String stripUnits(String s, boolean v3) {
         Matcher m = TRAILING_WORDS.matcher(s);
-        if (m.matches() && !isFunctionWord(m.group(2).strip())) {
+        if (m.matches() && !isFunctionWord(m.group(2).strip()) && !(v3 && keepsLetter(m.group(1), m.group(2)))) {
             return m.group(1).strip();
         }
         return s;
+    }
+
+    private static boolean keepsLetter(String before, String unit) {
+        String u = unit.strip();
+        boolean oneLetter = u.length() > 1 && !Lexer.isAsciiLetter(u.charAt(1));
+        return oneLetter && (!ONE_LETTER_UNIT.matcher(u).matches() || ENDS_IN_SUBSCRIPT.matcher(before).find());
     }
 
     private static boolean isFunctionWord(String w) {

@@ -22,6 +22,9 @@ final class Notation {
      */
     private static final Pattern E_NOTATION = Pattern.compile(
             "(?<![A-Za-z0-9.\\\\_^])(\\d+\\.\\d+[eE][+-]?|\\d+E[+-]?|\\d+[eE])(\\d{1,3})(?![A-Za-z0-9])");
+    /** {@code 4\text{e-}4}, {@code 2\mathrm{E}{+}3}: the wrapper says the e is notation, so it reads as a capital E. */
+    private static final Pattern WRAPPED_E = Pattern.compile(
+            "(\\d)\\s*\\\\(?:text|mathrm|rm)\\s*\\{\\s*[eE]\\s*([+-]?)\\s*\\}\\s*\\{?\\s*([+-]?)\\s*\\}?\\s*(?=\\d)");
     private static final Pattern ROOT = Pattern.compile("([\u221a\u221b\u221c])\\s*(\\d+(?:\\.\\d+)?|[A-Za-z](?![A-Za-z]))");
     /**
      * {@code \log_2 8}, {@code \log_{10}(x+1)}, {@code \log_b{x}}: a base of digits or one letter, and an argument in
@@ -56,6 +59,9 @@ final class Notation {
         if (s.contains("\\log_")) {
             s = LOG_BASE.matcher(s).replaceAll(m -> Matcher.quoteReplacement("\\frac{\\ln(" + first(m, 3, 4, 5) + ")}{\\ln("
                     + first(m, 1, 2) + ")}"));
+        }
+        if (s.contains("{e") || s.contains("{E")) {
+            s = WRAPPED_E.matcher(s).replaceAll("$1E$2$3");
         }
         if (s.indexOf('e') >= 0 || s.indexOf('E') >= 0) {
             s = E_NOTATION.matcher(s).replaceAll(m -> Matcher.quoteReplacement(scientific(m.group(1), m.group(2))));
