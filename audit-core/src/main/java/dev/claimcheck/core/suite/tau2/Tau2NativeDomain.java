@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.tau2.ExpectedAction;
-import dev.claimcheck.core.grade.tau2.Tau2Json;
 import dev.claimcheck.core.model.PromptHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +11,12 @@ import java.nio.file.Path;
 
 /**
  * What a native run reads beside the tasks: the policy (inside the agent's system prompt, {@link Tau2Prompt}), the
- * database {@code db.json} (each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
+ * database ({@link Tau2Database}: {@code db.json} or upstream's {@code db.toml}, with the user's {@code user_db} beside
+ * it; each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
  * when it has one, else the built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
  */
-record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash) {
+record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash,
+                        Tau2Input userDbHash) {
     static Tau2NativeDomain load(Tau2Domain d) {
         Path dir = d.dir();
         Path tools = dir.resolve("tools.json");
@@ -26,24 +27,16 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
                     + "run; write the declarative tools.json (docs/workloads/tau2.md#declarative-tools-toolsjson) or re-score "
                     + "published trajectories with --import-results FILE");
         }
-        if (!Files.isRegularFile(dir.resolve("db.json"))) {
-            throw new BadInputException(dir + ": no db.json" + (Files.isRegularFile(dir.resolve("db.toml"))
-                    ? " (db.toml is read only by an import; convert it to db.json for a native run)" : "")
-                    + ": a native run needs the database the tools work on");
-        }
         if (!Files.isRegularFile(dir.resolve("policy.md"))) {
             throw new BadInputException(dir + ": no policy.md: a native run gives the policy to the agent as its system prompt");
         }
         Tau2Input.Read policy = Tau2Input.read(dir.resolve("policy.md"), "policy");
-        Tau2Input.Read db = Tau2Input.read(dir.resolve("db.json"), "db");
-        JsonNode root = Tau2Json.parse(db.text(), dir.resolve("db.json").toString());
-        if (!root.isObject()) {
-            throw new BadInputException(dir.resolve("db.json") + ": expected a JSON object (tables by name)");
-        }
+        Tau2Database db = Tau2Database.load(dir);
         Tau2Toolset toolset = Files.isRegularFile(tools)
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
-        Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
+        Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), db.root(), toolset, policy.hash(), db.hash(),
+                db.userHash());
         loaded.checkInitialStates(d);
         return loaded;
     }
