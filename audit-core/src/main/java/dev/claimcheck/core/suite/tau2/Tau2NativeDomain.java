@@ -16,8 +16,14 @@ import java.nio.file.Path;
  * when it has one, else the built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
  */
 record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash,
-                        Tau2Input userDbHash) {
+                        Tau2Input userDbHash, java.util.Map<String, String> notRun) {
+    /** Refusing a tasks.json with tasks the tools cannot set up. */
     static Tau2NativeDomain load(Tau2Domain d) {
+        return load(d, false);
+    }
+
+    /** @param skipUnsupported leave those tasks out (listed in {@link #notRun}) instead of refusing the file */
+    static Tau2NativeDomain load(Tau2Domain d, boolean skipUnsupported) {
         Path dir = d.dir();
         Path tools = dir.resolve("tools.json");
         if (!Files.isRegularFile(tools) && PortedToolset.forDomain(d.name()).isEmpty()) {
@@ -36,34 +42,67 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
         Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), db.root(), toolset, policy.hash(), db.hash(),
-                db.userHash());
-        loaded.checkInitialStates(d);
-        return loaded;
+                db.userHash(), java.util.Map.of());
+        java.util.Map<String, String> unsupported = loaded.checkInitialStates(d, skipUnsupported);
+        return new Tau2NativeDomain(loaded.policy, loaded.db, toolset, loaded.policyHash, loaded.dbHash, loaded.userDbHash,
+                unsupported);
+    }
+
+    /** Whether {@code --skip-unsupported} left the task out. */
+    boolean skips(String taskId) {
+        return notRun.containsKey(taskId);
+    }
+
+    /** The tasks left out, each {@code id: why}, in tasks.json order; null when none was. */
+    java.util.List<String> notRunLines() {
+        return notRun.isEmpty() ? null : notRun.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
     }
 
     /**
      * Sets every task's initial state up once, before any trial: the tasks it cannot set up (an initialization function
      * the port does not run) are refused together, naming each and the tasks that would run, so that nothing is spent
-     * on a run that would stop part-way.
+     * on a run that would stop part-way. With {@code skip} they are returned instead (id → why, in tasks.json order),
+     * unless no task is left to run.
      */
-    private void checkInitialStates(Tau2Domain d) {
+    private java.util.Map<String, String> checkInitialStates(Tau2Domain d, boolean skip) {
         java.util.List<String> refused = new java.util.ArrayList<>();
         java.util.List<String> runnable = new java.util.ArrayList<>();
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
         d.tasks().forEach((id, t) -> {
             try {
                 initialDb(id, t);
                 runnable.add(id);
             } catch (BadInputException e) {
                 refused.add(e.getMessage());
+                why.put(id, missing(e.getMessage()));
             }
         });
+        if (skip && !runnable.isEmpty()) {
+            return why;
+        }
         if (!refused.isEmpty()) {
             throw new BadInputException(refused.size() + " of " + d.tasks().size() + " tasks cannot be set up by "
                     + tools.recorded() + ": " + String.join("; ", refused.subList(0, Math.min(5, refused.size())))
                     + (refused.size() > 5 ? "; …" : "") + ". Run a tasks.json holding only the tasks it can set up ("
                     + runnable.size() + (runnable.isEmpty() ? "" : ": " + String.join(", ", runnable.subList(0, Math.min(10, runnable.size())))
-                    + (runnable.size() > 10 ? ", …" : "")) + "), or import upstream's results (--import-results)");
+                    + (runnable.size() > 10 ? ", …" : "")) + "), leave the others out with --skip-unsupported, or "
+                    + "import upstream's results (--import-results)");
         }
+        return java.util.Map.of();
+    }
+
+    /**
+     * What a refusal says is missing: the environment function ({@code user.break_vpn}), else the part of the initial
+     * state not run ({@code initial_state.initialization_data}).
+     */
+    static String missing(String refusal) {
+        int at = refusal.indexOf(dev.claimcheck.core.suite.tau2.port.EnvFunctions.UNKNOWN + " ");
+        if (at >= 0) {
+            String rest = refusal.substring(at + dev.claimcheck.core.suite.tau2.port.EnvFunctions.UNKNOWN.length() + 1);
+            return rest.split("[ ,;]", 2)[0];
+        }
+        int state = refusal.indexOf("initial_state.");
+        return (state >= 0 ? refusal.substring(state) : refusal).split(":", 2)[0];
     }
 
     /** The task's starting database: a fresh copy with its {@code initial_state} applied (by a port that runs it). */
