@@ -115,6 +115,10 @@ public final class Tau2Options implements AutoCloseable {
                         !nativeDomain.tools().schemas(Tau2Toolset.USER).isEmpty());
                 inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain, agent, user);
             } else {
+                if (Boolean.TRUE.equals(skipUnsupported)) {
+                    throw new BadInputException("--skip-unsupported leaves tasks out of a native run; an import re-scores "
+                            + "the trials the file holds (give it without --import-results)");
+                }
                 Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null, null, null);
             }
