@@ -22,6 +22,9 @@ import java.util.Optional;
  * departs from its claim never reads {@code consistent}); else the claim against the 95% interval.
  */
 public final class ClaimVerdicts {
+    /** The suite option a run records when it left out the tasks it cannot set up (tau2's built-in ports). */
+    public static final String SKIP_UNSUPPORTED = "--skip-unsupported";
+
     /** The note of a claim whose only reproduction is a simulated run. */
     public static final String SIMULATED_ONLY = Sentence.Kind.SIMULATED_ONLY.english();
 
@@ -81,6 +84,10 @@ public final class ClaimVerdicts {
         }
         List<Sentence> diff = new ArrayList<>(DatasetPins.differences(pin, run.suite() == null ? null : run.suite().dataset()));
         diff.addAll(EndpointPins.differences(endpoint, run));
+        if (run.suite() != null && Boolean.parseBoolean(run.suite().options().get(SKIP_UNSUPPORTED))) {
+            // The run chose its tasks by what it can run: a figure on part of the benchmark, whatever the claim states.
+            diff.add(Sentence.of(Sentence.Kind.TASKS_SKIPPED, run.metrics() == null ? "?" : run.metrics().tasks()));
+        }
         if (claim.undisclosed() && diff.isEmpty()) {
             return judged(ClaimVerdict.UNDISCLOSED, m, null, List.of(), Sentence.of(Sentence.Kind.UNDISCLOSED), power);
         }

@@ -118,6 +118,8 @@ public record Sentence(Kind kind, List<Object> args, List<Sentence> then) {
         AT_END("at the end"),
         // The dataset against the recipe's pin (DatasetPins): {0} the pinned hash, {1} the run's.
         DATASET_SHA256("dataset: the recipe pins sha256 {0}, the run read {1}"),
+        TASKS_SKIPPED("tasks: the run left out the tasks this harness cannot set up (--skip-unsupported), {0} run: not the "
+                + "full benchmark"),
         DATASET_UNHASHED("dataset: the recipe pins sha256 {0}, the run read an unhashed dataset"),
         DATASET_ANSWERS("dataset: the recipe pins answersSha256 {0}, the run's answers hash is {1}"),
         DATASET_ANSWERS_UNRECORDED("dataset: the recipe pins answersSha256 {0}, the run's answers hash is not recorded"),

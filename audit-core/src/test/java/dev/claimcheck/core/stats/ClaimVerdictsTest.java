@@ -72,6 +72,22 @@ class ClaimVerdictsTest {
         assertThat(a.pValue() != null).isEqualTo(verdict.equals("refuted"));
     }
 
+    @Test
+    void aRunThatLeftOutTasksItCannotSetUpIsNeverConsistentWithAClaimOnTheBenchmark() {
+        RunManifest full = run(0.6);
+        RunManifest part = new RunManifest(full.schema(), full.runId(), full.status(), false, full.lane(), full.workload(),
+                new SuiteRef("tau2", "1", full.suite().dataset(), Map.of("--skip-unsupported", "true")), full.model(), null,
+                null, full.request(), null, null, null, null, null, null, full.metrics(), null, null);
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), full, List.of()).verdict().id())
+                .isEqualTo("consistent");
+        ClaimAssessment a = ClaimVerdicts.assess(claim("accuracy", 0.80, STATED, false), part, List.of());
+        assertThat(a.verdict().id()).isEqualTo("settingsDiffer");
+        assertThat(a.note()).contains("--skip-unsupported", "100 run: not the full benchmark");
+        // Even where the source states no settings.
+        assertThat(ClaimVerdicts.assess(claim("accuracy", 0.80, Map.of(), true), part, List.of()).verdict().id())
+                .isEqualTo("settingsDiffer");
+    }
+
     static RecipeSpec.DatasetPin pin(String sha256) {
         return new RecipeSpec.DatasetPin("gsm8k", "https://example.org/test.jsonl", "o/r@c", "data/test.jsonl", sha256,
                 "b".repeat(64), "pinned", null, null);

@@ -53,10 +53,18 @@ public record Tau2Detail(String taskId, int trial, String termination, String si
      * @param source {@code native} for a trial this harness ran; null or {@code imported} for one read from a file
      * @param simulationFile in a directory-format run (where {@code file} is the folder and {@code sha256} its combined
      *        hash), the trial's own file, {@code simulations/<id>.json}; {@code simulationSha256} its hash; else null
+     * @param notRun a native run under {@code --skip-unsupported}: the tasks it left out, each {@code id: why}; else null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
-                         boolean taskCopyChanged, String source, String simulationFile, String simulationSha256) {
+                         boolean taskCopyChanged, String source, String simulationFile, String simulationSha256,
+                         List<String> notRun) {
+        public Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
+                      boolean taskCopyChanged, String source, String simulationFile, String simulationSha256) {
+            this(domain, file, sha256, agentModel, userModel, trialsInFile, taskCopyChanged, source, simulationFile,
+                    simulationSha256, null);
+        }
+
         /** A trial of a monolithic results file, or a native one. */
         public Origin(String domain, String file, String sha256, String agentModel, String userModel, int trialsInFile,
                       boolean taskCopyChanged, String source) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * One τ²-bench domain as sierra-research/tau2-bench ships it, {@code data/tau2/domains/<domain>/}: {@code tasks.json}
  * (a list of tasks: {@code id}, {@code user_scenario.instructions}, {@code evaluation_criteria}), {@code policy.md} (the
- * agent's system prompt) and the database, {@code db.json} or {@code db.toml}. Every file read is hashed; the tasks
+ * agent's system prompt) and the database, {@code db.json} or {@code db.toml} (with {@code user_db.json|toml}). Every file read is hashed; the tasks
  * file is the dataset's hash.
  *
  * @param tasks task id → the task, in file order
@@ -47,12 +47,10 @@ record Tau2Domain(String name, Path dir, Map<String, DomainTask> tasks, List<Tau
         List<Tau2Input> inputs = new ArrayList<>();
         Tau2Input.Read tasksFile = Tau2Input.read(dir.resolve("tasks.json"), "tasks");
         inputs.add(tasksFile.hash());
-        for (String other : List.of("policy.md", "db.json", "db.toml")) {
-            Path f = dir.resolve(other);
-            if (Files.isRegularFile(f)) {
-                inputs.add(Tau2Input.read(f, other.startsWith("db") ? "db" : "policy").hash());
-            }
+        if (Files.isRegularFile(dir.resolve("policy.md"))) {
+            inputs.add(Tau2Input.read(dir.resolve("policy.md"), "policy").hash());
         }
+        Tau2Database.present(dir).forEach(f -> inputs.add(Tau2Input.read(f, "db").hash()));
         return new Tau2Domain(domain, dir, tasks(tasksFile.text(), dir.resolve("tasks.json").toString()), inputs);
     }
 

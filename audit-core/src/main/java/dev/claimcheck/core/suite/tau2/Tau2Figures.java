@@ -78,6 +78,10 @@ public final class Tau2Figures implements Figures {
         out.add(FigureRow.of("tau2.agentErrors", x.agentErrors(), x.trials()));
         out.add(FigureRow.of("tau2.notEvaluable", x.notEvaluable(), x.trials()));
         x.terminations().forEach((reason, n) -> out.add(FigureRow.of("tau2.termination." + reason, n, x.trials())));
+        if (!x.notRun().isEmpty()) {
+            // n = every task of tasks.json: those run and those --skip-unsupported left out.
+            out.add(FigureRow.of("tau2.notRun", x.notRun().size(), m.tasks() + x.notRun().size()));
+        }
         if (x.notScorable() > 0) {
             out.add(FigureRow.of("tau2.notScorable", x.notScorable(), x.trials() + x.notScorable()));
         }

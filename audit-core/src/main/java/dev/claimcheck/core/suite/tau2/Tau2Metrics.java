@@ -30,13 +30,17 @@ import java.util.TreeMap;
  * @param userSimulatorTokens the user simulator's tokens over every trial, apart from the agent's (which alone are the
  *        run's token and cost figures); null when no trial records them
  * @param nlJudge the NL judge's figures (native run with {@code --judge}); null when it was not asked
+ * @param notRun the tasks a native run under {@code --skip-unsupported} left out, each {@code id: the function the
+ *        port does not run}; empty otherwise
  */
 public record Tau2Metrics(String domain, String source, String file, String sha256, String agentModel, String userModel,
                           int trials, int trialsInFile, List<PassHatK> passHatK, int rewardMismatches, List<String> mismatches,
                           int checkDisagreements, Map<String, Integer> terminations, Map<String, Integer> bySide,
                           int userSimulatorErrors, int agentErrors, int notEvaluable, Estimate successWithoutUserSimulatorErrors,
-                          List<String> changedTasks, int notScorable, Tau2Detail.Tokens userSimulatorTokens, NlJudge nlJudge) {
+                          List<String> changedTasks, int notScorable, Tau2Detail.Tokens userSimulatorTokens, NlJudge nlJudge,
+                          List<String> notRun) {
     public Tau2Metrics {
+        notRun = notRun == null ? List.of() : List.copyOf(notRun);
         passHatK = passHatK == null ? List.of() : List.copyOf(passHatK);
         mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
         terminations = terminations == null ? Map.of() : new TreeMap<>(terminations);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.claimcheck.core.BadInputException;
 import dev.claimcheck.core.grade.tau2.ExpectedAction;
-import dev.claimcheck.core.grade.tau2.Tau2Json;
 import dev.claimcheck.core.model.PromptHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,19 @@ import java.nio.file.Path;
 
 /**
  * What a native run reads beside the tasks: the policy (inside the agent's system prompt, {@link Tau2Prompt}), the
- * database {@code db.json} (each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
+ * database ({@link Tau2Database}: {@code db.json} or upstream's {@code db.toml}, with the user's {@code user_db} beside
+ * it; each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
  * when it has one, else the built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
  */
-record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash) {
+record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash,
+                        Tau2Input userDbHash, java.util.Map<String, String> notRun) {
+    /** Refusing a tasks.json with tasks the tools cannot set up. */
     static Tau2NativeDomain load(Tau2Domain d) {
+        return load(d, false);
+    }
+
+    /** @param skipUnsupported leave those tasks out (listed in {@link #notRun}) instead of refusing the file */
+    static Tau2NativeDomain load(Tau2Domain d, boolean skipUnsupported) {
         Path dir = d.dir();
         Path tools = dir.resolve("tools.json");
         if (!Files.isRegularFile(tools) && PortedToolset.forDomain(d.name()).isEmpty()) {
@@ -26,51 +33,76 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
                     + "run; write the declarative tools.json (docs/workloads/tau2.md#declarative-tools-toolsjson) or re-score "
                     + "published trajectories with --import-results FILE");
         }
-        if (!Files.isRegularFile(dir.resolve("db.json"))) {
-            throw new BadInputException(dir + ": no db.json" + (Files.isRegularFile(dir.resolve("db.toml"))
-                    ? " (db.toml is read only by an import; convert it to db.json for a native run)" : "")
-                    + ": a native run needs the database the tools work on");
-        }
         if (!Files.isRegularFile(dir.resolve("policy.md"))) {
             throw new BadInputException(dir + ": no policy.md: a native run gives the policy to the agent as its system prompt");
         }
         Tau2Input.Read policy = Tau2Input.read(dir.resolve("policy.md"), "policy");
-        Tau2Input.Read db = Tau2Input.read(dir.resolve("db.json"), "db");
-        JsonNode root = Tau2Json.parse(db.text(), dir.resolve("db.json").toString());
-        if (!root.isObject()) {
-            throw new BadInputException(dir.resolve("db.json") + ": expected a JSON object (tables by name)");
-        }
+        Tau2Database db = Tau2Database.load(dir);
         Tau2Toolset toolset = Files.isRegularFile(tools)
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
-        Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), (ObjectNode) root, toolset, policy.hash(), db.hash());
-        loaded.checkInitialStates(d);
-        return loaded;
+        Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), db.root(), toolset, policy.hash(), db.hash(),
+                db.userHash(), java.util.Map.of());
+        java.util.Map<String, String> unsupported = loaded.checkInitialStates(d, skipUnsupported);
+        return new Tau2NativeDomain(loaded.policy, loaded.db, toolset, loaded.policyHash, loaded.dbHash, loaded.userDbHash,
+                unsupported);
+    }
+
+    /** Whether {@code --skip-unsupported} left the task out. */
+    boolean skips(String taskId) {
+        return notRun.containsKey(taskId);
+    }
+
+    /** The tasks left out, each {@code id: why}, in tasks.json order; null when none was. */
+    java.util.List<String> notRunLines() {
+        return notRun.isEmpty() ? null : notRun.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
     }
 
     /**
      * Sets every task's initial state up once, before any trial: the tasks it cannot set up (an initialization function
      * the port does not run) are refused together, naming each and the tasks that would run, so that nothing is spent
-     * on a run that would stop part-way.
+     * on a run that would stop part-way. With {@code skip} they are returned instead (id → why, in tasks.json order),
+     * unless no task is left to run.
      */
-    private void checkInitialStates(Tau2Domain d) {
+    private java.util.Map<String, String> checkInitialStates(Tau2Domain d, boolean skip) {
         java.util.List<String> refused = new java.util.ArrayList<>();
         java.util.List<String> runnable = new java.util.ArrayList<>();
+        java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
         d.tasks().forEach((id, t) -> {
             try {
                 initialDb(id, t);
                 runnable.add(id);
             } catch (BadInputException e) {
                 refused.add(e.getMessage());
+                why.put(id, missing(e.getMessage()));
             }
         });
+        if (skip && !runnable.isEmpty()) {
+            return why;
+        }
         if (!refused.isEmpty()) {
             throw new BadInputException(refused.size() + " of " + d.tasks().size() + " tasks cannot be set up by "
                     + tools.recorded() + ": " + String.join("; ", refused.subList(0, Math.min(5, refused.size())))
                     + (refused.size() > 5 ? "; …" : "") + ". Run a tasks.json holding only the tasks it can set up ("
                     + runnable.size() + (runnable.isEmpty() ? "" : ": " + String.join(", ", runnable.subList(0, Math.min(10, runnable.size())))
-                    + (runnable.size() > 10 ? ", …" : "")) + "), or import upstream's results (--import-results)");
+                    + (runnable.size() > 10 ? ", …" : "")) + "), leave the others out with --skip-unsupported, or "
+                    + "import upstream's results (--import-results)");
         }
+        return java.util.Map.of();
+    }
+
+    /**
+     * What a refusal says is missing: the environment function ({@code user.break_vpn}), else the part of the initial
+     * state not run ({@code initial_state.initialization_data}).
+     */
+    static String missing(String refusal) {
+        int at = refusal.indexOf(dev.claimcheck.core.suite.tau2.port.EnvFunctions.UNKNOWN + " ");
+        if (at >= 0) {
+            String rest = refusal.substring(at + dev.claimcheck.core.suite.tau2.port.EnvFunctions.UNKNOWN.length() + 1);
+            return rest.split("[ ,;]", 2)[0];
+        }
+        int state = refusal.indexOf("initial_state.");
+        return (state >= 0 ? refusal.substring(state) : refusal).split(":", 2)[0];
     }
 
     /** The task's starting database: a fresh copy with its {@code initial_state} applied (by a port that runs it). */

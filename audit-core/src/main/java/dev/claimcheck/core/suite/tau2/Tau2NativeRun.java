@@ -38,6 +38,9 @@ final class Tau2NativeRun {
         List<Task> tasks = new ArrayList<>();
         ChatMessage system = ChatMessage.system(in.agentPrompt().compose(in.nativeDomain().policy()));
         in.domain().tasks().forEach((id, t) -> {
+            if (in.nativeDomain().skips(id)) {
+                return;
+            }
             List<ChatMessage> prompt = new ArrayList<>(List.of(system));
             if (in.agentPrompt().seesGreeting()) {
                 prompt.add(ChatMessage.assistant(Tau2UserSimulator.GREETING, List.of()));
@@ -73,7 +76,7 @@ final class Tau2NativeRun {
         Verdict v = grader.grade(text, task.expected());
         Tau2Detail d = Tau2Detail.parse(v.detail()).orElseThrow()
                 .withOrigin(new Tau2Detail.Origin(in.domain().name(), null, null, o.modelUnderTest, o.userSpec().label(), 1,
-                        false, "native"));
+                        false, "native", null, null, in.nativeDomain().notRunLines()));
         if (unscorable != null) {
             d = d.notScorable(unscorable);
         }

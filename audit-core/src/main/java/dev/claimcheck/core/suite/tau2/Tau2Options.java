@@ -53,6 +53,12 @@ public final class Tau2Options implements AutoCloseable {
                     + "default) or policy-only; run.json records it with its hash, and a resumed run with another is refused.")
     String agentPrompt;
 
+    @Option(names = "--skip-unsupported",
+            description = "Native run on a built-in port: leave out the tasks whose initial state needs a function the port "
+                    + "does not run (listed in run.json metrics.tau2.notRun; the run then is not the full benchmark, and a "
+                    + "claim on it reads settingsDiffer). Without it such a tasks.json is refused.")
+    Boolean skipUnsupported;
+
     @Option(names = "--tools", paramLabel = "ID",
             description = "Recorded by a native run: its tools (tools.json@sha256:… or a built-in port's version); a different one is refused.")
     String tools;
@@ -98,7 +104,8 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);
                 }
                 userSpec(); // its form is checked before anything is sent
-                Tau2NativeDomain nativeDomain = Tau2NativeDomain.load(d);
+                Tau2NativeDomain nativeDomain = Tau2NativeDomain.load(d, Boolean.TRUE.equals(skipUnsupported));
+                nativeDomain.notRun().forEach((id, why) -> System.err.println("tau2: not run (--skip-unsupported): " + id + ": " + why));
                 if (tools != null && !tools.equals(nativeDomain.tools().recorded())) {
                     throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
                             + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
@@ -108,6 +115,10 @@ public final class Tau2Options implements AutoCloseable {
                         !nativeDomain.tools().schemas(Tau2Toolset.USER).isEmpty());
                 inputs = new Tau2Inputs(d, null, dataPath, null, nativeDomain, agent, user);
             } else {
+                if (Boolean.TRUE.equals(skipUnsupported)) {
+                    throw new BadInputException("--skip-unsupported leaves tasks out of a native run; an import re-scores "
+                            + "the trials the file holds (give it without --import-results)");
+                }
                 Path resultsPath = DatasetPaths.resolve(importResults, "--import-results FILE|DIR", context);
                 inputs = new Tau2Inputs(d, Tau2Results.read(resultsPath, d), dataPath, resultsPath, null, null, null);
             }

@@ -82,7 +82,8 @@ final class Tau2RunMetrics {
                 terminations, bySide, bySide.getOrDefault(userSide, 0), bySide.getOrDefault(agentSide, 0),
                 (int) all.stream().filter(d -> !d.evaluable()).count(),
                 rate(byTask, d -> d.evaluable() && !userSide.equals(d.side())), changed, notScorable,
-                tokens(everyTrial.stream().map(Tau2Detail::userSimulatorTokens).toList()), judge(everyTrial));
+                tokens(everyTrial.stream().map(Tau2Detail::userSimulatorTokens).toList()), judge(everyTrial),
+                origin == null ? null : origin.notRun());
     }
 
     /** Summed over the trials that record them; null when none does. */

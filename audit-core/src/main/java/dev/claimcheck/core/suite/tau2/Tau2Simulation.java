@@ -75,6 +75,9 @@ final class Tau2Simulation {
         run.put("source", "native");
         run.put("policy_sha256", domain.policyHash().sha256());
         run.put("db_sha256", domain.dbHash().sha256());
+        if (domain.userDbHash() != null) {
+            run.put("user_db_sha256", domain.userDbHash().sha256());
+        }
         run.put("tools", domain.tools().recorded());
         run.put("tools_sha256", domain.tools().sha256());
         return sim;

@@ -118,6 +118,11 @@ public final class Tau2Suite implements Suite {
             recorded.put("--agent-prompt", in.agentPrompt().recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
             recorded.put("--tools", in.nativeDomain().tools().recorded());
+            if (!in.nativeDomain().notRun().isEmpty()) {
+                recorded.put("--skip-unsupported", "true");
+            } else {
+                recorded.remove("--skip-unsupported");
+            }
             if (context.options(Tau2Options.class).judge != null) {
                 recorded.put("--judge-prompt", Tau2NlJudge.recorded());
             }
