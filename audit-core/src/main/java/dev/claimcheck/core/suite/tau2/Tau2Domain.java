@@ -47,9 +47,7 @@ record Tau2Domain(String name, Path dir, Map<String, DomainTask> tasks, List<Tau
         List<Tau2Input> inputs = new ArrayList<>();
         Tau2Input.Read tasksFile = Tau2Input.read(dir.resolve("tasks.json"), "tasks");
         inputs.add(tasksFile.hash());
-        if (Files.isRegularFile(dir.resolve("policy.md"))) {
-            inputs.add(Tau2Input.read(dir.resolve("policy.md"), "policy").hash());
-        }
+        Tau2Policy.find(dir).ifPresent(p -> inputs.addAll(p.files()));
         Tau2Database.present(dir).forEach(f -> inputs.add(Tau2Input.read(f, "db").hash()));
         return new Tau2Domain(domain, dir, tasks(tasksFile.text(), dir.resolve("tasks.json").toString()), inputs);
     }

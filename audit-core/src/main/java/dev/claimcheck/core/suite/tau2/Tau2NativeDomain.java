@@ -33,10 +33,8 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
                     + "run; write the declarative tools.json (docs/workloads/tau2.md#declarative-tools-toolsjson) or re-score "
                     + "published trajectories with --import-results FILE");
         }
-        if (!Files.isRegularFile(dir.resolve("policy.md"))) {
-            throw new BadInputException(dir + ": no policy.md: a native run gives the policy to the agent as its system prompt");
-        }
-        Tau2Input.Read policy = Tau2Input.read(dir.resolve("policy.md"), "policy");
+        Tau2Policy policy = Tau2Policy.find(dir).orElseThrow(() -> new BadInputException(dir + ": no policy.md (nor "
+                + Tau2Policy.MAIN + " with " + Tau2Policy.MANUAL + "): a native run gives the policy to the agent as its system prompt"));
         Tau2Database db = Tau2Database.load(dir);
         Tau2Toolset toolset = Files.isRegularFile(tools)
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
