@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * One native τ² trial: the user simulator and the agent take turns, the agent's tool calls (and the user's, to
- * user-side tools) run on a fresh copy of the database, until the user sends {@link Tau2UserSimulator#STOP}, the user
- * simulator fails (an error, or an empty turn: {@code user_error}, counted apart), or the agent's step budget runs out
- * ({@code max_steps}). The trial is written as τ²-bench writes a simulation ({@link Tau2Simulation}), with the DB check
+ * user-side tools) run on a fresh copy of the database, until the user sends a stop token ({@link Tau2UserSimulator#isStop}), the
+ * user simulator fails (an error, or an empty turn: {@code user_error}, counted apart), or upstream's step budget runs
+ * out ({@code max_steps}, {@link Steps}). The trial is written as τ²-bench writes a simulation ({@link Tau2Simulation}), with the DB check
  * done here (the final database's hash against the reference actions replayed), so the import's re-scorer grades it
  * and verify re-grades it the same way.
  */
@@ -45,7 +45,7 @@ final class Tau2Episode {
     }
 
     static Trial run(String taskId, Tau2Domain.DomainTask task, Tau2NativeDomain domain, List<ChatMessage> opening,
-                     ObjectNode request, int attempt, ChatEndpoint agent, Tau2UserSimulator user, EpisodeMeter.Budgets budgets) {
+                     ObjectNode request, int attempt, ChatEndpoint agent, Tau2UserSimulator user, EpisodeMeter.Budgets budgets, int maxSteps) {
         // What the agent sees before the user speaks: its system prompt, and upstream's greeting where it has it.
         List<ChatMessage> system = opening.stream().takeWhile(m -> !m.role().equals("user")).toList();
         String opener = opening.stream().filter(m -> m.role().equals("user")).map(ChatMessage::content).findFirst().orElse("");
@@ -55,6 +55,7 @@ final class Tau2Episode {
         List<ChatMessage> transcript = new ArrayList<>();
         Map<Integer, Usage> userUsage = new HashMap<>();
         EpisodeMeter meter = new EpisodeMeter(budgets);
+        Steps steps = new Steps(maxSteps);
         Response last = null;
         Termination end = null;
         String userError = null;
@@ -79,11 +80,15 @@ final class Tau2Episode {
                 }
                 userUsage.put(transcript.size(), u.usage() == null ? Usage.NONE : u.usage());
                 transcript.add(new ChatMessage("user", text, calls, null));
+                if (calls.isEmpty()) {
+                    end = steps.afterTurn(Tau2UserSimulator.isStop(text) ? Termination.USER_STOP : null);
+                    break;
+                }
+                steps.toEnvironment();
                 for (ToolCall c : calls) {
                     transcript.add(ChatMessage.tool(c.id(), domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Toolset.USER).text()));
                 }
-                if (calls.isEmpty()) {
-                    end = text.contains(Tau2UserSimulator.STOP) ? Termination.USER_STOP : null;
+                if ((end = steps.afterTurn(null)) != null) {
                     break;
                 }
             }
@@ -92,10 +97,6 @@ final class Tau2Episode {
                 break;
             }
             while (end == null) {
-                if (meter.exhausted() != null) {
-                    end = Termination.MAX_STEPS;
-                    break;
-                }
                 List<ChatMessage> conversation = new ArrayList<>(system);
                 conversation.addAll(agentView(transcript));
                 ChatOutcome outcome = agent.complete(new ChatRequest(conversation, request, attempt));
@@ -107,18 +108,46 @@ final class Tau2Episode {
                 List<ToolCall> calls = EpisodeMeter.withIds(last.toolCalls(), meter.steps(), MAX_ARGUMENT_CHARS);
                 transcript.add(ChatMessage.assistant(last.content(), calls));
                 if (calls.isEmpty()) {
+                    end = steps.afterTurn(null);
                     break; // the agent speaks to the user
                 }
+                steps.toEnvironment();
                 for (int i = 0; i < calls.size(); i++) {
                     ToolCall c = calls.get(i);
                     ToolResult r = i < MAX_CALLS_PER_TURN ? domain.tools().execute(db, c.name(), arguments(c.arguments()), Tau2Toolset.AGENT)
                             : new ToolResult("Error: too many tool calls in one turn (limit " + MAX_CALLS_PER_TURN + ")", true);
                     transcript.add(ChatMessage.tool(c.id(), r.text()));
                 }
+                end = steps.afterTurn(null);
             }
         }
         ObjectNode sim = Tau2Simulation.of(taskId, attempt, task, domain, db, transcript, userUsage, end, userError);
         return new Trial(meter.success(last), transcript, sim, false);
+    }
+
+    /**
+     * Upstream's step count (its orchestrator): every message passed is one step (a user or agent message, a turn's
+     * tool results together); the budget is checked only when the next message is not for the environment, and a
+     * reached budget ends the trial as {@code max_steps} even where the message that reached it was a stop.
+     */
+    private static final class Steps {
+        private final int max;
+        private int count;
+
+        Steps(int max) {
+            this.max = max;
+        }
+
+        /** A message with tool calls: one step, the environment answers next (no budget check). */
+        void toEnvironment() {
+            count++;
+        }
+
+        /** A message for the other party (or tool results back to their caller): one step, then the budget check. */
+        Termination afterTurn(Termination stop) {
+            count++;
+            return count >= max ? Termination.MAX_STEPS : stop;
+        }
     }
 
     /** The user's calls with ids of their own (a server may omit them; the agent's are {@code call_<step>_<i>}). */

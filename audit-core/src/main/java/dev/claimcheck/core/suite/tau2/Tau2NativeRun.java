@@ -59,7 +59,7 @@ final class Tau2NativeRun {
         tools.addAll(in.nativeDomain().tools().schemas(Tau2Toolset.AGENT));
         Tau2UserSimulator user = o.user(seed);
         Tau2Episode.Trial trial = Tau2Episode.run(task.id(), t, in.nativeDomain(), messages, request, attempt, agent, user,
-                new EpisodeMeter.Budgets(o.maxSteps(), Long.MAX_VALUE));
+                new EpisodeMeter.Budgets(Integer.MAX_VALUE, Long.MAX_VALUE), o.maxSteps());
         if (trial.agentFailed()) {
             return new AttemptExchange(trial.agentOutcome(), request, trial.transcript(), null);
         }

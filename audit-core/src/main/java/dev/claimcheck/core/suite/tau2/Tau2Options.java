@@ -38,9 +38,10 @@ public final class Tau2Options implements AutoCloseable {
             description = "Environment variable holding the user simulator's API key (default: ${DEFAULT-VALUE}).")
     String userApiKeyEnv = "OPENAI_API_KEY";
 
-    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "30",
-            description = "Native run: the agent's model turns per trial before it ends as max_steps (default: ${DEFAULT-VALUE}).")
-    int maxSteps = 30;
+    @Option(names = "--max-steps", paramLabel = "N", defaultValue = "200",
+            description = "Native run: upstream's step budget per trial, every message counted (user, agent, a turn's tool "
+                    + "results), before it ends as max_steps (default: ${DEFAULT-VALUE}, upstream's).")
+    int maxSteps = 200;
 
     @Option(names = "--user-prompt", paramLabel = "NAME",
             description = "Native run: the user simulator's prompt, tau2-upstream (upstream's guidelines from the checkout; the "

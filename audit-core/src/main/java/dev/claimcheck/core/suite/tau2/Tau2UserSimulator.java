@@ -14,13 +14,16 @@ import java.util.List;
  * The user simulator of a native τ² run: a pinned model ({@code --user-model BASE_URL=MODEL}) reached through the
  * endpoint client at temperature 0 (upstream's default user temperature too), told the task's user scenario by its
  * {@link Tau2Prompt}: upstream's guidelines, or ours ({@link #PROMPT_ID}); run.json records which, with its hash. It sees the agent's messages as the user role and its own as the assistant's; it ends the
- * conversation with {@link #STOP}, as τ²-bench's user simulator does. Where the domain has user-side tools it may call
+ * conversation with {@link #STOP}, {@link #TRANSFER} or {@link #OUT_OF_SCOPE}, as τ²-bench's user simulator does. Where the domain has user-side tools it may call
  * them (run on the trial's database). A simulated user ({@code sim…}) is scripted: it opens with the scenario, makes
  * the task's user-side reference calls, then stops.
  */
 final class Tau2UserSimulator implements AutoCloseable {
     static final String PROMPT_ID = "tau2-user-v1";
     static final String STOP = "###STOP###";
+    /** Upstream's user simulator also ends the conversation with these; each is a {@code user_stop} there too. */
+    static final String TRANSFER = "###TRANSFER###";
+    static final String OUT_OF_SCOPE = "###OUT-OF-SCOPE###";
     /** τ²-bench's agent opens every conversation with this greeting; the user simulator answers it. */
     static final String GREETING = "Hi! How can I help you today?";
     static final String PROMPT = """
@@ -89,6 +92,11 @@ final class Tau2UserSimulator implements AutoCloseable {
                 : madeCalls < script.userCalls().size()
                 ? new OracleEntry.ToolCallReply(List.of(script.userCalls().get(madeCalls)), List.of(), "")
                 : new OracleEntry.VerbatimReply(STOP, ""));
+    }
+
+    /** Whether the user's text ends the conversation, as upstream's {@code UserSimulator.is_stop} reads it. */
+    static boolean isStop(String text) {
+        return text != null && (text.contains(STOP) || text.contains(TRANSFER) || text.contains(OUT_OF_SCOPE));
     }
 
     /** A simulated user's script: its opening message, then its reference calls (user-side actions), then STOP. */
