@@ -130,7 +130,7 @@ final class Tau2Episode {
      * tool results together); the budget is checked only when the next message is not for the environment, and a
      * reached budget ends the trial as {@code max_steps} even where the message that reached it was a stop.
      */
-    private static final class Steps {
+    static final class Steps {
         private final int max;
         private int count;
 
