@@ -156,6 +156,7 @@ public final class AuditSession {
             throw new BadInputException("run " + manifest.runId() + " used suite " + suite.id() + " version "
                     + manifest.suite().version() + "; this harness has version " + suite.version());
         }
+        suite.checkResumable(manifest.suite().options());
         Object options = SuiteOptions.restore(suite, manifest.suite().options());
         RequestSpec request = manifest.request();
         SuiteContext context = new SuiteContext(request.seed(), options, Root.of(folder).dir());

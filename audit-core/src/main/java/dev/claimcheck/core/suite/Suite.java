@@ -95,6 +95,13 @@ public interface Suite {
     }
 
     /**
+     * Refuses, with a precise message, recorded options whose meaning this harness no longer has (a run recorded
+     * before an option's semantics changed), before a --resume continues the run (a re-grade still reads it). By default every run is resumable.
+     */
+    default void checkResumable(Map<String, String> recorded) {
+    }
+
+    /**
      * The prompt of a task as sent. By default the task's own messages; a suite whose prompts are too large to
      * hold for every task at once (a 1M-token haystack) keeps a short stand-in in {@link Task#messages()} and
      * renders the real prompt here, deterministically, each time it is needed (docs/architecture.md).

@@ -43,6 +43,13 @@ public final class Tau2Options implements AutoCloseable {
                     + "results), before it ends as max_steps (default: ${DEFAULT-VALUE}, upstream's).")
     int maxSteps = 200;
 
+    /** What --max-steps counts, as run.json records it: upstream's orchestrator steps (every message). */
+    static final String STEP_COUNT = "orchestrator";
+
+    @Option(names = "--step-count", hidden = true, paramLabel = "COUNT",
+            description = "Recorded in run.json: what --max-steps counts (only " + STEP_COUNT + ").")
+    String stepCount;
+
     @Option(names = "--user-prompt", paramLabel = "NAME",
             description = "Native run: the user simulator's prompt, tau2-upstream (upstream's guidelines from the checkout; the "
                     + "default when it holds them) or tau2-user-v1 (ours, the default otherwise); run.json records it with "
@@ -100,6 +107,10 @@ public final class Tau2Options implements AutoCloseable {
                 if (judgePrompt != null && !judgePrompt.equals(Tau2NlJudge.recorded())) {
                     throw new BadInputException("--judge-prompt " + judgePrompt + ": this harness's NL judge prompt is "
                             + Tau2NlJudge.recorded() + " (a run is resumed only with the prompt it started with)");
+                }
+                if (stepCount != null && !stepCount.equals(STEP_COUNT)) {
+                    throw new BadInputException("--step-count " + stepCount + ": this harness counts only " + STEP_COUNT
+                            + " steps (upstream's: every message)");
                 }
                 if (maxSteps < 1 || maxSteps > 10_000) {
                     throw new BadInputException("--max-steps must be between 1 and 10000, got " + maxSteps);

@@ -117,6 +117,7 @@ public final class Tau2Suite implements Suite {
             recorded.put("--user-prompt", in.userPrompt().recorded());
             recorded.put("--agent-prompt", in.agentPrompt().recorded());
             recorded.put("--max-steps", String.valueOf(context.options(Tau2Options.class).maxSteps()));
+            recorded.put("--step-count", Tau2Options.STEP_COUNT);
             recorded.put("--tools", in.nativeDomain().tools().recorded());
             if (!in.nativeDomain().notRun().isEmpty()) {
                 recorded.put("--skip-unsupported", "true");
@@ -130,6 +131,16 @@ public final class Tau2Suite implements Suite {
             recorded.put("--import-results", DatasetPaths.recorded(in.resultsPath(), context.root()));
         }
         return recorded;
+    }
+
+    /** A native run recorded before --max-steps counted upstream's steps (its agent's model turns) is not resumed as if it did. */
+    @Override
+    public void checkResumable(Map<String, String> recorded) {
+        if (recorded.containsKey("--max-steps") && !recorded.containsKey("--step-count")) {
+            throw new BadInputException("this run recorded --max-steps " + recorded.get("--max-steps") + " as the agent's "
+                    + "model turns; --max-steps now counts upstream's steps (every message), so it cannot be resumed: "
+                    + "start a new run (the recorded trials stay as they are)");
+        }
     }
 
     /** Trial {@code attempt} of the task, as the file holds it, re-scored; nothing is sent to the endpoint. */
