@@ -230,7 +230,7 @@ public final class Tau2Suite implements Suite {
         return RegradeMethod.RECORDED_ANSWER;
     }
 
-    /** A native trial sends one request per agent turn, up to --max-steps; an import sends none (counted as one). */
+    /** A native trial sends one request per agent message, at most half of --max-steps; an import sends none (counted as one). */
     @Override
     public RequestEstimate requests(Task task, SuiteContext context) {
         Tau2Options o = context.options(Tau2Options.class);
@@ -239,7 +239,8 @@ public final class Tau2Suite implements Suite {
             return RequestEstimate.ONE;
         }
         int reference = in.domain().task(task.id(), "task").criteria().actions().size() + 1;
-        return new RequestEstimate(Math.min(reference, o.maxSteps()), o.maxSteps());
+        int agentTurns = Math.max(1, o.maxSteps() / 2); // every agent message follows another party's step
+        return new RequestEstimate(Math.min(reference, agentTurns), agentTurns);
     }
 
     /** Natively, the simulated agent follows the task's reference actions (its mistake drops the last); an import asks nothing. */
