@@ -12,6 +12,7 @@ import dev.claimcheck.core.suite.tau2.port.PortedTool;
 import dev.claimcheck.core.suite.tau2.port.ToolArgs;
 import dev.claimcheck.core.suite.tau2.port.ToolError;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The user's phone tools of upstream's {@code TelecomUserTools} that the service and mobile-data families need (status
@@ -26,7 +27,7 @@ final class TelecomUserTools {
     }
 
     static List<PortedTool> tools() {
-        return List.of(
+        return Stream.concat(Stream.of(
                 PortedTool.reads(tool("check_status_bar", "Shows what icons are currently visible in your phone's status bar (the "
                         + "area at the top of the screen). Displays network signal strength, mobile data status (enabled, disabled, "
                         + "data saver), Wi-Fi status, and battery level."), (db, a) -> "Status Bar: " + PhoneDevice.of(db).statusBar()),
@@ -66,7 +67,7 @@ final class TelecomUserTools {
                     }
                     request.put("paid", true);
                     return "Payment of " + amount(r) + " USD has been made for bill " + r.path("bill_id").asText() + ".";
-                }));
+                })), TelecomDeviceTools.tools().stream()).toList();
     }
 
     /**
@@ -105,7 +106,8 @@ final class TelecomUserTools {
                             List.of(PhoneDevice.CONNECTED, PhoneDevice.SEARCHING, PhoneDevice.NO_SERVICE, "emergency_only"))));
             case "assert_mobile_data_status" -> BooleanNode.valueOf(p.mobileDataWorking() == bool(a, "expected_status"));
             case "assert_mobile_roaming_status" -> BooleanNode.valueOf(p.flag("roaming_enabled") == bool(a, "expected_status"));
-            default -> throw new ToolError(EnvFunctions.UNKNOWN + " user." + name + " (not ported; docs/workloads/tau2.md \"Built-in ports\")");
+            default -> TelecomDeviceTools.run(p, name, a).orElseThrow(() -> new ToolError(
+                    EnvFunctions.UNKNOWN + " user." + name + " (not ported; docs/workloads/tau2.md \"Built-in ports\")"));
         };
     }
 
@@ -121,7 +123,7 @@ final class TelecomUserTools {
         return TextNode.valueOf(field + " is now " + onOff(on) + ".");
     }
 
-    private static boolean bool(ToolArgs a, String field) {
+    static boolean bool(ToolArgs a, String field) {
         JsonNode v = a.node().get(field);
         if (v == null || !v.isBoolean()) {
             throw new ToolError("argument " + field + " must be a boolean, got " + v);

@@ -12,10 +12,12 @@ class TelecomUserToolsTest {
     final TelecomFixture t = new TelecomFixture().as("Ana Lima", "555-010-2001");
 
     @Test
-    void theUserIsShownTenPhoneToolsAndTheAgentsAreUnknownToIt() {
+    void theUserIsShownTwentyPhoneToolsAndTheAgentsAreUnknownToIt() {
         assertThat(t.port.userTools()).extracting(PortedTool::name).containsExactly("check_status_bar", "check_network_status",
                 "check_sim_status", "toggle_airplane_mode", "toggle_data", "toggle_roaming", "reseat_sim_card", "reboot_device",
-                "check_payment_request", "make_payment");
+                "check_payment_request", "make_payment", "check_network_mode_preference", "set_network_mode_preference",
+                "check_data_restriction_status", "toggle_data_saver_mode", "check_apn_settings", "reset_apn_settings",
+                "check_vpn_status", "connect_vpn", "disconnect_vpn", "run_speed_test");
         assertThat(t.user("resume_line")).isEqualTo(new ToolResult("Error: Tool 'resume_line' not found.", true));
     }
 
