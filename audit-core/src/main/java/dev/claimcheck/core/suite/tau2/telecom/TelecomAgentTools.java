@@ -14,6 +14,7 @@ import dev.claimcheck.core.suite.tau2.port.PortedTool;
 import dev.claimcheck.core.suite.tau2.port.ToolArgs;
 import dev.claimcheck.core.suite.tau2.port.ToolError;
 import dev.claimcheck.core.suite.tau2.port.ToolSchema;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.List;
 /**
  * The agent tools of upstream's {@code TelecomTools} that the service and mobile-data families need: finding the
  * customer and any record by id, resuming a suspended line, switching a line's roaming, listing a customer's bills and
- * asking for a bill's payment; plus the transfer to a human.
+ * asking for a bill's payment, a line's data usage; plus the transfer to a human.
  */
 final class TelecomAgentTools {
     static final String CUSTOMER_ID = "ID of the customer who owns the line.";
+    /** Upstream's {@code utils.get_today}: a fixed date, so runs agree. */
+    static final LocalDate TODAY = LocalDate.of(2025, 2, 25);
 
     private TelecomAgentTools() {
     }
@@ -58,6 +61,9 @@ final class TelecomAgentTools {
                         .param("customer_id", string(), "ID of the customer who owns the bill.")
                         .param("bill_id", string(), "ID of the bill to send payment request for."),
                         TelecomAgentTools::paymentRequest),
+                PortedTool.reads(lineTool("get_data_usage", "Retrieves current billing cycle data usage for a line, including data\n"
+                        + "refueling amount, data limit, and cycle end date.", "ID of the line to check usage for."),
+                        TelecomAgentTools::dataUsage),
                 CommonTools.transferToHumanAgents());
     }
 
@@ -96,6 +102,17 @@ final class TelecomAgentTools {
         }
         line.put("roaming_enabled", on);
         return "Roaming " + (on ? "enabled" : "disabled") + " successfully";
+    }
+
+    /** The cycle ends with the month of upstream's fixed today ({@code utils.get_today}, 2025-02-25). */
+    private static JsonNode dataUsage(ObjectNode db, ToolArgs a) {
+        ObjectNode line = TelecomData.targetLine(db, a.text("customer_id"), a.text("line_id"));
+        ObjectNode plan = TelecomData.plan(db, line.path("plan_id").asText());
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("line_id", a.text("line_id"));
+        out.set("data_used_gb", line.path("data_used_gb"));
+        out.set("data_limit_gb", plan.path("data_limit_gb"));
+        out.set("data_refueling_gb", line.path("data_refueling_gb"));
+        return out.put("cycle_end_date", TODAY.withDayOfMonth(TODAY.lengthOfMonth()).toString());
     }
 
     /** The customer's bills, newest issue date first (ISO dates sort as text), at most {@code limit}. */

@@ -12,10 +12,10 @@ class TelecomAgentToolsTest {
     final PortFixture f = t.agent;
 
     @Test
-    void theAgentIsShownTheNinePortedToolsAndNoneOfTheUsers() {
+    void theAgentIsShownTheTenPortedToolsAndNoneOfTheUsers() {
         assertThat(t.port.tools()).extracting(PortedTool::name).containsExactly("disable_roaming", "enable_roaming",
-                "get_bills_for_customer", "get_customer_by_id", "get_customer_by_phone", "get_details_by_id", "resume_line",
-                "send_payment_request", "transfer_to_human_agents");
+                "get_bills_for_customer", "get_customer_by_id", "get_customer_by_phone", "get_data_usage", "get_details_by_id",
+                "resume_line", "send_payment_request", "transfer_to_human_agents");
         f.refused("toggle_airplane_mode", "{}", "Error: Tool 'toggle_airplane_mode' not found.");
         f.refused("refuel_data", "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\",\"gb_amount\":1}", "Error: Tool 'refuel_data' not found.");
     }
@@ -81,5 +81,12 @@ class TelecomAgentToolsTest {
         String args = "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\",\"expected_amount\":%s}";
         assertThat(t.env("assistant", "assert_data_refueling_amount", args.formatted("0.3")).asBoolean()).isTrue();
         assertThat(t.env("assistant", "assert_data_refueling_amount", args.formatted("1.0")).asBoolean()).isFalse();
+    }
+
+    @Test
+    void dataUsageReportsTheLinesUseAgainstItsPlanUntilTheCycleEnds() {
+        assertThat(f.ok("get_data_usage", "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\"}").toString()).isEqualTo(
+                "{\"line_id\":\"L1001\",\"data_used_gb\":1.5,\"data_limit_gb\":5.0,\"data_refueling_gb\":0.0,\"cycle_end_date\":\"2025-02-28\"}");
+        f.refused("get_data_usage", "{\"customer_id\":\"C1001\",\"line_id\":\"L1002\"}", "Error: Line L1002 not found for customer C1001");
     }
 }
