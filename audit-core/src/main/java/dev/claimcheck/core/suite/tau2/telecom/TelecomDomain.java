@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * τ²-bench's telecom domain, written in Java from upstream's {@code src/tau2/domains/telecom/} ({@code tools.py},
  * {@code user_tools.py}, {@code environment.py}) at {@link #UPSTREAM}: the subset of agent and user tools that the
- * service and mobile-data families need (docs/workloads/tau2.md "Built-in ports" lists which; any other tool answers
+ * service and mobile-data families and bill payment need (docs/workloads/tau2.md "Built-in ports" lists which; any other tool answers
  * "not found"). The user's phone is the database's {@code user_db} part, so the DB check hashes it with the rest, as
  * upstream checks both databases.
  */
