@@ -47,7 +47,7 @@ class Tau2TelecomTest {
     void theReferenceFollowedByAgentAndUserPassesEveryTaskByDatabaseAndEnvironment() throws Exception {
         var r = running("sim:accuracy=1", "sim:accuracy=1=user-sim");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.manifest().suite().options()).containsEntry("--tools", "telecom-port-1@tau2-bench:" + TelecomDomain.UPSTREAM.substring(0, 12));
+        assertThat(r.manifest().suite().options()).containsEntry("--tools", "telecom-port-2@tau2-bench:" + TelecomDomain.UPSTREAM.substring(0, 12));
         Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
         assertThat(t.trials()).isEqualTo(3);
         assertThat(t.notScorable()).isZero();
@@ -100,7 +100,7 @@ class Tau2TelecomTest {
                 .replace("\"turn_airplane_mode_on\"", "\"lock_sim_card\""));
         assertThatThrownBy(() -> Tau2NativeDomain.load(Tau2Domain.load(root.resolve("data"), "telecom")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("1 of 3 tasks cannot be set up by telecom-port-1@tau2-bench:",
+                .hasMessageContaining("1 of 3 tasks cannot be set up by telecom-port-2@tau2-bench:",
                         "task " + AIRPLANE + ".initial_state.initialization_actions[1]: unknown environment function user.lock_sim_card",
                         "only the tasks it can set up (2: " + SUSPENDED + ", " + ROAMING + ")", "--skip-unsupported");
     }

@@ -20,7 +20,7 @@ public final class TelecomDomain extends DomainPort {
     private static final List<PortedTool> USER_TOOLS = TelecomUserTools.tools();
 
     public TelecomDomain() {
-        super("telecom", "telecom-port-1", UPSTREAM, TelecomAgentTools.tools());
+        super("telecom", "telecom-port-2", UPSTREAM, TelecomAgentTools.tools());
     }
 
     @Override
