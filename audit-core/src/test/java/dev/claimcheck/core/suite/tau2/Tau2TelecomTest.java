@@ -47,7 +47,7 @@ class Tau2TelecomTest {
     void theReferenceFollowedByAgentAndUserPassesEveryTaskByDatabaseAndEnvironment() throws Exception {
         var r = running("sim:accuracy=1", "sim:accuracy=1=user-sim");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.manifest().suite().options()).containsEntry("--tools", "telecom-port-1@tau2-bench:" + TelecomDomain.UPSTREAM.substring(0, 12));
+        assertThat(r.manifest().suite().options()).containsEntry("--tools", "telecom-port-2@tau2-bench:" + TelecomDomain.UPSTREAM.substring(0, 12));
         Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
         assertThat(t.trials()).isEqualTo(3);
         assertThat(t.notScorable()).isZero();
@@ -97,11 +97,11 @@ class Tau2TelecomTest {
     void aTaskWhoseInitializationCallsAnUnportedFunctionIsRefusedBeforeAnyTrial() throws Exception {
         Path copy = Tau2NativeTest.copyWithoutTools(DATA.resolve("domains/telecom"), root.resolve("data/domains/telecom"));
         Files.writeString(copy.resolve("tasks.json"), Files.readString(copy.resolve("tasks.json"))
-                .replace("\"turn_airplane_mode_on\"", "\"break_vpn\""));
+                .replace("\"turn_airplane_mode_on\"", "\"lock_sim_card\""));
         assertThatThrownBy(() -> Tau2NativeDomain.load(Tau2Domain.load(root.resolve("data"), "telecom")))
                 .isInstanceOf(BadInputException.class)
-                .hasMessageContaining("1 of 3 tasks cannot be set up by telecom-port-1@tau2-bench:",
-                        "task " + AIRPLANE + ".initial_state.initialization_actions[1]: unknown environment function user.break_vpn",
+                .hasMessageContaining("1 of 3 tasks cannot be set up by telecom-port-2@tau2-bench:",
+                        "task " + AIRPLANE + ".initial_state.initialization_actions[1]: unknown environment function user.lock_sim_card",
                         "only the tasks it can set up (2: " + SUSPENDED + ", " + ROAMING + ")", "--skip-unsupported");
     }
 
@@ -109,13 +109,13 @@ class Tau2TelecomTest {
     void skipUnsupportedRunsTheRestAndListsEachTaskLeftOutWithItsMissingFunction() throws Exception {
         Path copy = Tau2NativeTest.copyWithoutTools(DATA.resolve("domains/telecom"), root.resolve("data/domains/telecom"));
         Files.writeString(copy.resolve("tasks.json"), Files.readString(copy.resolve("tasks.json"))
-                .replace("\"turn_airplane_mode_on\"", "\"break_vpn\""));
+                .replace("\"turn_airplane_mode_on\"", "\"lock_sim_card\""));
         var r = audit("tau2", "--data", root.resolve("data").toString(), "--domain", "telecom", "--user-model",
                 "sim:accuracy=1=user-sim", "--base-url", "sim:accuracy=1", "--model", "acme/agent-1", "--k", "1",
                 "--root", root.resolve("runs").toString(), "--seed", "7", "--skip-unsupported");
         assertThat(r.exitCode()).as(r.err()).isZero();
         Tau2Metrics t = r.manifest().metrics().get(Tau2Figures.BLOCK);
-        assertThat(t.notRun()).containsExactly(AIRPLANE + ": user.break_vpn");
+        assertThat(t.notRun()).containsExactly(AIRPLANE + ": user.lock_sim_card");
         assertThat(t.trials()).isEqualTo(2);
         assertThat(r.manifest().metrics().tasks()).isEqualTo(2);
         assertThat(t.passHatK().get(0).derived().value()).isEqualTo(1.0);

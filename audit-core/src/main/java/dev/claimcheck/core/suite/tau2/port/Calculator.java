@@ -36,7 +36,7 @@ public final class Calculator {
     }
 
     /** A float as Python's {@code str} writes it in the range a rounded amount falls in: always with a decimal point. */
-    static String pythonFloat(double v) {
+    public static String pythonFloat(double v) {
         String plain = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }

@@ -36,6 +36,13 @@ public final class ToolSchema {
         return this;
     }
 
+    /** A parameter upstream gives a default, so a caller may leave it out. */
+    public ToolSchema optional(String param, ObjectNode type, String description) {
+        param(param, type, description);
+        required.remove(param);
+        return this;
+    }
+
     public String name() {
         return name;
     }

@@ -12,6 +12,8 @@ import dev.claimcheck.core.suite.tau2.port.ToolError;
 final class TelecomData {
     /** The user's side of the database (upstream's {@code TelecomUserDB}: {@code device} and {@code surroundings}). */
     static final String USER_DB = "user_db";
+    /** Upstream's {@code BillStatus.AWAITING_PAYMENT} as stored. */
+    static final String AWAITING_PAYMENT = "Awaiting Payment";
 
     private TelecomData() {
     }

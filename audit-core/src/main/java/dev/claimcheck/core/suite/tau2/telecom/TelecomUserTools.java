@@ -6,23 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.claimcheck.core.suite.tau2.port.Calculator;
 import dev.claimcheck.core.suite.tau2.port.EnvFunctions;
 import dev.claimcheck.core.suite.tau2.port.PortedTool;
 import dev.claimcheck.core.suite.tau2.port.ToolArgs;
 import dev.claimcheck.core.suite.tau2.port.ToolError;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The user's phone tools of upstream's {@code TelecomUserTools} that the service and mobile-data families need (status
- * bar, network and SIM checks; airplane mode, mobile data and roaming toggles; re-seating the SIM; rebooting), and the
- * user-side environment functions that set up a scenario or assert on it.
+ * bar, network and SIM checks; airplane mode, mobile data and roaming toggles; re-seating the SIM; rebooting), the bill
+ * payment the agent requested, and the user-side environment functions that set up a scenario or assert on it.
  */
 final class TelecomUserTools {
+    /** Upstream's {@code UserSurroundings.payment_request}: {@code bill_id}, {@code amount_due}, {@code paid}. */
+    static final String PAYMENT_REQUEST = "payment_request";
+
     private TelecomUserTools() {
     }
 
     static List<PortedTool> tools() {
-        return List.of(
+        return Stream.concat(Stream.of(
                 PortedTool.reads(tool("check_status_bar", "Shows what icons are currently visible in your phone's status bar (the "
                         + "area at the top of the screen). Displays network signal strength, mobile data status (enabled, disabled, "
                         + "data saver), Wi-Fi status, and battery level."), (db, a) -> "Status Bar: " + PhoneDevice.of(db).statusBar()),
@@ -48,7 +53,21 @@ final class TelecomUserTools {
                             return withBar(db, "SIM card re-seated successfully.");
                         }),
                 PortedTool.writes(tool("reboot_device", "Restarts your phone completely. This can help resolve many temporary software "
-                        + "glitches by refreshing all running services and connections."), (db, a) -> withBar(db, PhoneDevice.of(db).reboot())));
+                        + "glitches by refreshing all running services and connections."), (db, a) -> withBar(db, PhoneDevice.of(db).reboot())),
+                PortedTool.reads(tool("check_payment_request", "Checks if the agent has sent you a payment request."), (db, a) -> {
+                    JsonNode r = PhoneDevice.of(db).surroundings().path(PAYMENT_REQUEST);
+                    return r.isObject() ? "You have a payment request for bill " + r.path("bill_id").asText() + " of "
+                            + amount(r) + " USD." : "No payment request has been made.";
+                }),
+                // Paying only marks the request paid; the next sync sets the bill to Paid, as upstream's does.
+                PortedTool.writes(tool("make_payment", "Makes a payment for the bill that the agent has sent you."), (db, a) -> {
+                    JsonNode r = PhoneDevice.of(db).surroundings().path(PAYMENT_REQUEST);
+                    if (!(r instanceof ObjectNode request)) {
+                        return "You do not have a payment request.";
+                    }
+                    request.put("paid", true);
+                    return "Payment of " + amount(r) + " USD has been made for bill " + r.path("bill_id").asText() + ".";
+                })), TelecomDeviceTools.tools().stream()).toList();
     }
 
     /**
@@ -87,7 +106,8 @@ final class TelecomUserTools {
                             List.of(PhoneDevice.CONNECTED, PhoneDevice.SEARCHING, PhoneDevice.NO_SERVICE, "emergency_only"))));
             case "assert_mobile_data_status" -> BooleanNode.valueOf(p.mobileDataWorking() == bool(a, "expected_status"));
             case "assert_mobile_roaming_status" -> BooleanNode.valueOf(p.flag("roaming_enabled") == bool(a, "expected_status"));
-            default -> throw new ToolError(EnvFunctions.UNKNOWN + " user." + name + " (not ported; docs/workloads/tau2.md \"Built-in ports\")");
+            default -> TelecomDeviceTools.run(p, name, a).orElseThrow(() -> new ToolError(
+                    EnvFunctions.UNKNOWN + " user." + name + " (not ported; docs/workloads/tau2.md \"Built-in ports\")"));
         };
     }
 
@@ -103,7 +123,7 @@ final class TelecomUserTools {
         return TextNode.valueOf(field + " is now " + onOff(on) + ".");
     }
 
-    private static boolean bool(ToolArgs a, String field) {
+    static boolean bool(ToolArgs a, String field) {
         JsonNode v = a.node().get(field);
         if (v == null || !v.isBoolean()) {
             throw new ToolError("argument " + field + " must be a boolean, got " + v);
@@ -113,6 +133,10 @@ final class TelecomUserTools {
 
     private static String withBar(ObjectNode db, String update) {
         return update + "\nStatus Bar: " + PhoneDevice.of(db).statusBar();
+    }
+
+    private static String amount(JsonNode request) {
+        return Calculator.pythonFloat(request.path("amount_due").asDouble());
     }
 
     private static String onOff(boolean on) {

@@ -12,9 +12,10 @@ class TelecomAgentToolsTest {
     final PortFixture f = t.agent;
 
     @Test
-    void theAgentIsShownTheSevenPortedToolsAndNoneOfTheUsers() {
+    void theAgentIsShownTheTenPortedToolsAndNoneOfTheUsers() {
         assertThat(t.port.tools()).extracting(PortedTool::name).containsExactly("disable_roaming", "enable_roaming",
-                "get_customer_by_id", "get_customer_by_phone", "get_details_by_id", "resume_line", "transfer_to_human_agents");
+                "get_bills_for_customer", "get_customer_by_id", "get_customer_by_phone", "get_data_usage", "get_details_by_id",
+                "resume_line", "send_payment_request", "transfer_to_human_agents");
         f.refused("toggle_airplane_mode", "{}", "Error: Tool 'toggle_airplane_mode' not found.");
         f.refused("refuel_data", "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\",\"gb_amount\":1}", "Error: Tool 'refuel_data' not found.");
     }
@@ -49,5 +50,43 @@ class TelecomAgentToolsTest {
         assertThat(f.call("disable_roaming", "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\"}").text()).isEqualTo("Roaming disabled successfully");
         assertThat(f.at("/lines/0/roaming_enabled").asBoolean()).isFalse();
         f.refused("enable_roaming", "{\"customer_id\":\"C9\",\"line_id\":\"L1001\"}", "Error: Customer with ID C9 not found");
+    }
+
+    @Test
+    void billsAreListedNewestFirstUpToTheLimit() {
+        assertThat(f.ok("get_bills_for_customer", "{\"customer_id\":\"C1001\"}").findValuesAsText("bill_id"))
+                .containsExactly("B1002", "B1001");
+        assertThat(f.ok("get_bills_for_customer", "{\"customer_id\":\"C1001\",\"limit\":1}").findValuesAsText("bill_id"))
+                .containsExactly("B1002");
+        f.refused("get_bills_for_customer", "{\"customer_id\":\"C1001\",\"limit\":\"all\"}",
+                "Error: argument limit must be an integer, got \"all\"");
+    }
+
+    @Test
+    void aPaymentRequestMarksTheOwnersBillAwaitingPaymentOneBillAtATime() {
+        f.refused("send_payment_request", "{\"customer_id\":\"C1001\",\"bill_id\":\"B1003\"}", "Error: Bill B1003 not found for customer C1001");
+        f.refused("send_payment_request", "{\"customer_id\":\"C1002\",\"bill_id\":\"B1003\"}",
+                "Error: A bill is already awaiting payment for this customer");
+        assertThat(f.call("send_payment_request", "{\"customer_id\":\"C1001\",\"bill_id\":\"B1002\"}").text())
+                .isEqualTo("Payment request sent to the customer for bill B1002");
+        assertThat(f.at("/bills/1/status").asText()).isEqualTo("Awaiting Payment");
+        f.refused("send_payment_request", "{\"customer_id\":\"C1001\",\"bill_id\":\"B1001\"}",
+                "Error: A bill is already awaiting payment for this customer");
+        assertThat(f.at("/bills/0/status").asText()).isEqualTo("Paid");
+    }
+
+    @Test
+    void theRefuellingAssertionComparesTheLinesRefuelledGigabytesWithinAMillionth() {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) t.db.get("lines").get(0)).put("data_refueling_gb", 0.1 + 0.2);
+        String args = "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\",\"expected_amount\":%s}";
+        assertThat(t.env("assistant", "assert_data_refueling_amount", args.formatted("0.3")).asBoolean()).isTrue();
+        assertThat(t.env("assistant", "assert_data_refueling_amount", args.formatted("1.0")).asBoolean()).isFalse();
+    }
+
+    @Test
+    void dataUsageReportsTheLinesUseAgainstItsPlanUntilTheCycleEnds() {
+        assertThat(f.ok("get_data_usage", "{\"customer_id\":\"C1001\",\"line_id\":\"L1001\"}").toString()).isEqualTo(
+                "{\"line_id\":\"L1001\",\"data_used_gb\":1.5,\"data_limit_gb\":5.0,\"data_refueling_gb\":0.0,\"cycle_end_date\":\"2025-02-28\"}");
+        f.refused("get_data_usage", "{\"customer_id\":\"C1001\",\"line_id\":\"L1002\"}", "Error: Line L1002 not found for customer C1001");
     }
 }

@@ -78,9 +78,9 @@ class TelecomEnvFunctionsTest {
 
     @Test
     void aFunctionThePortDoesNotRunIsRefusedByName() {
-        assertThatThrownBy(() -> t.env("user", "break_apn_settings", "{}")).isInstanceOf(ToolError.class)
-                .hasMessage("unknown environment function user.break_apn_settings (not ported; docs/workloads/tau2.md \"Built-in ports\")");
-        assertThatThrownBy(() -> t.env("assistant", "assert_data_refueling_amount", "{}")).isInstanceOf(ToolError.class)
-                .hasMessageStartingWith("unknown environment function assistant.assert_data_refueling_amount");
+        assertThatThrownBy(() -> t.env("user", "break_apn_mms_setting", "{}")).isInstanceOf(ToolError.class)
+                .hasMessage("unknown environment function user.break_apn_mms_setting (not ported; docs/workloads/tau2.md \"Built-in ports\")");
+        assertThatThrownBy(() -> t.env("assistant", "assert_overdue_bill_exists", "{}")).isInstanceOf(ToolError.class)
+                .hasMessageStartingWith("unknown environment function assistant.assert_overdue_bill_exists");
     }
 }

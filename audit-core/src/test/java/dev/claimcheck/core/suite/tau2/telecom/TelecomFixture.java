@@ -16,9 +16,17 @@ final class TelecomFixture {
 
     /** The user's call, then upstream's sync, as the toolset runs it. */
     ToolResult user(String tool) {
-        ToolResult r = port.executeUser(db, tool, PortFixture.JSON.createObjectNode());
-        port.sync(db);
-        return r;
+        return user(tool, "{}");
+    }
+
+    ToolResult user(String tool, String args) {
+        try {
+            ToolResult r = port.executeUser(db, tool, PortFixture.JSON.readTree(args));
+            port.sync(db);
+            return r;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     JsonNode env(String envType, String function, String args) {

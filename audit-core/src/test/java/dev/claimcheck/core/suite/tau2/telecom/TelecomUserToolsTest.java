@@ -12,9 +12,12 @@ class TelecomUserToolsTest {
     final TelecomFixture t = new TelecomFixture().as("Ana Lima", "555-010-2001");
 
     @Test
-    void theUserIsShownEightPhoneToolsAndTheAgentsAreUnknownToIt() {
+    void theUserIsShownTwentyPhoneToolsAndTheAgentsAreUnknownToIt() {
         assertThat(t.port.userTools()).extracting(PortedTool::name).containsExactly("check_status_bar", "check_network_status",
-                "check_sim_status", "toggle_airplane_mode", "toggle_data", "toggle_roaming", "reseat_sim_card", "reboot_device");
+                "check_sim_status", "toggle_airplane_mode", "toggle_data", "toggle_roaming", "reseat_sim_card", "reboot_device",
+                "check_payment_request", "make_payment", "check_network_mode_preference", "set_network_mode_preference",
+                "check_data_restriction_status", "toggle_data_saver_mode", "check_apn_settings", "reset_apn_settings",
+                "check_vpn_status", "connect_vpn", "disconnect_vpn", "run_speed_test");
         assertThat(t.user("resume_line")).isEqualTo(new ToolResult("Error: Tool 'resume_line' not found.", true));
     }
 
@@ -63,5 +66,26 @@ class TelecomUserToolsTest {
         TelecomFixture ben = new TelecomFixture().as("Ben Okafor", "555-010-2002"); // line L1002 is suspended
         assertThat(ben.user("reboot_device").text()).isEqualTo("Restarting network services...\nStatus Bar: 📵 No Signal | 📵 Data Disabled | 🔋 80%");
         assertThat(ben.device("network_connection_status").asText()).isEqualTo("no_service");
+    }
+
+    @Test
+    void theAgentsPaymentRequestReachesThePhoneAndPayingItSetsTheBillPaidAtTheNextSync() {
+        assertThat(t.user("check_payment_request").text()).isEqualTo("No payment request has been made.");
+        assertThat(t.user("make_payment").text()).isEqualTo("You do not have a payment request.");
+        t.agent.ok("get_bills_for_customer", "{\"customer_id\":\"C1001\"}");
+        t.agent.call("send_payment_request", "{\"customer_id\":\"C1001\",\"bill_id\":\"B1002\"}");
+        t.port.sync(t.db);
+        assertThat(t.user("check_payment_request").text()).isEqualTo("You have a payment request for bill B1002 of 34.0 USD.");
+        assertThat(t.user("make_payment").text()).isEqualTo("Payment of 34.0 USD has been made for bill B1002.");
+        assertThat(t.db.at("/bills/1/status").asText()).isEqualTo("Paid");
+        assertThat(t.surroundings("payment_request").isNull()).isTrue();
+        assertThat(t.user("check_payment_request").text()).isEqualTo("No payment request has been made.");
+    }
+
+    @Test
+    void aBillAlreadyAwaitingPaymentIsRequestedOfItsOwnersPhoneOnly() {
+        assertThat(new TelecomFixture().as("Ben Okafor", "555-010-2002").user("check_payment_request").text())
+                .isEqualTo("You have a payment request for bill B1003 of 30.0 USD.");
+        assertThat(t.surroundings("payment_request").isNull()).isTrue();
     }
 }
