@@ -48,14 +48,22 @@ public record Sentence(Kind kind, List<Object> args, List<Sentence> then) {
     }
 
     public String english() {
-        // one pass, so that a figure holding "{1}" (a file name) is not itself filled in
-        StringBuilder out = new StringBuilder(PLACEHOLDER.matcher(kind.english).replaceAll(m -> {
-            int i = Integer.parseInt(m.group(1));
-            Object a = i < args.size() ? args.get(i) : m.group();
-            return java.util.regex.Matcher.quoteReplacement(a instanceof Sentence n ? n.english() : (String) a);
-        }));
+        StringBuilder out = new StringBuilder(fill(kind.english,
+                args.stream().map(a -> a instanceof Sentence n ? n.english() : (String) a).toList()));
         then.forEach(t -> out.append(THEN).append(t.english()));
         return out.toString();
+    }
+
+    /**
+     * {@code template} with each {@code {i}} replaced by {@code args[i]} (one left as it is when there is no such
+     * argument), in one pass, so that an argument holding "{1}" (a file name) is not itself filled in. The site fills
+     * its bundles' texts with the same rule.
+     */
+    public static String fill(String template, List<String> args) {
+        return PLACEHOLDER.matcher(template).replaceAll(m -> {
+            int i = Integer.parseInt(m.group(1));
+            return java.util.regex.Matcher.quoteReplacement(i < args.size() ? args.get(i) : m.group());
+        });
     }
 
     public enum Kind {

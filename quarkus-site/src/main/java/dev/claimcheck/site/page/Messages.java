@@ -15,8 +15,9 @@ import java.util.TreeMap;
 /**
  * One message bundle per {@link Lang} ({@code /messages/site_CODE.properties}, UTF-8), read as plain properties:
  * no ResourceBundle fallback, so a key missing from one language renders as {@link #missing} instead of silently
- * showing another language's text. Placeholders are {@code {0}}, {@code {1}}… replaced literally (no
- * MessageFormat quoting rules, so apostrophes need no doubling).
+ * showing another language's text. Placeholders are {@code {0}}, {@code {1}}… replaced literally, in one
+ * pass ({@link Sentence#fill}: an argument holding "{1}" stays as it is; no MessageFormat quoting rules, so apostrophes
+ * need no doubling).
  */
 public final class Messages {
     /** What a key that the bundle lacks renders as; the site's tests look for it on every page. */
@@ -55,10 +56,7 @@ public final class Messages {
         if (s == null) {
             return missing(key);
         }
-        for (int i = 0; i < args.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(args[i]));
-        }
-        return s;
+        return Sentence.fill(s, java.util.Arrays.stream(args).map(String::valueOf).toList());
     }
 
     /**

@@ -111,6 +111,9 @@ class MessagesTest {
                 .isEqualTo("endpoint differs from recipe: context length 32768 at the end, the recipe expects 131072");
         assertThat(Links.page("claims", false, Lang.ZH).text(nested)).as("a clause inside a sentence is worded too")
                 .isEqualTo("端点与配方不符：运行结束时的上下文长度为 32768，配方要求 131072");
+        Sentence braces = Sentence.of(Sentence.Kind.MANIFEST_HASH_MISMATCH, "odd{1}.json", "sha256 differs");
+        assertThat(Links.page("runs/r", false, Lang.EN).text(braces)).as("a figure holding a placeholder is not filled in")
+                .isEqualTo(braces.english()).isEqualTo("hash mismatch: odd{1}.json (sha256 differs)");
         Sentence parts = Sentence.of(Sentence.Kind.PROOF_NO_SELF_GRADE).then(Sentence.of(Sentence.Kind.PROOF_GRADERS, 3, 2, 1));
         assertThat(parts.english()).isEqualTo("the run holds no self-grade for every problem · 3 graders (2 judges, 1 human reviewers)");
         assertThat(Links.page("claims", false, Lang.EN).text(parts)).isEqualTo(parts.english());
