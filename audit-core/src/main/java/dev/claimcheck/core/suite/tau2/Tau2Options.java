@@ -104,10 +104,7 @@ public final class Tau2Options implements AutoCloseable {
                     throw new BadInputException("audit tau2 needs --import-results FILE (re-score a results file) or "
                             + "--user-model BASE_URL=MODEL (run the domain natively with that user simulator)");
                 }
-                if (judgePrompt != null && !judgePrompt.equals(Tau2NlJudge.recorded())) {
-                    throw new BadInputException("--judge-prompt " + judgePrompt + ": this harness's NL judge prompt is "
-                            + Tau2NlJudge.recorded() + " (a run is resumed only with the prompt it started with)");
-                }
+                sameAsStarted("--judge-prompt", judgePrompt, Tau2NlJudge.recorded(), "this harness's NL judge prompt is ", "prompt");
                 if (stepCount != null && !stepCount.equals(STEP_COUNT)) {
                     throw new BadInputException("--step-count " + stepCount + ": this harness counts only " + STEP_COUNT
                             + " steps (upstream's: every message)");
@@ -118,10 +115,7 @@ public final class Tau2Options implements AutoCloseable {
                 userSpec(); // its form is checked before anything is sent
                 Tau2NativeDomain nativeDomain = Tau2NativeDomain.load(d, Boolean.TRUE.equals(skipUnsupported));
                 nativeDomain.notRun().forEach((id, why) -> System.err.println("tau2: not run (--skip-unsupported): " + id + ": " + why));
-                if (tools != null && !tools.equals(nativeDomain.tools().recorded())) {
-                    throw new BadInputException("--tools " + tools + ": domain " + d.name() + " now runs with "
-                            + nativeDomain.tools().recorded() + " (a run is resumed only with the tools it started with)");
-                }
+                sameAsStarted("--tools", tools, nativeDomain.tools().recorded(), "domain " + d.name() + " now runs with ", "tools");
                 Tau2Prompt agent = Tau2Prompt.agent(agentPromptName());
                 Tau2Prompt user = Tau2Prompt.user(userPrompt, dataPath, d.dir(),
                         !nativeDomain.tools().schemas(Tau2Toolset.USER).isEmpty());
@@ -136,6 +130,17 @@ public final class Tau2Options implements AutoCloseable {
             }
         }
         return inputs;
+    }
+
+    /**
+     * A resumed run's recorded {@code given} (null: a fresh run, nothing to compare) must be what this harness uses
+     * {@code now}; {@code says} leads in to it and {@code what} names it in the refusal.
+     */
+    static void sameAsStarted(String option, String given, String now, String says, String what) {
+        if (given != null && !given.equals(now)) {
+            throw new BadInputException(option + " " + given + ": " + says + now + " (a run is resumed only with the " + what
+                    + " it started with)");
+        }
     }
 
     /** The native run's user simulator, opened on first use. */

@@ -107,10 +107,7 @@ record Tau2Prompt(String name, String template, String placeholder, boolean sees
                     + String.join(", ", known.keySet()) + ")");
         }
         Tau2Prompt p = make.get();
-        if (at >= 0 && !given.equals(p.recorded())) {
-            throw new BadInputException(option + " " + given + ": this harness's " + name + " prompt is now " + p.recorded()
-                    + " (a run is resumed only with the prompt it started with)");
-        }
+        Tau2Options.sameAsStarted(option, at < 0 ? null : given, p.recorded(), "this harness's " + name + " prompt is now ", "prompt");
         return p;
     }
 }
