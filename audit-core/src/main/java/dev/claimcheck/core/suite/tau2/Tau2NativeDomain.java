@@ -14,9 +14,12 @@ import java.nio.file.Path;
  * database ({@link Tau2Database}: {@code db.json} or upstream's {@code db.toml}, with the user's {@code user_db} beside
  * it; each hashed) and the domain's tools ({@link Tau2Toolset}): its declarative {@code tools.json}
  * when it has one, else the built-in port of the upstream domain of that name. A domain with neither is refused naming both ways.
+ *
+ * @param expectedHashes each task's {@link #expectedHash}, filled as trials need it
  */
 record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Input policyHash, Tau2Input dbHash,
-                        Tau2Input userDbHash, java.util.Map<String, String> notRun) {
+                        Tau2Input userDbHash, java.util.Map<String, String> notRun,
+                        java.util.concurrent.ConcurrentMap<String, String> expectedHashes) {
     /** Refusing a tasks.json with tasks the tools cannot set up. */
     static Tau2NativeDomain load(Tau2Domain d) {
         return load(d, false);
@@ -40,10 +43,10 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
                 ? Tau2Tools.parse(Tau2Input.read(tools, "tools").text(), tools.toString())
                 : PortedToolset.forDomain(d.name()).orElseThrow();
         Tau2NativeDomain loaded = new Tau2NativeDomain(policy.text(), db.root(), toolset, policy.hash(), db.hash(),
-                db.userHash(), java.util.Map.of());
+                db.userHash(), java.util.Map.of(), new java.util.concurrent.ConcurrentHashMap<>());
         java.util.Map<String, String> unsupported = loaded.checkInitialStates(d, skipUnsupported);
         return new Tau2NativeDomain(loaded.policy, loaded.db, toolset, loaded.policyHash, loaded.dbHash, loaded.userDbHash,
-                unsupported);
+                unsupported, loaded.expectedHashes);
     }
 
     /** Whether {@code --skip-unsupported} left the task out. */
@@ -118,6 +121,14 @@ record Tau2NativeDomain(String policy, ObjectNode db, Tau2Toolset tools, Tau2Inp
             tools.execute(state, a.name(), a.arguments(), a.requestor());
         }
         return state;
+    }
+
+    /**
+     * The DB check's hash of {@link #expectedDb}, replayed once per task (the tools are deterministic, and a trial of the
+     * same task would copy the whole database and replay the same actions again).
+     */
+    String expectedHash(String taskId, Tau2Domain.DomainTask task) {
+        return expectedHashes.computeIfAbsent(taskId, id -> hash(expectedDb(id, task)));
     }
 
     /** The DB check's hash of a state: SHA-256 of its canonical JSON, as the toolset presents it for hashing. */

@@ -64,7 +64,7 @@ final class Tau2Simulation {
         ArrayNode basis = info.putArray("reward_basis");
         task.criteria().rewardBasis().forEach(c -> basis.add(c.name()));
         String finalHash = domain.hash(db);
-        String expectedHash = domain.hash(domain.expectedDb(taskId, task));
+        String expectedHash = domain.expectedHash(taskId, task);
         boolean match = finalHash.equals(expectedHash);
         info.putObject("db_check").put("db_match", match).put("db_reward", match ? 1 : 0)
                 .put("final_db_sha256", finalHash).put("expected_db_sha256", expectedHash);
